@@ -1,0 +1,59 @@
+/**
+ * `npm start`: builds the app when dist/ is missing or older than the sources, then serves it
+ * with the simulator (or, with WALDUR_API_URL, against that Waldur) on one origin.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { startAppServer } from './app-server.ts';
+
+const root = join(import.meta.dirname, '..');
+
+async function newest(path: string): Promise<number> {
+  const info = await stat(path).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  const entries = await readdir(path);
+  const times = await Promise.all(entries.map((entry) => newest(join(path, entry))));
+  return Math.max(info.mtimeMs, ...times);
+}
+
+async function buildIfNeeded(): Promise<void> {
+  const built = await newest(join(root, 'dist', 'index.html'));
+  const sources = Math.max(
+    ...(await Promise.all(['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newest(join(root, p))))),
+  );
+  if (built > sources) return;
+  console.log('Building the app…');
+  await build({ root, logLevel: 'warn' });
+}
+
+function arg(name: string): string | undefined {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+await buildIfNeeded();
+const waldurApiUrl = process.env.WALDUR_API_URL || undefined;
+const seed = (arg('--seed') ?? process.env.SIM_SEED) === 'large' ? 'large' : 'demo';
+const server = await startAppServer({
+  port: Number(process.env.PORT ?? 5173),
+  host: process.env.HOST ?? '127.0.0.1',
+  waldurApiUrl,
+  simulator: { seed, withoutOfferingKeycloak: process.argv.includes('--without-offering-keycloak') },
+});
+
+console.log(`\nWaldur Keycloak groups admin: ${server.url}`);
+if (waldurApiUrl) {
+  console.log(`API: proxied to ${waldurApiUrl}`);
+} else {
+  console.log(`API: built-in simulator (seed "${seed}")`);
+  console.log('Demo accounts (username / password):');
+  console.log('  staff  / staff   staff: sees every offering');
+  console.log('  owner  / owner   owner of one service provider organization');
+  console.log('  viewer / viewer  no management rights');
+}
+console.log('Press Ctrl+C to stop.');
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => void server.close().then(() => process.exit(0)));
+}

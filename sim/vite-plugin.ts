@@ -1,0 +1,25 @@
+/**
+ * `npm run dev`: Vite's dev server with the simulator mounted on the same origin, or, with
+ * WALDUR_API_URL set, a proxy to that Waldur.
+ */
+import type { Plugin } from 'vite';
+
+export function simDevPlugin(): Plugin {
+  const target = process.env.WALDUR_API_URL;
+  return {
+    name: 'waldur-simulator',
+    apply: 'serve',
+    config() {
+      if (!target) return {};
+      const proxy = { target, changeOrigin: true, secure: true };
+      return { server: { proxy: { '/api/': proxy, '/api-auth/': proxy } } };
+    },
+    async configureServer(server) {
+      if (target || process.env.VITEST) return;
+      const { createSimulator } = await import('./src/simulator.ts');
+      const { toNodeMiddleware } = await import('./src/node.ts');
+      const seed = process.env.SIM_SEED === 'large' ? 'large' : 'demo';
+      server.middlewares.use(toNodeMiddleware(createSimulator({ seed })));
+    },
+  };
+}

@@ -1,0 +1,165 @@
+/**
+ * One normaliser for every error the UI can meet: the six Waldur error body shapes, non-JSON
+ * bodies (an HTML page from a proxy), empty bodies, network failure and timeout. Everything the
+ * UI shows about a failed request comes from an ApiError made here.
+ */
+
+export type ApiErrorKind = 'http' | 'network' | 'timeout';
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  /** HTTP status, 0 for network failures and timeouts. */
+  readonly status: number;
+  /** Messages for named fields (shapes 2 and 5). */
+  readonly fieldErrors: FieldErrors;
+  /** Messages for the form or page as a whole (shapes 1, 3, 4, 6 and the non-JSON cases). */
+  readonly formErrors: string[];
+
+  constructor(init: {
+    kind: ApiErrorKind;
+    status: number;
+    fieldErrors?: FieldErrors;
+    formErrors?: string[];
+    message: string;
+  }) {
+    super(init.message);
+    this.name = 'ApiError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.fieldErrors = init.fieldErrors ?? {};
+    this.formErrors = init.formErrors ?? [];
+  }
+
+  get isNotFound(): boolean {
+    return this.kind === 'http' && this.status === 404;
+  }
+
+  get isForbidden(): boolean {
+    return this.kind === 'http' && this.status === 403;
+  }
+
+  get isUnauthorized(): boolean {
+    return this.kind === 'http' && this.status === 401;
+  }
+
+  /** Server-side or transport trouble (worth a Retry), as opposed to a rejected request. */
+  get isTransient(): boolean {
+    return this.kind !== 'http' || this.status >= 500;
+  }
+}
+
+const FORM_KEYS = new Set(['detail', 'non_field_errors', 'error']);
+
+function asMessages(value: unknown): string[] {
+  if (value === null || value === undefined) return [];
+  if (typeof value === 'string') return value.trim() ? [value] : [];
+  if (typeof value === 'number' || typeof value === 'boolean') return [String(value)];
+  if (Array.isArray(value)) return value.flatMap(asMessages);
+  if (typeof value === 'object') {
+    // A nested serializer's errors: keep the words, lose the structure.
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+      asMessages(inner).map((message) => (FORM_KEYS.has(key) ? message : `${humanizeField(key)}: ${message}`)),
+    );
+  }
+  return [];
+}
+
+/** `offering_uuid` -> `Offering`, `scope_id` -> `Scope ID`, `first_name` -> `First name`. */
+export function humanizeField(field: string): string {
+  const words = field
+    .replace(/_uuid$/, '')
+    .split('_')
+    .filter(Boolean)
+    .map((word) => (word === 'id' ? 'ID' : word === 'url' ? 'URL' : word));
+  const sentence = words.join(' ');
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1);
+}
+
+function statusSentence(status: number): string {
+  if (status === 401) return 'Your session has expired. Sign in again.';
+  if (status === 403) return 'You do not have permission to perform this action.';
+  if (status === 404) return 'Not found.';
+  if (status === 405) return 'The server does not allow this action.';
+  if (status === 408 || status === 504) return 'The server took too long to answer. Try again.';
+  if (status === 502 || status === 503) return `The server is unavailable right now (HTTP ${status}). Try again in a moment.`;
+  if (status >= 500) return `The server failed to handle the request (HTTP ${status}). Try again.`;
+  return `The request was rejected (HTTP ${status}).`;
+}
+
+function looksLikeHtml(text: string): boolean {
+  return /^\s*</.test(text);
+}
+
+/**
+ * Turns a failed HTTP answer into an ApiError. `body` is the parsed JSON when the body was
+ * JSON, else the raw text ("" when empty).
+ */
+export function normaliseHttpError(status: number, body: unknown): ApiError {
+  const fieldErrors: FieldErrors = {};
+  const formErrors: string[] = [];
+
+  if (typeof body === 'string') {
+    const text = body.trim();
+    if (text && !looksLikeHtml(text) && text.length <= 300) formErrors.push(text);
+  } else if (Array.isArray(body)) {
+    formErrors.push(...asMessages(body));
+  } else if (body && typeof body === 'object') {
+    for (const [key, value] of Object.entries(body as Record<string, unknown>)) {
+      if (key === 'status' && value === 'error') continue;
+      const messages = asMessages(value);
+      if (messages.length === 0) continue;
+      if (FORM_KEYS.has(key)) formErrors.push(...messages);
+      else fieldErrors[key] = messages;
+    }
+  }
+
+  const fieldSentences = Object.entries(fieldErrors).map(
+    ([field, messages]) => `${humanizeField(field)}: ${messages.join(' ')}`,
+  );
+  const parts = [...formErrors, ...fieldSentences];
+  const message = parts.length > 0 ? parts.join(' ') : statusSentence(status);
+  if (formErrors.length === 0 && Object.keys(fieldErrors).length === 0) formErrors.push(message);
+
+  return new ApiError({ kind: 'http', status, fieldErrors, formErrors, message });
+}
+
+export function networkError(): ApiError {
+  const message = 'Could not reach the server. Check your network connection and try again.';
+  return new ApiError({ kind: 'network', status: 0, formErrors: [message], message });
+}
+
+export function timeoutError(seconds: number): ApiError {
+  const message = `The server did not answer within ${seconds} seconds. Try again.`;
+  return new ApiError({ kind: 'timeout', status: 0, formErrors: [message], message });
+}
+
+/** Any thrown value as a sentence fit for a person: never a stack trace or [object Object]. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  if (typeof error === 'string' && error) return error;
+  return 'Something went wrong. Try again.';
+}
+
+/**
+ * Splits an error for a form: messages for fields the form has go under those fields, the
+ * rest (form-level messages and fields the form does not show) go above the buttons.
+ */
+export function splitFormErrors(
+  error: unknown,
+  knownFields: readonly string[],
+  aliases: Record<string, string> = {},
+): { fields: Record<string, string>; form: string[] } {
+  if (!(error instanceof ApiError)) return { fields: {}, form: [errorMessage(error)] };
+  const fields: Record<string, string> = {};
+  const form = [...(error.kind === 'http' ? error.formErrors : [error.message])];
+  for (const [serverField, messages] of Object.entries(error.fieldErrors)) {
+    const field = aliases[serverField] ?? serverField;
+    if (knownFields.includes(field)) fields[field] = messages.join(' ');
+    else form.push(`${humanizeField(serverField)}: ${messages.join(' ')}`);
+  }
+  if (form.length === 0 && Object.keys(fields).length === 0) form.push(error.message);
+  return { fields, form };
+}

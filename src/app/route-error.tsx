@@ -1,0 +1,24 @@
+import { Button, Container, Stack } from '@mantine/core';
+import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
+import { ApiError } from '../api/errors';
+import { ErrorAlert } from '../components/error-alert';
+import { NotFound } from '../components/not-found';
+
+/** A route's error boundary: not-found for 404, otherwise the error in place with a Retry. */
+export function RouteError() {
+  const error = useRouteError();
+  const revalidator = useRevalidator();
+  if ((isRouteErrorResponse(error) && error.status === 404) || (error instanceof ApiError && error.isNotFound)) {
+    return <NotFound />;
+  }
+  return (
+    <Container size="sm" py="xl">
+      <Stack>
+        <ErrorAlert error={error} title="This page could not be loaded" onRetry={() => void revalidator.revalidate()} />
+        <Button variant="subtle" onClick={() => window.location.assign('/offerings')}>
+          Go to offerings
+        </Button>
+      </Stack>
+    </Container>
+  );
+}

@@ -1,0 +1,5 @@
+import { ServerCapabilities } from '../../features/connection/server-capabilities';
+
+export function Component() {
+  return <ServerCapabilities />;
+}

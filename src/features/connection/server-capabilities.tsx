@@ -1,0 +1,67 @@
+import { Badge, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { ErrorAlert } from '../../components/error-alert';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { baseUrl } from '../../api/client';
+import type { FeatureStatus } from './capabilities';
+import { connectionQueries } from './queries';
+
+function StatusCell({ status }: { status: FeatureStatus }) {
+  if (status.state === 'available') return <Badge color="green" variant="light">Available</Badge>;
+  return (
+    <Stack gap={4}>
+      <Badge color={status.state === 'missing' ? 'gray' : 'yellow'} variant="light">
+        {status.state === 'missing' ? 'Not available' : 'Unknown'}
+      </Badge>
+      <Text size="sm">{status.reason}</Text>
+    </Stack>
+  );
+}
+
+export function ServerCapabilities() {
+  const capabilities = useQuery(connectionQueries.capabilities());
+  const me = useQuery(connectionQueries.me());
+  if (capabilities.data) {
+    const data = capabilities.data;
+    return (
+      <Stack>
+        <Title order={1}>Server</Title>
+        <Table variant="vertical" withTableBorder layout="fixed" maw={820}>
+          <Table.Tbody>
+            <Table.Tr>
+              <Table.Th w={260}>Address</Table.Th>
+              <Table.Td>{baseUrl()}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Waldur version</Table.Th>
+              <Table.Td>{data.version ?? 'Unknown'}</Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Signed in as</Table.Th>
+              <Table.Td>
+                <Group gap="xs">
+                  <Text size="sm">{me.data ? `${me.data.full_name || me.data.username} (${me.data.username})` : '…'}</Text>
+                  {me.data?.is_staff ? <Badge variant="outline">Staff</Badge> : null}
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Offering Keycloak groups</Table.Th>
+              <Table.Td>
+                <StatusCell status={data.offeringKeycloak} />
+              </Table.Td>
+            </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Rancher Keycloak memberships</Table.Th>
+              <Table.Td>
+                <StatusCell status={data.rancherKeycloak} />
+              </Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      </Stack>
+    );
+  }
+  if (capabilities.error) return <ErrorAlert error={capabilities.error} onRetry={() => void capabilities.refetch()} />;
+  return <TableSkeleton rows={4} label="Checking the server" />;
+}

@@ -1,0 +1,147 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Anchor, Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { api, baseUrl, unwrap } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/errors';
+import { setToken } from '../../api/session';
+
+const passwordSchema = z.object({
+  username: z.string().trim().min(1, 'Enter your username.'),
+  password: z.string().min(1, 'Enter your password.'),
+  remember: z.boolean(),
+});
+
+const tokenSchema = z.object({
+  token: z
+    .string()
+    .trim()
+    .min(1, 'Paste an API token.')
+    .regex(/^[A-Za-z0-9]+$/, 'An API token has only letters and digits. Paste it without "Token ".'),
+  remember: z.boolean(),
+});
+
+type PasswordValues = z.infer<typeof passwordSchema>;
+type TokenValues = z.infer<typeof tokenSchema>;
+
+function signInMessage(error: unknown): string {
+  if (error instanceof ApiError && (error.status === 401 || error.status === 400)) {
+    return 'Wrong username or password. Check both and try again.';
+  }
+  return errorMessage(error);
+}
+
+/** Checks a pasted token before keeping it: a token that /api/users/me/ refuses is not kept. */
+async function verifyToken(token: string): Promise<void> {
+  const response = await fetch(new URL('/api/users/me/', baseUrl()), {
+    headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
+  }).catch(() => null);
+  if (!response) throw new Error('Could not reach the server. Check your network connection and try again.');
+  if (response.status === 401) throw new Error('This token was not accepted: it is wrong, revoked or expired.');
+  if (!response.ok) throw new Error(`The server could not check the token (HTTP ${response.status}). Try again.`);
+}
+
+export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string | null }) {
+  const [mode, setMode] = useState<'password' | 'token'>('password');
+  return (
+    <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
+      <Stack gap="md">
+        <div>
+          <Title order={1} size="h2">
+            Sign in
+          </Title>
+          <Text c="dimmed" size="sm">
+            Keycloak groups admin for Waldur
+          </Text>
+        </div>
+        {notice ? (
+          <Alert color="yellow" variant="light" role="status">
+            {notice}
+          </Alert>
+        ) : null}
+        {mode === 'password' ? <PasswordForm onSignedIn={onSignedIn} /> : <TokenForm onSignedIn={onSignedIn} />}
+        <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'password' ? 'token' : 'password')}>
+          {mode === 'password' ? 'Use an API token' : 'Use username and password'}
+        </Anchor>
+      </Stack>
+    </Paper>
+  );
+}
+
+function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const form = useForm<PasswordValues>({
+    resolver: zodResolver(passwordSchema),
+    defaultValues: { username: '', password: '', remember: false },
+  });
+  const signIn = useMutation({
+    mutationFn: (values: PasswordValues) =>
+      unwrap(api.POST('/api-auth/password/', { body: { username: values.username, password: values.password } })),
+    onSuccess: (data, values) => {
+      setToken(data.token, values.remember);
+      onSignedIn();
+    },
+  });
+  const { errors } = form.formState;
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => signIn.mutate(values))}>
+      <Stack gap="sm">
+        {signIn.error ? (
+          <Alert color="red" variant="light" role="alert">
+            {signInMessage(signIn.error)}
+          </Alert>
+        ) : null}
+        <TextInput label="Username" autoComplete="username" autoFocus {...form.register('username')} error={errors.username?.message} />
+        <PasswordInput
+          label="Password"
+          autoComplete="current-password"
+          {...form.register('password')}
+          error={errors.password?.message}
+        />
+        <Checkbox label="Remember me" {...form.register('remember')} />
+        <Button type="submit" loading={signIn.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
+function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
+  const form = useForm<TokenValues>({ resolver: zodResolver(tokenSchema), defaultValues: { token: '', remember: false } });
+  const check = useMutation({
+    mutationFn: async (values: TokenValues) => {
+      await verifyToken(values.token);
+      return values;
+    },
+    onSuccess: (values) => {
+      setToken(values.token, values.remember);
+      onSignedIn();
+    },
+  });
+  const { errors } = form.formState;
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => check.mutate(values))}>
+      <Stack gap="sm">
+        {check.error ? (
+          <Alert color="red" variant="light" role="alert">
+            {errorMessage(check.error)}
+          </Alert>
+        ) : null}
+        <PasswordInput
+          label="API token"
+          description="From your Waldur user profile, under Credentials."
+          autoComplete="off"
+          autoFocus
+          {...form.register('token')}
+          error={errors.token?.message}
+        />
+        <Checkbox label="Remember me" {...form.register('remember')} />
+        <Button type="submit" loading={check.isPending}>
+          Sign in
+        </Button>
+      </Stack>
+    </form>
+  );
+}

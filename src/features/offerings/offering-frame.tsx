@@ -1,0 +1,80 @@
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
+
+export const OFFERING_TABS = [
+  { value: 'groups', label: 'Groups' },
+  { value: 'sync', label: 'Sync status' },
+  { value: 'members', label: 'Members' },
+  { value: 'remote-users', label: 'Remote users' },
+] as const;
+
+type Props = {
+  offeringUuid: string;
+  /** Header actions (test connection, import), composed by the route. */
+  actions?: React.ReactNode;
+  /** Shown instead of the tabs when the server lacks offering Keycloak groups. */
+  unavailableReason?: string | null;
+};
+
+/** Heading, tabs as routes, and the message for offerings without Keycloak. */
+export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Props) {
+  const { data: offering } = useSuspenseQuery(offeringQueries.detail(offeringUuid));
+  const location = useLocation();
+  const navigate = useNavigate();
+  const segment = location.pathname.split('/')[3] ?? 'groups';
+  const enabled = isKeycloakEnabled(offering);
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/offerings" size="sm">
+          Offerings
+        </Anchor>
+        <Text size="sm">{offering.name}</Text>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <div style={{ minWidth: 0, maxWidth: '100%' }}>
+          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+            {offering.name}
+          </Title>
+          <Group gap="xs">
+            <Text c="dimmed" size="sm">
+              {offering.customer_name}
+            </Text>
+            {enabled ? (
+              <Badge color="teal" variant="light">Keycloak enabled</Badge>
+            ) : (
+              <Badge color="gray" variant="light">Keycloak not enabled</Badge>
+            )}
+          </Group>
+        </div>
+        {enabled && !unavailableReason ? <Group gap="xs">{actions}</Group> : null}
+      </Group>
+      {unavailableReason ? (
+        <Alert color="gray" title="Keycloak groups are not available on this server">
+          {unavailableReason}
+        </Alert>
+      ) : !enabled ? (
+        <Alert color="gray" title="Keycloak is not enabled for this offering">
+          Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on
+          (plugin option “keycloak_enabled”) and give its URL, realm and admin credentials.
+        </Alert>
+      ) : (
+        <>
+          <Tabs value={segment} onChange={(value) => value && navigate(`/offerings/${offeringUuid}/${value}`)}>
+            <Tabs.List>
+              {OFFERING_TABS.map((tab) => (
+                <Tabs.Tab key={tab.value} value={tab.value}>
+                  {tab.label}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+          </Tabs>
+          <Outlet />
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,106 @@
+import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { PaginationBar } from '../../components/pagination-bar';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { pagingShape, param, useUrlState } from '../../lib/url-state';
+
+export const offeringsSearchSchema = z.object({ q: param.string(), ...pagingShape });
+
+export function offeringsListQuery(state: z.infer<typeof offeringsSearchSchema>) {
+  return offeringQueries.list({ name: state.q, page: state.page, page_size: state.page_size });
+}
+
+export function OfferingsTable() {
+  const [state, setState] = useUrlState(offeringsSearchSchema);
+  const [text, setText] = useState(state.q);
+  const pushSearch = useDebouncedCallback((value: string) => setState({ q: value.trim(), page: 1 }, { replace: true }), 300);
+  // Back/forward changes the URL under the box: follow it.
+  useEffect(() => setText(state.q), [state.q]);
+  const offerings = useQuery(offeringsListQuery(state));
+
+  return (
+    <Stack>
+      <Title order={1}>Offerings</Title>
+      <TextInput
+        label="Search offerings"
+        placeholder="Offering name"
+        value={text}
+        maw={420}
+        onChange={(event) => {
+          setText(event.currentTarget.value);
+          pushSearch(event.currentTarget.value);
+        }}
+      />
+      {offerings.data ? (
+        offerings.data.total === 0 ? (
+          <EmptyState
+            title={state.q ? `No offerings match “${state.q}”` : 'No offerings'}
+            description={
+              state.q
+                ? 'Try a shorter or different name.'
+                : 'You do not manage any provider offering on this Waldur. Offerings appear here for staff and for owners of service provider organizations.'
+            }
+          />
+        ) : (
+          <>
+            <Table.ScrollContainer minWidth={600}>
+              <Table striped highlightOnHover aria-label="Offerings" style={{ opacity: offerings.isPlaceholderData ? 0.6 : 1 }}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>Offering</Table.Th>
+                    <Table.Th>Organization</Table.Th>
+                    <Table.Th>Keycloak</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {offerings.data.items.map((offering) => (
+                    <Table.Tr key={offering.uuid}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/offerings/${offering.uuid}/groups`}>
+                          {offering.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{offering.customer_name}</Table.Td>
+                      <Table.Td>
+                        {isKeycloakEnabled(offering) ? (
+                          <Badge color="teal" variant="light">Keycloak enabled</Badge>
+                        ) : (
+                          <Badge color="gray" variant="light">Keycloak not enabled</Badge>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <PaginationBar
+              page={state.page}
+              pageSize={state.page_size}
+              total={offerings.data.total}
+              label="offerings"
+              onChange={(next) => setState(next)}
+            />
+          </>
+        )
+      ) : offerings.error ? (
+        <ErrorAlert error={offerings.error} onRetry={() => void offerings.refetch()} />
+      ) : (
+        <TableSkeleton label="Loading offerings" />
+      )}
+      {offerings.isFetching && offerings.data ? (
+        <Group>
+          <Text size="xs" c="dimmed" role="status">
+            Updating…
+          </Text>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

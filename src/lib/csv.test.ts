@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, toCsv } from './csv';
+
+describe('csv', () => {
+  it('quotes separators, quotes and line breaks', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it('defuses spreadsheet formulas', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('-1')).toBe("'-1");
+  });
+
+  it('writes empty cells for null and undefined and keeps unicode', () => {
+    expect(toCsv(['a', 'b', 'c'], [[null, undefined, 'Ünïcødé ‮rtl']])).toBe('a,b,c\r\n,,Ünïcødé ‮rtl\r\n');
+  });
+});

@@ -1,0 +1,21 @@
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+
+export function formatDateTime(value: string | number | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '—';
+  const date = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(date.getTime()) ? '—' : dateTime.format(date);
+}
+
+export function formatTime(value: number | Date): string {
+  return time.format(value instanceof Date ? value : new Date(value));
+}
+
+export function pluralize(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
+}
+
+/** Waldur sends 32-hex UUIDs; URLs may hold either form. */
+export function hexUuid(value: string): string {
+  return value.replaceAll('-', '').toLowerCase();
+}
