@@ -16,8 +16,10 @@ export function simDevPlugin(): Plugin {
     },
     async configureServer(server) {
       if (target || process.env.VITEST) return;
-      const { createSimulator } = await import('./src/simulator.ts');
-      const { toNodeMiddleware } = await import('./src/node.ts');
+      // Loaded at run time through tsx, so that building or testing the app never bundles the simulator.
+      const { tsImport } = await import('tsx/esm/api');
+      const { createSimulator } = (await tsImport('./src/simulator.ts', import.meta.url)) as typeof import('./src/simulator.ts');
+      const { toNodeMiddleware } = (await tsImport('./src/node.ts', import.meta.url)) as typeof import('./src/node.ts');
       const seed = process.env.SIM_SEED === 'large' ? 'large' : 'demo';
       server.middlewares.use(toNodeMiddleware(createSimulator({ seed })));
     },

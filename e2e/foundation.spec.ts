@@ -1,0 +1,194 @@
+import { test, expect, expectAccessible, type SimControl } from './fixtures';
+
+type OfferingRow = { uuid: string; name: string; customer_name: string; plugin_options?: { keycloak_enabled?: boolean } };
+
+async function offerings(sim: SimControl): Promise<OfferingRow[]> {
+  const { body } = await sim.api<OfferingRow[]>('staff', 'GET', '/api/marketplace-provider-offerings/?page_size=300');
+  return body;
+}
+
+async function keycloakOffering(sim: SimControl): Promise<OfferingRow> {
+  const all = await offerings(sim);
+  const offering = all.find((item) => item.plugin_options?.keycloak_enabled);
+  if (!offering) throw new Error('the demo seed has no Keycloak-enabled offering');
+  return offering;
+}
+
+test.describe('signed out', () => {
+  test.use({ account: null });
+
+  test('wrong password: a clear message, and the fields keep what was typed', async ({ page }) => {
+    await page.goto('/');
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.getByLabel('Username').fill('staff');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+    await expect(page.getByLabel('Username')).toHaveValue('staff');
+    await expect(page.getByLabel('Password', { exact: true })).toHaveValue('not-the-password');
+    await expectAccessible(page, 'sign-in');
+  });
+
+  test('sign in as staff, see the server, find an offering, switch tabs, sign out', async ({ page, sim }) => {
+    const target = await keycloakOffering(sim);
+    await page.goto('/sign-in');
+    await page.getByLabel('Username').fill('staff');
+    await page.getByLabel('Password', { exact: true }).fill('staff');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Offerings', level: 1 })).toBeVisible();
+    await expect(page.getByTestId('current-user')).not.toBeEmpty();
+
+    // Server capabilities.
+    await page.getByRole('link', { name: 'Server' }).click();
+    await expect(page.getByRole('row', { name: /Waldur version/ })).toContainText('8.0.5');
+    await expect(page.getByRole('row', { name: /Offering Keycloak groups/ })).toContainText('Available');
+    await expect(page.getByRole('row', { name: /Rancher Keycloak memberships/ })).toContainText('Available');
+    await expectAccessible(page, 'server');
+
+    // Find the offering by searching; the search lands in the URL.
+    await page.getByRole('link', { name: 'Offerings' }).click();
+    const words = target.name.split(/\s+/);
+    const query = words.length > 1 ? (words[1] as string) : target.name.slice(0, 5);
+    await page.getByLabel('Search offerings').fill(query);
+    await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(query).replace(/%20/g, '\\+')}`));
+    const table = page.getByRole('table', { name: 'Offerings' });
+    await expect(table.getByRole('link', { name: target.name, exact: true })).toBeVisible();
+    await expect(table.getByRole('row', { name: new RegExp(escapeRegExp(target.name)) })).toContainText('Keycloak enabled');
+    await expectAccessible(page, 'offerings');
+    await table.getByRole('link', { name: target.name, exact: true }).click();
+
+    // The offering frame: heading and tabs as routes; reload keeps the view.
+    await expect(page).toHaveURL(new RegExp(`/offerings/${target.uuid}/groups`));
+    await expect(page.getByRole('heading', { name: target.name, level: 1 })).toBeVisible();
+    for (const [tab, path] of [
+      ['Sync status', 'sync'],
+      ['Members', 'members'],
+      ['Remote users', 'remote-users'],
+      ['Groups', 'groups'],
+    ] as const) {
+      await page.getByRole('tab', { name: tab }).click();
+      await expect(page).toHaveURL(new RegExp(`/offerings/${target.uuid}/${path}$`));
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    }
+    await page.getByRole('tab', { name: 'Sync status' }).click();
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'Sync status' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { name: target.name, level: 1 })).toBeVisible();
+
+    // Sign out forgets the session: back to sign-in, and protected pages need it again.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+    await page.goto(`/offerings/${target.uuid}/groups`);
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+  });
+
+  test('sign in with an API token, remembered across a new tab', async ({ page, sim, context }) => {
+    const token = await sim.token('owner');
+    await page.goto('/sign-in');
+    await page.getByRole('button', { name: 'Use an API token' }).click();
+    await page.getByLabel('API token').fill('wrong0token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('not accepted');
+    await page.getByLabel('API token').fill(token);
+    await page.getByRole('checkbox', { name: 'Remember me' }).check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Offerings', level: 1 })).toBeVisible();
+    // localStorage is shared by tabs of the same origin: a new tab is still signed in.
+    const second = await context.newPage();
+    await second.goto('/server');
+    await expect(second.getByRole('heading', { name: 'Server' })).toBeVisible();
+    expect(await second.evaluate(() => Object.values(window.localStorage).join(' '))).toContain(token);
+    expect(second.url()).not.toContain(token);
+    await second.close();
+  });
+});
+
+test('dark mode is remembered across reloads', async ({ page }) => {
+  await page.goto('/offerings');
+  const html = page.locator('html');
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.reload();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await expect(page.getByRole('heading', { name: 'Offerings', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(html).toHaveAttribute('data-mantine-color-scheme', 'light');
+});
+
+test('offerings: paging is kept in the URL and survives a reload', async ({ page, sim }) => {
+  const total = (await offerings(sim)).length;
+  await page.goto('/offerings');
+  await expect(page.getByText(new RegExp(`of ${total} offerings`))).toBeVisible();
+  await page.getByRole('textbox', { name: 'Rows per page' }).click();
+  await page.getByRole('option', { name: '10', exact: true }).click();
+  await expect(page.getByText(new RegExp(`of ${total} offerings`))).toBeVisible();
+  await page.goto('/offerings?page_size=2&page=2');
+  await expect(page.getByText(new RegExp(`^3–4 of ${total} offerings`))).toBeVisible();
+  await page.getByRole('button', { name: 'Next page' }).click();
+  await expect(page).toHaveURL(/page=3/);
+  await page.reload();
+  await expect(page.getByText(new RegExp(`^5–${Math.min(6, total)} of ${total} offerings`))).toBeVisible();
+});
+
+test('a search that matches nothing says so', async ({ page }) => {
+  await page.goto('/offerings?q=zzzz-nothing-matches');
+  await expect(page.getByRole('heading', { name: /No offerings match/ })).toBeVisible();
+});
+
+test('an expired token sends you to sign in and back to the same page', async ({ page, sim }) => {
+  const target = await keycloakOffering(sim);
+  await page.goto(`/offerings/${target.uuid}/members`);
+  await expect(page.getByRole('heading', { name: target.name, level: 1 })).toBeVisible();
+  await sim.faults({ expireTokens: true });
+  await page.getByRole('tab', { name: 'Sync status' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await expect(page.getByText('Your session has expired')).toBeVisible();
+  await page.getByLabel('Username').fill('staff');
+  await page.getByLabel('Password', { exact: true }).fill('staff');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`/offerings/${target.uuid}/sync$`));
+  await expect(page.getByRole('heading', { name: target.name, level: 1 })).toBeVisible();
+});
+
+test('a 500 page from the server shows an error with Retry, and Retry recovers', async ({ page, sim }) => {
+  await sim.faults({ errorRate: 1 });
+  await page.goto('/offerings');
+  await expect(page.getByRole('alert')).toContainText('The server failed to handle the request (HTTP 500)');
+  await expect(page.getByText('<html')).toHaveCount(0);
+  await sim.faults({});
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect(page.getByRole('table', { name: 'Offerings' })).toBeVisible();
+});
+
+test('unknown routes and unknown offerings get a not-found page', async ({ page }) => {
+  await page.goto('/no/such/page');
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await page.goto('/offerings/0123456789abcdef0123456789abcdef/groups');
+  await expect(page.getByRole('heading', { name: 'Not found' })).toBeVisible();
+  await expectAccessible(page, 'not-found');
+});
+
+test('an offering without Keycloak says so instead of showing tabs', async ({ page, sim }) => {
+  const plain = (await offerings(sim)).find((item) => !item.plugin_options?.keycloak_enabled);
+  if (!plain) throw new Error('the demo seed has no offering without Keycloak');
+  await page.goto(`/offerings/${plain.uuid}/groups`);
+  await expect(page.getByText('Keycloak is not enabled for this offering')).toBeVisible();
+  await expect(page.getByRole('tab')).toHaveCount(0);
+});
+
+test('a Waldur without offering Keycloak groups: the reason is on the Server page and the offering', async ({ page, sim }) => {
+  const target = await keycloakOffering(sim);
+  await sim.reset({ withoutOfferingKeycloak: true });
+  await page.goto('/server');
+  await expect(page.getByRole('row', { name: /Offering Keycloak groups/ })).toContainText(
+    'Offering Keycloak groups were removed in Waldur 8.0.8; this server runs 8.0.8.',
+  );
+  await page.goto(`/offerings/${target.uuid}/groups`);
+  await expect(page.getByText('Keycloak groups are not available on this server')).toBeVisible();
+  await expect(page.getByRole('tab')).toHaveCount(0);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
