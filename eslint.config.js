@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/schema.d.ts', 'bench/.tmp'] },
@@ -22,6 +23,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['sim/**', 'e2e/**', 'bench/**', '.ci/**', '*.config.{js,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // Playwright fixtures without dependencies are declared with an empty pattern.
+    files: ['e2e/**'],
+    rules: { 'no-empty-pattern': 'off' },
   },
   {
     rules: {

@@ -5,9 +5,13 @@ import { defineConfig } from '@playwright/test';
 // otherwise Playwright's own, if one is installed.
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 const ci = Boolean(process.env.CI);
+// Each run writes its artifacts to its own folder, so runs side by side do not clobber each
+// other's traces (workers inherit the variable from the runner).
+process.env.E2E_RUN_ID ??= ci ? 'ci' : String(Date.now());
 
 export default defineConfig({
   testDir: 'e2e',
+  outputDir: `test-results/${process.env.E2E_RUN_ID}`,
   timeout: 45_000,
   expect: { timeout: 8_000 },
   fullyParallel: true,

@@ -117,7 +117,12 @@ function proxyTo(target: string) {
     }
     const body = req.method === 'GET' || req.method === 'HEAD' ? undefined : await readBody(req);
     try {
-      const answer = await fetch(base + (req.url ?? '/'), { method: req.method, headers, body, redirect: 'manual' });
+      const answer = await fetch(base + (req.url ?? '/'), {
+        method: req.method,
+        headers,
+        body: body ? new Uint8Array(body) : undefined,
+        redirect: 'manual',
+      });
       const out: Record<string, string> = {};
       answer.headers.forEach((value, name) => {
         if (!HOP_BY_HOP.has(name)) out[name] = value;

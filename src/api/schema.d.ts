@@ -483,10 +483,7 @@ export interface components {
             readonly url: string;
             /** @description Keycloak user username */
             username: string;
-            /**
-             * Format: email
-             * @description User's email for notifications
-             */
+            /** @description User's email for notifications */
             email: string;
             readonly first_name: string;
             readonly last_name: string;
@@ -497,9 +494,9 @@ export interface components {
             /** Format: uuid */
             readonly group_offering_uuid: string;
             readonly group_offering_name: string;
-            readonly group_resource_name: string;
+            readonly group_resource_name: string | null;
             /** Format: uuid */
-            readonly group_resource_uuid: string;
+            readonly group_resource_uuid: string | null;
             /** @description Sub-entity identifier within a resource, e.g. Rancher project ID within a cluster. */
             readonly group_scope_id: string;
             /** @description Level this role applies at, e.g. 'cluster', 'project'. Empty means offering-wide. */
@@ -519,7 +516,7 @@ export interface components {
             /** Format: date-time */
             readonly last_checked: string;
             readonly error_message: string;
-            readonly error_traceback: string;
+            readonly error_traceback?: string;
         };
         PullMembersResponse: {
             created: number;
@@ -679,7 +676,7 @@ export interface components {
             /** Format: uri */
             resource: string | null;
             /** Format: uuid */
-            readonly resource_uuid: string;
+            readonly resource_uuid?: string;
             readonly resource_name: string | null;
             /**
              * @description Sub-entity identifier within a resource, e.g. Rancher project ID within a cluster.

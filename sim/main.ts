@@ -1,0 +1,97 @@
+// `npm run sim`: the simulator on its own HTTP port.
+//   tsx sim/main.ts [--seed demo|large] [--without-offering-keycloak] [--port N]
+//                   [--large-groups N] [--large-remote-groups N] [--large-memberships N]
+//                   [--large-users N] [--latency MS]
+import { createServer } from 'node:http';
+import { createSimulator } from './src/simulator.ts';
+import type { LargeSeedOptions, SimulatorOptions } from './src/simulator.ts';
+import { toNodeMiddleware } from './src/node.ts';
+import { DEMO } from './src/seed/demo.ts';
+
+function usage(message?: string): never {
+  if (message) console.error(message);
+  console.error(
+    'usage: tsx sim/main.ts [--seed demo|large] [--without-offering-keycloak] [--port N]\n' +
+      '                       [--large-groups N] [--large-remote-groups N] [--large-memberships N] [--large-users N]\n' +
+      '                       [--latency MS]',
+  );
+  process.exit(2);
+}
+
+function parseArgs(argv: string[]): { options: SimulatorOptions; port: number; latency: number } {
+  const options: SimulatorOptions = {};
+  const large: Partial<LargeSeedOptions> = {};
+  let port = Number(process.env.SIM_PORT ?? 8000);
+  let latency = 0;
+  const num = (value: string | undefined, flag: string): number => {
+    const n = Number(value);
+    if (value === undefined || !Number.isInteger(n) || n < 0) usage(`${flag} needs a non-negative integer`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg?.includes('=') ? (arg.split('=', 2) as [string, string]) : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    switch (flag) {
+      case '--seed': {
+        const v = value();
+        if (v !== 'demo' && v !== 'large') usage('--seed must be demo or large');
+        options.seed = v;
+        break;
+      }
+      case '--without-offering-keycloak':
+        options.withoutOfferingKeycloak = true;
+        break;
+      case '--port':
+        port = num(value(), '--port');
+        break;
+      case '--latency':
+        latency = num(value(), '--latency');
+        break;
+      case '--large-groups':
+        large.localGroups = num(value(), flag);
+        break;
+      case '--large-remote-groups':
+        large.remoteGroups = num(value(), flag);
+        break;
+      case '--large-memberships':
+        large.memberships = num(value(), flag);
+        break;
+      case '--large-users':
+        large.remoteUsers = num(value(), flag);
+        break;
+      case '--help':
+      case '-h':
+        usage();
+        break;
+      default:
+        usage(`unknown argument ${arg ?? ''}`);
+    }
+  }
+  if (Object.keys(large).length > 0) options.large = large;
+  return { options, port, latency };
+}
+
+const { options, port, latency } = parseArgs(process.argv.slice(2));
+const started = Date.now();
+const sim = createSimulator(options);
+if (latency > 0) sim.setFaults({ latencyMs: latency });
+const middleware = toNodeMiddleware(sim);
+const server = createServer((req, res) =>
+  middleware(req, res, () => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.end('Not found (the simulator serves /api/, /api-auth/ and /__sim/)\n');
+  }),
+);
+server.listen(port, () => {
+  const url = `http://localhost:${port}`;
+  const version = options.withoutOfferingKeycloak ? '8.0.8 (no offering Keycloak endpoints)' : '8.0.5';
+  console.log(`Waldur simulator (${version}, seed ${options.seed ?? 'demo'}) ready in ${Date.now() - started} ms`);
+  console.log(`  API:      ${url}/api/`);
+  console.log(`  Control:  ${url}/__sim/  (reset, faults, tick, state, remote/...)`);
+  console.log('  Accounts: staff/staff (staff), owner/owner (owns Aurora Research Computing), viewer/viewer (no rights)');
+  console.log(`  Tokens:   staff ${DEMO.tokens.staff}`);
+  console.log(`            owner ${DEMO.tokens.owner}`);
+  console.log(`            viewer ${DEMO.tokens.viewer}`);
+});

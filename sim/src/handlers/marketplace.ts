@@ -1,0 +1,132 @@
+// The pickers' endpoints: provider offerings, offering user roles, provider resources.
+import type { JsonValue } from '../http/errors.ts';
+import { notFound } from '../http/errors.ts';
+import { paginate } from '../http/pagination.ts';
+import type { ApiResult } from '../http/result.ts';
+import type { Offering, Resource } from '../model/types.ts';
+import { serializeOffering, serializeResource, serializeRole } from '../serializers.ts';
+import { normalizeUuid } from '../util/ids.ts';
+import type { Ctx } from './context.ts';
+import { Filters, newestFirst, sortBy } from './filters.ts';
+
+const OFFERING_STATES = ['Draft', 'Active', 'Paused', 'Archived', 'Unavailable'] as const;
+const RESOURCE_STATES = ['Creating', 'OK', 'Erred', 'Updating', 'Terminating', 'Terminated'] as const;
+
+/** `?field=uuid&field=name` limits the keys of each object. */
+function pickFields(ctx: Ctx, serialize: (ctx: Ctx) => { [key: string]: JsonValue }): JsonValue {
+  const body = serialize(ctx);
+  const fields = ctx.query.getAll('field').filter(Boolean);
+  if (fields.length === 0) return body;
+  const out: { [key: string]: JsonValue } = {};
+  for (const f of fields) if (f in body) out[f] = body[f] ?? null;
+  return out;
+}
+
+function sortValue(o: Offering, field: string): string | number {
+  switch (field) {
+    case 'name':
+      return o.name;
+    case 'state':
+      return o.state;
+    case 'type':
+      return o.type;
+    default:
+      return o.created;
+  }
+}
+
+export function listProviderOfferings(ctx: Ctx): ApiResult {
+  const f = new Filters(ctx);
+  const name = f.text('name')?.toLowerCase();
+  const nameExact = f.text('name_exact');
+  const customer = f.uuid('customer_uuid');
+  const states = f.choices('state', OFFERING_STATES);
+  const types = ctx.query.getAll('type').filter(Boolean);
+  const uuidList = f.text('uuid_list')
+    ?.split(',')
+    .map((u) => normalizeUuid(u))
+    .filter((u): u is string => u !== null);
+  const keyword = f.text('keyword')?.toLowerCase() ?? f.text('query')?.toLowerCase();
+  const ordering = f.ordering(['created', 'name', 'state', 'type']);
+  f.check();
+  let rows = newestFirst(ctx.store.offerings.all(), (o) => {
+    if (name !== undefined && !o.name.toLowerCase().includes(name)) return false;
+    if (nameExact !== undefined && o.name !== nameExact) return false;
+    if (customer !== undefined && o.customerUuid !== customer) return false;
+    if (states && !states.has(o.state)) return false;
+    if (types.length > 0 && !types.includes(o.type)) return false;
+    if (uuidList && !uuidList.includes(o.uuid)) return false;
+    if (keyword !== undefined && !`${o.name} ${o.slug} ${o.description}`.toLowerCase().includes(keyword)) return false;
+    return true;
+  });
+  rows = sortBy(rows, ordering, sortValue);
+  return paginate(ctx.url, ctx.query, rows, (o) => pickFields(ctx, (c) => serializeOffering(c, o)));
+}
+
+export function retrieveProviderOffering(ctx: Ctx): ApiResult {
+  const uuid = normalizeUuid(ctx.param('uuid'));
+  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
+  if (!offering) throw notFound();
+  return { status: 200, body: pickFields(ctx, (c) => serializeOffering(c, offering)) };
+}
+
+export function listOfferingRoles(ctx: Ctx): ApiResult {
+  const f = new Filters(ctx);
+  const offerings = f.uuidList('offering_uuid');
+  const offeringUrl = f.text('offering');
+  const name = f.text('name');
+  f.check();
+  let offeringFromUrl: string | null | undefined;
+  if (offeringUrl !== undefined) {
+    const m = /\/api\/marketplace-provider-offerings\/([^/]+)\/?$/.exec(offeringUrl);
+    offeringFromUrl = m?.[1] ? normalizeUuid(m[1]) : null;
+  }
+  const rows = newestFirst(ctx.store.roles.all(), (r) => {
+    if (offerings && !offerings.includes(r.offeringUuid)) return false;
+    if (offeringFromUrl !== undefined && r.offeringUuid !== offeringFromUrl) return false;
+    if (name !== undefined && r.name !== name) return false;
+    return true;
+  });
+  return paginate(ctx.url, ctx.query, rows, (r) => serializeRole(ctx, r));
+}
+
+function resourceSortValue(r: Resource, field: string): string | number {
+  switch (field) {
+    case 'name':
+      return r.name;
+    case 'state':
+      return r.state;
+    case 'project_name':
+      return r.projectName;
+    default:
+      return r.created;
+  }
+}
+
+/** Resources of offerings whose organization the user is connected to (staff: all). */
+export function listProviderResources(ctx: Ctx): ApiResult {
+  const f = new Filters(ctx);
+  const offerings = f.uuidList('offering_uuid');
+  const name = f.text('name')?.toLowerCase();
+  const nameExact = f.text('name_exact');
+  const customer = f.uuid('customer_uuid');
+  const project = f.uuid('project_uuid');
+  const states = f.choices('state', RESOURCE_STATES);
+  const ordering = f.ordering(['created', 'name', 'state', 'project_name', 'end_date']);
+  f.check();
+  const { store } = ctx;
+  const user = ctx.user;
+  let rows = newestFirst(store.resources.all(), (r) => {
+    const offering = store.offerings.get(r.offeringUuid);
+    if (!offering || !store.canSeeOffering(user, offering)) return false;
+    if (offerings && !offerings.includes(r.offeringUuid)) return false;
+    if (name !== undefined && !r.name.toLowerCase().includes(name)) return false;
+    if (nameExact !== undefined && r.name !== nameExact) return false;
+    if (customer !== undefined && r.customerUuid !== customer) return false;
+    if (project !== undefined && r.projectUuid !== project) return false;
+    if (states && !states.has(r.state)) return false;
+    return true;
+  });
+  rows = sortBy(rows, ordering, resourceSortValue);
+  return paginate(ctx.url, ctx.query, rows, (r) => pickFields(ctx, (c) => serializeResource(c, r)));
+}

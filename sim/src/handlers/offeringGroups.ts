@@ -1,0 +1,303 @@
+// /api/offering-keycloak-groups/ (waldur_keycloak OfferingKeycloakGroupViewSet).
+import { requireObject } from '../http/body.ts';
+import { fieldError, fieldErrors, forbidden, listError, nonFieldError, notFound, proxyError } from '../http/errors.ts';
+import { FieldValidator } from '../http/fields.ts';
+import { paginate } from '../http/pagination.ts';
+import type { ApiResult } from '../http/result.ts';
+import type { OfferingGroup, OfferingMembership } from '../model/types.ts';
+import { serializeGroup } from '../serializers.ts';
+import { normalizeUuid } from '../util/ids.ts';
+import type { Ctx } from './context.ts';
+import { Filters, newestFirst } from './filters.ts';
+import {
+  clip,
+  deleteGroupWithSideEffects,
+  offeringForAction,
+  remoteOfferingGroups,
+  tryRealm,
+} from './offeringKeycloakShared.ts';
+
+const GROUP_NAME_MAX = 150;
+
+function visible(ctx: Ctx, group: OfferingGroup): boolean {
+  const offering = ctx.store.offerings.get(group.offeringUuid);
+  return offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
+}
+
+/** `self.get_object()`: 404 for unknown, malformed or invisible uuids. */
+function getGroup(ctx: Ctx): OfferingGroup {
+  const hex = normalizeUuid(ctx.param('uuid'));
+  const group = hex ? ctx.store.groups.get(hex) : undefined;
+  if (!group || !visible(ctx, group)) throw notFound();
+  return group;
+}
+
+function checkManage(ctx: Ctx, group: OfferingGroup): void {
+  const offering = ctx.store.offerings.get(group.offeringUuid);
+  if (!offering || !ctx.store.canManageOffering(ctx.user, offering)) throw forbidden();
+}
+
+export function listGroups(ctx: Ctx): ApiResult {
+  const f = new Filters(ctx);
+  const offering = f.uuid('offering_uuid');
+  const role = f.uuid('role_uuid');
+  const resource = f.uuid('resource_uuid');
+  f.check();
+  const { store } = ctx;
+  const source = offering !== undefined ? store.groups.by('offering', offering) : role !== undefined ? store.groups.by('role', role) : store.groups.all();
+  const seen = new Map<string, boolean>();
+  const rows = newestFirst(source, (g) => {
+    if (offering !== undefined && g.offeringUuid !== offering) return false;
+    if (role !== undefined && g.roleUuid !== role) return false;
+    if (resource !== undefined && g.resourceUuid !== resource) return false;
+    let ok = seen.get(g.offeringUuid);
+    if (ok === undefined) seen.set(g.offeringUuid, (ok = visible(ctx, g)));
+    return ok;
+  });
+  return paginate(ctx.url, ctx.query, rows, (g) => serializeGroup(ctx, g));
+}
+
+export function retrieveGroup(ctx: Ctx): ApiResult {
+  return { status: 200, body: serializeGroup(ctx, getGroup(ctx)) };
+}
+
+export function destroyGroup(ctx: Ctx): ApiResult {
+  const group = getGroup(ctx);
+  checkManage(ctx, group);
+  deleteGroupWithSideEffects(ctx.store, ctx.faults, group);
+  return { status: 204 };
+}
+
+export async function testConnection(ctx: Ctx): Promise<ApiResult> {
+  const offering = await offeringForAction(ctx);
+  const realm = tryRealm(ctx.store, ctx.faults, offering);
+  if (!realm) throw proxyError('Unable to connect to Keycloak.', true);
+  const groups = realm.children(null).map((g) => g.name);
+  return { status: 200, body: { status: 'ok', groups_count: groups.length, groups } };
+}
+
+export async function remoteGroups(ctx: Ctx): Promise<ApiResult> {
+  const offering = await offeringForAction(ctx);
+  const realm = tryRealm(ctx.store, ctx.faults, offering);
+  if (!realm) throw proxyError('Unable to list remote Keycloak groups.');
+  const body = remoteOfferingGroups(realm, offering).map((g) => ({
+    id: g.id,
+    name: g.name,
+    path: g.path,
+    sub_group_count: g.children.size,
+  }));
+  return { status: 200, body };
+}
+
+export async function remoteGroupMembers(ctx: Ctx): Promise<ApiResult> {
+  const offering = await offeringForAction(ctx);
+  const groupId = ctx.query.get('group_id');
+  if (!groupId) throw fieldError('group_id', 'This field is required.');
+  const realm = tryRealm(ctx.store, ctx.faults, offering);
+  if (!realm?.getGroup(groupId)) throw proxyError('Unable to list remote group members.');
+  const body = realm.membersOf(groupId).map((u) => ({
+    id: u.id,
+    username: u.username,
+    email: u.email,
+    first_name: u.firstName,
+    last_name: u.lastName,
+  }));
+  return { status: 200, body };
+}
+
+export async function searchRemoteUsers(ctx: Ctx): Promise<ApiResult> {
+  const offering = await offeringForAction(ctx);
+  const q = (ctx.query.get('q') ?? '').trim();
+  if (!q) throw fieldError('q', 'This field is required.');
+  const realm = tryRealm(ctx.store, ctx.faults, offering);
+  if (!realm) throw proxyError('Unable to search remote users.');
+  const body = realm.searchUsers(q).map((u) => ({
+    id: u.id,
+    username: u.username,
+    email: u.email,
+    first_name: u.firstName,
+    last_name: u.lastName,
+  }));
+  return { status: 200, body };
+}
+
+/** Matching is by remote id only; lists hold names, which may repeat. */
+export async function syncStatus(ctx: Ctx): Promise<ApiResult> {
+  const offering = await offeringForAction(ctx);
+  const realm = tryRealm(ctx.store, ctx.faults, offering);
+  if (!realm) throw proxyError('Unable to retrieve sync status from Keycloak.');
+  const remoteMap = new Map<string, string>();
+  for (const g of remoteOfferingGroups(realm, offering)) remoteMap.set(g.id, g.name);
+  const localMap = new Map<string, string>();
+  const localWithout: string[] = [];
+  for (const g of ctx.store.groups.by('offering', offering.uuid)) {
+    if (g.backendId) localMap.set(g.backendId, g.name);
+    else localWithout.push(g.name);
+  }
+  const synced = [];
+  const remoteOnly: string[] = [];
+  for (const [id, name] of remoteMap) {
+    const local = localMap.get(id);
+    if (local !== undefined) synced.push({ local_name: local, remote_name: name, backend_id: id });
+    else remoteOnly.push(name);
+  }
+  const localOnly: string[] = [];
+  for (const [id, name] of localMap) if (!remoteMap.has(id)) localOnly.push(name);
+  localOnly.push(...localWithout);
+  return { status: 200, body: { local_only: localOnly, remote_only: remoteOnly, synced } };
+}
+
+export async function importRemote(ctx: Ctx): Promise<ApiResult> {
+  const data = requireObject(await ctx.body());
+  const v = new FieldValidator(data);
+  v.uuid('offering_uuid', { required: true });
+  const roleUuid = v.uuid('role_uuid', { required: true });
+  const remoteGroupId = v.char('remote_group_id', { required: true });
+  const resourceUuid = v.uuid('resource_uuid', { allowNull: true });
+  const scopeId = v.char('scope_id', { allowBlank: true, default: '', maxLength: 255 }) ?? '';
+  v.throwIfErrors();
+
+  const offering = await offeringForAction(ctx);
+  const { store } = ctx;
+  const role = roleUuid ? store.roles.get(roleUuid) : undefined;
+  if (!role || role.offeringUuid !== offering.uuid) throw fieldError('role_uuid', 'Role not found for this offering.');
+  let resourceId: string | null = null;
+  if (resourceUuid) {
+    const resource = store.resources.get(resourceUuid);
+    if (!resource || resource.offeringUuid !== offering.uuid) {
+      throw fieldError('resource_uuid', 'Resource not found for this offering.');
+    }
+    resourceId = resource.uuid;
+  }
+  const realm = tryRealm(store, ctx.faults, offering);
+  if (!realm) throw fieldError('remote_group_id', 'Unable to fetch remote group from Keycloak.');
+  const remote = realm.getGroup(String(remoteGroupId));
+  if (!remote) throw fieldError('remote_group_id', 'Remote group not found in Keycloak.');
+  for (const g of store.groups.by('offering', offering.uuid)) {
+    if (g.backendId === remote.id) throw listError('A local group already exists for this remote Keycloak group.');
+  }
+  for (const g of store.groups.by('offering', offering.uuid)) {
+    if (g.roleUuid === role.uuid && g.resourceUuid === resourceId && g.scopeId === scopeId) {
+      // The database's unique (offering, role, resource, scope_id) constraint.
+      throw nonFieldError('The fields offering, role, resource, scope_id must make a unique set.');
+    }
+  }
+  if ([...remote.name].length > GROUP_NAME_MAX) {
+    throw fieldErrors({ name: [`Ensure this field has no more than ${GROUP_NAME_MAX} characters.`] });
+  }
+  const now = store.now();
+  const group: OfferingGroup = {
+    uuid: store.newUuid('group'),
+    name: remote.name,
+    backendId: remote.id,
+    offeringUuid: offering.uuid,
+    roleUuid: role.uuid,
+    resourceUuid: resourceId,
+    scopeId,
+    created: now,
+    modified: now,
+  };
+  store.groups.insert(group);
+  return { status: 201, body: serializeGroup(ctx, group) };
+}
+
+export async function setBackendId(ctx: Ctx): Promise<ApiResult> {
+  const group = getGroup(ctx);
+  checkManage(ctx, group);
+  const data = requireObject(await ctx.body());
+  const v = new FieldValidator(data);
+  const backendId = v.char('backend_id', { allowNull: true, allowBlank: true });
+  const resourceUuid = v.uuid('resource_uuid', { allowNull: true });
+  const scopeId = v.char('scope_id', { allowBlank: true, default: '', maxLength: 255 }) ?? '';
+  v.throwIfErrors();
+  const { store } = ctx;
+  const offering = store.offerings.get(group.offeringUuid);
+  const newBackendId = backendId ?? '';
+  if (newBackendId) {
+    const realm = offering ? tryRealm(store, ctx.faults, offering) : null;
+    if (!realm) throw fieldError('backend_id', 'Unable to verify remote group in Keycloak.');
+    if (!realm.getGroup(newBackendId)) throw fieldError('backend_id', 'Remote group not found in Keycloak.');
+  }
+  let resourceId = group.resourceUuid;
+  if (resourceUuid) {
+    const resource = store.resources.get(resourceUuid);
+    if (!resource || resource.offeringUuid !== group.offeringUuid) {
+      throw fieldError('resource_uuid', 'Resource not found for this offering.');
+    }
+    resourceId = resource.uuid;
+  } else if (resourceUuid === null) {
+    resourceId = null;
+  }
+  for (const g of store.groups.by('offering', group.offeringUuid)) {
+    if (g !== group && g.roleUuid === group.roleUuid && g.resourceUuid === resourceId && g.scopeId === scopeId) {
+      throw nonFieldError('The fields offering, role, resource, scope_id must make a unique set.');
+    }
+  }
+  group.backendId = newBackendId;
+  group.resourceUuid = resourceId;
+  group.scopeId = scopeId;
+  group.modified = store.now();
+  return { status: 200, body: serializeGroup(ctx, group) };
+}
+
+/** Creates missing local memberships (active), updates names/emails, activates pending ones. */
+export function pullMembers(ctx: Ctx): ApiResult {
+  const group = getGroup(ctx);
+  checkManage(ctx, group);
+  if (!group.backendId) {
+    throw listError('Group is not linked to a remote Keycloak group. Remap it first to set a backend ID.');
+  }
+  const { store } = ctx;
+  const offering = store.offerings.get(group.offeringUuid);
+  const realm = offering ? tryRealm(store, ctx.faults, offering) : null;
+  if (!realm?.getGroup(group.backendId)) throw listError('Unable to fetch members from Keycloak.');
+  const remoteMembers = realm.membersOf(group.backendId);
+  const local = new Map<string, OfferingMembership>();
+  for (const m of store.memberships.by('group', group.uuid)) local.set(m.username, m);
+  let created = 0;
+  let updated = 0;
+  for (const member of remoteMembers) {
+    if (!member.username) continue;
+    const existing = local.get(member.username);
+    const now = store.now();
+    if (!existing) {
+      const m: OfferingMembership = {
+        uuid: store.newUuid('membership'),
+        username: member.username,
+        email: member.email,
+        firstName: clip(member.firstName, 100),
+        lastName: clip(member.lastName, 100),
+        groupUuid: group.uuid,
+        offeringUuid: group.offeringUuid,
+        accountUuid: null,
+        state: 'active',
+        created: now,
+        modified: now,
+        lastChecked: now,
+        errorMessage: '',
+        errorTraceback: '',
+      };
+      store.memberships.insert(m);
+      local.set(m.username, m);
+      created += 1;
+      continue;
+    }
+    let changed = false;
+    const incoming = { email: member.email, firstName: clip(member.firstName, 100), lastName: clip(member.lastName, 100) };
+    for (const key of ['email', 'firstName', 'lastName'] as const) {
+      if (incoming[key] && existing[key] !== incoming[key]) {
+        existing[key] = incoming[key];
+        changed = true;
+      }
+    }
+    if (existing.state === 'pending') {
+      existing.state = 'active';
+      changed = true;
+    }
+    if (changed) {
+      existing.modified = now;
+      updated += 1;
+    }
+  }
+  return { status: 200, body: { created, updated, total_remote: remoteMembers.length } };
+}

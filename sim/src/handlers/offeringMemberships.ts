@@ -1,0 +1,189 @@
+// /api/offering-keycloak-memberships/ (waldur_keycloak OfferingKeycloakMembershipViewSet).
+import { requireObject } from '../http/body.ts';
+import { forbidden, listError, nonFieldError, notFound } from '../http/errors.ts';
+import { FieldValidator } from '../http/fields.ts';
+import { paginate } from '../http/pagination.ts';
+import type { ApiResult } from '../http/result.ts';
+import { isKeycloakEnabled } from '../keycloak/access.ts';
+import type { OfferingGroup, OfferingMembership } from '../model/types.ts';
+import { serializeMembership } from '../serializers.ts';
+import { normalizeUuid } from '../util/ids.ts';
+import type { Ctx } from './context.ts';
+import { Filters, newestFirst } from './filters.ts';
+import {
+  clip,
+  createRemoteGroupWithHierarchy,
+  deleteMembershipWithSideEffects,
+  keycloakGroupName,
+  tryRealm,
+} from './offeringKeycloakShared.ts';
+
+const STATES = ['pending', 'active'] as const;
+
+function visibleOffering(ctx: Ctx, offeringUuid: string): boolean {
+  const offering = ctx.store.offerings.get(offeringUuid);
+  return offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
+}
+
+function getMembership(ctx: Ctx): OfferingMembership {
+  const hex = normalizeUuid(ctx.param('uuid'));
+  const m = hex ? ctx.store.memberships.get(hex) : undefined;
+  if (!m || !visibleOffering(ctx, m.offeringUuid)) throw notFound();
+  return m;
+}
+
+export function listMemberships(ctx: Ctx): ApiResult {
+  const f = new Filters(ctx);
+  const groupUuid = f.uuid('group_uuid');
+  const offeringUuid = f.uuid('offering_uuid');
+  const roleUuid = f.uuid('role_uuid');
+  const resourceUuid = f.uuid('resource_uuid');
+  const username = f.text('username');
+  const email = f.text('email');
+  const firstName = f.text('first_name');
+  const lastName = f.text('last_name');
+  const states = f.choices('state', STATES);
+  f.check();
+  const { store } = ctx;
+  const source =
+    groupUuid !== undefined
+      ? store.memberships.by('group', groupUuid)
+      : offeringUuid !== undefined
+        ? store.memberships.by('offering', offeringUuid)
+        : store.memberships.all();
+  const visibility = new Map<string, boolean>();
+  // Role / resource filters: the set of matching groups, then a set lookup per membership.
+  let groupSet: Set<string> | undefined;
+  if (roleUuid !== undefined || resourceUuid !== undefined) {
+    groupSet = new Set();
+    const groups = roleUuid !== undefined ? store.groups.by('role', roleUuid) : store.groups.all();
+    for (const g of groups) {
+      if (resourceUuid !== undefined && g.resourceUuid !== resourceUuid) continue;
+      if (roleUuid !== undefined && g.roleUuid !== roleUuid) continue;
+      groupSet.add(g.uuid);
+    }
+  }
+  const rows = newestFirst(source, (m) => {
+    if (groupUuid !== undefined && m.groupUuid !== groupUuid) return false;
+    if (offeringUuid !== undefined && m.offeringUuid !== offeringUuid) return false;
+    if (username !== undefined && m.username !== username) return false;
+    if (email !== undefined && m.email !== email) return false;
+    if (firstName !== undefined && m.firstName !== firstName) return false;
+    if (lastName !== undefined && m.lastName !== lastName) return false;
+    if (states && !states.has(m.state)) return false;
+    if (groupSet && !groupSet.has(m.groupUuid)) return false;
+    let ok = visibility.get(m.offeringUuid);
+    if (ok === undefined) visibility.set(m.offeringUuid, (ok = visibleOffering(ctx, m.offeringUuid)));
+    return ok;
+  });
+  return paginate(ctx.url, ctx.query, rows, (m) => serializeMembership(ctx, m));
+}
+
+export function retrieveMembership(ctx: Ctx): ApiResult {
+  return { status: 200, body: serializeMembership(ctx, getMembership(ctx)) };
+}
+
+export function destroyMembership(ctx: Ctx): ApiResult {
+  const m = getMembership(ctx);
+  const offering = ctx.store.offerings.get(m.offeringUuid);
+  if (!offering || !ctx.store.canManageOffering(ctx.user, offering)) throw forbidden();
+  deleteMembershipWithSideEffects(ctx.store, ctx.faults, m);
+  return { status: 204 };
+}
+
+export async function createMembership(ctx: Ctx): Promise<ApiResult> {
+  const { store } = ctx;
+  const data = requireObject(await ctx.body());
+  const v = new FieldValidator(data);
+  const username = v.char('username', { required: true, maxLength: 255 });
+  const email = v.email('email', { required: true, maxLength: 254 });
+  const offeringUuid = v.hyperlink('offering', 'marketplace-provider-offerings', (u) => store.offerings.get(u) !== undefined, {
+    required: true,
+  });
+  const roleUuid = v.hyperlink('role', 'marketplace-offering-user-roles', (u) => store.roles.get(u) !== undefined, {
+    required: true,
+  });
+  const resourceUuid = v.hyperlink('resource', 'marketplace-resources', (u) => store.resources.get(u) !== undefined, {
+    allowNull: true,
+  });
+  const scopeId = v.char('scope_id', { allowBlank: true, default: '', maxLength: 255 }) ?? '';
+  const accountUuid = v.hyperlink('user', 'users', (u) => store.accounts.get(u) !== undefined, { allowNull: true });
+  v.throwIfErrors();
+
+  const offering = store.offerings.get(offeringUuid ?? '');
+  const role = store.roles.get(roleUuid ?? '');
+  const resource = resourceUuid ? store.resources.get(resourceUuid) : undefined;
+  if (!offering || !role || typeof username !== 'string' || typeof email !== 'string') throw new Error('validated');
+
+  // serializer.validate()
+  if (!isKeycloakEnabled(offering)) throw nonFieldError('Keycloak integration is not enabled for this offering.');
+  if (resource && resource.offeringUuid !== offering.uuid) {
+    throw nonFieldError('The resource does not belong to the specified offering.');
+  }
+  if (role.offeringUuid !== offering.uuid) throw nonFieldError('The role is not available for this offering.');
+  const resourceId = resource?.uuid ?? null;
+  let group: OfferingGroup | undefined;
+  for (const g of store.groups.by('offering', offering.uuid)) {
+    if (g.roleUuid === role.uuid && g.resourceUuid === resourceId && g.scopeId === scopeId) group = g;
+  }
+  if (group) {
+    for (const m of store.memberships.by('group', group.uuid)) {
+      if (m.username === username) throw nonFieldError('This keycloak membership already exists.');
+    }
+  }
+
+  // perform_create(): permission after validation, then Keycloak, all in one transaction.
+  if (!store.canManageOffering(ctx.user, offering)) throw forbidden();
+  const realm = tryRealm(store, ctx.faults, offering);
+  if (!realm) throw listError('Unable to add a user to the Keycloak group.');
+
+  const now = store.now();
+  const groupName = group?.name ?? keycloakGroupName(store, offering, role, resource, scopeId);
+  let backendId = group?.backendId ?? '';
+  if (!backendId) backendId = createRemoteGroupWithHierarchy(realm, offering, groupName).id;
+  if (!group) {
+    group = {
+      uuid: store.newUuid('group'),
+      name: clip(groupName, 150),
+      backendId,
+      offeringUuid: offering.uuid,
+      roleUuid: role.uuid,
+      resourceUuid: resourceId,
+      scopeId,
+      created: now,
+      modified: now,
+    };
+    store.groups.insert(group);
+  } else if (group.backendId !== backendId) {
+    group.backendId = backendId;
+    group.modified = now;
+  }
+
+  const membership: OfferingMembership = {
+    uuid: store.newUuid('membership'),
+    username,
+    email,
+    firstName: '',
+    lastName: '',
+    groupUuid: group.uuid,
+    offeringUuid: offering.uuid,
+    accountUuid: accountUuid ?? null,
+    state: 'pending',
+    created: now,
+    modified: now,
+    lastChecked: now,
+    errorMessage: '',
+    errorTraceback: '',
+  };
+  const remoteUser = realm.findUser(username);
+  if (remoteUser) {
+    realm.addMember(backendId, remoteUser.id);
+    membership.firstName = clip(remoteUser.firstName, 100);
+    membership.lastName = clip(remoteUser.lastName, 100);
+    membership.state = 'active';
+  }
+  store.memberships.insert(membership);
+  const body = serializeMembership(ctx, membership);
+  // DRF's CreateModelMixin points Location at the new object.
+  return { status: 201, body, headers: { Location: String(body.url) } };
+}

@@ -1,0 +1,106 @@
+// All simulator state: Waldur's tables plus the Keycloak realms behind offerings and Rancher.
+import { Realm } from '../keycloak/realm.ts';
+import { uuidHex } from '../util/ids.ts';
+import { Clock } from '../util/time.ts';
+import type { Micros } from '../util/time.ts';
+import { Table } from './table.ts';
+import type {
+  Account,
+  Customer,
+  Offering,
+  OfferingGroup,
+  OfferingMembership,
+  OfferingRole,
+  RancherCluster,
+  RancherGroup,
+  RancherMembership,
+  RancherProject,
+  Resource,
+  RoleTemplate,
+  ServiceSettings,
+  Token,
+} from './types.ts';
+
+export class Store {
+  readonly customers = new Table<Customer>();
+  readonly accounts = new Table<Account>();
+  readonly tokens = new Map<string, Token>();
+  readonly offerings = new Table<Offering>();
+  readonly roles = new Table<OfferingRole>({ offering: (r) => r.offeringUuid });
+  readonly resources = new Table<Resource>({ offering: (r) => r.offeringUuid });
+  readonly groups = new Table<OfferingGroup>({ offering: (g) => g.offeringUuid, role: (g) => g.roleUuid });
+  readonly memberships = new Table<OfferingMembership>({
+    group: (m) => m.groupUuid,
+    offering: (m) => m.offeringUuid,
+  });
+  readonly serviceSettings = new Table<ServiceSettings>();
+  readonly clusters = new Table<RancherCluster>();
+  readonly projects = new Table<RancherProject>({ cluster: (p) => p.clusterUuid });
+  readonly roleTemplates = new Table<RoleTemplate>({ settings: (t) => t.settingsUuid });
+  readonly rancherGroups = new Table<RancherGroup>({ role: (g) => g.roleUuid });
+  readonly rancherMemberships = new Table<RancherMembership>({ group: (m) => m.groupUuid });
+  readonly realms = new Map<string, Realm>();
+  readonly clock: Clock;
+  private runtimeCounter = 0;
+  private tokenSeq = 0;
+
+  constructor(wall: () => number = Date.now) {
+    this.clock = new Clock(wall);
+  }
+
+  /** A fresh uuid for an object made at run time (deterministic per store). */
+  newUuid(kind: string): string {
+    this.runtimeCounter += 1;
+    return uuidHex(`runtime:${kind}:${this.runtimeCounter}`);
+  }
+
+  now(): Micros {
+    return this.clock.now();
+  }
+
+  nextTokenSeq(): number {
+    this.tokenSeq += 1;
+    return this.tokenSeq;
+  }
+
+  addRealm(key: string, name: string): Realm {
+    const realm = new Realm(key, name);
+    this.realms.set(key, realm);
+    return realm;
+  }
+
+  realmOf(offering: Offering): Realm | undefined {
+    return offering.realmKey === null ? undefined : this.realms.get(offering.realmKey);
+  }
+
+  accountByUsername(username: string): Account | undefined {
+    for (const a of this.accounts.all()) if (a.username === username) return a;
+    return undefined;
+  }
+
+  /** Customers the account holds any role in (Waldur's `get_connected_customers`). */
+  connectedCustomers(account: Account): Set<string> {
+    return new Set(account.ownerOf);
+  }
+
+  /** `Offering.objects.filter_for_user(user)`: staff and support see all. */
+  canSeeOffering(account: Account, offering: Offering): boolean {
+    if (account.isStaff || account.isSupport) return true;
+    return this.connectedCustomers(account).has(offering.customerUuid);
+  }
+
+  /** `has_permission(request, MANAGE_RESOURCE_USERS, customer)`: staff or customer owner. */
+  canManageCustomer(account: Account, customerUuid: string): boolean {
+    return account.isStaff || account.ownerOf.includes(customerUuid);
+  }
+
+  canManageOffering(account: Account, offering: Offering): boolean {
+    return this.canManageCustomer(account, offering.customerUuid);
+  }
+
+  /** Deletes a local group and its memberships (no remote side effects here). */
+  dropGroup(group: OfferingGroup): void {
+    for (const m of [...this.memberships.by('group', group.uuid)]) this.memberships.delete(m.uuid);
+    this.groups.delete(group.uuid);
+  }
+}

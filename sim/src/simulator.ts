@@ -1,0 +1,215 @@
+// The simulator: a fetch-style handler that behaves like Waldur 8.0.5 with Keycloak-enabled
+// offerings behind it. `handle` answers null for paths that are not the simulator's, so a host
+// can fall through to static files.
+import { authenticate } from './auth.ts';
+import type { ControlHost, ResetRequest } from './control.ts';
+import { handleControl } from './control.ts';
+import { applyFaults, Faults } from './faults.ts';
+import { Ctx } from './handlers/context.ts';
+import type { Core, SimConfig } from './handlers/context.ts';
+import type { JsonValue } from './http/errors.ts';
+import {
+  DJANGO_NOT_FOUND_HTML,
+  DJANGO_SERVER_ERROR_HTML,
+  HttpError,
+  MESSAGES,
+  PROXY_ERROR_HTML,
+  htmlError,
+  methodNotAllowed,
+} from './http/errors.ts';
+import { CORS_HEADERS, PREFLIGHT_HEADERS, errorToResponse, toResponse } from './http/result.ts';
+import type { Method } from './http/router.ts';
+import { Router } from './http/router.ts';
+import { Store } from './model/store.ts';
+import { ROUTES } from './routes.ts';
+import { buildDemo } from './seed/demo.ts';
+import type { LargeSeedOptions } from './seed/large.ts';
+import { buildLarge, DEFAULT_LARGE } from './seed/large.ts';
+import type { TickReport } from './tasks.ts';
+import { runPeriodicTasks } from './tasks.ts';
+import { QueryParams } from './util/query.ts';
+
+export type { LargeSeedOptions } from './seed/large.ts';
+export type { TickReport } from './tasks.ts';
+
+export interface SimulatorOptions {
+  seed?: 'demo' | 'large';
+  large?: Partial<LargeSeedOptions>;
+  /** Behave like Waldur 8.0.8+: version "8.0.8", offering Keycloak endpoints answer 404. */
+  withoutOfferingKeycloak?: boolean;
+  /** Sliding token lifetime for the seeded accounts (seconds; default 3600). */
+  tokenLifetimeSeconds?: number;
+  /** Wall clock in ms (tests may freeze or advance it). */
+  clock?: () => number;
+  /** Log unexpected errors (simulator bugs) to the console; default true. */
+  logErrors?: boolean;
+}
+
+/** Fault settings, as accepted by POST /__sim/faults. */
+export interface FaultConfig {
+  latencyMs?: number;
+  errorRate?: number;
+  keycloakDown?: boolean | string[];
+  expireTokens?: boolean;
+  slow?: Array<{ path: string; method?: string; query?: Record<string, string>; ms: number }>;
+  fail?: Array<{
+    path: string;
+    method?: string;
+    query?: Record<string, string>;
+    skip?: number;
+    times?: number | null;
+    status?: number;
+  }>;
+}
+
+export interface Simulator {
+  /** Answers a request, or null when the path is not under /api/, /api-auth/ or /__sim/. */
+  handle(request: Request): Promise<Response | null>;
+  /** Back to the seed (the construction options, or the ones given here). Clears faults. */
+  reset(options?: ResetRequest): void;
+  /** Runs the periodic backend tasks once. */
+  tick(): TickReport;
+  /** Replaces all faults (`{}` clears them). Throws on invalid input. */
+  setFaults(faults: FaultConfig): void;
+  /** Current state (for tests that want to look behind the API). */
+  readonly store: Store;
+  readonly faults: Faults;
+  readonly config: Readonly<SimConfig>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const METHOD_ORDER: Method[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
+function allowHeader(handlers: Partial<Record<Method, unknown>>): string {
+  const methods: string[] = METHOD_ORDER.filter((m) => handlers[m] !== undefined);
+  if (handlers.GET) methods.push('HEAD');
+  methods.push('OPTIONS');
+  return methods.join(', ');
+}
+
+function isSimPath(pathname: string): boolean {
+  return pathname.startsWith('/api/') || pathname.startsWith('/api-auth/') || pathname.startsWith('/__sim/');
+}
+
+export function createSimulator(options: SimulatorOptions = {}): Simulator {
+  const router = new Router(ROUTES);
+  const faults = new Faults();
+  const logErrors = options.logErrors ?? true;
+  let core: Core = build(options);
+
+  function build(opts: SimulatorOptions): Core {
+    const store = new Store(opts.clock);
+    if (opts.seed === 'large') buildLarge(store, { ...DEFAULT_LARGE, ...opts.large });
+    else buildDemo(store);
+    const lifetime = opts.tokenLifetimeSeconds ?? 3600;
+    for (const a of store.accounts.all()) if (a.tokenLifetime !== null) a.tokenLifetime = lifetime;
+    return {
+      store,
+      faults,
+      config: { withoutOfferingKeycloak: opts.withoutOfferingKeycloak ?? false, tokenLifetimeSeconds: lifetime },
+    };
+  }
+
+  function reset(request: ResetRequest = {}): void {
+    faults.clear();
+    const opts: SimulatorOptions = { ...options };
+    if (request.seed !== undefined) opts.seed = request.seed;
+    if (request.large !== undefined) opts.large = { ...options.large, ...request.large };
+    if (request.withoutOfferingKeycloak !== undefined) opts.withoutOfferingKeycloak = request.withoutOfferingKeycloak;
+    core = build(opts);
+  }
+
+  const tick = (): TickReport => runPeriodicTasks(core.store, faults);
+
+  function describe(): Record<string, JsonValue> {
+    const s = core.store;
+    return {
+      version: core.config.withoutOfferingKeycloak ? '8.0.8' : '8.0.5',
+      counts: {
+        offerings: s.offerings.size,
+        groups: s.groups.size,
+        memberships: s.memberships.size,
+        rancherGroups: s.rancherGroups.size,
+        rancherMemberships: s.rancherMemberships.size,
+        realms: s.realms.size,
+        remoteGroups: [...s.realms.values()].reduce((n, r) => n + r.groups.size, 0),
+        remoteUsers: [...s.realms.values()].reduce((n, r) => n + r.users.size, 0),
+      },
+      faults: faults.describe() as JsonValue,
+    };
+  }
+
+  const host: ControlHost = { core: () => core, reset, tick, describe };
+
+  async function handle(request: Request): Promise<Response | null> {
+    const url = new URL(request.url);
+    const pathname = url.pathname;
+    if (!isSimPath(pathname)) return null;
+    const method = request.method.toUpperCase();
+    let allow = '';
+    try {
+      if (method === 'OPTIONS') return new Response(null, { status: 200, headers: PREFLIGHT_HEADERS });
+      if (pathname.startsWith('/__sim/')) return toResponse(await handleControl(host, request, url), method);
+
+      const query = new QueryParams(url.search);
+      const delay = faults.delayFor(method, pathname, query);
+      if (delay > 0) await sleep(delay);
+      const injected = faults.failureFor(method, pathname, query, pathname.startsWith('/api/'));
+      if (injected !== null) {
+        if (injected === 500) throw htmlError(500, PROXY_ERROR_HTML);
+        throw new HttpError(injected, { detail: MESSAGES.simulatedFailure });
+      }
+
+      const enabled = (route: { offeringKeycloak?: boolean }): boolean =>
+        !(route.offeringKeycloak && core.config.withoutOfferingKeycloak);
+      const match = router.match(pathname, enabled);
+      if (!match) {
+        if (!pathname.endsWith('/') && router.match(`${pathname}/`, enabled)) {
+          return new Response(null, {
+            status: 301,
+            headers: { ...CORS_HEADERS, Location: `${pathname}/${url.search}` },
+          });
+        }
+        throw htmlError(404, DJANGO_NOT_FOUND_HTML);
+      }
+      // DRF sends `Allow` with every answer of a view.
+      allow = allowHeader(match.route.handlers);
+      const ctx = new Ctx(core, request);
+      ctx.params = match.params;
+      if (!match.route.anonymous) ctx.setUser(authenticate(core, request));
+      const handler = match.route.handlers[(method === 'HEAD' ? 'GET' : method) as Method];
+      if (!handler) throw methodNotAllowed(method);
+      const result = await handler(ctx);
+      result.headers = { Allow: allow, ...result.headers };
+      return toResponse(result, method);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        const response = errorToResponse(err, method);
+        if (allow && err.body !== undefined) response.headers.set('Allow', allow);
+        return response;
+      }
+      if (logErrors) console.error('[sim] unexpected error', err);
+      return errorToResponse(htmlError(500, DJANGO_SERVER_ERROR_HTML), method);
+    }
+  }
+
+  return {
+    handle,
+    reset,
+    tick,
+    setFaults(config: FaultConfig): void {
+      let maxSeq = 0;
+      for (const t of core.store.tokens.values()) maxSeq = Math.max(maxSeq, t.seq);
+      const errors = applyFaults(faults, config, maxSeq);
+      if (errors) throw new Error(`invalid faults: ${JSON.stringify(errors)}`);
+    },
+    get store() {
+      return core.store;
+    },
+    faults,
+    get config() {
+      return core.config;
+    },
+  };
+}
