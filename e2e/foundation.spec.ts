@@ -120,8 +120,9 @@ test('offerings: paging is kept in the URL and survives a reload', async ({ page
   const total = (await offerings(sim)).length;
   await page.goto('/offerings');
   await expect(page.getByText(new RegExp(`of ${total} offerings`))).toBeVisible();
-  await page.getByRole('textbox', { name: 'Rows per page' }).click();
-  await page.getByRole('option', { name: '10', exact: true }).click();
+  await page.getByRole('combobox', { name: 'Rows per page' }).click();
+  await page.getByRole('option', { name: '25', exact: true }).click();
+  await expect(page).toHaveURL(/page_size=25/);
   await expect(page.getByText(new RegExp(`of ${total} offerings`))).toBeVisible();
   await page.goto('/offerings?page_size=2&page=2');
   await expect(page.getByText(new RegExp(`^3–4 of ${total} offerings`))).toBeVisible();
