@@ -1,6 +1,25 @@
-import { Alert } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { connectionQueries } from '../../features/connection/queries';
+import { ImportWizard } from '../../features/import-wizard/import-wizard';
+import { offeringPermission } from '../../lib/offering-permission';
+import { queryClient } from '../query-client';
 
-// Placeholder until this page's feature lands (see the open issue that builds it).
+export function loader({ params }: LoaderFunctionArgs) {
+  const offeringUuid = params.offeringUuid ?? '';
+  // Start what the first two steps need without blocking navigation.
+  void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
+  void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+  void queryClient.prefetchQuery(offeringQueries.roles(offeringUuid));
+  void queryClient.prefetchQuery(offeringQueries.resources(offeringUuid));
+  return null;
+}
+
+/** The import wizard for remote Keycloak groups (from the offering page or a sync status line). */
 export function Component() {
-  return <Alert color="gray">This page is being built.</Alert>;
+  const { offeringUuid = '' } = useParams();
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const me = useQuery(connectionQueries.me());
+  return <ImportWizard key={offeringUuid} offeringUuid={offeringUuid} permission={offeringPermission(offering.data, me.data)} />;
 }

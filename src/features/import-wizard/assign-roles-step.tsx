@@ -1,0 +1,310 @@
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { memo, useMemo, useState } from 'react';
+import { availableScopes, offeringQueries } from '../../api/shared-queries';
+import type { OfferingRole, ProviderResource } from '../../api/types';
+import { ErrorAlert } from '../../components/error-alert';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { choiceProblems, type FieldProblems } from './review';
+import { VirtualTable } from './virtual-table';
+import { applyToAll, EMPTY_CHOICE, isLocked, setChoice, setSelected, type Choice, type WizardState } from './wizard-state';
+import type { WizardStore } from './wizard-store';
+
+type Props = {
+  offeringUuid: string;
+  state: WizardState;
+  update: WizardStore['update'];
+  /** Show what is missing (after "Next" was pressed with gaps). */
+  showErrors: boolean;
+};
+
+type SelectData = Array<{ value: string; label: string }>;
+type ScopeData = Array<{ group: string; items: SelectData }>;
+
+function roleOptions(roles: readonly OfferingRole[]): SelectData {
+  return roles.map((role) => ({
+    value: role.uuid,
+    label: role.scope_type ? `${role.name} (${role.scope_type_label || role.scope_type})` : role.name,
+  }));
+}
+
+function scopeOptions(resource: ProviderResource | undefined): ScopeData {
+  const groups = new Map<string, SelectData>();
+  for (const scope of availableScopes(resource)) {
+    const group = scope.scope_type || 'Scope';
+    groups.set(group, [...(groups.get(group) ?? []), { value: scope.scope_id, label: scope.label ? `${scope.label} (${scope.scope_id})` : scope.scope_id }]);
+  }
+  return [...groups].map(([group, items]) => ({ group, items }));
+}
+
+/** Keeps the scope ID only if the new resource offers it. */
+function withResource(choice: Choice, resourceUuid: string, resources: readonly ProviderResource[]): Choice {
+  const resource = resources.find((item) => item.uuid === resourceUuid);
+  const keep = resource && availableScopes(resource).some((scope) => scope.scope_id === choice.scope);
+  return { ...choice, resource: resourceUuid, scope: keep ? choice.scope : '' };
+}
+
+/** Step 2: a role (required), resource and scope ID for every chosen group; "Apply to all". */
+export function AssignRolesStep({ offeringUuid, state, update, showErrors }: Props) {
+  const roles = useQuery(offeringQueries.roles(offeringUuid));
+  const resources = useQuery(offeringQueries.resources(offeringUuid));
+
+  if (!roles.data || !resources.data) {
+    const error = roles.error ?? resources.error;
+    return (
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Assign roles
+        </Title>
+        {error ? (
+          <ErrorAlert
+            error={error}
+            title="Could not load the offering’s roles and resources"
+            onRetry={() => void Promise.all([roles.refetch(), resources.refetch()])}
+          />
+        ) : (
+          <TableSkeleton rows={4} label="Loading roles and resources" />
+        )}
+      </Stack>
+    );
+  }
+  return <AssignRolesForm state={state} update={update} showErrors={showErrors} roles={roles.data} resources={resources.data} />;
+}
+
+type FormProps = Omit<Props, 'offeringUuid'> & { roles: OfferingRole[]; resources: ProviderResource[] };
+
+function AssignRolesForm({ state, update, showErrors, roles, resources }: FormProps) {
+  const roleData = useMemo(() => roleOptions(roles), [roles]);
+  const resourceData = useMemo(
+    () => resources.flatMap((resource) => (resource.uuid ? [{ value: resource.uuid, label: resource.name || resource.uuid }] : [])),
+    [resources],
+  );
+  const scopeData = useMemo(
+    () => new Map(resources.flatMap((resource) => (resource.uuid ? [[resource.uuid, scopeOptions(resource)] as const] : []))),
+    [resources],
+  );
+  const lookups = useMemo(() => ({ roles, resources }), [roles, resources]);
+
+  const editable = state.selected.filter((id) => !isLocked(state, id));
+  const missing = editable.filter((id) => Object.keys(choiceProblems(state.choices[id] ?? EMPTY_CHOICE, lookups)).length > 0).length;
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        Assign roles
+      </Title>
+      <Text size="sm" c="dimmed">
+        Each imported group becomes a local group with a role, and optionally a resource and a scope ID within it. Waldur keeps one
+        group per role, resource and scope ID.
+      </Text>
+      <ApplyToAll
+        count={editable.length}
+        roleData={roleData}
+        resourceData={resourceData}
+        scopeData={scopeData}
+        onApply={(choice) => update((current) => applyToAll(current, choice))}
+        resources={resources}
+      />
+      {showErrors && missing > 0 ? (
+        <Alert color="red" variant="light" role="alert" title="Some groups are not ready">
+          {missing === 1 ? 'One group needs' : `${missing} groups need`} a role (and a valid resource and scope ID) before you go on.
+        </Alert>
+      ) : null}
+      <VirtualTable
+        count={state.selected.length}
+        columns={5}
+        estimateRowHeight={52}
+        label="Roles for the chosen groups"
+        head={
+          <Table.Tr>
+            <Table.Th w="28%">Remote group</Table.Th>
+            <Table.Th w="24%">Role</Table.Th>
+            <Table.Th w="20%">Resource</Table.Th>
+            <Table.Th w="20%">Scope ID</Table.Th>
+            <Table.Th w={70}>
+              <VisuallyHidden>Remove</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        }
+        row={(index) => {
+          const id = state.selected[index] ?? '';
+          const info = state.groups[id] ?? { name: id, path: '' };
+          const choice = state.choices[id] ?? EMPTY_CHOICE;
+          return (
+            <AssignRow
+              id={id}
+              name={info.name}
+              path={info.path}
+              choice={choice}
+              locked={isLocked(state, id)}
+              problems={showErrors ? choiceProblems(choice, lookups) : NO_PROBLEMS}
+              roleData={roleData}
+              resourceData={resourceData}
+              scopeData={choice.resource ? scopeData.get(choice.resource) : undefined}
+              resources={resources}
+              update={update}
+            />
+          );
+        }}
+      />
+    </Stack>
+  );
+}
+
+const NO_PROBLEMS: FieldProblems = {};
+
+function ApplyToAll({
+  count,
+  roleData,
+  resourceData,
+  scopeData,
+  resources,
+  onApply,
+}: {
+  count: number;
+  roleData: SelectData;
+  resourceData: SelectData;
+  scopeData: Map<string, ScopeData>;
+  resources: ProviderResource[];
+  onApply: (choice: Choice) => void;
+}) {
+  const [choice, setLocalChoice] = useState<Choice>(EMPTY_CHOICE);
+  const scopes = choice.resource ? (scopeData.get(choice.resource) ?? []) : [];
+  return (
+    <Paper withBorder p="sm" component="section" aria-label="Apply to all">
+      <Group align="flex-end" gap="sm" wrap="wrap">
+        <Select
+          label="Role for all"
+          placeholder="Choose a role"
+          data={roleData}
+          value={choice.role || null}
+          onChange={(value) => setLocalChoice({ ...choice, role: value ?? '' })}
+          searchable
+          w={220}
+        />
+        <Select
+          label="Resource for all"
+          placeholder="No resource"
+          data={resourceData}
+          value={choice.resource || null}
+          onChange={(value) => setLocalChoice(withResource(choice, value ?? '', resources))}
+          clearable
+          searchable
+          w={220}
+        />
+        <Select
+          label="Scope ID for all"
+          placeholder={!choice.resource ? 'Choose a resource first' : scopes.length === 0 ? 'No scope IDs offered' : 'No scope ID'}
+          data={scopes}
+          value={choice.scope || null}
+          onChange={(value) => setLocalChoice({ ...choice, scope: value ?? '' })}
+          disabled={scopes.length === 0}
+          clearable
+          searchable
+          w={220}
+        />
+        <Button variant="light" disabled={!choice.role || count === 0} onClick={() => onApply(choice)}>
+          Apply to all ({count.toLocaleString()})
+        </Button>
+      </Group>
+    </Paper>
+  );
+}
+
+type RowProps = {
+  id: string;
+  name: string;
+  path: string;
+  choice: Choice;
+  locked: boolean;
+  problems: FieldProblems;
+  roleData: SelectData;
+  resourceData: SelectData;
+  scopeData: ScopeData | undefined;
+  resources: ProviderResource[];
+  update: WizardStore['update'];
+};
+
+const AssignRow = memo(function AssignRow({ id, name, path, choice, locked, problems, roleData, resourceData, scopeData, resources, update }: RowProps) {
+  const scopes = scopeData ?? [];
+  return (
+    <>
+      <Table.Td>
+        <Text size="sm" fw={500} lineClamp={2} title={name} style={{ overflowWrap: 'anywhere' }}>
+          <bdi>{name}</bdi>
+        </Text>
+        <Text size="xs" c="dimmed" truncate="end" title={path}>
+          <bdi>{path}</bdi>
+        </Text>
+        {locked ? (
+          <Badge color="green" variant="light" size="sm" mt={4}>
+            Imported
+          </Badge>
+        ) : null}
+      </Table.Td>
+      <Table.Td>
+        <Select
+          aria-label={`Role for ${name}`}
+          placeholder="Choose a role"
+          data={roleData}
+          value={choice.role || null}
+          onChange={(value) => update((current) => setChoice(current, id, { role: value ?? '' }))}
+          error={problems.role}
+          disabled={locked}
+          searchable
+          size="xs"
+          required
+        />
+      </Table.Td>
+      <Table.Td>
+        <Select
+          aria-label={`Resource for ${name}`}
+          placeholder="No resource"
+          data={resourceData}
+          value={choice.resource || null}
+          onChange={(value) =>
+            update((current) => setChoice(current, id, withResource(current.choices[id] ?? EMPTY_CHOICE, value ?? '', resources)))
+          }
+          error={problems.resource}
+          disabled={locked}
+          clearable
+          searchable
+          size="xs"
+        />
+      </Table.Td>
+      <Table.Td>
+        <Select
+          aria-label={`Scope ID for ${name}`}
+          placeholder={!choice.resource ? 'Choose a resource first' : scopes.length === 0 ? 'No scope IDs offered' : 'No scope ID'}
+          data={scopes}
+          value={choice.scope || null}
+          onChange={(value) => update((current) => setChoice(current, id, { scope: value ?? '' }))}
+          error={problems.scope}
+          disabled={locked || (scopes.length === 0 && !choice.scope)}
+          clearable
+          searchable
+          size="xs"
+        />
+      </Table.Td>
+      <Table.Td>
+        {locked ? null : (
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            aria-label={`Remove ${name}`}
+            onClick={() => update((current) => setSelected(current, [{ id, name, path }], false))}
+          >
+            Remove
+          </Button>
+        )}
+      </Table.Td>
+    </>
+  );
+});
+
+export function countNotReady(state: WizardState, roles: OfferingRole[] | undefined, resources: ProviderResource[] | undefined): number {
+  return state.selected.filter(
+    (id) => !isLocked(state, id) && Object.keys(choiceProblems(state.choices[id] ?? EMPTY_CHOICE, { roles, resources })).length > 0,
+  ).length;
+}

@@ -1,0 +1,187 @@
+import { Button, Grid, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { ApiError } from '../../api/errors';
+import { keycloakQueries } from '../../api/shared-queries';
+import type { RemoteGroup } from '../../api/types';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { pluralize } from '../../lib/format';
+import { MemberPreview } from './member-preview';
+import { RemoteGroupTree, type GroupMark } from './remote-group-tree';
+import { buildRemoteTree, visibleRows } from './remote-tree';
+import { setSelected, type WizardState } from './wizard-state';
+import type { WizardStore } from './wizard-store';
+
+const KEYCLOAK_HINT =
+  'Waldur could not ask the offering’s Keycloak. Check its URL, realm and admin credentials in the offering’s integration settings (Test connection on the offering page helps), then retry. Your choices so far are kept.';
+
+type Props = {
+  offeringUuid: string;
+  state: WizardState;
+  update: WizardStore['update'];
+};
+
+/** Step 1: the remote groups as a tree, search, multi-select and a member preview. */
+export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
+  const remote = useQuery(keycloakQueries.remoteGroups(offeringUuid));
+  const local = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const [search, setSearch] = useState('');
+  const query = useDeferredValue(search);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [highlightedId, setHighlightedId] = useState<string | null>(null);
+
+  const tree = useMemo(() => buildRemoteTree(remote.data ?? []), [remote.data]);
+  const rows = useMemo(() => visibleRows(tree, query, collapsed), [tree, query, collapsed]);
+  const selected = useMemo(() => new Set(state.selected), [state.selected]);
+  const marks = useMemo(() => {
+    const map = new Map<string, GroupMark>();
+    for (const group of local.data?.items ?? []) {
+      if (group.backend_id) map.set(group.backend_id, { kind: 'linked', localName: group.name });
+    }
+    for (const [id, result] of Object.entries(state.results)) {
+      if (result.status === 'imported') map.set(id, { kind: 'imported' });
+    }
+    return map;
+  }, [local.data, state.results]);
+
+  const selectable = useMemo(
+    () => rows.flatMap((row) => (row.node.group && !marks.has(row.node.group.id) && !selected.has(row.node.group.id) ? [row.node.group] : [])),
+    [rows, marks, selected],
+  );
+
+  const onToggleSelect = useCallback(
+    (group: RemoteGroup, checked: boolean) => {
+      setHighlightedId(group.id);
+      update((current) => setSelected(current, [group], checked));
+    },
+    [update],
+  );
+  const onToggleExpand = useCallback((key: string) => {
+    setCollapsed((current) => {
+      const next = new Set(current);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      return next;
+    });
+  }, []);
+  const onHighlight = useCallback((group: RemoteGroup) => setHighlightedId(group.id), []);
+  const highlighted = highlightedId ? (tree.byId.get(highlightedId) ?? null) : null;
+
+  let body: React.ReactNode;
+  if (remote.data) {
+    body =
+      tree.size === 0 ? (
+        <EmptyState
+          title="No remote groups"
+          description="Keycloak has no groups for this offering yet. Groups appear here once they exist under the offering’s group in Keycloak."
+        />
+      ) : (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+            {pluralize(tree.size, 'remote group')}
+            {tree.rootPath ? (
+              <>
+                {' '}
+                under <bdi>{tree.rootPath}</bdi>
+              </>
+            ) : null}
+            {query ? ` · ${pluralize(rows.filter((row) => row.match && row.node.group).length, 'match', 'matches')}` : ''}
+          </Text>
+          {rows.length > 0 ? (
+            <RemoteGroupTree
+              tree={tree}
+              rows={rows}
+              selected={selected}
+              marks={marks}
+              highlighted={highlightedId}
+              onToggleSelect={onToggleSelect}
+              onToggleExpand={onToggleExpand}
+              onHighlight={onHighlight}
+            />
+          ) : (
+            <EmptyState title="No group matches" description="Try another part of the name or path, or clear the search.">
+              <Button variant="light" onClick={() => setSearch('')}>
+                Clear search
+              </Button>
+            </EmptyState>
+          )}
+        </Stack>
+      );
+  } else if (remote.error) {
+    const keycloak = remote.error instanceof ApiError && remote.error.status === 400;
+    body = (
+      <ErrorAlert
+        error={remote.error}
+        title="Could not list the remote groups"
+        hint={keycloak ? KEYCLOAK_HINT : undefined}
+        onRetry={() => void remote.refetch()}
+      />
+    );
+  } else {
+    body = <TableSkeleton rows={8} label="Loading remote groups" />;
+  }
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        Choose groups
+      </Title>
+      <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
+        <TextInput
+          label="Search remote groups"
+          placeholder="Name, path or ID"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          w={340}
+          maw="100%"
+          disabled={!remote.data}
+        />
+        <Group gap="xs">
+          <Text size="sm" aria-live="polite" fw={500}>
+            {pluralize(state.selected.length, 'group')} chosen
+          </Text>
+          <Button
+            variant="default"
+            size="xs"
+            disabled={selectable.length === 0}
+            onClick={() => update((current) => setSelected(current, selectable, true))}
+          >
+            {query ? `Select all matches (${selectable.length.toLocaleString()})` : `Select all (${selectable.length.toLocaleString()})`}
+          </Button>
+          <Button
+            variant="default"
+            size="xs"
+            disabled={state.selected.length === 0}
+            onClick={() =>
+              update((current) =>
+                setSelected(
+                  current,
+                  current.selected.map((id) => ({ id, ...(current.groups[id] ?? { name: id, path: '' }) })),
+                  false,
+                ),
+              )
+            }
+          >
+            Clear selection
+          </Button>
+        </Group>
+      </Group>
+      {local.error && !local.data ? (
+        <ErrorAlert
+          error={local.error}
+          title="Could not check which groups are already linked"
+          hint="Linked groups are still caught at review and by Waldur itself."
+          onRetry={() => void local.refetch()}
+        />
+      ) : null}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>{body}</Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <MemberPreview offeringUuid={offeringUuid} group={highlighted} />
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}

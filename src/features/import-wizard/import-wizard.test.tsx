@@ -1,0 +1,138 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { offeringPermission } from '../../lib/offering-permission';
+import { DEMO, renderApp, startSim } from '../../test/sim-render';
+import { ImportWizard } from './import-wizard';
+import { emptyWizard, setSelected, type WizardState } from './wizard-state';
+import { dropWizardStores, wizardStore } from './wizard-store';
+
+const A = DEMO.offerings.healthyA.uuid;
+const RG = DEMO.remoteGroups.a;
+const R = DEMO.roles.a;
+const allowed = offeringPermission(undefined, { is_staff: true });
+
+function renderWizard(route = `/offerings/${A}/import`) {
+  return renderApp(<ImportWizard offeringUuid={A} permission={allowed} />, { route, path: '/offerings/:offeringUuid/import' });
+}
+
+/** A wizard saved in this tab earlier (as after a reload). */
+function saved(patch: (state: WizardState) => WizardState) {
+  const state = patch(
+    setSelected(
+      emptyWizard(),
+      [
+        { id: RG.visitors.id, name: 'Visitors', path: '/waldur/alpha-hpc/Visitors' },
+        { id: RG.stewards.id, name: 'Data Stewards', path: '/waldur/alpha-hpc/Data Stewards' },
+      ],
+      true,
+    ),
+  );
+  window.sessionStorage.setItem(`waldur-kc.draft.import-wizard.${A}`, JSON.stringify(state));
+}
+
+beforeEach(() => dropWizardStores());
+
+// happy-dom lays nothing out: give boxes a size so the virtualised lists draw their rows.
+beforeAll(() => {
+  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(480);
+  vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000);
+});
+afterAll(() => vi.restoreAllMocks());
+
+describe('ImportWizard', () => {
+  it('lists the remote groups, locks linked ones and previews members', async () => {
+    startSim('staff');
+    renderWizard();
+    const list = await screen.findByRole('list', { name: 'Remote groups' });
+    const search = screen.getByRole('textbox', { name: 'Search remote groups' });
+    // Only the rows in view are drawn: search narrows the list to what the test needs.
+    await userEvent.type(search, 'data stew');
+    await userEvent.click(await within(list).findByRole('checkbox', { name: 'Data Stewards' }));
+    expect(await screen.findByText(/^4 members in Keycloak/)).toBeTruthy();
+    expect(screen.getAllByText('1 group chosen').length).toBeGreaterThan(0);
+    expect(within(list).queryByRole('checkbox', { name: 'Visitors' })).toBeNull();
+    await userEvent.clear(search);
+    await userEvent.type(search, 'researchers');
+    await waitFor(() => expect(within(list).getByRole('checkbox', { name: 'Researchers' }).hasAttribute('disabled')).toBe(true));
+  });
+
+  it('preselects groups from the URL and goes straight to Assign roles', async () => {
+    startSim('staff');
+    const { router } = renderWizard(`/offerings/${A}/import?select=${RG.nested.id}&select=${DEMO.groups.a.viewer.backendId}`);
+    const table = await screen.findByRole('table', { name: 'Roles for the chosen groups' });
+    expect(within(table).getAllByRole('row')).toHaveLength(2);
+    expect(within(table).getByText('gpu-users')).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toContain('Already linked to a local group, so not chosen');
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(wizardStore(A).get().selected).toEqual([RG.nested.id]);
+  });
+
+  it('stops at "Assign roles" while a group has no role', async () => {
+    startSim('staff');
+    saved((state) => ({ ...state, step: 1, visited: 1 }));
+    renderWizard();
+    await screen.findByRole('table', { name: 'Roles for the chosen groups' });
+    await userEvent.click(screen.getByRole('button', { name: 'Next: Review' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('2 groups need a role');
+    expect(screen.getAllByText('Choose a role.')).toHaveLength(2);
+    expect(wizardStore(A).get().step).toBe(1);
+  });
+
+  it('flags a clash at review and imports nothing until it is fixed', async () => {
+    const sim = startSim('staff');
+    saved((state) => ({
+      ...state,
+      step: 2,
+      visited: 2,
+      choices: {
+        [RG.visitors.id]: { role: R.operator.uuid, resource: DEMO.resources.aArchive.uuid, scope: '' },
+        [RG.stewards.id]: { role: R.operator.uuid, resource: DEMO.resources.aArchive.uuid, scope: '' },
+      },
+    }));
+    renderWizard();
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('2 groups cannot be imported as chosen');
+    const importButton = screen.getByRole('button', { name: 'Import 2 groups' });
+    expect(importButton.hasAttribute('disabled')).toBe(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Remove Visitors' }));
+    await waitFor(() => expect(screen.queryByRole('alert')).toBeNull());
+    await userEvent.click(screen.getByRole('button', { name: 'Import 1 group' }));
+    const results = await screen.findByRole('table', { name: 'Import results' });
+    await waitFor(() => expect(within(results).getByText('4 members pulled')).toBeTruthy());
+    expect([...sim.store.groups.all()].filter((group) => group.backendId === RG.stewards.id)).toHaveLength(1);
+    expect([...sim.store.groups.all()].filter((group) => group.backendId === RG.visitors.id)).toHaveLength(0);
+  });
+
+  it('shows a run stopped by an expired session and resumes only what is left', async () => {
+    const sim = startSim('staff');
+    saved((state) => ({
+      ...state,
+      step: 3,
+      visited: 3,
+      pullMembers: false,
+      choices: {
+        [RG.visitors.id]: { role: R.namespaceEditor.uuid, resource: '', scope: '' },
+        [RG.stewards.id]: { role: R.operator.uuid, resource: DEMO.resources.aArchive.uuid, scope: '' },
+      },
+      results: {
+        [RG.visitors.id]: { status: 'not-started', reason: 'Your session expired before this group was sent.' },
+        [RG.stewards.id]: { status: 'not-started', reason: 'Your session expired before this group was sent.' },
+      },
+      run: { phase: 'finished', stopped: 'session-expired', finishedAt: 1 },
+    }));
+    renderWizard();
+    expect(await screen.findByText(/No group was imported before it stopped\./)).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Resume import (2)' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 groups imported · 0 skipped · 0 failed'));
+    expect(screen.getByRole('button', { name: 'Done' })).toBeTruthy();
+    expect([...sim.store.groups.all()].filter((group) => group.backendId === RG.visitors.id)).toHaveLength(1);
+  });
+
+  it('tells a user who may not manage the offering why', () => {
+    startSim('viewer');
+    renderApp(<ImportWizard offeringUuid={A} permission={{ canManage: false, reason: 'You cannot manage this offering.' }} />);
+    expect(screen.getByText('You cannot manage this offering.')).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Remote groups' })).toBeNull();
+  });
+});

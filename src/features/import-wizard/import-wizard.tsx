@@ -1,0 +1,309 @@
+import { Alert, Button, CloseButton, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useBlocker, useNavigate, useSearchParams } from 'react-router';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { pluralize } from '../../lib/format';
+import type { OfferingPermission } from '../../lib/offering-permission';
+import { AssignRolesStep, countNotReady } from './assign-roles-step';
+import { ChooseGroupsStep } from './choose-groups-step';
+import { ImportStep } from './import-step';
+import { ReviewStep, useReview } from './review-step';
+import { startRun, stopRun } from './run-controller';
+import { applyPreselection, goTo, hasUnsentChoices, pendingIds, STEP_LABELS, type Step, type WizardState } from './wizard-state';
+import { useWizard, type WizardStore } from './wizard-store';
+
+type Props = { offeringUuid: string; permission: OfferingPermission };
+
+const STEP_DESCRIPTIONS = ['Remote groups to import', 'Role, resource, scope ID', 'Check before sending', 'Progress and results'];
+
+/**
+ * The import wizard: choose remote groups, give each a role, review, import. Its state lives
+ * in a per-offering store (see wizard-store.ts): reloads, going back and forth and the sign-in
+ * round trip keep it. Leaving with choices not sent asks first.
+ */
+export function ImportWizard({ offeringUuid, permission }: Props) {
+  if (!permission.canManage) {
+    return permission.reason ? (
+      <Alert color="gray" title="You cannot import groups here">
+        {permission.reason}
+      </Alert>
+    ) : (
+      <TableSkeleton rows={4} label="Checking your permissions" />
+    );
+  }
+  return <Wizard offeringUuid={offeringUuid} />;
+}
+
+function Wizard({ offeringUuid }: { offeringUuid: string }) {
+  const [state, update, store] = useWizard(offeringUuid);
+  const queryClient = useQueryClient();
+  const [showErrors, setShowErrors] = useState(false);
+  const running = state.run.phase === 'running';
+  usePreselection(offeringUuid, state, update);
+  const leaving = useLeaveGuard(offeringUuid, store);
+
+  const roles = useQuery(offeringQueries.roles(offeringUuid));
+  const resources = useQuery(offeringQueries.resources(offeringUuid));
+  const { review } = useReview(offeringUuid, state, state.step === 2);
+
+  const move = (step: Step) => {
+    setShowErrors(false);
+    update((current) => goTo(current, step), { saveNow: true });
+    window.scrollTo({ top: 0 });
+  };
+
+  const next = () => {
+    if (state.step === 0) move(1);
+    else if (state.step === 1) {
+      if (countNotReady(state, roles.data, resources.data) > 0 || !roles.data || !resources.data) setShowErrors(true);
+      else move(2);
+    }
+  };
+
+  const run = (which: 'all' | 'failed' | 'remaining') => void startRun(offeringUuid, which, queryClient);
+
+  const cancel = () => {
+    if (!hasUnsentChoices(state)) return leaving.leave();
+    const unsent = pendingIds(state, 'all').length;
+    modals.openConfirmModal({
+      title: 'Discard this import?',
+      children: (
+        <Text size="sm">
+          {pluralize(unsent, 'chosen group')} {unsent === 1 ? 'has' : 'have'} not been imported. Leaving discards the groups, roles and
+          other choices you made here. Nothing has been sent for them.
+        </Text>
+      ),
+      labels: { confirm: 'Discard and leave', cancel: 'Stay' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => leaving.leave(),
+    });
+  };
+
+  const startOver = () => {
+    const open = pendingIds(state, 'all').length;
+    const reset = () => {
+      store.reset();
+      setShowErrors(false);
+    };
+    if (open === 0) return reset();
+    modals.openConfirmModal({
+      title: 'Start a new import?',
+      children: (
+        <Text size="sm">
+          {pluralize(open, 'group')} of this import {open === 1 ? 'is' : 'are'} not imported yet (failed or not started). Starting over
+          forgets them and this table of results. Groups already imported stay imported.
+        </Text>
+      ),
+      labels: { confirm: 'Start over', cancel: 'Keep this import' },
+      confirmProps: { color: 'red' },
+      onConfirm: reset,
+    });
+  };
+
+  const hasResults = Object.keys(state.results).length > 0;
+  const canOpen = (step: number) => !running && step !== state.step && step <= state.visited && (step < 3 || hasResults);
+  const remaining = pendingIds(state, 'remaining').length;
+  const failed = pendingIds(state, 'failed').length;
+  const toImport = pendingIds(state, 'all').length;
+  const allDone = state.step === 3 && !running && hasResults && toImport === 0;
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-wizard-title">
+      <Stack gap="md">
+        <Group justify="space-between" wrap="wrap">
+          <Title order={2} size="h3" id="import-wizard-title">
+            Import remote groups
+          </Title>
+          <Text size="sm" c="dimmed">
+            {pluralize(state.selected.length, 'group')} chosen
+          </Text>
+        </Group>
+        <Stepper
+          active={allDone ? STEP_LABELS.length : state.step}
+          onStepClick={(step) => canOpen(step) && move(step as Step)}
+          size="sm"
+          allowNextStepsSelect={false}
+        >
+          {STEP_LABELS.map((label, index) => (
+            <Stepper.Step
+              key={label}
+              label={label}
+              description={STEP_DESCRIPTIONS[index]}
+              allowStepSelect={canOpen(index)}
+              loading={index === 3 && running}
+            />
+          ))}
+        </Stepper>
+
+        {state.notice && state.step < 3 ? (
+          <Alert color="blue" variant="light" role="status" title="From the link you followed">
+            <Group justify="space-between" wrap="nowrap" align="flex-start">
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                {state.notice}
+              </Text>
+              <CloseButton aria-label="Dismiss" onClick={() => update((current) => ({ ...current, notice: null }))} />
+            </Group>
+          </Alert>
+        ) : null}
+        {state.step === 0 ? <ChooseGroupsStep offeringUuid={offeringUuid} state={state} update={update} /> : null}
+        {state.step === 1 ? <AssignRolesStep offeringUuid={offeringUuid} state={state} update={update} showErrors={showErrors} /> : null}
+        {state.step === 2 ? <ReviewStep offeringUuid={offeringUuid} state={state} update={update} onFix={() => move(1)} /> : null}
+        {state.step === 3 ? <ImportStep offeringUuid={offeringUuid} state={state} /> : null}
+
+        <Group justify="space-between" wrap="wrap" gap="sm" pt="sm" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+          <Group gap="sm">
+            {state.step < 3 ? (
+              <Button variant="subtle" color="gray" onClick={cancel}>
+                Cancel
+              </Button>
+            ) : running ? (
+              <Button variant="default" color="red" onClick={() => stopRun(offeringUuid)}>
+                Stop import
+              </Button>
+            ) : (
+              <Button variant="subtle" color="gray" onClick={startOver}>
+                Start a new import
+              </Button>
+            )}
+          </Group>
+          <Group gap="sm">
+            {state.step > 0 && state.step < 3 ? (
+              <Button variant="default" onClick={() => move((state.step - 1) as Step)}>
+                Back
+              </Button>
+            ) : null}
+            {state.step === 0 ? (
+              <Button onClick={next} disabled={state.selected.length === 0}>
+                Next: Assign roles
+              </Button>
+            ) : state.step === 1 ? (
+              <Button onClick={next} disabled={state.selected.length === 0}>
+                Next: Review
+              </Button>
+            ) : state.step === 2 ? (
+              <Button onClick={() => run('all')} disabled={!review || review.errors > 0 || toImport === 0}>
+                {review && review.toSend > 0 ? `Import ${pluralize(review.toSend, 'group')}` : 'Import'}
+              </Button>
+            ) : !running ? (
+              <>
+                {toImport > 0 ? (
+                  <Button variant="default" onClick={() => move(2)}>
+                    Back to review
+                  </Button>
+                ) : null}
+                {remaining > 0 ? (
+                  <Button variant={failed > 0 ? 'default' : 'filled'} onClick={() => run('remaining')}>
+                    Resume import ({remaining.toLocaleString()})
+                  </Button>
+                ) : null}
+                {failed > 0 ? <Button onClick={() => run('failed')}>Retry failed ({failed.toLocaleString()})</Button> : null}
+                {remaining === 0 && failed === 0 ? (
+                  <Button
+                    onClick={() => {
+                      leaving.leave(`/offerings/${offeringUuid}/groups`);
+                    }}
+                  >
+                    Done
+                  </Button>
+                ) : null}
+              </>
+            ) : null}
+          </Group>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** `?select=<remote group id>` (repeatable), from the sync status page: preselect and move on. */
+function usePreselection(offeringUuid: string, state: WizardState, update: WizardStore['update']) {
+  const [params, setParams] = useSearchParams();
+  const ids = params.getAll('select');
+  const wanted = ids.length > 0;
+  const remote = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: wanted });
+  const local = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), enabled: wanted });
+  const key = ids.join('\n');
+  const running = state.run.phase === 'running';
+
+  useEffect(() => {
+    if (!key) return;
+    const drop = () =>
+      setParams(
+        (previous) => {
+          const next = new URLSearchParams(previous);
+          next.delete('select');
+          return next;
+        },
+        { replace: true },
+      );
+    if (running) return drop();
+    if (!remote.data || !local.data) return;
+    const groups = new Map(remote.data.map((group) => [group.id, { name: group.name, path: group.path }]));
+    const linked = new Map(local.data.items.filter((group) => group.backend_id).map((group) => [group.backend_id, group.name]));
+    update((current) => applyPreselection(current, key.split('\n'), groups, linked), { saveNow: true });
+    drop();
+  }, [key, remote.data, local.data, running, update, setParams]);
+}
+
+/**
+ * Asks before leaving with choices not sent (or a run going on). Never stands in the way of
+ * the session-expiry redirect to sign-in: the state is kept for the way back.
+ */
+function useLeaveGuard(offeringUuid: string, store: WizardStore) {
+  const navigate = useNavigate();
+  const leavingOnPurpose = useRef(false);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      !leavingOnPurpose.current &&
+      currentLocation.pathname !== nextLocation.pathname &&
+      nextLocation.pathname !== '/sign-in' &&
+      hasUnsentChoices(store.get()),
+  );
+
+  useEffect(() => {
+    if (blocker.state !== 'blocked') return;
+    const running = store.get().run.phase === 'running';
+    const unsent = pendingIds(store.get(), 'all').length;
+    let decided = false;
+    modals.openConfirmModal({
+      title: running ? 'Stop the import and leave?' : 'Leave the import?',
+      children: (
+        <Text size="sm">
+          {running
+            ? 'Groups being sent now finish; the rest are not started. You can resume later from this wizard.'
+            : `${pluralize(unsent, 'chosen group')} ${unsent === 1 ? 'has' : 'have'} not been imported. Leaving discards these choices.`}
+        </Text>
+      ),
+      labels: { confirm: running ? 'Stop and leave' : 'Discard and leave', cancel: 'Stay' },
+      confirmProps: { color: 'red' },
+      onConfirm: () => {
+        decided = true;
+        if (running) stopRun(offeringUuid);
+        else store.reset();
+        blocker.proceed();
+      },
+      onCancel: () => {
+        decided = true;
+        blocker.reset();
+      },
+      onClose: () => {
+        if (!decided) blocker.reset();
+      },
+    });
+  }, [blocker, offeringUuid, store]);
+
+  return {
+    /** Forgets the wizard and goes back where the user came from (or to `to`). */
+    leave: (to?: string) => {
+      leavingOnPurpose.current = true;
+      store.reset();
+      const index = (window.history.state as { idx?: number } | null)?.idx ?? 0;
+      if (to) void navigate(to);
+      else if (index > 0) void navigate(-1);
+      else void navigate(`/offerings/${offeringUuid}/groups`);
+    },
+  };
+}

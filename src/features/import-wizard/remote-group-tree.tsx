@@ -1,0 +1,194 @@
+import { ActionIcon, Badge, Box, Button, Checkbox, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useRef } from 'react';
+import type { RemoteGroup } from '../../api/types';
+import { groupLabel, type RemoteTree, type VisibleRow } from './remote-tree';
+
+const ROW_HEIGHT = 40;
+const MAX_HEIGHT = 480;
+const INDENT = 20;
+
+export type GroupMark = { kind: 'linked'; localName: string } | { kind: 'imported' };
+
+type Props = {
+  tree: RemoteTree;
+  rows: VisibleRow[];
+  selected: ReadonlySet<string>;
+  marks: ReadonlyMap<string, GroupMark>;
+  highlighted: string | null;
+  onToggleSelect: (group: RemoteGroup, selected: boolean) => void;
+  onToggleExpand: (key: string) => void;
+  onHighlight: (group: RemoteGroup) => void;
+};
+
+/**
+ * The remote groups as an indented, virtualised list: only the rows in view are drawn, so
+ * tens of thousands of groups scroll smoothly. Each row: expand/collapse (when it has listed
+ * sub-groups), a checkbox, the name, the sub-group count, and "Members" for the preview.
+ */
+export function RemoteGroupTree({ tree, rows, selected, marks, highlighted, onToggleSelect, onToggleExpand, onHighlight }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    initialRect: { width: 800, height: MAX_HEIGHT },
+  });
+  const height = Math.min(MAX_HEIGHT, Math.max(rows.length, 1) * ROW_HEIGHT + 2);
+  return (
+    <Box
+      ref={scrollRef}
+      style={{ height, overflowY: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}
+    >
+      <div role="list" aria-label="Remote groups" style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (!row) return null;
+          const group = row.node.group;
+          return (
+            <TreeRow
+              key={row.node.key}
+              row={row}
+              top={item.start}
+              position={item.index + 1}
+              total={rows.length}
+              label={group ? groupLabel(tree, group) : row.node.label}
+              checked={group ? selected.has(group.id) : false}
+              mark={group ? marks.get(group.id) : undefined}
+              highlighted={group !== null && group.id === highlighted}
+              onToggleSelect={onToggleSelect}
+              onToggleExpand={onToggleExpand}
+              onHighlight={onHighlight}
+            />
+          );
+        })}
+      </div>
+    </Box>
+  );
+}
+
+type RowProps = {
+  row: VisibleRow;
+  top: number;
+  position: number;
+  total: number;
+  label: string;
+  checked: boolean;
+  mark: GroupMark | undefined;
+  highlighted: boolean;
+  onToggleSelect: Props['onToggleSelect'];
+  onToggleExpand: Props['onToggleExpand'];
+  onHighlight: Props['onHighlight'];
+};
+
+const TreeRow = memo(function TreeRow({
+  row,
+  top,
+  position,
+  total,
+  label,
+  checked,
+  mark,
+  highlighted,
+  onToggleSelect,
+  onToggleExpand,
+  onHighlight,
+}: RowProps) {
+  const { node, depth, expandable, expanded, match } = row;
+  const group = node.group;
+  const checkboxId = group ? `remote-group-${group.id}` : undefined;
+  const locked = mark !== undefined;
+  return (
+    <div
+      role="listitem"
+      aria-posinset={position}
+      aria-setsize={total}
+      aria-current={highlighted ? 'true' : undefined}
+      onClick={(event) => {
+        if (group && !(event.target as HTMLElement).closest('button, input, label')) onHighlight(group);
+      }}
+      style={{
+        position: 'absolute',
+        top: 0,
+        left: 0,
+        width: '100%',
+        height: ROW_HEIGHT,
+        transform: `translateY(${top}px)`,
+        background: highlighted ? 'var(--mantine-primary-color-light)' : undefined,
+        borderBottom: '1px solid var(--mantine-color-default-border)',
+      }}
+    >
+      <Group gap={6} wrap="nowrap" h="100%" pl={8 + depth * INDENT} pr={8}>
+        {expandable ? (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="sm"
+            aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`}
+            aria-expanded={expanded}
+            onClick={() => onToggleExpand(node.key)}
+          >
+            <span aria-hidden="true">{expanded ? '▾' : '▸'}</span>
+          </ActionIcon>
+        ) : (
+          <Box w={22} style={{ flexShrink: 0 }} />
+        )}
+        {group ? (
+          <Checkbox
+            id={checkboxId}
+            aria-label={label}
+            checked={checked || mark?.kind === 'imported'}
+            disabled={locked}
+            onChange={(event) => onToggleSelect(group, event.currentTarget.checked)}
+          />
+        ) : (
+          <span aria-hidden="true" style={{ width: 20, textAlign: 'center', flexShrink: 0 }}>
+            ▤
+          </span>
+        )}
+        <Text
+          component={group ? 'label' : 'span'}
+          htmlFor={checkboxId}
+          size="sm"
+          truncate="end"
+          title={group?.path ?? node.key}
+          c={match ? undefined : 'dimmed'}
+          fw={group ? 500 : 400}
+          style={{ flex: 1, minWidth: 0, cursor: group && !locked ? 'pointer' : undefined }}
+        >
+          <bdi>{node.label}</bdi>
+        </Text>
+        {group && group.sub_group_count > 0 ? (
+          <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
+            {group.sub_group_count} sub-group{group.sub_group_count === 1 ? '' : 's'}
+          </Badge>
+        ) : null}
+        {mark?.kind === 'linked' ? (
+          <Tooltip label={`Linked to the local group “${mark.localName}”`} multiline maw={320}>
+            <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }} tabIndex={0}>
+              Linked
+              <VisuallyHidden> to the local group “{mark.localName}”</VisuallyHidden>
+            </Badge>
+          </Tooltip>
+        ) : mark?.kind === 'imported' ? (
+          <Badge variant="light" color="green" size="sm" style={{ flexShrink: 0 }}>
+            Imported
+          </Badge>
+        ) : null}
+        {group ? (
+          <Button
+            size="compact-xs"
+            variant={highlighted ? 'light' : 'subtle'}
+            aria-label={`Members of ${label}`}
+            aria-pressed={highlighted}
+            onClick={() => onHighlight(group)}
+            style={{ flexShrink: 0 }}
+          >
+            Members
+          </Button>
+        ) : null}
+      </Group>
+    </div>
+  );
+});

@@ -1,0 +1,192 @@
+import { Alert, Badge, Button, Checkbox, Group, List, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { ErrorAlert } from '../../components/error-alert';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { pluralize } from '../../lib/format';
+import { reviewImport, type Review } from './review';
+import { VirtualTable } from './virtual-table';
+import { setSelected, type WizardState } from './wizard-state';
+import type { WizardStore } from './wizard-store';
+
+type Props = {
+  offeringUuid: string;
+  state: WizardState;
+  update: WizardStore['update'];
+  onFix: () => void;
+};
+
+/** The review needs a fresh list of local groups: it is the last look before sending. */
+export function useReview(offeringUuid: string, state: WizardState, enabled: boolean) {
+  const local = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), refetchOnMount: 'always', enabled });
+  const roles = useQuery({ ...offeringQueries.roles(offeringUuid), enabled });
+  const resources = useQuery({ ...offeringQueries.resources(offeringUuid), enabled });
+  const review = useMemo(
+    () =>
+      local.data && roles.data && resources.data
+        ? reviewImport(state, local.data.items, { roles: roles.data, resources: resources.data })
+        : null,
+    [state, local.data, roles.data, resources.data],
+  );
+  const error = local.error ?? roles.error ?? resources.error;
+  const retry = () => void Promise.all([local.refetch(), roles.refetch(), resources.refetch()]);
+  return { review, error: review ? null : error, retry, checking: local.isFetching, roles: roles.data, resources: resources.data };
+}
+
+/** Step 3: what will be created, with every problem flagged before anything is sent. */
+export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
+  const { review, error, retry, checking, roles, resources } = useReview(offeringUuid, state, true);
+  const roleName = useMemo(() => new Map((roles ?? []).map((role) => [role.uuid, role.name])), [roles]);
+  const resourceName = useMemo(() => new Map((resources ?? []).map((resource) => [resource.uuid, resource.name])), [resources]);
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">
+        Review
+      </Title>
+      {review ? (
+        <>
+          <ReviewSummary review={review} checking={checking} onFix={onFix} />
+          <VirtualTable
+            count={review.rows.length}
+            columns={6}
+            estimateRowHeight={48}
+            label="Groups to import"
+            head={
+              <Table.Tr>
+                <Table.Th w="22%">Remote group</Table.Th>
+                <Table.Th w="13%">Role</Table.Th>
+                <Table.Th w="13%">Resource</Table.Th>
+                <Table.Th w="10%">Scope ID</Table.Th>
+                <Table.Th>Check</Table.Th>
+                <Table.Th w={80}>
+                  <VisuallyHidden>Remove</VisuallyHidden>
+                </Table.Th>
+              </Table.Tr>
+            }
+            row={(index) => {
+              const row = review.rows[index];
+              if (!row) return null;
+              return (
+                <>
+                  <Table.Td>
+                    <Text size="sm" fw={500} lineClamp={2} title={row.name} style={{ overflowWrap: 'anywhere' }}>
+                      <bdi>{row.name}</bdi>
+                    </Text>
+                    <Text size="xs" c="dimmed" truncate="end" title={row.path}>
+                      <bdi>{row.path}</bdi>
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm">{row.choice.role ? (roleName.get(row.choice.role) ?? 'Unknown role') : '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {row.choice.resource ? (resourceName.get(row.choice.resource) ?? 'Unknown resource') : 'None'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {row.choice.scope || 'None'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    {row.done ? (
+                      <Badge color="green" variant="light">
+                        Done earlier
+                      </Badge>
+                    ) : row.problems.length === 0 ? (
+                      <Badge color="teal" variant="light">
+                        Ready
+                      </Badge>
+                    ) : (
+                      <Stack gap={4}>
+                        {row.problems.map((problem, at) => (
+                          <Group key={at} gap={6} wrap="nowrap" align="flex-start">
+                            <Badge color={problem.level === 'error' ? 'red' : 'yellow'} variant="light" style={{ flexShrink: 0 }}>
+                              {problem.level === 'error' ? 'Problem' : 'Note'}
+                            </Badge>
+                            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                              {problem.message}
+                            </Text>
+                          </Group>
+                        ))}
+                      </Stack>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    {row.done ? null : (
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        color="gray"
+                        aria-label={`Remove ${row.name}`}
+                        onClick={() => update((current) => setSelected(current, [{ id: row.id, name: row.name, path: row.path }], false))}
+                      >
+                        Remove
+                      </Button>
+                    )}
+                  </Table.Td>
+                </>
+              );
+            }}
+          />
+          <Checkbox
+            label="Pull members after import"
+            description="Copies each imported group’s Keycloak members into Waldur as active members."
+            checked={state.pullMembers}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              update((current) => ({ ...current, pullMembers: checked }));
+            }}
+          />
+        </>
+      ) : error ? (
+        <ErrorAlert error={error} title="Could not check the import" onRetry={retry} />
+      ) : (
+        <TableSkeleton rows={4} label="Checking the chosen groups" />
+      )}
+    </Stack>
+  );
+}
+
+function ReviewSummary({ review, checking, onFix }: { review: Review; checking: boolean; onFix: () => void }) {
+  const errorRows = review.rows.filter((row) => row.problems.some((problem) => problem.level === 'error'));
+  return (
+    <Stack gap="xs">
+      <Text size="sm" role="status">
+        {review.toSend === 0
+          ? 'Nothing left to import.'
+          : `${pluralize(review.toSend, 'group')} will be imported as local groups.`}
+        {checking ? ' Checking against the latest local groups…' : ''}
+      </Text>
+      {errorRows.length > 0 ? (
+        <Alert color="red" variant="light" role="alert" title={`${pluralize(errorRows.length, 'group')} cannot be imported as chosen`}>
+          <List size="sm" spacing={2}>
+            {errorRows.slice(0, 5).map((row) => (
+              <List.Item key={row.id} style={{ overflowWrap: 'anywhere' }}>
+                <bdi>{row.name}</bdi>: {row.problems.filter((problem) => problem.level === 'error').map((problem) => problem.message).join(' ')}
+              </List.Item>
+            ))}
+          </List>
+          {errorRows.length > 5 ? (
+            <Text size="sm" mt={4}>
+              …and {errorRows.length - 5} more, flagged in the table.
+            </Text>
+          ) : null}
+          <Group mt="sm">
+            <Button size="xs" variant="white" color="red" onClick={onFix}>
+              Fix in Assign roles
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
+      {review.warnings > 0 ? (
+        <Alert color="yellow" variant="light" title={`${pluralize(review.warnings, 'group')} with a note`}>
+          <Text size="sm">See the notes in the table. Groups already linked to a local group are skipped: nothing is created for them.</Text>
+        </Alert>
+      ) : null}
+    </Stack>
+  );
+}

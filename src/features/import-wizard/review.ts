@@ -1,0 +1,139 @@
+import { availableScopes } from '../../api/shared-queries';
+import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
+import { hexUuid } from '../../lib/format';
+import { EMPTY_CHOICE, type Choice, type WizardState } from './wizard-state';
+
+/**
+ * Checks on the chosen groups before anything is sent: the ones Waldur would refuse (no role,
+ * a role/resource/scope ID that does not exist, a (role, resource, scope ID) that another
+ * chosen or existing local group already has: Waldur keeps one group per combination) and the
+ * ones it would skip (already linked).
+ */
+export type Problem = { level: 'error' | 'warning'; message: string };
+export type FieldProblems = { role?: string; resource?: string; scope?: string };
+
+/** Waldur keeps local group names to 150 characters. */
+export const LOCAL_NAME_MAX = 150;
+
+type Lookups = {
+  roles: readonly OfferingRole[] | undefined;
+  resources: readonly ProviderResource[] | undefined;
+};
+
+/** Problems with one group's own choice (the "Assign roles" step shows them under the fields). */
+export function choiceProblems(choice: Choice, { roles, resources }: Lookups): FieldProblems {
+  const problems: FieldProblems = {};
+  if (!choice.role) problems.role = 'Choose a role.';
+  else if (roles && !roles.some((role) => role.uuid === choice.role)) problems.role = 'This role is not one of the offering’s roles.';
+  if (choice.resource && resources) {
+    const resource = resources.find((item) => item.uuid === choice.resource);
+    if (!resource) problems.resource = 'This resource is not one of the offering’s resources.';
+    else if (choice.scope && !availableScopes(resource).some((scope) => scope.scope_id === choice.scope)) {
+      problems.scope = 'Not a scope of this resource.';
+    }
+  } else if (!choice.resource && choice.scope) {
+    problems.scope = 'Choose the resource of this scope ID.';
+  }
+  return problems;
+}
+
+function comboKey(role: string, resource: string | null | undefined, scope: string | null | undefined): string {
+  return `${hexUuid(role)}\u0000${hexUuid(resource ?? '')}\u0000${scope ?? ''}`;
+}
+
+/** A local group names its role by URL only: `.../marketplace-offering-user-roles/<uuid>/`. */
+export function uuidFromUrl(url: string | null | undefined): string {
+  if (!url) return '';
+  const segments = url.split('?')[0]?.split('/').filter(Boolean) ?? [];
+  return segments[segments.length - 1] ?? '';
+}
+
+export type ReviewRow = {
+  id: string;
+  name: string;
+  path: string;
+  choice: Choice;
+  problems: Problem[];
+  /** Imported earlier in this wizard: not sent again. */
+  done: boolean;
+};
+
+export type Review = {
+  rows: ReviewRow[];
+  /** Groups with a problem that stops the import. */
+  errors: number;
+  /** Groups with a warning only. */
+  warnings: number;
+  /** How many groups an import would send. */
+  toSend: number;
+};
+
+export function reviewImport(
+  state: Pick<WizardState, 'selected' | 'groups' | 'choices' | 'results'>,
+  localGroups: readonly OfferingGroup[],
+  lookups: Lookups,
+): Review {
+  const linked = new Map<string, OfferingGroup>();
+  const combos = new Map<string, OfferingGroup>();
+  for (const group of localGroups) {
+    if (group.backend_id) linked.set(group.backend_id, group);
+    const role = uuidFromUrl(group.role);
+    if (role) combos.set(comboKey(role, group.resource_uuid, group.scope_id), group);
+  }
+
+  const pending = state.selected.filter((id) => {
+    const result = state.results[id];
+    return result?.status !== 'imported' && result?.status !== 'skipped';
+  });
+  // Chosen groups by combination, to find clashes among them.
+  const chosenByCombo = new Map<string, string[]>();
+  for (const id of pending) {
+    const choice = state.choices[id] ?? EMPTY_CHOICE;
+    if (!choice.role || linked.has(id)) continue;
+    const key = comboKey(choice.role, choice.resource, choice.scope);
+    chosenByCombo.set(key, [...(chosenByCombo.get(key) ?? []), id]);
+  }
+
+  let errors = 0;
+  let warnings = 0;
+  let toSend = 0;
+  const rows = state.selected.map((id): ReviewRow => {
+    const info = state.groups[id] ?? { name: id, path: '' };
+    const choice = state.choices[id] ?? EMPTY_CHOICE;
+    const result = state.results[id];
+    if (result?.status === 'imported' || result?.status === 'skipped') {
+      return { id, name: info.name, path: info.path, choice, problems: [], done: true };
+    }
+    const problems: Problem[] = [];
+    const local = linked.get(id);
+    if (local) {
+      problems.push({ level: 'warning', message: `Already linked to the local group “${local.name ?? ''}”: it will be skipped.` });
+    } else {
+      const own = choiceProblems(choice, lookups);
+      for (const message of [own.role, own.resource, own.scope]) if (message) problems.push({ level: 'error', message });
+      if (choice.role) {
+        const key = comboKey(choice.role, choice.resource, choice.scope);
+        const existing = combos.get(key);
+        if (existing && existing.backend_id !== id) {
+          problems.push({
+            level: 'error',
+            message: `Clashes with the local group “${existing.name ?? ''}”, which has the same role, resource and scope ID.`,
+          });
+        }
+        const others = (chosenByCombo.get(key) ?? []).filter((other) => other !== id);
+        if (others.length > 0) {
+          const names = others.map((other) => `“${state.groups[other]?.name ?? other}”`).join(', ');
+          problems.push({ level: 'error', message: `Clashes with ${names}: same role, resource and scope ID.` });
+        }
+      }
+      if ([...info.name].length > LOCAL_NAME_MAX) {
+        problems.push({ level: 'warning', message: `The name is longer than ${LOCAL_NAME_MAX} characters; Waldur may refuse it.` });
+      }
+      toSend += 1;
+    }
+    if (problems.some((problem) => problem.level === 'error')) errors += 1;
+    if (problems.some((problem) => problem.level === 'warning')) warnings += 1;
+    return { id, name: info.name, path: info.path, choice, problems, done: false };
+  });
+  return { rows, errors, warnings, toSend };
+}

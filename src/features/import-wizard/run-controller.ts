@@ -1,0 +1,115 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { ApiError } from '../../api/errors';
+import { keycloakQueries } from '../../api/shared-queries';
+import { hexUuid, pluralize } from '../../lib/format';
+import { apiImportClient, runImport, stopSentence, type LocalGroupRef } from './run-import';
+import { countResults, EMPTY_CHOICE, pendingIds, type GroupResult } from './wizard-state';
+import { wizardStore } from './wizard-store';
+
+/**
+ * Starts and stops runs for the wizard. A run belongs to the page, not to a component: it goes
+ * on writing results into the wizard's store if the wizard unmounts (e.g. the session expires
+ * and the user is sent to sign in), and it stops by itself on a 401.
+ */
+const active = new Map<string, AbortController>();
+
+export function isRunActive(offeringUuid: string): boolean {
+  return active.has(hexUuid(offeringUuid));
+}
+
+/** Stops sending: groups in flight finish, the rest become "Not started". */
+export function stopRun(offeringUuid: string): void {
+  active.get(hexUuid(offeringUuid))?.abort();
+}
+
+async function linkedGroups(queryClient: QueryClient, offeringUuid: string): Promise<Map<string, LocalGroupRef>> {
+  // Always fresh: someone may have linked a group since the review.
+  const every = await queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 });
+  const linked = new Map<string, LocalGroupRef>();
+  for (const group of every.items) {
+    if (group.backend_id && group.uuid) linked.set(group.backend_id, { uuid: group.uuid, name: group.name ?? '' });
+  }
+  return linked;
+}
+
+export async function startRun(
+  offeringUuid: string,
+  which: 'all' | 'failed' | 'remaining',
+  queryClient: QueryClient,
+): Promise<void> {
+  const key = hexUuid(offeringUuid);
+  if (active.has(key)) return;
+  const store = wizardStore(offeringUuid);
+  const state = store.get();
+  const ids = pendingIds(state, which);
+  if (ids.length === 0) return;
+  const controller = new AbortController();
+  active.set(key, controller);
+  store.update((current) => ({ ...current, step: 3, visited: 3, notice: null, run: { phase: 'running', startedAt: Date.now() } }), {
+    saveNow: true,
+  });
+
+  const setResult = (id: string, result: GroupResult) =>
+    store.update((current) => ({ ...current, results: { ...current.results, [id]: result } }));
+
+  try {
+    let linked: Map<string, LocalGroupRef> | undefined;
+    try {
+      linked = await linkedGroups(queryClient, offeringUuid);
+    } catch (error) {
+      if (error instanceof ApiError && error.isUnauthorized) {
+        for (const id of ids) setResult(id, { status: 'not-started', reason: stopSentence('session-expired') });
+        store.update((current) => ({ ...current, run: { phase: 'finished', stopped: 'session-expired', finishedAt: Date.now() } }), {
+          saveNow: true,
+        });
+        return;
+      }
+      // Waldur checks again on every import: a missing list only costs a few "Skipped".
+      linked = undefined;
+    }
+
+    const outcome = await runImport({
+      offeringUuid,
+      pullMembers: state.pullMembers,
+      linked,
+      signal: controller.signal,
+      client: {
+        ...apiImportClient,
+        findLinkedGroup: async (remoteGroupId) => (await linkedGroups(queryClient, offeringUuid)).get(remoteGroupId) ?? null,
+      },
+      jobs: ids.map((id) => ({ remoteGroupId: id, choice: state.choices[id] ?? EMPTY_CHOICE, previous: state.results[id] })),
+      onUpdate: setResult,
+    });
+    store.update((current) => ({ ...current, run: { phase: 'finished', stopped: outcome.stopped, finishedAt: Date.now() } }), {
+      saveNow: true,
+    });
+    if (outcome.stopped !== 'session-expired') {
+      const counts = countResults(store.get());
+      const failed = counts.failed + counts.pullFailed;
+      notifications.show({
+        // Named close button and AA-contrast text (the defaults have neither).
+        closeButtonProps: { 'aria-label': 'Dismiss' },
+        styles: { description: { color: 'var(--mantine-color-text)' } },
+        color: failed > 0 || outcome.stopped ? 'yellow' : 'green',
+        title: outcome.stopped ? 'Import stopped' : 'Import finished',
+        message: [
+          `${pluralize(counts.imported, 'group')} imported`,
+          counts.skipped ? `${counts.skipped} skipped` : '',
+          failed ? `${failed} failed` : '',
+          counts.notStarted ? `${counts.notStarted} not started` : '',
+        ]
+          .filter(Boolean)
+          .join(', ') + '.',
+      });
+    }
+  } finally {
+    active.delete(key);
+    if (store.get().run.phase === 'running') {
+      store.update((current) => ({ ...current, run: { phase: 'finished', stopped: null, finishedAt: Date.now() } }), { saveNow: true });
+    }
+    void queryClient.invalidateQueries({ queryKey: ['offering-keycloak-groups', offeringUuid] });
+    void queryClient.invalidateQueries({ queryKey: ['offering-keycloak-memberships', offeringUuid] });
+    void queryClient.invalidateQueries({ queryKey: ['sync-status', offeringUuid] });
+  }
+}

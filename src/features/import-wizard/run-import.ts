@@ -1,0 +1,226 @@
+import { api, unwrap } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/errors';
+import type { Choice, GroupResult, StopReason } from './wizard-state';
+
+/**
+ * The import itself, free of React: `import_remote` for each chosen group, a few at a time,
+ * then `pull_members` for each imported group when asked. Unit-tested against the in-process
+ * simulator and used by the benchmark.
+ *
+ * Duplicate safety: a group whose earlier result is "imported" is never sent again; groups
+ * known to be linked already (`linked`) are skipped without a request; and Waldur's own 400
+ * "A local group already exists for this remote Keycloak group." counts as "Skipped".
+ * A 401 (expired session) or 403 stops the run: nothing new is sent, what is in flight
+ * finishes, and everything left is "Not started", so the run can resume later.
+ */
+
+/** Requests in flight at once. Small: Waldur asks Keycloak for every one of them. */
+export const IMPORT_CONCURRENCY = 4;
+
+export const ALREADY_LINKED_MESSAGE = 'A local group already exists for this remote Keycloak group.';
+
+export type LocalGroupRef = { uuid: string; name: string };
+export type PullAnswer = { created: number; updated: number; total_remote: number };
+
+/** The calls the runner makes; `apiImportClient` sends them to Waldur. */
+export type ImportClient = {
+  importRemote(body: {
+    offering_uuid: string;
+    role_uuid: string;
+    remote_group_id: string;
+    resource_uuid?: string | null;
+    scope_id: string;
+  }): Promise<LocalGroupRef>;
+  pullMembers(groupUuid: string): Promise<PullAnswer>;
+  /**
+   * The local group linked to a remote group, if any. Asked only when an earlier attempt may
+   * have reached Waldur (interrupted or failed in transit), to tell "imported" from "skipped".
+   */
+  findLinkedGroup?(remoteGroupId: string): Promise<LocalGroupRef | null>;
+};
+
+export const apiImportClient: ImportClient = {
+  async importRemote(body) {
+    const group = await unwrap(api.POST('/api/offering-keycloak-groups/import_remote/', { body }));
+    return { uuid: group.uuid ?? '', name: group.name ?? '' };
+  },
+  pullMembers(groupUuid) {
+    return unwrap(api.POST('/api/offering-keycloak-groups/{uuid}/pull_members/', { params: { path: { uuid: groupUuid } } }));
+  },
+};
+
+export type ImportJob = {
+  remoteGroupId: string;
+  choice: Choice;
+  /** What happened to this group before (a resumed or retried run). */
+  previous?: GroupResult;
+};
+
+export type RunOptions = {
+  offeringUuid: string;
+  jobs: readonly ImportJob[];
+  pullMembers: boolean;
+  client?: ImportClient;
+  concurrency?: number;
+  /** Remote group ids already linked to a local group, known before the run. */
+  linked?: ReadonlyMap<string, LocalGroupRef>;
+  /** Aborting stops the run: nothing new is sent, requests in flight finish. */
+  signal?: AbortSignal;
+  onUpdate?: (remoteGroupId: string, result: GroupResult) => void;
+};
+
+export type RunOutcome = {
+  results: Record<string, GroupResult>;
+  stopped: StopReason | null;
+};
+
+export function isAlreadyLinkedError(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 400 &&
+    error.formErrors.some((message) => message.toLowerCase().includes('already exists for this remote keycloak group'))
+  );
+}
+
+function fatalReason(error: unknown): StopReason | null {
+  if (!(error instanceof ApiError) || error.kind !== 'http') return null;
+  if (error.status === 401) return 'session-expired';
+  if (error.status === 403) return 'forbidden';
+  return null;
+}
+
+const STOP_SENTENCES: Record<StopReason, string> = {
+  'session-expired': 'Your session expired before this group was sent.',
+  forbidden: 'Stopped: Waldur refused the import (no permission).',
+  cancelled: 'The import was stopped before this group was sent.',
+  interrupted: 'The import was interrupted.',
+};
+
+export function stopSentence(reason: StopReason): string {
+  return STOP_SENTENCES[reason];
+}
+
+function mayHaveReachedWaldur(previous: GroupResult | undefined): boolean {
+  return previous?.status === 'interrupted' || (previous?.status === 'failed' && previous.uncertain);
+}
+
+export async function runImport(options: RunOptions): Promise<RunOutcome> {
+  const { offeringUuid, jobs, pullMembers, signal, linked } = options;
+  const client = options.client ?? apiImportClient;
+  const concurrency = Math.max(1, options.concurrency ?? IMPORT_CONCURRENCY);
+  const results: Record<string, GroupResult> = {};
+  let stopped: StopReason | null = null;
+
+  const set = (id: string, result: GroupResult) => {
+    results[id] = result;
+    options.onUpdate?.(id, result);
+  };
+  const stop = (reason: StopReason) => {
+    stopped ??= reason;
+  };
+
+  // Every job waits in the queue first, so the table shows the whole run from the start.
+  const queue: ImportJob[] = [];
+  for (const job of jobs) {
+    const previous = job.previous;
+    if (previous?.status === 'skipped') continue;
+    if (previous?.status === 'imported' && (!pullMembers || previous.pull?.state === 'done')) continue;
+    queue.push(job);
+    if (previous?.status === 'imported') set(job.remoteGroupId, { ...previous, pull: { state: 'waiting' } });
+    else set(job.remoteGroupId, { status: 'waiting' });
+  }
+
+  async function pull(id: string, localGroup: LocalGroupRef, note?: string): Promise<void> {
+    const base = { status: 'imported' as const, localGroup, ...(note ? { note } : {}) };
+    if (!pullMembers) {
+      set(id, { ...base, pull: null });
+      return;
+    }
+    if (stopped) {
+      set(id, { ...base, pull: { state: 'waiting' } });
+      return;
+    }
+    set(id, { ...base, pull: { state: 'pulling' } });
+    try {
+      const answer = await client.pullMembers(localGroup.uuid);
+      set(id, { ...base, pull: { state: 'done', created: answer.created, updated: answer.updated, totalRemote: answer.total_remote } });
+    } catch (error) {
+      const reason = fatalReason(error);
+      if (reason) {
+        stop(reason);
+        set(id, { ...base, pull: { state: 'waiting' } });
+      } else {
+        set(id, { ...base, pull: { state: 'failed', message: errorMessage(error) } });
+      }
+    }
+  }
+
+  async function importOne(job: ImportJob): Promise<void> {
+    const id = job.remoteGroupId;
+    const previous = job.previous;
+    if (previous?.status === 'imported') {
+      await pull(id, previous.localGroup, previous.note);
+      return;
+    }
+    const known = linked?.get(id);
+    if (known) {
+      if (mayHaveReachedWaldur(previous)) await pull(id, known, 'Confirmed after the interruption.');
+      else set(id, { status: 'skipped', reason: `Already linked to the local group “${known.name}”.` });
+      return;
+    }
+    set(id, { status: 'importing' });
+    try {
+      const group = await client.importRemote({
+        offering_uuid: offeringUuid,
+        role_uuid: job.choice.role,
+        remote_group_id: id,
+        resource_uuid: job.choice.resource || undefined,
+        scope_id: job.choice.scope,
+      });
+      await pull(id, group);
+    } catch (error) {
+      if (isAlreadyLinkedError(error)) {
+        const ours = mayHaveReachedWaldur(previous) && client.findLinkedGroup ? await client.findLinkedGroup(id).catch(() => null) : null;
+        if (ours) await pull(id, ours, 'Confirmed after the interruption.');
+        else set(id, { status: 'skipped', reason: 'Already linked to a local group.' });
+        return;
+      }
+      const reason = fatalReason(error);
+      if (reason) {
+        stop(reason);
+        set(id, { status: 'not-started', reason: stopSentence(reason) });
+        return;
+      }
+      const transient = error instanceof ApiError ? error.isTransient : true;
+      set(id, { status: 'failed', message: errorMessage(error), uncertain: transient });
+    }
+  }
+
+  let next = 0;
+  const onAbort = () => stop('cancelled');
+  signal?.addEventListener('abort', onAbort);
+  if (signal?.aborted) stop('cancelled');
+
+  const worker = async () => {
+    while (next < queue.length && !stopped) {
+      const job = queue[next];
+      next += 1;
+      if (job) await importOne(job);
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+
+  if (stopped) {
+    const sentence = stopSentence(stopped);
+    for (const job of queue.slice(next)) {
+      const current = results[job.remoteGroupId];
+      if (current?.status === 'imported') set(job.remoteGroupId, { ...current, pull: pullMembers ? { state: 'waiting' } : null });
+      else set(job.remoteGroupId, { status: 'not-started', reason: sentence });
+    }
+  }
+  return { results, stopped };
+}

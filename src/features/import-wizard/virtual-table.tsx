@@ -1,0 +1,86 @@
+import { Box, Table } from '@mantine/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+
+/** Below this many rows a table is drawn whole; above, only the rows in view are. */
+export const VIRTUALISE_ABOVE = 60;
+
+type Props = {
+  count: number;
+  columns: number;
+  /** Height of a row, for the scrollbar before rows are measured. */
+  estimateRowHeight: number;
+  label: string;
+  head: React.ReactNode;
+  row: (index: number) => React.ReactNode;
+  maxHeight?: number;
+};
+
+/**
+ * A table that stays fast with thousands of rows: when long, it scrolls inside a box and only
+ * the rows in view exist, with spacer rows keeping the scrollbar honest. Rows are real table
+ * rows, so roles and names stay what assistive technology expects.
+ */
+export function VirtualTable({ count, columns, estimateRowHeight, label, head, row, maxHeight = 560 }: Props) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = count > VIRTUALISE_ABOVE;
+  const virtualizer = useVirtualizer({
+    count: virtual ? count : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => estimateRowHeight,
+    overscan: 6,
+    initialRect: { width: 1000, height: maxHeight },
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const indexes = virtual ? items.map((item) => item.index) : Array.from({ length: count }, (_, index) => index);
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  const table = (
+    <Table aria-label={label} aria-rowcount={count + 1} stickyHeader={virtual} verticalSpacing="xs" layout="fixed" miw={720}>
+      <Table.Thead>{head}</Table.Thead>
+      <Table.Tbody>
+        {paddingTop > 0 ? (
+          <tr aria-hidden="true">
+            <td colSpan={columns} style={{ height: paddingTop, padding: 0, border: 0 }} />
+          </tr>
+        ) : null}
+        {indexes.map((index) => (
+          <VirtualRowSlot key={index} index={index} measure={virtual ? virtualizer.measureElement : undefined}>
+            {row(index)}
+          </VirtualRowSlot>
+        ))}
+        {paddingBottom > 0 ? (
+          <tr aria-hidden="true">
+            <td colSpan={columns} style={{ height: paddingBottom, padding: 0, border: 0 }} />
+          </tr>
+        ) : null}
+      </Table.Tbody>
+    </Table>
+  );
+
+  return (
+    <Box
+      ref={scrollRef}
+      // Relative: visually hidden (absolutely placed) header text must stay inside the scroll box.
+      style={{ position: 'relative', overflowX: 'auto', overflowY: virtual ? 'auto' : 'hidden', maxHeight: virtual ? maxHeight : undefined }}
+    >
+      {table}
+    </Box>
+  );
+}
+
+/** Lets the virtualizer measure the row the caller draws (rows grow with error messages). */
+function VirtualRowSlot({ index, measure, children }: { index: number; measure?: (node: Element | null) => void; children: React.ReactNode }) {
+  return (
+    <Box
+      component="tr"
+      data-index={index}
+      aria-rowindex={index + 2}
+      ref={measure}
+      style={{ verticalAlign: 'top' }}
+    >
+      {children}
+    </Box>
+  );
+}
