@@ -1,4 +1,12 @@
-import { createTheme, darken, Drawer, localStorageColorSchemeManager, Modal, type CSSVariablesResolver } from '@mantine/core';
+import {
+  createTheme,
+  darken,
+  Drawer,
+  localStorageColorSchemeManager,
+  Modal,
+  Notification,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -7,9 +15,21 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   components: {
-    // The close buttons of dialogs and side panels have no accessible name by default.
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    // The close buttons of dialogs and side panels have no accessible name by default; titles
+    // hold user input (255-character names) and must wrap.
+    Modal: Modal.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
+      styles: { title: { overflowWrap: 'anywhere', minWidth: 0 } },
+    }),
+    Drawer: Drawer.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
+      styles: { title: { overflowWrap: 'anywhere', minWidth: 0 } },
+    }),
+    // Notifications too; their description is drawn in gray-6 by default, below 4.5:1.
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
+      styles: { description: { color: 'var(--mantine-color-text)' } },
+    }),
   },
 });
 
@@ -24,6 +44,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
   variables: {},
   light: {
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
+    // Field errors (and the text of a field in error): red 6 on white is 3.3:1, red 9 is 5.4:1.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(
       Object.entries(current.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], 0.3)]),
     ),
