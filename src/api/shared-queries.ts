@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { api, unwrap, unwrapPage } from './client';
 import type { ProviderResource } from './types';
+import { fetchAllPages } from '../lib/fetch-all-pages';
 
 /**
  * Queries more than one feature needs (the offering, its roles, resources, groups and remote
@@ -80,6 +81,21 @@ export const keycloakQueries = {
         ),
     }),
 
+  /** Every local group of the offering, all pages (sync status join, "already linked" marks). */
+  everyGroup: (offeringUuid: string) =>
+    queryOptions({
+      queryKey: ['offering-keycloak-groups', offeringUuid, 'every'],
+      queryFn: ({ signal }) =>
+        fetchAllPages((page, pageSize) =>
+          unwrapPage(
+            api.GET('/api/offering-keycloak-groups/', {
+              signal,
+              params: { query: { offering_uuid: offeringUuid, page, page_size: pageSize } },
+            }),
+          ),
+        ),
+    }),
+
   remoteGroups: (offeringUuid: string) =>
     queryOptions({
       queryKey: ['remote-groups', offeringUuid],
@@ -103,6 +119,34 @@ export const keycloakQueries = {
             params: { query: { offering_uuid: offeringUuid, group_id: groupId } },
           }),
         ),
+    }),
+};
+
+/** Remote user searches shorter than this are not sent (Waldur rejects an empty `q`). */
+export const REMOTE_SEARCH_MIN_LENGTH = 2;
+
+export const remoteUserQueries = {
+  /**
+   * Keycloak users matching `q` (username, email, first or last name), at most 100. Keyed by the
+   * trimmed text, so an older search can never answer for a newer one; the AbortSignal cancels
+   * a search the user has typed past. The answer says which text it is for (placeholders).
+   */
+  search: (offeringUuid: string, q: string) =>
+    queryOptions({
+      queryKey: ['remote-users', offeringUuid, 'search', q],
+      queryFn: async ({ signal }) => ({
+        q,
+        users: await unwrap(
+          api.GET('/api/offering-keycloak-groups/search_remote_users/', {
+            signal,
+            params: { query: { offering_uuid: offeringUuid, q } },
+          }),
+        ),
+        at: Date.now(),
+      }),
+      enabled: q.trim().length >= REMOTE_SEARCH_MIN_LENGTH,
+      staleTime: 30_000,
+      retry: false,
     }),
 };
 

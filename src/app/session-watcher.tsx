@@ -17,9 +17,13 @@ export function SessionWatcher() {
         if (event.type === 'expired') {
           const here = window.location.pathname + window.location.search;
           const next = here.startsWith('/sign-in') ? '/offerings' : here;
-          void navigate(`/sign-in?next=${encodeURIComponent(next)}&reason=expired`, { replace: true });
           void queryClient.cancelQueries();
-          queryClient.removeQueries();
+          // Forget the cached answers once the page that shows them is gone: removed earlier, the
+          // page still on screen (navigation waits for the lazy sign-in route) refetches without a
+          // token and its suspense queries throw "Invalid token." while rendering.
+          void Promise.resolve(navigate(`/sign-in?next=${encodeURIComponent(next)}&reason=expired`, { replace: true })).finally(() =>
+            queryClient.removeQueries(),
+          );
         } else if (event.type === 'signed-out') {
           clearAllDrafts();
           queryClient.clear();

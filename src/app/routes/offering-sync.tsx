@@ -1,6 +1,52 @@
-import { Alert } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { connectionQueries } from '../../features/connection/queries';
+import { useGroupActions } from '../../features/offering-groups/group-actions';
+import { syncStatusQueries } from '../../features/sync-status/queries';
+import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
+import type { SyncActions } from '../../features/sync-status/sync-status-view';
+import { offeringPermission } from '../../lib/offering-permission';
+import { queryClient } from '../query-client';
+import type { LoaderFunctionArgs } from 'react-router';
 
-// Placeholder until this page's feature lands (see the open issue that builds it).
+export function loader({ params }: LoaderFunctionArgs) {
+  const offeringUuid = params.offeringUuid ?? '';
+  // Start the three fetches the join needs without blocking navigation.
+  void queryClient.prefetchQuery(syncStatusQueries.status(offeringUuid));
+  void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+  void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
+  return null;
+}
+
+/** The sync status, with the group actions of the groups feature (link dialog, delete, pull). */
 export function Component() {
-  return <Alert color="gray">This page is being built.</Alert>;
+  const { offeringUuid = '' } = useParams();
+  const navigate = useNavigate();
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const me = useQuery(connectionQueries.me());
+  const groupActions = useGroupActions(offeringUuid, offeringPermission(offering.data, me.data));
+  const actions = useMemo<SyncActions>(
+    () => ({
+      canManage: groupActions.permission.canManage,
+      reason: groupActions.permission.reason,
+      isBusy: groupActions.isBusy,
+      pullMembers: groupActions.pullMembers,
+      link: groupActions.openLink,
+      remove: (groups) => groupActions.confirmDelete(groups),
+      importRemote: (ids) => {
+        const params = new URLSearchParams();
+        for (const id of ids) params.append('select', id);
+        void navigate(`/offerings/${offeringUuid}/import?${params.toString()}`);
+      },
+    }),
+    [groupActions, navigate, offeringUuid],
+  );
+  return (
+    <>
+      <SyncStatusTab key={offeringUuid} offeringUuid={offeringUuid} actions={actions} />
+      {groupActions.dialogs}
+    </>
+  );
 }

@@ -1,14 +1,16 @@
-import { Button } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
 import { offeringQueries } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
+import { ConnectionTestResult, TestConnectionButton, useConnectionTest } from '../../features/connection/test-connection';
 import { OfferingFrame } from '../../features/offerings/offering-frame';
+import { offeringPermission } from '../../lib/offering-permission';
 import { queryClient } from '../query-client';
 
 export async function loader({ params }: LoaderFunctionArgs) {
-    // A 404 here (unknown or invisible offering) lands in the route's not-found page.
-    await queryClient.ensureQueryData(offeringQueries.detail(params.offeringUuid ?? ''));
+  // A 404 here (unknown or invisible offering) lands in the route's not-found page.
+  await queryClient.ensureQueryData(offeringQueries.detail(params.offeringUuid ?? ''));
   return null;
 }
 
@@ -16,15 +18,34 @@ export function Component() {
   const { offeringUuid = '' } = useParams();
   const capabilities = useQuery(connectionQueries.capabilities());
   const status = capabilities.data?.offeringKeycloak;
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const me = useQuery(connectionQueries.me());
+  const permission = offeringPermission(offering.data, me.data);
+  const connection = useConnectionTest(offeringUuid);
   return (
     <OfferingFrame
       key={offeringUuid}
       offeringUuid={offeringUuid}
       unavailableReason={status?.state === 'missing' ? status.reason : null}
       actions={
-        <Button component={Link} to={`/offerings/${offeringUuid}/import`} variant="light">
-          Import remote groups
-        </Button>
+        <Stack gap="xs" align="flex-end">
+          <Group gap="xs" justify="flex-end">
+            <TestConnectionButton test={connection} disabledReason={permission.reason} />
+            {permission.reason ? (
+              <Button variant="light" disabled aria-describedby={connection.reasonId}>
+                Import remote groups
+              </Button>
+            ) : (
+              <Button component={Link} to={`/offerings/${offeringUuid}/import`} variant="light">
+                Import remote groups
+              </Button>
+            )}
+          </Group>
+          <ConnectionTestResult
+            test={connection}
+            disabledReason={permission.reason ? `Test connection and import are disabled. ${permission.reason}` : null}
+          />
+        </Stack>
       }
     />
   );

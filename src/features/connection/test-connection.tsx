@@ -1,0 +1,169 @@
+import { Alert, Anchor, Button, Code, Group, Loader, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useId, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/errors';
+import { formatTime, pluralize } from '../../lib/format';
+
+/**
+ * "Test connection" for an offering's Keycloak (POST test_connection/). The last result and
+ * its time stay on screen until the next test ends; a running test shows how long it has been
+ * running and cannot be started twice.
+ */
+type TestAnswer = { status: string; groups_count: number; groups: string[] };
+
+export type ConnectionTestResult =
+  | { offeringUuid: string; ok: true; groupsCount: number; groups: string[]; at: number }
+  | { offeringUuid: string; ok: false; error: unknown; at: number };
+
+export type ConnectionTest = {
+  run: () => void;
+  pending: boolean;
+  /** When the running test started (for the elapsed time). */
+  startedAt: number | null;
+  last: ConnectionTestResult | null;
+  /** The id of the text saying why the test is disabled. */
+  reasonId: string;
+};
+
+class RefusedTest extends Error {}
+
+export function useConnectionTest(offeringUuid: string): ConnectionTest {
+  const [last, setLast] = useState<ConnectionTestResult | null>(null);
+  const [startedAt, setStartedAt] = useState<number | null>(null);
+  const reasonId = useId();
+  const test = useMutation({
+    mutationKey: ['test-connection', offeringUuid],
+    mutationFn: async (uuid: string): Promise<TestAnswer> => {
+      const answer = await unwrap(api.POST('/api/offering-keycloak-groups/test_connection/', { body: { offering_uuid: uuid } }));
+      // A 200 that does not say "ok" is a failure all the same.
+      if (answer.status !== 'ok') throw new RefusedTest((answer as { error?: string }).error || 'Unable to connect to Keycloak.');
+      return answer;
+    },
+    onMutate: () => setStartedAt(Date.now()),
+    onSuccess: (answer, uuid) =>
+      setLast({ offeringUuid: uuid, ok: true, groupsCount: answer.groups_count, groups: answer.groups ?? [], at: Date.now() }),
+    onError: (error, uuid) => setLast({ offeringUuid: uuid, ok: false, error, at: Date.now() }),
+    onSettled: () => setStartedAt(null),
+  });
+  const pending = test.isPending && test.variables === offeringUuid;
+  return {
+    run: () => {
+      if (!test.isPending) test.mutate(offeringUuid);
+    },
+    pending,
+    startedAt: pending ? startedAt : null,
+    last: last && last.offeringUuid === offeringUuid ? last : null,
+    reasonId,
+  };
+}
+
+export function TestConnectionButton({ test, disabledReason }: { test: ConnectionTest; disabledReason?: string | null }) {
+  return (
+    <Button
+      variant="default"
+      onClick={test.run}
+      loading={test.pending}
+      disabled={Boolean(disabledReason)}
+      aria-describedby={disabledReason ? test.reasonId : undefined}
+    >
+      Test connection
+    </Button>
+  );
+}
+
+function useElapsedSeconds(since: number | null): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (since === null) return;
+    setNow(Date.now());
+    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    return () => window.clearInterval(timer);
+  }, [since]);
+  return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
+}
+
+const NAMES_SHOWN = 8;
+
+function GroupNames({ names, total }: { names: string[]; total: number }) {
+  const [all, setAll] = useState(false);
+  if (names.length === 0) return null;
+  const shown = all ? names : names.slice(0, NAMES_SHOWN);
+  const hidden = names.length - shown.length;
+  return (
+    <Stack gap={4} mt={6}>
+      <Group gap={4} component="ul" aria-label="Top-level groups" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {shown.map((name, index) => (
+          <li key={index} style={{ maxWidth: '100%' }}>
+            <Code style={{ overflowWrap: 'anywhere', display: 'inline-block', maxWidth: '100%' }}>{name || '(no name)'}</Code>
+          </li>
+        ))}
+      </Group>
+      {hidden > 0 ? (
+        <Anchor component="button" type="button" size="xs" onClick={() => setAll(true)} ta="left">
+          Show all {total.toLocaleString()} ({hidden.toLocaleString()} more)
+        </Anchor>
+      ) : names.length > NAMES_SHOWN ? (
+        <Anchor component="button" type="button" size="xs" onClick={() => setAll(false)} ta="left">
+          Show fewer
+        </Anchor>
+      ) : null}
+    </Stack>
+  );
+}
+
+function failureHint(error: unknown): string {
+  if (error instanceof ApiError && error.isForbidden) {
+    return 'Only staff and the owners of the offering’s organization can test its connection.';
+  }
+  if (error instanceof ApiError && error.isTransient) {
+    return 'Waldur itself did not answer properly, so Keycloak was not tested. Try again in a moment.';
+  }
+  return 'Check the offering’s integration settings: the Keycloak URL, the realm, and the admin username and password (keycloak_url, keycloak_realm, keycloak_username, keycloak_password). Waldur does not say which one is wrong.';
+}
+
+/** The last result (kept until the next test ends) and the progress of a running one. */
+export function ConnectionTestResult({ test, disabledReason }: { test: ConnectionTest; disabledReason?: string | null }) {
+  const elapsed = useElapsedSeconds(test.startedAt);
+  const { last } = test;
+  return (
+    <Stack gap={6} maw={460} w="100%" aria-live="polite">
+      {disabledReason ? (
+        <Text id={test.reasonId} size="xs" c="dimmed" ta="right">
+          {disabledReason}
+        </Text>
+      ) : null}
+      {test.pending ? (
+        <Group gap="xs" role="status" justify="flex-end">
+          <Loader size="xs" aria-hidden="true" />
+          <Text size="sm">Testing the connection to Keycloak… {elapsed > 0 ? `${elapsed} s` : ''}</Text>
+        </Group>
+      ) : null}
+      {last ? (
+        last.ok ? (
+          <Alert color="teal" variant="light" title="Connected" style={{ opacity: test.pending ? 0.6 : 1 }} data-testid="connection-result">
+            <Text size="sm">
+              Keycloak answered: {pluralize(last.groupsCount, 'top-level group')}.
+            </Text>
+            <GroupNames names={last.groups} total={Math.max(last.groupsCount, last.groups.length)} />
+            <Text size="xs" c="dimmed" mt={6}>
+              Tested at {formatTime(last.at)}
+            </Text>
+          </Alert>
+        ) : (
+          <Alert color="red" variant="light" title="Connection failed" style={{ opacity: test.pending ? 0.6 : 1 }} data-testid="connection-result">
+            <Text size="sm" fw={500}>
+              {errorMessage(last.error)}
+            </Text>
+            <Text size="sm" mt={4}>
+              {failureHint(last.error)}
+            </Text>
+            <Text size="xs" c="dimmed" mt={6}>
+              Tested at {formatTime(last.at)}
+            </Text>
+          </Alert>
+        )
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,48 @@
+import { ActionIcon, Loader, Menu, Text } from '@mantine/core';
+import type { OfferingGroup } from '../../api/types';
+import type { GroupActions } from './group-actions';
+import { NOT_LINKED_REASON } from './group-messages';
+
+function Reason({ children }: { children: React.ReactNode }) {
+  return (
+    <Text size="xs" c="dimmed" component="span" display="block">
+      {children}
+    </Text>
+  );
+}
+
+/** The row's actions. Those the user cannot use stay visible, disabled, with the reason. */
+export function GroupActionsMenu({ group, actions }: { group: OfferingGroup; actions: GroupActions }) {
+  const { canManage, reason } = actions.permission;
+  const busy = actions.isBusy(group.uuid);
+  const linked = Boolean(group.backend_id);
+  const label = `Actions for ${group.name || '(no name)'}`;
+  return (
+    <Menu position="bottom-end" withinPortal width={260}>
+      <Menu.Target>
+        <ActionIcon variant="subtle" color="gray" aria-label={label} title={label} aria-busy={busy}>
+          {busy ? <Loader size={14} aria-hidden="true" /> : <span aria-hidden="true">⋯</span>}
+        </ActionIcon>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item disabled={!canManage || !linked || busy} onClick={() => void actions.pullMembers([group])}>
+          Pull members
+          {!canManage ? <Reason>{reason}</Reason> : !linked ? <Reason>{NOT_LINKED_REASON}</Reason> : null}
+        </Menu.Item>
+        <Menu.Item disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
+          Link to remote group
+          {!canManage ? <Reason>{reason}</Reason> : linked ? <Reason>Change the linked group, resource or scope</Reason> : null}
+        </Menu.Item>
+        <Menu.Item disabled={!canManage || !linked || busy} onClick={() => actions.confirmUnlink(group)}>
+          Unlink
+          {!canManage ? <Reason>{reason}</Reason> : !linked ? <Reason>Not linked.</Reason> : null}
+        </Menu.Item>
+        <Menu.Divider />
+        <Menu.Item color="red" disabled={!canManage || busy} onClick={() => actions.confirmDelete([group])}>
+          Delete
+          {!canManage ? <Reason>{reason}</Reason> : null}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

@@ -1,0 +1,288 @@
+import { Code, List, Skeleton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/errors';
+import type { OfferingGroup } from '../../api/types';
+import { confirmDestructive } from '../../components/confirm';
+import { isolate } from '../../lib/bidi';
+import { pluralize } from '../../lib/format';
+import type { OfferingPermission } from '../../lib/offering-permission';
+import { goneMessage, invalidateAfterGroupChange } from './group-messages';
+import { LinkGroupDialog } from './link-dialog';
+import { groupQueries } from './queries';
+
+/**
+ * The actions on offering groups (pull members, link, unlink, delete), shared by the groups
+ * table and, through the route, the sync status. Each keeps its group "busy" until the lists it
+ * changed have been fetched again, and reports the outcome in a notification.
+ */
+export type GroupActions = {
+  permission: OfferingPermission;
+  isBusy: (groupUuid: string) => boolean;
+  pullMembers: (groups: OfferingGroup[]) => Promise<void>;
+  openLink: (group: OfferingGroup) => void;
+  confirmUnlink: (group: OfferingGroup) => void;
+  confirmDelete: (groups: OfferingGroup[], options?: { onConfirmed?: () => void }) => void;
+  /** The link dialog; render it once wherever the actions are used. */
+  dialogs: React.ReactNode;
+};
+
+type Outcome<T> = { group: OfferingGroup; value?: T; error?: unknown };
+
+/** Runs one request per group, a few at a time, and keeps every outcome. */
+async function eachGroup<T>(groups: OfferingGroup[], run: (group: OfferingGroup) => Promise<T>, concurrency = 3): Promise<Outcome<T>[]> {
+  const outcomes: Outcome<T>[] = new Array(groups.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length) {
+      const index = next;
+      next += 1;
+      const group = groups[index] as OfferingGroup;
+      try {
+        outcomes[index] = { group, value: await run(group) };
+      } catch (error) {
+        outcomes[index] = { group, error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
+  return outcomes;
+}
+
+function failureText(outcome: Outcome<unknown>): string {
+  if (outcome.error instanceof ApiError && outcome.error.isNotFound) return goneMessage(outcome.group.name);
+  return errorMessage(outcome.error);
+}
+
+function failureSummary(failures: Outcome<unknown>[]): string {
+  if (failures.length === 1) return failureText(failures[0] as Outcome<unknown>);
+  return failures
+    .slice(0, 3)
+    .map((outcome) => `“${outcome.group.name}”: ${failureText(outcome)}`)
+    .concat(failures.length > 3 ? [`and ${failures.length - 3} more`] : [])
+    .join(' ');
+}
+
+const quoted = (name: string) => `“${isolate(name)}”`;
+
+export function useGroupActions(offeringUuid: string, permission: OfferingPermission): GroupActions {
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [linkTarget, setLinkTarget] = useState<OfferingGroup | null>(null);
+
+  const track = useCallback(async <T,>(groups: OfferingGroup[], work: () => Promise<T>): Promise<T> => {
+    const uuids = groups.map((group) => group.uuid);
+    setBusy((previous) => new Set([...previous, ...uuids]));
+    try {
+      return await work();
+    } finally {
+      setBusy((previous) => {
+        const next = new Set(previous);
+        for (const uuid of uuids) next.delete(uuid);
+        return next;
+      });
+    }
+  }, []);
+
+  const pullMembers = useCallback(
+    (groups: OfferingGroup[]) =>
+      track(groups, async () => {
+        const outcomes = await eachGroup(groups, (group) =>
+          unwrap(api.POST('/api/offering-keycloak-groups/{uuid}/pull_members/', { params: { path: { uuid: group.uuid } } })),
+        );
+        const done = outcomes.filter((outcome) => outcome.value);
+        const failures = outcomes.filter((outcome) => outcome.error !== undefined);
+        await Promise.all([
+          queryClient.invalidateQueries({ queryKey: ['offering-keycloak-memberships', offeringUuid] }),
+          queryClient.invalidateQueries({ queryKey: ['remote-group-members', offeringUuid] }),
+          failures.some((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound)
+            ? invalidateAfterGroupChange(queryClient, offeringUuid)
+            : null,
+        ]);
+        if (done.length > 0) {
+          const sum = (pick: (value: { created: number; updated: number; total_remote: number }) => number) =>
+            done.reduce((total, outcome) => total + (outcome.value ? pick(outcome.value) : 0), 0);
+          notifications.show({
+            color: 'teal',
+            title: done.length === 1 ? `Pulled members of ${quoted(done[0]?.group.name ?? '')}` : `Pulled members of ${done.length} groups`,
+            message: `${sum((value) => value.created).toLocaleString()} new, ${sum((value) => value.updated).toLocaleString()} updated, ${sum((value) => value.total_remote).toLocaleString()} in Keycloak`,
+          });
+        }
+        if (failures.length > 0) {
+          notifications.show({
+            color: 'red',
+            title:
+              failures.length === 1
+                ? `Could not pull members of ${quoted(failures[0]?.group.name ?? '')}`
+                : `Could not pull members of ${failures.length} groups`,
+            message: failureSummary(failures),
+            autoClose: false,
+          });
+        }
+      }),
+    [offeringUuid, queryClient, track],
+  );
+
+  const unlink = useCallback(
+    (group: OfferingGroup) =>
+      track([group], async () => {
+        try {
+          await unwrap(
+            api.POST('/api/offering-keycloak-groups/{uuid}/set_backend_id/', {
+              params: { path: { uuid: group.uuid } },
+              // scope_id goes back unchanged: Waldur resets it to "" when it is absent.
+              body: { backend_id: null, scope_id: group.scope_id ?? '' },
+            }),
+          );
+          await invalidateAfterGroupChange(queryClient, offeringUuid);
+          notifications.show({ color: 'teal', title: 'Group unlinked', message: `${quoted(group.name)} is no longer linked to a Keycloak group.` });
+        } catch (error) {
+          if (error instanceof ApiError && error.isNotFound) await invalidateAfterGroupChange(queryClient, offeringUuid);
+          notifications.show({ color: 'red', title: `Could not unlink ${quoted(group.name)}`, message: failureText({ group, error }), autoClose: false });
+        }
+      }),
+    [offeringUuid, queryClient, track],
+  );
+
+  const remove = useCallback(
+    (groups: OfferingGroup[]) =>
+      track(groups, async () => {
+        const outcomes = await eachGroup(groups, (group) =>
+          unwrap(api.DELETE('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: group.uuid } } })).then(() => true),
+        );
+        await invalidateAfterGroupChange(queryClient, offeringUuid, { members: true });
+        const done = outcomes.filter((outcome) => outcome.value);
+        // Deleted by someone else meanwhile: the group is gone, which is what was asked.
+        const gone = outcomes.filter((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound);
+        const failures = outcomes.filter((outcome) => outcome.error !== undefined && !gone.includes(outcome));
+        if (done.length > 0) {
+          notifications.show({
+            color: 'teal',
+            title: done.length === 1 ? 'Group deleted' : `${done.length} groups deleted`,
+            message:
+              done.length === 1
+                ? `${quoted(done[0]?.group.name ?? '')} and its memberships were deleted.`
+                : `${done.map((outcome) => quoted(outcome.group.name)).slice(0, 5).join(', ')}${done.length > 5 ? ` and ${done.length - 5} more` : ''} were deleted.`,
+          });
+        }
+        if (gone.length > 0) {
+          notifications.show({
+            color: 'yellow',
+            title: 'Already deleted',
+            message:
+              gone.length === 1
+                ? goneMessage(gone[0]?.group.name ?? '')
+                : `${gone.length} groups no longer existed: someone else may have deleted them. The list has been refreshed.`,
+          });
+        }
+        if (failures.length > 0) {
+          notifications.show({
+            color: 'red',
+            title: failures.length === 1 ? `Could not delete ${quoted(failures[0]?.group.name ?? '')}` : `Could not delete ${failures.length} groups`,
+            message: failureSummary(failures),
+            autoClose: false,
+          });
+        }
+      }),
+    [offeringUuid, queryClient, track],
+  );
+
+  const confirmUnlink = useCallback(
+    (group: OfferingGroup) =>
+      confirmDestructive({
+        title: `Unlink ${quoted(group.name)}?`,
+        children: (
+          <Stack gap="xs">
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              The group stays in Waldur with its members, but is no longer tied to the Keycloak group{' '}
+              <Code>{group.backend_id}</Code>. Nothing is deleted in Keycloak.
+            </Text>
+            <Text size="sm">Pull members and the sync status ignore it until you link it again.</Text>
+          </Stack>
+        ),
+        confirmLabel: 'Unlink',
+        onConfirm: () => void unlink(group),
+      }),
+    [unlink],
+  );
+
+  const confirmDelete = useCallback(
+    (groups: OfferingGroup[], options: { onConfirmed?: () => void } = {}) => {
+      if (groups.length === 0) return;
+      confirmDestructive({
+        title: groups.length === 1 ? `Delete the group ${quoted(groups[0]?.name ?? '')}?` : `Delete ${groups.length} groups?`,
+        children: <DeleteConsequence offeringUuid={offeringUuid} groups={groups} />,
+        confirmLabel: groups.length === 1 ? 'Delete group' : `Delete ${groups.length} groups`,
+        onConfirm: () => {
+          options.onConfirmed?.();
+          void remove(groups);
+        },
+      });
+    },
+    [offeringUuid, remove],
+  );
+
+  const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);
+
+  const closeLink = useCallback(() => setLinkTarget(null), []);
+  const dialogs = useMemo(
+    () => <LinkGroupDialog offeringUuid={offeringUuid} group={linkTarget} onClose={closeLink} />,
+    [offeringUuid, linkTarget, closeLink],
+  );
+
+  return useMemo(
+    () => ({ permission, isBusy, pullMembers, openLink: setLinkTarget, confirmUnlink, confirmDelete, dialogs }),
+    [permission, isBusy, pullMembers, confirmUnlink, confirmDelete, dialogs],
+  );
+}
+
+/** The consequence of deleting, spelled out: the remote group and every membership go too. */
+function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; groups: OfferingGroup[] }) {
+  const single = groups.length === 1 ? groups[0] : undefined;
+  const count = useQuery({ ...groupQueries.memberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
+  if (single) {
+    const members =
+      count.data !== undefined ? (
+        `all ${pluralize(count.data, 'membership')}`
+      ) : count.isPending ? (
+        <Skeleton component="span" display="inline-block" height={12} width={90} aria-label="Counting memberships" />
+      ) : (
+        'all its memberships'
+      );
+    return (
+      <Stack gap="xs">
+        {single.backend_id ? (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            The remote Keycloak group <Code>{single.backend_id}</Code> is deleted too, and {members} of this group go with it.
+          </Text>
+        ) : (
+          <Text size="sm">
+            All memberships of this group ({members}) go with it. It is not linked, so nothing is deleted in Keycloak.
+          </Text>
+        )}
+        <Text size="sm">Its members lose the access the group gave them. This cannot be undone.</Text>
+      </Stack>
+    );
+  }
+  const linked = groups.filter((group) => group.backend_id).length;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {linked > 0
+          ? `Their remote Keycloak groups (${linked} linked) are deleted too, and all memberships of these groups go with them.`
+          : 'All memberships of these groups go with them. None is linked, so nothing is deleted in Keycloak.'}
+      </Text>
+      <List size="sm">
+        {groups.slice(0, 8).map((group) => (
+          <List.Item key={group.uuid} style={{ overflowWrap: 'anywhere' }}>
+            <bdi>{group.name || '(no name)'}</bdi>
+          </List.Item>
+        ))}
+        {groups.length > 8 ? <List.Item>and {groups.length - 8} more</List.Item> : null}
+      </List>
+      <Text size="sm">This cannot be undone.</Text>
+    </Stack>
+  );
+}

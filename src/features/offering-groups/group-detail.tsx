@@ -1,0 +1,292 @@
+import { Alert, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { ApiError } from '../../api/errors';
+import { keycloakQueries } from '../../api/shared-queries';
+import type { OfferingGroup } from '../../api/types';
+import { ErrorAlert } from '../../components/error-alert';
+import { StateBadge } from '../../components/state-badge';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { isolate } from '../../lib/bidi';
+import { formatDateTime, formatTime } from '../../lib/format';
+import type { GroupActions } from './group-actions';
+import { KEYCLOAK_SETTINGS_HINT, NOT_LINKED_REASON } from './group-messages';
+import { diffMembers, PRESENCE_LABEL, type Presence } from './member-diff';
+import { groupQueries } from './queries';
+
+const PRESENCE_COLOR: Record<Presence, string> = { both: 'teal', local: 'orange', remote: 'grape' };
+
+export function PresenceBadge({ presence }: { presence: Presence }) {
+  return (
+    <Badge color={PRESENCE_COLOR[presence]} variant="light" style={{ flexShrink: 0 }}>
+      {PRESENCE_LABEL[presence]}
+    </Badge>
+  );
+}
+
+type Props = {
+  offeringUuid: string;
+  groupUuid: string;
+  actions: GroupActions;
+  onClose: () => void;
+};
+
+/** One group: its facts, its actions and the member-level diff between Waldur and Keycloak. */
+export function GroupDetail({ offeringUuid, groupUuid, actions, onClose }: Props) {
+  const detail = useQuery(groupQueries.detail(offeringUuid, groupUuid));
+  if (detail.data) return <GroupDetailBody offeringUuid={offeringUuid} group={detail.data} actions={actions} onClose={onClose} />;
+  if (detail.error) {
+    if (detail.error instanceof ApiError && detail.error.isNotFound) {
+      return (
+        <Alert color="yellow" title="This group no longer exists" role="alert">
+          <Text size="sm">Someone else may have deleted it, or it never belonged to this offering.</Text>
+          <Button mt="sm" size="xs" variant="white" onClick={onClose}>
+            Close
+          </Button>
+        </Alert>
+      );
+    }
+    return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
+  }
+  return <TableSkeleton rows={4} label="Loading the group" />;
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Th w={150} style={{ verticalAlign: 'top' }}>
+        {label}
+      </Table.Th>
+      <Table.Td style={{ overflowWrap: 'anywhere' }}>{children}</Table.Td>
+    </Table.Tr>
+  );
+}
+
+function GroupDetailBody({ offeringUuid, group, actions, onClose }: { offeringUuid: string; group: OfferingGroup; actions: GroupActions; onClose: () => void }) {
+  const { canManage, reason } = actions.permission;
+  const linked = Boolean(group.backend_id);
+  const busy = actions.isBusy(group.uuid);
+  const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: linked });
+  const remote = remoteGroups.data?.find((item) => item.id === group.backend_id);
+  const disabledReason = !canManage ? reason : null;
+
+  return (
+    <Stack gap="md">
+      <Table variant="vertical" withTableBorder layout="fixed">
+        <Table.Tbody>
+          <Fact label="Role">
+            {group.role_name}{' '}
+            <Text span size="sm" c="dimmed">
+              ({group.role_scope_type ? `scope: ${group.role_scope_type}` : 'offering-wide'})
+            </Text>
+          </Fact>
+          <Fact label="Resource">{group.resource_name || '—'}</Fact>
+          <Fact label="Scope ID">{group.scope_id ? <Code>{group.scope_id}</Code> : '—'}</Fact>
+          <Fact label="Remote group">
+            {linked ? (
+              <Stack gap={2}>
+                <Group gap={6}>
+                  <Badge color="teal" variant="light">
+                    Linked
+                  </Badge>
+                  <Code style={{ overflowWrap: 'anywhere' }}>{group.backend_id}</Code>
+                </Group>
+                {remote ? (
+                  <Text size="sm" c="dimmed">
+                    <bdi>{remote.path}</bdi>
+                  </Text>
+                ) : null}
+              </Stack>
+            ) : (
+              <Badge color="gray" variant="light">
+                Not linked
+              </Badge>
+            )}
+          </Fact>
+          <Fact label="Created">{formatDateTime(group.created)}</Fact>
+          <Fact label="Modified">{formatDateTime(group.modified)}</Fact>
+        </Table.Tbody>
+      </Table>
+      <Stack gap={4}>
+        <Group gap="xs">
+          <Button size="xs" variant="light" disabled={!canManage || !linked} loading={busy} onClick={() => void actions.pullMembers([group])}>
+            Pull members
+          </Button>
+          <Button size="xs" variant="light" disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
+            Link to remote group
+          </Button>
+          <Button size="xs" variant="light" disabled={!canManage || !linked || busy} onClick={() => actions.confirmUnlink(group)}>
+            Unlink
+          </Button>
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            disabled={!canManage || busy}
+            onClick={() => actions.confirmDelete([group], { onConfirmed: onClose })}
+          >
+            Delete
+          </Button>
+        </Group>
+        {disabledReason ? (
+          <Text size="xs" c="dimmed">
+            {disabledReason}
+          </Text>
+        ) : !linked ? (
+          <Text size="xs" c="dimmed">
+            Pull members: {NOT_LINKED_REASON}
+          </Text>
+        ) : null}
+      </Stack>
+      <MemberDiff offeringUuid={offeringUuid} group={group} />
+    </Stack>
+  );
+}
+
+const SHOWN = 200;
+
+function MemberDiff({ offeringUuid, group }: { offeringUuid: string; group: OfferingGroup }) {
+  const linked = Boolean(group.backend_id);
+  const local = useQuery(groupQueries.members(offeringUuid, group.uuid));
+  const remote = useQuery({ ...keycloakQueries.remoteGroupMembers(offeringUuid, group.backend_id), enabled: linked });
+  const diff = useMemo(() => diffMembers(local.data?.items ?? [], remote.data ?? []), [local.data, remote.data]);
+  const ready = Boolean(local.data) && (!linked || Boolean(remote.data));
+  const checkedAt = Math.max(local.dataUpdatedAt, linked ? remote.dataUpdatedAt : 0);
+  const fetching = local.isFetching || remote.isFetching;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={3} size="h4">
+            Members in Waldur and Keycloak
+          </Title>
+          {ready && linked ? (
+            <Text size="sm" c="dimmed" aria-live="polite">
+              {diff.counts.both} in both, {diff.counts.localOnly} only in Waldur, {diff.counts.remoteOnly} only in Keycloak
+            </Text>
+          ) : null}
+        </div>
+        <Group gap="xs">
+          {checkedAt ? (
+            <Text size="xs" c="dimmed">
+              Checked at {formatTime(checkedAt)}
+            </Text>
+          ) : null}
+          <Button
+            size="xs"
+            variant="default"
+            loading={fetching}
+            onClick={() => void Promise.all([local.refetch(), linked ? remote.refetch() : null])}
+          >
+            Refresh members
+          </Button>
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <Paper withBorder p="sm" component="section" aria-label="Members in Waldur">
+          <Title order={4} size="h5" mb="xs">
+            In Waldur {local.data ? `(${local.data.items.length.toLocaleString()})` : ''}
+          </Title>
+          {local.data ? (
+            diff.local.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No members in Waldur.
+              </Text>
+            ) : (
+              <MemberList
+                rows={diff.local.map(({ member, presence }) => ({
+                  key: member.uuid,
+                  username: member.username,
+                  name: [member.first_name, member.last_name].filter(Boolean).join(' '),
+                  email: member.email,
+                  // Without the Keycloak side there is nothing to compare with.
+                  presence: linked && remote.data ? presence : null,
+                  extra: member.error_message || member.state !== 'active' ? (
+                    <StateBadge state={member.state ?? 'pending'} errorMessage={member.error_message} />
+                  ) : null,
+                }))}
+              />
+            )
+          ) : local.error ? (
+            <ErrorAlert error={local.error} onRetry={() => void local.refetch()} />
+          ) : (
+            <TableSkeleton rows={3} label="Loading members in Waldur" />
+          )}
+        </Paper>
+        <Paper withBorder p="sm" component="section" aria-label="Members in Keycloak">
+          <Title order={4} size="h5" mb="xs">
+            In Keycloak {remote.data ? `(${remote.data.length.toLocaleString()})` : ''}
+          </Title>
+          {!linked ? (
+            <Text size="sm" c="dimmed">
+              Not linked to a Keycloak group, so there are no remote members to compare. Link it to see them.
+            </Text>
+          ) : remote.data ? (
+            diff.remote.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                No members in Keycloak.
+              </Text>
+            ) : (
+              <MemberList
+                rows={diff.remote.map(({ user, presence }) => ({
+                  key: user.id,
+                  username: user.username,
+                  name: [user.first_name, user.last_name].filter(Boolean).join(' '),
+                  email: user.email,
+                  presence,
+                  extra: null,
+                }))}
+              />
+            )
+          ) : remote.error ? (
+            <ErrorAlert
+              error={remote.error}
+              title="Could not list the members in Keycloak"
+              hint={KEYCLOAK_SETTINGS_HINT}
+              onRetry={() => void remote.refetch()}
+            />
+          ) : (
+            <TableSkeleton rows={3} label="Loading members in Keycloak" />
+          )}
+        </Paper>
+      </SimpleGrid>
+    </Stack>
+  );
+}
+
+type Row = { key: string; username: string; name: string; email: string; presence: Presence | null; extra: React.ReactNode };
+
+function MemberList({ rows }: { rows: Row[] }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? rows : rows.slice(0, SHOWN);
+  return (
+    <Stack gap={0}>
+      <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        {shown.map((row) => (
+          <li key={row.key} style={{ borderTop: '1px solid var(--mantine-color-default-border)', padding: '6px 0' }}>
+            <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+              <div style={{ minWidth: 0 }}>
+                <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                  {row.username || '(no username)'}
+                </Text>
+                {row.name || row.email ? (
+                  <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                    {[row.name, row.email].filter(Boolean).map(isolate).join(' · ')}
+                  </Text>
+                ) : null}
+                {row.extra}
+              </div>
+              {row.presence ? <PresenceBadge presence={row.presence} /> : null}
+            </Group>
+          </li>
+        ))}
+      </Stack>
+      {rows.length > SHOWN && !all ? (
+        <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(true)}>
+          Show all {rows.length.toLocaleString()}
+        </Button>
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,255 @@
+import { Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { Link } from 'react-router';
+import { ApiError } from '../../api/errors';
+import { offeringQueries } from '../../api/shared-queries';
+import type { OfferingGroup } from '../../api/types';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { PaginationBar } from '../../components/pagination-bar';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { formatDateTime } from '../../lib/format';
+import type { OfferingPermission } from '../../lib/offering-permission';
+import { useUrlState } from '../../lib/url-state';
+import { useGroupActions, type GroupActions } from './group-actions';
+import { GroupActionsMenu } from './group-actions-menu';
+import { GroupDetail } from './group-detail';
+import { groupQueries, groupsSearchSchema } from './queries';
+
+type Props = { offeringUuid: string; permission: OfferingPermission };
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/** The groups tab: filters, the server-paginated table, row actions and the group detail panel. */
+export function GroupsTab({ offeringUuid, permission }: Props) {
+  const [state, setState] = useUrlState(groupsSearchSchema);
+  const actions = useGroupActions(offeringUuid, permission);
+  const filters = { role: state.role, resource: state.resource, page: state.page, page_size: state.page_size };
+  const groups = useQuery(groupQueries.list(offeringUuid, filters));
+  const filtered = Boolean(state.role || state.resource);
+
+  // A page past the end (after deletions, or an old bookmark) moves to the last page.
+  const total = groups.data?.total;
+  useEffect(() => {
+    if (total === undefined || groups.isPlaceholderData) return;
+    const last = Math.max(1, Math.ceil(total / state.page_size));
+    if (state.page > last) setState({ page: last }, { replace: true });
+  }, [total, state.page, state.page_size, groups.isPlaceholderData, setState]);
+
+  const selected = state.group;
+  const selectedName = groups.data?.items.find((group) => group.uuid === selected)?.name;
+
+  return (
+    <Stack gap="sm">
+      <GroupFilters offeringUuid={offeringUuid} role={state.role} resource={state.resource} onChange={(patch) => setState({ ...patch, page: 1 })} />
+      {!permission.canManage && permission.reason ? (
+        <Text size="sm" c="dimmed" role="note">
+          {permission.reason} Group actions are disabled.
+        </Text>
+      ) : null}
+      {groups.data ? (
+        groups.data.total === 0 && groups.data.items.length === 0 ? (
+          filtered ? (
+            <EmptyState title="No groups match these filters" description="Try another role or resource, or clear the filters.">
+              <Button variant="light" onClick={() => setState({ role: '', resource: '', page: 1 })}>
+                Clear filters
+              </Button>
+            </EmptyState>
+          ) : !permission.canManage && permission.reason ? (
+            <EmptyState
+              title="No groups you can see"
+              description="Waldur shows an offering’s groups only to staff and to the owners of its organization. Ask one of them if you expected groups here."
+            />
+          ) : (
+            <EmptyState
+              title="No groups yet"
+              description="Groups appear when you import groups that already exist in Keycloak, or when you add the first member with a role."
+            >
+              <Group gap="sm" justify="center">
+                <Button component={Link} to={`/offerings/${offeringUuid}/import`}>
+                  Import remote groups
+                </Button>
+                <Button component={Link} to={`/offerings/${offeringUuid}/members?add=1`} variant="light">
+                  Add member
+                </Button>
+              </Group>
+            </EmptyState>
+          )
+        ) : (
+          <>
+            <GroupsTable
+              groups={groups.data.items}
+              actions={actions}
+              dimmed={groups.isPlaceholderData}
+              onOpen={(group) => setState({ group: group.uuid })}
+            />
+            <PaginationBar
+              page={state.page}
+              pageSize={state.page_size}
+              total={groups.data.total}
+              label="groups"
+              onChange={(next) => setState(next)}
+            />
+          </>
+        )
+      ) : groups.error ? (
+        <ErrorAlert
+          error={groups.error}
+          title={groups.error instanceof ApiError && groups.error.isForbidden ? 'You cannot see these groups' : undefined}
+          hint={
+            groups.error instanceof ApiError && groups.error.isForbidden
+              ? 'Only staff and the owners of the offering’s organization can see its Keycloak groups.'
+              : undefined
+          }
+          onRetry={() => void groups.refetch()}
+        />
+      ) : (
+        <TableSkeleton label="Loading groups" />
+      )}
+      <Drawer
+        opened={Boolean(selected)}
+        onClose={() => setState({ group: '' })}
+        position="right"
+        size={960}
+        title={<span style={clip}>{selectedName ?? 'Group'}</span>}
+      >
+        {selected ? (
+          <GroupDetail offeringUuid={offeringUuid} groupUuid={selected} actions={actions} onClose={() => setState({ group: '' })} />
+        ) : null}
+      </Drawer>
+      {actions.dialogs}
+    </Stack>
+  );
+}
+
+function GroupFilters({
+  offeringUuid,
+  role,
+  resource,
+  onChange,
+}: {
+  offeringUuid: string;
+  role: string;
+  resource: string;
+  onChange: (patch: { role?: string; resource?: string }) => void;
+}) {
+  const roles = useQuery(offeringQueries.roles(offeringUuid));
+  const resources = useQuery(offeringQueries.resources(offeringUuid));
+  const roleOptions = (roles.data ?? []).map((item) => ({
+    value: item.uuid,
+    label: item.scope_type ? `${item.name} (${item.scope_type_label || item.scope_type})` : item.name,
+  }));
+  const resourceOptions = (resources.data ?? []).flatMap((item) => (item.uuid ? [{ value: item.uuid, label: item.name ?? item.uuid }] : []));
+  // A bookmarked filter for something not (or not yet) listed still shows as selected.
+  if (role && !roleOptions.some((option) => option.value === role)) roleOptions.push({ value: role, label: roles.isPending ? 'Loading…' : role });
+  if (resource && !resourceOptions.some((option) => option.value === resource))
+    resourceOptions.push({ value: resource, label: resources.isPending ? 'Loading…' : resource });
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      <Select
+        label="Role"
+        placeholder="Any role"
+        data={roleOptions}
+        value={role || null}
+        onChange={(value) => onChange({ role: value ?? '' })}
+        clearable
+        searchable
+        w={260}
+        error={roles.error ? 'Could not load the roles.' : undefined}
+      />
+      <Select
+        label="Resource"
+        placeholder="Any resource"
+        data={resourceOptions}
+        value={resource || null}
+        onChange={(value) => onChange({ resource: value ?? '' })}
+        clearable
+        searchable
+        w={300}
+        error={resources.error ? 'Could not load the resources.' : undefined}
+      />
+    </Group>
+  );
+}
+
+function GroupsTable({
+  groups,
+  actions,
+  dimmed,
+  onOpen,
+}: {
+  groups: OfferingGroup[];
+  actions: GroupActions;
+  dimmed: boolean;
+  onOpen: (group: OfferingGroup) => void;
+}) {
+  return (
+    <Table.ScrollContainer minWidth={900}>
+      <Table striped highlightOnHover aria-label="Groups" style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Role</Table.Th>
+            <Table.Th>Resource</Table.Th>
+            <Table.Th>Scope ID</Table.Th>
+            <Table.Th>Remote group</Table.Th>
+            <Table.Th>Created</Table.Th>
+            <Table.Th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {groups.map((group) => (
+            <Table.Tr key={group.uuid}>
+              <Table.Td maw={320}>
+                <Anchor component="button" type="button" onClick={() => onOpen(group)} size="sm" fw={500} ta="left" style={clip} title={group.name}>
+                  {group.name || '(no name)'}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Text size="sm" style={clip}>
+                  {group.role_name}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {group.role_scope_type ? `Scope: ${group.role_scope_type}` : 'Offering-wide'}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={240}>
+                <Text size="sm" style={clip}>
+                  {group.resource_name || '—'}
+                </Text>
+              </Table.Td>
+              <Table.Td maw={180}>{group.scope_id ? <Code style={clip}>{group.scope_id}</Code> : '—'}</Table.Td>
+              <Table.Td maw={260}>
+                {group.backend_id ? (
+                  <Group gap={6} wrap="nowrap">
+                    <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
+                      Linked
+                    </Badge>
+                    <Tooltip label={group.backend_id}>
+                      <Code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 160 }} tabIndex={0}>
+                        {group.backend_id}
+                      </Code>
+                    </Tooltip>
+                  </Group>
+                ) : (
+                  <Badge color="gray" variant="light">
+                    Not linked
+                  </Badge>
+                )}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm">{formatDateTime(group.created)}</Text>
+              </Table.Td>
+              <Table.Td w={48}>
+                <GroupActionsMenu group={group} actions={actions} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

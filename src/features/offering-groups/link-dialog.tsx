@@ -1,0 +1,281 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { api, unwrap } from '../../api/client';
+import { ApiError, splitFormErrors } from '../../api/errors';
+import { availableScopes, keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import type { OfferingGroup, RemoteGroup } from '../../api/types';
+import { ErrorAlert, FormErrors } from '../../components/error-alert';
+import { isolate } from '../../lib/bidi';
+import { KEYCLOAK_SETTINGS_HINT, goneMessage, invalidateAfterGroupChange } from './group-messages';
+
+const linkSchema = z.object({
+  backend_id: z.string().min(1, 'Choose a remote group.'),
+  resource_uuid: z.string(),
+  scope_id: z.string().max(255, 'At most 255 characters.'),
+});
+
+type LinkValues = z.infer<typeof linkSchema>;
+
+type Props = {
+  offeringUuid: string;
+  /** The group to link; null when the dialog is closed. */
+  group: OfferingGroup | null;
+  onClose: () => void;
+};
+
+/** Links a local group to a remote Keycloak group, optionally changing its resource and scope. */
+export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
+  return (
+    <Modal
+      opened={group !== null}
+      onClose={onClose}
+      size="lg"
+      title={group ? <span style={{ overflowWrap: 'anywhere' }}>Link “<bdi>{group.name}</bdi>” to a remote group</span> : ''}
+    >
+      {group ? <LinkForm key={group.uuid} offeringUuid={offeringUuid} group={group} onDone={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function remoteLabel(group: RemoteGroup): string {
+  return group.path && group.path !== `/${group.name}` ? `${isolate(group.name)} · ${isolate(group.path)}` : isolate(group.name || group.path || group.id);
+}
+
+function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group: OfferingGroup; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const remoteGroups = useQuery(keycloakQueries.remoteGroups(offeringUuid));
+  const localGroups = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const resources = useQuery(offeringQueries.resources(offeringUuid));
+
+  const form = useForm<LinkValues>({
+    resolver: zodResolver(linkSchema),
+    defaultValues: {
+      backend_id: group.backend_id ?? '',
+      resource_uuid: group.resource_uuid ?? '',
+      scope_id: group.scope_id ?? '',
+    },
+  });
+
+  const link = useMutation({
+    mutationFn: (values: LinkValues) => {
+      const resourceChanged = values.resource_uuid !== (group.resource_uuid ?? '');
+      return unwrap(
+        api.POST('/api/offering-keycloak-groups/{uuid}/set_backend_id/', {
+          params: { path: { uuid: group.uuid } },
+          // scope_id is always sent: Waldur resets it to "" when it is absent.
+          body: {
+            backend_id: values.backend_id,
+            scope_id: values.scope_id,
+            ...(resourceChanged ? { resource_uuid: values.resource_uuid || null } : {}),
+          },
+        }),
+      );
+    },
+    onSuccess: (updated, values) => {
+      const remote = remoteById.get(values.backend_id);
+      notifications.show({
+        color: 'teal',
+        title: 'Group linked',
+        message: `“${isolate(updated.name)}” is linked to the Keycloak group “${isolate(remote ? remote.path || remote.name : values.backend_id)}”.`,
+      });
+      onDone();
+      return invalidateAfterGroupChange(queryClient, offeringUuid);
+    },
+    onError: (error) => {
+      if (error instanceof ApiError && error.isNotFound) return invalidateAfterGroupChange(queryClient, offeringUuid);
+      const { fields } = splitFormErrors(error, ['backend_id', 'resource_uuid', 'scope_id']);
+      for (const [field, message] of Object.entries(fields)) form.setError(field as keyof LinkValues, { message });
+    },
+  });
+
+  const formMessages = link.error
+    ? link.error instanceof ApiError && link.error.isNotFound
+      ? [goneMessage(group.name)]
+      : splitFormErrors(link.error, ['backend_id', 'resource_uuid', 'scope_id']).form
+    : [];
+
+  const remoteById = useMemo(() => new Map((remoteGroups.data ?? []).map((remote) => [remote.id, remote])), [remoteGroups.data]);
+  /** Remote id -> names of the other local groups linked to it. */
+  const linkedTo = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const local of localGroups.data?.items ?? []) {
+      if (!local.backend_id || local.uuid === group.uuid) continue;
+      const names = map.get(local.backend_id);
+      if (names) names.push(local.name);
+      else map.set(local.backend_id, [local.name]);
+    }
+    return map;
+  }, [localGroups.data, group.uuid]);
+
+  const remoteOptions = useMemo(
+    () => (remoteGroups.data ?? []).map((remote) => ({ value: remote.id, label: remoteLabel(remote) })),
+    [remoteGroups.data],
+  );
+  // The current link may point at a group that no longer exists remotely: keep it selectable.
+  const options =
+    group.backend_id && !remoteById.has(group.backend_id)
+      ? [{ value: group.backend_id, label: `${group.backend_id} (not found in Keycloak)` }, ...remoteOptions]
+      : remoteOptions;
+
+  const resourceUuid = form.watch('resource_uuid');
+  const backendId = form.watch('backend_id');
+  const scopeId = form.watch('scope_id');
+  const resource = resources.data?.find((item) => item.uuid === resourceUuid);
+  const scopes = availableScopes(resource);
+  const scopeOptions = [
+    { value: '', label: 'No scope (whole resource or offering)' },
+    ...scopes.map((scope) => ({
+      value: scope.scope_id,
+      label: `${scope.label || scope.scope_id}${scope.label ? ` (${scope.scope_id})` : ''}${scope.scope_type ? ` · ${scope.scope_type}` : ''}`,
+    })),
+    ...(scopeId && !scopes.some((scope) => scope.scope_id === scopeId)
+      ? [{ value: scopeId, label: `${scopeId} (not offered by this resource)` }]
+      : []),
+  ];
+  const resourceOptions = [
+    { value: '', label: 'No resource' },
+    ...(resources.data ?? []).flatMap((item) => (item.uuid ? [{ value: item.uuid, label: item.name ?? item.uuid }] : [])),
+    ...(group.resource_uuid && resources.data && !resources.data.some((item) => item.uuid === group.resource_uuid)
+      ? [{ value: group.resource_uuid, label: group.resource_name ?? group.resource_uuid }]
+      : []),
+  ];
+  const alreadyLinked = backendId ? linkedTo.get(backendId) : undefined;
+  const { errors } = form.formState;
+
+  return (
+    <form noValidate onSubmit={form.handleSubmit((values) => link.mutate(values))}>
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Waldur will treat the chosen Keycloak group as this group’s remote copy: pull members and the sync status use it.
+          Memberships are not changed.
+        </Text>
+        {remoteGroups.error && !remoteGroups.data ? (
+          <ErrorAlert
+            error={remoteGroups.error}
+            title="Could not list the remote groups"
+            hint={KEYCLOAK_SETTINGS_HINT}
+            onRetry={() => void remoteGroups.refetch()}
+          />
+        ) : null}
+        <Controller
+          control={form.control}
+          name="backend_id"
+          render={({ field }) => (
+            <Select
+              label="Remote group"
+              description="Search by name or path."
+              placeholder={remoteGroups.isPending ? 'Loading remote groups…' : 'Choose a remote group'}
+              searchable
+              limit={100}
+              data={options}
+              value={field.value || null}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              error={errors.backend_id?.message}
+              nothingFoundMessage="No remote group matches"
+              disabled={remoteGroups.isPending}
+              comboboxProps={{ withinPortal: true }}
+              renderOption={({ option }) => {
+                const remote = remoteById.get(option.value);
+                const others = linkedTo.get(option.value);
+                return (
+                  <Stack gap={0} style={{ minWidth: 0 }}>
+                    <Group gap={6} wrap="nowrap">
+                      <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                        {remote ? remote.name || '(no name)' : option.label}
+                      </Text>
+                      {option.value === group.backend_id ? (
+                        <Badge size="xs" variant="light" color="indigo" style={{ flexShrink: 0 }}>
+                          Current
+                        </Badge>
+                      ) : null}
+                      {others ? (
+                        <Badge size="xs" variant="light" color="orange" style={{ flexShrink: 0 }}>
+                          Linked
+                        </Badge>
+                      ) : null}
+                    </Group>
+                    {remote ? (
+                      <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                        <bdi>{remote.path}</bdi> · id {remote.id}
+                      </Text>
+                    ) : null}
+                    {others ? (
+                      <Text size="xs" c="var(--mantine-color-orange-light-color)" style={{ overflowWrap: 'anywhere' }}>
+                        Already linked to {others.map((name) => `“${isolate(name)}”`).join(', ')}
+                      </Text>
+                    ) : null}
+                  </Stack>
+                );
+              }}
+            />
+          )}
+        />
+        {alreadyLinked ? (
+          <Alert color="orange" variant="light" role="status">
+            <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+              This Keycloak group is already linked to {alreadyLinked.map((name) => `“${isolate(name)}”`).join(', ')}. Two local groups
+              would then share one remote group.
+            </Text>
+          </Alert>
+        ) : null}
+        <Controller
+          control={form.control}
+          name="resource_uuid"
+          render={({ field }) => (
+            <Select
+              label="Resource"
+              data={resourceOptions}
+              value={field.value}
+              allowDeselect={false}
+              searchable
+              onChange={(value) => field.onChange(value ?? '')}
+              error={errors.resource_uuid?.message}
+              disabled={resources.isPending}
+              comboboxProps={{ withinPortal: true }}
+            />
+          )}
+        />
+        {scopes.length > 0 ? (
+          <Controller
+            control={form.control}
+            name="scope_id"
+            render={({ field }) => (
+              <Select
+                label="Scope ID"
+                description="Scopes this resource offers."
+                data={scopeOptions}
+                value={field.value}
+                allowDeselect={false}
+                onChange={(value) => field.onChange(value ?? '')}
+                error={errors.scope_id?.message}
+                comboboxProps={{ withinPortal: true }}
+              />
+            )}
+          />
+        ) : (
+          <TextInput
+            label="Scope ID"
+            description="Leave empty for the whole resource. This resource lists no scopes."
+            {...form.register('scope_id')}
+            error={errors.scope_id?.message}
+          />
+        )}
+        <FormErrors messages={formMessages} />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone} type="button">
+            Cancel
+          </Button>
+          <Button type="submit" loading={link.isPending} disabled={remoteGroups.isPending && !group.backend_id}>
+            Link
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, unwrap, unwrapPage } from '../../api/client';
+import { fetchAllPages } from '../../lib/fetch-all-pages';
+import { pagingShape, param } from '../../lib/url-state';
+
+/** The groups tab's URL: filters, page, page size and the group whose detail is open. */
+export const groupsSearchSchema = z.object({
+  role: param.string(),
+  resource: param.string(),
+  group: param.string(),
+  ...pagingShape,
+});
+
+export type GroupsSearch = z.infer<typeof groupsSearchSchema>;
+export type GroupFilters = { role: string; resource: string; page: number; page_size: number };
+
+export const groupQueries = {
+  list: (offeringUuid: string, filters: GroupFilters) =>
+    queryOptions({
+      queryKey: ['offering-keycloak-groups', offeringUuid, 'list', filters],
+      queryFn: ({ signal }) =>
+        unwrapPage(
+          api.GET('/api/offering-keycloak-groups/', {
+            signal,
+            params: {
+              query: {
+                offering_uuid: offeringUuid,
+                role_uuid: filters.role || undefined,
+                resource_uuid: filters.resource || undefined,
+                page: filters.page,
+                page_size: filters.page_size,
+              },
+            },
+          }),
+        ),
+      placeholderData: keepPreviousData,
+    }),
+
+  detail: (offeringUuid: string, groupUuid: string) =>
+    queryOptions({
+      queryKey: ['offering-keycloak-groups', offeringUuid, 'detail', groupUuid],
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { signal, params: { path: { uuid: groupUuid } } })),
+      retry: false,
+    }),
+
+  /** Every local member of one group (all pages: the diff needs the whole set). */
+  members: (offeringUuid: string, groupUuid: string) =>
+    queryOptions({
+      queryKey: ['offering-keycloak-memberships', offeringUuid, { group: groupUuid }],
+      queryFn: ({ signal }) =>
+        fetchAllPages((page, pageSize) =>
+          unwrapPage(
+            api.GET('/api/offering-keycloak-memberships/', {
+              signal,
+              params: { query: { group_uuid: groupUuid, page, page_size: pageSize } },
+            }),
+          ),
+        ),
+    }),
+
+  /** How many members a group has, for the delete confirmation. */
+  memberCount: (offeringUuid: string, groupUuid: string) =>
+    queryOptions({
+      queryKey: ['offering-keycloak-memberships', offeringUuid, { group: groupUuid, count: true }],
+      queryFn: async ({ signal }) =>
+        (
+          await unwrapPage(
+            api.GET('/api/offering-keycloak-memberships/', {
+              signal,
+              params: { query: { group_uuid: groupUuid, page_size: 1 } },
+            }),
+          )
+        ).total,
+      staleTime: 0,
+    }),
+};

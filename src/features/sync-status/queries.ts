@@ -1,0 +1,18 @@
+import { queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, unwrap } from '../../api/client';
+import { param } from '../../lib/url-state';
+
+export const syncSearchSchema = z.object({ q: param.string() });
+
+export const syncStatusQueries = {
+  status: (offeringUuid: string) =>
+    queryOptions({
+      queryKey: ['sync-status', offeringUuid],
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/offering-keycloak-groups/sync_status/', { signal, params: { query: { offering_uuid: offeringUuid } } })),
+      // Each check asks Keycloak; the user refreshes on purpose.
+      staleTime: 60_000,
+      retry: false,
+    }),
+};

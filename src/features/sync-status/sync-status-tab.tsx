@@ -1,0 +1,105 @@
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { ApiError, errorMessage } from '../../api/errors';
+import { keycloakQueries } from '../../api/shared-queries';
+import { ErrorAlert } from '../../components/error-alert';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { downloadText } from '../../lib/csv';
+import { formatTime } from '../../lib/format';
+import { useUrlState } from '../../lib/url-state';
+import { syncStatusCsv } from './export';
+import { joinSyncStatus } from './join';
+import { syncSearchSchema, syncStatusQueries } from './queries';
+import { SyncStatusView, type SyncActions } from './sync-status-view';
+
+const KEYCLOAK_HINT =
+  'Check the Keycloak URL, realm and admin username and password in the offering’s integration settings, then use Test connection.';
+
+function statusHint(error: unknown): string | undefined {
+  if (!(error instanceof ApiError)) return undefined;
+  if (error.isForbidden) return 'Only staff and the owners of the offering’s organization can compare its groups with Keycloak.';
+  if (error.status === 400 && /keycloak/i.test(error.message) && !/not enabled/i.test(error.message)) return KEYCLOAK_HINT;
+  return undefined;
+}
+
+type Props = { offeringUuid: string; actions: SyncActions };
+
+/** The sync status tab: fetches the diff and both group lists, joins them and shows the result. */
+export function SyncStatusTab({ offeringUuid, actions }: Props) {
+  const [state, setState] = useUrlState(syncSearchSchema);
+  const [text, setText] = useState(state.q);
+  const pushFilter = useDebouncedCallback((value: string) => setState({ q: value }, { replace: true }), 300);
+  useEffect(() => setText(state.q), [state.q]);
+  const filter = useDeferredValue(text);
+
+  const status = useQuery(syncStatusQueries.status(offeringUuid));
+  const local = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const remote = useQuery(keycloakQueries.remoteGroups(offeringUuid));
+
+  const join = useMemo(
+    () => (status.data ? joinSyncStatus(status.data, local.data?.items ?? [], remote.data ?? []) : null),
+    [status.data, local.data, remote.data],
+  );
+  const refreshing = status.isFetching || local.isFetching || remote.isFetching;
+  const refresh = () => void Promise.all([status.refetch(), local.refetch(), remote.refetch()]);
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <TextInput
+          label="Filter groups"
+          placeholder="Name, path, ID, role or resource"
+          value={text}
+          w={360}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            pushFilter(event.currentTarget.value);
+          }}
+        />
+        <Group gap="sm" align="center">
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {status.dataUpdatedAt ? `Last checked at ${formatTime(status.dataUpdatedAt)}` : refreshing ? 'Checking…' : ''}
+          </Text>
+          <Button variant="default" onClick={refresh} loading={refreshing}>
+            Refresh
+          </Button>
+          <Button
+            variant="light"
+            disabled={!join}
+            onClick={() => join && downloadText(`sync-status-${offeringUuid}-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.csv`, ['\ufeff', syncStatusCsv(join)])}
+          >
+            Export CSV
+          </Button>
+        </Group>
+      </Group>
+      {join && (local.error || remote.error) ? (
+        <Alert color="yellow" variant="light" title="Some lines could not be matched" role="status">
+          {local.error ? <Text size="sm">Local groups could not be listed: {errorMessage(local.error)}</Text> : null}
+          {remote.error ? (
+            <Text size="sm">
+              Remote groups could not be listed ({errorMessage(remote.error)}), so their ids and paths are unknown and they cannot be
+              imported from here.
+            </Text>
+          ) : null}
+          <Button size="xs" mt="xs" variant="white" onClick={refresh}>
+            Retry
+          </Button>
+        </Alert>
+      ) : null}
+      {join ? (
+        <SyncStatusView join={join} filter={filter} actions={actions} />
+      ) : status.error ? (
+        <ErrorAlert
+          error={status.error}
+          title={status.error instanceof ApiError && status.error.isForbidden ? 'You cannot see the sync status' : 'Could not compare with Keycloak'}
+          hint={statusHint(status.error)}
+          onRetry={refresh}
+        />
+      ) : (
+        <TableSkeleton rows={6} label="Comparing with Keycloak" />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,501 @@
+import { Button, Checkbox, Code, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import type { OfferingGroup, RemoteGroup } from '../../api/types';
+import { isolate } from '../../lib/bidi';
+import { chosen, filterLines, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncJoin, type SyncLine } from './join';
+
+/**
+ * The sync status diff, three sections with their own virtualised scroll container, so 10,000
+ * lines per section keep a bounded number of DOM rows. Pure: it takes the joined lines and the
+ * actions; fetching lives in the tab. The benchmark renders it with a large join.
+ */
+export type SyncActions = {
+  canManage: boolean;
+  /** Why actions are disabled; shown once, referenced by every disabled button. */
+  reason: string | null;
+  isBusy: (groupUuid: string) => boolean;
+  pullMembers: (groups: OfferingGroup[]) => void | Promise<void>;
+  link: (group: OfferingGroup) => void;
+  remove: (groups: OfferingGroup[]) => void;
+  /** Opens the import wizard with these remote groups selected. */
+  importRemote: (remoteGroupIds: string[]) => void;
+};
+
+type Props = {
+  join: SyncJoin;
+  filter: string;
+  actions: SyncActions;
+  /** Maximum height of each section's scroll container, in pixels. */
+  sectionHeight?: number;
+};
+
+const REASON_ID = 'sync-actions-reason';
+/** Bulk pulls of more groups than this ask first. */
+const BULK_CONFIRM_ABOVE = 20;
+const clip: React.CSSProperties = { overflowWrap: 'anywhere', minWidth: 0 };
+
+type SectionKind = SyncLine['kind'];
+
+const SECTION_TITLE: Record<SectionKind, string> = { synced: 'Synced', local: 'Only in Waldur', remote: 'Only in Keycloak' };
+const SECTION_HELP: Record<SectionKind, string> = {
+  synced: 'Local groups linked to a Keycloak group that exists.',
+  local: 'Local groups that are not linked, or whose Keycloak group no longer exists.',
+  remote: 'Keycloak groups that no local group points at.',
+};
+
+export function SyncStatusView({ join, filter, actions, sectionHeight = 480 }: Props) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
+
+  const toggle = useCallback((ids: readonly string[], on: boolean) => {
+    setSelected((previous) => {
+      const next = new Set(previous);
+      for (const id of ids) {
+        if (on) next.add(id);
+        else next.delete(id);
+      }
+      return next;
+    });
+  }, []);
+  const choose = useCallback((lineId: string, value: string) => {
+    setChoices((previous) => new Map(previous).set(lineId, value));
+  }, []);
+
+  const shared = { selected, toggle, choices, choose, actions, sectionHeight, filter };
+  return (
+    <Stack gap="lg">
+      {!actions.canManage && actions.reason ? (
+        <Text size="sm" c="dimmed" id={REASON_ID} role="note">
+          {actions.reason} Sync actions are disabled.
+        </Text>
+      ) : null}
+      <Section kind="synced" lines={join.synced} {...shared} />
+      <Section kind="local" lines={join.local} {...shared} />
+      <Section kind="remote" lines={join.remote} {...shared} />
+    </Stack>
+  );
+}
+
+type SectionProps<T extends SyncLine> = {
+  kind: T['kind'];
+  lines: readonly T[];
+  filter: string;
+  selected: ReadonlySet<string>;
+  toggle: (ids: readonly string[], on: boolean) => void;
+  choices: ReadonlyMap<string, string>;
+  choose: (lineId: string, value: string) => void;
+  actions: SyncActions;
+  sectionHeight: number;
+};
+
+function localTarget(line: SyncedLine | LocalOnlyLine, choices: ReadonlyMap<string, string>): OfferingGroup | undefined {
+  return chosen(line.candidates, choices.get(line.id));
+}
+
+function remoteTarget(line: RemoteOnlyLine, choices: ReadonlyMap<string, string>): RemoteGroup | undefined {
+  return chosen(line.candidates, choices.get(line.id));
+}
+
+function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, choices, choose, actions, sectionHeight }: SectionProps<T>) {
+  const shown = useMemo(() => filterLines(lines, filter), [lines, filter]);
+  const headingId = `sync-section-${kind}`;
+  const chosenLines = useMemo(() => shown.filter((line) => selected.has(line.id)), [shown, selected]);
+  const allChosen = shown.length > 0 && chosenLines.length === shown.length;
+  const disabledProps = actions.canManage ? {} : { 'aria-describedby': REASON_ID };
+
+  // Targets of the selected lines; lines still waiting for a choice are left out and counted.
+  const localTargets: OfferingGroup[] = [];
+  const remoteTargets: string[] = [];
+  let undecided = 0;
+  for (const line of chosenLines) {
+    if (line.kind === 'remote') {
+      const target = remoteTarget(line, choices);
+      if (target) remoteTargets.push(target.id);
+      else undecided += 1;
+    } else {
+      const target = localTarget(line, choices);
+      if (target) localTargets.push(target);
+      else undecided += 1;
+    }
+  }
+  const count = kind === 'remote' ? remoteTargets.length : localTargets.length;
+
+  return (
+    <Paper component="section" withBorder p="sm" aria-labelledby={headingId}>
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <div>
+          <Title order={2} size="h4" id={headingId}>
+            {SECTION_TITLE[kind]} ({filter.trim() ? `${shown.length.toLocaleString()} of ${lines.length.toLocaleString()}` : lines.length.toLocaleString()})
+          </Title>
+          <Text size="xs" c="dimmed">
+            {SECTION_HELP[kind]}
+          </Text>
+        </div>
+        <Group gap="xs" wrap="wrap">
+          <Checkbox
+            label={`Select all ${shown.length.toLocaleString()}`}
+            checked={allChosen}
+            indeterminate={chosenLines.length > 0 && !allChosen}
+            disabled={shown.length === 0}
+            onChange={(event) => toggle(shown.map((line) => line.id), event.currentTarget.checked)}
+          />
+          {kind === 'synced' ? (
+            <Button
+              size="xs"
+              variant="light"
+              disabled={!actions.canManage || count === 0}
+              {...disabledProps}
+              onClick={() => {
+                const run = () => {
+                  void actions.pullMembers(localTargets);
+                  toggle(chosenLines.map((line) => line.id), false);
+                };
+                if (localTargets.length <= BULK_CONFIRM_ABOVE) return run();
+                // Each group is one request to Waldur and one to Keycloak: say so before sending thousands.
+                modals.openConfirmModal({
+                  title: `Pull members of ${localTargets.length.toLocaleString()} groups?`,
+                  children: (
+                    <Text size="sm">
+                      Waldur asks Keycloak for the members of each group, one group at a time, and adds the missing ones. This can
+                      take a while; you can keep working meanwhile.
+                    </Text>
+                  ),
+                  labels: { confirm: `Pull members of ${localTargets.length.toLocaleString()} groups`, cancel: 'Cancel' },
+                  onConfirm: run,
+                });
+              }}
+            >
+              Pull members of selected ({count})
+            </Button>
+          ) : kind === 'local' ? (
+            <Button
+              size="xs"
+              variant="light"
+              color="red"
+              disabled={!actions.canManage || count === 0}
+              {...disabledProps}
+              onClick={() => actions.remove(localTargets)}
+            >
+              Delete selected ({count})
+            </Button>
+          ) : (
+            <Button
+              size="xs"
+              variant="light"
+              disabled={!actions.canManage || count === 0}
+              {...disabledProps}
+              onClick={() => actions.importRemote(remoteTargets)}
+            >
+              Import selected ({count})
+            </Button>
+          )}
+        </Group>
+      </Group>
+      {undecided > 0 ? (
+        <Text size="xs" c="var(--mantine-color-orange-light-color)" mt={4} role="status">
+          {undecided === 1 ? '1 selected line needs' : `${undecided} selected lines need`} a choice between same-named groups first; it is
+          left out.
+        </Text>
+      ) : null}
+      {shown.length === 0 ? (
+        <Text size="sm" c="dimmed" mt="sm">
+          {lines.length === 0 ? 'None.' : 'No line matches the filter.'}
+        </Text>
+      ) : (
+        <VirtualLines
+          label={`${SECTION_TITLE[kind]} groups`}
+          lines={shown}
+          height={sectionHeight}
+          render={(line) => (
+            <LineRow
+              line={line}
+              checked={selected.has(line.id)}
+              toggle={toggle}
+              choice={choices.get(line.id)}
+              choose={choose}
+              actions={actions}
+            />
+          )}
+        />
+      )}
+    </Paper>
+  );
+}
+
+function VirtualLines<T extends SyncLine>({
+  label,
+  lines,
+  height,
+  render,
+}: {
+  label: string;
+  lines: readonly T[];
+  height: number;
+  render: (line: T) => React.ReactNode;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: lines.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 62,
+    overscan: 6,
+    getItemKey: (index) => lines[index]?.id ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  return (
+    <div ref={scrollRef} style={{ height: Math.min(height, virtualizer.getTotalSize()), overflowY: 'auto', marginTop: 8, contain: 'strict' }}>
+      <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+        {items.map((item) => {
+          const line = lines[item.index];
+          if (!line) return null;
+          return (
+            <div
+              key={item.key}
+              role="listitem"
+              data-index={item.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={lines.length}
+              aria-posinset={item.index + 1}
+              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+            >
+              {render(line)}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function lineName(line: SyncLine): string {
+  return line.kind === 'synced' ? line.localName : line.name;
+}
+
+function groupFacts(group: OfferingGroup): string {
+  return [
+    isolate(group.role_name),
+    group.resource_name ? `resource ${isolate(group.resource_name)}` : 'no resource',
+    group.scope_id ? `scope ${isolate(group.scope_id)}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+type RowProps = {
+  line: SyncLine;
+  checked: boolean;
+  toggle: (ids: readonly string[], on: boolean) => void;
+  choice: string | undefined;
+  choose: (lineId: string, value: string) => void;
+  actions: SyncActions;
+};
+
+const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions }: RowProps) {
+  const name = lineName(line);
+  const display = name || '(no name)';
+  return (
+    <Group
+      wrap="nowrap"
+      align="flex-start"
+      gap="sm"
+      py={8}
+      px={4}
+      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
+    >
+      <Checkbox mt={2} aria-label={`Select ${display}`} checked={checked} onChange={(event) => toggle([line.id], event.currentTarget.checked)} />
+      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
+        <Text size="sm" fw={500} style={clip} fs={name ? undefined : 'italic'} title={name}>
+          <bdi>{display}</bdi>
+        </Text>
+        {line.kind === 'synced' ? <SyncedDetails line={line} choice={choice} choose={choose} /> : null}
+        {line.kind === 'local' ? <LocalDetails line={line} choice={choice} choose={choose} /> : null}
+        {line.kind === 'remote' ? <RemoteDetails line={line} choice={choice} choose={choose} /> : null}
+      </Stack>
+      <LineActions line={line} choice={choice} actions={actions} name={display} />
+    </Group>
+  );
+});
+
+function CandidatePicker<C>({
+  lineId,
+  candidates,
+  choice,
+  choose,
+  label,
+  valueOf,
+  describe,
+}: {
+  lineId: string;
+  candidates: readonly C[];
+  choice: string | undefined;
+  choose: (lineId: string, value: string) => void;
+  label: string;
+  valueOf: (candidate: C) => string;
+  describe: (candidate: C) => string;
+}) {
+  return (
+    <NativeSelect
+      size="xs"
+      maw={520}
+      label={label}
+      description={`${candidates.length} groups have this name; choose the one this line is about.`}
+      value={choice ?? ''}
+      onChange={(event) => choose(lineId, event.currentTarget.value)}
+      data={[{ value: '', label: 'Choose…' }, ...candidates.map((candidate) => ({ value: valueOf(candidate), label: describe(candidate) }))]}
+    />
+  );
+}
+
+function NotFoundNote({ what }: { what: string }) {
+  return (
+    <Text size="xs" c="var(--mantine-color-orange-light-color)">
+      No {what} with this name in the lists just fetched. Refresh to check again.
+    </Text>
+  );
+}
+
+function SyncedDetails({ line, choice, choose }: { line: SyncedLine; choice: string | undefined; choose: (id: string, value: string) => void }) {
+  const group = localTarget(line, new Map(choice ? [[line.id, choice]] : []));
+  return (
+    <>
+      <Text size="xs" c="dimmed" style={clip}>
+        Keycloak: {line.remoteName !== line.localName ? <>“<bdi>{line.remoteName}</bdi>” · </> : null}
+        {line.remote?.path ? <><bdi>{line.remote.path}</bdi> · </> : null}id <Code fz="xs">{line.backendId}</Code>
+      </Text>
+      {group ? (
+        <Text size="xs" c="dimmed" style={clip}>
+          Waldur: {groupFacts(group)}
+        </Text>
+      ) : null}
+      {line.candidates.length > 1 ? (
+        <CandidatePicker
+          lineId={line.id}
+          candidates={line.candidates}
+          choice={choice}
+          choose={choose}
+          label="Which local group?"
+          valueOf={(candidate) => candidate.uuid}
+          describe={(candidate) => `${isolate(candidate.name)} · ${groupFacts(candidate)} · ${candidate.uuid.slice(0, 8)}`}
+        />
+      ) : line.candidates.length === 0 ? (
+        <NotFoundNote what="local group linked" />
+      ) : null}
+    </>
+  );
+}
+
+function LocalDetails({ line, choice, choose }: { line: LocalOnlyLine; choice: string | undefined; choose: (id: string, value: string) => void }) {
+  const group = chosen(line.candidates, choice);
+  return (
+    <>
+      {group ? (
+        <Text size="xs" c="dimmed" style={clip}>
+          {groupFacts(group)}
+          {group.backend_id ? (
+            <>
+              {' '}
+              · linked to <Code fz="xs">{group.backend_id}</Code>, which is not in Keycloak
+            </>
+          ) : (
+            ' · not linked'
+          )}
+        </Text>
+      ) : null}
+      {line.candidates.length > 1 ? (
+        <CandidatePicker
+          lineId={line.id}
+          candidates={line.candidates}
+          choice={choice}
+          choose={choose}
+          label="Which local group?"
+          valueOf={(candidate) => candidate.uuid}
+          describe={(candidate) => `${isolate(candidate.name)} · ${groupFacts(candidate)} · ${candidate.uuid.slice(0, 8)}`}
+        />
+      ) : line.candidates.length === 0 ? (
+        <NotFoundNote what="local group" />
+      ) : null}
+    </>
+  );
+}
+
+function RemoteDetails({ line, choice, choose }: { line: RemoteOnlyLine; choice: string | undefined; choose: (id: string, value: string) => void }) {
+  const group = chosen(line.candidates, choice);
+  return (
+    <>
+      {group ? (
+        <Text size="xs" c="dimmed" style={clip}>
+          <bdi>{group.path}</bdi> · id <Code fz="xs">{group.id}</Code>
+          {group.sub_group_count ? ` · ${group.sub_group_count} subgroups` : ''}
+        </Text>
+      ) : null}
+      {line.candidates.length > 1 ? (
+        <CandidatePicker
+          lineId={line.id}
+          candidates={line.candidates}
+          choice={choice}
+          choose={choose}
+          label="Which Keycloak group?"
+          valueOf={(candidate) => candidate.id}
+          describe={(candidate) => `${isolate(candidate.path || candidate.name)} · id ${candidate.id}`}
+        />
+      ) : line.candidates.length === 0 ? (
+        <NotFoundNote what="Keycloak group" />
+      ) : null}
+    </>
+  );
+}
+
+function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: string | undefined; actions: SyncActions; name: string }) {
+  const disabled = !actions.canManage;
+  const described = disabled ? { 'aria-describedby': REASON_ID } : {};
+  if (line.kind === 'remote') {
+    const target = chosen(line.candidates, choice);
+    return (
+      <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Button size="xs" variant="light" disabled={disabled || !target} {...described} aria-label={`Import ${name}`} onClick={() => target && actions.importRemote([target.id])}>
+          Import
+        </Button>
+      </Group>
+    );
+  }
+  const target = chosen(line.candidates, choice);
+  const busy = target ? actions.isBusy(target.uuid) : false;
+  if (line.kind === 'synced') {
+    return (
+      <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+        <Button
+          size="xs"
+          variant="light"
+          disabled={disabled || !target}
+          loading={busy}
+          {...described}
+          aria-label={`Pull members of ${name}`}
+          onClick={() => target && void actions.pullMembers([target])}
+        >
+          Pull members
+        </Button>
+      </Group>
+    );
+  }
+  return (
+    <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+      <Button size="xs" variant="light" disabled={disabled || !target || busy} {...described} aria-label={`Link to remote group: ${name}`} onClick={() => target && actions.link(target)}>
+        Link to remote group
+      </Button>
+      <Button
+        size="xs"
+        variant="light"
+        color="red"
+        disabled={disabled || !target}
+        loading={busy}
+        {...described}
+        aria-label={`Delete ${name}`}
+        onClick={() => target && actions.remove([target])}
+      >
+        Delete
+      </Button>
+    </Group>
+  );
+}
