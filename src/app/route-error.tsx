@@ -1,5 +1,5 @@
 import { Button, Container, Stack } from '@mantine/core';
-import { isRouteErrorResponse, useRevalidator, useRouteError } from 'react-router';
+import { isRouteErrorResponse, Navigate, useLocation, useRevalidator, useRouteError } from 'react-router';
 import { ApiError } from '../api/errors';
 import { ErrorAlert } from '../components/error-alert';
 import { NotFound } from '../components/not-found';
@@ -8,6 +8,12 @@ import { NotFound } from '../components/not-found';
 export function RouteError() {
   const error = useRouteError();
   const revalidator = useRevalidator();
+  const location = useLocation();
+  // A loader refused on first load (expired token): the session watcher is not listening yet.
+  if (error instanceof ApiError && error.isUnauthorized) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`/sign-in?next=${next}&reason=expired`} replace />;
+  }
   if ((isRouteErrorResponse(error) && error.status === 404) || (error instanceof ApiError && error.isNotFound)) {
     return <NotFound />;
   }
