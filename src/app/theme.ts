@@ -50,5 +50,9 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
       Object.entries(current.colors).map(([name, shades]) => [`--mantine-color-${name}-light-color`, darken(shades[9], 0.3)]),
     ),
   },
-  dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
+  dark: {
+    '--mantine-color-dimmed': 'var(--mantine-color-dark-1)',
+    // Red 8 on the dark body is 3.4:1; red 5 is 5.6:1.
+    '--mantine-color-error': 'var(--mantine-color-red-5)',
+  },
 });

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 
@@ -65,15 +65,27 @@ export function writeSearchParams<S extends Shape>(
   return next;
 }
 
+/**
+ * The params last written but maybe not yet rendered: react-router's functional setter builds
+ * on the params of the current render, so two updates in one tick (two filters) would
+ * overwrite each other. Shared by every hook instance of the page.
+ */
+let pendingSearch: string | null = null;
+
 export function useUrlState<S extends Shape>(schema: z.ZodObject<S>) {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseSearchParams(schema, params), [schema, params]);
+  const rendered = useRef(params);
+  useEffect(() => {
+    rendered.current = params;
+    pendingSearch = null;
+  }, [params]);
   const update = useCallback(
     (patch: Partial<z.infer<z.ZodObject<S>>>, options: { replace?: boolean } = {}) => {
-      setParams(
-        (previous) => writeSearchParams(schema, { ...parseSearchParams(schema, previous), ...patch }, previous),
-        { replace: options.replace ?? false },
-      );
+      const base = new URLSearchParams(pendingSearch ?? rendered.current);
+      const next = writeSearchParams(schema, { ...parseSearchParams(schema, base), ...patch }, base);
+      pendingSearch = next.toString();
+      setParams(next, { replace: options.replace ?? false });
     },
     [schema, setParams],
   );

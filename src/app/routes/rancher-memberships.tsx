@@ -1,6 +1,22 @@
-import { Alert } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { LoaderFunctionArgs } from 'react-router';
+import { connectionQueries } from '../../features/connection/queries';
+import { RancherMembershipsPage } from '../../features/rancher-memberships/rancher-memberships-page';
+import { membershipFilters, rancherQueries, rancherSearchSchema } from '../../features/rancher-memberships/queries';
+import { parseSearchParams } from '../../lib/url-state';
+import { queryClient } from '../query-client';
 
-// Placeholder until this page's feature lands (see the open issue that builds it).
+export function loader({ request }: LoaderFunctionArgs) {
+  const state = parseSearchParams(rancherSearchSchema, new URL(request.url).searchParams);
+  // Start the fetches without blocking navigation: the table shows its skeleton meanwhile.
+  void queryClient.prefetchQuery(rancherQueries.list(membershipFilters(state), { page: state.page, page_size: state.page_size }));
+  void queryClient.prefetchQuery(connectionQueries.capabilities());
+  return null;
+}
+
+/** Rancher memberships; the server's capabilities (connection feature) say whether it has them at all. */
 export function Component() {
-  return <Alert color="gray">This page is being built.</Alert>;
+  const capabilities = useQuery(connectionQueries.capabilities());
+  const status = capabilities.data?.rancherKeycloak;
+  return <RancherMembershipsPage unavailableReason={status?.state === 'missing' ? status.reason : null} />;
 }

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { RancherCluster, RoleTemplate } from '../../api/types';
+import { settingsOfRole, type ScopeType } from './queries';
+
+/**
+ * The membership form: who (username, email), where (a cluster, optionally one of its projects:
+ * the scope type follows) and which role (a role template of that cluster's settings for that
+ * scope type). The email check only catches obvious slips; Waldur's validator has the last word
+ * and its answer lands under the field.
+ */
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+export const membershipSchema = z.object({
+  username: z
+    .string()
+    .refine((value) => value.trim().length > 0, 'Enter a username.')
+    .refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
+  email: z
+    .string()
+    .refine((value) => value.trim().length > 0, 'Enter an email address.')
+    .refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.')
+    .refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
+  cluster: z.string().min(1, 'Choose a cluster.'),
+  project: z.string(),
+  role: z.string().min(1, 'Choose a role.'),
+});
+
+export type MembershipValues = z.infer<typeof membershipSchema>;
+
+export const MEMBERSHIP_FIELDS = ['username', 'email', 'cluster', 'project', 'role'] as const;
+
+export const emptyMembership: MembershipValues = { username: '', email: '', cluster: '', project: '', role: '' };
+
+export function scopeTypeOf(values: Pick<MembershipValues, 'project'>): ScopeType {
+  return values.project ? 'project' : 'cluster';
+}
+
+export function scopeUuidOf(values: Pick<MembershipValues, 'cluster' | 'project'>): string {
+  return values.project || values.cluster;
+}
+
+/** Where the server's `scope_uuid` errors belong: under the project when one is picked. */
+export function serverFieldAliases(values: Pick<MembershipValues, 'project'>): Record<string, string> {
+  return { scope_uuid: values.project ? 'project' : 'cluster' };
+}
+
+/** A role fits a scope when it is a template of the cluster's settings for that scope type. */
+export function roleFits(
+  role: Pick<RoleTemplate, 'scope_type' | 'settings'> | undefined,
+  cluster: Pick<RancherCluster, 'service_settings_uuid'> | undefined,
+  scopeType: ScopeType,
+): boolean {
+  if (!role || !cluster?.service_settings_uuid) return false;
+  return role.scope_type === scopeType && settingsOfRole(role) === cluster.service_settings_uuid;
+}
+
+export type MembershipBody = { username: string; email: string; scope_uuid: string; role: string };
+
+export function createBody(values: MembershipValues, roleUrl: (uuid: string) => string): MembershipBody {
+  return {
+    username: values.username.trim(),
+    email: values.email.trim(),
+    scope_uuid: scopeUuidOf(values),
+    role: roleUrl(values.role),
+  };
+}
+
+export type EditPlan =
+  | { method: 'PUT'; body: MembershipBody; changed: (keyof MembershipBody)[] }
+  | { method: 'PATCH'; body: Partial<MembershipBody>; changed: (keyof MembershipBody)[] };
+
+/**
+ * What saving an edit sends: only the changed fields with PATCH, every field with PUT when all
+ * of them changed, nothing (null) when nothing did.
+ */
+export function editPlan(initial: MembershipValues, values: MembershipValues, roleUrl: (uuid: string) => string): EditPlan | null {
+  const before = createBody(initial, roleUrl);
+  const after = createBody(values, roleUrl);
+  const changed = (Object.keys(after) as (keyof MembershipBody)[]).filter((key) =>
+    key === 'role' ? initial.role !== values.role : before[key] !== after[key],
+  );
+  if (changed.length === 0) return null;
+  if (changed.length === Object.keys(after).length) return { method: 'PUT', body: after, changed };
+  const body: Partial<MembershipBody> = {};
+  for (const key of changed) body[key] = after[key];
+  return { method: 'PATCH', body, changed };
+}

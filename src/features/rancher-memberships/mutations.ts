@@ -1,0 +1,105 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { api, baseUrl, unwrap } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import type { RancherMembership, RoleTemplate } from '../../api/types';
+import type { EditPlan, MembershipBody } from './membership-schema';
+import { roleDisplayName, uuidFromUrl } from './queries';
+
+/** Who a selected or deleted membership is, kept across pages for confirmations and results. */
+export type MembershipRef = {
+  uuid: string;
+  username: string;
+  fullName: string;
+  email: string;
+  groupUuid: string;
+  groupName: string;
+  role: string;
+  scopeType: string;
+  scopeName: string;
+};
+
+export function fullName(membership: Pick<RancherMembership, 'first_name' | 'last_name'>): string {
+  return [membership.first_name, membership.last_name].filter(Boolean).join(' ');
+}
+
+/** `roles` (every role template) turns the role's internal name into its display name. */
+export function membershipRef(membership: RancherMembership, roles?: readonly RoleTemplate[]): MembershipRef {
+  return {
+    uuid: membership.uuid,
+    username: membership.username,
+    fullName: fullName(membership),
+    email: membership.email,
+    groupUuid: uuidFromUrl(membership.group),
+    groupName: membership.group_name,
+    role: roleDisplayName(membership.group_role, roles),
+    scopeType: membership.group_scope_type,
+    scopeName: membership.group_scope_name ?? '',
+  };
+}
+
+/** The role as the hyperlink Waldur's serializer resolves: the one the server sent, else built. */
+export function roleUrl(uuid: string, sent?: string): string {
+  return sent || `${baseUrl()}/api/rancher-role-templates/${uuid}/`;
+}
+
+export function createMembership(body: MembershipBody): Promise<RancherMembership> {
+  return unwrap(api.POST('/api/keycloak-user-group-memberships/', { body }));
+}
+
+export function saveMembership(uuid: string, plan: EditPlan): Promise<RancherMembership> {
+  const params = { path: { uuid } };
+  return plan.method === 'PUT'
+    ? unwrap(api.PUT('/api/keycloak-user-group-memberships/{uuid}/', { params, body: plan.body }))
+    : unwrap(api.PATCH('/api/keycloak-user-group-memberships/{uuid}/', { params, body: plan.body }));
+}
+
+/** Deletes a membership; one that is already gone counts as deleted. */
+export async function deleteMembership(uuid: string): Promise<'deleted' | 'gone'> {
+  try {
+    await unwrap(api.DELETE('/api/keycloak-user-group-memberships/{uuid}/', { params: { path: { uuid } } }));
+    return 'deleted';
+  } catch (error) {
+    if (error instanceof ApiError && error.isNotFound) return 'gone';
+    throw error;
+  }
+}
+
+export type DeleteOutcome =
+  | { membership: MembershipRef; status: 'deleted' | 'gone' }
+  | { membership: MembershipRef; status: 'failed'; error: unknown };
+
+/** Deletes memberships one after another, reporting each outcome as it happens. */
+export async function deleteMemberships(
+  memberships: readonly MembershipRef[],
+  {
+    remove = deleteMembership,
+    onOutcome,
+    signal,
+  }: {
+    remove?: (uuid: string) => Promise<'deleted' | 'gone'>;
+    onOutcome?: (outcome: DeleteOutcome, index: number) => void;
+    signal?: AbortSignal;
+  } = {},
+): Promise<DeleteOutcome[]> {
+  const outcomes: DeleteOutcome[] = [];
+  for (const [index, membership] of memberships.entries()) {
+    if (signal?.aborted) break;
+    let outcome: DeleteOutcome;
+    try {
+      outcome = { membership, status: await remove(membership.uuid) };
+    } catch (error) {
+      outcome = { membership, status: 'failed', error };
+    }
+    outcomes.push(outcome);
+    onOutcome?.(outcome, index);
+  }
+  return outcomes;
+}
+
+/** After a write: memberships, and groups (creating a membership may create its group). */
+export function invalidateMemberships(queryClient: QueryClient) {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: ['keycloak-user-group-memberships'] }),
+    queryClient.invalidateQueries({ queryKey: ['keycloak-groups'] }),
+  ]);
+}

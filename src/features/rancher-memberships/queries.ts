@@ -1,0 +1,240 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { z } from 'zod';
+import { api, unwrap, unwrapPage, type Page } from '../../api/client';
+import type { KeycloakGroup, RancherCluster, RancherMembership, RancherProject, RoleTemplate } from '../../api/types';
+import { fetchAllPages } from '../../lib/fetch-all-pages';
+import { hexUuid } from '../../lib/format';
+import { pagingShape, param } from '../../lib/url-state';
+
+export const MEMBERSHIP_STATES = ['pending', 'active'] as const;
+export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
+
+export const SCOPE_TYPES = ['cluster', 'project'] as const;
+export type ScopeType = (typeof SCOPE_TYPES)[number];
+
+export const SCOPE_TYPE_LABEL: Record<ScopeType, string> = { cluster: 'Cluster', project: 'Project' };
+
+/** The page's URL: filters, page, page size, and `add=1` while the "Add membership" form is open. */
+export const rancherSearchSchema = z.object({
+  username: param.string(),
+  email: param.string(),
+  first_name: param.string(),
+  last_name: param.string(),
+  state: param.list(),
+  scope_type: param.oneOf(['', ...SCOPE_TYPES], ''),
+  scope: param.string(),
+  group: param.string(),
+  role: param.string(),
+  add: param.string(),
+  ...pagingShape,
+});
+
+export type RancherSearch = z.infer<typeof rancherSearchSchema>;
+
+/** What the server filters on (exact text matches; states combined with "or"). */
+export type MembershipFilters = {
+  username: string;
+  email: string;
+  first_name: string;
+  last_name: string;
+  state: MembershipState[];
+  scope_type: '' | ScopeType;
+  scope: string;
+  group: string;
+  role: string;
+};
+
+export const NO_FILTERS: MembershipFilters = {
+  username: '',
+  email: '',
+  first_name: '',
+  last_name: '',
+  state: [],
+  scope_type: '',
+  scope: '',
+  group: '',
+  role: '',
+};
+
+const UUID = /^[0-9a-f]{32}$/;
+
+/** A uuid filter from the URL, in Waldur's 32-hex form; anything else is dropped, not sent. */
+function uuidOrEmpty(value: string): string {
+  const hex = hexUuid(value.trim());
+  return UUID.test(hex) ? hex : '';
+}
+
+export function membershipFilters(search: RancherSearch): MembershipFilters {
+  return {
+    username: search.username.trim(),
+    email: search.email.trim(),
+    first_name: search.first_name.trim(),
+    last_name: search.last_name.trim(),
+    state: MEMBERSHIP_STATES.filter((state) => search.state.includes(state)),
+    scope_type: search.scope_type,
+    scope: uuidOrEmpty(search.scope),
+    group: uuidOrEmpty(search.group),
+    role: uuidOrEmpty(search.role),
+  };
+}
+
+export function hasFilters(filters: MembershipFilters): boolean {
+  return Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : Boolean(value)));
+}
+
+/** One page of memberships; the table and the CSV export share it. */
+export function fetchMembershipsPage(
+  filters: MembershipFilters,
+  page: number,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<Page<RancherMembership>> {
+  return unwrapPage(
+    api.GET('/api/keycloak-user-group-memberships/', {
+      signal,
+      params: {
+        query: {
+          username: filters.username || undefined,
+          email: filters.email || undefined,
+          first_name: filters.first_name || undefined,
+          last_name: filters.last_name || undefined,
+          state: filters.state.length ? filters.state : undefined,
+          scope_type: filters.scope_type || undefined,
+          scope_uuid: filters.scope || undefined,
+          group_uuid: filters.group || undefined,
+          role_uuid: filters.role || undefined,
+          page,
+          page_size: pageSize,
+        },
+      },
+    }),
+  );
+}
+
+const PICKER_STALE = 5 * 60_000;
+
+function everyPage<T>(fetchPage: (page: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
+  return fetchAllPages(fetchPage).then((result) => result.items);
+}
+
+/**
+ * Keys: ['keycloak-user-group-memberships', ...] for memberships, ['keycloak-groups', ...] for
+ * their groups, ['rancher-clusters'|'rancher-projects'|'rancher-role-templates', ...] for pickers.
+ */
+export const rancherQueries = {
+  list: (filters: MembershipFilters, paging: { page: number; page_size: number }) =>
+    queryOptions({
+      queryKey: ['keycloak-user-group-memberships', 'list', filters, paging],
+      queryFn: ({ signal }) => fetchMembershipsPage(filters, paging.page, paging.page_size, signal),
+      placeholderData: keepPreviousData,
+    }),
+
+  /** One membership as the server has it now (the edit form checks it still exists). */
+  detail: (uuid: string) =>
+    queryOptions({
+      queryKey: ['keycloak-user-group-memberships', 'detail', uuid],
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/keycloak-user-group-memberships/{uuid}/', { signal, params: { path: { uuid } } })),
+      staleTime: 0,
+      retry: false,
+    }),
+
+  /** A membership's group: the only place its scope and role can be read back. */
+  group: (uuid: string) =>
+    queryOptions({
+      queryKey: ['keycloak-groups', 'detail', uuid],
+      queryFn: ({ signal }): Promise<KeycloakGroup> =>
+        unwrap(api.GET('/api/keycloak-groups/{uuid}/', { signal, params: { path: { uuid } } })),
+      staleTime: 0,
+      retry: false,
+    }),
+
+  allGroups: () =>
+    queryOptions({
+      queryKey: ['keycloak-groups', 'all'],
+      queryFn: ({ signal }): Promise<KeycloakGroup[]> =>
+        everyPage((page, pageSize) => unwrapPage(api.GET('/api/keycloak-groups/', { signal, params: { query: { page, page_size: pageSize } } }))),
+      staleTime: 60_000,
+    }),
+
+  clusters: () =>
+    queryOptions({
+      queryKey: ['rancher-clusters', 'all'],
+      queryFn: ({ signal }): Promise<RancherCluster[]> =>
+        everyPage((page, pageSize) => unwrapPage(api.GET('/api/rancher-clusters/', { signal, params: { query: { page, page_size: pageSize } } }))),
+      staleTime: PICKER_STALE,
+    }),
+
+  /** Every project (the filter, and finding the cluster of a project-scoped membership). */
+  allProjects: () =>
+    queryOptions({
+      queryKey: ['rancher-projects', 'all'],
+      queryFn: ({ signal }): Promise<RancherProject[]> =>
+        everyPage((page, pageSize) => unwrapPage(api.GET('/api/rancher-projects/', { signal, params: { query: { page, page_size: pageSize } } }))),
+      staleTime: PICKER_STALE,
+    }),
+
+  projects: (clusterUuid: string) =>
+    queryOptions({
+      queryKey: ['rancher-projects', 'cluster', clusterUuid],
+      queryFn: ({ signal }): Promise<RancherProject[]> =>
+        everyPage((page, pageSize) =>
+          unwrapPage(api.GET('/api/rancher-projects/', { signal, params: { query: { cluster_uuid: clusterUuid, page, page_size: pageSize } } })),
+        ),
+      staleTime: PICKER_STALE,
+      enabled: Boolean(clusterUuid),
+    }),
+
+  allRoleTemplates: () =>
+    queryOptions({
+      queryKey: ['rancher-role-templates', 'all'],
+      queryFn: ({ signal }): Promise<RoleTemplate[]> =>
+        everyPage((page, pageSize) =>
+          unwrapPage(api.GET('/api/rancher-role-templates/', { signal, params: { query: { page, page_size: pageSize } } })),
+        ),
+      staleTime: PICKER_STALE,
+    }),
+
+  /** The roles a membership can have: templates of the cluster's service settings, for that scope type. */
+  roleTemplates: (settingsUuid: string, scopeType: ScopeType) =>
+    queryOptions({
+      queryKey: ['rancher-role-templates', settingsUuid, scopeType],
+      queryFn: ({ signal }): Promise<RoleTemplate[]> =>
+        everyPage((page, pageSize) =>
+          unwrapPage(
+            api.GET('/api/rancher-role-templates/', {
+              signal,
+              params: { query: { settings_uuid: settingsUuid, scope_type: scopeType, page, page_size: pageSize } },
+            }),
+          ),
+        ),
+      staleTime: PICKER_STALE,
+      enabled: Boolean(settingsUuid),
+    }),
+};
+
+/** The uuid at the end of an API object's URL (…/keycloak-groups/<uuid>/), or "". */
+export function uuidFromUrl(url: string | null | undefined): string {
+  const match = /\/([0-9a-fA-F-]{32,36})\/?(?:[?#].*)?$/.exec(url ?? '');
+  return match?.[1] ? hexUuid(match[1]) : '';
+}
+
+export function isScopeType(value: string | null | undefined): value is ScopeType {
+  return value === 'cluster' || value === 'project';
+}
+
+/** The cluster a project belongs to, read from its `cluster` URL. */
+export function clusterOfProject(project: Pick<RancherProject, 'cluster'> | undefined): string {
+  return uuidFromUrl(project?.cluster);
+}
+
+/** The service settings a role template belongs to. */
+export function settingsOfRole(role: Pick<RoleTemplate, 'settings'>): string {
+  return uuidFromUrl(role.settings);
+}
+
+/** "Cluster Owner", or the internal name when no template with that name is known. */
+export function roleDisplayName(roleName: string, templates: readonly Pick<RoleTemplate, 'name' | 'display_name'>[] | undefined): string {
+  const names = new Set((templates ?? []).filter((template) => template.name === roleName).map((template) => template.display_name));
+  return names.size === 1 ? [...names][0] || roleName : roleName;
+}
