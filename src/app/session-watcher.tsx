@@ -11,26 +11,27 @@ import { clearAllDrafts } from '../lib/form-draft';
 export function SessionWatcher() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      onSessionChange((event) => {
-        if (event.type === 'expired') {
-          const here = window.location.pathname + window.location.search;
-          const next = here.startsWith('/sign-in') ? '/offerings' : here;
-          void queryClient.cancelQueries();
-          // Forget the cached answers once the page that shows them is gone: removed earlier, the
-          // page still on screen (navigation waits for the lazy sign-in route) refetches without a
-          // token and its suspense queries throw "Invalid token." while rendering.
-          void Promise.resolve(navigate(`/sign-in?next=${encodeURIComponent(next)}&reason=expired`, { replace: true })).finally(() =>
-            queryClient.removeQueries(),
-          );
-        } else if (event.type === 'signed-out') {
-          clearAllDrafts();
-          queryClient.clear();
-          void navigate('/sign-in', { replace: true });
-        }
-      }),
-    [navigate, queryClient],
-  );
+  useEffect(() => {
+    let expired = false;
+    return onSessionChange((event) => {
+      if (event.type === 'expired') {
+        const here = window.location.pathname + window.location.search;
+        const next = here.startsWith('/sign-in') ? '/offerings' : here;
+        void navigate(`/sign-in?next=${encodeURIComponent(next)}&reason=expired`, { replace: true });
+        void queryClient.cancelQueries();
+        // The cached answers are forgotten at the next sign-in, not now: removed while the page is
+        // still on screen (the navigation is a transition), they are fetched again without a token
+        // and the page's suspense queries throw "Invalid token." while rendering.
+        expired = true;
+      } else if (event.type === 'signed-in' && expired) {
+        expired = false;
+        queryClient.removeQueries();
+      } else if (event.type === 'signed-out') {
+        clearAllDrafts();
+        queryClient.clear();
+        void navigate('/sign-in', { replace: true });
+      }
+    });
+  }, [navigate, queryClient]);
   return <Outlet />;
 }

@@ -1,6 +1,25 @@
-import { Alert } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useParams, type LoaderFunctionArgs } from 'react-router';
+import { offeringQueries } from '../../api/shared-queries';
+import { connectionQueries } from '../../features/connection/queries';
+import { MembersTab } from '../../features/memberships/members-tab';
+import { memberFilters, memberQueries, membersSearchSchema } from '../../features/memberships/queries';
+import { offeringPermission } from '../../lib/offering-permission';
+import { parseSearchParams } from '../../lib/url-state';
+import { queryClient } from '../query-client';
 
-// Placeholder until this page's feature lands (see the open issue that builds it).
+export function loader({ params, request }: LoaderFunctionArgs) {
+  const state = parseSearchParams(membersSearchSchema, new URL(request.url).searchParams);
+  // Start the fetch without blocking navigation: the table shows its skeleton meanwhile.
+  void queryClient.prefetchQuery(
+    memberQueries.list(params.offeringUuid ?? '', memberFilters(state), { page: state.page, page_size: state.page_size }),
+  );
+  return null;
+}
+
 export function Component() {
-  return <Alert color="gray">This page is being built.</Alert>;
+  const { offeringUuid = '' } = useParams();
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const me = useQuery(connectionQueries.me());
+  return <MembersTab key={offeringUuid} offeringUuid={offeringUuid} permission={offeringPermission(offering.data, me.data)} />;
 }

@@ -1,6 +1,32 @@
-import { Alert } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { offeringQueries } from '../../api/shared-queries';
+import type { RemoteUser } from '../../api/types';
+import { connectionQueries } from '../../features/connection/queries';
+import { MemberFormDialog } from '../../features/memberships/member-form';
+import { RemoteUsersTab, fullName } from '../../features/remote-users/remote-users-tab';
+import { offeringPermission } from '../../lib/offering-permission';
 
-// Placeholder until this page's feature lands (see the open issue that builds it).
+/** Remote user search; its row action opens the memberships feature's form for that user. */
 export function Component() {
-  return <Alert color="gray">This page is being built.</Alert>;
+  const { offeringUuid = '' } = useParams();
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const me = useQuery(connectionQueries.me());
+  const [target, setTarget] = useState<RemoteUser | null>(null);
+  return (
+    <>
+      <RemoteUsersTab
+        key={offeringUuid}
+        offeringUuid={offeringUuid}
+        permission={offeringPermission(offering.data, me.data)}
+        onAddToGroup={setTarget}
+      />
+      <MemberFormDialog
+        offeringUuid={offeringUuid}
+        mode={target ? { kind: 'user', username: target.username, email: target.email, fullName: fullName(target) } : null}
+        onClose={() => setTarget(null)}
+      />
+    </>
+  );
 }

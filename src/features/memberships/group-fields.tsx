@@ -1,0 +1,200 @@
+import { Badge, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import { availableScopes, keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import type { OfferingGroup } from '../../api/types';
+import { isolate } from '../../lib/bidi';
+import type { MemberValues } from './member-schema';
+import { uuidFromUrl } from './queries';
+
+/** The part of a member form that picks the group: role, optional resource and scope ID. */
+export type GroupValues = Pick<MemberValues, 'role' | 'resource' | 'scope_id'>;
+
+type Props = {
+  offeringUuid: string;
+  form: UseFormReturn<MemberValues>;
+  /** The member's current group (change group): not offered as a target. */
+  excludeGroupUuid?: string;
+};
+
+export function groupKey(values: GroupValues): string {
+  return `${values.role}|${values.resource}|${values.scope_id.trim()}`;
+}
+
+function groupOfKey(group: OfferingGroup): string {
+  return `${uuidFromUrl(group.role)}|${group.resource_uuid ?? uuidFromUrl(group.resource)}|${group.scope_id ?? ''}`;
+}
+
+export function groupLabel(group: Pick<OfferingGroup, 'role_name' | 'resource_name' | 'scope_id'>): string {
+  return [group.role_name, group.resource_name, group.scope_id].filter(Boolean).map((part) => isolate(String(part))).join(' · ');
+}
+
+/**
+ * An existing group can be picked directly (it fills role, resource and scope), or the three
+ * fields can be set by hand; when no group matches, Waldur creates one (also in Keycloak).
+ */
+export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
+  const roles = useQuery(offeringQueries.roles(offeringUuid));
+  const resources = useQuery(offeringQueries.resources(offeringUuid));
+  const groups = useQuery(keycloakQueries.allGroups(offeringUuid));
+  const { control, setValue } = form;
+  const errors = form.formState.errors;
+  const values: GroupValues = { role: form.watch('role'), resource: form.watch('resource'), scope_id: form.watch('scope_id') };
+
+  const byKey = useMemo(() => {
+    const map = new Map<string, OfferingGroup>();
+    for (const group of groups.data?.items ?? []) map.set(groupOfKey(group), group);
+    return map;
+  }, [groups.data]);
+
+  const groupOptions = useMemo(
+    () =>
+      (groups.data?.items ?? [])
+        .filter((group) => group.uuid !== excludeGroupUuid)
+        .map((group) => ({ value: group.uuid, label: `${groupLabel(group)} — ${isolate(group.name)}` })),
+    [groups.data, excludeGroupUuid],
+  );
+
+  const matched = values.role ? byKey.get(groupKey(values)) : undefined;
+  const role = roles.data?.find((item) => item.uuid === values.role);
+  const resource = resources.data?.find((item) => item.uuid === values.resource);
+  const scopes = availableScopes(resource);
+  // Scopes of the role's level first; the others are still allowed (Waldur does not check).
+  const fitting = role?.scope_type ? scopes.filter((scope) => scope.scope_type === role.scope_type) : scopes;
+  const offered = fitting.length > 0 ? fitting : scopes;
+
+  const roleOptions = (roles.data ?? []).map((item) => ({
+    value: item.uuid,
+    label: item.scope_type ? `${item.name} (${item.scope_type_label || item.scope_type})` : item.name,
+  }));
+  const resourceOptions = [
+    { value: '', label: 'No resource' },
+    ...(resources.data ?? []).flatMap((item) => (item.uuid ? [{ value: item.uuid, label: item.name || item.uuid }] : [])),
+  ];
+  const scopeOptions = [
+    { value: '', label: 'No scope' },
+    ...offered.map((scope) => ({
+      value: scope.scope_id,
+      label: `${scope.label ? `${scope.label} (${scope.scope_id})` : scope.scope_id}${scope.scope_type ? ` · ${scope.scope_type}` : ''}`,
+    })),
+    ...(values.scope_id && !offered.some((scope) => scope.scope_id === values.scope_id)
+      ? [{ value: values.scope_id, label: `${values.scope_id} (not offered by this resource)` }]
+      : []),
+  ];
+
+  const pickGroup = (uuid: string | null) => {
+    const group = groups.data?.items.find((item) => item.uuid === uuid);
+    if (!group) return;
+    setValue('role', uuidFromUrl(group.role), { shouldValidate: true, shouldDirty: true });
+    setValue('resource', group.resource_uuid ?? uuidFromUrl(group.resource), { shouldDirty: true });
+    setValue('scope_id', group.scope_id ?? '', { shouldDirty: true });
+  };
+
+  return (
+    <Stack gap="sm">
+      <Select
+        label="Existing group"
+        description="Pick a group, or set role, resource and scope ID below."
+        placeholder={groups.isPending ? 'Loading groups…' : 'Choose a group'}
+        data={groupOptions}
+        value={matched && matched.uuid !== excludeGroupUuid ? matched.uuid : null}
+        onChange={pickGroup}
+        searchable
+        clearable={false}
+        limit={100}
+        nothingFoundMessage="No group matches"
+        comboboxProps={{ withinPortal: true }}
+        error={groups.error && !groups.data ? 'Could not load the groups; set role, resource and scope ID instead.' : undefined}
+      />
+      <Controller
+        control={control}
+        name="role"
+        render={({ field }) => (
+          <Select
+            label="Role"
+            withAsterisk
+            placeholder={roles.isPending ? 'Loading roles…' : 'Choose a role'}
+            data={roleOptions}
+            value={field.value || null}
+            onChange={(value) => field.onChange(value ?? '')}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            error={errors.role?.message ?? (roles.error ? 'Could not load the roles.' : undefined)}
+            searchable
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+      />
+      <Controller
+        control={control}
+        name="resource"
+        render={({ field }) => (
+          <Select
+            label="Resource"
+            description={
+              role
+                ? role.scope_type
+                  ? `${role.name} applies at the ${(role.scope_type_label || role.scope_type).toLowerCase()} level: choose the resource (and scope ID) it applies to.`
+                  : 'Offering-wide role: usually without a resource.'
+                : undefined
+            }
+            data={resourceOptions}
+            value={field.value}
+            onChange={(value) => {
+              field.onChange(value ?? '');
+              setValue('scope_id', '', { shouldDirty: true });
+            }}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            allowDeselect={false}
+            searchable
+            error={errors.resource?.message ?? (resources.error ? 'Could not load the resources.' : undefined)}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+      />
+      <Controller
+        control={control}
+        name="scope_id"
+        render={({ field }) =>
+          scopes.length > 0 ? (
+            <Select
+              label="Scope ID"
+              description="Scopes this resource offers."
+              data={scopeOptions}
+              value={field.value}
+              onChange={(value) => field.onChange(value ?? '')}
+              onBlur={field.onBlur}
+              ref={field.ref}
+              allowDeselect={false}
+              error={errors.scope_id?.message}
+              comboboxProps={{ withinPortal: true }}
+            />
+          ) : (
+            <TextInput
+              label="Scope ID"
+              description="Optional, e.g. a Rancher project ID within the resource."
+              {...field}
+              error={errors.scope_id?.message}
+            />
+          )
+        }
+      />
+      {values.role ? (
+        matched ? (
+          <Text size="sm" c="dimmed" role="status" style={{ overflowWrap: 'anywhere' }}>
+            Group: <bdi>{matched.name}</bdi>
+          </Text>
+        ) : groups.data ? (
+          <Text size="sm" role="status">
+            <Badge component="span" variant="light" color="indigo" mr={6}>
+              New group
+            </Badge>
+            No group has this role, resource and scope yet: Waldur creates it, in Keycloak too.
+          </Text>
+        ) : null
+      ) : null}
+    </Stack>
+  );
+}

@@ -1,0 +1,297 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Autocomplete, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
+import { errorMessage, splitFormErrors } from '../../api/errors';
+import { REMOTE_SEARCH_MIN_LENGTH, offeringQueries, remoteUserQueries } from '../../api/shared-queries';
+import type { OfferingMembership, RemoteUser } from '../../api/types';
+import { FormErrors } from '../../components/error-alert';
+import { isolate } from '../../lib/bidi';
+import { useFormDraft } from '../../lib/form-draft';
+import { GroupFields } from './group-fields';
+import { changeGroup, createMember, deleteMember, invalidateAfterMemberChange, type ChangeGroupResult, type MemberRef } from './member-mutations';
+import { MEMBER_FIELDS, emptyMember, memberSchema, type MemberValues } from './member-schema';
+import { memberQueries } from './queries';
+
+/**
+ * One form, three uses: "Add member" (any username, with suggestions from Keycloak), "Add to
+ * group" for a remote user found by search (username fixed), and "Change group" (add the new
+ * membership, then remove the old one).
+ */
+export type MemberFormMode =
+  | { kind: 'add' }
+  | { kind: 'user'; username: string; email: string; fullName?: string }
+  | { kind: 'change'; member: MemberRef };
+
+type Props = {
+  offeringUuid: string;
+  mode: MemberFormMode | null;
+  onClose: () => void;
+};
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+export function draftKey(offeringUuid: string): string {
+  return `add-member.${offeringUuid}`;
+}
+
+function title(mode: MemberFormMode): React.ReactNode {
+  if (mode.kind === 'add') return 'Add member';
+  if (mode.kind === 'user')
+    return (
+      <span style={clip}>
+        Add <bdi>{mode.username}</bdi> to a group
+      </span>
+    );
+  return (
+    <span style={clip}>
+      Change group of <bdi>{mode.member.username}</bdi>
+    </span>
+  );
+}
+
+export function MemberFormDialog({ offeringUuid, mode, onClose }: Props) {
+  const formKey = mode ? (mode.kind === 'add' ? 'add' : mode.kind === 'user' ? `user:${mode.username}` : `change:${mode.member.uuid}`) : '';
+  return (
+    <Modal opened={mode !== null} onClose={onClose} size="lg" title={mode ? title(mode) : ''}>
+      {mode ? <MemberForm key={formKey} offeringUuid={offeringUuid} mode={mode} onClose={onClose} /> : null}
+    </Modal>
+  );
+}
+
+function activeOrPending(member: OfferingMembership): string {
+  return member.state === 'active'
+    ? 'The user exists in Keycloak and was added to the Keycloak group.'
+    : 'Pending: the user does not exist in Keycloak yet. Waldur activates the membership when it finds them.';
+}
+
+function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mode: MemberFormMode; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const form = useForm<MemberValues>({
+    resolver: zodResolver(memberSchema),
+    defaultValues: {
+      ...emptyMember,
+      ...(mode.kind === 'user' ? { username: mode.username, email: mode.email } : {}),
+      ...(mode.kind === 'change' ? { username: mode.member.username, email: mode.member.email } : {}),
+    },
+  });
+  const draft = useFormDraft(draftKey(offeringUuid), form, mode.kind === 'add');
+  const sending = useRef(false);
+  const [halfDone, setHalfDone] = useState<Extract<ChangeGroupResult, { removed: false }> | null>(null);
+  const old = mode.kind === 'change' ? mode.member : null;
+  const oldGroupCount = useQuery({ ...memberQueries.groupCount(offeringUuid, old?.groupUuid ?? ''), enabled: Boolean(old?.groupUuid) });
+  const oldIsLast = old !== null && oldGroupCount.data !== undefined && oldGroupCount.data <= 1;
+
+  const close = () => {
+    draft.clear();
+    onClose();
+  };
+
+  const save = useMutation({
+    mutationFn: async (values: MemberValues): Promise<ChangeGroupResult> => {
+      const add = () => createMember({ uuid: offeringUuid, url: offering.data?.url }, values);
+      if (old) return changeGroup(old, add);
+      return { added: await add(), removed: true };
+    },
+    onSuccess: async (result) => {
+      const { added } = result;
+      if (!result.removed) {
+        setHalfDone(result);
+        await invalidateAfterMemberChange(queryClient, offeringUuid);
+        return;
+      }
+      draft.clear();
+      notifications.show(
+        old
+          ? {
+              color: 'teal',
+              title: `${isolate(added.username)} moved to ${isolate(added.group_name)}`,
+              message: oldIsLast
+                ? `Their old group “${isolate(old.groupName)}” had no other members and was deleted in Waldur and Keycloak.`
+                : `Removed from “${isolate(old.groupName)}”. ${activeOrPending(added)}`,
+            }
+          : {
+              color: added.state === 'active' ? 'teal' : 'yellow',
+              title: `${isolate(added.username)} added to ${isolate(added.group_name)}`,
+              message: activeOrPending(added),
+            },
+      );
+      await invalidateAfterMemberChange(queryClient, offeringUuid);
+      onClose();
+    },
+    onError: (error) => {
+      const { fields } = splitFormErrors(error, MEMBER_FIELDS);
+      for (const [field, message] of Object.entries(fields)) form.setError(field as keyof MemberValues, { type: 'server', message });
+    },
+  });
+
+  const retryRemove = useMutation({
+    mutationFn: () => deleteMember(old?.uuid ?? ''),
+    onSuccess: async () => {
+      notifications.show({
+        color: 'teal',
+        title: `${isolate(old?.username ?? '')} moved to ${isolate(halfDone?.added.group_name ?? '')}`,
+        message: `The old membership in “${isolate(old?.groupName ?? '')}” was removed.`,
+      });
+      await invalidateAfterMemberChange(queryClient, offeringUuid);
+      onClose();
+    },
+  });
+
+  const submit = form.handleSubmit(async (values) => {
+    // One click, one request: a second submit while the first is in flight is ignored.
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      await save.mutateAsync(values).catch(() => undefined);
+    } finally {
+      sending.current = false;
+    }
+  });
+
+  const formMessages = save.error ? splitFormErrors(save.error, MEMBER_FIELDS).form : [];
+  const submitLabel = mode.kind === 'add' ? 'Add member' : mode.kind === 'user' ? 'Add to group' : 'Change group';
+
+  if (halfDone && old) {
+    return (
+      <Stack gap="sm">
+        <Alert color="orange" variant="light" title="Added to the new group, but the old membership is still there" role="alert">
+          <Stack gap="xs">
+            <Text size="sm" style={clip}>
+              <bdi>{old.username}</bdi> is now a member of “<bdi>{halfDone.added.group_name}</bdi>”, but removing them from “
+              <bdi>{old.groupName}</bdi>” failed: {errorMessage(retryRemove.error ?? halfDone.removeError)}
+            </Text>
+            <Text size="sm">Both memberships are listed now. Try removing the old one again, or remove it later from the members table.</Text>
+          </Stack>
+        </Alert>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            Keep both for now
+          </Button>
+          <Button color="red" loading={retryRemove.isPending} onClick={() => retryRemove.mutate()}>
+            Remove old membership
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label={submitLabel}>
+      <Stack gap="sm">
+        {old ? (
+          <Stack gap={4}>
+            <Text size="sm" style={clip}>
+              Current group: <bdi>{old.groupName}</bdi>
+            </Text>
+            <Text size="sm" c="dimmed">
+              Memberships cannot be edited: the user is added to the new group first, then removed from the current one.
+            </Text>
+            {oldIsLast ? (
+              <Alert color="orange" variant="light" role="note">
+                <Text size="sm" style={clip}>
+                  <bdi>{old.username}</bdi> is the last member of “<bdi>{old.groupName}</bdi>”: that group will be deleted in Waldur and
+                  Keycloak.
+                </Text>
+              </Alert>
+            ) : null}
+          </Stack>
+        ) : null}
+        {mode.kind === 'add' ? (
+          <UsernameField offeringUuid={offeringUuid} form={form} />
+        ) : (
+          <TextInput label="Username" value={form.getValues('username')} readOnly variant="filled" />
+        )}
+        <TextInput
+          label="Email"
+          withAsterisk
+          type="email"
+          autoComplete="off"
+          description={mode.kind === 'add' ? undefined : 'Waldur sends notifications here.'}
+          {...form.register('email')}
+          error={form.formState.errors.email?.message}
+        />
+        <GroupFields offeringUuid={offeringUuid} form={form} excludeGroupUuid={old?.groupUuid} />
+        <FormErrors messages={formMessages} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} disabled={save.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {submitLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function matches(user: RemoteUser, needle: string): boolean {
+  return [user.username, user.email, user.first_name, user.last_name].some((value) => value?.toLowerCase().includes(needle));
+}
+
+/** Username with suggestions from Keycloak; picking one fills the email. */
+function UsernameField({ offeringUuid, form }: { offeringUuid: string; form: UseFormReturn<MemberValues> }) {
+  const value = form.watch('username');
+  const text = value.trim();
+  const [debounced] = useDebouncedValue(text, 300);
+  const search = useQuery({ ...remoteUserQueries.search(offeringUuid, debounced), placeholderData: keepPreviousData });
+  const needle = text.toLowerCase();
+  const users = text.length >= REMOTE_SEARCH_MIN_LENGTH ? (search.data?.users ?? []).filter((user) => matches(user, needle)).slice(0, 8) : [];
+  const byUsername = new Map(users.map((user) => [user.username, user]));
+  const [picked, setPicked] = useState<RemoteUser | null>(null);
+
+  return (
+    <Controller
+      control={form.control}
+      name="username"
+      render={({ field, fieldState }) => (
+        <Autocomplete
+          label="Username"
+          withAsterisk
+          description={
+            search.error && !search.isFetching
+              ? 'Suggestions are unavailable: Keycloak could not be searched.'
+              : picked && picked.username === value && !picked.email
+                ? 'This user has no email in Keycloak: enter one.'
+                : `Type ${REMOTE_SEARCH_MIN_LENGTH} or more characters to find users in Keycloak. A user who does not exist there yet stays pending until they do.`
+          }
+          autoComplete="off"
+          data={users.map((user) => user.username)}
+          filter={({ options }) => options}
+          value={field.value}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          ref={field.ref}
+          error={fieldState.error?.message}
+          rightSection={search.isFetching ? <Loader size="xs" aria-label="Searching Keycloak" /> : null}
+          onOptionSubmit={(username) => {
+            const user = byUsername.get(username) ?? null;
+            setPicked(user);
+            if (user?.email) form.setValue('email', user.email, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+          }}
+          renderOption={({ option }) => {
+            const user = byUsername.get(option.value);
+            const name = user ? [user.first_name, user.last_name].filter(Boolean).join(' ') : '';
+            return (
+              <Stack gap={0} style={{ minWidth: 0 }}>
+                <Text size="sm" style={clip}>
+                  {option.value}
+                </Text>
+                <Text size="xs" c="dimmed" style={clip}>
+                  {name ? <bdi>{name}</bdi> : null}
+                  {name ? ' · ' : null}
+                  {user?.email || 'no email'}
+                </Text>
+              </Stack>
+            );
+          }}
+        />
+      )}
+    />
+  );
+}

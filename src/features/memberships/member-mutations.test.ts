@@ -1,0 +1,122 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api/errors';
+import type { OfferingMembership } from '../../api/types';
+import { changeGroup, groupsEmptiedBy, memberRef, removeMembers, type MemberRef } from './member-mutations';
+import { groupUuidOf, memberFilters, membersSearchSchema, uuidFromUrl } from './queries';
+import { memberSchema } from './member-schema';
+
+const ref = (uuid: string, groupUuid = 'g1'): MemberRef => ({
+  uuid,
+  username: uuid,
+  fullName: '',
+  email: '',
+  groupUuid,
+  groupName: groupUuid,
+  roleName: 'Viewer',
+  resourceName: '',
+  scopeId: '',
+});
+
+const created = { uuid: 'new', username: 'alice', group_name: 'New group' } as OfferingMembership;
+
+describe('changeGroup', () => {
+  it('adds the new membership first, then removes the old one', async () => {
+    const order: string[] = [];
+    const result = await changeGroup(
+      ref('old'),
+      async () => {
+        order.push('add');
+        return created;
+      },
+      async (uuid) => {
+        order.push(`remove ${uuid}`);
+      },
+    );
+    expect(order).toEqual(['add', 'remove old']);
+    expect(result).toEqual({ added: created, removed: true });
+  });
+
+  it('when adding fails, nothing is removed', async () => {
+    const remove = vi.fn();
+    const failure = new ApiError({ kind: 'http', status: 400, formErrors: ['This keycloak membership already exists.'], message: 'x' });
+    await expect(changeGroup(ref('old'), () => Promise.reject(failure), remove)).rejects.toBe(failure);
+    expect(remove).not.toHaveBeenCalled();
+  });
+
+  it('when removing fails, the new membership is reported with the error (both exist)', async () => {
+    const failure = new ApiError({ kind: 'http', status: 500, message: 'Server error' });
+    const result = await changeGroup(ref('old'), async () => created, () => Promise.reject(failure));
+    expect(result).toEqual({ added: created, removed: false, removeError: failure });
+  });
+});
+
+describe('removeMembers', () => {
+  it('removes one after another and keeps every outcome', async () => {
+    const calls: string[] = [];
+    const seen: string[] = [];
+    const outcomes = await removeMembers([ref('a'), ref('b'), ref('c')], {
+      remove: async (uuid) => {
+        calls.push(uuid);
+        if (uuid === 'b') throw new Error('boom');
+        return uuid === 'c' ? 'gone' : 'removed';
+      },
+      onOutcome: (outcome) => seen.push(`${outcome.member.uuid}:${outcome.status}`),
+    });
+    expect(calls).toEqual(['a', 'b', 'c']);
+    expect(seen).toEqual(['a:removed', 'b:failed', 'c:gone']);
+    expect(outcomes[1]).toMatchObject({ status: 'failed' });
+  });
+});
+
+describe('groupsEmptiedBy', () => {
+  it('lists the groups whose every member is being removed', async () => {
+    const counts: Record<string, number> = { g1: 2, g2: 1, g3: 5 };
+    const emptied = await groupsEmptiedBy([ref('a', 'g1'), ref('b', 'g1'), ref('c', 'g2'), ref('d', 'g3')], async (group) => counts[group] ?? 0);
+    expect(emptied.map((group) => group.groupUuid).sort()).toEqual(['g1', 'g2']);
+  });
+});
+
+describe('membership helpers', () => {
+  it('reads uuids from API URLs, with or without dashes', () => {
+    expect(uuidFromUrl('http://x/api/offering-keycloak-groups/0123456789abcdef0123456789abcdef/')).toBe('0123456789abcdef0123456789abcdef');
+    expect(uuidFromUrl('http://x/api/offering-keycloak-groups/01234567-89AB-CDEF-0123-456789ABCDEF/')).toBe('0123456789abcdef0123456789abcdef');
+    expect(uuidFromUrl('')).toBe('');
+    expect(groupUuidOf({ group: 'https://w/api/offering-keycloak-groups/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/' })).toBe('a'.repeat(32));
+  });
+
+  it('keeps only known states from the URL and trims the text filters', () => {
+    const state = membersSearchSchema.parse({ state: ['active', 'bogus', 'pending'], username: ' alice ', page: '2' });
+    expect(memberFilters(state)).toEqual({ group: '', role: '', resource: '', state: ['pending', 'active'], username: 'alice', email: '' });
+    expect(state.page).toBe(2);
+  });
+
+  it('memberRef keeps who and where for confirmations across pages', () => {
+    const member = {
+      uuid: 'm1',
+      username: 'alice',
+      first_name: 'Alice',
+      last_name: 'Smith',
+      email: 'a@example.org',
+      group: 'http://x/api/offering-keycloak-groups/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb/',
+      group_name: 'Viewers',
+      group_role_name: 'Viewer',
+      group_resource_name: null,
+      group_scope_id: '',
+    } as OfferingMembership;
+    expect(memberRef(member)).toMatchObject({ fullName: 'Alice Smith', groupUuid: 'b'.repeat(32), resourceName: '' });
+  });
+});
+
+describe('memberSchema', () => {
+  const valid = { username: 'alice', email: 'alice@example.org', role: 'r', resource: '', scope_id: '' };
+  it('requires username, email and role', () => {
+    const result = memberSchema.safeParse({ ...valid, username: ' ', email: '', role: '' });
+    expect(result.success).toBe(false);
+    const fields = result.error?.issues.map((issue) => issue.path[0]).sort();
+    expect(fields).toEqual(['email', 'role', 'username']);
+  });
+  it('catches an address without "@" and leaves the rest to the server', () => {
+    expect(memberSchema.safeParse({ ...valid, email: 'alice.example.org' }).success).toBe(false);
+    expect(memberSchema.safeParse({ ...valid, email: 'alice@localhost' }).success).toBe(true);
+  });
+});

@@ -1,0 +1,121 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { configureApi } from '../../api/client';
+import { offeringPermission } from '../../lib/offering-permission';
+import { DEMO, renderApp, startSim } from '../../test/sim-render';
+import { MembersTab } from './members-tab';
+
+const A = DEMO.offerings.healthyA.uuid;
+const staff = offeringPermission(undefined, { is_staff: true });
+
+function renderTab(route = `/offerings/${A}/members?page_size=50`) {
+  return renderApp(<MembersTab offeringUuid={A} permission={staff} />, { route });
+}
+
+async function rowOf(text: string | RegExp) {
+  const table = await screen.findByRole('table', { name: 'Members' });
+  const cell = await within(table).findByText(text);
+  const row = cell.closest('tr');
+  if (!row) throw new Error('no row');
+  return row;
+}
+
+async function pickOption(label: string, option: string | RegExp, container: HTMLElement) {
+  await userEvent.click(within(container).getByRole('combobox', { name: label }));
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+describe('MembersTab', { timeout: 30_000 }, () => {
+  it('shows every state: pending, active and error (message, and the traceback for staff on demand)', async () => {
+    startSim('staff');
+    renderTab();
+    const errorRow = await rowOf(DEMO.memberships.pendingError.username);
+    expect(within(errorRow).getByText('Error')).toBeTruthy();
+    expect(within(errorRow).getByText(DEMO.memberships.pendingError.message)).toBeTruthy();
+    const toggle = within(errorRow).getByRole('button', { name: 'Show traceback' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.click(toggle);
+    expect(within(errorRow).getByRole('button', { name: 'Hide traceback' }).getAttribute('aria-expanded')).toBe('true');
+    const pendingRow = await rowOf('new.postdoc');
+    expect(within(pendingRow).getByRole('button', { name: 'Pending' })).toBeTruthy();
+    expect(within(pendingRow).getByText(/does not exist in Keycloak yet/)).toBeTruthy();
+  });
+
+  it('filters by state from the URL, several at once', async () => {
+    startSim('staff');
+    renderTab(`/offerings/${A}/members?state=pending&page_size=50`);
+    const table = await screen.findByRole('table', { name: 'Members' });
+    await waitFor(() => expect(within(table).queryAllByText('Active')).toHaveLength(0));
+    expect(within(table).getAllByRole('button', { name: 'Pending' }).length).toBeGreaterThan(0);
+    expect((screen.getByRole('checkbox', { name: 'Pending' }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it('add member: a server field error lands under the field, values are kept, one click sends one request', async () => {
+    const sim = startSim('staff');
+    // Count the create requests on their way to the simulator.
+    let posts = 0;
+    configureApi({ apiUrl: 'http://sim.test', timeoutMs: 10_000 }, async (request) => {
+      if (request.method === 'POST' && request.url.includes('/offering-keycloak-memberships/')) posts += 1;
+      return (await sim.handle(request)) ?? new Response('Not found', { status: 404 });
+    });
+    const before = [...sim.store.memberships.all()].length;
+    renderTab(`/offerings/${A}/members?add=1`);
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('combobox', { name: 'Username' }), 'new.person');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'new.person@example');
+    await pickOption('Role', 'Operator', dialog);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    await within(dialog).findByText('Enter a valid email address.');
+    expect((within(dialog).getByRole('textbox', { name: 'Email' }) as HTMLInputElement).value).toBe('new.person@example');
+    expect((within(dialog).getByRole('combobox', { name: 'Username' }) as HTMLInputElement).value).toBe('new.person');
+    expect([...sim.store.memberships.all()].length).toBe(before);
+    expect(posts).toBe(1);
+
+    const email = within(dialog).getByRole('textbox', { name: 'Email' });
+    await userEvent.clear(email);
+    await userEvent.type(email, 'new.person@example.org');
+    await userEvent.dblClick(within(dialog).getByRole('button', { name: 'Add member' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect([...sim.store.memberships.all()].length).toBe(before + 1);
+    expect(posts).toBe(2);
+    await screen.findByText(/new.person added to/);
+  });
+
+  it('remove: the confirmation says when the group goes with its last member', async () => {
+    const sim = startSim('staff');
+    renderTab();
+    const last = DEMO.memberships.lastOfGroup;
+    const m = sim.store.memberships.get(last.uuid);
+    const lastRow = await rowOf(m?.username ?? '');
+    await userEvent.click(within(lastRow).getByRole('button', { name: /Actions for/ }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Remove' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText(/deletes the group in Waldur and in Keycloak/)).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remove and delete group' }));
+    await waitFor(() => expect(sim.store.memberships.get(last.uuid)).toBeUndefined());
+    expect(sim.store.groups.get(DEMO.groups.a.orphanedResearchers.uuid)).toBeUndefined();
+  });
+
+  it('bulk remove: one confirmation listing who, per-row results, failures stay selected', async () => {
+    const sim = startSim('staff');
+    renderTab(`/offerings/${A}/members?state=pending&page_size=50`);
+    const table = await screen.findByRole('table', { name: 'Members' });
+    const pending = DEMO.memberships.pending.slice(0, 3);
+    for (const username of pending) {
+      const row = (await within(table).findByText(username)).closest('tr') as HTMLElement;
+      await userEvent.click(within(row).getByRole('checkbox'));
+    }
+    expect(screen.getByText('3 members selected')).toBeTruthy();
+    sim.setFaults({ fail: [{ method: 'DELETE', path: '/offering-keycloak-memberships/', skip: 1, times: 1, status: 500 }] });
+    await userEvent.click(screen.getByRole('button', { name: 'Remove selected' }));
+    const dialog = await screen.findByRole('dialog');
+    const list = within(dialog).getByRole('list', { name: 'Members to remove' });
+    for (const username of pending) expect(within(list).getByText(new RegExp(username))).toBeTruthy();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Remove 3 members' }));
+    await screen.findByText('Removed 2 of 3 members; 1 failed');
+    const results = screen.getByRole('list', { name: 'Removal results' });
+    expect(within(results).getAllByText(/not removed/)).toHaveLength(1);
+    expect(screen.getByText('1 member selected')).toBeTruthy();
+  });
+});

@@ -1,0 +1,362 @@
+import { Badge, Button, Group, Loader, Pagination, Skeleton, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useRef, useState } from 'react';
+import { ApiError } from '../../api/errors';
+import { REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries } from '../../api/shared-queries';
+import type { RemoteUser } from '../../api/types';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert } from '../../components/error-alert';
+import { isolate } from '../../lib/bidi';
+import { formatTime } from '../../lib/format';
+import type { OfferingPermission } from '../../lib/offering-permission';
+import { useUrlState } from '../../lib/url-state';
+import classes from './remote-users.module.css';
+import { RESULTS_PAGE_SIZE, remoteUserMemberQueries, remoteUsersSearchSchema } from './queries';
+
+type Props = {
+  offeringUuid: string;
+  permission: OfferingPermission;
+  /** The row action: open "Add to group" for this user (composed by the route). */
+  onAddToGroup: (user: RemoteUser) => void;
+};
+
+type Results = { q: string; users: RemoteUser[]; at: number };
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+export function fullName(user: Pick<RemoteUser, 'first_name' | 'last_name'>): string {
+  return [user.first_name, user.last_name].filter(Boolean).join(' ');
+}
+
+function isKeycloakFailure(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'http' && error.status === 400;
+}
+
+/**
+ * Search Keycloak users as you type. The text is debounced into the URL; each text is its own
+ * query (key), whose AbortSignal cancels it once the text moves on, so an older answer can
+ * never be shown for a newer text. While a search runs, the previous results stay, labelled
+ * with their text; when Keycloak cannot be reached, the last results stay, marked stale.
+ */
+export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props) {
+  const [state, setState] = useUrlState(remoteUsersSearchSchema);
+  const [text, setText] = useState(state.q);
+  const [debounced] = useDebouncedValue(text.trim(), 300);
+  const hintId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // The debounced text goes to the URL (replace: typing is not history).
+  useEffect(() => {
+    if (debounced !== state.q) setState({ q: debounced, page: 1 }, { replace: true });
+  }, [debounced, state.q, setState]);
+
+  const q = state.q;
+  const tooShort = q.length < REMOTE_SEARCH_MIN_LENGTH;
+  const search = useQuery({ ...remoteUserQueries.search(offeringUuid, q), placeholderData: keepPreviousData });
+
+  // The last answer that really arrived, shown (marked stale) when a later search fails.
+  const [lastGood, setLastGood] = useState<Results | null>(null);
+  useEffect(() => {
+    if (search.data && !search.isPlaceholderData) setLastGood(search.data);
+  }, [search.data, search.isPlaceholderData]);
+
+  const current = !tooShort && search.data && !search.isPlaceholderData && search.data.q === q ? search.data : null;
+  const failed = !tooShort && search.isError;
+  const shown: Results | null = tooShort ? null : (current ?? (search.isPlaceholderData ? (search.data ?? null) : failed ? lastGood : null));
+  const stale = shown !== null && shown !== current;
+  const waiting = !tooShort && search.isFetching;
+
+  return (
+    <Stack gap="sm">
+      <TextInput
+        ref={inputRef}
+        label="Search remote users"
+        description={`Username, email, first or last name; at least ${REMOTE_SEARCH_MIN_LENGTH} characters.`}
+        placeholder="e.g. alice or @example.org"
+        value={text}
+        onChange={(event) => setText(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown' && shown && shown.users.length > 0) {
+            event.preventDefault();
+            focusRow(0);
+          }
+        }}
+        rightSection={waiting ? <Loader size="xs" aria-label="Searching" /> : null}
+        maw={520}
+        aria-describedby={shown && shown.users.length > 0 ? hintId : undefined}
+        type="search"
+        autoComplete="off"
+      />
+      {text.trim().length < REMOTE_SEARCH_MIN_LENGTH ? (
+        <Text size="sm" c="dimmed" role="status">
+          {text.trim().length === 0
+            ? `Type at least ${REMOTE_SEARCH_MIN_LENGTH} characters to search the users in this offering’s Keycloak.`
+            : `Type at least ${REMOTE_SEARCH_MIN_LENGTH} characters: Waldur needs a search text, and a single character matches too many users.`}
+        </Text>
+      ) : null}
+      {failed ? (
+        isKeycloakFailure(search.error) ? (
+          <ErrorAlert
+            error={search.error}
+            title="Keycloak could not be reached"
+            hint={
+              lastGood
+                ? 'The results below are from an earlier search and may be out of date. Check the offering’s Keycloak settings with Test connection, then retry.'
+                : 'Check the offering’s Keycloak settings with Test connection, then retry.'
+            }
+            onRetry={() => void search.refetch()}
+          />
+        ) : (
+          <ErrorAlert error={search.error} onRetry={() => void search.refetch()} />
+        )
+      ) : null}
+      {shown ? (
+        <ResultsTable
+          key={shown.q}
+          page={shown.q === q ? state.page : 1}
+          onPage={(page) => setState({ page }, { replace: true })}
+          offeringUuid={offeringUuid}
+          results={shown}
+          stale={stale}
+          staleReason={failed ? 'failed' : 'searching'}
+          pendingQuery={q}
+          permission={permission}
+          onAddToGroup={onAddToGroup}
+          hintId={hintId}
+          onLeaveTop={() => inputRef.current?.focus()}
+        />
+      ) : !tooShort && search.isPending && !failed ? (
+        <Stack gap="xs" role="status" aria-label="Searching">
+          <Skeleton height={30} />
+          <Skeleton height={30} />
+          <Skeleton height={30} />
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+function rows(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('[data-result-row]'));
+}
+
+function focusRow(index: number) {
+  const all = rows();
+  const target = all[Math.max(0, Math.min(index, all.length - 1))];
+  target?.focus();
+}
+
+type TableProps = {
+  page: number;
+  onPage: (page: number) => void;
+  offeringUuid: string;
+  results: Results;
+  stale: boolean;
+  staleReason: 'failed' | 'searching';
+  pendingQuery: string;
+  permission: OfferingPermission;
+  onAddToGroup: (user: RemoteUser) => void;
+  hintId: string;
+  onLeaveTop: () => void;
+};
+
+function ResultsTable({ page: requested, onPage, offeringUuid, results, stale, staleReason, pendingQuery, permission, onAddToGroup, hintId, onLeaveTop }: TableProps) {
+  const pages = Math.max(1, Math.ceil(results.users.length / RESULTS_PAGE_SIZE));
+  const page = Math.min(requested, pages);
+  const visible = results.users.slice((page - 1) * RESULTS_PAGE_SIZE, page * RESULTS_PAGE_SIZE);
+  const [active, setActive] = useState(0);
+  const canAdd = permission.canManage;
+
+  if (results.users.length === 0) {
+    return (
+      <EmptyState
+        title={`No user in Keycloak matches “${isolate(results.q)}”`}
+        description={
+          stale
+            ? undefined
+            : 'You can still add a member with any username: the membership stays pending until the user exists in Keycloak.'
+        }
+      />
+    );
+  }
+
+  const onKeyDown = (event: React.KeyboardEvent<HTMLTableSectionElement>) => {
+    const all = rows();
+    const index = all.indexOf(document.activeElement as HTMLElement);
+    if (index < 0) return;
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      focusRow(index + 1);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (index === 0) onLeaveTop();
+      else focusRow(index - 1);
+    } else if (event.key === 'Home') {
+      event.preventDefault();
+      focusRow(0);
+    } else if (event.key === 'End') {
+      event.preventDefault();
+      focusRow(all.length - 1);
+    } else if (event.key === 'Enter' && event.target === all[index]) {
+      event.preventDefault();
+      const user = visible[index];
+      if (user && canAdd) onAddToGroup(user);
+    }
+  };
+
+  return (
+    <Stack gap="xs">
+      <Group gap="xs" justify="space-between" wrap="wrap">
+        <Group gap="xs">
+          <Text size="sm" aria-live="polite">
+            {results.users.length >= 100 ? 'First 100 users' : `${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`} matching “
+            <bdi>{results.q}</bdi>”
+          </Text>
+          {stale ? (
+            <Tooltip
+              label={
+                staleReason === 'failed'
+                  ? `These results are from ${formatTime(results.at)}; the latest search failed.`
+                  : `Searching for “${isolate(pendingQuery)}”…`
+              }
+            >
+              <Badge color={staleReason === 'failed' ? 'orange' : 'gray'} variant="light" tabIndex={0}>
+                {staleReason === 'failed' ? `Stale: from ${formatTime(results.at)}` : 'Previous results'}
+              </Badge>
+            </Tooltip>
+          ) : null}
+        </Group>
+        <Text size="xs" c="dimmed" id={hintId}>
+          Arrow keys move through the results; Enter adds the user to a group.
+        </Text>
+      </Group>
+      <Table.ScrollContainer minWidth={800}>
+        <Table
+          highlightOnHover
+          aria-label={stale ? `Remote users matching “${results.q}” (stale)` : `Remote users matching “${results.q}”`}
+          aria-describedby={hintId}
+          // Dimmed while a newer search runs; after a failure the rows stay readable (the badge says stale).
+          style={{ opacity: stale && staleReason === 'searching' ? 0.6 : 1 }}
+          className={stale && staleReason === 'failed' ? classes.stale : undefined}
+          aria-busy={stale && staleReason === 'searching'}
+        >
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Username</Table.Th>
+              <Table.Th>Full name</Table.Th>
+              <Table.Th>Email</Table.Th>
+              <Table.Th>Groups in this offering</Table.Th>
+              <Table.Th>
+                <VisuallyHidden>Actions</VisuallyHidden>
+              </Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody onKeyDown={onKeyDown}>
+            {visible.map((user, index) => {
+              const name = fullName(user);
+              return (
+                <Table.Tr
+                  key={user.id || user.username}
+                  data-result-row
+                  tabIndex={index === active ? 0 : -1}
+                  onFocus={() => setActive(index)}
+                  className={classes.row}
+                >
+                  <Table.Td maw={220}>
+                    <Text size="sm" fw={500} style={clip}>
+                      {user.username}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td maw={260}>
+                    <Text size="sm" style={clip} lineClamp={2} title={name}>
+                      {name ? <bdi>{name}</bdi> : '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td maw={240}>
+                    <Text size="sm" style={clip}>
+                      {user.email || '—'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td maw={320}>
+                    <UserGroups offeringUuid={offeringUuid} username={user.username} />
+                  </Table.Td>
+                  <Table.Td w={140}>
+                    <Tooltip label={permission.reason ?? ''} disabled={canAdd || !permission.reason} multiline w={260}>
+                      <Button
+                        size="xs"
+                        variant="light"
+                        tabIndex={-1}
+                        disabled={!canAdd}
+                        onClick={() => onAddToGroup(user)}
+                        aria-label={`Add ${user.username} to group`}
+                      >
+                        Add to group
+                      </Button>
+                    </Tooltip>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 ? (
+        <Group justify="flex-end">
+          <Pagination
+            size="sm"
+            total={pages}
+            value={page}
+            onChange={(next) => {
+              onPage(next);
+              setActive(0);
+            }}
+            getItemProps={(item) => ({ 'aria-label': `Results page ${item}` })}
+            getControlProps={(control) => ({
+              'aria-label': { first: 'First results page', previous: 'Previous results page', next: 'Next results page', last: 'Last results page' }[control],
+            })}
+          />
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** The local groups of this offering the user already belongs to. */
+function UserGroups({ offeringUuid, username }: { offeringUuid: string; username: string }) {
+  const memberships = useQuery(remoteUserMemberQueries.byUsername(offeringUuid, username));
+  if (memberships.data) {
+    if (memberships.data.items.length === 0)
+      return (
+        <Text size="sm" c="dimmed">
+          None
+        </Text>
+      );
+    return (
+      <Group gap={4}>
+        {memberships.data.items.map((membership) => {
+          const label = [membership.group_role_name, membership.group_resource_name, membership.group_scope_id].filter(Boolean).join(' · ');
+          return (
+            <Badge
+              key={membership.uuid}
+              variant="light"
+              color={membership.state === 'pending' ? 'yellow' : 'indigo'}
+              title={membership.group_name}
+              style={{ maxWidth: 300, textTransform: 'none' }}
+            >
+              <bdi>{label || membership.group_name}</bdi>
+              {membership.state === 'pending' ? ' (pending)' : ''}
+            </Badge>
+          );
+        })}
+      </Group>
+    );
+  }
+  if (memberships.error)
+    return (
+      <Text size="sm" c="dimmed">
+        Could not load
+      </Text>
+    );
+  return <Skeleton height={18} width={120} aria-label={`Loading groups of ${username}`} />;
+}
