@@ -1,14 +1,11 @@
 import type { Page } from '../../api/client';
 import type { OfferingMembership } from '../../api/types';
 import { csvLine } from '../../lib/csv';
+import { exportPagesAsCsv, type CsvExportProgress, type CsvExportResult } from '../../lib/csv-export';
 
 /**
- * Exports every membership matching the filters, all pages, as CSV parts for one Blob.
- *
- * Built for 100,000 rows in a browser tab: each page is turned into one CSV string as soon as
- * it arrives and its objects are dropped, so the heap holds strings only (about the size of the
- * file), never 100,000 parsed objects. Pages are fetched at the largest page size, a few at a
- * time, and kept in page order.
+ * Exports every membership matching the filters, all pages, as CSV parts for one Blob
+ * (the paging and memory habits are in src/lib/csv-export.ts).
  */
 export const CSV_HEADER = [
   'Username',
@@ -61,7 +58,7 @@ export function memberCsvLine(member: CsvMember): string {
   ]);
 }
 
-export type ExportProgress = { rows: number; total: number };
+export type ExportProgress = CsvExportProgress;
 
 export type ExportOptions = {
   fetchPage: (page: number, pageSize: number, signal: AbortSignal) => Promise<Page<CsvMember>>;
@@ -71,48 +68,10 @@ export type ExportOptions = {
   concurrency?: number;
 };
 
-export type ExportResult = { parts: string[]; rows: number };
+export type ExportResult = CsvExportResult;
 
-const EOL = '\r\n';
-
-/** One flat string per page (join, not +=, so no rope of 300 pieces stays behind). */
-function pageChunk(items: readonly CsvMember[]): string {
-  return items.length === 0 ? '' : items.map(memberCsvLine).join(EOL) + EOL;
-}
-
-export async function exportMembersCsv({
-  fetchPage,
-  signal,
-  onProgress,
-  pageSize = 300,
-  concurrency = 3,
-}: ExportOptions): Promise<ExportResult> {
-  signal.throwIfAborted();
-  const first = await fetchPage(1, pageSize, signal);
-  const total = Math.max(first.total, first.items.length);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  // A byte order mark, so spreadsheets read the non-ASCII names as UTF-8.
-  const parts: string[] = new Array(pages + 1);
-  parts[0] = '\uFEFF' + csvLine(CSV_HEADER) + EOL;
-  parts[1] = pageChunk(first.items);
-  let rows = first.items.length;
-  onProgress?.({ rows, total });
-
-  let next = 2;
-  const worker = async () => {
-    while (next <= pages) {
-      signal.throwIfAborted();
-      const page = next;
-      next += 1;
-      const { items } = await fetchPage(page, pageSize, signal);
-      parts[page] = pageChunk(items);
-      rows += items.length;
-      onProgress?.({ rows, total: Math.max(total, rows) });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, pages - 1) }, worker));
-  signal.throwIfAborted();
-  return { parts: parts.filter((part) => part !== undefined), rows };
+export function exportMembersCsv(options: ExportOptions): Promise<ExportResult> {
+  return exportPagesAsCsv({ ...options, header: CSV_HEADER, toLine: memberCsvLine });
 }
 
 /** `members-alpha-hpc-platform-2025-01-06.csv` */

@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { OfferingMembership } from '../../api/types';
+import { settleInOrder } from '../../lib/settle-in-order';
 import { groupUuidOf } from './queries';
 
 /**
@@ -101,7 +102,7 @@ export type RemoveOutcome = { member: MemberRef; status: 'removed' | 'gone' } | 
  * Removes members one after another (the last member of a group takes the group with it, so
  * the order of deletions in one group matters), reporting each outcome as it happens.
  */
-export async function removeMembers(
+export function removeMembers(
   members: readonly MemberRef[],
   {
     remove = deleteMember,
@@ -109,19 +110,7 @@ export async function removeMembers(
     signal,
   }: { remove?: (uuid: string) => Promise<'removed' | 'gone'>; onOutcome?: (outcome: RemoveOutcome, index: number) => void; signal?: AbortSignal } = {},
 ): Promise<RemoveOutcome[]> {
-  const outcomes: RemoveOutcome[] = [];
-  for (const [index, member] of members.entries()) {
-    if (signal?.aborted) break;
-    let outcome: RemoveOutcome;
-    try {
-      outcome = { member, status: await remove(member.uuid) };
-    } catch (error) {
-      outcome = { member, status: 'failed', error };
-    }
-    outcomes.push(outcome);
-    onOutcome?.(outcome, index);
-  }
-  return outcomes;
+  return settleInOrder(members, (member) => remove(member.uuid), { outcome: (member, settled) => ({ member, ...settled }), onOutcome, signal });
 }
 
 /**

@@ -1,22 +1,9 @@
 import { z } from 'zod';
+import { personFields } from '../../lib/person-fields';
 
-/**
- * The member form. The email check here only catches obvious slips (no "@"): Waldur's own
- * validator is the authority (it accepts addresses such as user@localhost) and its answer lands
- * under the field.
- */
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
-
+/** The member form: who (username and email, checked as in src/lib/person-fields.ts), role, resource, scope. */
 export const memberSchema = z.object({
-  username: z
-    .string()
-    .refine((value) => value.trim().length > 0, 'Enter a username.')
-    .refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
-  email: z
-    .string()
-    .refine((value) => value.trim().length > 0, 'Enter an email address.')
-    .refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.')
-    .refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
+  ...personFields,
   role: z.string().min(1, 'Choose a role.'),
   resource: z.string(),
   scope_id: z.string().refine((value) => value.trim().length <= 255, 'At most 255 characters.'),

@@ -1,11 +1,11 @@
 import type { Page } from '../../api/client';
 import type { RancherMembership } from '../../api/types';
 import { csvLine } from '../../lib/csv';
+import { exportPagesAsCsv, type CsvExportProgress } from '../../lib/csv-export';
 
 /**
- * Every membership matching the filters, all pages, as CSV parts for one Blob. Each page becomes
- * one string as soon as it arrives (the heap holds text, not objects); pages are fetched at the
- * largest size, a few at a time, and kept in page order.
+ * Every membership matching the filters, all pages, as CSV parts for one Blob (the paging and
+ * memory habits are in src/lib/csv-export.ts).
  */
 export const CSV_HEADER = [
   'Username',
@@ -58,53 +58,16 @@ export function membershipCsvLine(membership: CsvMembership): string {
   ]);
 }
 
-export type ExportProgress = { rows: number; total: number };
+export type ExportProgress = CsvExportProgress;
 
-const EOL = '\r\n';
-
-function pageChunk(items: readonly CsvMembership[]): string {
-  return items.length === 0 ? '' : items.map(membershipCsvLine).join(EOL) + EOL;
-}
-
-export async function exportMembershipsCsv({
-  fetchPage,
-  signal,
-  onProgress,
-  pageSize = 300,
-  concurrency = 3,
-}: {
+export function exportMembershipsCsv(options: {
   fetchPage: (page: number, pageSize: number, signal: AbortSignal) => Promise<Page<CsvMembership>>;
   signal: AbortSignal;
   onProgress?: (progress: ExportProgress) => void;
   pageSize?: number;
   concurrency?: number;
 }): Promise<{ parts: string[]; rows: number }> {
-  signal.throwIfAborted();
-  const first = await fetchPage(1, pageSize, signal);
-  const total = Math.max(first.total, first.items.length);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  // A byte order mark, so spreadsheets read non-ASCII names as UTF-8.
-  const parts: string[] = new Array(pages + 1);
-  parts[0] = '\uFEFF' + csvLine(CSV_HEADER) + EOL;
-  parts[1] = pageChunk(first.items);
-  let rows = first.items.length;
-  onProgress?.({ rows, total });
-
-  let next = 2;
-  const worker = async () => {
-    while (next <= pages) {
-      signal.throwIfAborted();
-      const page = next;
-      next += 1;
-      const { items } = await fetchPage(page, pageSize, signal);
-      parts[page] = pageChunk(items);
-      rows += items.length;
-      onProgress?.({ rows, total: Math.max(total, rows) });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, pages - 1) }, worker));
-  signal.throwIfAborted();
-  return { parts: parts.filter((part) => part !== undefined), rows };
+  return exportPagesAsCsv({ ...options, header: CSV_HEADER, toLine: membershipCsvLine });
 }
 
 /** `rancher-memberships-2025-01-06.csv` */

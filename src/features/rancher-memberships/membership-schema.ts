@@ -1,25 +1,15 @@
 import { z } from 'zod';
 import type { RancherCluster, RoleTemplate } from '../../api/types';
+import { personFields } from '../../lib/person-fields';
 import { settingsOfRole, type ScopeType } from './queries';
 
 /**
  * The membership form: who (username, email), where (a cluster, optionally one of its projects:
  * the scope type follows) and which role (a role template of that cluster's settings for that
- * scope type). The email check only catches obvious slips; Waldur's validator has the last word
- * and its answer lands under the field.
+ * scope type). Username and email are checked as in src/lib/person-fields.ts.
  */
-const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
-
 export const membershipSchema = z.object({
-  username: z
-    .string()
-    .refine((value) => value.trim().length > 0, 'Enter a username.')
-    .refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
-  email: z
-    .string()
-    .refine((value) => value.trim().length > 0, 'Enter an email address.')
-    .refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.')
-    .refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
+  ...personFields,
   cluster: z.string().min(1, 'Choose a cluster.'),
   project: z.string(),
   role: z.string().min(1, 'Choose a role.'),

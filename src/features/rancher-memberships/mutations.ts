@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
+import { settleInOrder } from '../../lib/settle-in-order';
 import type { EditPlan, MembershipBody } from './membership-schema';
 import { roleDisplayName, uuidFromUrl } from './queries';
 
@@ -69,7 +70,7 @@ export type DeleteOutcome =
   | { membership: MembershipRef; status: 'failed'; error: unknown };
 
 /** Deletes memberships one after another, reporting each outcome as it happens. */
-export async function deleteMemberships(
+export function deleteMemberships(
   memberships: readonly MembershipRef[],
   {
     remove = deleteMembership,
@@ -81,19 +82,11 @@ export async function deleteMemberships(
     signal?: AbortSignal;
   } = {},
 ): Promise<DeleteOutcome[]> {
-  const outcomes: DeleteOutcome[] = [];
-  for (const [index, membership] of memberships.entries()) {
-    if (signal?.aborted) break;
-    let outcome: DeleteOutcome;
-    try {
-      outcome = { membership, status: await remove(membership.uuid) };
-    } catch (error) {
-      outcome = { membership, status: 'failed', error };
-    }
-    outcomes.push(outcome);
-    onOutcome?.(outcome, index);
-  }
-  return outcomes;
+  return settleInOrder(memberships, (membership) => remove(membership.uuid), {
+    outcome: (membership, settled) => ({ membership, ...settled }),
+    onOutcome,
+    signal,
+  });
 }
 
 /** After a write: memberships, and groups (creating a membership may create its group). */

@@ -1,0 +1,61 @@
+import { MantineProvider } from '@mantine/core';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { BulkProgress, type BulkResult, type BulkWords } from './bulk-progress';
+
+const WORDS: BulkWords = {
+  doing: 'Archiving',
+  did: 'Archived',
+  done: 'archived',
+  one: 'file',
+  many: 'files',
+  retry: 'Archive selected',
+  progressLabel: 'Archive progress',
+  resultsLabel: 'Archive results',
+};
+
+function show(props: { running: boolean; total: number; results: BulkResult[] }) {
+  const onDismiss = vi.fn();
+  render(
+    <MantineProvider env="test">
+      <BulkProgress {...props} words={WORDS} onDismiss={onDismiss} />
+    </MantineProvider>,
+  );
+  return onDismiss;
+}
+
+describe('BulkProgress', () => {
+  it('while running: counts done of total, no dismiss', () => {
+    show({ running: true, total: 4, results: [{ key: 'a', label: 'a.txt', status: 'done' }] });
+    expect(screen.getByRole('status').textContent).toContain('Archiving files: 1 of 4');
+    expect(screen.getByRole('progressbar', { name: 'Archive progress' }).getAttribute('aria-valuenow')).toBe('25');
+    expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
+  });
+
+  it('when finished: one line per row, failures explained, retry hint, dismiss', async () => {
+    const onDismiss = show({
+      running: false,
+      total: 3,
+      results: [
+        { key: 'a', label: 'a.txt', status: 'done' },
+        { key: 'b', label: '<img src=x onerror=alert(1)>', status: 'gone' },
+        { key: 'c', label: 'c.txt', status: 'failed', error: new Error('Disk full') },
+      ],
+    });
+    expect(screen.getByText('Archived 2 of 3 files; 1 failed')).toBeTruthy();
+    const lines = within(screen.getByRole('list', { name: 'Archive results' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(lines).toEqual(['✓ a.txt: archived', '✓ <img src=x onerror=alert(1)>: already archived', '✗ c.txt: not archived. Disk full']);
+    expect(screen.getByText('The files that could not be archived stay selected: use “Archive selected” to try again.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(onDismiss).toHaveBeenCalledOnce();
+  });
+
+  it('all done: singular or plural, no retry hint', () => {
+    show({ running: false, total: 1, results: [{ key: 'a', label: 'a.txt', status: 'done' }] });
+    expect(screen.getByText('Archived 1 file')).toBeTruthy();
+    expect(screen.queryByText(/stay selected/)).toBeNull();
+  });
+});

@@ -1,0 +1,93 @@
+import { Alert, Button, Group, List, Progress, ScrollArea, Stack, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
+import { errorMessage } from '../api/errors';
+
+/** One row of a bulk action, as it ended: done, already gone (counts as done), or failed and why. */
+export type BulkResult = { key: string; label: ReactNode; status: 'done' | 'gone' | 'failed'; error?: unknown };
+
+/** The words of one bulk action, e.g. for removing members. */
+export type BulkWords = {
+  /** "Removing" */
+  doing: string;
+  /** "Removed" */
+  did: string;
+  /** "removed" */
+  done: string;
+  /** "member" */
+  one: string;
+  /** "members" */
+  many: string;
+  /** The button that runs the action again on what stays selected: "Remove selected". */
+  retry: string;
+  /** Accessible names of the progress bar and of the results list. */
+  progressLabel: string;
+  resultsLabel: string;
+};
+
+type Props = {
+  running: boolean;
+  total: number;
+  results: readonly BulkResult[];
+  words: BulkWords;
+  /** The results list's markers (Mantine's default is a disc). */
+  listStyleType?: React.CSSProperties['listStyleType'];
+  onDismiss: () => void;
+};
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/**
+ * Progress of a bulk action over selected rows, then one line per row: done, already gone, or why
+ * not. A live status region; the rows that failed are meant to stay selected for another try.
+ */
+export function BulkProgress({ running, total, results, words, listStyleType, onDismiss }: Props) {
+  const finished = results.length;
+  const failed = results.filter((result) => result.status === 'failed').length;
+  const succeeded = finished - failed;
+  return (
+    <Alert
+      color={running ? 'indigo' : failed ? 'orange' : 'teal'}
+      variant="light"
+      role="status"
+      aria-live="polite"
+      title={
+        running
+          ? `${words.doing} ${words.many}: ${finished} of ${total}`
+          : failed
+            ? `${words.did} ${succeeded} of ${total} ${words.many}; ${failed} failed`
+            : `${words.did} ${succeeded} ${succeeded === 1 ? words.one : words.many}`
+      }
+    >
+      <Stack gap="xs">
+        <Progress value={total ? (finished / total) * 100 : 100} aria-label={words.progressLabel} animated={running} />
+        <ScrollArea.Autosize mah={220} type="auto">
+          <List size="sm" spacing={2} aria-label={words.resultsLabel} listStyleType={listStyleType}>
+            {results.map((result) => (
+              <List.Item key={result.key}>
+                <Text size="sm" style={clip} span>
+                  {result.status === 'failed' ? '✗ ' : '✓ '}
+                  {result.label}:{' '}
+                  {result.status === 'failed'
+                    ? `not ${words.done}. ${errorMessage(result.error)}`
+                    : result.status === 'gone'
+                      ? `already ${words.done}`
+                      : words.done}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </ScrollArea.Autosize>
+        {!running && failed ? (
+          <Text size="sm">{`The ${words.many} that could not be ${words.done} stay selected: use “${words.retry}” to try again.`}</Text>
+        ) : null}
+        {!running ? (
+          <Group>
+            <Button size="xs" variant="default" onClick={onDismiss}>
+              Dismiss
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}

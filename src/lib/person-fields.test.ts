@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { personFields } from './person-fields';
+
+const schema = z.object(personFields);
+
+function messages(value: { username: string; email: string }) {
+  const result = schema.safeParse(value);
+  return result.success ? {} : z.flattenError(result.error).fieldErrors;
+}
+
+describe('personFields', () => {
+  it('asks for both, trimmed', () => {
+    expect(messages({ username: '  ', email: ' ' })).toEqual({ username: ['Enter a username.'], email: ['Enter an email address.'] });
+  });
+
+  it('catches only obvious email slips; Waldur has the last word', () => {
+    expect(messages({ username: 'alice', email: 'alice.example.org' })).toEqual({ email: ['Enter a valid email address.'] });
+    expect(messages({ username: 'alice', email: 'alice@localhost' })).toEqual({});
+  });
+
+  it('keeps to the server limits', () => {
+    expect(messages({ username: 'x'.repeat(256), email: `${'x'.repeat(250)}@a.bc` })).toEqual({
+      username: ['At most 255 characters.'],
+      email: ['At most 254 characters.'],
+    });
+    expect(messages({ username: 'x'.repeat(255), email: `${'x'.repeat(249)}@a.bc` })).toEqual({});
+  });
+});

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/**
+ * The "who" of a membership form: username and email, as Waldur limits them. The email check
+ * only catches obvious slips (no "@"): Waldur's own validator is the authority (it accepts
+ * addresses such as user@localhost) and its answer lands under the field.
+ */
+const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+export const personFields = {
+  username: z
+    .string()
+    .refine((value) => value.trim().length > 0, 'Enter a username.')
+    .refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
+  email: z
+    .string()
+    .refine((value) => value.trim().length > 0, 'Enter an email address.')
+    .refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.')
+    .refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
+};
