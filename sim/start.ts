@@ -38,7 +38,7 @@ const waldurApiUrl = process.env.WALDUR_API_URL || undefined;
 const seed = (arg('--seed') ?? process.env.SIM_SEED) === 'large' ? 'large' : 'demo';
 const server = await startAppServer({
   port: Number(process.env.PORT ?? 5173),
-  host: process.env.HOST ?? '127.0.0.1',
+  host: process.env.HOST,
   waldurApiUrl,
   simulator: { seed, withoutOfferingKeycloak: process.argv.includes('--without-offering-keycloak') },
 });
