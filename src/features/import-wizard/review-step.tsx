@@ -22,12 +22,15 @@ export function useReview(offeringUuid: string, state: WizardState, enabled: boo
   const local = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), refetchOnMount: 'always', enabled });
   const roles = useQuery({ ...offeringQueries.roles(offeringUuid), enabled });
   const resources = useQuery({ ...offeringQueries.resources(offeringUuid), enabled });
+  // Memoized on what the review reads, and only while it is shown: a disabled query keeps its
+  // cached data, and the import step updates `results` for every group it sends.
+  const { selected, groups, choices, results } = state;
   const review = useMemo(
     () =>
-      local.data && roles.data && resources.data
-        ? reviewImport(state, local.data.items, { roles: roles.data, resources: resources.data })
+      enabled && local.data && roles.data && resources.data
+        ? reviewImport({ selected, groups, choices, results }, local.data.items, { roles: roles.data, resources: resources.data })
         : null,
-    [state, local.data, roles.data, resources.data],
+    [enabled, selected, groups, choices, results, local.data, roles.data, resources.data],
   );
   const error = local.error ?? roles.error ?? resources.error;
   const retry = () => void Promise.all([local.refetch(), roles.refetch(), resources.refetch()]);

@@ -56,6 +56,81 @@ describe('reviewImport', () => {
     expect(review).toMatchObject({ errors: 1, warnings: 1, toSend: 1 });
   });
 
+  it('reviews thousands of groups against thousands of local groups, each flagged as a one-by-one check would', () => {
+    const many = 3000;
+    const manyRoles = Array.from({ length: 30 }, (_, r) => ({ uuid: `role-${r}`, name: `Role ${r}` })) as OfferingRole[];
+    const manyResources = Array.from({ length: 20 }, (_, r) => ({
+      uuid: `res-${r}`,
+      name: `Resource ${r}`,
+      options: { keycloak_available_scopes: [{ scope_type: 'project', scope_id: `s-${r}`, label: 'S' }] },
+    })) as unknown as ProviderResource[];
+    // Group i: role i % 30, resource (i / 30) % 20, scope "" or the resource's own; distinct for i < 1200.
+    const comboOf = (i: number): [string, string, string] => {
+      const resource = Math.floor(i / 30) % 20;
+      return [`role-${i % 30}`, `res-${resource}`, Math.floor(i / 600) % 2 === 1 ? `s-${resource}` : ''];
+    };
+    const choices: Record<string, [string, string?, string?]> = {};
+    for (let i = 0; i < many; i++) {
+      if (i < 1200) choices[`g${i}`] = comboOf(i);
+      else if (i % 3 === 0) choices[`g${i}`] = [`nope-${i}`];
+      else if (i % 3 === 1) choices[`g${i}`] = [`role-${i % 30}`, 'res-0', `bad-${i}`];
+      else choices[`g${i}`] = [`role-${i % 30}`];
+    }
+    // Local groups: one linked to each of g1000..g1099, one per combination of g0..g99 (not linked to them),
+    // and 3000 unrelated ones (other roles).
+    const locals: OfferingGroup[] = [];
+    for (let i = 1000; i < 1100; i++) locals.push(local(`Linked ${i}`, `g${i}`, 'role-x', null));
+    for (let i = 0; i < 100; i++) {
+      const [role, resource, scope] = comboOf(i);
+      locals.push(local(`Taken ${i}`, `other-${i}`, role.toUpperCase(), resource, scope));
+    }
+    for (let i = 0; i < 3000; i++) locals.push(local(`Unrelated ${i}`, `unrelated-${i}`, `zz-${i}`, null));
+    const settled = Object.fromEntries(
+      Array.from({ length: 50 }, (_, k) => [`g${1100 + k}`, { status: 'skipped' as const, reason: 'Linked already.' }]),
+    );
+
+    const review = reviewImport(wizard(choices, { results: settled }), locals, { roles: manyRoles, resources: manyResources });
+
+    expect(review.rows).toHaveLength(many);
+    const byId = new Map(review.rows.map((row) => [row.id, row]));
+    expect(byId.get('g5')?.problems).toEqual([
+      { level: 'error', message: 'Clashes with the local group “Taken 5”, which has the same role, resource and scope ID.' },
+    ]);
+    expect(byId.get('g100')?.problems).toEqual([]);
+    expect(byId.get('g1000')?.problems).toEqual([
+      { level: 'warning', message: 'Already linked to the local group “Linked 1000”: it will be skipped.' },
+    ]);
+    expect(byId.get('g1100')).toMatchObject({ done: true, problems: [] });
+    expect(byId.get('g1200')?.problems.map((p) => p.message)).toEqual(['This role is not one of the offering’s roles.']);
+    expect(byId.get('g1201')?.problems.map((p) => p.message)).toEqual(['Not a scope of this resource.']);
+    // 600 groups share 10 combinations (role-k, no resource, no scope): each clashes with the 59 others.
+    const clash = byId.get('g1202')?.problems ?? [];
+    expect(clash).toHaveLength(1);
+    expect(clash[0]?.message.match(/“Group g\d+”/g)).toHaveLength(59);
+    expect(clash[0]?.message).not.toContain('“Group g1202”');
+    expect(clash[0]?.message).toContain('“Group g1232”');
+
+    const errorRows = review.rows.filter((row) => row.problems.some((p) => p.level === 'error')).map((row) => row.id);
+    // 100 local clashes + the 1800 groups after g1199 (invalid role, bad scope or a shared combination).
+    expect(errorRows).toHaveLength(100 + 1800);
+    expect(review).toMatchObject({ errors: 1900, warnings: 100, toSend: many - 100 - 50 });
+  });
+
+  it('indexes look-ups per array: a new roles or resources list is taken into account', () => {
+    const choice = { role: 'r3', resource: 'res2', scope: 'q' };
+    expect(choiceProblems(choice, { roles, resources })).toEqual({
+      role: 'This role is not one of the offering’s roles.',
+      resource: 'This resource is not one of the offering’s resources.',
+    });
+    const moreResources = [
+      ...resources,
+      { uuid: 'res2', name: 'new', options: { keycloak_available_scopes: [{ scope_type: 'project', scope_id: 'q', label: 'Q' }] } },
+    ] as unknown as ProviderResource[];
+    expect(choiceProblems(choice, { roles: [...roles, { uuid: 'r3', name: 'New' } as OfferingRole], resources: moreResources })).toEqual({});
+    expect(choiceProblems(choice, { roles: undefined, resources: undefined })).toEqual({});
+    expect(choiceProblems({ role: 'r1', resource: '', scope: 'q' }, { roles, resources })).toEqual({ scope: 'Choose the resource of this scope ID.' });
+  });
+
   it('reads the role uuid from the role URL', () => {
     expect(uuidFromUrl('http://h/api/marketplace-offering-user-roles/abc123/')).toBe('abc123');
     expect(uuidFromUrl(null)).toBe('');

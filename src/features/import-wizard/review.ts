@@ -20,21 +20,68 @@ type Lookups = {
   resources: readonly ProviderResource[] | undefined;
 };
 
-/** Problems with one group's own choice (the "Assign roles" step shows them under the fields). */
-export function choiceProblems(choice: Choice, { roles, resources }: Lookups): FieldProblems {
+/** Role uuids and resources by uuid, built once per roles / resources array (query data). */
+type LookupIndex = { roles: Set<string> | null; resources: Map<string, ProviderResource> | null };
+
+const roleSets = new WeakMap<readonly OfferingRole[], Set<string>>();
+const resourceMaps = new WeakMap<readonly ProviderResource[], Map<string, ProviderResource>>();
+const scopeSets = new WeakMap<ProviderResource, Set<string>>();
+
+function lookupIndex({ roles, resources }: Lookups): LookupIndex {
+  let roleSet: Set<string> | null = null;
+  if (roles) {
+    roleSet = roleSets.get(roles) ?? null;
+    if (!roleSet) {
+      roleSet = new Set(roles.map((role) => role.uuid).filter((uuid): uuid is string => uuid !== undefined));
+      roleSets.set(roles, roleSet);
+    }
+  }
+  let resourceMap: Map<string, ProviderResource> | null = null;
+  if (resources) {
+    resourceMap = resourceMaps.get(resources) ?? null;
+    if (!resourceMap) {
+      resourceMap = new Map();
+      // The first resource with a uuid wins, as a linear search would find it.
+      for (const resource of resources) if (resource.uuid !== undefined && !resourceMap.has(resource.uuid)) resourceMap.set(resource.uuid, resource);
+      resourceMaps.set(resources, resourceMap);
+    }
+  }
+  return { roles: roleSet, resources: resourceMap };
+}
+
+/** A resource's scope IDs, parsed once per resource object (query data is not mutated). */
+function scopesOf(resource: ProviderResource): Set<string> {
+  let scopes = scopeSets.get(resource);
+  if (!scopes) {
+    scopes = new Set(availableScopes(resource).map((scope) => scope.scope_id));
+    scopeSets.set(resource, scopes);
+  }
+  return scopes;
+}
+
+function problemsWithIndex(choice: Choice, index: LookupIndex): FieldProblems {
   const problems: FieldProblems = {};
   if (!choice.role) problems.role = 'Choose a role.';
-  else if (roles && !roles.some((role) => role.uuid === choice.role)) problems.role = 'This role is not one of the offering’s roles.';
-  if (choice.resource && resources) {
-    const resource = resources.find((item) => item.uuid === choice.resource);
+  else if (index.roles && !index.roles.has(choice.role)) problems.role = 'This role is not one of the offering’s roles.';
+  if (choice.resource && index.resources) {
+    const resource = index.resources.get(choice.resource);
     if (!resource) problems.resource = 'This resource is not one of the offering’s resources.';
-    else if (choice.scope && !availableScopes(resource).some((scope) => scope.scope_id === choice.scope)) {
+    else if (choice.scope && !scopesOf(resource).has(choice.scope)) {
       problems.scope = 'Not a scope of this resource.';
     }
   } else if (!choice.resource && choice.scope) {
     problems.scope = 'Choose the resource of this scope ID.';
   }
   return problems;
+}
+
+/**
+ * Problems with one group's own choice (the "Assign roles" step shows them under the fields).
+ * Role and resource look-ups are indexed once per roles/resources array, so checking every
+ * chosen group stays linear.
+ */
+export function choiceProblems(choice: Choice, lookups: Lookups): FieldProblems {
+  return problemsWithIndex(choice, lookupIndex(lookups));
 }
 
 function comboKey(role: string, resource: string | null | undefined, scope: string | null | undefined): string {
@@ -68,11 +115,19 @@ export type Review = {
   toSend: number;
 };
 
-export function reviewImport(
-  state: Pick<WizardState, 'selected' | 'groups' | 'choices' | 'results'>,
-  localGroups: readonly OfferingGroup[],
-  lookups: Lookups,
-): Review {
+type LocalIndex = {
+  /** Local groups by the remote group they are linked to. */
+  linked: Map<string, OfferingGroup>;
+  /** Local groups by (role, resource, scope ID); the last one wins. */
+  combos: Map<string, OfferingGroup>;
+};
+
+/** Built once per list of local groups (a query result), not per review or per chosen group. */
+const localIndexes = new WeakMap<readonly OfferingGroup[], LocalIndex>();
+
+function localIndex(localGroups: readonly OfferingGroup[]): LocalIndex {
+  const cached = localIndexes.get(localGroups);
+  if (cached) return cached;
   const linked = new Map<string, OfferingGroup>();
   const combos = new Map<string, OfferingGroup>();
   for (const group of localGroups) {
@@ -80,6 +135,22 @@ export function reviewImport(
     const role = uuidFromUrl(group.role);
     if (role) combos.set(comboKey(role, group.resource_uuid, group.scope_id), group);
   }
+  const index = { linked, combos };
+  localIndexes.set(localGroups, index);
+  return index;
+}
+
+/**
+ * Linear in the chosen and the local groups: the local groups and the look-ups are indexed
+ * once (and cached per array), each chosen group costs a few map look-ups.
+ */
+export function reviewImport(
+  state: Pick<WizardState, 'selected' | 'groups' | 'choices' | 'results'>,
+  localGroups: readonly OfferingGroup[],
+  lookups: Lookups,
+): Review {
+  const { linked, combos } = localIndex(localGroups);
+  const index = lookupIndex(lookups);
 
   const pending = state.selected.filter((id) => {
     const result = state.results[id];
@@ -91,7 +162,9 @@ export function reviewImport(
     const choice = state.choices[id] ?? EMPTY_CHOICE;
     if (!choice.role || linked.has(id)) continue;
     const key = comboKey(choice.role, choice.resource, choice.scope);
-    chosenByCombo.set(key, [...(chosenByCombo.get(key) ?? []), id]);
+    const same = chosenByCombo.get(key);
+    if (same) same.push(id);
+    else chosenByCombo.set(key, [id]);
   }
 
   let errors = 0;
@@ -109,7 +182,7 @@ export function reviewImport(
     if (local) {
       problems.push({ level: 'warning', message: `Already linked to the local group “${local.name ?? ''}”: it will be skipped.` });
     } else {
-      const own = choiceProblems(choice, lookups);
+      const own = problemsWithIndex(choice, index);
       for (const message of [own.role, own.resource, own.scope]) if (message) problems.push({ level: 'error', message });
       if (choice.role) {
         const key = comboKey(choice.role, choice.resource, choice.scope);
