@@ -369,21 +369,37 @@ function SyncedDetails({ line, choice, choose }: { line: SyncedLine; choice: str
           Waldur: {groupFacts(group)}
         </Text>
       ) : null}
-      {line.candidates.length > 1 ? (
-        <CandidatePicker
-          lineId={line.id}
-          candidates={line.candidates}
-          choice={choice}
-          choose={choose}
-          label="Which local group?"
-          valueOf={(candidate) => candidate.uuid}
-          describe={(candidate) => `${isolate(candidate.name)} · ${groupFacts(candidate)} · ${candidate.uuid.slice(0, 8)}`}
-        />
-      ) : line.candidates.length === 0 ? (
-        <NotFoundNote what="local group linked" />
-      ) : null}
+      <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group linked" />
     </>
   );
+}
+
+/** Several local groups could be the one a line names: the user picks; none found: said so. */
+function LocalGroupChoice({
+  line,
+  choice,
+  choose,
+  notFound,
+}: {
+  line: SyncedLine | LocalOnlyLine;
+  choice: string | undefined;
+  choose: (id: string, value: string) => void;
+  notFound: string;
+}) {
+  if (line.candidates.length > 1) {
+    return (
+      <CandidatePicker
+        lineId={line.id}
+        candidates={line.candidates}
+        choice={choice}
+        choose={choose}
+        label="Which local group?"
+        valueOf={(candidate) => candidate.uuid}
+        describe={(candidate) => `${isolate(candidate.name)} · ${groupFacts(candidate)} · ${candidate.uuid.slice(0, 8)}`}
+      />
+    );
+  }
+  return line.candidates.length === 0 ? <NotFoundNote what={notFound} /> : null;
 }
 
 function LocalDetails({ line, choice, choose }: { line: LocalOnlyLine; choice: string | undefined; choose: (id: string, value: string) => void }) {
@@ -403,19 +419,7 @@ function LocalDetails({ line, choice, choose }: { line: LocalOnlyLine; choice: s
           )}
         </Text>
       ) : null}
-      {line.candidates.length > 1 ? (
-        <CandidatePicker
-          lineId={line.id}
-          candidates={line.candidates}
-          choice={choice}
-          choose={choose}
-          label="Which local group?"
-          valueOf={(candidate) => candidate.uuid}
-          describe={(candidate) => `${isolate(candidate.name)} · ${groupFacts(candidate)} · ${candidate.uuid.slice(0, 8)}`}
-        />
-      ) : line.candidates.length === 0 ? (
-        <NotFoundNote what="local group" />
-      ) : null}
+      <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group" />
     </>
   );
 }
