@@ -17,9 +17,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['**/sim/**', 'node:*'], message: 'The app never imports the simulator or Node built-ins.' },
-          ],
+          patterns: [{ group: ['**/sim/**', 'node:*'], message: 'The app never imports the simulator or Node built-ins.' }],
         },
       ],
     },

@@ -8,9 +8,7 @@ export default defineConfig({
   plugins: [react(), simDevPlugin()],
   build: { sourcemap: true, chunkSizeWarningLimit: 600 },
   test: {
-    reporters: process.env.UNIT_JSON_REPORT
-      ? ['default', ['json', { outputFile: process.env.UNIT_JSON_REPORT }]]
-      : ['default'],
+    reporters: process.env.UNIT_JSON_REPORT ? ['default', ['json', { outputFile: process.env.UNIT_JSON_REPORT }]] : ['default'],
     projects: [
       {
         extends: true,

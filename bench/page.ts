@@ -31,7 +31,16 @@ export type BenchWindow = {
     scrollList: (
       label: string,
       step: number,
-    ) => Promise<{ label: string; start: number; end: number; frames: number; maxRows: number; setSize: number; lastShown: number; longestFrame: number }>;
+    ) => Promise<{
+      label: string;
+      start: number;
+      end: number;
+      frames: number;
+      maxRows: number;
+      setSize: number;
+      lastShown: number;
+      longestFrame: number;
+    }>;
   };
 };
 
@@ -40,7 +49,10 @@ export const GROUP_ROW = 'table[aria-label="Groups"] tbody tr';
 
 /** Waits for a watched selector (see probe.js) and returns when it was first shown. */
 export async function waitWatched(page: Page, name: string, timeout = 90_000): Promise<Hit> {
-  const handle = await page.waitForFunction((key) => (window as unknown as BenchWindow).__bench?.found[key], name, { timeout, polling: 50 });
+  const handle = await page.waitForFunction((key) => (window as unknown as BenchWindow).__bench?.found[key], name, {
+    timeout,
+    polling: 50,
+  });
   return (await handle.jsonValue()) as Hit;
 }
 

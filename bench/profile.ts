@@ -155,7 +155,11 @@ export async function stopProfile(cdp: CDPSession, maps: SourceMaps, top = 8): P
     const module = located ? located.source : frame.url ? frame.url.replace(/^.*\//, '') : frame.functionName || '(native)';
     const where = located ? `${located.source}:${located.line}${located.name ? ` ${located.name}` : ''}` : frame.functionName || '(native)';
     functions.set(where, (functions.get(where) ?? 0) + ms);
-    const pkg = module.startsWith('src/') ? module : module.startsWith('@') ? module.split('/').slice(0, 2).join('/') : (module.split('/')[0] ?? module);
+    const pkg = module.startsWith('src/')
+      ? module
+      : module.startsWith('@')
+        ? module.split('/').slice(0, 2).join('/')
+        : (module.split('/')[0] ?? module);
     modules.set(pkg, (modules.get(pkg) ?? 0) + ms);
   }
   const busy = total - idle;

@@ -24,7 +24,12 @@ type Report = {
   } | null;
 };
 
-const STATUS: Record<Figure['status'], string> = { met: '✅ met', missed: '❌ missed', 'not measured': '⏸ not measured', error: '💥 error' };
+const STATUS: Record<Figure['status'], string> = {
+  met: '✅ met',
+  missed: '❌ missed',
+  'not measured': '⏸ not measured',
+  error: '💥 error',
+};
 const cell = (text: string): string => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
 
 export function renderMarkdown(report: Report): string {
@@ -53,7 +58,9 @@ export function renderMarkdown(report: Report): string {
     '',
   );
   lines.push('| # | figure | target | result: median (min, max; runs) | status |', '|---|---|---|---|---|');
-  report.figures.forEach((f, i) => lines.push(`| ${i + 1} | ${cell(f.title)} | ${cell(f.target)} | ${cell(f.result)} | ${STATUS[f.status]} |`));
+  report.figures.forEach((f, i) =>
+    lines.push(`| ${i + 1} | ${cell(f.title)} | ${cell(f.target)} | ${cell(f.result)} | ${STATUS[f.status]} |`),
+  );
   lines.push('', '## Notes', '');
   report.figures.forEach((f, i) => {
     if (f.note) lines.push(`${i + 1}. **${f.title}.** ${f.note}`);
@@ -68,15 +75,21 @@ export function renderMarkdown(report: Report): string {
       '',
     );
     lines.push('### Largest modules of the entry chunk', '', '| module | rendered | gzip alone | share |', '|---|---|---|---|');
-    for (const mod of e.largest.slice(0, 20)) lines.push(`| \`${cell(mod.id)}\` | ${fmtKb(mod.rendered)} | ${fmtKb(mod.gzip)} | ${(mod.share * 100).toFixed(1)}% |`);
+    for (const mod of e.largest.slice(0, 20))
+      lines.push(`| \`${cell(mod.id)}\` | ${fmtKb(mod.rendered)} | ${fmtKb(mod.gzip)} | ${(mod.share * 100).toFixed(1)}% |`);
     lines.push('', '### Entry chunk by package', '', '| package | modules | rendered | gzip alone |', '|---|---|---|---|');
     for (const p of e.byPackage.slice(0, 15)) lines.push(`| ${cell(p.name)} | ${p.modules} | ${fmtKb(p.rendered)} | ${fmtKb(p.gzip)} |`);
     lines.push('', '### Chunks', '', '| chunk | kind | size | gzip |', '|---|---|---|---|');
     const shown = b.chunks.slice(0, 25);
-    for (const c of shown) lines.push(`| \`${c.file}\` | ${c.isEntry ? 'entry' : c.isDynamicEntry ? 'lazy route' : 'shared'} | ${fmtKb(c.bytes)} | ${fmtKb(c.gzip)} |`);
+    for (const c of shown)
+      lines.push(
+        `| \`${c.file}\` | ${c.isEntry ? 'entry' : c.isDynamicEntry ? 'lazy route' : 'shared'} | ${fmtKb(c.bytes)} | ${fmtKb(c.gzip)} |`,
+      );
     if (b.chunks.length > shown.length) {
       const rest = b.chunks.slice(shown.length);
-      lines.push(`| ${rest.length} smaller chunks | | ${fmtKb(rest.reduce((n, c) => n + c.bytes, 0))} | ${fmtKb(rest.reduce((n, c) => n + c.gzip, 0))} |`);
+      lines.push(
+        `| ${rest.length} smaller chunks | | ${fmtKb(rest.reduce((n, c) => n + c.bytes, 0))} | ${fmtKb(rest.reduce((n, c) => n + c.gzip, 0))} |`,
+      );
     }
   }
   lines.push('', '## How it is measured', '', METHOD, '');

@@ -257,7 +257,14 @@ export function bundleSection(build: BuildReport) {
         }
       : null,
     chunks: build.chunks
-      .map((c) => ({ file: c.file, isEntry: c.isEntry, isDynamicEntry: c.isDynamicEntry, bytes: c.bytes, gzip: c.gzip, modules: c.modules.length }))
+      .map((c) => ({
+        file: c.file,
+        isEntry: c.isEntry,
+        isDynamicEntry: c.isDynamicEntry,
+        bytes: c.bytes,
+        gzip: c.gzip,
+        modules: c.modules.length,
+      }))
       .sort((a, b) => b.gzip - a.gzip),
     files: build.files,
   };
@@ -266,7 +273,12 @@ export function bundleSection(build: BuildReport) {
 function byPackage(modules: { id: string; rendered: number; gzip: number }[]) {
   const totals = new Map<string, { rendered: number; gzip: number; modules: number }>();
   for (const m of modules) {
-    const key = m.id.startsWith('src/') || m.id.startsWith('sim/') ? 'app (src/)' : m.id.startsWith('@') ? m.id.split('/').slice(0, 2).join('/') : (m.id.split('/')[0] ?? m.id);
+    const key =
+      m.id.startsWith('src/') || m.id.startsWith('sim/')
+        ? 'app (src/)'
+        : m.id.startsWith('@')
+          ? m.id.split('/').slice(0, 2).join('/')
+          : (m.id.split('/')[0] ?? m.id);
     const t = totals.get(key) ?? { rendered: 0, gzip: 0, modules: 0 };
     t.rendered += m.rendered;
     t.gzip += m.gzip;

@@ -43,6 +43,9 @@ export type Bench = {
   resetSim: () => Promise<void>;
   setFaults: (faults: Record<string, unknown>) => Promise<void>;
   /** A new browser context (cold cache) with the token and the probe; `watch` names selectors to time. */
-  newPage: (options?: { watch?: Record<string, string | { selector: string; text: string }>; context?: BrowserContext }) => Promise<BenchPage>;
+  newPage: (options?: {
+    watch?: Record<string, string | { selector: string; text: string }>;
+    context?: BrowserContext;
+  }) => Promise<BenchPage>;
   log: (message: string) => void;
 };

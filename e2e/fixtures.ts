@@ -43,7 +43,12 @@ export class SimControl {
   }
 
   /** A Waldur API call as `account`, for arranging data and checking side effects. */
-  async api<T = unknown>(account: Account, method: string, path: string, body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
+  async api<T = unknown>(
+    account: Account,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: T; headers: Headers }> {
     const response = await fetch(this.baseUrl + path, {
       method,
       headers: {

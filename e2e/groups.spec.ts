@@ -8,7 +8,10 @@ const groupsUrl = (offering: string, query = '') => `/offerings/${offering}/grou
 
 /** The table row of a group, found by its name button (names are unique on purpose here). */
 function row(page: Page, name: string) {
-  return page.getByRole('table', { name: 'Groups' }).getByRole('row').filter({ has: page.getByRole('button', { name, exact: true }) });
+  return page
+    .getByRole('table', { name: 'Groups' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('button', { name, exact: true }) });
 }
 
 async function openActions(page: Page, name: string) {
@@ -233,7 +236,9 @@ test('an unreachable Keycloak shows what failed where it failed', async ({ page 
   await expect(remote).toContainText('Check the Keycloak URL, realm and admin username and password');
   await expectAccessible(page, 'group detail with Keycloak down');
   await panel.getByRole('button', { name: 'Pull members' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Could not pull members' })).toContainText('Unable to fetch members from Keycloak.');
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not pull members' })).toContainText(
+    'Unable to fetch members from Keycloak.',
+  );
 });
 
 test('an offering without Keycloak says so instead of a table', async ({ page }) => {

@@ -87,7 +87,12 @@ test('imports several groups and pulls their members, keeping choices across rel
   await expectAccessible(page, 'import wizard: results');
 
   const [gpu] = await linkedTo(sim, RG.nested.id);
-  expect(gpu).toMatchObject({ name: 'gpu-users', role_name: 'Namespace Editor', resource_name: 'alpha-prod-cluster', scope_id: 'ns-shared' });
+  expect(gpu).toMatchObject({
+    name: 'gpu-users',
+    role_name: 'Namespace Editor',
+    resource_name: 'alpha-prod-cluster',
+    scope_id: 'ns-shared',
+  });
   expect(await memberCount(sim, gpu?.uuid ?? '')).toBe(15);
   const [stewards] = await linkedTo(sim, RG.stewards.id);
   expect(stewards).toMatchObject({ role_name: 'Operator', resource_name: 'alpha-archive', scope_id: '' });
@@ -191,7 +196,9 @@ test('a re-run never creates a duplicate: linked groups are skipped and left out
   await page.goto(`${WIZARD}?select=${RG.visitors.id}&select=${RG.stewards.id}`);
   await expect(page).toHaveURL(WIZARD);
   await expect(page.getByRole('heading', { name: 'Choose groups' })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: 'Already linked to a local group, so not chosen: “Visitors”, “Data Stewards”.' })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Already linked to a local group, so not chosen: “Visitors”, “Data Stewards”.' }),
+  ).toBeVisible();
   await expect(page.getByText('0 groups chosen').first()).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Visitors' })).toBeDisabled();
   await expect(page.getByRole('checkbox', { name: 'Data Stewards' })).toBeDisabled();

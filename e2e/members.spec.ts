@@ -11,7 +11,11 @@ const membersUrl = (query = '', offering = A) => `/offerings/${offering}/members
 type Membership = { uuid: string; username: string; email: string; group_name: string; state: string; error_message: string };
 
 async function membershipsOf(sim: SimControl, username: string, offering = A) {
-  const { body } = await sim.api<Membership[]>('staff', 'GET', `/api/offering-keycloak-memberships/?offering_uuid=${offering}&username=${encodeURIComponent(username)}&page_size=300`);
+  const { body } = await sim.api<Membership[]>(
+    'staff',
+    'GET',
+    `/api/offering-keycloak-memberships/?offering_uuid=${offering}&username=${encodeURIComponent(username)}&page_size=300`,
+  );
   return body;
 }
 
@@ -191,7 +195,9 @@ test('removing the last member warns that the group is deleted in Waldur and Key
   await expect(page.getByText('1–1 of 1 members')).toBeVisible();
   await rowAction(page, member.username, G.orphanedResearchers.name, 'Remove');
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText('This is the last member of “Researchers”: removing them deletes the group in Waldur and in Keycloak.');
+  await expect(dialog).toContainText(
+    'This is the last member of “Researchers”: removing them deletes the group in Waldur and in Keycloak.',
+  );
   await expectAccessible(page, 'remove last member confirmation');
   await dialog.getByRole('button', { name: 'Remove and delete group' }).click();
   await expect(page.getByRole('heading', { name: 'No members match these filters' })).toBeVisible();
@@ -235,7 +241,10 @@ test('change group adds the new membership, then removes the old one; a failed r
   expect(groups).toEqual(expect.arrayContaining([G.viewer.name, G.unlinked.name]));
 });
 
-test('bulk remove across pages: one confirmation listing who, progress, per-row results, the failure stays selected', async ({ page, sim }) => {
+test('bulk remove across pages: one confirmation listing who, progress, per-row results, the failure stays selected', async ({
+  page,
+  sim,
+}) => {
   await page.goto(membersUrl());
   const table = membersTable(page);
   const boxes = table.getByRole('checkbox', { name: /^Select .+ in / });
@@ -292,13 +301,16 @@ test('Export CSV writes every membership matching the filters, across pages', as
   await expect(page.getByText(`1–10 of ${total.toLocaleString('en-US')} members`)).toBeVisible();
   const pages: string[] = [];
   page.on('request', (request) => {
-    if (request.url().includes('/offering-keycloak-memberships/') && request.url().includes('page_size=300')) pages.push(new URL(request.url()).searchParams.get('page') ?? '');
+    if (request.url().includes('/offering-keycloak-memberships/') && request.url().includes('page_size=300'))
+      pages.push(new URL(request.url()).searchParams.get('page') ?? '');
   });
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^members-omega-supercomputer-large-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '');
   const lines = text.split('\r\n').filter(Boolean);
-  expect(lines[0]).toBe('Username,First name,Last name,Email,Group,Role,Resource,Scope ID,State,Error,Created,Last checked,Membership UUID');
+  expect(lines[0]).toBe(
+    'Username,First name,Last name,Email,Group,Role,Resource,Scope ID,State,Error,Created,Last checked,Membership UUID',
+  );
   expect(lines).toHaveLength(total + 1);
   expect(pages.sort()).toEqual(['1', '2', '3']);
   const uuids = new Set(lines.slice(1).map((line) => line.split(',').at(-1)));
@@ -309,7 +321,9 @@ test('Export CSV writes every membership matching the filters, across pages', as
   await page.getByRole('checkbox', { name: 'Pending', exact: true }).click();
   await expect(page.getByRole('checkbox', { name: 'Pending', exact: true })).toBeChecked();
   const pendingCount = Number(
-    (await sim.api('staff', 'GET', `/api/offering-keycloak-memberships/?offering_uuid=${omega}&state=pending&page_size=1`)).headers.get('X-Result-Count'),
+    (await sim.api('staff', 'GET', `/api/offering-keycloak-memberships/?offering_uuid=${omega}&state=pending&page_size=1`)).headers.get(
+      'X-Result-Count',
+    ),
   );
   await expect(page.getByText(new RegExp(`of ${pendingCount} members`))).toBeVisible();
   const [filtered] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);

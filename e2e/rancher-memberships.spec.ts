@@ -191,7 +191,12 @@ test('add: validated before sending, the role follows the scope, then created an
   await expect(created.getByText('Active', { exact: true })).toBeVisible();
   await expect(created).toContainText('Project Owner');
   const [onServer] = await membershipsOf(sim, R.memberships.noMembership);
-  expect(onServer).toMatchObject({ state: 'active', group_role: 'project-owner', group_scope_type: 'project', group_scope_name: 'ml-platform' });
+  expect(onServer).toMatchObject({
+    state: 'active',
+    group_role: 'project-owner',
+    group_scope_type: 'project',
+    group_scope_name: 'ml-platform',
+  });
   expect(writes).toHaveLength(2);
 });
 
@@ -220,7 +225,12 @@ test('add: a cluster that disappeared before saving gets the server’s “does 
     const response = await route.fetch();
     const clusters = (await response.json()) as Array<Record<string, unknown>>;
     const template = clusters.find((cluster) => cluster.uuid === R.clusters.auroraProd.uuid) ?? {};
-    clusters.push({ ...template, uuid: ghost, url: String(template.url).replace(R.clusters.auroraProd.uuid, ghost), name: 'ghost-cluster' });
+    clusters.push({
+      ...template,
+      uuid: ghost,
+      url: String(template.url).replace(R.clusters.auroraProd.uuid, ghost),
+      name: 'ghost-cluster',
+    });
     await route.fulfill({ response, json: clusters });
   });
   await page.goto(pageUrl('add=1'));
@@ -277,7 +287,9 @@ test('edit: a membership deleted meanwhile gets a clear message and nothing is s
   expect((await sim.api('staff', 'DELETE', `${ENDPOINT}${carol.uuid}/`)).status).toBe(204);
   await dialog.getByRole('textbox', { name: 'Email' }).fill('carol@elsewhere.example.org');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('This membership no longer exists: it was deleted after the list was loaded. Nothing was saved.');
+  await expect(dialog.getByRole('alert')).toContainText(
+    'This membership no longer exists: it was deleted after the list was loaded. Nothing was saved.',
+  );
   await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('carol@elsewhere.example.org');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(row(page, 'carol', 'Cluster aurora-prod')).toHaveCount(0);
@@ -321,7 +333,9 @@ test('bulk delete: one confirmation, a result per row, the failed one stays sele
   const results = page.getByRole('list', { name: 'Deletion results' });
   await expect(results.getByRole('listitem')).toHaveCount(3);
   await expect(results.getByRole('listitem').filter({ hasText: 'not deleted' })).toHaveCount(1);
-  await expect(results.getByRole('listitem').filter({ hasText: 'carol' })).toContainText('not deleted. The server failed to handle the request (HTTP 500)');
+  await expect(results.getByRole('listitem').filter({ hasText: 'carol' })).toContainText(
+    'not deleted. The server failed to handle the request (HTTP 500)',
+  );
   await expect(page.getByText('1 membership selected')).toBeVisible();
   await expect(row(page, 'carol', 'Cluster aurora-prod').getByRole('checkbox')).toBeChecked();
   await expect(row(page, 'alice', 'Cluster aurora-prod')).toHaveCount(0);
@@ -335,10 +349,18 @@ test('export CSV: every membership matching the filters', async ({ page }) => {
   await expect(page.getByText('1–2 of 2 memberships')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^rancher-memberships-\d{4}-\d{2}-\d{2}\.csv$/);
-  const lines = (await readFile((await download.path()) as string, 'utf8')).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
+  const lines = (await readFile((await download.path()) as string, 'utf8'))
+    .replace(/^\uFEFF/, '')
+    .split('\r\n')
+    .filter(Boolean);
   expect(lines[0]).toBe('Username,First name,Last name,Email,Group,Role,Scope type,Scope,State,Error,Created,Last checked,Membership UUID');
   expect(lines).toHaveLength(3);
-  expect(lines.slice(1).map((line) => line.split(',')[0]).sort()).toEqual(['dave', 'new.engineer']);
+  expect(
+    lines
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .sort(),
+  ).toEqual(['dave', 'new.engineer']);
   await expect(page.getByText('2 memberships exported to CSV.')).toBeVisible();
 });
 

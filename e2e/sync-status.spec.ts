@@ -105,13 +105,17 @@ test('synced: pull members, one line or several', async ({ page }) => {
   await synced.getByRole('checkbox', { name: `Select ${G.genomics.name}` }).check();
   await synced.getByRole('checkbox', { name: `Select ${G.climate.name}` }).check();
   await synced.getByRole('button', { name: 'Pull members of selected (2)' }).click();
-  await expect(page.getByRole('alert').filter({ hasText: 'Pulled members of 2 groups' })).toContainText(/\d+ new, \d+ updated, \d+ in Keycloak/);
+  await expect(page.getByRole('alert').filter({ hasText: 'Pulled members of 2 groups' })).toContainText(
+    /\d+ new, \d+ updated, \d+ in Keycloak/,
+  );
   await expect(synced.getByRole('button', { name: 'Pull members of selected (0)' })).toBeDisabled();
 });
 
 test('only in Waldur: link to a remote group moves the line to Synced', async ({ page, sim }) => {
   await page.goto(syncUrl(A, 'q=_Operator'));
-  await line(page, 'Only in Waldur', G.unlinked.name).getByRole('button', { name: /^Link to remote group/ }).click();
+  await line(page, 'Only in Waldur', G.unlinked.name)
+    .getByRole('button', { name: /^Link to remote group/ })
+    .click();
   const dialog = page.getByRole('dialog', { name: /Link .* to a remote group/ });
   await dialog.getByRole('combobox', { name: 'Remote group' }).fill('_Operator');
   await page.getByRole('option', { name: new RegExp(`${A}_Operator`) }).click();
@@ -131,7 +135,9 @@ test('only in Waldur: delete several after one confirmation', async ({ page }) =
   await local.getByRole('checkbox', { name: `Select ${G.unlinkedSql.name}` }).check();
   await local.getByRole('button', { name: 'Delete selected (2)' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete 2 groups?' });
-  await expect(confirm).toContainText('Their remote Keycloak groups (1 linked) are deleted too, and all memberships of these groups go with them.');
+  await expect(confirm).toContainText(
+    'Their remote Keycloak groups (1 linked) are deleted too, and all memberships of these groups go with them.',
+  );
   await expect(confirm.getByRole('listitem')).toHaveText([G.unlinkedSql.name, 'Legacy HPC users']);
   await confirm.getByRole('button', { name: 'Delete 2 groups' }).click();
   await expect(page.getByRole('heading', { name: 'Only in Waldur (2)' })).toBeVisible();
@@ -148,7 +154,9 @@ test('only in Keycloak: import one or several in the import wizard', async ({ pa
     let found: string[] = [];
     await expect
       .poll(() => {
-        const url = visited.map((item) => new URL(item)).find((item) => item.pathname === `/offerings/${A}/import` && item.searchParams.has('select'));
+        const url = visited
+          .map((item) => new URL(item))
+          .find((item) => item.pathname === `/offerings/${A}/import` && item.searchParams.has('select'));
         found = url ? url.searchParams.getAll('select') : [];
         return found.length;
       })

@@ -39,7 +39,11 @@ function packageTotals(bench: Bench): string {
   const totals = new Map<string, number>();
   for (const chunk of bench.build.chunks) {
     for (const m of chunk.modules) {
-      const pkg = m.id.startsWith('src/') ? 'app (src/)' : m.id.startsWith('@') ? m.id.split('/').slice(0, 2).join('/') : (m.id.split('/')[0] ?? m.id);
+      const pkg = m.id.startsWith('src/')
+        ? 'app (src/)'
+        : m.id.startsWith('@')
+          ? m.id.split('/').slice(0, 2).join('/')
+          : (m.id.split('/')[0] ?? m.id);
       totals.set(pkg, (totals.get(pkg) ?? 0) + m.gzip);
     }
   }

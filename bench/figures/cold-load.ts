@@ -8,7 +8,13 @@ type Run = {
   apiStarts: number[];
   /** Milestones of this load (ms from navigation start), for the notes. */
   timeline: Record<string, number>;
-  ms: number; jsBytes: number; jsFiles: number; cssBytes: number; apiCalls: string[]; scripts: { file: string; kb: number; at: number }[] };
+  ms: number;
+  jsBytes: number;
+  jsFiles: number;
+  cssBytes: number;
+  apiCalls: string[];
+  scripts: { file: string; kb: number; at: number }[];
+};
 
 function before(resources: Resource[], at: number, ext: string) {
   const hits = resources.filter((r) => pathOf(r.name).endsWith(ext) && r.responseEnd <= at);
@@ -26,15 +32,24 @@ async function coldLoad(bench: Bench, path: string, name: string): Promise<Run> 
     const resources = await pageResources(page);
     const js = before(resources, row.dom, '.js');
     const css = before(resources, row.dom, '.css');
-    const apiResources = resources.filter((r) => r.responseEnd <= row.dom && (pathOf(r.name).startsWith('/api') || pathOf(r.name) === '/config.json'));
+    const apiResources = resources.filter(
+      (r) => r.responseEnd <= row.dom && (pathOf(r.name).startsWith('/api') || pathOf(r.name) === '/config.json'),
+    );
     const apiStarts = apiResources.map((r) => Math.round(r.start));
     const apiCalls = resources
       .filter((r) => r.responseEnd <= row.dom && (pathOf(r.name).startsWith('/api') || pathOf(r.name) === '/config.json'))
       .sort((a, b) => a.start - b.start)
-      .map((r) => `${pathOf(r.name).replace(bench.offeringUuid, '<uuid>')}${shortQuery(r.name, bench.offeringUuid)} ${Math.round(r.start)}→${Math.round(r.responseEnd)}`);
+      .map(
+        (r) =>
+          `${pathOf(r.name).replace(bench.offeringUuid, '<uuid>')}${shortQuery(r.name, bench.offeringUuid)} ${Math.round(r.start)}→${Math.round(r.responseEnd)}`,
+      );
     const scripts = resources
       .filter((r) => pathOf(r.name).endsWith('.js') && r.responseEnd <= row.dom)
-      .map((r) => ({ file: pathOf(r.name).replace(/^\/assets\//, ''), kb: Math.round(r.encoded / 102.4) / 10, at: Math.round(r.responseEnd) }))
+      .map((r) => ({
+        file: pathOf(r.name).replace(/^\/assets\//, ''),
+        kb: Math.round(r.encoded / 102.4) / 10,
+        at: Math.round(r.responseEnd),
+      }))
       .sort((a, b) => b.kb - a.kb);
     const nav = (await page.evaluate(() => {
       const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -51,7 +66,7 @@ async function coldLoad(bench: Bench, path: string, name: string): Promise<Run> 
     const isApi = (r: Resource) => pathOf(r.name).startsWith('/api');
     const isList = (r: Resource) => pathOf(r.name) === '/api/offering-keycloak-groups/' && new URL(r.name).searchParams.get('page') === '1';
     const timeline: Record<string, number> = {
-      'HTML': Math.round(nav.html),
+      HTML: Math.round(nav.html),
       'entry script': first((r) => /\/assets\/index-[^/]*\.js$/.test(pathOf(r.name)), 'responseEnd'),
       '/config.json requested': first((r) => pathOf(r.name) === '/config.json', 'start'),
       '/config.json answered': first((r) => pathOf(r.name) === '/config.json', 'responseEnd'),
@@ -110,7 +125,9 @@ export async function coldLoadFigures(bench: Bench): Promise<Figure[]> {
       format: (n) => `${n.toFixed(2)}x`,
       note: `Timeline of the first app load (ms from navigation start): ${Object.entries(first?.timeline ?? {})
         .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}; the floor's row came at ${Math.round(floor[0]?.ms ?? NaN)} ms. App ${fmtMs(appMs.median)} (min ${fmtMs(appMs.min)}, max ${fmtMs(appMs.max)}), floor ${fmtMs(floorMs.median)} (min ${fmtMs(floorMs.min)}, max ${fmtMs(floorMs.max)}), from navigation start to the frame after the first row is in the DOM. Requests before its row (ms from navigation start, sent→answered): ${first?.apiCalls.join(', ') || 'none'}.`,
+        .join(
+          ', ',
+        )}; the floor's row came at ${Math.round(floor[0]?.ms ?? NaN)} ms. App ${fmtMs(appMs.median)} (min ${fmtMs(appMs.min)}, max ${fmtMs(appMs.max)}), floor ${fmtMs(floorMs.median)} (min ${fmtMs(floorMs.min)}, max ${fmtMs(floorMs.max)}), from navigation start to the frame after the first row is in the DOM. Requests before its row (ms from navigation start, sent→answered): ${first?.apiCalls.join(', ') || 'none'}.`,
       missedBecause: ratioReason(first, floor[0]),
       details: { app, floor, appMs, floorMs },
     }),
@@ -125,7 +142,11 @@ function describeScripts(bench: Bench, scripts: Run['scripts'], count = 6): stri
       const chunk = bench.build.chunks.find((c) => c.file === `assets/${script.file}`);
       const byPackage = new Map<string, number>();
       for (const m of chunk?.modules ?? []) {
-        const pkg = m.id.startsWith('src/') ? 'app' : m.id.startsWith('@') ? m.id.split('/').slice(0, 2).join('/') : (m.id.split('/')[0] ?? m.id);
+        const pkg = m.id.startsWith('src/')
+          ? 'app'
+          : m.id.startsWith('@')
+            ? m.id.split('/').slice(0, 2).join('/')
+            : (m.id.split('/')[0] ?? m.id);
         byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + m.gzip);
       }
       const sum = [...byPackage.values()].reduce((a, b) => a + b, 0);

@@ -55,13 +55,19 @@ export async function importWizardFigures(bench: Bench): Promise<Figure[]> {
   const base = {
     id: 'import-wizard',
     title: `Import wizard, ${GROUPS} groups with ${LATENCY_MS} ms simulated latency: wall time`,
-    target: Number.isFinite(ideal) ? `<= 1.3 x ${Math.round(ideal)} ms (${GROUPS} x ${LATENCY_MS} ms / ${concurrency})` : '<= 1.3 x (100 x 50 ms / concurrency)',
+    target: Number.isFinite(ideal)
+      ? `<= 1.3 x ${Math.round(ideal)} ms (${GROUPS} x ${LATENCY_MS} ms / ${concurrency})`
+      : '<= 1.3 x (100 x 50 ms / concurrency)',
   };
   const route = await readFile(join(bench.root, 'src', 'app', 'routes', 'offering-import.tsx'), 'utf8');
-  if (route.includes('This page is being built.') || !Number.isFinite(concurrency)) return [notMeasured({ ...base, reason: 'page not built yet' })];
+  if (route.includes('This page is being built.') || !Number.isFinite(concurrency))
+    return [notMeasured({ ...base, reason: 'page not built yet' })];
 
   const uuid = bench.offeringUuid;
-  const remote = await apiGet<{ id: string; name: string; path: string }[]>(bench, `/api/offering-keycloak-groups/remote_groups/?offering_uuid=${uuid}`);
+  const remote = await apiGet<{ id: string; name: string; path: string }[]>(
+    bench,
+    `/api/offering-keycloak-groups/remote_groups/?offering_uuid=${uuid}`,
+  );
   const candidates = remote.filter((g) => g.name.startsWith('remote-only-'));
   const roles = await apiGet<{ uuid: string }[]>(bench, `/api/marketplace-offering-user-roles/?offering_uuid=${uuid}&page_size=300`);
   const resources = await apiGet<{ uuid: string; options?: { keycloak_available_scopes?: { scope_id: string }[] } }[]>(
@@ -101,25 +107,31 @@ export async function importWizardFigures(bench: Bench): Promise<Figure[]> {
     };
     const { page, close } = await bench.newPage({ context });
     try {
-      await page.addInitScript({ content: `sessionStorage.setItem(${JSON.stringify(DRAFT_PREFIX + uuid)}, ${JSON.stringify(JSON.stringify(draft))});` });
+      await page.addInitScript({
+        content: `sessionStorage.setItem(${JSON.stringify(DRAFT_PREFIX + uuid)}, ${JSON.stringify(JSON.stringify(draft))});`,
+      });
       await page.goto(`${bench.server.url}/offerings/${uuid}/import`, { waitUntil: 'domcontentloaded' });
       await page.getByRole('table', { name: 'Roles for the chosen groups' }).waitFor({ state: 'visible', timeout: 60_000 });
       await page.getByRole('button', { name: 'Next: Review' }).click();
       const name = `Import ${GROUPS} groups`;
       await page
-        .waitForFunction((label) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === label && !b.disabled), name, {
-          timeout: 120_000,
-        })
+        .waitForFunction(
+          (label) => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === label && !b.disabled),
+          name,
+          {
+            timeout: 120_000,
+          },
+        )
         .catch(async (error: unknown) => {
           throw new Error(`no enabled "${name}" button (${String(error)}); screenshot ${await screenshotOnFailure(bench, page, 'import')}`);
         });
       await bench.setFaults({ latencyMs: LATENCY_MS });
       const cdp = profiled ? await startProfile(page) : null;
       const hit = await page
-        .evaluate(
-          ([label, text]) => (window as unknown as BenchWindow).__bench.clickButton(label, '[role="status"]', text, 120_000),
-          [name, `${GROUPS} groups imported`] as const,
-        )
+        .evaluate(([label, text]) => (window as unknown as BenchWindow).__bench.clickButton(label, '[role="status"]', text, 120_000), [
+          name,
+          `${GROUPS} groups imported`,
+        ] as const)
         .finally(() => bench.setFaults({}));
       const profile = cdp ? await stopProfile(cdp, bench.maps) : null;
       const during = (await page.evaluate(() => (window as unknown as BenchWindow).__bench.resources())).filter(
@@ -166,7 +178,7 @@ export async function importWizardFigures(bench: Bench): Promise<Figure[]> {
       unit: 'ms',
       format: (n) => `${Math.round(n)} ms`,
       note:
-        `${(ratio.median).toFixed(2)}x the ideal ${Math.round(ideal)} ms (IMPORT_CONCURRENCY ${concurrency} in run-import.ts); ` +
+        `${ratio.median.toFixed(2)}x the ideal ${Math.round(ideal)} ms (IMPORT_CONCURRENCY ${concurrency} in run-import.ts); ` +
         `from the click on “Import ${GROUPS} groups” to the frame after the status says “${runs[0]?.status ?? ''}”. ` +
         `import_remote requests a run: ${runs[0]?.requests ?? 0}, at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight (Resource Timing). ` +
         'Members not pulled; the groups and their roles come from the wizard’s saved draft, the Review step is the real one.',

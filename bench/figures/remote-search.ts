@@ -67,7 +67,12 @@ export async function remoteSearchFigures(bench: Bench): Promise<Figure[]> {
         const byRequest = new Map<object, SearchRequest>();
         page.on('request', (request) => {
           if (!request.url().includes('/search_remote_users/')) return;
-          const entry: SearchRequest = { q: new URL(request.url()).searchParams.get('q') ?? '', start: Date.now(), end: null, outcome: 'pending' };
+          const entry: SearchRequest = {
+            q: new URL(request.url()).searchParams.get('q') ?? '',
+            start: Date.now(),
+            end: null,
+            outcome: 'pending',
+          };
           requests.push(entry);
           byRequest.set(request, entry);
         });
@@ -92,7 +97,11 @@ export async function remoteSearchFigures(bench: Bench): Promise<Figure[]> {
         if (keys.count !== text.length) throw new Error(`Typed ${keys.count} keys, expected ${text.length}`);
         const resultsAfterLastKeyMs = shown.paint - (keys.last ?? NaN);
         const sentAt = await page.evaluate(
-          (last) => performance.getEntriesByType('resource').filter((e) => e.name.includes('/search_remote_users/')).map((e) => [e.startTime - last, (e as PerformanceResourceTiming).responseEnd - last]),
+          (last) =>
+            performance
+              .getEntriesByType('resource')
+              .filter((e) => e.name.includes('/search_remote_users/'))
+              .map((e) => [e.startTime - last, (e as PerformanceResourceTiming).responseEnd - last]),
           keys.last ?? 0,
         );
         // Anything sent late would show up here.

@@ -32,7 +32,10 @@ async function makeDrift(bench: Bench, perSection: number): Promise<{ local: num
   const before = await apiGet<SyncStatus>(bench, `/api/offering-keycloak-groups/sync_status/?offering_uuid=${uuid}`);
   const excess = before.synced.length - perSection;
   if (excess > 0) {
-    const remote = await apiGet<{ id: string; name: string }[]>(bench, `/api/offering-keycloak-groups/remote_groups/?offering_uuid=${uuid}`);
+    const remote = await apiGet<{ id: string; name: string }[]>(
+      bench,
+      `/api/offering-keycloak-groups/remote_groups/?offering_uuid=${uuid}`,
+    );
     const linked = remote.filter((g) => /^omega_\d+_/.test(g.name)).slice(0, excess);
     const sim = bench.server.sim;
     if (!sim) throw new Error('The app server runs without the simulator');
@@ -113,11 +116,9 @@ export async function syncStatusFigures(bench: Bench): Promise<Figure[]> {
       try {
         await page.goto(url, { waitUntil: 'domcontentloaded' });
         const names = ['synced', 'local', 'remote', 'syncedJoined', 'localJoined', 'remoteJoined'];
-        const hits = await Promise.all(names.map((name) => waitWatched(page, name, 240_000))).catch(
-          async (error: unknown) => {
-            throw new Error(`sync status did not render (${String(error)}); screenshot ${await screenshotOnFailure(bench, page, 'sync')}`);
-          },
-        );
+        const hits = await Promise.all(names.map((name) => waitWatched(page, name, 240_000))).catch(async (error: unknown) => {
+          throw new Error(`sync status did not render (${String(error)}); screenshot ${await screenshotOnFailure(bench, page, 'sync')}`);
+        });
         if (i === 0) continue; // warm-up: loads the code into the HTTP cache
         const firstLines = Math.max(...hits.slice(0, 3).map((h) => h.paint));
         const rendered = Math.max(...hits.slice(3).map((h) => h.paint));
@@ -125,12 +126,18 @@ export async function syncStatusFigures(bench: Bench): Promise<Figure[]> {
         const api = resources.filter((r) => pathOf(r.name).startsWith('/api/offering-keycloak-groups/') && r.responseEnd <= rendered);
         const dataReceived = Math.max(...api.map((r) => r.responseEnd));
         const statusReceived = Math.max(...api.filter((r) => pathOf(r.name).endsWith('/sync_status/')).map((r) => r.responseEnd));
-        const lastScript = Math.max(0, ...resources.filter((r) => pathOf(r.name).endsWith('.js') && r.responseEnd <= rendered).map((r) => r.responseEnd));
+        const lastScript = Math.max(
+          0,
+          ...resources.filter((r) => pathOf(r.name).endsWith('.js') && r.responseEnd <= rendered).map((r) => r.responseEnd),
+        );
         const rowsAfterRender = await page.evaluate(() => document.querySelectorAll('[role="list"] [role="listitem"]').length);
         const domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
         const scroll: (Awaited<ReturnType<BenchWindow['__bench']['scrollList']>> & { ms: number })[] = [];
         for (const label of Object.values(LISTS)) {
-          const s = await page.evaluate(([l, step]) => (window as unknown as BenchWindow).__bench.scrollList(l, step), [label, SCROLL_STEP] as const);
+          const s = await page.evaluate(([l, step]) => (window as unknown as BenchWindow).__bench.scrollList(l, step), [
+            label,
+            SCROLL_STEP,
+          ] as const);
           scroll.push({ ...s, ms: s.end - s.start });
         }
         const allTasks = await page.evaluate(() => (window as unknown as BenchWindow).__bench.longTasks);
@@ -151,7 +158,15 @@ export async function syncStatusFigures(bench: Bench): Promise<Figure[]> {
             .slice(0, 5),
           longestTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
           reachedEnd: scroll.every((s) => s.lastShown === s.setSize && s.setSize > 0),
-          scroll: scroll.map(({ label, frames, maxRows, setSize, lastShown, ms, longestFrame }) => ({ label, frames, maxRows, setSize, lastShown, ms: Math.round(ms), longestFrame: Math.round(longestFrame) })),
+          scroll: scroll.map(({ label, frames, maxRows, setSize, lastShown, ms, longestFrame }) => ({
+            label,
+            frames,
+            maxRows,
+            setSize,
+            lastShown,
+            ms: Math.round(ms),
+            longestFrame: Math.round(longestFrame),
+          })),
           apiRequests: api.length,
         });
       } finally {
@@ -170,7 +185,10 @@ export async function syncStatusFigures(bench: Bench): Promise<Figure[]> {
         if (cdp) loadProfile = await stopProfile(cdp, bench.maps);
         if (scrollMissed) {
           const scrollCdp = await startProfile(page);
-          await page.evaluate(([l, step]) => (window as unknown as BenchWindow).__bench.scrollList(l, step), [LISTS.synced, SCROLL_STEP] as const);
+          await page.evaluate(([l, step]) => (window as unknown as BenchWindow).__bench.scrollList(l, step), [
+            LISTS.synced,
+            SCROLL_STEP,
+          ] as const);
           scrollProfile = await stopProfile(scrollCdp, bench.maps);
         }
       } finally {

@@ -35,14 +35,20 @@ export async function warmTabsFigures(bench: Bench): Promise<Figure[]> {
     // Warm-up: visit every tab once (loads its code and data; the sync tab fetches every group).
     const order = [...tabs.slice(1), tabs[0] as Tab];
     for (const tab of order) {
-      await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 120_000), [tab.name, tab.content] as const);
+      await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 120_000), [
+        tab.name,
+        tab.content,
+      ] as const);
       await requests.idle();
     }
     const perTab = new Map<string, number[]>();
     const all: number[] = [];
     for (let run = 0; run < bench.runs; run++) {
       for (const tab of order) {
-        const t = await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 30_000), [tab.name, tab.content] as const);
+        const t = await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 30_000), [
+          tab.name,
+          tab.content,
+        ] as const);
         perTab.set(tab.name, [...(perTab.get(tab.name) ?? []), t.paint]);
         all.push(t.paint);
         // Let background refetches (stale data shown from the cache is fetched again) finish
@@ -57,10 +63,16 @@ export async function warmTabsFigures(bench: Bench): Promise<Figure[]> {
       // One more click on the slowest tab, under the profiler (not counted).
       const other = order.find((tab) => tab.name !== worst.name) as Tab;
       const target = order.find((tab) => tab.name === worst.name) as Tab;
-      await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 30_000), [other.name, other.content] as const);
+      await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 30_000), [
+        other.name,
+        other.content,
+      ] as const);
       await requests.idle();
       const cdp = await startProfile(page);
-      await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 30_000), [target.name, target.content] as const);
+      await page.evaluate(([name, selector]) => (window as unknown as BenchWindow).__bench.clickTab(name, selector, 30_000), [
+        target.name,
+        target.content,
+      ] as const);
       profile = await stopProfile(cdp, bench.maps);
     }
     const perRunWorst = Array.from({ length: bench.runs }, (_, run) => Math.max(...order.map((tab) => perTab.get(tab.name)?.[run] ?? 0)));

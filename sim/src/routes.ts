@@ -1,12 +1,7 @@
 // Every Waldur endpoint the simulator serves (sections 1-5 of the behaviour spec).
 import { obtainToken } from './auth.ts';
 import { me, version } from './handlers/core.ts';
-import {
-  listOfferingRoles,
-  listProviderOfferings,
-  listProviderResources,
-  retrieveProviderOffering,
-} from './handlers/marketplace.ts';
+import { listOfferingRoles, listProviderOfferings, listProviderResources, retrieveProviderOffering } from './handlers/marketplace.ts';
 import {
   destroyGroup,
   importRemote,
@@ -20,12 +15,7 @@ import {
   syncStatus,
   testConnection,
 } from './handlers/offeringGroups.ts';
-import {
-  createMembership,
-  destroyMembership,
-  listMemberships,
-  retrieveMembership,
-} from './handlers/offeringMemberships.ts';
+import { createMembership, destroyMembership, listMemberships, retrieveMembership } from './handlers/offeringMemberships.ts';
 import {
   createRancherMembership,
   destroyRancherMembership,

@@ -85,8 +85,7 @@ export function serializeMe(ctx: Ctx, account: Account): Json {
     is_support: account.isSupport,
     token: token?.key ?? '',
     token_lifetime: lifetime,
-    token_expires_at:
-      token && lifetime !== null ? formatMicros((token.lastUsed + lifetime * 1000) * 1000) : null,
+    token_expires_at: token && lifetime !== null ? formatMicros((token.lastUsed + lifetime * 1000) * 1000) : null,
     registration_method: 'default',
     date_joined: formatMicros(account.created),
     agreement_date: formatMicros(account.created),

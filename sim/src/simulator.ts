@@ -161,8 +161,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         throw new HttpError(injected, { detail: MESSAGES.simulatedFailure });
       }
 
-      const enabled = (route: { offeringKeycloak?: boolean }): boolean =>
-        !(route.offeringKeycloak && core.config.withoutOfferingKeycloak);
+      const enabled = (route: { offeringKeycloak?: boolean }): boolean => !(route.offeringKeycloak && core.config.withoutOfferingKeycloak);
       const match = router.match(pathname, enabled);
       if (!match) {
         if (!pathname.endsWith('/') && router.match(`${pathname}/`, enabled)) {

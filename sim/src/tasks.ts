@@ -7,8 +7,7 @@ import type { Offering } from './model/types.ts';
 import { clip, tryRealm } from './handlers/offeringKeycloakShared.ts';
 import type { Realm } from './keycloak/realm.ts';
 
-export const REMOVED_EXTERNALLY =
-  'User was removed from the Keycloak group externally. Re-add or delete this membership.';
+export const REMOVED_EXTERNALLY = 'User was removed from the Keycloak group externally. Re-add or delete this membership.';
 export const SYNC_FAILED = 'Failed to sync membership with Keycloak. Contact your administrator if this persists.';
 
 export interface TickReport {

@@ -31,7 +31,12 @@ describe('token auth', () => {
   });
 
   it('a missing or wrong token gives 401 Invalid token.', async () => {
-    const variants: Array<Record<string, string>> = [{}, { Authorization: 'Token' }, { Authorization: 'Bearer abc' }, { Authorization: 'Token nope' }];
+    const variants: Array<Record<string, string>> = [
+      {},
+      { Authorization: 'Token' },
+      { Authorization: 'Bearer abc' },
+      { Authorization: 'Token nope' },
+    ];
     for (const headers of variants) {
       const r = await api.get('/api/users/me/', { token: null, headers });
       expect(r.status).toBe(401);
@@ -228,7 +233,7 @@ describe('routing, methods and CORS', () => {
     }
   });
 
-  it('unknown API URLs answer Django\'s HTML 404; a missing trailing slash redirects', async () => {
+  it("unknown API URLs answer Django's HTML 404; a missing trailing slash redirects", async () => {
     const r = await api.get('/api/no-such-endpoint/');
     expect(r.status).toBe(404);
     expect(r.headers.get('content-type')).toContain('text/html');

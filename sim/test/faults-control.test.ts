@@ -107,9 +107,9 @@ describe('faults', () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.obj()).sort()).toEqual(['errorRate', 'fail[0]', 'latencyMs', 'nonsense']);
     await faults({ keycloakDown: true });
-    expect(((await api.get('/__sim/faults', { token: null })).obj()).keycloakDown).toBe(true);
+    expect((await api.get('/__sim/faults', { token: null })).obj().keycloakDown).toBe(true);
     await api.post('/__sim/reset', undefined, { token: null });
-    expect(((await api.get('/__sim/faults', { token: null })).obj()).keycloakDown).toBe(false);
+    expect((await api.get('/__sim/faults', { token: null })).obj().keycloakDown).toBe(false);
     expect(() => sim.setFaults({ errorRate: 5 })).toThrow();
   });
 });
@@ -119,7 +119,11 @@ describe('control API', () => {
     await api.del(`/api/offering-keycloak-groups/${GA.viewer.uuid}/`);
     expect((await api.post('/__sim/reset', {}, { token: null })).status).toBe(200);
     expect((await api.get(`/api/offering-keycloak-groups/${GA.viewer.uuid}/`)).status).toBe(200);
-    const large = await api.post('/__sim/reset', { seed: 'large', large: { localGroups: 50, remoteGroups: 80, memberships: 120, remoteUsers: 60 } }, { token: null });
+    const large = await api.post(
+      '/__sim/reset',
+      { seed: 'large', large: { localGroups: 50, remoteGroups: 80, memberships: 120, remoteUsers: 60 } },
+      { token: null },
+    );
     expect(large.status).toBe(200);
     expect(sim.store.groups.size).toBe(20 + 50);
     expect((await api.post('/__sim/reset', { seed: 'huge' }, { token: null })).status).toBe(400);
@@ -127,16 +131,30 @@ describe('control API', () => {
     expect(sim.store.groups.size).toBe(20);
   });
 
-  it('remote groups, users and members change behind Waldur\'s back', async () => {
-    const created = await api.post('/__sim/remote/groups', { offering_uuid: A, name: 'Behind the back', parent_id: DEMO.remoteGroups.a.offeringGroupId }, { token: null });
+  it("remote groups, users and members change behind Waldur's back", async () => {
+    const created = await api.post(
+      '/__sim/remote/groups',
+      { offering_uuid: A, name: 'Behind the back', parent_id: DEMO.remoteGroups.a.offeringGroupId },
+      { token: null },
+    );
     expect(created.status).toBe(201);
     const id = String(created.obj().id);
-    const dupe = await api.post('/__sim/remote/groups', { offering_uuid: A, name: 'Behind the back', parent_id: DEMO.remoteGroups.a.offeringGroupId }, { token: null });
+    const dupe = await api.post(
+      '/__sim/remote/groups',
+      { offering_uuid: A, name: 'Behind the back', parent_id: DEMO.remoteGroups.a.offeringGroupId },
+      { token: null },
+    );
     expect(dupe.status).toBe(409);
-    const user = await api.post('/__sim/remote/users', { offering_uuid: A, username: 'Newbie', email: 'newbie@example.org', first_name: 'New', last_name: 'Bie' }, { token: null });
+    const user = await api.post(
+      '/__sim/remote/users',
+      { offering_uuid: A, username: 'Newbie', email: 'newbie@example.org', first_name: 'New', last_name: 'Bie' },
+      { token: null },
+    );
     expect(user.status).toBe(201);
     expect((await api.post('/__sim/remote/users', { offering_uuid: A, username: 'newbie' }, { token: null })).status).toBe(409);
-    expect((await api.post(`/__sim/remote/groups/${id}/members`, { offering_uuid: A, username: 'newbie' }, { token: null })).status).toBe(204);
+    expect((await api.post(`/__sim/remote/groups/${id}/members`, { offering_uuid: A, username: 'newbie' }, { token: null })).status).toBe(
+      204,
+    );
     const members = await api.get(`/api/offering-keycloak-groups/remote_group_members/?offering_uuid=${A}&group_id=${id}`);
     expect(members.list().map((m) => m.username)).toEqual(['newbie']);
     expect((await api.del(`/__sim/remote/groups/${id}/members/newbie?offering_uuid=${A}`, { token: null })).status).toBe(204);
@@ -145,7 +163,9 @@ describe('control API', () => {
     expect(remote.map((g) => g.name)).toContain('Behind the back');
     expect((await api.del(`/__sim/remote/groups/${id}?offering_uuid=${A}`, { token: null })).status).toBe(204);
     expect((await api.del(`/__sim/remote/groups/${id}?offering_uuid=${A}`, { token: null })).status).toBe(404);
-    expect((await api.post('/__sim/remote/groups', { offering_uuid: DEMO.offerings.noKeycloak.uuid, name: 'x' }, { token: null })).status).toBe(404);
+    expect(
+      (await api.post('/__sim/remote/groups', { offering_uuid: DEMO.offerings.noKeycloak.uuid, name: 'x' }, { token: null })).status,
+    ).toBe(404);
     expect((await api.post('/__sim/remote/groups', { offering_uuid: 'zzz', name: 'x' }, { token: null })).status).toBe(400);
     // The unreachable offering's realm still changes behind its back.
     expect((await api.post('/__sim/remote/users', { offering_uuid: GAMMA, username: 'g.new' }, { token: null })).status).toBe(201);
@@ -166,7 +186,10 @@ describe('periodic tasks (POST /__sim/tick)', () => {
     expect((await api.get(`/api/offering-keycloak-groups/${GA.viewer.uuid}/`)).obj().backend_id).toBe(GA.viewer.backendId);
     // Pending members of an unreachable Keycloak get an error message, the state stays.
     const gammaPending = [...sim.store.memberships.by('offering', GAMMA)].find((m) => m.state === 'pending');
-    expect((await api.get(`${M}${String(gammaPending?.uuid)}/`)).obj()).toMatchObject({ state: 'pending', error_message: expect.stringContaining('Failed to sync') });
+    expect((await api.get(`${M}${String(gammaPending?.uuid)}/`)).obj()).toMatchObject({
+      state: 'pending',
+      error_message: expect.stringContaining('Failed to sync'),
+    });
   });
 
   it('a member removed remotely is flagged; re-added, the flag clears', async () => {
@@ -179,7 +202,7 @@ describe('periodic tasks (POST /__sim/tick)', () => {
     expect((await api.get(`${M}${String(alice?.uuid)}/`)).obj().error_message).toBe('');
   });
 
-  it('a remote group deleted behind Waldur\'s back: backend_id cleared on tick, sync_status says local_only', async () => {
+  it("a remote group deleted behind Waldur's back: backend_id cleared on tick, sync_status says local_only", async () => {
     await api.del(`/__sim/remote/groups/${GA.climate.backendId}?offering_uuid=${A}`, { token: null });
     const before = (await api.get(`/api/offering-keycloak-groups/sync_status/?offering_uuid=${A}`)).obj();
     expect(before.local_only).toContain(GA.climate.name);

@@ -19,14 +19,25 @@ describe('provider offerings', () => {
       'Beta Kubernetes Service',
       'Alpha HPC Platform',
     ]);
-    expect(rows.find((o) => o.uuid === A)).toMatchObject({ customer_name: 'Aurora Research Computing', type: 'Marketplace.Slurm', state: 'Active', plugin_options: { keycloak_enabled: true } });
+    expect(rows.find((o) => o.uuid === A)).toMatchObject({
+      customer_name: 'Aurora Research Computing',
+      type: 'Marketplace.Slurm',
+      state: 'Active',
+      plugin_options: { keycloak_enabled: true },
+    });
     expect(rows.find((o) => o.uuid === DELTA)?.plugin_options).not.toHaveProperty('keycloak_enabled');
     expect((await api.get(`${PO}?name=kubern`)).list().map((o) => o.uuid)).toEqual([B]);
     expect((await api.get(`${PO}?customer_uuid=${DEMO.customers.boreal.uuid}`)).list().map((o) => o.uuid)).toEqual([B]);
-    expect((await api.get(`${PO}?o=name&page_size=2`)).list().map((o) => o.name)).toEqual(['Alpha HPC Platform', 'Beta Kubernetes Service']);
+    expect((await api.get(`${PO}?o=name&page_size=2`)).list().map((o) => o.name)).toEqual([
+      'Alpha HPC Platform',
+      'Beta Kubernetes Service',
+    ]);
     expect((await api.get(`${PO}${A}/`)).obj().name).toBe('Alpha HPC Platform');
     expect((await api.get(`${PO}0123456789abcdef0123456789abcdef/`)).status).toBe(404);
-    expect((await api.get(`${PO}?field=uuid&field=name&page_size=1`)).list()[0]).toEqual({ uuid: DEMO.offerings.misconfigured.uuid, name: 'Epsilon Analytics' });
+    expect((await api.get(`${PO}?field=uuid&field=name&page_size=1`)).list()[0]).toEqual({
+      uuid: DEMO.offerings.misconfigured.uuid,
+      name: 'Epsilon Analytics',
+    });
   });
 
   it('secret_options only for users allowed to manage the offering', async () => {

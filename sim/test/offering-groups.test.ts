@@ -35,11 +35,26 @@ describe('list and retrieve', () => {
     });
     expect(viewer && 'resource_uuid' in viewer).toBe(false);
     const genomics = all.list().find((g) => g.uuid === GA.genomics.uuid);
-    expect(genomics).toMatchObject({ resource_uuid: DEMO.resources.aProd.uuid, resource_name: 'alpha-prod-cluster', scope_id: 'p-7x2kq', role_scope_type: 'project' });
+    expect(genomics).toMatchObject({
+      resource_uuid: DEMO.resources.aProd.uuid,
+      resource_name: 'alpha-prod-cluster',
+      scope_id: 'p-7x2kq',
+      role_scope_type: 'project',
+    });
     const byRole = await api.get(`${G}?role_uuid=${DEMO.roles.a.clusterAdmin.uuid}`);
-    expect(byRole.list().map((g) => g.uuid).sort()).toEqual([GA.prodAdmin.uuid, GA.devAdmin.uuid, GA.rtl.uuid].sort());
+    expect(
+      byRole
+        .list()
+        .map((g) => g.uuid)
+        .sort(),
+    ).toEqual([GA.prodAdmin.uuid, GA.devAdmin.uuid, GA.rtl.uuid].sort());
     const byResource = await api.get(`${G}?offering_uuid=${A}&resource_uuid=${DEMO.resources.aArchive.uuid}`);
-    expect(byResource.list().map((g) => g.name).sort()).toEqual([DEMO.hostile.sql, DEMO.hostile.rtl].sort());
+    expect(
+      byResource
+        .list()
+        .map((g) => g.name)
+        .sort(),
+    ).toEqual([DEMO.hostile.sql, DEMO.hostile.rtl].sort());
   });
 
   it('retrieves by uuid; unknown is 404', async () => {
@@ -83,22 +98,36 @@ const actions: Array<{ name: string; call: (offering: string | undefined, token?
     name: 'test_connection',
     call: (o, token) => api.post(`${G}test_connection/`, o === undefined ? {} : { offering_uuid: o }, { token: token ?? T.staff }),
   },
-  { name: 'remote_groups', call: (o, token) => api.get(`${G}remote_groups/${o === undefined ? '' : `?offering_uuid=${o}`}`, { token: token ?? T.staff }) },
+  {
+    name: 'remote_groups',
+    call: (o, token) => api.get(`${G}remote_groups/${o === undefined ? '' : `?offering_uuid=${o}`}`, { token: token ?? T.staff }),
+  },
   {
     name: 'remote_group_members',
-    call: (o, token) => api.get(`${G}remote_group_members/?group_id=${GA.viewer.backendId}${o === undefined ? '' : `&offering_uuid=${o}`}`, { token: token ?? T.staff }),
+    call: (o, token) =>
+      api.get(`${G}remote_group_members/?group_id=${GA.viewer.backendId}${o === undefined ? '' : `&offering_uuid=${o}`}`, {
+        token: token ?? T.staff,
+      }),
   },
   {
     name: 'search_remote_users',
-    call: (o, token) => api.get(`${G}search_remote_users/?q=alice${o === undefined ? '' : `&offering_uuid=${o}`}`, { token: token ?? T.staff }),
+    call: (o, token) =>
+      api.get(`${G}search_remote_users/?q=alice${o === undefined ? '' : `&offering_uuid=${o}`}`, { token: token ?? T.staff }),
   },
-  { name: 'sync_status', call: (o, token) => api.get(`${G}sync_status/${o === undefined ? '' : `?offering_uuid=${o}`}`, { token: token ?? T.staff }) },
+  {
+    name: 'sync_status',
+    call: (o, token) => api.get(`${G}sync_status/${o === undefined ? '' : `?offering_uuid=${o}`}`, { token: token ?? T.staff }),
+  },
   {
     name: 'import_remote',
     call: (o, token) =>
       api.post(
         `${G}import_remote/`,
-        { ...(o === undefined ? {} : { offering_uuid: o }), role_uuid: DEMO.roles.a.namespaceEditor.uuid, remote_group_id: DEMO.remoteGroups.a.visitors.id },
+        {
+          ...(o === undefined ? {} : { offering_uuid: o }),
+          role_uuid: DEMO.roles.a.namespaceEditor.uuid,
+          remote_group_id: DEMO.remoteGroups.a.visitors.id,
+        },
         { token: token ?? T.staff },
       ),
   },
@@ -141,7 +170,10 @@ describe('test_connection', () => {
       expect(failed.body).toEqual({ status: 'error', error: 'Unable to connect to Keycloak.' });
     }
     sim.setFaults({ keycloakDown: [A] });
-    expect((await api.post(`${G}test_connection/`, { offering_uuid: A })).body).toEqual({ status: 'error', error: 'Unable to connect to Keycloak.' });
+    expect((await api.post(`${G}test_connection/`, { offering_uuid: A })).body).toEqual({
+      status: 'error',
+      error: 'Unable to connect to Keycloak.',
+    });
     expect((await api.post(`${G}test_connection/`, { offering_uuid: B })).status).toBe(200);
   });
 });
@@ -230,7 +262,9 @@ describe('sync_status', () => {
     const s = (await api.get(`${G}sync_status/?offering_uuid=${A}`)).obj();
     const synced = s.synced as Row[];
     expect(synced.map((x) => x.backend_id).sort()).toEqual(
-      [GA.viewer, GA.prodAdmin, GA.devAdmin, GA.genomics, GA.climate, GA.researchers, GA.xss, GA.longName, GA.rtl].map((g) => g.backendId).sort(),
+      [GA.viewer, GA.prodAdmin, GA.devAdmin, GA.genomics, GA.climate, GA.researchers, GA.xss, GA.longName, GA.rtl]
+        .map((g) => g.backendId)
+        .sort(),
     );
     expect(synced.find((x) => x.backend_id === GA.researchers.backendId)).toEqual({
       local_name: 'Researchers',
@@ -258,7 +292,9 @@ describe('sync_status', () => {
   });
 
   it('failure: 400', async () => {
-    expect((await api.get(`${G}sync_status/?offering_uuid=${GAMMA}`)).body).toEqual({ error: 'Unable to retrieve sync status from Keycloak.' });
+    expect((await api.get(`${G}sync_status/?offering_uuid=${GAMMA}`)).body).toEqual({
+      error: 'Unable to retrieve sync status from Keycloak.',
+    });
   });
 });
 
@@ -320,10 +356,20 @@ describe('import_remote', () => {
     const nested = await api.post(`${G}import_remote/`, body({ remote_group_id: DEMO.remoteGroups.a.nestedChild.id }));
     expect(nested.status).toBe(201);
     expect(nested.obj().name).toBe('h100');
-    const long = await api.post(`${G}import_remote/`, body({ role_uuid: DEMO.roles.a.operator.uuid, resource_uuid: DEMO.resources.aArchive.uuid, remote_group_id: DEMO.remoteGroups.a.long255.id }));
+    const long = await api.post(
+      `${G}import_remote/`,
+      body({
+        role_uuid: DEMO.roles.a.operator.uuid,
+        resource_uuid: DEMO.resources.aArchive.uuid,
+        remote_group_id: DEMO.remoteGroups.a.long255.id,
+      }),
+    );
     expect(long.status).toBe(400);
     expect(long.body).toEqual({ name: ['Ensure this field has no more than 150 characters.'] });
-    const taken = await api.post(`${G}import_remote/`, body({ role_uuid: DEMO.roles.a.viewer.uuid, remote_group_id: DEMO.remoteGroups.a.stewards.id }));
+    const taken = await api.post(
+      `${G}import_remote/`,
+      body({ role_uuid: DEMO.roles.a.viewer.uuid, remote_group_id: DEMO.remoteGroups.a.stewards.id }),
+    );
     expect(taken.body).toEqual({ non_field_errors: ['The fields offering, role, resource, scope_id must make a unique set.'] });
   });
 });
@@ -403,7 +449,11 @@ describe('pull_members', () => {
     const li = realm.findUser('li.chen');
     if (!group || !li) throw new Error('seed');
     realm.addMember(group.id, li.id);
-    const imported = await api.post(`${G}import_remote/`, { offering_uuid: A, role_uuid: DEMO.roles.a.namespaceEditor.uuid, remote_group_id: group.id });
+    const imported = await api.post(`${G}import_remote/`, {
+      offering_uuid: A,
+      role_uuid: DEMO.roles.a.namespaceEditor.uuid,
+      remote_group_id: group.id,
+    });
     const pulled = await api.post(path(String(imported.obj().uuid)));
     expect(pulled.body).toEqual({ created: 1, updated: 0, total_remote: 1 });
     const rows = (await api.get(`/api/offering-keycloak-memberships/?group_uuid=${String(imported.obj().uuid)}`)).list();
@@ -423,4 +473,3 @@ describe('pull_members', () => {
     expect((await api.post(path(GA.viewer.uuid), undefined, { token: T.owner })).status).toBe(200);
   });
 });
-

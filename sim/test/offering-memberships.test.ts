@@ -52,7 +52,11 @@ describe('list and retrieve', () => {
       error_traceback: '',
     });
     const scoped = rows.find((m) => m.uuid === DEMO.memberships.removedRemotely.uuid);
-    expect(scoped).toMatchObject({ group_scope_id: 'p-7x2kq', group_role_scope_type: 'project', group_role_scope_type_label: 'Rancher Project' });
+    expect(scoped).toMatchObject({
+      group_scope_id: 'p-7x2kq',
+      group_role_scope_type: 'project',
+      group_role_scope_type_label: 'Rancher Project',
+    });
     const pending = await api.get(`${M}?offering_uuid=${A}&state=pending&page_size=100`);
     expect(pending.list().every((m) => m.state === 'pending')).toBe(true);
     const both = await api.get(`${M}?offering_uuid=${A}&state=pending&state=active`);
@@ -106,7 +110,13 @@ describe('create', () => {
     expect(r.obj()).toMatchObject({ state: 'pending', first_name: '', last_name: '' });
     sim.tick();
     expect((await api.get(`${M}${String(r.obj().uuid)}/`)).obj().state).toBe('pending');
-    await api.post('/__sim/remote/users', { offering_uuid: A, username: 'future.user', email: 'future@example.org', first_name: 'Fu', last_name: 'Ture' });
+    await api.post('/__sim/remote/users', {
+      offering_uuid: A,
+      username: 'future.user',
+      email: 'future@example.org',
+      first_name: 'Fu',
+      last_name: 'Ture',
+    });
     const report = sim.tick();
     expect(report.activated).toBeGreaterThanOrEqual(1);
     expect((await api.get(`${M}${String(r.obj().uuid)}/`)).obj()).toMatchObject({ state: 'active', first_name: 'Fu', last_name: 'Ture' });
@@ -115,15 +125,30 @@ describe('create', () => {
   });
 
   it('a new (offering, role, resource, scope) creates the group locally and remotely', async () => {
-    const r = await create({ role: url.role(R.namespaceEditor.uuid), scope_id: 'ns-shared', username: 'carol', email: 'carol@research.example.net' });
+    const r = await create({
+      role: url.role(R.namespaceEditor.uuid),
+      scope_id: 'ns-shared',
+      username: 'carol',
+      email: 'carol@research.example.net',
+    });
     expect(r.status).toBe(201);
     const name = `${A}_ns-shared_Namespace Editor`;
-    expect(r.obj()).toMatchObject({ group_name: name, group_scope_id: 'ns-shared', state: 'active', group_role_scope_type_label: 'Cluster Namespace' });
+    expect(r.obj()).toMatchObject({
+      group_name: name,
+      group_scope_id: 'ns-shared',
+      state: 'active',
+      group_role_scope_type_label: 'Cluster Namespace',
+    });
     const groups = (await api.get(`/api/offering-keycloak-groups/?role_uuid=${R.namespaceEditor.uuid}`)).list();
     expect(groups).toHaveLength(1);
     const remote = alpha().getGroup(String(groups[0]?.backend_id));
     expect(remote?.path).toBe(`/waldur/alpha-hpc/${name}`);
-    const sameGroup = await create({ role: url.role(R.namespaceEditor.uuid), scope_id: 'ns-shared', username: 'dave', email: 'dave@lab.example.com' });
+    const sameGroup = await create({
+      role: url.role(R.namespaceEditor.uuid),
+      scope_id: 'ns-shared',
+      username: 'dave',
+      email: 'dave@lab.example.com',
+    });
     expect(sameGroup.obj().group).toBe(r.obj().group);
   });
 
@@ -136,8 +161,11 @@ describe('create', () => {
 
   it('B names new groups with its template and builds the hierarchy', async () => {
     const r = await api.post(M, {
-      username: 'alice', email: 'alice@uni-example.org', offering: url.offering(B),
-      role: url.role(DEMO.roles.b.auditor.uuid), resource: url.resource(DEMO.resources.bShared.uuid),
+      username: 'alice',
+      email: 'alice@uni-example.org',
+      offering: url.offering(B),
+      role: url.role(DEMO.roles.b.auditor.uuid),
+      resource: url.resource(DEMO.resources.bShared.uuid),
     });
     expect(r.obj()).toMatchObject({ group_name: 'beta-k8s-beta-shared-Auditor', state: 'active' });
     const realm = sim.store.realms.get('beta');

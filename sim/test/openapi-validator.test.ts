@@ -35,7 +35,9 @@ describe('openapi validator', () => {
   });
 
   it('validates list items', () => {
-    expect(() => v.validate('GET', '/api/offering-keycloak-groups/remote_groups/', 200, [{ id: 'a', name: 'b', path: '/b', sub_group_count: 0 }])).not.toThrow();
+    expect(() =>
+      v.validate('GET', '/api/offering-keycloak-groups/remote_groups/', 200, [{ id: 'a', name: 'b', path: '/b', sub_group_count: 0 }]),
+    ).not.toThrow();
     expect(() => v.validate('GET', '/api/offering-keycloak-groups/remote_groups/', 200, [{ id: 'a', name: 'b', path: '/b' }])).toThrow();
   });
 });

@@ -45,10 +45,17 @@ describe('keycloak-groups (read-only)', () => {
     const all = (await api.get('/api/keycloak-groups/')).list();
     expect(all).toHaveLength(5);
     const ml = all.find((g) => g.uuid === RD.groups.mlMembers.uuid);
-    expect(ml).toMatchObject({ scope_type: 'project', scope_uuid: RD.projects.mlPlatform.uuid, scope_name: 'ml-platform', role: url.roleTemplate(RT.projectMember.uuid) });
+    expect(ml).toMatchObject({
+      scope_type: 'project',
+      scope_uuid: RD.projects.mlPlatform.uuid,
+      scope_name: 'ml-platform',
+      role: url.roleTemplate(RT.projectMember.uuid),
+    });
     expect((await api.get(`/api/keycloak-groups/?scope_type=cluster`)).list()).toHaveLength(3);
     expect((await api.get(`/api/keycloak-groups/?role=${RT.clusterOwner.uuid}`)).list()).toHaveLength(1);
-    expect((await api.get(`/api/keycloak-groups/?role=${encodeURIComponent(url.roleTemplate(RT.clusterOwner.uuid))}`)).list()).toHaveLength(1);
+    expect((await api.get(`/api/keycloak-groups/?role=${encodeURIComponent(url.roleTemplate(RT.clusterOwner.uuid))}`)).list()).toHaveLength(
+      1,
+    );
     expect((await api.get(`/api/keycloak-groups/?scope_uuid=${dashedUuid(RD.clusters.auroraDev.uuid)}`)).list()).toHaveLength(1);
     expect((await api.get(`/api/keycloak-groups/${RD.groups.prodOwners.uuid}/`)).obj().name).toBe(RD.groups.prodOwners.name);
     expect((await api.request('POST', '/api/keycloak-groups/', { body: {} })).status).toBe(405);
@@ -67,12 +74,27 @@ describe('keycloak-user-group-memberships', () => {
   it('lists with filters; states pending / active / active with error', async () => {
     const all = (await api.get(`${KM}?page_size=50`)).list();
     expect(all).toHaveLength(10);
-    expect(all.find((m) => m.username === 'new.engineer')).toMatchObject({ state: 'pending', group_scope_name: 'ml-platform', group_role: 'project-member', group_scope_type: 'project' });
+    expect(all.find((m) => m.username === 'new.engineer')).toMatchObject({
+      state: 'pending',
+      group_scope_name: 'ml-platform',
+      group_role: 'project-member',
+      group_scope_type: 'project',
+    });
     expect(all.find((m) => m.username === 'r.departed')?.error_message).not.toBe('');
-    expect((await api.get(`${KM}?state=pending`)).list().map((m) => m.username).sort()).toEqual(['dave', 'new.engineer']);
+    expect(
+      (await api.get(`${KM}?state=pending`))
+        .list()
+        .map((m) => m.username)
+        .sort(),
+    ).toEqual(['dave', 'new.engineer']);
     expect((await api.get(`${KM}?scope_type=cluster`)).list()).toHaveLength(5);
     expect((await api.get(`${KM}?scope_uuid=${RD.projects.mlPlatform.uuid}`)).list()).toHaveLength(3);
-    expect((await api.get(`${KM}?role_uuid=${RT.clusterOwner.uuid}`)).list().map((m) => m.username).sort()).toEqual(['alice', 'carol']);
+    expect(
+      (await api.get(`${KM}?role_uuid=${RT.clusterOwner.uuid}`))
+        .list()
+        .map((m) => m.username)
+        .sort(),
+    ).toEqual(['alice', 'carol']);
     expect((await api.get(`${KM}?group_uuid=${RD.groups.devMembers.uuid}`)).list()).toHaveLength(2);
     expect((await api.get(`${KM}?username=alice&email=alice@uni-example.org`)).list()).toHaveLength(1);
   });
@@ -80,8 +102,15 @@ describe('keycloak-user-group-memberships', () => {
   it('create: active when the user exists, groups c_{cluster} and c_{scope}_{role} created', async () => {
     const r = await api.post(KM, body());
     expect(r.status).toBe(201);
-    expect(r.obj()).toMatchObject({ state: 'active', first_name: 'Spare', group_name: `c_${RD.clusters.auroraDev.uuid}_cluster-owner`, group_scope_name: 'aurora-dev' });
-    const group = aurora().flatten().find((g) => g.name === `c_${RD.clusters.auroraDev.uuid}_cluster-owner`);
+    expect(r.obj()).toMatchObject({
+      state: 'active',
+      first_name: 'Spare',
+      group_name: `c_${RD.clusters.auroraDev.uuid}_cluster-owner`,
+      group_scope_name: 'aurora-dev',
+    });
+    const group = aurora()
+      .flatten()
+      .find((g) => g.name === `c_${RD.clusters.auroraDev.uuid}_cluster-owner`);
     expect(group?.path).toBe(`/c_${RD.clusters.auroraDev.uuid}/c_${RD.clusters.auroraDev.uuid}_cluster-owner`);
     const spare = aurora().findUser('r.spare');
     expect(group && spare && aurora().isMember(group.id, spare.id)).toBe(true);
@@ -90,9 +119,17 @@ describe('keycloak-user-group-memberships', () => {
   });
 
   it('create: pending when the user does not exist; the periodic task activates it', async () => {
-    const r = await api.post(KM, body({ username: 'someone.new', role: url.roleTemplate(RT.readOnly.uuid), scope_uuid: RD.projects.sandbox.uuid }));
+    const r = await api.post(
+      KM,
+      body({ username: 'someone.new', role: url.roleTemplate(RT.readOnly.uuid), scope_uuid: RD.projects.sandbox.uuid }),
+    );
     expect(r.obj()).toMatchObject({ state: 'pending', group_name: `p_${RD.projects.sandbox.uuid}_read-only` });
-    await api.post('/__sim/remote/users', { offering_uuid: RD.settings.aurora.uuid, username: 'someone.new', first_name: 'Some', last_name: 'One' });
+    await api.post('/__sim/remote/users', {
+      offering_uuid: RD.settings.aurora.uuid,
+      username: 'someone.new',
+      first_name: 'Some',
+      last_name: 'One',
+    });
     expect(sim.tick().rancherActivated).toBe(1);
     expect((await api.get(`${KM}${String(r.obj().uuid)}/`)).obj()).toMatchObject({ state: 'active', first_name: 'Some' });
   });
@@ -102,7 +139,9 @@ describe('keycloak-user-group-memberships', () => {
     expect((await api.post(KM, body({ scope_uuid: unknown }))).body).toEqual({
       non_field_errors: ['Cluster with UUID 01234567-89ab-cdef-0123-456789abcdef does not exist.'],
     });
-    expect((await api.post(KM, body({ scope_uuid: RD.clusters.auroraProd.uuid, role: url.roleTemplate(RT.projectMember.uuid) }))).body).toEqual({
+    expect(
+      (await api.post(KM, body({ scope_uuid: RD.clusters.auroraProd.uuid, role: url.roleTemplate(RT.projectMember.uuid) }))).body,
+    ).toEqual({
       non_field_errors: [`Project with UUID ${dashedUuid(RD.clusters.auroraProd.uuid)} does not exist.`],
     });
     expect((await api.post(KM, body({ username: 'alice' }))).body).toEqual({
@@ -122,7 +161,15 @@ describe('keycloak-user-group-memberships', () => {
 
   it('permissions: owner manages own clusters; viewer gets 403 after validation', async () => {
     expect((await api.post(KM, body(), { token: T.owner })).status).toBe(201);
-    expect((await api.post(KM, body({ username: 'boris2', scope_uuid: RD.clusters.boreal.uuid, role: url.roleTemplate(RT.borealClusterOwner.uuid) }), { token: T.owner })).status).toBe(403);
+    expect(
+      (
+        await api.post(
+          KM,
+          body({ username: 'boris2', scope_uuid: RD.clusters.boreal.uuid, role: url.roleTemplate(RT.borealClusterOwner.uuid) }),
+          { token: T.owner },
+        )
+      ).status,
+    ).toBe(403);
     expect((await api.post(KM, body({ username: 'x2' }), { token: T.viewer })).status).toBe(403);
     expect((await api.post(KM, body({ scope_uuid: 'bad' }), { token: T.viewer })).status).toBe(400);
   });
@@ -133,7 +180,12 @@ describe('keycloak-user-group-memberships', () => {
     const patched = await api.patch(`${KM}${target.uuid}/`, { email: 'carol.new@example.org' });
     expect(patched.status).toBe(200);
     expect(patched.obj().email).toBe('carol.new@example.org');
-    const put = await api.put(`${KM}${target.uuid}/`, { username: 'carol', email: 'c@example.org', scope_uuid: RD.clusters.auroraProd.uuid, role: url.roleTemplate(RT.clusterOwner.uuid) });
+    const put = await api.put(`${KM}${target.uuid}/`, {
+      username: 'carol',
+      email: 'c@example.org',
+      scope_uuid: RD.clusters.auroraProd.uuid,
+      role: url.roleTemplate(RT.clusterOwner.uuid),
+    });
     expect(put.status).toBe(200);
     const putMissing = await api.put(`${KM}${target.uuid}/`, { email: 'c@example.org' });
     expect(putMissing.body).toEqual({

@@ -33,7 +33,17 @@ const BODIES: Array<{ raw: string; contentType?: string }> = [
   { raw: '"text"' },
   { raw: '12' },
   { raw: '{"offering_uuid": {"$gt": ""}, "username": ["a"], "email": 5, "role": {}, "scope_uuid": true}' },
-  { raw: JSON.stringify({ offering_uuid: LONG, remote_group_id: LONG, role_uuid: LONG, backend_id: LONG, scope_id: LONG, username: LONG, email: `${LONG}@x.org` }) },
+  {
+    raw: JSON.stringify({
+      offering_uuid: LONG,
+      remote_group_id: LONG,
+      role_uuid: LONG,
+      backend_id: LONG,
+      scope_id: LONG,
+      username: LONG,
+      email: `${LONG}@x.org`,
+    }),
+  },
   { raw: JSON.stringify({ offering_uuid: A, role_uuid: null, remote_group_id: null, resource_uuid: 7, backend_id: [], scope_id: null }) },
   { raw: 'offering_uuid=1&role=2', contentType: 'application/x-www-form-urlencoded' },
   { raw: '<xml/>', contentType: 'application/xml' },
@@ -61,7 +71,11 @@ describe('bad input never causes a 500', () => {
           const bodies = method === 'GET' || method === 'HEAD' ? [{ raw: '' }] : BODIES;
           for (const body of bodies) {
             for (const token of [T.staff, T.viewer]) {
-              const r = await api.request(method, path, { raw: body.raw === '' ? undefined : body.raw, contentType: body.contentType ?? 'application/json', token });
+              const r = await api.request(method, path, {
+                raw: body.raw === '' ? undefined : body.raw,
+                contentType: body.contentType ?? 'application/json',
+                token,
+              });
               expect(ALLOWED.has(r.status), `${method} ${path.slice(0, 80)} ${body.raw.slice(0, 40)} -> ${r.status}`).toBe(true);
               count++;
             }
@@ -87,10 +101,33 @@ describe('bad input never causes a 500', () => {
   it('random create payloads for both membership endpoints', async () => {
     const prng = createPrng(7);
     const values: unknown[] = [
-      null, true, 0, -1, 1.5, '', ' ', LONG, '\u0000', '🚀', [], {}, ['x'], { a: 1 }, A, `${A}`,
-      url.offering(A), url.role(DEMO.roles.a.viewer.uuid), url.resource(DEMO.resources.aProd.uuid),
-      url.roleTemplate(DEMO.rancher.roleTemplates.clusterOwner.uuid), DEMO.rancher.clusters.auroraProd.uuid,
-      'alice', 'a@b.co', 'http://', '/api/', '/api/marketplace-resources//', 'https://x/api/users/../users/x/',
+      null,
+      true,
+      0,
+      -1,
+      1.5,
+      '',
+      ' ',
+      LONG,
+      '\u0000',
+      '🚀',
+      [],
+      {},
+      ['x'],
+      { a: 1 },
+      A,
+      `${A}`,
+      url.offering(A),
+      url.role(DEMO.roles.a.viewer.uuid),
+      url.resource(DEMO.resources.aProd.uuid),
+      url.roleTemplate(DEMO.rancher.roleTemplates.clusterOwner.uuid),
+      DEMO.rancher.clusters.auroraProd.uuid,
+      'alice',
+      'a@b.co',
+      'http://',
+      '/api/',
+      '/api/marketplace-resources//',
+      'https://x/api/users/../users/x/',
     ];
     const fields = ['username', 'email', 'offering', 'role', 'resource', 'scope_id', 'user', 'scope_uuid'];
     for (let i = 0; i < 400; i++) {

@@ -17,13 +17,7 @@ export class ApiError extends Error {
   /** Messages for the form or page as a whole (shapes 1, 3, 4, 6 and the non-JSON cases). */
   readonly formErrors: string[];
 
-  constructor(init: {
-    kind: ApiErrorKind;
-    status: number;
-    fieldErrors?: FieldErrors;
-    formErrors?: string[];
-    message: string;
-  }) {
+  constructor(init: { kind: ApiErrorKind; status: number; fieldErrors?: FieldErrors; formErrors?: string[]; message: string }) {
     super(init.message);
     this.name = 'ApiError';
     this.kind = init.kind;
@@ -115,9 +109,7 @@ export function normaliseHttpError(status: number, body: unknown): ApiError {
     }
   }
 
-  const fieldSentences = Object.entries(fieldErrors).map(
-    ([field, messages]) => `${humanizeField(field)}: ${messages.join(' ')}`,
-  );
+  const fieldSentences = Object.entries(fieldErrors).map(([field, messages]) => `${humanizeField(field)}: ${messages.join(' ')}`);
   const parts = [...formErrors, ...fieldSentences];
   const message = parts.length > 0 ? parts.join(' ') : statusSentence(status);
   if (formErrors.length === 0 && Object.keys(fieldErrors).length === 0) formErrors.push(message);

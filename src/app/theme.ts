@@ -1,12 +1,4 @@
-import {
-  createTheme,
-  darken,
-  Drawer,
-  localStorageColorSchemeManager,
-  Modal,
-  Notification,
-  type CSSVariablesResolver,
-} from '@mantine/core';
+import { createTheme, darken, Drawer, localStorageColorSchemeManager, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
 
 export const theme = createTheme({
   primaryColor: 'indigo',

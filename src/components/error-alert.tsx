@@ -23,7 +23,11 @@ export function ErrorAlert({ error, title, onRetry, hint }: Props) {
       ) : (
         <Text size="sm">{messages[0]}</Text>
       )}
-      {hint ? <Text size="sm" mt="xs">{hint}</Text> : null}
+      {hint ? (
+        <Text size="sm" mt="xs">
+          {hint}
+        </Text>
+      ) : null}
       {onRetry ? (
         <Group mt="sm">
           <Button size="xs" variant="white" color="red" onClick={onRetry}>

@@ -58,18 +58,16 @@ function ErrorState({ state, message, traceback }: { state: string; message: str
       </Text>
       {traceback ? (
         <Box>
-          <Button
-            variant="subtle"
-            size="compact-xs"
-            px={0}
-            onClick={toggle}
-            aria-expanded={open}
-            aria-controls={tracebackId}
-          >
+          <Button variant="subtle" size="compact-xs" px={0} onClick={toggle} aria-expanded={open} aria-controls={tracebackId}>
             {open ? 'Hide traceback' : 'Show traceback'}
           </Button>
           <Collapse expanded={open} id={tracebackId}>
-            <Code block aria-label="Traceback" style={{ maxHeight: 240, maxWidth: 480, overflow: 'auto', whiteSpace: 'pre', fontSize: 11 }} tabIndex={0}>
+            <Code
+              block
+              aria-label="Traceback"
+              style={{ maxHeight: 240, maxWidth: 480, overflow: 'auto', whiteSpace: 'pre', fontSize: 11 }}
+              tabIndex={0}
+            >
               {traceback}
             </Code>
           </Collapse>

@@ -56,7 +56,14 @@ describe('exportPagesAsCsv', () => {
         inFlight -= 1;
       }
     };
-    const result = await exportPagesAsCsv({ header: ['Name'], toLine, fetchPage, signal: new AbortController().signal, pageSize: 10, concurrency: 3 });
+    const result = await exportPagesAsCsv({
+      header: ['Name'],
+      toLine,
+      fetchPage,
+      signal: new AbortController().signal,
+      pageSize: 10,
+      concurrency: 3,
+    });
     expect(result.rows).toBe(100);
     expect(most).toBe(3);
   });

@@ -8,15 +8,10 @@ import { z } from 'zod';
  */
 export const param = {
   string: (fallback = '') => z.string().catch(fallback).default(fallback),
-  int: (fallback: number, min: number, max: number) =>
-    z.coerce.number().int().min(min).max(max).catch(fallback).default(fallback),
+  int: (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).catch(fallback).default(fallback),
   oneOf: <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
     z.enum(values).catch(fallback).default(fallback),
-  list: () =>
-    z.preprocess(
-      (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]),
-      z.array(z.string()),
-    ).catch([]),
+  list: () => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string())).catch([]),
 };
 
 export const PAGE_SIZES = ['10', '25', '50', '100'] as const;
@@ -29,10 +24,7 @@ export const pagingShape = {
 
 type Shape = z.ZodRawShape;
 
-export function parseSearchParams<S extends Shape>(
-  schema: z.ZodObject<S>,
-  params: URLSearchParams,
-): z.infer<z.ZodObject<S>> {
+export function parseSearchParams<S extends Shape>(schema: z.ZodObject<S>, params: URLSearchParams): z.infer<z.ZodObject<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(schema.shape)) {
     const values = params.getAll(key);

@@ -42,7 +42,8 @@ export function listProviderOfferings(ctx: Ctx): ApiResult {
   const customer = f.uuid('customer_uuid');
   const states = f.choices('state', OFFERING_STATES);
   const types = ctx.query.getAll('type').filter(Boolean);
-  const uuidList = f.text('uuid_list')
+  const uuidList = f
+    .text('uuid_list')
     ?.split(',')
     .map((u) => normalizeUuid(u))
     .filter((u): u is string => u !== null);

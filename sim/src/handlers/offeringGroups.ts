@@ -9,13 +9,7 @@ import { serializeGroup } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, newestFirst } from './filters.ts';
-import {
-  clip,
-  deleteGroupWithSideEffects,
-  offeringForAction,
-  remoteOfferingGroups,
-  tryRealm,
-} from './offeringKeycloakShared.ts';
+import { clip, deleteGroupWithSideEffects, offeringForAction, remoteOfferingGroups, tryRealm } from './offeringKeycloakShared.ts';
 
 const GROUP_NAME_MAX = 150;
 
@@ -44,7 +38,12 @@ export function listGroups(ctx: Ctx): ApiResult {
   const resource = f.uuid('resource_uuid');
   f.check();
   const { store } = ctx;
-  const source = offering !== undefined ? store.groups.by('offering', offering) : role !== undefined ? store.groups.by('role', role) : store.groups.all();
+  const source =
+    offering !== undefined
+      ? store.groups.by('offering', offering)
+      : role !== undefined
+        ? store.groups.by('role', role)
+        : store.groups.all();
   const seen = new Map<string, boolean>();
   const rows = newestFirst(source, (g) => {
     if (offering !== undefined && g.offeringUuid !== offering) return false;

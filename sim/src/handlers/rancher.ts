@@ -242,7 +242,15 @@ export async function createRancherMembership(ctx: Ctx): Promise<ApiResult> {
   if (!group) {
     const name = `${role.scopeType[0]}_${scopeUuid}_${role.name}`;
     const remote = realm.ensureGroup(name, parent.id);
-    group = { uuid: store.newUuid('rancher-group'), name, backendId: remote.id, roleUuid: role.uuid, scopeUuid, created: now, modified: now };
+    group = {
+      uuid: store.newUuid('rancher-group'),
+      name,
+      backendId: remote.id,
+      roleUuid: role.uuid,
+      scopeUuid,
+      created: now,
+      modified: now,
+    };
     store.rancherGroups.insert(group);
   } else if (!realm.getGroup(group.backendId)) {
     group.backendId = realm.ensureGroup(group.name, parent.id).id;

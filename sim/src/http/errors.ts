@@ -44,8 +44,7 @@ export function detail(status: number, message: string): HttpError {
 
 export const notFound = (): HttpError => detail(404, MESSAGES.notFound);
 export const forbidden = (): HttpError => detail(403, MESSAGES.forbidden);
-export const methodNotAllowed = (method: string): HttpError =>
-  detail(405, `Method "${method}" not allowed.`);
+export const methodNotAllowed = (method: string): HttpError => detail(405, `Method "${method}" not allowed.`);
 
 /** Shape 2: serializer field errors. */
 export function fieldErrors(errors: Record<string, string[]>): HttpError {

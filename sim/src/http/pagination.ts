@@ -24,12 +24,7 @@ export function pageSizeOf(query: QueryParams): number {
   return Math.min(n, MAX_PAGE_SIZE);
 }
 
-export function paginate<T>(
-  url: URL,
-  query: QueryParams,
-  items: readonly T[],
-  serialize: (item: T) => JsonValue,
-): ApiResult {
+export function paginate<T>(url: URL, query: QueryParams, items: readonly T[], serialize: (item: T) => JsonValue): ApiResult {
   const size = pageSizeOf(query);
   const count = items.length;
   const numPages = Math.max(1, Math.ceil(count / size));

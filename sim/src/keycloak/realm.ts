@@ -24,8 +24,7 @@ export interface RemoteUser {
 export class RealmConflict extends Error {}
 
 const byName = (a: RemoteGroup, b: RemoteGroup): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-const byUsername = (a: RemoteUser, b: RemoteUser): number =>
-  a.username < b.username ? -1 : a.username > b.username ? 1 : 0;
+const byUsername = (a: RemoteUser, b: RemoteUser): number => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0);
 
 export class Realm {
   readonly groups = new Map<string, RemoteGroup>();
@@ -144,10 +143,7 @@ export class Realm {
 
   // ---- users --------------------------------------------------------------------------------
 
-  createUser(
-    fields: { username: string; email?: string; firstName?: string; lastName?: string },
-    id?: string,
-  ): RemoteUser {
+  createUser(fields: { username: string; email?: string; firstName?: string; lastName?: string }, id?: string): RemoteUser {
     const username = fields.username.toLowerCase();
     if (this.usernames.has(username)) throw new RealmConflict('User exists with same username');
     const user: RemoteUser = {

@@ -240,7 +240,12 @@ export const DEMO = {
       projectMember: { uuid: U('rt:aurora:project-member'), name: 'project-member', displayName: 'Project Member', scopeType: 'project' },
       readOnly: { uuid: U('rt:aurora:read-only'), name: 'read-only', displayName: 'Read-only', scopeType: 'project' },
       borealClusterOwner: { uuid: U('rt:boreal:cluster-owner'), name: 'cluster-owner', displayName: 'Cluster Owner', scopeType: 'cluster' },
-      borealProjectMember: { uuid: U('rt:boreal:project-member'), name: 'project-member', displayName: 'Project Member', scopeType: 'project' },
+      borealProjectMember: {
+        uuid: U('rt:boreal:project-member'),
+        name: 'project-member',
+        displayName: 'Project Member',
+        scopeType: 'project',
+      },
     },
     groups: {
       prodOwners: { uuid: U('rgroup:prod-owners'), name: `c_${CL.prod}_cluster-owner` },
@@ -272,7 +277,11 @@ function secret(url: string, realm: string, extra: Record<string, unknown> = {})
   };
 }
 
-function addUsers(realm: Realm, people: Array<{ username: string; email: string; firstName: string; lastName: string }>, keyPrefix: string): void {
+function addUsers(
+  realm: Realm,
+  people: Array<{ username: string; email: string; firstName: string; lastName: string }>,
+  keyPrefix: string,
+): void {
   for (const p of people) realm.createUser(p, keycloakId(`${keyPrefix}:user:${p.username}`));
 }
 
@@ -292,17 +301,40 @@ export function buildDemo(store: Store): void {
   b.customer(D.customers.aurora.uuid, D.customers.aurora.name, 'aurora-research');
   b.customer(D.customers.boreal.uuid, D.customers.boreal.name, 'boreal-data');
   b.account({
-    uuid: D.accounts.staff.uuid, username: 'staff', password: 'staff', firstName: 'Stella', lastName: 'Staffer',
-    email: 'staff@waldur.example.org', isStaff: true, isSupport: false, ownerOf: [], tokenKey: D.tokens.staff,
+    uuid: D.accounts.staff.uuid,
+    username: 'staff',
+    password: 'staff',
+    firstName: 'Stella',
+    lastName: 'Staffer',
+    email: 'staff@waldur.example.org',
+    isStaff: true,
+    isSupport: false,
+    ownerOf: [],
+    tokenKey: D.tokens.staff,
   });
   b.account({
-    uuid: D.accounts.owner.uuid, username: 'owner', password: 'owner', firstName: 'Oscar', lastName: 'Owner',
-    email: 'owner@aurora.example.org', isStaff: false, isSupport: false, ownerOf: [D.customers.aurora.uuid],
+    uuid: D.accounts.owner.uuid,
+    username: 'owner',
+    password: 'owner',
+    firstName: 'Oscar',
+    lastName: 'Owner',
+    email: 'owner@aurora.example.org',
+    isStaff: false,
+    isSupport: false,
+    ownerOf: [D.customers.aurora.uuid],
     tokenKey: D.tokens.owner,
   });
   b.account({
-    uuid: D.accounts.viewer.uuid, username: 'viewer', password: 'viewer', firstName: 'Vera', lastName: 'Viewer',
-    email: 'viewer@example.org', isStaff: false, isSupport: false, ownerOf: [], tokenKey: D.tokens.viewer,
+    uuid: D.accounts.viewer.uuid,
+    username: 'viewer',
+    password: 'viewer',
+    firstName: 'Vera',
+    lastName: 'Viewer',
+    email: 'viewer@example.org',
+    isStaff: false,
+    isSupport: false,
+    ownerOf: [],
+    tokenKey: D.tokens.viewer,
   });
 
   // ---- realms ---------------------------------------------------------------------------------
@@ -316,39 +348,69 @@ export function buildDemo(store: Store): void {
   const aurora = D.customers.aurora.uuid;
   const boreal = D.customers.boreal.uuid;
   b.offering({
-    uuid: OFF.a, name: D.offerings.healthyA.name, slug: 'alpha-hpc', customerUuid: aurora, type: 'Marketplace.Slurm',
+    uuid: OFF.a,
+    name: D.offerings.healthyA.name,
+    slug: 'alpha-hpc',
+    customerUuid: aurora,
+    type: 'Marketplace.Slurm',
     description: 'Batch computing with Keycloak-managed access groups.',
-    pluginOptions: { keycloak_enabled: true, keycloak_base_group: 'waldur', keycloak_sync_frequency: 15, keycloak_username_label: 'LDAP username' },
+    pluginOptions: {
+      keycloak_enabled: true,
+      keycloak_base_group: 'waldur',
+      keycloak_sync_frequency: 15,
+      keycloak_username_label: 'LDAP username',
+    },
     secretOptions: secret('https://keycloak.alpha.example.org/auth/', 'alpha'),
-    realmKey: 'alpha', unreachable: false,
+    realmKey: 'alpha',
+    unreachable: false,
   });
   b.offering({
-    uuid: OFF.b, name: D.offerings.healthyB.name, slug: 'beta-k8s', customerUuid: boreal, type: 'Marketplace.Rancher',
+    uuid: OFF.b,
+    name: D.offerings.healthyB.name,
+    slug: 'beta-k8s',
+    customerUuid: boreal,
+    type: 'Marketplace.Rancher',
     description: 'Managed Kubernetes on a legacy flat Keycloak realm.',
     pluginOptions: { keycloak_enabled: true, keycloak_group_name_template: '$offering_slug-$resource_slug-$role_name' },
     secretOptions: secret('https://sso.beta.example.net/', 'beta', { keycloak_ssl_verify: false }),
-    realmKey: 'beta', unreachable: false,
+    realmKey: 'beta',
+    unreachable: false,
   });
   b.offering({
-    uuid: OFF.g, name: D.offerings.unreachable.name, slug: 'gamma-cloud', customerUuid: aurora, type: 'Marketplace.Basic',
+    uuid: OFF.g,
+    name: D.offerings.unreachable.name,
+    slug: 'gamma-cloud',
+    customerUuid: aurora,
+    type: 'Marketplace.Basic',
     description: 'Its Keycloak server is gone.',
     pluginOptions: { keycloak_enabled: true, keycloak_base_group: 'waldur' },
     secretOptions: secret('https://keycloak.gamma.invalid/auth/', 'gamma'),
-    realmKey: 'gamma', unreachable: true,
+    realmKey: 'gamma',
+    unreachable: true,
   });
   b.offering({
-    uuid: OFF.d, name: D.offerings.noKeycloak.name, slug: 'delta-storage', customerUuid: aurora, type: 'Marketplace.Basic',
+    uuid: OFF.d,
+    name: D.offerings.noKeycloak.name,
+    slug: 'delta-storage',
+    customerUuid: aurora,
+    type: 'Marketplace.Basic',
     description: 'Object storage without Keycloak integration.',
     pluginOptions: { auto_approve_remote_orders: true },
     secretOptions: {},
-    realmKey: null, unreachable: false,
+    realmKey: null,
+    unreachable: false,
   });
   b.offering({
-    uuid: OFF.e, name: D.offerings.misconfigured.name, slug: 'epsilon-analytics', customerUuid: aurora, type: 'Marketplace.Basic',
+    uuid: OFF.e,
+    name: D.offerings.misconfigured.name,
+    slug: 'epsilon-analytics',
+    customerUuid: aurora,
+    type: 'Marketplace.Basic',
     description: 'Keycloak enabled, credentials missing.',
     pluginOptions: { keycloak_enabled: true },
     secretOptions: { keycloak_url: 'https://keycloak.epsilon.example.org/auth/', keycloak_realm: 'epsilon' },
-    realmKey: null, unreachable: false,
+    realmKey: null,
+    unreachable: false,
   });
 
   // ---- roles ----------------------------------------------------------------------------------
@@ -369,18 +431,66 @@ export function buildDemo(store: Store): void {
   const projGenomics = U('project:genomics');
   const projClimate = U('project:climate');
   const projTeaching = U('project:teaching');
-  b.resource({ uuid: RES.aProd, name: 'alpha-prod-cluster', slug: 'alpha-prod-cluster', offeringUuid: OFF.a, customerUuid: aurora,
-    projectUuid: projGenomics, projectName: 'Genomics', options: { keycloak_available_scopes: [...D.resources.aProd.scopes] } });
-  b.resource({ uuid: RES.aDev, name: 'alpha-dev-cluster', slug: 'alpha-dev-cluster', offeringUuid: OFF.a, customerUuid: aurora,
-    projectUuid: projClimate, projectName: 'Climate', options: { keycloak_available_scopes: [...D.resources.aDev.scopes] } });
-  b.resource({ uuid: RES.aArchive, name: 'alpha-archive', slug: 'alpha-archive', offeringUuid: OFF.a, customerUuid: aurora,
-    projectUuid: projGenomics, projectName: 'Genomics', options: {} });
-  b.resource({ uuid: RES.bShared, name: 'beta-shared', slug: 'beta-shared', offeringUuid: OFF.b, customerUuid: boreal,
-    projectUuid: projTeaching, projectName: 'Teaching', options: { keycloak_available_scopes: [...D.resources.bShared.scopes] } });
-  b.resource({ uuid: RES.bEdu, name: 'beta-edu', slug: 'beta-edu', offeringUuid: OFF.b, customerUuid: boreal,
-    projectUuid: projTeaching, projectName: 'Teaching', options: { keycloak_available_scopes: [] } });
-  b.resource({ uuid: RES.gPool, name: 'gamma-vm-pool', slug: 'gamma-vm-pool', offeringUuid: OFF.g, customerUuid: aurora,
-    projectUuid: projClimate, projectName: 'Climate', options: {} });
+  b.resource({
+    uuid: RES.aProd,
+    name: 'alpha-prod-cluster',
+    slug: 'alpha-prod-cluster',
+    offeringUuid: OFF.a,
+    customerUuid: aurora,
+    projectUuid: projGenomics,
+    projectName: 'Genomics',
+    options: { keycloak_available_scopes: [...D.resources.aProd.scopes] },
+  });
+  b.resource({
+    uuid: RES.aDev,
+    name: 'alpha-dev-cluster',
+    slug: 'alpha-dev-cluster',
+    offeringUuid: OFF.a,
+    customerUuid: aurora,
+    projectUuid: projClimate,
+    projectName: 'Climate',
+    options: { keycloak_available_scopes: [...D.resources.aDev.scopes] },
+  });
+  b.resource({
+    uuid: RES.aArchive,
+    name: 'alpha-archive',
+    slug: 'alpha-archive',
+    offeringUuid: OFF.a,
+    customerUuid: aurora,
+    projectUuid: projGenomics,
+    projectName: 'Genomics',
+    options: {},
+  });
+  b.resource({
+    uuid: RES.bShared,
+    name: 'beta-shared',
+    slug: 'beta-shared',
+    offeringUuid: OFF.b,
+    customerUuid: boreal,
+    projectUuid: projTeaching,
+    projectName: 'Teaching',
+    options: { keycloak_available_scopes: [...D.resources.bShared.scopes] },
+  });
+  b.resource({
+    uuid: RES.bEdu,
+    name: 'beta-edu',
+    slug: 'beta-edu',
+    offeringUuid: OFF.b,
+    customerUuid: boreal,
+    projectUuid: projTeaching,
+    projectName: 'Teaching',
+    options: { keycloak_available_scopes: [] },
+  });
+  b.resource({
+    uuid: RES.gPool,
+    name: 'gamma-vm-pool',
+    slug: 'gamma-vm-pool',
+    offeringUuid: OFF.g,
+    customerUuid: aurora,
+    projectUuid: projClimate,
+    projectName: 'Climate',
+    options: {},
+  });
 
   // ---- Alpha realm: users ----------------------------------------------------------------------
   const specials = [
@@ -455,7 +565,12 @@ export function buildDemo(store: Store): void {
   members(alpha, adminResearchers, [gen(92), gen(93)]);
 
   // ---- Alpha local groups and memberships -----------------------------------------------------
-  const group = (spec: { uuid: string; name: string; backendId: string }, roleUuid: string, resourceUuid: string | null, scopeId = ''): OfferingGroup =>
+  const group = (
+    spec: { uuid: string; name: string; backendId: string },
+    roleUuid: string,
+    resourceUuid: string | null,
+    scopeId = '',
+  ): OfferingGroup =>
     b.group({ uuid: spec.uuid, name: spec.name, backendId: spec.backendId, offeringUuid: OFF.a, roleUuid, resourceUuid, scopeId });
   const lg = {
     orphaned: group(G.orphaned, R.a.operator.uuid, RES.aProd),
@@ -479,7 +594,11 @@ export function buildDemo(store: Store): void {
   };
   const pending = (g: OfferingGroup, username: string, key: string, email?: string): void => {
     b.membership({
-      uuid: U(`membership:a:${key}:${username}`), group: g, username, state: 'pending', realm: alpha,
+      uuid: U(`membership:a:${key}:${username}`),
+      group: g,
+      username,
+      state: 'pending',
+      realm: alpha,
       email: email ?? `${username.replace(/[^a-z0-9.]/gi, '') || 'someone'}@example.org`,
     });
   };
@@ -495,35 +614,76 @@ export function buildDemo(store: Store): void {
   b.membership({ uuid: D.memberships.lastOfGroup.uuid, group: lg.orphanedResearchers, username: gen(23), state: 'active', realm: alpha });
 
   // Viewer: alice's local last name is stale (remote has "Andersson-Berg").
-  b.membership({ uuid: D.memberships.aliceViewer.uuid, group: lg.viewer, username: 'alice', state: 'active', realm: alpha,
-    inRemoteGroup: true, firstName: 'Alice', lastName: 'Andersson' });
+  b.membership({
+    uuid: D.memberships.aliceViewer.uuid,
+    group: lg.viewer,
+    username: 'alice',
+    state: 'active',
+    realm: alpha,
+    inRemoteGroup: true,
+    firstName: 'Alice',
+    lastName: 'Andersson',
+  });
   active(lg.viewer, ['bob', 'carol', 'dave', 'jurgen.muller', 'zoe.angstrom', 'fatima.alzahra', 'mallory'], 'viewer');
   pending(lg.viewer, 'new.postdoc', 'viewer');
 
   active(lg.prodAdmin, ['carol', 'dave', 'li.chen', 'long.name'], 'prod-admin');
-  b.membership({ uuid: D.memberships.error.uuid, group: lg.prodAdmin, username: 'ex.member', state: 'active', realm: alpha,
-    errorMessage: REMOVED_EXTERNALLY });
+  b.membership({
+    uuid: D.memberships.error.uuid,
+    group: lg.prodAdmin,
+    username: 'ex.member',
+    state: 'active',
+    realm: alpha,
+    errorMessage: REMOVED_EXTERNALLY,
+  });
   pending(lg.prodAdmin, 'visiting.scholar', 'prod-admin');
 
   active(lg.devAdmin, ['alice', gen(3)], 'dev-admin');
-  b.membership({ uuid: D.memberships.pendingError.uuid, group: lg.devAdmin, username: 'sync.failed', state: 'pending', realm: alpha,
-    email: 'sync.failed@example.org', errorMessage: SYNC_FAILED,
-    errorTraceback: 'Traceback (most recent call last):\n  File "/usr/src/waldur/src/waldur_keycloak/tasks.py", line 58, in sync_pending_memberships\n    backend_user = keycloak.find_user_by_username(membership.username)\nkeycloak.exceptions.KeycloakConnectionError: Can\'t connect to server (Read timed out. (read timeout=30))' });
+  b.membership({
+    uuid: D.memberships.pendingError.uuid,
+    group: lg.devAdmin,
+    username: 'sync.failed',
+    state: 'pending',
+    realm: alpha,
+    email: 'sync.failed@example.org',
+    errorMessage: SYNC_FAILED,
+    errorTraceback:
+      'Traceback (most recent call last):\n  File "/usr/src/waldur/src/waldur_keycloak/tasks.py", line 58, in sync_pending_memberships\n    backend_user = keycloak.find_user_by_username(membership.username)\nkeycloak.exceptions.KeycloakConnectionError: Can\'t connect to server (Read timed out. (read timeout=30))',
+  });
 
   active(lg.genomics, ['alice', 'carol', gen(4), gen(5)], 'genomics');
   b.membership({ uuid: D.memberships.removedRemotely.uuid, group: lg.genomics, username: 'removed.later', state: 'active', realm: alpha });
 
   active(lg.climate, ['bob', gen(6), gen(7)], 'climate');
-  b.membership({ uuid: D.memberships.pendingActivatable.uuid, group: lg.climate, username: 'pending.activatable', state: 'pending',
-    realm: alpha, email: 'pa@example.org' });
+  b.membership({
+    uuid: D.memberships.pendingActivatable.uuid,
+    group: lg.climate,
+    username: 'pending.activatable',
+    state: 'pending',
+    realm: alpha,
+    email: 'pa@example.org',
+  });
 
   active(lg.researchers, [gen(8), gen(10), gen(11)], 'researchers');
   // Stale email: pull_members updates it.
-  b.membership({ uuid: U(`membership:a:researchers:${gen(9)}`), group: lg.researchers, username: gen(9), state: 'active', realm: alpha,
-    inRemoteGroup: true, email: 'old.address@example.org' });
+  b.membership({
+    uuid: U(`membership:a:researchers:${gen(9)}`),
+    group: lg.researchers,
+    username: gen(9),
+    state: 'active',
+    realm: alpha,
+    inRemoteGroup: true,
+    email: 'old.address@example.org',
+  });
   // Pending although the user is already in the remote group: pull_members activates it.
-  b.membership({ uuid: U(`membership:a:researchers:${gen(12)}`), group: lg.researchers, username: gen(12), state: 'pending',
-    realm: alpha, email: 'pending.researcher@example.org' });
+  b.membership({
+    uuid: U(`membership:a:researchers:${gen(12)}`),
+    group: lg.researchers,
+    username: gen(12),
+    state: 'pending',
+    realm: alpha,
+    email: 'pending.researcher@example.org',
+  });
 
   active(lg.xss, ['mallory', gen(15)], 'xss');
   active(lg.long150, ['long.name', gen(16)], 'long150');
@@ -549,68 +709,199 @@ export function buildDemo(store: Store): void {
   void physRes;
   void ops;
   const GB = D.groups.b;
-  const bGroup = (spec: { uuid: string; name: string; backendId: string }, roleUuid: string, resourceUuid: string | null, scopeId = ''): OfferingGroup =>
+  const bGroup = (
+    spec: { uuid: string; name: string; backendId: string },
+    roleUuid: string,
+    resourceUuid: string | null,
+    scopeId = '',
+  ): OfferingGroup =>
     b.group({ uuid: spec.uuid, name: spec.name, backendId: spec.backendId, offeringUuid: OFF.b, roleUuid, resourceUuid, scopeId });
   const lbOrphan = bGroup(GB.orphaned, R.b.developer.uuid, RES.bEdu);
   const lbPhysics = bGroup(GB.physicsResearchers, R.b.developer.uuid, RES.bShared, 'proj-web');
   const lbOps = bGroup(GB.ops, R.b.admin.uuid, RES.bShared);
   const lbUnlinked = bGroup(GB.unlinked, R.b.auditor.uuid, RES.bEdu);
-  for (const u of [bp(1), bp(2)]) b.membership({ uuid: U(`membership:b:old:${u}`), group: lbOrphan, username: u, state: 'active', realm: beta });
+  for (const u of [bp(1), bp(2)])
+    b.membership({ uuid: U(`membership:b:old:${u}`), group: lbOrphan, username: u, state: 'active', realm: beta });
   for (const u of ['alice', bp(3), bp(4), bp(5), bp(6)]) {
-    b.membership({ uuid: U(`membership:b:physics:${u}`), group: lbPhysics, username: u, state: 'active', realm: beta, inRemoteGroup: true });
+    b.membership({
+      uuid: U(`membership:b:physics:${u}`),
+      group: lbPhysics,
+      username: u,
+      state: 'active',
+      realm: beta,
+      inRemoteGroup: true,
+    });
   }
-  for (const u of [bp(7), bp(8)]) b.membership({ uuid: U(`membership:b:ops:${u}`), group: lbOps, username: u, state: 'active', realm: beta, inRemoteGroup: true });
-  b.membership({ uuid: U('membership:b:ops:b.pending'), group: lbOps, username: 'b.pending', state: 'pending', realm: beta, email: 'b.pending@example.net' });
-  b.membership({ uuid: U('membership:b:auditor:b.auditor'), group: lbUnlinked, username: 'b.auditor', state: 'pending', realm: beta, email: 'auditor@example.net' });
+  for (const u of [bp(7), bp(8)])
+    b.membership({ uuid: U(`membership:b:ops:${u}`), group: lbOps, username: u, state: 'active', realm: beta, inRemoteGroup: true });
+  b.membership({
+    uuid: U('membership:b:ops:b.pending'),
+    group: lbOps,
+    username: 'b.pending',
+    state: 'pending',
+    realm: beta,
+    email: 'b.pending@example.net',
+  });
+  b.membership({
+    uuid: U('membership:b:auditor:b.auditor'),
+    group: lbUnlinked,
+    username: 'b.auditor',
+    state: 'pending',
+    realm: beta,
+    email: 'auditor@example.net',
+  });
 
   // ---- Gamma: unreachable Keycloak ------------------------------------------------------------
-  addUsers(gamma, [{ username: 'g.one', email: 'g.one@example.org', firstName: 'Gerd', lastName: 'One' },
-    { username: 'g.two', email: 'g.two@example.org', firstName: 'Greta', lastName: 'Two' },
-    { username: 'g.three', email: '', firstName: 'Gustav', lastName: 'Three' }], 'gamma');
+  addUsers(
+    gamma,
+    [
+      { username: 'g.one', email: 'g.one@example.org', firstName: 'Gerd', lastName: 'One' },
+      { username: 'g.two', email: 'g.two@example.org', firstName: 'Greta', lastName: 'Two' },
+      { username: 'g.three', email: '', firstName: 'Gustav', lastName: 'Three' },
+    ],
+    'gamma',
+  );
   const gWaldur = remoteGroup(gamma, KG('waldur'), 'waldur', null);
   const gOff = remoteGroup(gamma, KG('offering'), 'gamma-cloud', gWaldur);
   remoteGroup(gamma, D.groups.unreachable.members.backendId, D.groups.unreachable.members.name, gOff);
   remoteGroup(gamma, D.groups.unreachable.pool.backendId, D.groups.unreachable.pool.name, gOff);
-  const lgMembers = b.group({ ...D.groups.unreachable.members, offeringUuid: OFF.g, roleUuid: R.unreachable.member.uuid, resourceUuid: null, scopeId: '' });
-  const lgPool = b.group({ ...D.groups.unreachable.pool, offeringUuid: OFF.g, roleUuid: R.unreachable.member.uuid, resourceUuid: RES.gPool, scopeId: '' });
+  const lgMembers = b.group({
+    ...D.groups.unreachable.members,
+    offeringUuid: OFF.g,
+    roleUuid: R.unreachable.member.uuid,
+    resourceUuid: null,
+    scopeId: '',
+  });
+  const lgPool = b.group({
+    ...D.groups.unreachable.pool,
+    offeringUuid: OFF.g,
+    roleUuid: R.unreachable.member.uuid,
+    resourceUuid: RES.gPool,
+    scopeId: '',
+  });
   for (const u of ['g.one', 'g.two', 'g.three']) {
-    b.membership({ uuid: U(`membership:g:members:${u}`), group: lgMembers, username: u, state: 'active', realm: gamma, inRemoteGroup: true });
+    b.membership({
+      uuid: U(`membership:g:members:${u}`),
+      group: lgMembers,
+      username: u,
+      state: 'active',
+      realm: gamma,
+      inRemoteGroup: true,
+    });
   }
-  b.membership({ uuid: U('membership:g:members:g.pending'), group: lgMembers, username: 'g.pending', state: 'pending', realm: gamma, email: 'g.pending@example.org' });
-  b.membership({ uuid: U('membership:g:pool:g.one'), group: lgPool, username: 'g.one', state: 'active', realm: gamma, inRemoteGroup: true });
+  b.membership({
+    uuid: U('membership:g:members:g.pending'),
+    group: lgMembers,
+    username: 'g.pending',
+    state: 'pending',
+    realm: gamma,
+    email: 'g.pending@example.org',
+  });
+  b.membership({
+    uuid: U('membership:g:pool:g.one'),
+    group: lgPool,
+    username: 'g.one',
+    state: 'active',
+    realm: gamma,
+    inRemoteGroup: true,
+  });
 
   // ---- Epsilon: misconfigured ----------------------------------------------------------------
-  const leAnalysts = b.group({ ...D.groups.misconfigured.analysts, offeringUuid: OFF.e, roleUuid: R.misconfigured.analyst.uuid, resourceUuid: null, scopeId: '' });
-  b.membership({ uuid: U('membership:e:analyst.one'), group: leAnalysts, username: 'analyst.one', state: 'pending', email: 'analyst.one@example.org' });
+  const leAnalysts = b.group({
+    ...D.groups.misconfigured.analysts,
+    offeringUuid: OFF.e,
+    roleUuid: R.misconfigured.analyst.uuid,
+    resourceUuid: null,
+    scopeId: '',
+  });
+  b.membership({
+    uuid: U('membership:e:analyst.one'),
+    group: leAnalysts,
+    username: 'analyst.one',
+    state: 'pending',
+    email: 'analyst.one@example.org',
+  });
 
   // ---- Rancher --------------------------------------------------------------------------------
   const RD = D.rancher;
-  b.settings({ uuid: RD.settings.aurora.uuid, name: RD.settings.aurora.name, customerUuid: aurora, realmKey: 'rancher-aurora', backendUrl: 'https://rancher.aurora.example.org' });
-  b.settings({ uuid: RD.settings.boreal.uuid, name: RD.settings.boreal.name, customerUuid: boreal, realmKey: 'rancher-boreal', backendUrl: 'https://rancher.boreal.example.net' });
+  b.settings({
+    uuid: RD.settings.aurora.uuid,
+    name: RD.settings.aurora.name,
+    customerUuid: aurora,
+    realmKey: 'rancher-aurora',
+    backendUrl: 'https://rancher.aurora.example.org',
+  });
+  b.settings({
+    uuid: RD.settings.boreal.uuid,
+    name: RD.settings.boreal.name,
+    customerUuid: boreal,
+    realmKey: 'rancher-boreal',
+    backendUrl: 'https://rancher.boreal.example.net',
+  });
   const waldurProject = U('project:platform');
-  b.cluster({ uuid: CL.prod, name: 'aurora-prod', description: 'Production cluster', settingsUuid: RD.settings.aurora.uuid, customerUuid: aurora,
-    projectUuid: waldurProject, projectName: 'Platform', backendId: 'c-prod1' });
-  b.cluster({ uuid: CL.dev, name: 'aurora-dev', description: 'Development cluster', settingsUuid: RD.settings.aurora.uuid, customerUuid: aurora,
-    projectUuid: waldurProject, projectName: 'Platform', backendId: 'c-dev01' });
-  b.cluster({ uuid: CL.boreal, name: 'boreal-k8s', description: '', settingsUuid: RD.settings.boreal.uuid, customerUuid: boreal,
-    projectUuid: U('project:boreal'), projectName: 'Boreal platform', backendId: 'c-bor01' });
+  b.cluster({
+    uuid: CL.prod,
+    name: 'aurora-prod',
+    description: 'Production cluster',
+    settingsUuid: RD.settings.aurora.uuid,
+    customerUuid: aurora,
+    projectUuid: waldurProject,
+    projectName: 'Platform',
+    backendId: 'c-prod1',
+  });
+  b.cluster({
+    uuid: CL.dev,
+    name: 'aurora-dev',
+    description: 'Development cluster',
+    settingsUuid: RD.settings.aurora.uuid,
+    customerUuid: aurora,
+    projectUuid: waldurProject,
+    projectName: 'Platform',
+    backendId: 'c-dev01',
+  });
+  b.cluster({
+    uuid: CL.boreal,
+    name: 'boreal-k8s',
+    description: '',
+    settingsUuid: RD.settings.boreal.uuid,
+    customerUuid: boreal,
+    projectUuid: U('project:boreal'),
+    projectName: 'Boreal platform',
+    backendId: 'c-bor01',
+  });
   b.project({ uuid: PR.ml, name: 'ml-platform', description: 'Machine learning', clusterUuid: CL.prod, backendId: 'p-ml001' });
   b.project({ uuid: PR.web, name: 'web-frontend', description: '', clusterUuid: CL.prod, backendId: 'p-web01' });
   b.project({ uuid: PR.sandbox, name: 'sandbox', description: 'Try things here', clusterUuid: CL.dev, backendId: 'p-sbx01' });
   b.project({ uuid: PR.analytics, name: 'analytics', description: '', clusterUuid: CL.boreal, backendId: 'p-ana01' });
   const T = RD.roleTemplates;
   for (const t of [T.clusterOwner, T.clusterMember, T.projectOwner, T.projectMember, T.readOnly]) {
-    b.roleTemplate({ uuid: t.uuid, name: t.name, displayName: t.displayName, scopeType: t.scopeType, settingsUuid: RD.settings.aurora.uuid });
+    b.roleTemplate({
+      uuid: t.uuid,
+      name: t.name,
+      displayName: t.displayName,
+      scopeType: t.scopeType,
+      settingsUuid: RD.settings.aurora.uuid,
+    });
   }
   for (const t of [T.borealClusterOwner, T.borealProjectMember]) {
-    b.roleTemplate({ uuid: t.uuid, name: t.name, displayName: t.displayName, scopeType: t.scopeType, settingsUuid: RD.settings.boreal.uuid });
+    b.roleTemplate({
+      uuid: t.uuid,
+      name: t.name,
+      displayName: t.displayName,
+      scopeType: t.scopeType,
+      settingsUuid: RD.settings.boreal.uuid,
+    });
   }
-  addUsers(rAurora, [
-    { username: 'alice', email: 'alice@uni-example.org', firstName: 'Alice', lastName: 'Andersson-Berg' },
-    { username: 'carol', email: 'carol@research.example.net', firstName: 'Carol', lastName: 'Castillo' },
-    { username: 'r.departed', email: 'departed@example.org', firstName: 'Dee', lastName: 'Parted' },
-    { username: 'r.spare', email: 'spare@example.org', firstName: 'Spare', lastName: 'Engineer' },
-  ], 'rancher-aurora');
+  addUsers(
+    rAurora,
+    [
+      { username: 'alice', email: 'alice@uni-example.org', firstName: 'Alice', lastName: 'Andersson-Berg' },
+      { username: 'carol', email: 'carol@research.example.net', firstName: 'Carol', lastName: 'Castillo' },
+      { username: 'r.departed', email: 'departed@example.org', firstName: 'Dee', lastName: 'Parted' },
+      { username: 'r.spare', email: 'spare@example.org', firstName: 'Spare', lastName: 'Engineer' },
+    ],
+    'rancher-aurora',
+  );
   addUsers(rAurora, RANCHER_PEOPLE, 'rancher-aurora');
   addUsers(rBoreal, [{ username: 'boris', email: 'boris@boreal.example.net', firstName: 'Boris', lastName: 'Borealis' }], 'rancher-boreal');
   const rp = (n: number): string => RANCHER_PEOPLE[n - 1]?.username ?? 'alice';
@@ -618,13 +909,59 @@ export function buildDemo(store: Store): void {
   const cDev = remoteGroup(rAurora, KR('c-dev'), `c_${CL.dev}`, null);
   const cBoreal = remoteGroup(rBoreal, KR('c-boreal'), `c_${CL.boreal}`, null);
   const RG = RD.groups;
-  const rgProd = b.rancherGroup({ uuid: RG.prodOwners.uuid, name: RG.prodOwners.name, backendId: remoteGroup(rAurora, KR('prod-owners'), RG.prodOwners.name, cProd).id, roleUuid: T.clusterOwner.uuid, scopeUuid: CL.prod });
-  const rgMl = b.rancherGroup({ uuid: RG.mlMembers.uuid, name: RG.mlMembers.name, backendId: remoteGroup(rAurora, KR('ml-members'), RG.mlMembers.name, cProd).id, roleUuid: T.projectMember.uuid, scopeUuid: PR.ml });
-  const rgWeb = b.rancherGroup({ uuid: RG.webOwners.uuid, name: RG.webOwners.name, backendId: remoteGroup(rAurora, KR('web-owners'), RG.webOwners.name, cProd).id, roleUuid: T.projectOwner.uuid, scopeUuid: PR.web });
-  const rgDev = b.rancherGroup({ uuid: RG.devMembers.uuid, name: RG.devMembers.name, backendId: remoteGroup(rAurora, KR('dev-members'), RG.devMembers.name, cDev).id, roleUuid: T.clusterMember.uuid, scopeUuid: CL.dev });
-  const rgBoreal = b.rancherGroup({ uuid: RG.borealOwners.uuid, name: RG.borealOwners.name, backendId: remoteGroup(rBoreal, KR('boreal-owners'), RG.borealOwners.name, cBoreal).id, roleUuid: T.borealClusterOwner.uuid, scopeUuid: CL.boreal });
-  const rm = (g: typeof rgProd, username: string, email: string, state: 'active' | 'pending', realm: Realm, extra: { errorMessage?: string; inRemoteGroup?: boolean } = {}): void => {
-    b.rancherMembership({ uuid: U(`rmembership:${g.uuid}:${username}`), group: g, username, email, state, realm, inRemoteGroup: extra.inRemoteGroup ?? state === 'active', ...(extra.errorMessage ? { errorMessage: extra.errorMessage } : {}) });
+  const rgProd = b.rancherGroup({
+    uuid: RG.prodOwners.uuid,
+    name: RG.prodOwners.name,
+    backendId: remoteGroup(rAurora, KR('prod-owners'), RG.prodOwners.name, cProd).id,
+    roleUuid: T.clusterOwner.uuid,
+    scopeUuid: CL.prod,
+  });
+  const rgMl = b.rancherGroup({
+    uuid: RG.mlMembers.uuid,
+    name: RG.mlMembers.name,
+    backendId: remoteGroup(rAurora, KR('ml-members'), RG.mlMembers.name, cProd).id,
+    roleUuid: T.projectMember.uuid,
+    scopeUuid: PR.ml,
+  });
+  const rgWeb = b.rancherGroup({
+    uuid: RG.webOwners.uuid,
+    name: RG.webOwners.name,
+    backendId: remoteGroup(rAurora, KR('web-owners'), RG.webOwners.name, cProd).id,
+    roleUuid: T.projectOwner.uuid,
+    scopeUuid: PR.web,
+  });
+  const rgDev = b.rancherGroup({
+    uuid: RG.devMembers.uuid,
+    name: RG.devMembers.name,
+    backendId: remoteGroup(rAurora, KR('dev-members'), RG.devMembers.name, cDev).id,
+    roleUuid: T.clusterMember.uuid,
+    scopeUuid: CL.dev,
+  });
+  const rgBoreal = b.rancherGroup({
+    uuid: RG.borealOwners.uuid,
+    name: RG.borealOwners.name,
+    backendId: remoteGroup(rBoreal, KR('boreal-owners'), RG.borealOwners.name, cBoreal).id,
+    roleUuid: T.borealClusterOwner.uuid,
+    scopeUuid: CL.boreal,
+  });
+  const rm = (
+    g: typeof rgProd,
+    username: string,
+    email: string,
+    state: 'active' | 'pending',
+    realm: Realm,
+    extra: { errorMessage?: string; inRemoteGroup?: boolean } = {},
+  ): void => {
+    b.rancherMembership({
+      uuid: U(`rmembership:${g.uuid}:${username}`),
+      group: g,
+      username,
+      email,
+      state,
+      realm,
+      inRemoteGroup: extra.inRemoteGroup ?? state === 'active',
+      ...(extra.errorMessage ? { errorMessage: extra.errorMessage } : {}),
+    });
   };
   rm(rgProd, 'alice', 'alice@uni-example.org', 'active', rAurora);
   rm(rgProd, 'carol', 'carol@research.example.net', 'active', rAurora);

@@ -66,7 +66,8 @@ export function buildLarge(store: Store, opts: LargeSeedOptions): void {
     realmKey: 'omega',
     unreachable: false,
   });
-  for (const r of LARGE.roles) b.role(r.uuid, off, r.name, r.scopeType, r.scopeType ? r.scopeType.charAt(0).toUpperCase() + r.scopeType.slice(1) : '');
+  for (const r of LARGE.roles)
+    b.role(r.uuid, off, r.name, r.scopeType, r.scopeType ? r.scopeType.charAt(0).toUpperCase() + r.scopeType.slice(1) : '');
   const resources: string[] = [];
   for (let i = 0; i < Math.max(1, opts.resources); i++) {
     const uuid = L(`resource:${i}`);

@@ -12,7 +12,12 @@ export function loader({ params, request }: LoaderFunctionArgs) {
   const state = parseSearchParams(groupsSearchSchema, new URL(request.url).searchParams);
   // Start the fetch without blocking navigation: the table shows its skeleton meanwhile.
   void queryClient.prefetchQuery(
-    groupQueries.list(params.offeringUuid ?? '', { role: state.role, resource: state.resource, page: state.page, page_size: state.page_size }),
+    groupQueries.list(params.offeringUuid ?? '', {
+      role: state.role,
+      resource: state.resource,
+      page: state.page,
+      page_size: state.page_size,
+    }),
   );
   return null;
 }

@@ -4,9 +4,9 @@ import { OfferingsTable, offeringsListQuery, offeringsSearchSchema } from '../..
 import { parseSearchParams } from '../../lib/url-state';
 
 export function loader({ request }: LoaderFunctionArgs) {
-    const state = parseSearchParams(offeringsSearchSchema, new URL(request.url).searchParams);
-    // Start the fetch without blocking navigation: the table shows its skeleton meanwhile.
-    void queryClient.prefetchQuery(offeringsListQuery(state));
+  const state = parseSearchParams(offeringsSearchSchema, new URL(request.url).searchParams);
+  // Start the fetch without blocking navigation: the table shows its skeleton meanwhile.
+  void queryClient.prefetchQuery(offeringsListQuery(state));
   return null;
 }
 

@@ -3,10 +3,7 @@
  * were removed in 8.0.8; the Rancher Keycloak ones exist in all of them. A 404 on the
  * collection means "not on this server", and the UI says why instead of failing.
  */
-export type FeatureStatus =
-  | { state: 'available' }
-  | { state: 'missing'; reason: string }
-  | { state: 'unknown'; reason: string };
+export type FeatureStatus = { state: 'available' } | { state: 'missing'; reason: string } | { state: 'unknown'; reason: string };
 
 export type Capabilities = {
   version: string | null;

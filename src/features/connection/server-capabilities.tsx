@@ -7,7 +7,12 @@ import type { FeatureStatus } from './capabilities';
 import { connectionQueries } from './queries';
 
 function StatusCell({ status }: { status: FeatureStatus }) {
-  if (status.state === 'available') return <Badge color="green" variant="light">Available</Badge>;
+  if (status.state === 'available')
+    return (
+      <Badge color="green" variant="light">
+        Available
+      </Badge>
+    );
   return (
     <Stack gap={4}>
       <Badge color={status.state === 'missing' ? 'gray' : 'yellow'} variant="light">

@@ -93,12 +93,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
           </Alert>
         ) : null}
         <TextInput label="Username" autoComplete="username" autoFocus {...form.register('username')} error={errors.username?.message} />
-        <PasswordInput
-          label="Password"
-          autoComplete="current-password"
-          {...form.register('password')}
-          error={errors.password?.message}
-        />
+        <PasswordInput label="Password" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
         <Checkbox label="Remember me" {...form.register('remember')} />
         <Button type="submit" loading={signIn.isPending}>
           Sign in

@@ -142,16 +142,20 @@ export function ConnectionTestResult({ test, disabledReason }: { test: Connectio
       {last ? (
         last.ok ? (
           <Alert color="teal" variant="light" title="Connected" style={{ opacity: test.pending ? 0.6 : 1 }} data-testid="connection-result">
-            <Text size="sm">
-              Keycloak answered: {pluralize(last.groupsCount, 'top-level group')}.
-            </Text>
+            <Text size="sm">Keycloak answered: {pluralize(last.groupsCount, 'top-level group')}.</Text>
             <GroupNames names={last.groups} total={Math.max(last.groupsCount, last.groups.length)} />
             <Text size="xs" c="dimmed" mt={6}>
               Tested at {formatTime(last.at)}
             </Text>
           </Alert>
         ) : (
-          <Alert color="red" variant="light" title="Connection failed" style={{ opacity: test.pending ? 0.6 : 1 }} data-testid="connection-result">
+          <Alert
+            color="red"
+            variant="light"
+            title="Connection failed"
+            style={{ opacity: test.pending ? 0.6 : 1 }}
+            data-testid="connection-result"
+          >
             <Text size="sm" fw={500}>
               {errorMessage(last.error)}
             </Text>

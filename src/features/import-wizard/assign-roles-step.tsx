@@ -32,7 +32,10 @@ function scopeOptions(resource: ProviderResource | undefined): ScopeData {
   const groups = new Map<string, SelectData>();
   for (const scope of availableScopes(resource)) {
     const group = scope.scope_type || 'Scope';
-    groups.set(group, [...(groups.get(group) ?? []), { value: scope.scope_id, label: scope.label ? `${scope.label} (${scope.scope_id})` : scope.scope_id }]);
+    groups.set(group, [
+      ...(groups.get(group) ?? []),
+      { value: scope.scope_id, label: scope.label ? `${scope.label} (${scope.scope_id})` : scope.scope_id },
+    ]);
   }
   return [...groups].map(([group, items]) => ({ group, items }));
 }
@@ -94,8 +97,8 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
         Assign roles
       </Title>
       <Text size="sm" c="dimmed">
-        Each imported group becomes a local group with a role, and optionally a resource and a scope ID within it. Waldur keeps one
-        group per role, resource and scope ID.
+        Each imported group becomes a local group with a role, and optionally a resource and a scope ID within it. Waldur keeps one group
+        per role, resource and scope ID.
       </Text>
       <ApplyToAll
         count={editable.length}
@@ -225,7 +228,19 @@ type RowProps = {
   update: WizardStore['update'];
 };
 
-const AssignRow = memo(function AssignRow({ id, name, path, choice, locked, problems, roleData, resourceData, scopeData, resources, update }: RowProps) {
+const AssignRow = memo(function AssignRow({
+  id,
+  name,
+  path,
+  choice,
+  locked,
+  problems,
+  roleData,
+  resourceData,
+  scopeData,
+  resources,
+  update,
+}: RowProps) {
   const scopes = scopeData ?? [];
   return (
     <>

@@ -47,7 +47,8 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
   }, [local.data, state.results]);
 
   const selectable = useMemo(
-    () => rows.flatMap((row) => (row.node.group && !marks.has(row.node.group.id) && !selected.has(row.node.group.id) ? [row.node.group] : [])),
+    () =>
+      rows.flatMap((row) => (row.node.group && !marks.has(row.node.group.id) && !selected.has(row.node.group.id) ? [row.node.group] : [])),
     [rows, marks, selected],
   );
 

@@ -46,12 +46,26 @@ function details(result: GroupResult | undefined): React.ReactNode {
 }
 
 function membersCell(result: GroupResult | undefined, running: boolean): React.ReactNode {
-  if (result?.status !== 'imported') return <Text size="sm" c="dimmed">—</Text>;
+  if (result?.status !== 'imported')
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   const pull: PullState | null = result.pull;
-  if (!pull) return <Text size="sm" c="dimmed">Not pulled</Text>;
+  if (!pull)
+    return (
+      <Text size="sm" c="dimmed">
+        Not pulled
+      </Text>
+    );
   switch (pull.state) {
     case 'waiting':
-      return <Text size="sm" c="dimmed">{running ? 'Waiting' : 'Not pulled yet'}</Text>;
+      return (
+        <Text size="sm" c="dimmed">
+          {running ? 'Waiting' : 'Not pulled yet'}
+        </Text>
+      );
     case 'pulling':
       return (
         <Group gap={6} wrap="nowrap">
@@ -126,7 +140,10 @@ export function ImportStep({ offeringUuid, state }: Props) {
           <Text size="sm">
             {importedNames.length === 0
               ? 'No group was imported before it stopped.'
-              : `Imported before it stopped: ${importedNames.slice(0, 10).map((name) => `“${name}”`).join(', ')}${importedNames.length > 10 ? ` and ${importedNames.length - 10} more` : ''}.`}{' '}
+              : `Imported before it stopped: ${importedNames
+                  .slice(0, 10)
+                  .map((name) => `“${name}”`)
+                  .join(', ')}${importedNames.length > 10 ? ` and ${importedNames.length - 10} more` : ''}.`}{' '}
             {counts.notStarted > 0 ? `${pluralize(counts.notStarted, 'group')} not started. ` : ''}
             {stopped === 'forbidden'
               ? 'Waldur does not allow you to import groups for this offering.'

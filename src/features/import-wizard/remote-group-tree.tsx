@@ -39,7 +39,12 @@ export function RemoteGroupTree({ tree, rows, selected, marks, highlighted, onTo
   return (
     <Box
       ref={scrollRef}
-      style={{ height, overflowY: 'auto', border: '1px solid var(--mantine-color-default-border)', borderRadius: 'var(--mantine-radius-sm)' }}
+      style={{
+        height,
+        overflowY: 'auto',
+        border: '1px solid var(--mantine-color-default-border)',
+        borderRadius: 'var(--mantine-radius-sm)',
+      }}
     >
       <div role="list" aria-label="Remote groups" style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
         {virtualizer.getVirtualItems().map((item) => {

@@ -5,7 +5,12 @@ const g = (id: string, path: string, sub = 0) => ({ id, name: path.slice(path.la
 
 describe('buildRemoteTree', () => {
   it('shows the shared parent once and lists its children sorted', () => {
-    const tree = buildRemoteTree([g('v', '/waldur/alpha/Visitors'), g('a', '/waldur/alpha/admins', 2), g('g10', '/waldur/alpha/group10'), g('g9', '/waldur/alpha/group9')]);
+    const tree = buildRemoteTree([
+      g('v', '/waldur/alpha/Visitors'),
+      g('a', '/waldur/alpha/admins', 2),
+      g('g10', '/waldur/alpha/group10'),
+      g('g9', '/waldur/alpha/group9'),
+    ]);
     expect(tree.rootPath).toBe('/waldur/alpha');
     expect(tree.nodes.map((node) => node.label)).toEqual(['admins', 'group9', 'group10', 'Visitors']);
     expect(tree.size).toBe(4);
@@ -48,6 +53,18 @@ describe('buildRemoteTree', () => {
     const groups = Array.from({ length: 30_000 }, (_, i) => g(`id-${i}`, `/waldur/omega/remote-${i}`));
     const tree = buildRemoteTree(groups);
     expect(tree.nodes).toHaveLength(30_000);
-    expect(visibleRows(tree, 'remote-2999', new Set()).map((row) => row.node.label)).toEqual(['remote-2999', 'remote-29990', 'remote-29991', 'remote-29992', 'remote-29993', 'remote-29994', 'remote-29995', 'remote-29996', 'remote-29997', 'remote-29998', 'remote-29999']);
+    expect(visibleRows(tree, 'remote-2999', new Set()).map((row) => row.node.label)).toEqual([
+      'remote-2999',
+      'remote-29990',
+      'remote-29991',
+      'remote-29992',
+      'remote-29993',
+      'remote-29994',
+      'remote-29995',
+      'remote-29996',
+      'remote-29997',
+      'remote-29998',
+      'remote-29999',
+    ]);
   });
 });

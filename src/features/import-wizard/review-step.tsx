@@ -159,9 +159,7 @@ function ReviewSummary({ review, checking, onFix }: { review: Review; checking: 
   return (
     <Stack gap="xs">
       <Text size="sm" role="status">
-        {review.toSend === 0
-          ? 'Nothing left to import.'
-          : `${pluralize(review.toSend, 'group')} will be imported as local groups.`}
+        {review.toSend === 0 ? 'Nothing left to import.' : `${pluralize(review.toSend, 'group')} will be imported as local groups.`}
         {checking ? ' Checking against the latest local groups…' : ''}
       </Text>
       {errorRows.length > 0 ? (
@@ -169,7 +167,11 @@ function ReviewSummary({ review, checking, onFix }: { review: Review; checking: 
           <List size="sm" spacing={2}>
             {errorRows.slice(0, 5).map((row) => (
               <List.Item key={row.id} style={{ overflowWrap: 'anywhere' }}>
-                <bdi>{row.name}</bdi>: {row.problems.filter((problem) => problem.level === 'error').map((problem) => problem.message).join(' ')}
+                <bdi>{row.name}</bdi>:{' '}
+                {row.problems
+                  .filter((problem) => problem.level === 'error')
+                  .map((problem) => problem.message)
+                  .join(' ')}
               </List.Item>
             ))}
           </List>
@@ -187,7 +189,9 @@ function ReviewSummary({ review, checking, onFix }: { review: Review; checking: 
       ) : null}
       {review.warnings > 0 ? (
         <Alert color="yellow" variant="light" title={`${pluralize(review.warnings, 'group')} with a note`}>
-          <Text size="sm">See the notes in the table. Groups already linked to a local group are skipped: nothing is created for them.</Text>
+          <Text size="sm">
+            See the notes in the table. Groups already linked to a local group are skipped: nothing is created for them.
+          </Text>
         </Alert>
       ) : null}
     </Stack>

@@ -3,12 +3,21 @@ import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/ty
 import { choiceProblems, reviewImport, uuidFromUrl } from './review';
 import { emptyWizard, type WizardState } from './wizard-state';
 
-const roles = [{ uuid: 'r1', name: 'Viewer' }, { uuid: 'r2', name: 'Operator' }] as OfferingRole[];
+const roles = [
+  { uuid: 'r1', name: 'Viewer' },
+  { uuid: 'r2', name: 'Operator' },
+] as OfferingRole[];
 const resources = [
   { uuid: 'res1', name: 'prod', options: { keycloak_available_scopes: [{ scope_type: 'project', scope_id: 'p-1', label: 'One' }] } },
 ] as unknown as ProviderResource[];
 const local = (name: string, backend: string, role: string, resource: string | null, scope = '') =>
-  ({ name, backend_id: backend, role: `http://x/api/marketplace-offering-user-roles/${role}/`, resource_uuid: resource ?? undefined, scope_id: scope }) as OfferingGroup;
+  ({
+    name,
+    backend_id: backend,
+    role: `http://x/api/marketplace-offering-user-roles/${role}/`,
+    resource_uuid: resource ?? undefined,
+    scope_id: scope,
+  }) as OfferingGroup;
 
 function wizard(choices: Record<string, [string, string?, string?]>, extra: Partial<WizardState> = {}): WizardState {
   const state = emptyWizard();
@@ -24,7 +33,9 @@ describe('choiceProblems', () => {
   it('needs a role and scope IDs of the chosen resource', () => {
     expect(choiceProblems({ role: '', resource: '', scope: '' }, { roles, resources })).toEqual({ role: 'Choose a role.' });
     expect(choiceProblems({ role: 'r1', resource: 'res1', scope: 'p-1' }, { roles, resources })).toEqual({});
-    expect(choiceProblems({ role: 'r1', resource: 'res1', scope: 'p-9' }, { roles, resources })).toEqual({ scope: 'Not a scope of this resource.' });
+    expect(choiceProblems({ role: 'r1', resource: 'res1', scope: 'p-9' }, { roles, resources })).toEqual({
+      scope: 'Not a scope of this resource.',
+    });
     expect(choiceProblems({ role: 'gone', resource: 'gone', scope: '' }, { roles, resources })).toEqual({
       role: 'This role is not one of the offering’s roles.',
       resource: 'This resource is not one of the offering’s resources.',
@@ -34,7 +45,10 @@ describe('choiceProblems', () => {
 
 describe('reviewImport', () => {
   it('flags clashes between chosen groups and with existing local groups', () => {
-    const review = reviewImport(wizard({ a: ['r1'], b: ['r1'], c: ['r2', 'res1'], d: ['r2'] }), [local('Existing', 'zzz', 'r2', 'res1')], { roles, resources });
+    const review = reviewImport(wizard({ a: ['r1'], b: ['r1'], c: ['r2', 'res1'], d: ['r2'] }), [local('Existing', 'zzz', 'r2', 'res1')], {
+      roles,
+      resources,
+    });
     const problems = Object.fromEntries(review.rows.map((row) => [row.id, row.problems.map((p) => p.message)]));
     expect(problems.a).toEqual(['Clashes with “Group b”: same role, resource and scope ID.']);
     expect(problems.b).toEqual(['Clashes with “Group a”: same role, resource and scope ID.']);
@@ -44,9 +58,12 @@ describe('reviewImport', () => {
   });
 
   it('warns about linked groups, does not count them as sent, and ignores settled ones', () => {
-    const state = wizard({ a: ['r1'], b: [''], c: ['r1'] }, {
-      results: { c: { status: 'imported', localGroup: { uuid: 'l', name: 'Group c' }, pull: null } },
-    });
+    const state = wizard(
+      { a: ['r1'], b: [''], c: ['r1'] },
+      {
+        results: { c: { status: 'imported', localGroup: { uuid: 'l', name: 'Group c' }, pull: null } },
+      },
+    );
     const review = reviewImport(state, [local('Linked one', 'a', 'r2', null), local('Group c', 'c', 'r1', null)], { roles, resources });
     expect(review.rows.map((row) => [row.id, row.done, row.problems])).toEqual([
       ['a', false, [{ level: 'warning', message: 'Already linked to the local group “Linked one”: it will be skipped.' }]],
@@ -126,9 +143,13 @@ describe('reviewImport', () => {
       ...resources,
       { uuid: 'res2', name: 'new', options: { keycloak_available_scopes: [{ scope_type: 'project', scope_id: 'q', label: 'Q' }] } },
     ] as unknown as ProviderResource[];
-    expect(choiceProblems(choice, { roles: [...roles, { uuid: 'r3', name: 'New' } as OfferingRole], resources: moreResources })).toEqual({});
+    expect(choiceProblems(choice, { roles: [...roles, { uuid: 'r3', name: 'New' } as OfferingRole], resources: moreResources })).toEqual(
+      {},
+    );
     expect(choiceProblems(choice, { roles: undefined, resources: undefined })).toEqual({});
-    expect(choiceProblems({ role: 'r1', resource: '', scope: 'q' }, { roles, resources })).toEqual({ scope: 'Choose the resource of this scope ID.' });
+    expect(choiceProblems({ role: 'r1', resource: '', scope: 'q' }, { roles, resources })).toEqual({
+      scope: 'Choose the resource of this scope ID.',
+    });
   });
 
   it('reads the role uuid from the role URL', () => {

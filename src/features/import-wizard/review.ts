@@ -42,7 +42,8 @@ function lookupIndex({ roles, resources }: Lookups): LookupIndex {
     if (!resourceMap) {
       resourceMap = new Map();
       // The first resource with a uuid wins, as a linear search would find it.
-      for (const resource of resources) if (resource.uuid !== undefined && !resourceMap.has(resource.uuid)) resourceMap.set(resource.uuid, resource);
+      for (const resource of resources)
+        if (resource.uuid !== undefined && !resourceMap.has(resource.uuid)) resourceMap.set(resource.uuid, resource);
       resourceMaps.set(resources, resourceMap);
     }
   }

@@ -33,11 +33,7 @@ async function linkedGroups(queryClient: QueryClient, offeringUuid: string): Pro
   return linked;
 }
 
-export async function startRun(
-  offeringUuid: string,
-  which: 'all' | 'failed' | 'remaining',
-  queryClient: QueryClient,
-): Promise<void> {
+export async function startRun(offeringUuid: string, which: 'all' | 'failed' | 'remaining', queryClient: QueryClient): Promise<void> {
   const key = hexUuid(offeringUuid);
   if (active.has(key)) return;
   const store = wizardStore(offeringUuid);
@@ -93,14 +89,15 @@ export async function startRun(
         styles: { description: { color: 'var(--mantine-color-text)' } },
         color: failed > 0 || outcome.stopped ? 'yellow' : 'green',
         title: outcome.stopped ? 'Import stopped' : 'Import finished',
-        message: [
-          `${pluralize(counts.imported, 'group')} imported`,
-          counts.skipped ? `${counts.skipped} skipped` : '',
-          failed ? `${failed} failed` : '',
-          counts.notStarted ? `${counts.notStarted} not started` : '',
-        ]
-          .filter(Boolean)
-          .join(', ') + '.',
+        message:
+          [
+            `${pluralize(counts.imported, 'group')} imported`,
+            counts.skipped ? `${counts.skipped} skipped` : '',
+            failed ? `${failed} failed` : '',
+            counts.notStarted ? `${counts.notStarted} not started` : '',
+          ]
+            .filter(Boolean)
+            .join(', ') + '.',
       });
     }
   } finally {

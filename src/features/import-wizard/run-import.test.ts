@@ -98,7 +98,11 @@ describe('runImport', () => {
         [RG.stewards.id, R.operator.uuid, DEMO.resources.aArchive.uuid],
       ),
     });
-    expect(outcome.results[RG.long255.id]).toMatchObject({ status: 'failed', uncertain: false, message: expect.stringMatching(/150 characters/) });
+    expect(outcome.results[RG.long255.id]).toMatchObject({
+      status: 'failed',
+      uncertain: false,
+      message: expect.stringMatching(/150 characters/),
+    });
     expect(outcome.results[RG.visitors.id]).toMatchObject({ status: 'failed', message: expect.stringMatching(/unique set/) });
     expect(outcome.results[RG.stewards.id]).toMatchObject({ status: 'imported', pull: null });
   });
@@ -133,12 +137,20 @@ describe('runImport', () => {
         {
           remoteGroupId: RG.stewards.id,
           choice: { role: R.operator.uuid, resource: '', scope: '' },
-          previous: { status: 'imported', localGroup: { uuid: DEMO.groups.a.researchers.uuid, name: 'Researchers' }, pull: { state: 'failed', message: 'x' } },
+          previous: {
+            status: 'imported',
+            localGroup: { uuid: DEMO.groups.a.researchers.uuid, name: 'Researchers' },
+            pull: { state: 'failed', message: 'x' },
+          },
         },
         {
           remoteGroupId: RG.visitors.id,
           choice: { role: R.operator.uuid, resource: '', scope: '' },
-          previous: { status: 'imported', localGroup: { uuid: 'done', name: 'Visitors' }, pull: { state: 'done', created: 1, updated: 0, totalRemote: 1 } },
+          previous: {
+            status: 'imported',
+            localGroup: { uuid: 'done', name: 'Visitors' },
+            pull: { state: 'done', created: 1, updated: 0, totalRemote: 1 },
+          },
         },
       ],
     });
@@ -176,7 +188,13 @@ describe('runImport', () => {
       offeringUuid: A,
       pullMembers: true,
       client,
-      jobs: [{ remoteGroupId: RG.visitors.id, choice: { role: R.namespaceEditor.uuid, resource: '', scope: '' }, previous: { status: 'interrupted' } }],
+      jobs: [
+        {
+          remoteGroupId: RG.visitors.id,
+          choice: { role: R.namespaceEditor.uuid, resource: '', scope: '' },
+          previous: { status: 'interrupted' },
+        },
+      ],
     });
     expect(resumed.results[RG.visitors.id]).toMatchObject({ status: 'imported', localGroup: created.localGroup, pull: { state: 'done' } });
   });

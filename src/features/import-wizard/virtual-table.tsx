@@ -63,7 +63,12 @@ export function VirtualTable({ count, columns, estimateRowHeight, label, head, r
     <Box
       ref={scrollRef}
       // Relative: visually hidden (absolutely placed) header text must stay inside the scroll box.
-      style={{ position: 'relative', overflowX: 'auto', overflowY: virtual ? 'auto' : 'hidden', maxHeight: virtual ? maxHeight : undefined }}
+      style={{
+        position: 'relative',
+        overflowX: 'auto',
+        overflowY: virtual ? 'auto' : 'hidden',
+        maxHeight: virtual ? maxHeight : undefined,
+      }}
     >
       {table}
     </Box>
@@ -71,15 +76,17 @@ export function VirtualTable({ count, columns, estimateRowHeight, label, head, r
 }
 
 /** Lets the virtualizer measure the row the caller draws (rows grow with error messages). */
-function VirtualRowSlot({ index, measure, children }: { index: number; measure?: (node: Element | null) => void; children: React.ReactNode }) {
+function VirtualRowSlot({
+  index,
+  measure,
+  children,
+}: {
+  index: number;
+  measure?: (node: Element | null) => void;
+  children: React.ReactNode;
+}) {
   return (
-    <Box
-      component="tr"
-      data-index={index}
-      aria-rowindex={index + 2}
-      ref={measure}
-      style={{ verticalAlign: 'top' }}
-    >
+    <Box component="tr" data-index={index} aria-rowindex={index + 2} ref={measure} style={{ verticalAlign: 'top' }}>
       {children}
     </Box>
   );

@@ -65,11 +65,16 @@ describe('wizard state', () => {
   });
 
   it('preselects from a link: skips linked and unknown groups and goes to Assign roles', () => {
-    const remote = new Map([['a', info('a')], ['b', info('b')]]);
+    const remote = new Map([
+      ['a', info('a')],
+      ['b', info('b')],
+    ]);
     const state = applyPreselection(emptyWizard(), ['a', 'b', 'zzz', 'a'], remote, new Map([['b', 'Local b']]));
     expect(state.selected).toEqual(['a']);
     expect(state.step).toBe(1);
-    expect(state.notice).toBe('Already linked to a local group, so not chosen: “Group b”. One group from the link no longer exists in Keycloak.');
+    expect(state.notice).toBe(
+      'Already linked to a local group, so not chosen: “Group b”. One group from the link no longer exists in Keycloak.',
+    );
   });
 
   it('starts over when a finished wizard gets a new preselection', () => {

@@ -36,9 +36,7 @@ export type GroupResult =
 export type StopReason = 'session-expired' | 'forbidden' | 'cancelled' | 'interrupted';
 
 export type RunState =
-  | { phase: 'idle' }
-  | { phase: 'running'; startedAt: number }
-  | { phase: 'finished'; stopped: StopReason | null; finishedAt: number };
+  { phase: 'idle' } | { phase: 'running'; startedAt: number } | { phase: 'finished'; stopped: StopReason | null; finishedAt: number };
 
 export type WizardState = {
   version: 1;
@@ -193,7 +191,16 @@ export type ResultCounts = {
 };
 
 export function countResults(state: WizardState): ResultCounts {
-  const counts: ResultCounts = { total: 0, imported: 0, skipped: 0, failed: 0, notStarted: 0, inProgress: 0, membersPulled: 0, pullFailed: 0 };
+  const counts: ResultCounts = {
+    total: 0,
+    imported: 0,
+    skipped: 0,
+    failed: 0,
+    notStarted: 0,
+    inProgress: 0,
+    membersPulled: 0,
+    pullFailed: 0,
+  };
   for (const id of state.selected) {
     const result = state.results[id];
     if (!result) continue;
@@ -260,7 +267,7 @@ export function applyToAll(state: WizardState, choice: Choice): WizardState {
 }
 
 export function goTo(state: WizardState, step: Step): WizardState {
-  return { ...state, step, visited: (Math.max(state.visited, step) as Step), notice: step === state.step ? state.notice : null };
+  return { ...state, step, visited: Math.max(state.visited, step) as Step, notice: step === state.step ? state.notice : null };
 }
 
 /**
@@ -291,7 +298,11 @@ export function applyPreselection(
     notes.push(`Already linked to a local group, so not chosen: ${linkedNames.map((name) => `“${name}”`).join(', ')}.`);
   }
   if (unknown > 0) {
-    notes.push(unknown === 1 ? 'One group from the link no longer exists in Keycloak.' : `${unknown} groups from the link no longer exist in Keycloak.`);
+    notes.push(
+      unknown === 1
+        ? 'One group from the link no longer exists in Keycloak.'
+        : `${unknown} groups from the link no longer exist in Keycloak.`,
+    );
   }
   const step: Step = accepted.length > 0 && next.step < 1 ? 1 : next.step;
   next = goTo(next, step);

@@ -27,7 +27,10 @@ function groupOfKey(group: OfferingGroup): string {
 }
 
 export function groupLabel(group: Pick<OfferingGroup, 'role_name' | 'resource_name' | 'scope_id'>): string {
-  return [group.role_name, group.resource_name, group.scope_id].filter(Boolean).map((part) => isolate(String(part))).join(' · ');
+  return [group.role_name, group.resource_name, group.scope_id]
+    .filter(Boolean)
+    .map((part) => isolate(String(part)))
+    .join(' · ');
 }
 
 /**

@@ -12,7 +12,14 @@ import { FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
 import { useFormDraft } from '../../lib/form-draft';
 import { GroupFields } from './group-fields';
-import { changeGroup, createMember, deleteMember, invalidateAfterMemberChange, type ChangeGroupResult, type MemberRef } from './member-mutations';
+import {
+  changeGroup,
+  createMember,
+  deleteMember,
+  invalidateAfterMemberChange,
+  type ChangeGroupResult,
+  type MemberRef,
+} from './member-mutations';
 import { MEMBER_FIELDS, emptyMember, memberSchema, type MemberValues } from './member-schema';
 import { memberQueries } from './queries';
 
@@ -22,9 +29,7 @@ import { memberQueries } from './queries';
  * membership, then remove the old one).
  */
 export type MemberFormMode =
-  | { kind: 'add' }
-  | { kind: 'user'; username: string; email: string; fullName?: string }
-  | { kind: 'change'; member: MemberRef };
+  { kind: 'add' } | { kind: 'user'; username: string; email: string; fullName?: string } | { kind: 'change'; member: MemberRef };
 
 type Props = {
   offeringUuid: string;
@@ -165,7 +170,9 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
               <bdi>{old.username}</bdi> is now a member of “<bdi>{halfDone.added.group_name}</bdi>”, but removing them from “
               <bdi>{old.groupName}</bdi>” failed: {errorMessage(retryRemove.error ?? halfDone.removeError)}
             </Text>
-            <Text size="sm">Both memberships are listed now. Try removing the old one again, or remove it later from the members table.</Text>
+            <Text size="sm">
+              Both memberships are listed now. Try removing the old one again, or remove it later from the members table.
+            </Text>
           </Stack>
         </Alert>
         <Group justify="flex-end">
@@ -241,7 +248,8 @@ function UsernameField({ offeringUuid, form }: { offeringUuid: string; form: Use
   const [debounced] = useDebouncedValue(text, 300);
   const search = useQuery({ ...remoteUserQueries.search(offeringUuid, debounced), placeholderData: keepPreviousData });
   const needle = text.toLowerCase();
-  const users = text.length >= REMOTE_SEARCH_MIN_LENGTH ? (search.data?.users ?? []).filter((user) => matches(user, needle)).slice(0, 8) : [];
+  const users =
+    text.length >= REMOTE_SEARCH_MIN_LENGTH ? (search.data?.users ?? []).filter((user) => matches(user, needle)).slice(0, 8) : [];
   const byUsername = new Map(users.map((user) => [user.username, user]));
   const [picked, setPicked] = useState<RemoteUser | null>(null);
 

@@ -45,7 +45,11 @@ describe('changeGroup', () => {
 
   it('when removing fails, the new membership is reported with the error (both exist)', async () => {
     const failure = new ApiError({ kind: 'http', status: 500, message: 'Server error' });
-    const result = await changeGroup(ref('old'), async () => created, () => Promise.reject(failure));
+    const result = await changeGroup(
+      ref('old'),
+      async () => created,
+      () => Promise.reject(failure),
+    );
     expect(result).toEqual({ added: created, removed: false, removeError: failure });
   });
 });
@@ -71,7 +75,10 @@ describe('removeMembers', () => {
 describe('groupsEmptiedBy', () => {
   it('lists the groups whose every member is being removed', async () => {
     const counts: Record<string, number> = { g1: 2, g2: 1, g3: 5 };
-    const emptied = await groupsEmptiedBy([ref('a', 'g1'), ref('b', 'g1'), ref('c', 'g2'), ref('d', 'g3')], async (group) => counts[group] ?? 0);
+    const emptied = await groupsEmptiedBy(
+      [ref('a', 'g1'), ref('b', 'g1'), ref('c', 'g2'), ref('d', 'g3')],
+      async (group) => counts[group] ?? 0,
+    );
     expect(emptied.map((group) => group.groupUuid).sort()).toEqual(['g1', 'g2']);
   });
 });
@@ -79,7 +86,9 @@ describe('groupsEmptiedBy', () => {
 describe('membership helpers', () => {
   it('reads uuids from API URLs, with or without dashes', () => {
     expect(uuidFromUrl('http://x/api/offering-keycloak-groups/0123456789abcdef0123456789abcdef/')).toBe('0123456789abcdef0123456789abcdef');
-    expect(uuidFromUrl('http://x/api/offering-keycloak-groups/01234567-89AB-CDEF-0123-456789ABCDEF/')).toBe('0123456789abcdef0123456789abcdef');
+    expect(uuidFromUrl('http://x/api/offering-keycloak-groups/01234567-89AB-CDEF-0123-456789ABCDEF/')).toBe(
+      '0123456789abcdef0123456789abcdef',
+    );
     expect(uuidFromUrl('')).toBe('');
     expect(groupUuidOf({ group: 'https://w/api/offering-keycloak-groups/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa/' })).toBe('a'.repeat(32));
   });

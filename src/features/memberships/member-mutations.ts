@@ -75,8 +75,7 @@ export async function deleteMember(uuid: string): Promise<'removed' | 'gone'> {
 }
 
 export type ChangeGroupResult =
-  | { added: OfferingMembership; removed: true }
-  | { added: OfferingMembership; removed: false; removeError: unknown };
+  { added: OfferingMembership; removed: true } | { added: OfferingMembership; removed: false; removeError: unknown };
 
 /**
  * Step 1 adds the new membership (a failure throws: nothing changed). Step 2 removes the old one;
@@ -108,9 +107,17 @@ export function removeMembers(
     remove = deleteMember,
     onOutcome,
     signal,
-  }: { remove?: (uuid: string) => Promise<'removed' | 'gone'>; onOutcome?: (outcome: RemoveOutcome, index: number) => void; signal?: AbortSignal } = {},
+  }: {
+    remove?: (uuid: string) => Promise<'removed' | 'gone'>;
+    onOutcome?: (outcome: RemoveOutcome, index: number) => void;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<RemoveOutcome[]> {
-  return settleInOrder(members, (member) => remove(member.uuid), { outcome: (member, settled) => ({ member, ...settled }), onOutcome, signal });
+  return settleInOrder(members, (member) => remove(member.uuid), {
+    outcome: (member, settled) => ({ member, ...settled }),
+    onOutcome,
+    signal,
+  });
 }
 
 /**

@@ -26,7 +26,9 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
     label: `${isolate(group.name)} (${groupLabel(group)})`,
   }));
   const roleOptions = (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.name }));
-  const resourceOptions = (resources.data ?? []).flatMap((item) => (item.uuid ? [{ value: item.uuid, label: item.name || item.uuid }] : []));
+  const resourceOptions = (resources.data ?? []).flatMap((item) =>
+    item.uuid ? [{ value: item.uuid, label: item.name || item.uuid }] : [],
+  );
   // A bookmarked filter for something not (or not yet) listed still shows as selected.
   const keep = (options: { value: string; label: string }[], value: string, pending: boolean) =>
     value && !options.some((option) => option.value === value) ? [...options, { value, label: pending ? 'Loading…' : value }] : options;
@@ -67,8 +69,18 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
         w={200}
         error={resources.error ? 'Could not load the resources.' : undefined}
       />
-      <CommittedInput label="Exact username" placeholder="e.g. alice" value={filters.username} onCommit={(username) => onChange({ username })} />
-      <CommittedInput label="Exact email" placeholder="e.g. alice@example.org" value={filters.email} onCommit={(email) => onChange({ email })} />
+      <CommittedInput
+        label="Exact username"
+        placeholder="e.g. alice"
+        value={filters.username}
+        onCommit={(username) => onChange({ username })}
+      />
+      <CommittedInput
+        label="Exact email"
+        placeholder="e.g. alice@example.org"
+        value={filters.email}
+        onCommit={(email) => onChange({ email })}
+      />
       <StateFilter value={filters.state} onChange={(state) => onChange({ state })} />
       {filtered ? (
         <Button variant="subtle" onClick={onClear}>
@@ -104,7 +116,17 @@ function StateFilter({ value, onChange }: { value: MemberState[]; onChange: (val
 }
 
 /** A text filter that reaches the URL (and the server) once the user pauses typing. */
-function CommittedInput({ label, placeholder, value, onCommit }: { label: string; placeholder: string; value: string; onCommit: (value: string) => void }) {
+function CommittedInput({
+  label,
+  placeholder,
+  value,
+  onCommit,
+}: {
+  label: string;
+  placeholder: string;
+  value: string;
+  onCommit: (value: string) => void;
+}) {
   const [text, setText] = useState(value);
   const commit = useDebouncedCallback((next: string) => onCommit(next.trim()), 400);
   // The URL changed elsewhere (Clear filters, back button): show what it says.

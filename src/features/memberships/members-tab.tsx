@@ -153,9 +153,9 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     const chosen = [...selection.values()];
     if (chosen.length === 0) return;
     setCheckingBulk(true);
-    const emptied = await groupsEmptiedBy(chosen, (groupUuid) => queryClient.fetchQuery(memberQueries.groupCount(offeringUuid, groupUuid))).catch(
-      () => null,
-    );
+    const emptied = await groupsEmptiedBy(chosen, (groupUuid) =>
+      queryClient.fetchQuery(memberQueries.groupCount(offeringUuid, groupUuid)),
+    ).catch(() => null);
     setCheckingBulk(false);
     const shown = chosen.slice(0, 50);
     confirmDestructive({
@@ -176,7 +176,12 @@ export function MembersTab({ offeringUuid, permission }: Props) {
             </List>
           </ScrollArea.Autosize>
           {emptied && emptied.length > 0 ? (
-            <Alert color="red" variant="light" role="note" title={emptied.length === 1 ? 'A group will be deleted' : `${emptied.length} groups will be deleted`}>
+            <Alert
+              color="red"
+              variant="light"
+              role="note"
+              title={emptied.length === 1 ? 'A group will be deleted' : `${emptied.length} groups will be deleted`}
+            >
               <Text size="sm" style={clip}>
                 These groups lose their last member and are deleted in Waldur and Keycloak:{' '}
                 {emptied.map((group) => `“${isolate(group.groupName)}”`).join(', ')}.
@@ -289,7 +294,10 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       {members.data ? (
         members.data.total === 0 && members.data.items.length === 0 ? (
           filtered ? (
-            <EmptyState title="No members match these filters" description="Filters on username and email match exactly. Try other values, or clear the filters.">
+            <EmptyState
+              title="No members match these filters"
+              description="Filters on username and email match exactly. Try other values, or clear the filters."
+            >
               <Button variant="light" onClick={() => setState({ ...NO_FILTERS, page: 1 })}>
                 Clear filters
               </Button>

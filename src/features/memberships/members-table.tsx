@@ -126,7 +126,11 @@ export function MembersTable({ members, selected, onSelect, onChangeGroup, onRem
                 <Table.Td>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <ActionIcon variant="subtle" aria-label={`Actions for ${member.username} in ${member.group_name}`} loading={busy.has(member.uuid)}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`Actions for ${member.username} in ${member.group_name}`}
+                        loading={busy.has(member.uuid)}
+                      >
                         <span aria-hidden="true">⋯</span>
                       </ActionIcon>
                     </Menu.Target>

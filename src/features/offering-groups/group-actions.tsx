@@ -137,10 +137,19 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
             }),
           );
           await invalidateAfterGroupChange(queryClient, offeringUuid);
-          notifications.show({ color: 'teal', title: 'Group unlinked', message: `${quoted(group.name)} is no longer linked to a Keycloak group.` });
+          notifications.show({
+            color: 'teal',
+            title: 'Group unlinked',
+            message: `${quoted(group.name)} is no longer linked to a Keycloak group.`,
+          });
         } catch (error) {
           if (error instanceof ApiError && error.isNotFound) await invalidateAfterGroupChange(queryClient, offeringUuid);
-          notifications.show({ color: 'red', title: `Could not unlink ${quoted(group.name)}`, message: failureText({ group, error }), autoClose: false });
+          notifications.show({
+            color: 'red',
+            title: `Could not unlink ${quoted(group.name)}`,
+            message: failureText({ group, error }),
+            autoClose: false,
+          });
         }
       }),
     [offeringUuid, queryClient, track],
@@ -164,7 +173,10 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
             message:
               done.length === 1
                 ? `${quoted(done[0]?.group.name ?? '')} and its memberships were deleted.`
-                : `${done.map((outcome) => quoted(outcome.group.name)).slice(0, 5).join(', ')}${done.length > 5 ? ` and ${done.length - 5} more` : ''} were deleted.`,
+                : `${done
+                    .map((outcome) => quoted(outcome.group.name))
+                    .slice(0, 5)
+                    .join(', ')}${done.length > 5 ? ` and ${done.length - 5} more` : ''} were deleted.`,
           });
         }
         if (gone.length > 0) {
@@ -180,7 +192,10 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
         if (failures.length > 0) {
           notifications.show({
             color: 'red',
-            title: failures.length === 1 ? `Could not delete ${quoted(failures[0]?.group.name ?? '')}` : `Could not delete ${failures.length} groups`,
+            title:
+              failures.length === 1
+                ? `Could not delete ${quoted(failures[0]?.group.name ?? '')}`
+                : `Could not delete ${failures.length} groups`,
             message: failureSummary(failures),
             autoClose: false,
           });
@@ -196,8 +211,8 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
         children: (
           <Stack gap="xs">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              The group stays in Waldur with its members, but is no longer tied to the Keycloak group{' '}
-              <Code>{group.backend_id}</Code>. Nothing is deleted in Keycloak.
+              The group stays in Waldur with its members, but is no longer tied to the Keycloak group <Code>{group.backend_id}</Code>.
+              Nothing is deleted in Keycloak.
             </Text>
             <Text size="sm">Pull members and the sync status ignore it until you link it again.</Text>
           </Stack>
@@ -258,9 +273,7 @@ function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; gro
             The remote Keycloak group <Code>{single.backend_id}</Code> is deleted too, and {members} of this group go with it.
           </Text>
         ) : (
-          <Text size="sm">
-            All memberships of this group ({members}) go with it. It is not linked, so nothing is deleted in Keycloak.
-          </Text>
+          <Text size="sm">All memberships of this group ({members}) go with it. It is not linked, so nothing is deleted in Keycloak.</Text>
         )}
         <Text size="sm">Its members lose the access the group gave them. This cannot be undone.</Text>
       </Stack>

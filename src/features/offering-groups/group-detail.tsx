@@ -62,7 +62,17 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
-function GroupDetailBody({ offeringUuid, group, actions, onClose }: { offeringUuid: string; group: OfferingGroup; actions: GroupActions; onClose: () => void }) {
+function GroupDetailBody({
+  offeringUuid,
+  group,
+  actions,
+  onClose,
+}: {
+  offeringUuid: string;
+  group: OfferingGroup;
+  actions: GroupActions;
+  onClose: () => void;
+}) {
   const { canManage, reason } = actions.permission;
   const linked = Boolean(group.backend_id);
   const busy = actions.isBusy(group.uuid);
@@ -109,7 +119,13 @@ function GroupDetailBody({ offeringUuid, group, actions, onClose }: { offeringUu
       </Table>
       <Stack gap={4}>
         <Group gap="xs">
-          <Button size="xs" variant="light" disabled={!canManage || !linked} loading={busy} onClick={() => void actions.pullMembers([group])}>
+          <Button
+            size="xs"
+            variant="light"
+            disabled={!canManage || !linked}
+            loading={busy}
+            onClick={() => void actions.pullMembers([group])}
+          >
             Pull members
           </Button>
           <Button size="xs" variant="light" disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
@@ -202,9 +218,10 @@ function MemberDiff({ offeringUuid, group }: { offeringUuid: string; group: Offe
                   email: member.email,
                   // Without the Keycloak side there is nothing to compare with.
                   presence: linked && remote.data ? presence : null,
-                  extra: member.error_message || member.state !== 'active' ? (
-                    <StateBadge state={member.state ?? 'pending'} errorMessage={member.error_message} />
-                  ) : null,
+                  extra:
+                    member.error_message || member.state !== 'active' ? (
+                      <StateBadge state={member.state ?? 'pending'} errorMessage={member.error_message} />
+                    ) : null,
                 }))}
               />
             )

@@ -110,7 +110,9 @@ describe('GroupsTab', () => {
     const menu = await openActions(G.viewer.name);
     await userEvent.click(within(menu).getByRole('menuitem', { name: /Delete/ }));
     const dialog = await screen.findByRole('dialog');
-    expect(within(dialog).getByText(/remote Keycloak group/).textContent).toMatch(/is deleted too, and all \d+ memberships? of this group go with it/);
+    expect(within(dialog).getByText(/remote Keycloak group/).textContent).toMatch(
+      /is deleted too, and all \d+ memberships? of this group go with it/,
+    );
     await userEvent.click(within(dialog).getByRole('button', { name: 'Delete group' }));
     await waitFor(() => expect(sim.store.groups.get(G.viewer.uuid)).toBeUndefined());
   });

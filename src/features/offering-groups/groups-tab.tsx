@@ -42,7 +42,12 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
 
   return (
     <Stack gap="sm">
-      <GroupFilters offeringUuid={offeringUuid} role={state.role} resource={state.resource} onChange={(patch) => setState({ ...patch, page: 1 })} />
+      <GroupFilters
+        offeringUuid={offeringUuid}
+        role={state.role}
+        resource={state.resource}
+        onChange={(patch) => setState({ ...patch, page: 1 })}
+      />
       {!permission.canManage && permission.reason ? (
         <Text size="sm" c="dimmed" role="note">
           {permission.reason} Group actions are disabled.
@@ -140,9 +145,12 @@ function GroupFilters({
     value: item.uuid,
     label: item.scope_type ? `${item.name} (${item.scope_type_label || item.scope_type})` : item.name,
   }));
-  const resourceOptions = (resources.data ?? []).flatMap((item) => (item.uuid ? [{ value: item.uuid, label: item.name ?? item.uuid }] : []));
+  const resourceOptions = (resources.data ?? []).flatMap((item) =>
+    item.uuid ? [{ value: item.uuid, label: item.name ?? item.uuid }] : [],
+  );
   // A bookmarked filter for something not (or not yet) listed still shows as selected.
-  if (role && !roleOptions.some((option) => option.value === role)) roleOptions.push({ value: role, label: roles.isPending ? 'Loading…' : role });
+  if (role && !roleOptions.some((option) => option.value === role))
+    roleOptions.push({ value: role, label: roles.isPending ? 'Loading…' : role });
   if (resource && !resourceOptions.some((option) => option.value === resource))
     resourceOptions.push({ value: resource, label: resources.isPending ? 'Loading…' : resource });
   return (
@@ -204,7 +212,16 @@ function GroupsTable({
           {groups.map((group) => (
             <Table.Tr key={group.uuid}>
               <Table.Td maw={320}>
-                <Anchor component="button" type="button" onClick={() => onOpen(group)} size="sm" fw={500} ta="left" style={clip} title={group.name}>
+                <Anchor
+                  component="button"
+                  type="button"
+                  onClick={() => onOpen(group)}
+                  size="sm"
+                  fw={500}
+                  ta="left"
+                  style={clip}
+                  title={group.name}
+                >
                   {group.name || '(no name)'}
                 </Anchor>
               </Table.Td>

@@ -35,7 +35,15 @@ export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
       opened={group !== null}
       onClose={onClose}
       size="lg"
-      title={group ? <span style={{ overflowWrap: 'anywhere' }}>Link “<bdi>{group.name}</bdi>” to a remote group</span> : ''}
+      title={
+        group ? (
+          <span style={{ overflowWrap: 'anywhere' }}>
+            Link “<bdi>{group.name}</bdi>” to a remote group
+          </span>
+        ) : (
+          ''
+        )
+      }
     >
       {group ? <LinkForm key={group.uuid} offeringUuid={offeringUuid} group={group} onDone={onClose} /> : null}
     </Modal>
@@ -43,7 +51,9 @@ export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
 }
 
 function remoteLabel(group: RemoteGroup): string {
-  return group.path && group.path !== `/${group.name}` ? `${isolate(group.name)} · ${isolate(group.path)}` : isolate(group.name || group.path || group.id);
+  return group.path && group.path !== `/${group.name}`
+    ? `${isolate(group.name)} · ${isolate(group.path)}`
+    : isolate(group.name || group.path || group.id);
 }
 
 function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group: OfferingGroup; onDone: () => void }) {
@@ -151,8 +161,8 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
     <form noValidate onSubmit={form.handleSubmit((values) => link.mutate(values))}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          Waldur will treat the chosen Keycloak group as this group’s remote copy: pull members and the sync status use it.
-          Memberships are not changed.
+          Waldur will treat the chosen Keycloak group as this group’s remote copy: pull members and the sync status use it. Memberships are
+          not changed.
         </Text>
         {remoteGroups.error && !remoteGroups.data ? (
           <ErrorAlert

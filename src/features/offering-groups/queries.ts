@@ -40,8 +40,7 @@ export const groupQueries = {
   detail: (offeringUuid: string, groupUuid: string) =>
     queryOptions({
       queryKey: ['offering-keycloak-groups', offeringUuid, 'detail', groupUuid],
-      queryFn: ({ signal }) =>
-        unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { signal, params: { path: { uuid: groupUuid } } })),
+      queryFn: ({ signal }) => unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { signal, params: { path: { uuid: groupUuid } } })),
       retry: false,
     }),
 

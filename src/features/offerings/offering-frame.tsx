@@ -44,9 +44,13 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
               {offering.customer_name}
             </Text>
             {enabled ? (
-              <Badge color="teal" variant="light">Keycloak enabled</Badge>
+              <Badge color="teal" variant="light">
+                Keycloak enabled
+              </Badge>
             ) : (
-              <Badge color="gray" variant="light">Keycloak not enabled</Badge>
+              <Badge color="gray" variant="light">
+                Keycloak not enabled
+              </Badge>
             )}
           </Group>
         </div>
@@ -58,8 +62,8 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
         </Alert>
       ) : !enabled ? (
         <Alert color="gray" title="Keycloak is not enabled for this offering">
-          Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on
-          (plugin option “keycloak_enabled”) and give its URL, realm and admin credentials.
+          Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on (plugin option
+          “keycloak_enabled”) and give its URL, realm and admin credentials.
         </Alert>
       ) : (
         <>

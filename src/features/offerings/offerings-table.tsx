@@ -70,9 +70,13 @@ export function OfferingsTable() {
                       <Table.Td>{offering.customer_name}</Table.Td>
                       <Table.Td>
                         {isKeycloakEnabled(offering) ? (
-                          <Badge color="teal" variant="light">Keycloak enabled</Badge>
+                          <Badge color="teal" variant="light">
+                            Keycloak enabled
+                          </Badge>
                         ) : (
-                          <Badge color="gray" variant="light">Keycloak not enabled</Badge>
+                          <Badge color="gray" variant="light">
+                            Keycloak not enabled
+                          </Badge>
                         )}
                       </Table.Td>
                     </Table.Tr>

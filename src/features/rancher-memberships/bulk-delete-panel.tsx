@@ -8,8 +8,8 @@ export function whoLabel(membership: MembershipRef): React.ReactNode {
   const type = isScopeType(membership.scopeType) ? SCOPE_TYPE_LABEL[membership.scopeType].toLowerCase() : membership.scopeType;
   return (
     <>
-      <bdi>{membership.fullName ? `${membership.fullName} (${membership.username})` : membership.username}</bdi>, {membership.role} of {type}{' '}
-      <bdi>{membership.scopeName || '(deleted)'}</bdi>
+      <bdi>{membership.fullName ? `${membership.fullName} (${membership.username})` : membership.username}</bdi>, {membership.role} of{' '}
+      {type} <bdi>{membership.scopeName || '(deleted)'}</bdi>
     </>
   );
 }

@@ -35,8 +35,14 @@ describe('exportMembershipsCsv', () => {
     });
     expect(rows).toBe(7);
     expect(asked.sort()).toEqual([1, 2, 3]);
-    const lines = parts.join('').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('Username,First name,Last name,Email,Group,Role,Scope type,Scope,State,Error,Created,Last checked,Membership UUID');
+    const lines = parts
+      .join('')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines[0]).toBe(
+      'Username,First name,Last name,Email,Group,Role,Scope type,Scope,State,Error,Created,Last checked,Membership UUID',
+    );
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(all.map((item) => item.username));
   });
 
@@ -49,7 +55,9 @@ describe('exportMembershipsCsv', () => {
   it('stops when cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(exportMembershipsCsv({ signal: controller.signal, fetchPage: async () => ({ items: [], total: 0 }) })).rejects.toBeTruthy();
+    await expect(
+      exportMembershipsCsv({ signal: controller.signal, fetchPage: async () => ({ items: [], total: 0 }) }),
+    ).rejects.toBeTruthy();
   });
 
   it('names the file by date', () => {

@@ -88,7 +88,8 @@ function EditMembership({ membership, onClose }: { membership: RancherMembership
       </Stack>
     );
   }
-  const failed = (current.data ? null : current.error) ?? (group.data ? null : group.error) ?? (isProject && !projects.data ? projects.error : null);
+  const failed =
+    (current.data ? null : current.error) ?? (group.data ? null : group.error) ?? (isProject && !projects.data ? projects.error : null);
   if (failed) {
     return (
       <ErrorAlert
@@ -176,7 +177,8 @@ function MembershipForm({
   const roles = useQuery(rancherQueries.roleTemplates(cluster?.service_settings_uuid ?? '', scopeType));
   const errors = form.formState.errors;
 
-  const urlOfRole = (uuid: string) => roleUrl(uuid, knownRole(queryClient, uuid)?.url ?? (editing && uuid === initial.role ? editing.roleUrl : undefined));
+  const urlOfRole = (uuid: string) =>
+    roleUrl(uuid, knownRole(queryClient, uuid)?.url ?? (editing && uuid === initial.role ? editing.roleUrl : undefined));
 
   /** A new scope keeps the role only when the role fits it; otherwise the role is cleared, and the form says why. */
   const scopeChanged = (clusterUuid: string, projectUuid: string) => {
@@ -221,7 +223,11 @@ function MembershipForm({
                 message: `Waldur kept the membership in its group (${saved.group_scope_type} ${isolate(saved.group_scope_name ?? '')}, ${saved.group_role}): this server changes only username and email. To move the user, delete this membership and add a new one.`,
                 autoClose: false,
               }
-            : { color: 'teal', title: `Membership of ${isolate(saved.username)} saved`, message: `Sent: ${input.plan?.changed.join(', ')}.` },
+            : {
+                color: 'teal',
+                title: `Membership of ${isolate(saved.username)} saved`,
+                message: `Sent: ${input.plan?.changed.join(', ')}.`,
+              },
         );
       }
       await invalidateMemberships(queryClient);
@@ -276,7 +282,10 @@ function MembershipForm({
     projects.isPending,
   );
   const roleOptions = keepValue(
-    (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.display_name && item.display_name !== item.name ? `${item.display_name} (${item.name})` : item.name })),
+    (roles.data ?? []).map((item) => ({
+      value: item.uuid,
+      label: item.display_name && item.display_name !== item.name ? `${item.display_name} (${item.name})` : item.name,
+    })),
     values.role,
     roles.isPending,
   );
@@ -315,7 +324,10 @@ function MembershipForm({
               ref={field.ref}
               searchable
               nothingFoundMessage="No cluster matches"
-              error={errors.cluster?.message ?? (clusters.error ? 'Could not load the clusters.' : noClusters ? 'You cannot see any Rancher cluster.' : undefined)}
+              error={
+                errors.cluster?.message ??
+                (clusters.error ? 'Could not load the clusters.' : noClusters ? 'You cannot see any Rancher cluster.' : undefined)
+              }
               comboboxProps={{ withinPortal: true }}
             />
           )}
@@ -414,5 +426,7 @@ function explain(message: string): string {
 
 /** The chosen value stays visible while its list loads (or when the list no longer has it). */
 function keepValue(options: { value: string; label: string }[], value: string, pending: boolean) {
-  return value && !options.some((option) => option.value === value) ? [...options, { value, label: pending ? 'Loading…' : value }] : options;
+  return value && !options.some((option) => option.value === value)
+    ? [...options, { value, label: pending ? 'Loading…' : value }]
+    : options;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createBody, editPlan, membershipSchema, roleFits, scopeTypeOf, serverFieldAliases, type MembershipValues } from './membership-schema';
+import {
+  createBody,
+  editPlan,
+  membershipSchema,
+  roleFits,
+  scopeTypeOf,
+  serverFieldAliases,
+  type MembershipValues,
+} from './membership-schema';
 import { hasFilters, membershipFilters, rancherSearchSchema, roleDisplayName, uuidFromUrl } from './queries';
 import { parseSearchParams } from '../../lib/url-state';
 
@@ -102,7 +110,9 @@ describe('the page URL', () => {
   it('keeps known states and well-formed uuids, in Waldur’s form', () => {
     const search = parseSearchParams(
       rancherSearchSchema,
-      new URLSearchParams(`state=active&state=bogus&scope=${'A'.repeat(8)}-${'a'.repeat(4)}-${'a'.repeat(4)}-${'a'.repeat(4)}-${'a'.repeat(12)}&role=junk&scope_type=namespace&username=%20bob%20`),
+      new URLSearchParams(
+        `state=active&state=bogus&scope=${'A'.repeat(8)}-${'a'.repeat(4)}-${'a'.repeat(4)}-${'a'.repeat(4)}-${'a'.repeat(12)}&role=junk&scope_type=namespace&username=%20bob%20`,
+      ),
     );
     const filters = membershipFilters(search);
     expect(filters.state).toEqual(['active']);

@@ -25,7 +25,9 @@ type Option = { value: string; label: string };
 
 /** A bookmarked filter for something not (or not yet) listed still shows as selected. */
 function keep(options: Option[], value: string, pending: boolean): Option[] {
-  return value && !options.some((option) => option.value === value) ? [...options, { value, label: pending ? 'Loading…' : value }] : options;
+  return value && !options.some((option) => option.value === value)
+    ? [...options, { value, label: pending ? 'Loading…' : value }]
+    : options;
 }
 
 /** Text, state, scope type, cluster or project, group and role; all kept in the URL. */
@@ -35,7 +37,10 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
   const roles = useQuery(rancherQueries.allRoleTemplates());
   const groups = useQuery(rancherQueries.allGroups());
 
-  const clusterNames = useMemo(() => new Map((clusters.data ?? []).map((cluster) => [cluster.uuid ?? '', cluster.name ?? ''])), [clusters.data]);
+  const clusterNames = useMemo(
+    () => new Map((clusters.data ?? []).map((cluster) => [cluster.uuid ?? '', cluster.name ?? ''])),
+    [clusters.data],
+  );
   const settingsNames = useMemo(
     () => new Map((clusters.data ?? []).map((cluster) => [cluster.service_settings_uuid ?? '', cluster.service_name ?? ''])),
     [clusters.data],
@@ -96,7 +101,13 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
         placeholder="Any cluster or project"
         data={
           filters.scope && !scopeKnown
-            ? [...scopeOptions, { group: 'Other', items: [{ value: filters.scope, label: clusters.isPending || projects.isPending ? 'Loading…' : filters.scope }] }]
+            ? [
+                ...scopeOptions,
+                {
+                  group: 'Other',
+                  items: [{ value: filters.scope, label: clusters.isPending || projects.isPending ? 'Loading…' : filters.scope }],
+                },
+              ]
             : scopeOptions
         }
         value={filters.scope || null}

@@ -22,7 +22,9 @@ type Props = {
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 export function scopeLabel(membership: Pick<RancherMembership, 'group_scope_type' | 'group_scope_name'>): string {
-  const type = isScopeType(membership.group_scope_type) ? SCOPE_TYPE_LABEL[membership.group_scope_type] : membership.group_scope_type || 'Scope';
+  const type = isScopeType(membership.group_scope_type)
+    ? SCOPE_TYPE_LABEL[membership.group_scope_type]
+    : membership.group_scope_type || 'Scope';
   return `${type} ${membership.group_scope_name ?? '(deleted)'}`;
 }
 
@@ -108,11 +110,21 @@ export function MembershipsTable({ memberships, roles, selected, onSelect, onEdi
                     {isScopeType(membership.group_scope_type) ? SCOPE_TYPE_LABEL[membership.group_scope_type] : membership.group_scope_type}
                   </Text>
                   <Text size="sm" style={clip} lineClamp={2} title={membership.group_scope_name ?? undefined}>
-                    {membership.group_scope_name ? <bdi>{membership.group_scope_name}</bdi> : <Text span size="sm" c="dimmed">Deleted</Text>}
+                    {membership.group_scope_name ? (
+                      <bdi>{membership.group_scope_name}</bdi>
+                    ) : (
+                      <Text span size="sm" c="dimmed">
+                        Deleted
+                      </Text>
+                    )}
                   </Text>
                 </Table.Td>
                 <Table.Td>
-                  <StateBadge state={membership.state} errorMessage={membership.error_message} errorTraceback={membership.error_traceback} />
+                  <StateBadge
+                    state={membership.state}
+                    errorMessage={membership.error_message}
+                    errorTraceback={membership.error_traceback}
+                  />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDateTime(membership.last_checked)}</Text>
@@ -120,7 +132,11 @@ export function MembershipsTable({ memberships, roles, selected, onSelect, onEdi
                 <Table.Td>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <ActionIcon variant="subtle" aria-label={`Actions for ${membership.username} in ${scope}`} loading={busy.has(membership.uuid)}>
+                      <ActionIcon
+                        variant="subtle"
+                        aria-label={`Actions for ${membership.username} in ${scope}`}
+                        loading={busy.has(membership.uuid)}
+                      >
                         <span aria-hidden="true">⋯</span>
                       </ActionIcon>
                     </Menu.Target>

@@ -66,8 +66,7 @@ export async function deleteMembership(uuid: string): Promise<'deleted' | 'gone'
 }
 
 export type DeleteOutcome =
-  | { membership: MembershipRef; status: 'deleted' | 'gone' }
-  | { membership: MembershipRef; status: 'failed'; error: unknown };
+  { membership: MembershipRef; status: 'deleted' | 'gone' } | { membership: MembershipRef; status: 'failed'; error: unknown };
 
 /** Deletes memberships one after another, reporting each outcome as it happens. */
 export function deleteMemberships(

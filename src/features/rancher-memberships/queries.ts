@@ -133,8 +133,7 @@ export const rancherQueries = {
   detail: (uuid: string) =>
     queryOptions({
       queryKey: ['keycloak-user-group-memberships', 'detail', uuid],
-      queryFn: ({ signal }) =>
-        unwrap(api.GET('/api/keycloak-user-group-memberships/{uuid}/', { signal, params: { path: { uuid } } })),
+      queryFn: ({ signal }) => unwrap(api.GET('/api/keycloak-user-group-memberships/{uuid}/', { signal, params: { path: { uuid } } })),
       staleTime: 0,
       retry: false,
     }),
@@ -153,7 +152,9 @@ export const rancherQueries = {
     queryOptions({
       queryKey: ['keycloak-groups', 'all'],
       queryFn: ({ signal }): Promise<KeycloakGroup[]> =>
-        everyPage((page, pageSize) => unwrapPage(api.GET('/api/keycloak-groups/', { signal, params: { query: { page, page_size: pageSize } } }))),
+        everyPage((page, pageSize) =>
+          unwrapPage(api.GET('/api/keycloak-groups/', { signal, params: { query: { page, page_size: pageSize } } })),
+        ),
       staleTime: 60_000,
     }),
 
@@ -161,7 +162,9 @@ export const rancherQueries = {
     queryOptions({
       queryKey: ['rancher-clusters', 'all'],
       queryFn: ({ signal }): Promise<RancherCluster[]> =>
-        everyPage((page, pageSize) => unwrapPage(api.GET('/api/rancher-clusters/', { signal, params: { query: { page, page_size: pageSize } } }))),
+        everyPage((page, pageSize) =>
+          unwrapPage(api.GET('/api/rancher-clusters/', { signal, params: { query: { page, page_size: pageSize } } })),
+        ),
       staleTime: PICKER_STALE,
     }),
 
@@ -170,7 +173,9 @@ export const rancherQueries = {
     queryOptions({
       queryKey: ['rancher-projects', 'all'],
       queryFn: ({ signal }): Promise<RancherProject[]> =>
-        everyPage((page, pageSize) => unwrapPage(api.GET('/api/rancher-projects/', { signal, params: { query: { page, page_size: pageSize } } }))),
+        everyPage((page, pageSize) =>
+          unwrapPage(api.GET('/api/rancher-projects/', { signal, params: { query: { page, page_size: pageSize } } })),
+        ),
       staleTime: PICKER_STALE,
     }),
 
@@ -179,7 +184,9 @@ export const rancherQueries = {
       queryKey: ['rancher-projects', 'cluster', clusterUuid],
       queryFn: ({ signal }): Promise<RancherProject[]> =>
         everyPage((page, pageSize) =>
-          unwrapPage(api.GET('/api/rancher-projects/', { signal, params: { query: { cluster_uuid: clusterUuid, page, page_size: pageSize } } })),
+          unwrapPage(
+            api.GET('/api/rancher-projects/', { signal, params: { query: { cluster_uuid: clusterUuid, page, page_size: pageSize } } }),
+          ),
         ),
       staleTime: PICKER_STALE,
       enabled: Boolean(clusterUuid),

@@ -79,7 +79,9 @@ describe('RancherMembershipsPage', { timeout: 30_000 }, () => {
     renderApp(<RancherMembershipsPage unavailableReason={null} />);
     const dialog = await openEdit('dave');
     const username = await within(dialog).findByRole('textbox', { name: 'Username' });
-    await waitFor(() => expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/));
+    await waitFor(() =>
+      expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/),
+    );
     await userEvent.clear(username);
     await userEvent.type(username, 'dave.b');
     const email = within(dialog).getByRole('textbox', { name: 'Email' });

@@ -90,16 +90,19 @@ function MembershipsSection() {
   // Selection across pages: enough of each membership to say what will be deleted.
   const [selection, setSelection] = useState<ReadonlyMap<string, MembershipRef>>(new Map());
   const selectedIds = useMemo(() => new Set(selection.keys()), [selection]);
-  const select = useCallback((rows: RancherMembership[], on: boolean) => {
-    setSelection((previous) => {
-      const next = new Map(previous);
-      for (const row of rows) {
-        if (on) next.set(row.uuid, membershipRef(row, roles.data));
-        else next.delete(row.uuid);
-      }
-      return next;
-    });
-  }, [roles.data]);
+  const select = useCallback(
+    (rows: RancherMembership[], on: boolean) => {
+      setSelection((previous) => {
+        const next = new Map(previous);
+        for (const row of rows) {
+          if (on) next.set(row.uuid, membershipRef(row, roles.data));
+          else next.delete(row.uuid);
+        }
+        return next;
+      });
+    },
+    [roles.data],
+  );
   const unselect = useCallback((uuids: Iterable<string>) => {
     setSelection((previous) => {
       const next = new Map(previous);
@@ -195,7 +198,9 @@ function MembershipsSection() {
                   </Text>
                 </List.Item>
               ))}
-              {chosen.length > shown.length ? <List.Item>and {pluralize(chosen.length - shown.length, 'more membership')}</List.Item> : null}
+              {chosen.length > shown.length ? (
+                <List.Item>and {pluralize(chosen.length - shown.length, 'more membership')}</List.Item>
+              ) : null}
             </List>
           </ScrollArea.Autosize>
         </Stack>
@@ -263,7 +268,12 @@ function MembershipsSection() {
           {disabledReason}
         </Text>
       ) : null}
-      <MembershipsFilters filters={filters} onChange={setFilters} onClear={() => setState({ ...NO_FILTERS, page: 1 })} filtered={filtered} />
+      <MembershipsFilters
+        filters={filters}
+        onChange={setFilters}
+        onClear={() => setState({ ...NO_FILTERS, page: 1 })}
+        filtered={filtered}
+      />
       {selection.size > 0 ? (
         <Group gap="sm" wrap="wrap">
           <Text size="sm" fw={500} aria-live="polite">
@@ -299,7 +309,10 @@ function MembershipsSection() {
       {memberships.data ? (
         memberships.data.total === 0 && memberships.data.items.length === 0 ? (
           filtered ? (
-            <EmptyState title="No memberships match these filters" description="Text filters match exactly. Try other values, or clear the filters.">
+            <EmptyState
+              title="No memberships match these filters"
+              description="Text filters match exactly. Try other values, or clear the filters."
+            >
               <Button variant="light" onClick={() => setState({ ...NO_FILTERS, page: 1 })}>
                 Clear filters
               </Button>

@@ -63,7 +63,9 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
 
   const current = !tooShort && search.data && !search.isPlaceholderData && search.data.q === q ? search.data : null;
   const failed = !tooShort && search.isError;
-  const shown: Results | null = tooShort ? null : (current ?? (search.isPlaceholderData ? (search.data ?? null) : failed ? lastGood : null));
+  const shown: Results | null = tooShort
+    ? null
+    : (current ?? (search.isPlaceholderData ? (search.data ?? null) : failed ? lastGood : null));
   const stale = shown !== null && shown !== current;
   const waiting = !tooShort && search.isFetching;
 
@@ -161,7 +163,19 @@ type TableProps = {
   onLeaveTop: () => void;
 };
 
-function ResultsTable({ page: requested, onPage, offeringUuid, results, stale, staleReason, pendingQuery, permission, onAddToGroup, hintId, onLeaveTop }: TableProps) {
+function ResultsTable({
+  page: requested,
+  onPage,
+  offeringUuid,
+  results,
+  stale,
+  staleReason,
+  pendingQuery,
+  permission,
+  onAddToGroup,
+  hintId,
+  onLeaveTop,
+}: TableProps) {
   const pages = Math.max(1, Math.ceil(results.users.length / RESULTS_PAGE_SIZE));
   const page = Math.min(requested, pages);
   const visible = results.users.slice((page - 1) * RESULTS_PAGE_SIZE, page * RESULTS_PAGE_SIZE);
@@ -210,8 +224,8 @@ function ResultsTable({ page: requested, onPage, offeringUuid, results, stale, s
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Text size="sm" aria-live="polite">
-            {results.users.length >= 100 ? 'First 100 users' : `${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`} matching “
-            <bdi>{results.q}</bdi>”
+            {results.users.length >= 100 ? 'First 100 users' : `${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`}{' '}
+            matching “<bdi>{results.q}</bdi>”
           </Text>
           {stale ? (
             <Tooltip
@@ -313,7 +327,12 @@ function ResultsTable({ page: requested, onPage, offeringUuid, results, stale, s
             }}
             getItemProps={(item) => ({ 'aria-label': `Results page ${item}` })}
             getControlProps={(control) => ({
-              'aria-label': { first: 'First results page', previous: 'Previous results page', next: 'Next results page', last: 'Last results page' }[control],
+              'aria-label': {
+                first: 'First results page',
+                previous: 'Previous results page',
+                next: 'Next results page',
+                last: 'Last results page',
+              }[control],
             })}
           />
         </Group>

@@ -54,7 +54,17 @@ export function syncStatusCsv(join: SyncJoin): string {
     rows.push(['Only in Waldur', line.name, '', '', '', ...localCells(line.candidates), note(line.candidates.length, 'local group')]);
   }
   for (const line of join.remote) {
-    rows.push(['Only in Keycloak', '', line.name, ...remoteCells(line.candidates), '', '', '', '', note(line.candidates.length, 'remote group')]);
+    rows.push([
+      'Only in Keycloak',
+      '',
+      line.name,
+      ...remoteCells(line.candidates),
+      '',
+      '',
+      '',
+      '',
+      note(line.candidates.length, 'remote group'),
+    ]);
   }
   return toCsv(HEADER, rows);
 }

@@ -50,20 +50,22 @@ describe('joinSyncStatus', () => {
   it('pairs repeated names one to one when the counts match', () => {
     const x1 = local('dup');
     const x2 = local('dup', 'gone-remote-id');
-    const join = joinSyncStatus({ synced: [], local_only: ['dup', 'dup'], remote_only: ['twin', 'twin'] }, [x1, x2], [
-      remote('t1', 'twin', '/a/twin'),
-      remote('t2', 'twin', '/b/twin'),
-    ]);
+    const join = joinSyncStatus(
+      { synced: [], local_only: ['dup', 'dup'], remote_only: ['twin', 'twin'] },
+      [x1, x2],
+      [remote('t1', 'twin', '/a/twin'), remote('t2', 'twin', '/b/twin')],
+    );
     expect(join.local.map((line) => line.candidates)).toEqual([[x1], [x2]]);
     expect(join.remote.map((line) => line.candidates.map((group) => group.id)).sort()).toEqual([['t1'], ['t2']]);
     expect(new Set(join.local.map((line) => line.id)).size).toBe(2);
   });
 
   it('offers every candidate when a name is ambiguous', () => {
-    const join = joinSyncStatus({ synced: [], local_only: [], remote_only: ['twin'] }, [], [
-      remote('t1', 'twin', '/a/twin'),
-      remote('t2', 'twin', '/b/twin'),
-    ]);
+    const join = joinSyncStatus(
+      { synced: [], local_only: [], remote_only: ['twin'] },
+      [],
+      [remote('t1', 'twin', '/a/twin'), remote('t2', 'twin', '/b/twin')],
+    );
     expect(join.remote).toHaveLength(1);
     expect(join.remote[0]?.candidates.map((group) => group.id)).toEqual(['t1', 't2']);
     expect(chosen(join.remote[0]?.candidates ?? [], undefined)).toBeUndefined();
@@ -132,10 +134,11 @@ describe('joinSyncStatus', () => {
   });
 
   it('sorts lines by name and filters on names, ids and paths', () => {
-    const join = joinSyncStatus({ synced: [], local_only: [], remote_only: ['b', 'A', 'c10', 'c9'] }, [], [
-      remote('id-a', 'A', '/x/A'),
-      remote('id-b', 'b'),
-    ]);
+    const join = joinSyncStatus(
+      { synced: [], local_only: [], remote_only: ['b', 'A', 'c10', 'c9'] },
+      [],
+      [remote('id-a', 'A', '/x/A'), remote('id-b', 'b')],
+    );
     expect(join.remote.map((line) => line.name)).toEqual(['A', 'b', 'c9', 'c10']);
     expect(filterLines(join.remote, 'ID-B').map((line) => line.name)).toEqual(['b']);
     expect(filterLines(join.remote, '/x/').map((line) => line.name)).toEqual(['A']);
@@ -174,10 +177,11 @@ describe('joinSyncStatus', () => {
 
 describe('syncStatusCsv', () => {
   it('writes one row per line with ambiguity noted', () => {
-    const join = joinSyncStatus({ synced: [], local_only: ['=cmd'], remote_only: ['twin'] }, [local('=cmd')], [
-      remote('t1', 'twin'),
-      remote('t2', 'twin'),
-    ]);
+    const join = joinSyncStatus(
+      { synced: [], local_only: ['=cmd'], remote_only: ['twin'] },
+      [local('=cmd')],
+      [remote('t1', 'twin'), remote('t2', 'twin')],
+    );
     const csv = syncStatusCsv(join).split('\r\n');
     expect(csv[0]).toBe('Status,Local name,Remote name,Remote group ID,Remote path,Local group UUID,Role,Resource,Scope ID,Note');
     expect(csv[1]).toMatch(/^Only in Waldur,'=cmd,,,,/);

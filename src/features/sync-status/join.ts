@@ -134,11 +134,7 @@ function oldestFirst(a: OfferingGroup, b: OfferingGroup): number {
   return a.created < b.created ? -1 : a.created > b.created ? 1 : a.uuid < b.uuid ? -1 : 1;
 }
 
-export function joinSyncStatus(
-  status: SyncStatus,
-  localGroups: readonly OfferingGroup[],
-  remoteGroups: readonly RemoteGroup[],
-): SyncJoin {
+export function joinSyncStatus(status: SyncStatus, localGroups: readonly OfferingGroup[], remoteGroups: readonly RemoteGroup[]): SyncJoin {
   const remoteById = new Map(remoteGroups.map((group) => [group.id, group]));
   const syncedIds = new Set(status.synced.map((line) => line.backend_id));
   const sortedLocal = [...localGroups].sort(oldestFirst);
@@ -152,7 +148,12 @@ export function joinSyncStatus(
   for (const line of status.synced) push(syncedByBackend, line.backend_id, line);
   const synced: SyncedLine[] = [];
   for (const [backendId, entries] of syncedByBackend) {
-    const candidates = assign(entries, localByBackend.get(backendId) ?? [], (entry) => entry.local_name, (group) => group.name);
+    const candidates = assign(
+      entries,
+      localByBackend.get(backendId) ?? [],
+      (entry) => entry.local_name,
+      (group) => group.name,
+    );
     const remote = remoteById.get(backendId) ?? null;
     entries.forEach((entry, index) => {
       const found = candidates[index] ?? [];
@@ -164,9 +165,7 @@ export function joinSyncStatus(
         backendId,
         candidates: found,
         remote,
-        search: [entry.local_name, entry.remote_name, backendId, remote?.path ?? '', ...found.map(groupSearch)]
-          .join('\n')
-          .toLowerCase(),
+        search: [entry.local_name, entry.remote_name, backendId, remote?.path ?? '', ...found.map(groupSearch)].join('\n').toLowerCase(),
       });
     });
   }
@@ -177,7 +176,12 @@ export function joinSyncStatus(
   const localEntries = groupBy(status.local_only, (name) => name);
   const local: LocalOnlyLine[] = [];
   for (const [name, entries] of localEntries) {
-    const candidates = assign(entries, findLocal(name), (entry) => entry, (group) => group.name);
+    const candidates = assign(
+      entries,
+      findLocal(name),
+      (entry) => entry,
+      (group) => group.name,
+    );
     entries.forEach((_, index) => {
       const found = candidates[index] ?? [];
       local.push({
@@ -196,7 +200,12 @@ export function joinSyncStatus(
   const remoteEntries = groupBy(status.remote_only, (name) => name);
   const remote: RemoteOnlyLine[] = [];
   for (const [name, entries] of remoteEntries) {
-    const candidates = assign(entries, findRemote(name), (entry) => entry, (group) => group.name);
+    const candidates = assign(
+      entries,
+      findRemote(name),
+      (entry) => entry,
+      (group) => group.name,
+    );
     entries.forEach((_, index) => {
       const found = candidates[index] ?? [];
       remote.push({

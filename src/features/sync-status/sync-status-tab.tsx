@@ -68,7 +68,13 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
           <Button
             variant="light"
             disabled={!join}
-            onClick={() => join && downloadText(`sync-status-${offeringUuid}-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.csv`, ['\ufeff', syncStatusCsv(join)])}
+            onClick={() =>
+              join &&
+              downloadText(`sync-status-${offeringUuid}-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.csv`, [
+                '\ufeff',
+                syncStatusCsv(join),
+              ])
+            }
           >
             Export CSV
           </Button>
@@ -93,7 +99,11 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
       ) : status.error ? (
         <ErrorAlert
           error={status.error}
-          title={status.error instanceof ApiError && status.error.isForbidden ? 'You cannot see the sync status' : 'Could not compare with Keycloak'}
+          title={
+            status.error instanceof ApiError && status.error.isForbidden
+              ? 'You cannot see the sync status'
+              : 'Could not compare with Keycloak'
+          }
           hint={statusHint(status.error)}
           onRetry={refresh}
         />

@@ -23,7 +23,15 @@ let n = 0;
 function local(name: string, backendId = ''): OfferingGroup {
   n += 1;
   const uuid = n.toString(16).padStart(32, '0');
-  return { uuid, name, backend_id: backendId, role_name: 'Viewer', resource_name: null, scope_id: '', created: `2024-01-01T00:00:00.${String(n).padStart(6, '0')}Z` } as OfferingGroup;
+  return {
+    uuid,
+    name,
+    backend_id: backendId,
+    role_name: 'Viewer',
+    resource_name: null,
+    scope_id: '',
+    created: `2024-01-01T00:00:00.${String(n).padStart(6, '0')}Z`,
+  } as OfferingGroup;
 }
 const remote = (id: string, name: string, path = `/base/${name}`): RemoteGroup => ({ id, name, path, sub_group_count: 0 });
 
@@ -48,7 +56,11 @@ describe('SyncStatusView', () => {
   const synced = local('synced-one', 'r1');
   const unlinked = local('lonely');
   const join = joinSyncStatus(
-    { synced: [{ local_name: 'synced-one', remote_name: 'synced-one', backend_id: 'r1' }], local_only: ['lonely'], remote_only: ['twin', 'solo'] },
+    {
+      synced: [{ local_name: 'synced-one', remote_name: 'synced-one', backend_id: 'r1' }],
+      local_only: ['lonely'],
+      remote_only: ['twin', 'solo'],
+    },
     [synced, unlinked],
     [remote('r1', 'synced-one'), remote('t1', 'twin', '/a/twin'), remote('t2', 'twin', '/b/twin'), remote('s1', 'solo')],
   );
@@ -116,7 +128,11 @@ describe('SyncStatusView', () => {
       syncedLines.push({ local_name: `s${index}`, remote_name: `s${index}`, backend_id: `id${index}` });
     }
     const big = joinSyncStatus(
-      { synced: syncedLines, local_only: locals.filter((g) => !g.backend_id).map((g) => g.name), remote_only: remotes.filter((g) => g.id.startsWith('ro')).map((g) => g.name) },
+      {
+        synced: syncedLines,
+        local_only: locals.filter((g) => !g.backend_id).map((g) => g.name),
+        remote_only: remotes.filter((g) => g.id.startsWith('ro')).map((g) => g.name),
+      },
       locals,
       remotes,
     );

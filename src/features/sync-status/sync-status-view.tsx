@@ -127,7 +127,8 @@ function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, ch
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <div>
           <Title order={2} size="h4" id={headingId}>
-            {SECTION_TITLE[kind]} ({filter.trim() ? `${shown.length.toLocaleString()} of ${lines.length.toLocaleString()}` : lines.length.toLocaleString()})
+            {SECTION_TITLE[kind]} (
+            {filter.trim() ? `${shown.length.toLocaleString()} of ${lines.length.toLocaleString()}` : lines.length.toLocaleString()})
           </Title>
           <Text size="xs" c="dimmed">
             {SECTION_HELP[kind]}
@@ -139,7 +140,12 @@ function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, ch
             checked={allChosen}
             indeterminate={chosenLines.length > 0 && !allChosen}
             disabled={shown.length === 0}
-            onChange={(event) => toggle(shown.map((line) => line.id), event.currentTarget.checked)}
+            onChange={(event) =>
+              toggle(
+                shown.map((line) => line.id),
+                event.currentTarget.checked,
+              )
+            }
           />
           {kind === 'synced' ? (
             <Button
@@ -150,7 +156,10 @@ function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, ch
               onClick={() => {
                 const run = () => {
                   void actions.pullMembers(localTargets);
-                  toggle(chosenLines.map((line) => line.id), false);
+                  toggle(
+                    chosenLines.map((line) => line.id),
+                    false,
+                  );
                 };
                 if (localTargets.length <= BULK_CONFIRM_ABOVE) return run();
                 // Each group is one request to Waldur and one to Keycloak: say so before sending thousands.
@@ -158,8 +167,8 @@ function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, ch
                   title: `Pull members of ${localTargets.length.toLocaleString()} groups?`,
                   children: (
                     <Text size="sm">
-                      Waldur asks Keycloak for the members of each group, one group at a time, and adds the missing ones. This can
-                      take a while; you can keep working meanwhile.
+                      Waldur asks Keycloak for the members of each group, one group at a time, and adds the missing ones. This can take a
+                      while; you can keep working meanwhile.
                     </Text>
                   ),
                   labels: { confirm: `Pull members of ${localTargets.length.toLocaleString()} groups`, cancel: 'Cancel' },
@@ -245,7 +254,10 @@ function VirtualLines<T extends SyncLine>({
   });
   const items = virtualizer.getVirtualItems();
   return (
-    <div ref={scrollRef} style={{ height: Math.min(height, virtualizer.getTotalSize()), overflowY: 'auto', marginTop: 8, contain: 'strict' }}>
+    <div
+      ref={scrollRef}
+      style={{ height: Math.min(height, virtualizer.getTotalSize()), overflowY: 'auto', marginTop: 8, contain: 'strict' }}
+    >
       <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
         {items.map((item) => {
           const line = lines[item.index];
@@ -296,15 +308,13 @@ const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, a
   const name = lineName(line);
   const display = name || '(no name)';
   return (
-    <Group
-      wrap="nowrap"
-      align="flex-start"
-      gap="sm"
-      py={8}
-      px={4}
-      style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}
-    >
-      <Checkbox mt={2} aria-label={`Select ${display}`} checked={checked} onChange={(event) => toggle([line.id], event.currentTarget.checked)} />
+    <Group wrap="nowrap" align="flex-start" gap="sm" py={8} px={4} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
+      <Checkbox
+        mt={2}
+        aria-label={`Select ${display}`}
+        checked={checked}
+        onChange={(event) => toggle([line.id], event.currentTarget.checked)}
+      />
       <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
         <Text size="sm" fw={500} style={clip} fs={name ? undefined : 'italic'} title={name}>
           <bdi>{display}</bdi>
@@ -343,7 +353,10 @@ function CandidatePicker<C>({
       description={`${candidates.length} groups have this name; choose the one this line is about.`}
       value={choice ?? ''}
       onChange={(event) => choose(lineId, event.currentTarget.value)}
-      data={[{ value: '', label: 'Choose…' }, ...candidates.map((candidate) => ({ value: valueOf(candidate), label: describe(candidate) }))]}
+      data={[
+        { value: '', label: 'Choose…' },
+        ...candidates.map((candidate) => ({ value: valueOf(candidate), label: describe(candidate) })),
+      ]}
     />
   );
 }
@@ -356,13 +369,31 @@ function NotFoundNote({ what }: { what: string }) {
   );
 }
 
-function SyncedDetails({ line, choice, choose }: { line: SyncedLine; choice: string | undefined; choose: (id: string, value: string) => void }) {
+function SyncedDetails({
+  line,
+  choice,
+  choose,
+}: {
+  line: SyncedLine;
+  choice: string | undefined;
+  choose: (id: string, value: string) => void;
+}) {
   const group = localTarget(line, new Map(choice ? [[line.id, choice]] : []));
   return (
     <>
       <Text size="xs" c="dimmed" style={clip}>
-        Keycloak: {line.remoteName !== line.localName ? <>“<bdi>{line.remoteName}</bdi>” · </> : null}
-        {line.remote?.path ? <><bdi>{line.remote.path}</bdi> · </> : null}id <Code fz="xs">{line.backendId}</Code>
+        Keycloak:{' '}
+        {line.remoteName !== line.localName ? (
+          <>
+            “<bdi>{line.remoteName}</bdi>” ·{' '}
+          </>
+        ) : null}
+        {line.remote?.path ? (
+          <>
+            <bdi>{line.remote.path}</bdi> ·{' '}
+          </>
+        ) : null}
+        id <Code fz="xs">{line.backendId}</Code>
       </Text>
       {group ? (
         <Text size="xs" c="dimmed" style={clip}>
@@ -402,7 +433,15 @@ function LocalGroupChoice({
   return line.candidates.length === 0 ? <NotFoundNote what={notFound} /> : null;
 }
 
-function LocalDetails({ line, choice, choose }: { line: LocalOnlyLine; choice: string | undefined; choose: (id: string, value: string) => void }) {
+function LocalDetails({
+  line,
+  choice,
+  choose,
+}: {
+  line: LocalOnlyLine;
+  choice: string | undefined;
+  choose: (id: string, value: string) => void;
+}) {
   const group = chosen(line.candidates, choice);
   return (
     <>
@@ -424,7 +463,15 @@ function LocalDetails({ line, choice, choose }: { line: LocalOnlyLine; choice: s
   );
 }
 
-function RemoteDetails({ line, choice, choose }: { line: RemoteOnlyLine; choice: string | undefined; choose: (id: string, value: string) => void }) {
+function RemoteDetails({
+  line,
+  choice,
+  choose,
+}: {
+  line: RemoteOnlyLine;
+  choice: string | undefined;
+  choose: (id: string, value: string) => void;
+}) {
   const group = chosen(line.candidates, choice);
   return (
     <>
@@ -458,7 +505,14 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
     const target = chosen(line.candidates, choice);
     return (
       <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-        <Button size="xs" variant="light" disabled={disabled || !target} {...described} aria-label={`Import ${name}`} onClick={() => target && actions.importRemote([target.id])}>
+        <Button
+          size="xs"
+          variant="light"
+          disabled={disabled || !target}
+          {...described}
+          aria-label={`Import ${name}`}
+          onClick={() => target && actions.importRemote([target.id])}
+        >
           Import
         </Button>
       </Group>
@@ -485,7 +539,14 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
   }
   return (
     <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
-      <Button size="xs" variant="light" disabled={disabled || !target || busy} {...described} aria-label={`Link to remote group: ${name}`} onClick={() => target && actions.link(target)}>
+      <Button
+        size="xs"
+        variant="light"
+        disabled={disabled || !target || busy}
+        {...described}
+        aria-label={`Link to remote group: ${name}`}
+        onClick={() => target && actions.link(target)}
+      >
         Link to remote group
       </Button>
       <Button
