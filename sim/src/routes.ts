@@ -14,8 +14,8 @@ import {
   setBackendId,
   syncStatus,
   testConnection,
-} from './handlers/offeringGroups.ts';
-import { createMembership, destroyMembership, listMemberships, retrieveMembership } from './handlers/offeringMemberships.ts';
+} from './handlers/offering-groups.ts';
+import { createMembership, destroyMembership, listMemberships, retrieveMembership } from './handlers/offering-memberships.ts';
 import {
   createRancherMembership,
   destroyRancherMembership,

@@ -4,7 +4,7 @@ import type { Faults } from './faults.ts';
 import { isKeycloakEnabled, KeycloakUnavailable, settingsRealm } from './keycloak/access.ts';
 import type { Store } from './model/store.ts';
 import type { Offering } from './model/types.ts';
-import { clip, tryRealm } from './handlers/offeringKeycloakShared.ts';
+import { clip, tryRealm } from './handlers/offering-keycloak-shared.ts';
 import type { Realm } from './keycloak/realm.ts';
 
 export const REMOVED_EXTERNALLY = 'User was removed from the Keycloak group externally. Re-add or delete this membership.';

@@ -19,7 +19,7 @@ import {
 import { dashed, normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, newestFirst, sortBy } from './filters.ts';
-import { clip } from './offeringKeycloakShared.ts';
+import { clip } from './offering-keycloak-shared.ts';
 
 const STATES = ['pending', 'active'] as const;
 

@@ -21,7 +21,7 @@ import type {
 } from '../model/types.ts';
 import type { Micros } from '../util/time.ts';
 import { parseIsoToMicros } from '../util/time.ts';
-import { clip } from '../handlers/offeringKeycloakShared.ts';
+import { clip } from '../handlers/offering-keycloak-shared.ts';
 
 export const SEED_BASE_DATE = '2025-01-06T08:00:00Z';
 

@@ -9,7 +9,7 @@ import { serializeGroup } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, newestFirst } from './filters.ts';
-import { clip, deleteGroupWithSideEffects, offeringForAction, remoteOfferingGroups, tryRealm } from './offeringKeycloakShared.ts';
+import { clip, deleteGroupWithSideEffects, offeringForAction, remoteOfferingGroups, tryRealm } from './offering-keycloak-shared.ts';
 
 const GROUP_NAME_MAX = 150;
 

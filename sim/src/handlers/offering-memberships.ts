@@ -16,7 +16,7 @@ import {
   deleteMembershipWithSideEffects,
   keycloakGroupName,
   tryRealm,
-} from './offeringKeycloakShared.ts';
+} from './offering-keycloak-shared.ts';
 
 const STATES = ['pending', 'active'] as const;
 
