@@ -1,7 +1,15 @@
 // Every Waldur endpoint the simulator serves (sections 1-5 of the behaviour spec).
 import { obtainToken } from './auth.ts';
 import { me, version } from './handlers/core.ts';
-import { listOfferingRoles, listProviderOfferings, listProviderResources, retrieveProviderOffering } from './handlers/marketplace.ts';
+import {
+  listOfferingRoles,
+  listProviderOfferings,
+  listProviderResources,
+  retrieveProviderOffering,
+  retrieveProviderResource,
+  setKeycloakScopes,
+  updateIntegration,
+} from './handlers/marketplace.ts';
 import {
   destroyGroup,
   importRemote,
@@ -38,7 +46,13 @@ export const ROUTES: RouteDef[] = [
   { path: '/api/marketplace-provider-offerings/', handlers: { GET: listProviderOfferings } },
   { path: '/api/marketplace-provider-offerings/{uuid}/', handlers: { GET: retrieveProviderOffering } },
   { path: '/api/marketplace-offering-user-roles/', handlers: { GET: listOfferingRoles } },
+  { path: '/api/marketplace-provider-offerings/{uuid}/update_integration/', handlers: { POST: updateIntegration } },
   { path: '/api/marketplace-provider-resources/', handlers: { GET: listProviderResources } },
+  { path: '/api/marketplace-provider-resources/{uuid}/', handlers: { GET: retrieveProviderResource } },
+  {
+    path: '/api/marketplace-provider-resources/{uuid}/set_keycloak_scopes/',
+    handlers: { POST: setKeycloakScopes },
+  },
 
   { path: '/api/rancher-clusters/', handlers: { GET: listClusters } },
   { path: '/api/rancher-projects/', handlers: { GET: listProjects } },

@@ -17,6 +17,7 @@ import type {
 } from './model/types.ts';
 import { formatMicros } from './util/time.ts';
 import { tokenOf } from './auth.ts';
+import { slugify } from './handlers/offering-keycloak-shared.ts';
 
 type Json = { [key: string]: JsonValue };
 
@@ -202,11 +203,15 @@ export function serializeResource(ctx: Ctx, r: Resource): Json {
     offering_state: offering?.state ?? 'Active',
     provider_uuid: offering?.customerUuid ?? '',
     provider_name: provider?.name ?? '',
+    provider_slug: provider?.slug ?? '',
     project: urls.project(ctx, r.projectUuid),
     project_uuid: r.projectUuid,
     project_name: r.projectName,
+    // The same slug the group name template's $project_slug uses.
+    project_slug: slugify(r.projectName),
     customer_uuid: r.customerUuid,
     customer_name: customer?.name ?? '',
+    customer_slug: customer?.slug ?? '',
     resource_type: offering?.type ?? null,
     options: r.options as JsonValue,
     attributes: {},

@@ -69,7 +69,7 @@ describe('provider offerings', () => {
 describe('permission model', () => {
   it('staff sees everything', async () => {
     expect((await api.get('/api/offering-keycloak-groups/')).headers.get('x-result-count')).toBe('20');
-    expect((await api.get('/api/marketplace-provider-resources/')).list()).toHaveLength(6);
+    expect((await api.get('/api/marketplace-provider-resources/')).list()).toHaveLength(7);
   });
 
   it("owner sees its organization's offerings (A, Gamma, Delta, Epsilon) and manages them; not B", async () => {
@@ -79,7 +79,7 @@ describe('permission model', () => {
     expect((await api.get(`/api/offering-keycloak-groups/${DEMO.groups.b.ops.uuid}/`, { token: T.owner })).status).toBe(404);
     expect((await api.get(`/api/offering-keycloak-groups/sync_status/?offering_uuid=${A}`, { token: T.owner })).status).toBe(200);
     expect((await api.get(`/api/offering-keycloak-groups/sync_status/?offering_uuid=${B}`, { token: T.owner })).status).toBe(403);
-    expect((await api.get('/api/marketplace-provider-resources/', { token: T.owner })).list()).toHaveLength(4);
+    expect((await api.get('/api/marketplace-provider-resources/', { token: T.owner })).list()).toHaveLength(5);
   });
 
   it('viewer reaches the offerings but sees no groups or members, and gets 403 on actions', async () => {

@@ -186,6 +186,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/marketplace-provider-offerings/{uuid}/update_integration/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Update offering integration settings
+         * @description Updates the backend integration settings for an offering, including plugin options, secret options, and service attributes.
+         */
+        post: operations["marketplace_provider_offerings_update_integration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/marketplace-provider-resources/": {
         parameters: {
             query?: never;
@@ -200,6 +220,46 @@ export interface paths {
         get: operations["marketplace_provider_resources_list"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace-provider-resources/{uuid}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve a provider resource
+         * @description Returns details of a specific resource from a provider's perspective.
+         */
+        get: operations["marketplace_provider_resources_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/marketplace-provider-resources/{uuid}/set_keycloak_scopes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set Keycloak scope options for a resource
+         * @description Allows a service provider to configure available scope options for Keycloak memberships on a resource. Requires Keycloak integration to be enabled on the offering.
+         */
+        post: operations["marketplace_provider_resources_set_keycloak_scopes"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1595,6 +1655,303 @@ export interface components {
             path: string;
             sub_group_count: number;
         };
+        OfferingIntegrationUpdateRequest: {
+            secret_options?: components["schemas"]["MergedSecretOptionsRequest"];
+            plugin_options?: components["schemas"]["MergedPluginOptionsRequest"];
+            service_attributes?: unknown;
+            backend_id?: string;
+        };
+        MergedPluginOptionsRequest: {
+            /** @description If set to True, an order can be processed without approval */
+            auto_approve_remote_orders?: boolean;
+            /**
+             * @description Resource expiration threshold in days.
+             * @default 30
+             */
+            resource_expiration_threshold: number;
+            /** @description Service provider can create offering user */
+            service_provider_can_create_offering_user?: boolean;
+            /** @description Maximum resource termination offset in days */
+            max_resource_termination_offset_in_days?: number;
+            /** @description If set, it will be used as a default resource termination offset in days */
+            default_resource_termination_offset_in_days?: number;
+            /** @description If set to True, resource termination date is required */
+            is_resource_termination_date_required?: boolean;
+            /** @description If set, it will be used as a latest date for resource termination. Format: YYYY-MM-DD */
+            latest_date_for_resource_termination?: string;
+            /** @description Skip approval of public offering belonging to the same organization under which the request is done */
+            auto_approve_in_service_provider_projects?: boolean;
+            /** @description If set to True, orders for this offering will always require manual approval, overriding auto_approve_in_service_provider_projects */
+            disable_autoapprove?: boolean;
+            /** @description If set to True, it will be possible to downscale resources */
+            supports_downscaling?: boolean;
+            /** @description If set to True, it will be possible to pause resources */
+            supports_pausing?: boolean;
+            /** @description Minimal team count required for provisioning of resources */
+            minimal_team_count_for_provisioning?: number;
+            /** @description Maximal number of offering resources allowed per project */
+            maximal_resource_count_per_project?: number;
+            /** @description Attribute name to enforce uniqueness per value. E.g., 'storage_data_type' ensures only one resource per storage type per project. */
+            unique_resource_per_attribute?: string;
+            /** @description Required user role in a project for provisioning of resources */
+            required_team_role_for_provisioning?: string;
+            /** @description If set to True, users will be able to upload purchase orders. */
+            enable_purchase_order_upload?: boolean;
+            /** @description If set to True, users will be required to upload purchase orders. */
+            require_purchase_order_upload?: boolean;
+            /** @description If set to True, pricing and components tab would be concealed. */
+            conceal_billing_data?: boolean;
+            /** @description If set to True, create orders when options of related resources are changed. */
+            create_orders_on_resource_option_change?: boolean;
+            /** @description If set to True, resource can be restored. */
+            can_restore_resource?: boolean;
+            /** @description If set to True, service providers can send messages with attachments to consumers on pending orders, and consumers can respond. */
+            enable_provider_consumer_messaging?: boolean;
+            /** @description If set to True, send email notifications when providers or consumers exchange messages on pending orders. */
+            notify_about_provider_consumer_messages?: boolean;
+            /** @description If set to True, offering cannot be deleted while it has non-terminated resources. */
+            restrict_deletion_with_active_resources?: boolean;
+            /** @description Python format string for generating resource names. Available variables: {customer_name}, {customer_slug}, {project_name}, {project_slug}, {offering_name}, {offering_slug}, {plan_name}, {counter}, {attributes[KEY]}. */
+            resource_name_pattern?: string;
+            /** @description If set, it will be used as a default MTU for the first network in a tenant */
+            default_internal_network_mtu?: number;
+            /** @description Default limit for number of instances in OpenStack tenant */
+            max_instances?: number;
+            /** @description Default limit for number of volumes in OpenStack tenant */
+            max_volumes?: number;
+            /** @description Default limit for number of security groups in OpenStack tenant */
+            max_security_groups?: number;
+            /** @description Storage mode for OpenStack offering */
+            storage_mode?: components["schemas"]["StorageModeEnum"];
+            /** @description Default limit for snapshot size in GB */
+            snapshot_size_limit_gb?: number;
+            /** @description HEAppE cluster id */
+            heappe_cluster_id?: string;
+            /** @description HEAppE local base path */
+            heappe_local_base_path?: string;
+            /** @description HEAppE url */
+            heappe_url?: string;
+            /** @description HEAppE username */
+            heappe_username?: string;
+            /**
+             * @description GLAuth homedir prefix
+             * @default /home/
+             */
+            homedir_prefix: string;
+            /** @description HEAppE scratch project directory */
+            scratch_project_directory?: string;
+            /** @description HEAppE project permanent directory */
+            project_permanent_directory?: string;
+            /**
+             * @description GLAuth initial primary group number
+             * @default 5000
+             */
+            initial_primarygroup_number: number;
+            /**
+             * @description GLAuth initial uidnumber
+             * @default 5000
+             */
+            initial_uidnumber: number;
+            /**
+             * @description GLAuth initial usergroup number
+             * @default 6000
+             */
+            initial_usergroup_number: number;
+            /**
+             * @description GLAuth prefix for anonymized usernames
+             * @default waldur_
+             */
+            username_anonymized_prefix: string;
+            /**
+             * @description GLAuth username generation policy
+             * @default service_provider
+             */
+            username_generation_policy: components["schemas"]["UsernameGenerationPolicyEnum"];
+            /** @description Enable issues for membership changes */
+            enable_issues_for_membership_changes?: boolean;
+            /** @description Rancher deployment mode */
+            deployment_mode?: components["schemas"]["DeploymentModeEnum"];
+            /** @description Regular expression to limit flavors list */
+            flavors_regex?: string;
+            /** @description List of UUID of OpenStack offerings where tenant can be created */
+            openstack_offering_uuid_list?: string[];
+            /** @description Flavor name for managed Rancher server instances */
+            managed_rancher_server_flavor_name?: string;
+            /** @description System volume size in GB for managed Rancher server */
+            managed_rancher_server_system_volume_size_gb?: number;
+            /** @description System volume type name for managed Rancher server */
+            managed_rancher_server_system_volume_type_name?: string;
+            /** @description Data volume size in GB for managed Rancher server */
+            managed_rancher_server_data_volume_size_gb?: number;
+            /** @description Data volume type name for managed Rancher server */
+            managed_rancher_server_data_volume_type_name?: string;
+            /** @description System volume size in GB for managed Rancher worker nodes */
+            managed_rancher_worker_system_volume_size_gb?: number;
+            /** @description System volume type name for managed Rancher worker nodes */
+            managed_rancher_worker_system_volume_type_name?: string;
+            /** @description Flavor name for managed Rancher load balancer */
+            managed_rancher_load_balancer_flavor_name?: string;
+            /** @description System volume size in GB for managed Rancher load balancer */
+            managed_rancher_load_balancer_system_volume_size_gb?: number;
+            /** @description System volume type name for managed Rancher load balancer */
+            managed_rancher_load_balancer_system_volume_type_name?: string;
+            /** @description Data volume size in GB for managed Rancher load balancer */
+            managed_rancher_load_balancer_data_volume_size_gb?: number;
+            /** @description Data volume type name for managed Rancher load balancer */
+            managed_rancher_load_balancer_data_volume_type_name?: string;
+            /** @description Max number of vCPUs for tenants */
+            managed_rancher_tenant_max_cpu?: number;
+            /** @description Max number of RAM for tenants (GB) */
+            managed_rancher_tenant_max_ram?: number;
+            /** @description Max size of disk space for tenants (GB) */
+            managed_rancher_tenant_max_disk?: number;
+            /** @description Slurm account name generation policy */
+            account_name_generation_policy?: (components["schemas"]["AccountNameGenerationPolicyEnum"] | components["schemas"]["NullEnum"]) | null;
+            /**
+             * @description Enable display of order actions for service provider
+             * @default true
+             */
+            enable_display_of_order_actions_for_service_provider: boolean;
+            /**
+             * @description Enable SLURM periodic usage policy configuration. When enabled, allows configuring QoS-based threshold enforcement, carryover logic, and fairshare decay for site-agent managed SLURM offerings.
+             * @default false
+             */
+            slurm_periodic_policy_enabled: boolean;
+            /**
+             * @description If set to False, all orders require manual provider approval, including for service provider owners and staff
+             * @default true
+             */
+            auto_approve_marketplace_script: boolean;
+            /** @description If set to True, Keycloak group management is enabled for this offering. */
+            keycloak_enabled?: boolean;
+            /** @description Root parent group in Keycloak under which offering groups are created. Groups are organized as: {base_group}/{offering_slug}/{role_group}. If empty, offering groups are created at the realm root. */
+            keycloak_base_group?: string;
+            /** @description Frequency in minutes for syncing Keycloak group memberships. */
+            keycloak_sync_frequency?: number;
+            /** @description Template for generating Keycloak group names. Uses $variable syntax (e.g. $offering_uuid_$role_name). Allowed variables: offering_uuid, offering_name, offering_slug, resource_uuid, resource_name, resource_slug, project_uuid, project_name, project_slug, organization_uuid, organization_name, organization_slug, role_name, scope_id. */
+            keycloak_group_name_template?: string;
+            /**
+             * @description Custom label for the username field when inviting external users (e.g. 'Civil code', 'CUID'). If empty, defaults to 'Username'.
+             * @default
+             */
+            keycloak_username_label: string;
+            /**
+             * @description Defines if backend_id should be shown more prominently by the UI
+             * @default false
+             */
+            highlight_backend_id_display: boolean;
+            /**
+             * @description Label used by UI for showing value of the backend_id
+             * @default Backend ID
+             */
+            backend_id_display_label: string;
+            /** @description List of disabled marketplace resource actions for this offering. */
+            disabled_resource_actions?: string[];
+        };
+        MergedSecretOptionsRequest: {
+            /** @description HEAppE cluster password */
+            heappe_cluster_password?: string;
+            /** @description HEAppE password */
+            heappe_password?: string;
+            /** @description OpenStack IPv4 external IP mapping */
+            ipv4_external_ip_mapping?: components["schemas"]["IPMappingRequest"][];
+            /** @description TLS certificate for OpenStack API connection verification */
+            openstack_api_tls_certificate?: string;
+            /** @description Default value for new subnets DNS name servers. Should be defined as list. */
+            dns_nameservers?: string[];
+            /** @description GLAuth shared user password */
+            shared_user_password?: string;
+            /** @description Template confirmation comment */
+            template_confirmation_comment?: string;
+            /** @description Script language: Python or Bash */
+            language?: string;
+            /** @description Script environment variables */
+            environ?: unknown;
+            /** @description Script for resource creation */
+            create?: string;
+            /** @description Script for resource termination */
+            terminate?: string;
+            /** @description Script for resource update */
+            update?: string;
+            /** @description Script for regular resource pull */
+            pull?: string;
+            /** @description API URL */
+            api_url?: string;
+            /** @description Waldur access token */
+            token?: string;
+            /** @description Organization UUID */
+            customer_uuid?: string;
+            /** Rancher server URL */
+            backend_url?: string;
+            /** Rancher access key */
+            username?: string;
+            /** Rancher secret key */
+            password?: string;
+            /** @description Cloud-init template for Rancher cluster node initialization */
+            cloud_init_template?: string;
+            /** @description Cloud-init template for managed Rancher load balancer initialization */
+            managed_rancher_load_balancer_cloud_init_template?: string;
+            /** @description Host of the Vault server */
+            vault_host?: string;
+            /** @description Port of the Vault server */
+            vault_port?: number;
+            /** @description Token for the Vault server */
+            vault_token?: string;
+            /** @description Whether to verify the Vault server certificate */
+            vault_tls_verify?: boolean;
+            /** @description URL of the Keycloak server */
+            keycloak_url?: string;
+            /** @description Keycloak realm for Rancher */
+            keycloak_realm?: string;
+            /** @description Keycloak user realm for auth */
+            keycloak_user_realm?: string;
+            /** @description Username of the Keycloak integration user */
+            keycloak_username?: string;
+            /** @description Password of the Keycloak integration user */
+            keycloak_password?: string;
+            /** @description Frequency in minutes for syncing Keycloak users */
+            keycloak_sync_frequency?: number;
+            /** @description Indicates whether verify SSL certificates */
+            keycloak_ssl_verify?: boolean;
+            /** @description Namespace where ArgoCD is deployed */
+            argocd_k8s_namespace?: string;
+            /** @description Kubeconfig with access to namespace where ArgoCD is deployed */
+            argocd_k8s_kubeconfig?: string;
+            /** @description Base image name */
+            base_image_name?: string;
+            /** @description URL of a private registry for a cluster */
+            private_registry_url?: string;
+            /** @description Username for accessing a private registry */
+            private_registry_user?: string;
+            /** @description Password for accessing a private registry */
+            private_registry_password?: string;
+            /** @description Kubernetes version */
+            k8s_version?: string;
+            /** @description OpenStack disk driver for Rancher nodes */
+            node_disk_driver?: components["schemas"]["NodeDiskDriverEnum"];
+        };
+        IPMappingRequest: {
+            /** @description Floating IP */
+            floating_ip: string;
+            /** @description External IP */
+            external_ip: string;
+        };
+        ResourceKeycloakScopesRequest: {
+            /** @description Pre-configured scope options for this resource. */
+            keycloak_available_scopes: components["schemas"]["KeycloakScopeOptionRequest"][];
+        };
+        KeycloakScopeOptionRequest: {
+            /** @description Scope type, e.g. 'project', 'cluster'. */
+            scope_type: string;
+            /** @description Identifier of the scope (UUID or external ID). */
+            scope_id: string;
+            /** @description Human-readable label shown to end users. */
+            label: string;
+        };
+        ResourceResponseStatus: {
+            /** @description Status of the resource response */
+            readonly status: string;
+        };
         MergedSecretOptions: {
             /** @description HEAppE cluster password */
             heappe_cluster_password?: string;
@@ -2580,6 +2937,30 @@ export interface operations {
             };
         };
     };
+    marketplace_provider_offerings_update_integration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["OfferingIntegrationUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description No response body */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     marketplace_provider_resources_list: {
         parameters: {
             query?: {
@@ -2680,6 +3061,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Resource"][];
+                };
+            };
+        };
+    };
+    marketplace_provider_resources_retrieve: {
+        parameters: {
+            query?: {
+                field?: components["schemas"]["ResourceFieldEnum"][];
+            };
+            header?: never;
+            path: {
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Resource"];
+                };
+            };
+        };
+    };
+    marketplace_provider_resources_set_keycloak_scopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                uuid: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResourceKeycloakScopesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceResponseStatus"];
                 };
             };
         };

@@ -1,13 +1,24 @@
-// The pickers' endpoints: provider offerings, offering user roles, provider resources.
+// The pickers' endpoints (provider offerings, offering user roles, provider resources) and the
+// two marketplace actions that change an offering's Keycloak integration and a resource's scopes.
+import { pythonTypeName, requireObject } from '../http/body.ts';
 import type { JsonValue } from '../http/errors.ts';
-import { notFound } from '../http/errors.ts';
+import { fieldErrors, forbidden, HttpError, listError, MESSAGES, notFound } from '../http/errors.ts';
+import { FieldValidator } from '../http/fields.ts';
 import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
-import type { Offering, Resource } from '../model/types.ts';
+import { isKeycloakEnabled } from '../keycloak/access.ts';
+import type { KeycloakScope, Offering, Resource } from '../model/types.ts';
 import { serializeOffering, serializeResource, serializeRole } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, newestFirst, sortBy } from './filters.ts';
+import {
+  PLUGIN_OPTION_FIELDS,
+  SCOPE_OPTION_FIELDS,
+  SECRET_OPTION_FIELDS,
+  validateGroupNameTemplate,
+  validateObject,
+} from './integration-options.ts';
 
 const OFFERING_STATES = ['Draft', 'Active', 'Paused', 'Archived', 'Unavailable'] as const;
 const RESOURCE_STATES = ['Creating', 'OK', 'Erred', 'Updating', 'Terminating', 'Terminated'] as const;
@@ -130,4 +141,91 @@ export function listProviderResources(ctx: Ctx): ApiResult {
   });
   rows = sortBy(rows, ordering, resourceSortValue);
   return paginate(ctx.url, ctx.query, rows, (r) => pickFields(ctx, (c) => serializeResource(c, r)));
+}
+
+/** `GET /api/marketplace-provider-resources/{uuid}/`: the resources the list would show. */
+function visibleProviderResource(ctx: Ctx): Resource {
+  const uuid = normalizeUuid(ctx.param('uuid'));
+  const resource = uuid ? ctx.store.resources.get(uuid) : undefined;
+  const offering = resource ? ctx.store.offerings.get(resource.offeringUuid) : undefined;
+  if (!resource || !offering || !ctx.store.canSeeOffering(ctx.user, offering)) throw notFound();
+  return resource;
+}
+
+export function retrieveProviderResource(ctx: Ctx): ApiResult {
+  const resource = visibleProviderResource(ctx);
+  return { status: 200, body: pickFields(ctx, (c) => serializeResource(c, resource)) };
+}
+
+/**
+ * `POST marketplace-provider-offerings/{uuid}/update_integration/` -> 200, no body.
+ * Permission (OFFERING.UPDATE_INTEGRATION: staff, organization owners) comes first; then both
+ * option objects go through the typed serializers (unknown keys dropped, defaults filled in) and
+ * are merged into the saved ones key by key. Nothing is saved when any part is invalid.
+ */
+export async function updateIntegration(ctx: Ctx): Promise<ApiResult> {
+  const uuid = normalizeUuid(ctx.param('uuid'));
+  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
+  if (!offering) throw notFound();
+  if (!ctx.store.canManageOffering(ctx.user, offering)) throw forbidden();
+  const data = requireObject(await ctx.body());
+  const errors: { [key: string]: JsonValue } = {};
+  let plugin: Record<string, unknown> | undefined;
+  let secret: Record<string, unknown> | undefined;
+  if ('plugin_options' in data) {
+    const r = validateObject(data.plugin_options, PLUGIN_OPTION_FIELDS);
+    if (!r.ok) errors.plugin_options = r.errors as JsonValue;
+    else {
+      plugin = r.value as Record<string, unknown>;
+      const template = plugin.keycloak_group_name_template;
+      const problem = typeof template === 'string' ? validateGroupNameTemplate(template) : null;
+      if (problem) errors.plugin_options = { keycloak_group_name_template: [problem] };
+    }
+  }
+  if ('secret_options' in data) {
+    const r = validateObject(data.secret_options, SECRET_OPTION_FIELDS);
+    if (!r.ok) errors.secret_options = r.errors as JsonValue;
+    else secret = r.value as Record<string, unknown>;
+  }
+  if ('backend_id' in data) {
+    const v = new FieldValidator(data);
+    v.char('backend_id', { allowBlank: true, maxLength: 255 });
+    Object.assign(errors, v.errors);
+  }
+  if (Object.keys(errors).length > 0) throw new HttpError(400, errors);
+  if (plugin) offering.pluginOptions = { ...offering.pluginOptions, ...plugin };
+  if (secret) offering.secretOptions = { ...offering.secretOptions, ...secret };
+  return { status: 200 };
+}
+
+/**
+ * `POST marketplace-provider-resources/{uuid}/set_keycloak_scopes/` -> 200 {"status": ...}.
+ * Replaces `options.keycloak_available_scopes`; every item needs three non-blank strings, and
+ * errors come one object per item (`{}` for a good one).
+ */
+export async function setKeycloakScopes(ctx: Ctx): Promise<ApiResult> {
+  const resource = visibleProviderResource(ctx);
+  const offering = ctx.store.offerings.get(resource.offeringUuid);
+  if (!offering || !ctx.store.canManageOffering(ctx.user, offering)) throw forbidden();
+  if (!isKeycloakEnabled(offering)) throw listError(MESSAGES.keycloakNotEnabled);
+  const data = requireObject(await ctx.body());
+  if (!('keycloak_available_scopes' in data)) throw fieldErrors({ keycloak_available_scopes: [MESSAGES.required] });
+  const raw = data.keycloak_available_scopes;
+  if (raw === null) throw fieldErrors({ keycloak_available_scopes: [MESSAGES.notNull] });
+  if (!Array.isArray(raw)) {
+    throw fieldErrors({ keycloak_available_scopes: [`Expected a list of items but got type "${pythonTypeName(raw)}".`] });
+  }
+  const scopes: KeycloakScope[] = [];
+  const itemErrors: JsonValue[] = [];
+  for (const item of raw) {
+    const r = validateObject(item, SCOPE_OPTION_FIELDS, true);
+    if (r.ok) {
+      scopes.push(r.value as unknown as KeycloakScope);
+      itemErrors.push({});
+    } else itemErrors.push(r.errors as JsonValue);
+  }
+  if (scopes.length !== raw.length) throw new HttpError(400, { keycloak_available_scopes: itemErrors });
+  resource.options = { ...resource.options, keycloak_available_scopes: scopes };
+  resource.modified = ctx.store.now();
+  return { status: 200, body: { status: 'Keycloak scopes have been updated.' } };
 }

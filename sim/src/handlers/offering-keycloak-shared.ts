@@ -78,7 +78,8 @@ export function createRemoteGroupWithHierarchy(realm: Realm, offering: Offering,
   return realm.ensureGroup(name, offeringGroup.id);
 }
 
-function slugify(s: string): string {
+/** Django's slugify, as the seed's project slugs were made. */
+export function slugify(s: string): string {
   return s
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -5,7 +5,7 @@ import { FieldValidator } from '../http/fields.ts';
 import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
 import { isKeycloakEnabled } from '../keycloak/access.ts';
-import type { OfferingGroup, OfferingMembership } from '../model/types.ts';
+import type { KeycloakScope, OfferingGroup, OfferingMembership, Resource } from '../model/types.ts';
 import { serializeMembership } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
@@ -19,6 +19,11 @@ import {
 } from './offering-keycloak-shared.ts';
 
 const STATES = ['pending', 'active'] as const;
+
+function availableScopes(resource: Resource): KeycloakScope[] {
+  const scopes = resource.options.keycloak_available_scopes;
+  return Array.isArray(scopes) ? (scopes as KeycloakScope[]) : [];
+}
 
 function visibleOffering(ctx: Ctx, offeringUuid: string): boolean {
   const offering = ctx.store.offerings.get(offeringUuid);
@@ -121,6 +126,10 @@ export async function createMembership(ctx: Ctx): Promise<ApiResult> {
     throw nonFieldError('The resource does not belong to the specified offering.');
   }
   if (role.offeringUuid !== offering.uuid) throw nonFieldError('The role is not available for this offering.');
+  // A scope ID must be one of the resource's configured scope options of the role's scope type.
+  if (resource && scopeId !== '' && !availableScopes(resource).some((s) => s.scope_id === scopeId && s.scope_type === role.scopeType)) {
+    throw nonFieldError(`The scope ID '${scopeId}' is not configured for scope type '${role.scopeType}' on this resource.`);
+  }
   const resourceId = resource?.uuid ?? null;
   let group: OfferingGroup | undefined;
   for (const g of store.groups.by('offering', offering.uuid)) {

@@ -29,6 +29,7 @@ const RES = {
   bShared: U('resource:beta-shared'),
   bEdu: U('resource:beta-edu'),
   gPool: U('resource:gamma-pool'),
+  dBucket: U('resource:delta-bucket'),
 };
 const CL = { prod: U('cluster:aurora-prod'), dev: U('cluster:aurora-dev'), boreal: U('cluster:boreal-k8s') };
 const PR = {
@@ -104,6 +105,8 @@ export const DEMO = {
     bShared: { uuid: RES.bShared, name: 'beta-shared', scopes: [{ scope_type: 'project', scope_id: 'proj-web', label: 'Web apps' }] },
     bEdu: { uuid: RES.bEdu, name: 'beta-edu', scopes: [] },
     gPool: { uuid: RES.gPool, name: 'gamma-vm-pool', scopes: [] },
+    /** On the offering without Keycloak: set_keycloak_scopes refuses it. */
+    dBucket: { uuid: RES.dBucket, name: 'delta-bucket', scopes: [] },
   },
   /** Local groups (OfferingKeycloakGroup). */
   groups: {
@@ -486,6 +489,17 @@ export function buildDemo(store: Store): void {
     name: 'gamma-vm-pool',
     slug: 'gamma-vm-pool',
     offeringUuid: OFF.g,
+    customerUuid: aurora,
+    projectUuid: projClimate,
+    projectName: 'Climate',
+    options: {},
+  });
+
+  b.resource({
+    uuid: RES.dBucket,
+    name: 'delta-bucket',
+    slug: 'delta-bucket',
+    offeringUuid: OFF.d,
     customerUuid: aurora,
     projectUuid: projClimate,
     projectName: 'Climate',
