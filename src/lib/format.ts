@@ -19,3 +19,9 @@ export function pluralize(count: number, one: string, many = `${one}s`): string 
 export function hexUuid(value: string): string {
   return value.replaceAll('-', '').toLowerCase();
 }
+
+/** `text` cut to `max` characters (code points, not UTF-16 units) with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
+}

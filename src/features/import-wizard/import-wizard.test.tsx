@@ -93,6 +93,11 @@ describe('ImportWizard', () => {
     renderWizard();
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('2 groups cannot be imported as chosen');
+    // The headline agrees with the alert: it does not promise an import that cannot start.
+    expect(
+      screen.getByText(/^0 of 2 groups ready\. Nothing is imported until the 2 groups with a problem are fixed or removed\./),
+    ).toBeTruthy();
+    expect(screen.queryByText(/will be imported/)).toBeNull();
     const importButton = screen.getByRole('button', { name: 'Import 2 groups' });
     expect(importButton.hasAttribute('disabled')).toBe(true);
     await userEvent.click(screen.getByRole('button', { name: 'Remove Visitors' }));
@@ -102,6 +107,27 @@ describe('ImportWizard', () => {
     await waitFor(() => expect(within(results).getByText('4 members pulled')).toBeTruthy());
     expect([...sim.store.groups.all()].filter((group) => group.backendId === RG.stewards.id)).toHaveLength(1);
     expect([...sim.store.groups.all()].filter((group) => group.backendId === RG.visitors.id)).toHaveLength(0);
+  });
+
+  it('refuses a name longer than Waldur keeps before anything is sent', async () => {
+    startSim('staff');
+    window.sessionStorage.setItem(
+      `waldur-kc.draft.import-wizard.${A}`,
+      JSON.stringify({
+        ...setSelected(emptyWizard(), [{ id: RG.long255.id, name: DEMO.hostile.long255, path: '/waldur/alpha-hpc/long' }], true),
+        step: 2,
+        visited: 2,
+        choices: { [RG.long255.id]: { role: R.operator.uuid, resource: '', scope: '' } },
+      }),
+    );
+    renderWizard();
+    // (Notifications of earlier runs are alerts too.)
+    const alert = (await screen.findByText('1 group cannot be imported as chosen')).closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error('The problem is not in an alert');
+    expect(alert.textContent).toContain('The name has 255 characters; Waldur refuses local group names longer than 150.');
+    // The alert quotes the name clipped, with the full name on hover.
+    expect(within(alert).getByTitle(DEMO.hostile.long255).textContent).toHaveLength(60);
+    expect(screen.getByRole('button', { name: 'Import 1 group' }).hasAttribute('disabled')).toBe(true);
   });
 
   it('shows a run stopped by an expired session and resumes only what is left', async () => {

@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { pluralize } from '../../lib/format';
+import { clip, pluralize } from '../../lib/format';
 import { reviewImport, type Review } from './review';
 import { VirtualTable } from './virtual-table';
 import { setSelected, type WizardState } from './wizard-state';
@@ -154,12 +154,19 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
   );
 }
 
+/** One sentence that agrees with the alerts below it: nothing is sent while a group has a problem. */
+export function reviewHeadline(review: Review): string {
+  if (review.toSend === 0) return 'Nothing left to import.';
+  if (review.errors === 0) return `${pluralize(review.toSend, 'group')} will be imported as local groups.`;
+  return `${review.ready.toLocaleString()} of ${pluralize(review.toSend, 'group')} ready. Nothing is imported until the ${pluralize(review.errors, 'group')} with a problem ${review.errors === 1 ? 'is' : 'are'} fixed or removed.`;
+}
+
 function ReviewSummary({ review, checking, onFix }: { review: Review; checking: boolean; onFix: () => void }) {
   const errorRows = review.rows.filter((row) => row.problems.some((problem) => problem.level === 'error'));
   return (
     <Stack gap="xs">
       <Text size="sm" role="status">
-        {review.toSend === 0 ? 'Nothing left to import.' : `${pluralize(review.toSend, 'group')} will be imported as local groups.`}
+        {reviewHeadline(review)}
         {checking ? ' Checking against the latest local groups…' : ''}
       </Text>
       {errorRows.length > 0 ? (
@@ -167,7 +174,7 @@ function ReviewSummary({ review, checking, onFix }: { review: Review; checking: 
           <List size="sm" spacing={2}>
             {errorRows.slice(0, 5).map((row) => (
               <List.Item key={row.id} style={{ overflowWrap: 'anywhere' }}>
-                <bdi>{row.name}</bdi>:{' '}
+                <bdi title={row.name}>{clip(row.name, 60)}</bdi>:{' '}
                 {row.problems
                   .filter((problem) => problem.level === 'error')
                   .map((problem) => problem.message)

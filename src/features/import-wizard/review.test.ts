@@ -54,7 +54,7 @@ describe('reviewImport', () => {
     expect(problems.b).toEqual(['Clashes with “Group a”: same role, resource and scope ID.']);
     expect(problems.c).toEqual(['Clashes with the local group “Existing”, which has the same role, resource and scope ID.']);
     expect(problems.d).toEqual([]);
-    expect(review).toMatchObject({ errors: 3, warnings: 0, toSend: 4 });
+    expect(review).toMatchObject({ errors: 3, warnings: 0, toSend: 4, ready: 1 });
   });
 
   it('warns about linked groups, does not count them as sent, and ignores settled ones', () => {
@@ -70,7 +70,7 @@ describe('reviewImport', () => {
       ['b', false, [{ level: 'error', message: 'Choose a role.' }]],
       ['c', true, []],
     ]);
-    expect(review).toMatchObject({ errors: 1, warnings: 1, toSend: 1 });
+    expect(review).toMatchObject({ errors: 1, warnings: 1, toSend: 1, ready: 0 });
   });
 
   it('reviews thousands of groups against thousands of local groups, each flagged as a one-by-one check would', () => {
@@ -123,14 +123,30 @@ describe('reviewImport', () => {
     // 600 groups share 10 combinations (role-k, no resource, no scope): each clashes with the 59 others.
     const clash = byId.get('g1202')?.problems ?? [];
     expect(clash).toHaveLength(1);
-    expect(clash[0]?.message.match(/“Group g\d+”/g)).toHaveLength(59);
-    expect(clash[0]?.message).not.toContain('“Group g1202”');
-    expect(clash[0]?.message).toContain('“Group g1232”');
+    // The other 59 are named three at a time, with a count of the rest.
+    expect(clash[0]?.message).toBe(
+      'Clashes with “Group g1232”, “Group g1262”, “Group g1292” and 56 other groups: same role, resource and scope ID.',
+    );
 
     const errorRows = review.rows.filter((row) => row.problems.some((p) => p.level === 'error')).map((row) => row.id);
     // 100 local clashes + the 1800 groups after g1199 (invalid role, bad scope or a shared combination).
     expect(errorRows).toHaveLength(100 + 1800);
-    expect(review).toMatchObject({ errors: 1900, warnings: 100, toSend: many - 100 - 50 });
+    expect(review).toMatchObject({ errors: 1900, warnings: 100, toSend: many - 100 - 50, ready: many - 100 - 50 - 1900 });
+  });
+
+  it('refuses names Waldur would refuse, and clips long names it repeats', () => {
+    const long = 'L'.repeat(400);
+    const state = wizard({ a: ['r1'], b: ['r1'], c: ['r2'] });
+    state.groups.a = { name: long, path: '/long' };
+    const review = reviewImport(state, [], { roles, resources });
+    const [a, b] = review.rows;
+    expect(a?.problems.map((p) => p.level)).toEqual(['error', 'error']);
+    expect(a?.problems[1]?.message).toBe(
+      'The name has 400 characters; Waldur refuses local group names longer than 150. Rename the group in Keycloak, or remove it from this import.',
+    );
+    // b quotes a's name clipped to 60 characters, not all 400.
+    expect(b?.problems).toEqual([{ level: 'error', message: `Clashes with “${'L'.repeat(59)}…”: same role, resource and scope ID.` }]);
+    expect(review).toMatchObject({ errors: 2, toSend: 3, ready: 1 });
   });
 
   it('indexes look-ups per array: a new roles or resources list is taken into account', () => {

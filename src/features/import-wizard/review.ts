@@ -1,6 +1,6 @@
 import { availableScopes } from '../../api/shared-queries';
 import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
-import { hexUuid } from '../../lib/format';
+import { clip, hexUuid, pluralize } from '../../lib/format';
 import { EMPTY_CHOICE, type Choice, type WizardState } from './wizard-state';
 
 /**
@@ -14,6 +14,16 @@ export type FieldProblems = { role?: string; resource?: string; scope?: string }
 
 /** Waldur keeps local group names to 150 characters. */
 export const LOCAL_NAME_MAX = 150;
+/** Names quoted in a problem message are clipped to this, and at most this many are listed. */
+const QUOTED_NAME_MAX = 60;
+const QUOTED_NAMES_MAX = 3;
+
+/** “A”, “B”, “C” and 4 more: long names clipped, long lists cut. */
+export function quoteNames(names: readonly string[]): string {
+  const quoted = names.slice(0, QUOTED_NAMES_MAX).map((name) => `“${clip(name, QUOTED_NAME_MAX)}”`);
+  const rest = names.length - quoted.length;
+  return rest > 0 ? `${quoted.join(', ')} and ${pluralize(rest, 'other group')}` : quoted.join(', ');
+}
 
 type Lookups = {
   roles: readonly OfferingRole[] | undefined;
@@ -112,8 +122,10 @@ export type Review = {
   errors: number;
   /** Groups with a warning only. */
   warnings: number;
-  /** How many groups an import would send. */
+  /** How many groups an import would send (with or without problems). */
   toSend: number;
+  /** How many of those are ready: sent as they are now. */
+  ready: number;
 };
 
 type LocalIndex = {
@@ -171,6 +183,7 @@ export function reviewImport(
   let errors = 0;
   let warnings = 0;
   let toSend = 0;
+  let ready = 0;
   const rows = state.selected.map((id): ReviewRow => {
     const info = state.groups[id] ?? { name: id, path: '' };
     const choice = state.choices[id] ?? EMPTY_CHOICE;
@@ -181,7 +194,10 @@ export function reviewImport(
     const problems: Problem[] = [];
     const local = linked.get(id);
     if (local) {
-      problems.push({ level: 'warning', message: `Already linked to the local group “${local.name ?? ''}”: it will be skipped.` });
+      problems.push({
+        level: 'warning',
+        message: `Already linked to the local group ${quoteNames([local.name ?? ''])}: it will be skipped.`,
+      });
     } else {
       const own = problemsWithIndex(choice, index);
       for (const message of [own.role, own.resource, own.scope]) if (message) problems.push({ level: 'error', message });
@@ -191,23 +207,28 @@ export function reviewImport(
         if (existing && existing.backend_id !== id) {
           problems.push({
             level: 'error',
-            message: `Clashes with the local group “${existing.name ?? ''}”, which has the same role, resource and scope ID.`,
+            message: `Clashes with the local group ${quoteNames([existing.name ?? ''])}, which has the same role, resource and scope ID.`,
           });
         }
         const others = (chosenByCombo.get(key) ?? []).filter((other) => other !== id);
         if (others.length > 0) {
-          const names = others.map((other) => `“${state.groups[other]?.name ?? other}”`).join(', ');
+          const names = quoteNames(others.map((other) => state.groups[other]?.name ?? other));
           problems.push({ level: 'error', message: `Clashes with ${names}: same role, resource and scope ID.` });
         }
       }
-      if ([...info.name].length > LOCAL_NAME_MAX) {
-        problems.push({ level: 'warning', message: `The name is longer than ${LOCAL_NAME_MAX} characters; Waldur may refuse it.` });
+      const length = [...info.name].length;
+      if (length > LOCAL_NAME_MAX) {
+        problems.push({
+          level: 'error',
+          message: `The name has ${length.toLocaleString()} characters; Waldur refuses local group names longer than ${LOCAL_NAME_MAX}. Rename the group in Keycloak, or remove it from this import.`,
+        });
       }
       toSend += 1;
     }
     if (problems.some((problem) => problem.level === 'error')) errors += 1;
+    else if (!local) ready += 1;
     if (problems.some((problem) => problem.level === 'warning')) warnings += 1;
     return { id, name: info.name, path: info.path, choice, problems, done: false };
   });
-  return { rows, errors, warnings, toSend };
+  return { rows, errors, warnings, toSend, ready };
 }
