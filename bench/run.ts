@@ -20,6 +20,7 @@ import { startAppServer } from '../sim/app-server.ts';
 import { LARGE } from '../sim/src/seed/large.ts';
 import { buildApp, type BuildReport } from './build.ts';
 import { SourceMaps } from './profile.ts';
+import { sourcemapDir } from '../vite.config.ts';
 import { renderMarkdown, renderConsole } from './report.ts';
 import type { Bench, Figure, LargeSizes } from './types.ts';
 import { bundleFigures } from './figures/bundle.ts';
@@ -147,7 +148,7 @@ async function main(): Promise<number> {
     server,
     browser,
     build,
-    maps: new SourceMaps(outDir, root),
+    maps: new SourceMaps(sourcemapDir(outDir), root),
     sizes,
     offeringUuid: LARGE.offering.uuid,
     token: async () => (token ??= await signIn()),

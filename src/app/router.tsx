@@ -1,40 +1,68 @@
-import { createBrowserRouter, redirect } from 'react-router';
+import { createBrowserRouter, redirect, type DataStrategyFunction } from 'react-router';
+import { AppFrameSkeleton } from './app-frame';
 import { RouteError } from './route-error';
 import { SessionWatcher } from './session-watcher';
 
-/** Pages load lazily: the first groups row needs only the shell, the frame and the groups tab. */
-export function createRouter() {
-  return createBrowserRouter([
-    {
-      Component: SessionWatcher,
-      ErrorBoundary: RouteError,
-      children: [
-        { path: '/sign-in', lazy: () => import('./routes/sign-in') },
-        {
-          lazy: () => import('./routes/shell'),
-          ErrorBoundary: RouteError,
-          children: [
-            { index: true, loader: () => redirect('/offerings') },
-            { path: '/offerings', lazy: () => import('./routes/offerings'), ErrorBoundary: RouteError },
-            {
-              path: '/offerings/:offeringUuid',
-              lazy: () => import('./routes/offering'),
-              ErrorBoundary: RouteError,
-              children: [
-                { index: true, loader: ({ params }) => redirect(`/offerings/${params.offeringUuid}/groups`) },
-                { path: 'groups', lazy: () => import('./routes/offering-groups'), ErrorBoundary: RouteError },
-                { path: 'sync', lazy: () => import('./routes/offering-sync'), ErrorBoundary: RouteError },
-                { path: 'members', lazy: () => import('./routes/offering-members'), ErrorBoundary: RouteError },
-                { path: 'remote-users', lazy: () => import('./routes/offering-remote-users'), ErrorBoundary: RouteError },
-                { path: 'import', lazy: () => import('./routes/offering-import'), ErrorBoundary: RouteError },
-              ],
-            },
-            { path: '/rancher-memberships', lazy: () => import('./routes/rancher-memberships'), ErrorBoundary: RouteError },
-            { path: '/server', lazy: () => import('./routes/server'), ErrorBoundary: RouteError },
-            { path: '*', lazy: () => import('./routes/not-found') },
-          ],
-        },
-      ],
-    },
-  ]);
+/**
+ * Runs the matched routes' loaders once `apiReady` has settled (the API client needs
+ * /config.json), while their lazy modules load meanwhile: route code, config and then data,
+ * with no route waiting on another.
+ */
+function afterApiReady(apiReady: Promise<unknown>): DataStrategyFunction {
+  return async ({ matches }) => {
+    const toLoad = matches.filter((match) => match.shouldLoad);
+    const results = await Promise.all(
+      toLoad.map((match) =>
+        match.resolve(async (handler) => {
+          await apiReady;
+          return handler();
+        }),
+      ),
+    );
+    return Object.fromEntries(results.map((result, index) => [toLoad[index]?.route.id ?? '', result]));
+  };
+}
+
+/**
+ * Pages load lazily: the first groups row needs only the shell, the frame and the groups tab.
+ * Until the first page is ready the frame shows with skeletons (HydrateFallback).
+ */
+export function createRouter(apiReady: Promise<unknown> = Promise.resolve()) {
+  return createBrowserRouter(
+    [
+      {
+        Component: SessionWatcher,
+        ErrorBoundary: RouteError,
+        HydrateFallback: AppFrameSkeleton,
+        children: [
+          { path: '/sign-in', lazy: () => import('./routes/sign-in') },
+          {
+            lazy: () => import('./routes/shell'),
+            ErrorBoundary: RouteError,
+            children: [
+              { index: true, loader: () => redirect('/offerings') },
+              { path: '/offerings', lazy: () => import('./routes/offerings'), ErrorBoundary: RouteError },
+              {
+                path: '/offerings/:offeringUuid',
+                lazy: () => import('./routes/offering'),
+                ErrorBoundary: RouteError,
+                children: [
+                  { index: true, loader: ({ params }) => redirect(`/offerings/${params.offeringUuid}/groups`) },
+                  { path: 'groups', lazy: () => import('./routes/offering-groups'), ErrorBoundary: RouteError },
+                  { path: 'sync', lazy: () => import('./routes/offering-sync'), ErrorBoundary: RouteError },
+                  { path: 'members', lazy: () => import('./routes/offering-members'), ErrorBoundary: RouteError },
+                  { path: 'remote-users', lazy: () => import('./routes/offering-remote-users'), ErrorBoundary: RouteError },
+                  { path: 'import', lazy: () => import('./routes/offering-import'), ErrorBoundary: RouteError },
+                ],
+              },
+              { path: '/rancher-memberships', lazy: () => import('./routes/rancher-memberships'), ErrorBoundary: RouteError },
+              { path: '/server', lazy: () => import('./routes/server'), ErrorBoundary: RouteError },
+              { path: '*', lazy: () => import('./routes/not-found') },
+            ],
+          },
+        ],
+      },
+    ],
+    { dataStrategy: afterApiReady(apiReady) },
+  );
 }

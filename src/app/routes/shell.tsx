@@ -1,22 +1,10 @@
-import {
-  ActionIcon,
-  AppShell,
-  Burger,
-  Button,
-  Group,
-  NavLink,
-  Progress,
-  Text,
-  Tooltip,
-  useComputedColorScheme,
-  useMantineColorScheme,
-} from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { ActionIcon, Button, Group, NavLink, Progress, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { NavLink as RouterNavLink, Outlet, redirect, useNavigation, type LoaderFunctionArgs } from 'react-router';
 import { getToken, signOut } from '../../api/session';
 import { isUsable, type FeatureStatus } from '../../features/connection/capabilities';
 import { connectionQueries } from '../../features/connection/queries';
+import { AppFrame } from '../app-frame';
 
 /** Every page but sign-in needs a session; without one, sign in and come back here. */
 export function loader({ request }: LoaderFunctionArgs) {
@@ -51,41 +39,37 @@ function FeatureNavLink({ to, label, status }: { to: string; label: string; stat
 }
 
 export function Component() {
-  const [opened, { toggle, close }] = useDisclosure();
   const me = useQuery(connectionQueries.me());
   const capabilities = useQuery(connectionQueries.capabilities());
   const navigation = useNavigation();
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
-      <AppShell.Header>
-        {navigation.state === 'loading' ? (
+    <AppFrame
+      headerTop={
+        navigation.state === 'loading' ? (
           <Progress value={100} animated size="xs" radius={0} pos="absolute" top={0} left={0} right={0} aria-label="Loading page" />
-        ) : null}
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
-            <Text fw={700}>Waldur · Keycloak groups</Text>
-          </Group>
-          <Group gap="sm" wrap="nowrap">
-            <Text size="sm" visibleFrom="xs" data-testid="current-user">
-              {me.data ? me.data.full_name || me.data.username : ''}
-            </Text>
-            <ColorSchemeToggle />
-            <Button variant="default" onClick={() => signOut()}>
-              Sign out
-            </Button>
-          </Group>
+        ) : null
+      }
+      headerEnd={
+        <Group gap="sm" wrap="nowrap">
+          <Text size="sm" visibleFrom="xs" data-testid="current-user">
+            {me.data ? me.data.full_name || me.data.username : ''}
+          </Text>
+          <ColorSchemeToggle />
+          <Button variant="default" onClick={() => signOut()}>
+            Sign out
+          </Button>
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="xs" aria-label="Main" component="nav" onClick={close}>
-        <NavLink component={RouterNavLink} to="/offerings" label="Offerings" />
-        <FeatureNavLink to="/rancher-memberships" label="Rancher memberships" status={capabilities.data?.rancherKeycloak} />
-        <NavLink component={RouterNavLink} to="/server" label="Server" />
-      </AppShell.Navbar>
-      <AppShell.Main>
-        <Outlet />
-      </AppShell.Main>
-    </AppShell>
+      }
+      nav={
+        <>
+          <NavLink component={RouterNavLink} to="/offerings" label="Offerings" />
+          <FeatureNavLink to="/rancher-memberships" label="Rancher memberships" status={capabilities.data?.rancherKeycloak} />
+          <NavLink component={RouterNavLink} to="/server" label="Server" />
+        </>
+      }
+    >
+      <Outlet />
+    </AppFrame>
   );
 }

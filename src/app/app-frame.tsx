@@ -1,0 +1,60 @@
+import { AppShell, Burger, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { TableSkeleton } from '../components/table-skeleton';
+
+type Props = {
+  /** The right end of the header (user, colour scheme, sign out). */
+  headerEnd?: React.ReactNode;
+  /** Above the header: the page-loading bar. */
+  headerTop?: React.ReactNode;
+  nav: React.ReactNode;
+  children: React.ReactNode;
+};
+
+/** The frame of every signed-in page: header, navigation and the main area. */
+export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
+  const [opened, { toggle, close }] = useDisclosure();
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        {headerTop}
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <Text fw={700}>Waldur · Keycloak groups</Text>
+          </Group>
+          {headerEnd}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main" component="nav" onClick={close}>
+        {nav}
+      </AppShell.Navbar>
+      <AppShell.Main>{children}</AppShell.Main>
+    </AppShell>
+  );
+}
+
+/**
+ * What the first paint shows while the first page's code and data load (react-router's
+ * HydrateFallback): the frame with skeletons, never a blank page, however slow the server.
+ */
+export function AppFrameSkeleton() {
+  if (window.location.pathname.startsWith('/sign-in')) return null;
+  return (
+    <AppFrame
+      nav={
+        <Stack gap="sm" p="xs" aria-hidden="true">
+          <Skeleton height={22} width="70%" />
+          <Skeleton height={22} width="85%" />
+          <Skeleton height={22} width="50%" />
+        </Stack>
+      }
+    >
+      <Stack gap="md">
+        <Skeleton height={14} width={160} />
+        <Skeleton height={36} width="40%" />
+        <TableSkeleton label="Loading page" />
+      </Stack>
+    </AppFrame>
+  );
+}
