@@ -57,6 +57,19 @@ describe('ImportWizard', () => {
     await waitFor(() => expect(within(list).getByRole('checkbox', { name: 'Researchers' }).hasAttribute('disabled')).toBe(true));
   });
 
+  it('says where a sub-group count is shown that the sub-groups cannot be reached', async () => {
+    startSim('staff');
+    renderWizard();
+    const list = await screen.findByRole('list', { name: 'Remote groups' });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Search remote groups' }), 'gpu-users');
+    const badge = await within(list).findByRole('button', { name: '3 sub-groups · not listed' });
+    expect(document.getElementById(badge.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      'Waldur’s API lists one level of groups only: these 3 sub-groups cannot be shown, chosen or imported here. Manage them in Keycloak.',
+    );
+    await userEvent.click(within(list).getByRole('button', { name: 'Members of gpu-users' }));
+    expect(await screen.findByText(/not counting its 3 sub-groups: Waldur’s API lists one level only/)).toBeTruthy();
+  });
+
   it('preselects groups from the URL and goes straight to Assign roles', async () => {
     startSim('staff');
     const { router } = renderWizard(`/offerings/${A}/import?select=${RG.nested.id}&select=${DEMO.groups.a.viewer.backendId}`);

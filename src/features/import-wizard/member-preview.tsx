@@ -46,7 +46,9 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
       <Stack gap={6}>
         <Text size="sm" c="dimmed">
           {pluralize(rows.length, 'member')} in Keycloak
-          {group.sub_group_count > 0 ? ` (sub-groups not included)` : ''}
+          {group.sub_group_count > 0
+            ? ` (not counting its ${pluralize(group.sub_group_count, 'sub-group')}: Waldur’s API lists one level only)`
+            : ''}
         </Text>
         {rows.length > 0 ? (
           <Stack

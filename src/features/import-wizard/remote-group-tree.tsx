@@ -1,6 +1,7 @@
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useId, useRef } from 'react';
+import { pluralize } from '../../lib/format';
 import type { RemoteGroup } from '../../api/types';
 import { groupLabel, type RemoteTree, type VisibleRow } from './remote-tree';
 
@@ -164,11 +165,7 @@ const TreeRow = memo(function TreeRow({
         >
           <bdi>{node.label}</bdi>
         </Text>
-        {group && group.sub_group_count > 0 ? (
-          <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }}>
-            {group.sub_group_count} sub-group{group.sub_group_count === 1 ? '' : 's'}
-          </Badge>
-        ) : null}
+        {group && group.sub_group_count > 0 ? <SubGroupBadge count={group.sub_group_count} /> : null}
         {mark?.kind === 'linked' ? (
           <Tooltip label={`Linked to the local group “${mark.localName}”`} multiline maw={320}>
             <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }} tabIndex={0}>
@@ -197,3 +194,31 @@ const TreeRow = memo(function TreeRow({
     </div>
   );
 });
+
+/** Why a count of sub-groups comes without the sub-groups: on hover, focus, touch and to screen readers. */
+function subGroupHelp(count: number): string {
+  return `Waldur’s API lists one level of groups only: ${count === 1 ? 'this sub-group cannot' : `these ${count.toLocaleString()} sub-groups cannot`} be shown, chosen or imported here. Manage ${count === 1 ? 'it' : 'them'} in Keycloak.`;
+}
+
+function SubGroupBadge({ count }: { count: number }) {
+  const helpId = useId();
+  const help = subGroupHelp(count);
+  return (
+    <>
+      <Tooltip label={help} multiline w={300} withArrow events={{ hover: true, focus: true, touch: true }}>
+        <Badge
+          component="button"
+          type="button"
+          variant="light"
+          color="gray"
+          size="sm"
+          aria-describedby={helpId}
+          style={{ flexShrink: 0, cursor: 'help' }}
+        >
+          {pluralize(count, 'sub-group')} · not listed
+        </Badge>
+      </Tooltip>
+      <VisuallyHidden id={helpId}>{help}</VisuallyHidden>
+    </>
+  );
+}
