@@ -77,6 +77,26 @@ describe('normaliseHttpError: what is not a Waldur body', () => {
     expect(error.fieldErrors).toEqual({ options: ['Scope ID: Unknown scope.'] });
   });
 
+  it('nested field errors are also kept by path, and a form can put them under its fields', () => {
+    const error = normaliseHttpError(400, {
+      plugin_options: { keycloak_base_group: ['This field may not be blank.'] },
+      secret_options: { keycloak_url: ['This field may not be blank.'] },
+    });
+    expect(error.fieldErrorsByPath).toEqual({
+      'plugin_options.keycloak_base_group': ['This field may not be blank.'],
+      'secret_options.keycloak_url': ['This field may not be blank.'],
+    });
+    expect(splitFormErrors(error, ['plugin_options.keycloak_base_group'])).toEqual({
+      fields: { 'plugin_options.keycloak_base_group': 'This field may not be blank.' },
+      form: ['Keycloak URL: This field may not be blank.'],
+    });
+  });
+
+  it('errors of list items are kept by index', () => {
+    const error = normaliseHttpError(400, { keycloak_available_scopes: [{}, { label: ['This field is required.'] }] });
+    expect(error.fieldErrorsByPath).toEqual({ 'keycloak_available_scopes.1.label': ['This field is required.'] });
+  });
+
   it('odd values never become [object Object]', () => {
     const error = normaliseHttpError(400, { detail: { code: 'x', message: 'Nested detail.' } });
     expect(error.message).not.toContain('[object Object]');

@@ -16,14 +16,29 @@ export class ApiError extends Error {
   readonly fieldErrors: FieldErrors;
   /** Messages for the form or page as a whole (shapes 1, 3, 4, 6 and the non-JSON cases). */
   readonly formErrors: string[];
+  /**
+   * The same field messages by their path inside nested serializers:
+   * `{"plugin_options": {"keycloak_base_group": [..]}}` -> `plugin_options.keycloak_base_group`,
+   * `{"keycloak_available_scopes": [{}, {"label": [..]}]}` -> `keycloak_available_scopes.1.label`.
+   * A flat body has the same keys as `fieldErrors`.
+   */
+  readonly fieldErrorsByPath: FieldErrors;
 
-  constructor(init: { kind: ApiErrorKind; status: number; fieldErrors?: FieldErrors; formErrors?: string[]; message: string }) {
+  constructor(init: {
+    kind: ApiErrorKind;
+    status: number;
+    fieldErrors?: FieldErrors;
+    formErrors?: string[];
+    fieldErrorsByPath?: FieldErrors;
+    message: string;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.kind = init.kind;
     this.status = init.status;
     this.fieldErrors = init.fieldErrors ?? {};
     this.formErrors = init.formErrors ?? [];
+    this.fieldErrorsByPath = init.fieldErrorsByPath ?? this.fieldErrors;
   }
 
   get isNotFound(): boolean {
@@ -60,9 +75,31 @@ function asMessages(value: unknown): string[] {
   return [];
 }
 
+/** Leaf messages of a nested serializer's errors by their dotted path. */
+function collectByPath(path: string, value: unknown, into: FieldErrors): void {
+  if (Array.isArray(value) && value.some((item) => typeof item === 'object' && item !== null)) {
+    value.forEach((item, index) => collectByPath(`${path}.${index}`, item, into));
+    return;
+  }
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) {
+      collectByPath(FORM_KEYS.has(key) ? path : `${path}.${key}`, inner, into);
+    }
+    return;
+  }
+  const messages = asMessages(value);
+  if (messages.length > 0) (into[path] ??= []).push(...messages);
+}
+
 /** `offering_uuid` -> `Offering`, `scope_id` -> `Scope ID`, `first_name` -> `First name`. */
 export function humanizeField(field: string): string {
-  const words = field
+  // A nested path names its last field (`plugin_options.keycloak_url` -> `Keycloak URL`).
+  const last =
+    field
+      .split('.')
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() ?? field;
+  const words = last
     .replace(/_uuid$/, '')
     .split('_')
     .filter(Boolean)
@@ -92,6 +129,7 @@ function looksLikeHtml(text: string): boolean {
  */
 export function normaliseHttpError(status: number, body: unknown): ApiError {
   const fieldErrors: FieldErrors = {};
+  const fieldErrorsByPath: FieldErrors = {};
   const formErrors: string[] = [];
 
   if (typeof body === 'string') {
@@ -105,7 +143,10 @@ export function normaliseHttpError(status: number, body: unknown): ApiError {
       const messages = asMessages(value);
       if (messages.length === 0) continue;
       if (FORM_KEYS.has(key)) formErrors.push(...messages);
-      else fieldErrors[key] = messages;
+      else {
+        fieldErrors[key] = messages;
+        collectByPath(key, value, fieldErrorsByPath);
+      }
     }
   }
 
@@ -114,7 +155,7 @@ export function normaliseHttpError(status: number, body: unknown): ApiError {
   const message = parts.length > 0 ? parts.join(' ') : statusSentence(status);
   if (formErrors.length === 0 && Object.keys(fieldErrors).length === 0) formErrors.push(message);
 
-  return new ApiError({ kind: 'http', status, fieldErrors, formErrors, message });
+  return new ApiError({ kind: 'http', status, fieldErrors, formErrors, fieldErrorsByPath, message });
 }
 
 export function networkError(): ApiError {
@@ -147,7 +188,8 @@ export function splitFormErrors(
   if (!(error instanceof ApiError)) return { fields: {}, form: [errorMessage(error)] };
   const fields: Record<string, string> = {};
   const form = [...(error.kind === 'http' ? error.formErrors : [error.message])];
-  for (const [serverField, messages] of Object.entries(error.fieldErrors)) {
+  // By path, so a form can name nested fields (`plugin_options.keycloak_base_group`).
+  for (const [serverField, messages] of Object.entries(error.fieldErrorsByPath)) {
     const field = aliases[serverField] ?? serverField;
     if (knownFields.includes(field)) fields[field] = messages.join(' ');
     else form.push(`${humanizeField(serverField)}: ${messages.join(' ')}`);

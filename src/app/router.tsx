@@ -53,6 +53,7 @@ export function createRouter(apiReady: Promise<unknown> = Promise.resolve()) {
                   { path: 'members', lazy: () => import('./routes/offering-members'), ErrorBoundary: RouteError },
                   { path: 'remote-users', lazy: () => import('./routes/offering-remote-users'), ErrorBoundary: RouteError },
                   { path: 'import', lazy: () => import('./routes/offering-import'), ErrorBoundary: RouteError },
+                  { path: 'settings', lazy: () => import('./routes/offering-settings'), ErrorBoundary: RouteError },
                 ],
               },
               { path: '/rancher-memberships', lazy: () => import('./routes/rancher-memberships'), ErrorBoundary: RouteError },

@@ -8,6 +8,7 @@ export const OFFERING_TABS = [
   { value: 'sync', label: 'Sync status' },
   { value: 'members', label: 'Members' },
   { value: 'remote-users', label: 'Remote users' },
+  { value: 'settings', label: 'Settings' },
 ] as const;
 
 type Props = {
@@ -61,10 +62,17 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
           {unavailableReason}
         </Alert>
       ) : !enabled ? (
-        <Alert color="gray" title="Keycloak is not enabled for this offering">
-          Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on (plugin option
-          “keycloak_enabled”) and give its URL, realm and admin credentials.
-        </Alert>
+        <>
+          <Alert color="gray" title="Keycloak is not enabled for this offering">
+            Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on (plugin option
+            “keycloak_enabled”) and give its URL, realm and admin credentials:{' '}
+            <Anchor component={Link} to={`/offerings/${offeringUuid}/settings`}>
+              open the settings
+            </Anchor>
+            .
+          </Alert>
+          {segment === 'settings' ? <Outlet /> : null}
+        </>
       ) : (
         <>
           <Tabs value={segment} onChange={(value) => value && navigate(`/offerings/${offeringUuid}/${value}`)}>

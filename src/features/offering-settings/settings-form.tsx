@@ -1,0 +1,370 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileButton,
+  Fieldset,
+  Group,
+  List,
+  Modal,
+  NumberInput,
+  PasswordInput,
+  Stack,
+  Switch,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { useBlocker } from 'react-router';
+import { errorMessage, splitFormErrors } from '../../api/errors';
+import type { Offering, OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
+import { FormErrors } from '../../components/error-alert';
+import { GroupNamePreview } from './group-name-preview';
+import { invalidateAfterSettings, updateIntegration } from './mutations';
+import {
+  SERVER_FIELD_PATHS,
+  exportSettings,
+  formValues,
+  importSettings,
+  integrationRequest,
+  restoreRequest,
+  savedOptions,
+  settingsSchema,
+  type SettingsField,
+  type SettingsValues,
+} from './settings-schema';
+
+/** What the route tells the form about the connection test it renders (`slot`). */
+export type ConnectionState = {
+  /** The last test: when it ended and whether Keycloak answered. */
+  last: { ok: boolean; at: number } | null;
+  /** The "Test connection" button and its result. */
+  slot: React.ReactNode;
+};
+
+type Props = {
+  offering: Offering;
+  roles: OfferingRole[];
+  resources: ProviderResource[];
+  groups: OfferingGroup[];
+  connection: ConnectionState;
+};
+
+const FIELDS = Object.values(SERVER_FIELD_PATHS);
+
+function download(name: string, content: string) {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/**
+ * The offering's Keycloak settings for users who may change them. What is typed stays until it
+ * is saved or reset: server refusals land under their fields, leaving the page asks first, and
+ * nothing goes to the URL or a draft (the form holds the admin password).
+ */
+export function SettingsForm({ offering, roles, resources, groups, connection }: Props) {
+  const queryClient = useQueryClient();
+  const saved = useMemo(() => savedOptions(offering), [offering]);
+  const schema = useMemo(() => settingsSchema(saved), [saved]);
+  const form = useForm<SettingsValues>({ resolver: zodResolver(schema), defaultValues: formValues(saved), mode: 'onChange' });
+  const { control, register, handleSubmit, formState, setError, reset, setValue, watch } = form;
+  const [formErrors, setFormErrors] = useState<string[]>([]);
+  const [importReport, setImportReport] = useState<{ problems: string[]; count: number } | null>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [withPassword, setWithPassword] = useState(false);
+  // Kept from before the last save, with whether the connection worked then.
+  const [previous, setPrevious] = useState<{ saved: typeof saved; workedBefore: boolean; savedAt: number } | null>(null);
+  const savedKey = useRef(JSON.stringify(saved));
+
+  // The saved values changed on the server (after a save or a restore): the form follows them
+  // unless the user has typed something since.
+  useEffect(() => {
+    const key = JSON.stringify(saved);
+    if (key === savedKey.current) return;
+    savedKey.current = key;
+    if (!form.formState.isDirty) reset(formValues(saved));
+  }, [saved, form, reset]);
+
+  const save = useMutation({
+    mutationFn: (values: SettingsValues) => updateIntegration(offering.uuid ?? '', integrationRequest(saved, values)),
+    onSuccess: async (_answer, values) => {
+      setPrevious({ saved, workedBefore: connection.last?.ok === true, savedAt: Date.now() });
+      await invalidateAfterSettings(queryClient, offering.uuid ?? '');
+      reset({ ...values, keycloak_password: '' });
+      setImportReport(null);
+      notifications.show({ color: 'teal', title: 'Settings saved', message: 'Test the connection to check the saved settings.' });
+    },
+    onError: (error) => {
+      const { fields, form: messages } = splitFormErrors(error, FIELDS, SERVER_FIELD_PATHS);
+      for (const [field, message] of Object.entries(fields)) setError(field as SettingsField, { type: 'server', message });
+      setFormErrors(messages);
+    },
+  });
+
+  const restore = useMutation({
+    mutationFn: () => updateIntegration(offering.uuid ?? '', restoreRequest(previous?.saved ?? saved, saved)),
+    onSuccess: async () => {
+      setPrevious(null);
+      await invalidateAfterSettings(queryClient, offering.uuid ?? '');
+      notifications.show({ color: 'teal', title: 'Previous settings restored', message: 'Test the connection again to check them.' });
+    },
+    onError: (error) => notifications.show({ color: 'red', title: 'Could not restore the settings', message: errorMessage(error) }),
+  });
+
+  const dirty = formState.isDirty && !save.isPending;
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && currentLocation.pathname !== nextLocation.pathname);
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const broke =
+    previous !== null && previous.workedBefore && connection.last !== null && !connection.last.ok && connection.last.at > previous.savedAt;
+
+  const onImport = async (file: File | null) => {
+    if (!file) return;
+    const { values, problems } = importSettings(await file.text());
+    const entries = Object.entries(values) as Array<[SettingsField, SettingsValues[SettingsField]]>;
+    for (const [field, value] of entries) setValue(field, value, { shouldDirty: true, shouldValidate: true });
+    setImportReport({ problems, count: entries.length });
+  };
+
+  const template = watch('keycloak_group_name_template');
+  const baseGroupSaved = typeof saved.plugin.keycloak_base_group === 'string' && saved.plugin.keycloak_base_group !== '';
+
+  return (
+    <Stack gap="md">
+      {broke ? (
+        <Alert color="orange" title="The connection worked before this save" role="alert">
+          <Text size="sm">Keycloak no longer answers with the saved settings. You can put back the settings from before the save.</Text>
+          <Button mt="sm" color="orange" onClick={() => restore.mutate()} loading={restore.isPending}>
+            Restore previous settings
+          </Button>
+        </Alert>
+      ) : null}
+      <form
+        noValidate
+        aria-label="Keycloak settings"
+        onSubmit={handleSubmit((values) => {
+          setFormErrors([]);
+          if (!save.isPending) save.mutate(values);
+        })}
+      >
+        <Stack gap="md">
+          <Fieldset legend="Keycloak server">
+            <Stack gap="sm">
+              <TextInput
+                label="Keycloak URL"
+                placeholder="https://keycloak.example.org/"
+                {...register('keycloak_url')}
+                error={formState.errors.keycloak_url?.message}
+              />
+              <Group grow align="flex-start">
+                <TextInput label="Realm" {...register('keycloak_realm')} error={formState.errors.keycloak_realm?.message} />
+                <TextInput
+                  label="User realm"
+                  placeholder="master"
+                  description="Where the admin user signs in; Waldur uses “master” when empty."
+                  {...register('keycloak_user_realm')}
+                  error={formState.errors.keycloak_user_realm?.message}
+                />
+              </Group>
+              <Group grow align="flex-start">
+                <TextInput
+                  label="Admin username"
+                  autoComplete="off"
+                  {...register('keycloak_username')}
+                  error={formState.errors.keycloak_username?.message}
+                />
+                <PasswordInput
+                  label="Admin password"
+                  autoComplete="new-password"
+                  description="Leave empty to keep the saved password."
+                  visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the admin password' }}
+                  {...register('keycloak_password')}
+                  error={formState.errors.keycloak_password?.message}
+                />
+              </Group>
+              <Controller
+                control={control}
+                name="keycloak_ssl_verify"
+                render={({ field }) => (
+                  <Checkbox
+                    label="Verify TLS certificates"
+                    checked={field.value}
+                    onChange={(event) => field.onChange(event.currentTarget.checked)}
+                  />
+                )}
+              />
+            </Stack>
+          </Fieldset>
+          <Fieldset legend="Groups">
+            <Stack gap="sm">
+              <Controller
+                control={control}
+                name="keycloak_enabled"
+                render={({ field }) => (
+                  <Switch
+                    label="Keycloak enabled"
+                    description="Off hides groups, members and sync status for this offering in Waldur; nothing is deleted."
+                    checked={field.value}
+                    onChange={(event) => field.onChange(event.currentTarget.checked)}
+                  />
+                )}
+              />
+              <TextInput
+                label="Base group"
+                description={
+                  baseGroupSaved
+                    ? 'Groups live under {base group}/{offering slug}/. It can be renamed, but Waldur’s API cannot remove it once set.'
+                    : 'Groups live under {base group}/{offering slug}/. Once set, Waldur’s API cannot remove it again (only rename it).'
+                }
+                {...register('keycloak_base_group')}
+                error={formState.errors.keycloak_base_group?.message}
+              />
+              <Group align="flex-start" grow wrap="wrap">
+                <Stack gap={4} miw={280}>
+                  <TextInput
+                    label="Group name template"
+                    placeholder="${offering_uuid}_${role_name}"
+                    description="Names of new groups; empty means offering UUID, scope ID or resource UUID, and role."
+                    {...register('keycloak_group_name_template')}
+                    error={formState.errors.keycloak_group_name_template?.message}
+                  />
+                </Stack>
+                <GroupNamePreview
+                  template={template}
+                  offering={offering}
+                  roles={roles}
+                  resources={resources}
+                  groups={groups}
+                  onFix={(fixed) => setValue('keycloak_group_name_template', fixed, { shouldDirty: true, shouldValidate: true })}
+                />
+              </Group>
+              <Group grow align="flex-start">
+                <Controller
+                  control={control}
+                  name="keycloak_sync_frequency"
+                  render={({ field, fieldState }) => (
+                    <NumberInput
+                      label="Sync frequency (minutes)"
+                      allowDecimal={false}
+                      min={1}
+                      value={field.value}
+                      onChange={(value) => field.onChange(String(value))}
+                      onBlur={field.onBlur}
+                      error={fieldState.error?.message}
+                    />
+                  )}
+                />
+                <TextInput
+                  label="Username label"
+                  placeholder="Username"
+                  description="What the Add member form calls the username (empty: “Username”)."
+                  {...register('keycloak_username_label')}
+                  error={formState.errors.keycloak_username_label?.message}
+                />
+              </Group>
+            </Stack>
+          </Fieldset>
+          {importReport ? (
+            <Alert color={importReport.problems.length > 0 ? 'yellow' : 'blue'} title="Imported into the form, not saved" role="status">
+              <Text size="sm">
+                {importReport.count} value{importReport.count === 1 ? '' : 's'} filled in. Review them, then Save settings.
+              </Text>
+              {importReport.problems.length > 0 ? (
+                <List size="sm" mt="xs" aria-label="Import problems">
+                  {importReport.problems.map((problem) => (
+                    <List.Item key={problem}>{problem}</List.Item>
+                  ))}
+                </List>
+              ) : null}
+            </Alert>
+          ) : null}
+          <FormErrors messages={formErrors} />
+          <Group justify="space-between" wrap="wrap">
+            <Group gap="xs">
+              <Button type="submit" loading={save.isPending} disabled={!formState.isDirty}>
+                Save settings
+              </Button>
+              <Button
+                variant="default"
+                disabled={!formState.isDirty || save.isPending}
+                onClick={() => {
+                  reset(formValues(saved));
+                  setFormErrors([]);
+                  setImportReport(null);
+                }}
+              >
+                Discard changes
+              </Button>
+            </Group>
+            <Group gap="xs">
+              <Button variant="subtle" onClick={() => setExportOpen(true)}>
+                Export settings
+              </Button>
+              <FileButton onChange={(file) => void onImport(file)} accept="application/json,.json">
+                {(props) => (
+                  <Button variant="subtle" {...props}>
+                    Import settings
+                  </Button>
+                )}
+              </FileButton>
+            </Group>
+          </Group>
+        </Stack>
+      </form>
+      <div>{connection.slot}</div>
+      <Modal opened={exportOpen} onClose={() => setExportOpen(false)} title="Export Keycloak settings">
+        <Stack gap="sm">
+          <Text size="sm">Downloads the saved settings as JSON (unsaved changes are not included).</Text>
+          <Checkbox
+            label="Include the admin password"
+            checked={withPassword}
+            onChange={(event) => setWithPassword(event.currentTarget.checked)}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setExportOpen(false)}>
+              Cancel
+            </Button>
+            <Button
+              onClick={() => {
+                download(
+                  `${offering.slug || offering.uuid}-keycloak-settings.json`,
+                  JSON.stringify(exportSettings(saved, withPassword), null, 2),
+                );
+                setExportOpen(false);
+                setWithPassword(false);
+              }}
+            >
+              Download
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title="Leave without saving?">
+        <Stack gap="sm">
+          <Text size="sm">The Keycloak settings have changes that are not saved. Leaving discards them.</Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => blocker.reset?.()}>
+              Stay
+            </Button>
+            <Button color="red" onClick={() => blocker.proceed?.()}>
+              Leave and discard
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,254 @@
+import { z } from 'zod';
+import type { components } from '../../api/schema';
+import type { Offering } from '../../api/types';
+import { templateError } from './group-name';
+
+/**
+ * The Keycloak settings form: its values, the checks Waldur makes (run before sending), the
+ * body of `update_integration`, and the JSON export / import. Section 7 of the behaviour spec:
+ * Waldur merges key by key after filling in defaults, so `plugin_options` is always sent whole,
+ * and `secret_options` carries only what changed.
+ */
+type IntegrationRequest = components['schemas']['OfferingIntegrationUpdateRequest'];
+type PluginOptions = components['schemas']['MergedPluginOptionsRequest'];
+type SecretOptions = components['schemas']['MergedSecretOptionsRequest'];
+
+export const SECRET_KEYS = [
+  'keycloak_url',
+  'keycloak_realm',
+  'keycloak_user_realm',
+  'keycloak_username',
+  'keycloak_password',
+  'keycloak_ssl_verify',
+] as const;
+export const PLUGIN_KEYS = [
+  'keycloak_enabled',
+  'keycloak_base_group',
+  'keycloak_group_name_template',
+  'keycloak_sync_frequency',
+  'keycloak_username_label',
+] as const;
+
+export type SettingsValues = {
+  keycloak_url: string;
+  keycloak_realm: string;
+  keycloak_user_realm: string;
+  keycloak_username: string;
+  /** Empty means "keep the saved one". */
+  keycloak_password: string;
+  keycloak_ssl_verify: boolean;
+  keycloak_base_group: string;
+  keycloak_group_name_template: string;
+  /** As typed; a whole number >= 1 once valid. */
+  keycloak_sync_frequency: string;
+  keycloak_username_label: string;
+  keycloak_enabled: boolean;
+};
+
+export type SettingsField = keyof SettingsValues;
+
+/** The form's field names as Waldur's error bodies spell them (nested under the option object). */
+export const SERVER_FIELD_PATHS: Record<string, SettingsField> = Object.fromEntries([
+  ...SECRET_KEYS.map((key) => [`secret_options.${key}`, key]),
+  ...PLUGIN_KEYS.map((key) => [`plugin_options.${key}`, key]),
+]) as Record<string, SettingsField>;
+
+type Saved = { plugin: Record<string, unknown>; secret: Record<string, unknown> };
+
+export function savedOptions(offering: Pick<Offering, 'plugin_options' | 'secret_options'>): Saved {
+  return {
+    plugin: { ...((offering.plugin_options ?? {}) as Record<string, unknown>) },
+    secret: { ...((offering.secret_options ?? {}) as Record<string, unknown>) },
+  };
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+
+/** What the form starts with: the saved values; the password field starts empty. */
+export function formValues(saved: Saved): SettingsValues {
+  const { plugin, secret } = saved;
+  return {
+    keycloak_url: text(secret.keycloak_url),
+    keycloak_realm: text(secret.keycloak_realm),
+    keycloak_user_realm: text(secret.keycloak_user_realm),
+    keycloak_username: text(secret.keycloak_username),
+    keycloak_password: '',
+    keycloak_ssl_verify: secret.keycloak_ssl_verify !== false,
+    keycloak_base_group: text(plugin.keycloak_base_group),
+    keycloak_group_name_template: text(plugin.keycloak_group_name_template),
+    keycloak_sync_frequency: text(plugin.keycloak_sync_frequency),
+    keycloak_username_label: text(plugin.keycloak_username_label),
+    keycloak_enabled: plugin.keycloak_enabled === true,
+  };
+}
+
+const NOT_BLANK = 'This field may not be blank.';
+const SAVED_STRINGS: Array<{ field: SettingsField; saved: (s: Saved) => unknown }> = [
+  { field: 'keycloak_url', saved: (s) => s.secret.keycloak_url },
+  { field: 'keycloak_realm', saved: (s) => s.secret.keycloak_realm },
+  { field: 'keycloak_user_realm', saved: (s) => s.secret.keycloak_user_realm },
+  { field: 'keycloak_username', saved: (s) => s.secret.keycloak_username },
+  { field: 'keycloak_base_group', saved: (s) => s.plugin.keycloak_base_group },
+  { field: 'keycloak_group_name_template', saved: (s) => s.plugin.keycloak_group_name_template },
+];
+
+/**
+ * Waldur's checks. A string option may not be blank, and since keys are merged, never removed,
+ * a saved one cannot be emptied either; an empty field that was never saved is simply not sent.
+ */
+export function settingsSchema(saved: Saved) {
+  return z
+    .object({
+      keycloak_url: z.string(),
+      keycloak_realm: z.string(),
+      keycloak_user_realm: z.string(),
+      keycloak_username: z.string(),
+      keycloak_password: z.string(),
+      keycloak_ssl_verify: z.boolean(),
+      keycloak_base_group: z.string(),
+      keycloak_group_name_template: z.string(),
+      keycloak_sync_frequency: z.string(),
+      keycloak_username_label: z.string(),
+      keycloak_enabled: z.boolean(),
+    })
+    .superRefine((values, ctx) => {
+      for (const { field, saved: savedOf } of SAVED_STRINGS) {
+        const value = values[field];
+        if (typeof value === 'string' && value.trim() === '' && text(savedOf(saved)) !== '') {
+          ctx.addIssue({ code: 'custom', path: [field], message: NOT_BLANK });
+        }
+      }
+      const template = values.keycloak_group_name_template.trim();
+      const problem = template ? templateError(template) : null;
+      if (problem) ctx.addIssue({ code: 'custom', path: ['keycloak_group_name_template'], message: problem });
+      const frequency = values.keycloak_sync_frequency.trim();
+      if (frequency !== '' || saved.plugin.keycloak_sync_frequency !== undefined) {
+        if (!/^[-+]?\d+$/.test(frequency)) {
+          ctx.addIssue({ code: 'custom', path: ['keycloak_sync_frequency'], message: 'A valid integer is required.' });
+        } else if (Number(frequency) < 1) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['keycloak_sync_frequency'],
+            message: 'Ensure this value is greater than or equal to 1.',
+          });
+        }
+      }
+    });
+}
+
+/**
+ * The `update_integration` body: every saved plugin option with the edits applied (so defaults
+ * Waldur would fill in never reset one), and only the secret options that changed. Empty
+ * fields that were never saved are left out.
+ */
+export function integrationRequest(saved: Saved, values: SettingsValues): IntegrationRequest {
+  const plugin: Record<string, unknown> = { ...saved.plugin, keycloak_enabled: values.keycloak_enabled };
+  const setText = (target: Record<string, unknown>, key: string, value: string) => {
+    const trimmed = value.trim();
+    if (trimmed !== '') target[key] = trimmed;
+  };
+  setText(plugin, 'keycloak_base_group', values.keycloak_base_group);
+  setText(plugin, 'keycloak_group_name_template', values.keycloak_group_name_template);
+  if (values.keycloak_sync_frequency.trim() !== '') plugin.keycloak_sync_frequency = Number(values.keycloak_sync_frequency.trim());
+  // Blank is allowed here, and Waldur resets a missing label to "", so it is always sent.
+  plugin.keycloak_username_label = values.keycloak_username_label.trim();
+
+  const secret: Record<string, unknown> = {};
+  for (const key of ['keycloak_url', 'keycloak_realm', 'keycloak_user_realm', 'keycloak_username'] as const) {
+    const trimmed = values[key].trim();
+    if (trimmed !== '' && trimmed !== text(saved.secret[key])) secret[key] = trimmed;
+  }
+  if (values.keycloak_password !== '' && values.keycloak_password !== text(saved.secret.keycloak_password)) {
+    secret.keycloak_password = values.keycloak_password;
+  }
+  if (values.keycloak_ssl_verify !== (saved.secret.keycloak_ssl_verify !== false)) secret.keycloak_ssl_verify = values.keycloak_ssl_verify;
+
+  const body: IntegrationRequest = { plugin_options: plugin as PluginOptions };
+  if (Object.keys(secret).length > 0) body.secret_options = secret as SecretOptions;
+  return body;
+}
+
+/**
+ * The request that puts the Keycloak settings of `previous` back: the current plugin options
+ * with the previous Keycloak keys, and the previous secret Keycloak keys (keys that were absent
+ * before cannot be removed through Waldur's API, so they stay).
+ */
+export function restoreRequest(previous: Saved, current: Saved): IntegrationRequest {
+  const plugin: Record<string, unknown> = { ...current.plugin };
+  for (const key of PLUGIN_KEYS) if (key in previous.plugin) plugin[key] = previous.plugin[key];
+  const secret: Record<string, unknown> = {};
+  for (const key of SECRET_KEYS) if (key in previous.secret) secret[key] = previous.secret[key];
+  return { plugin_options: plugin as PluginOptions, secret_options: secret as SecretOptions };
+}
+
+// ---- export / import -------------------------------------------------------------------------
+
+export type SettingsExport = {
+  plugin_options: Partial<Record<(typeof PLUGIN_KEYS)[number], unknown>>;
+  secret_options: Partial<Record<(typeof SECRET_KEYS)[number], unknown>>;
+};
+
+/** The Keycloak settings as a JSON document; the password only when asked for. */
+export function exportSettings(saved: Saved, withPassword: boolean): SettingsExport {
+  const plugin_options: SettingsExport['plugin_options'] = {};
+  for (const key of PLUGIN_KEYS) if (key in saved.plugin) plugin_options[key] = saved.plugin[key];
+  const secret_options: SettingsExport['secret_options'] = {};
+  for (const key of SECRET_KEYS) {
+    if (key === 'keycloak_password' && !withPassword) continue;
+    if (key in saved.secret) secret_options[key] = saved.secret[key];
+  }
+  return { plugin_options, secret_options };
+}
+
+const importTypes: Record<string, { check: (v: unknown) => boolean; expected: string }> = {
+  keycloak_enabled: { check: (v) => typeof v === 'boolean', expected: 'true or false' },
+  keycloak_ssl_verify: { check: (v) => typeof v === 'boolean', expected: 'true or false' },
+  keycloak_sync_frequency: {
+    check: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
+    expected: 'a whole number of at least 1',
+  },
+};
+
+export type ImportResult = { values: Partial<SettingsValues>; problems: string[] };
+
+/** Reads an exported document: values for the form (not saved), and a problem per wrong key. */
+export function importSettings(textContent: string): ImportResult {
+  let document: unknown;
+  try {
+    document = JSON.parse(textContent);
+  } catch {
+    return { values: {}, problems: ['The file is not JSON.'] };
+  }
+  if (!document || typeof document !== 'object' || Array.isArray(document)) {
+    return { values: {}, problems: ['The file must hold an object with "plugin_options" and "secret_options".'] };
+  }
+  const values: Partial<SettingsValues> = {};
+  const problems: string[] = [];
+  const sections: Record<string, readonly string[]> = { plugin_options: PLUGIN_KEYS, secret_options: SECRET_KEYS };
+  for (const [section, content] of Object.entries(document as Record<string, unknown>)) {
+    const keys = sections[section];
+    if (!keys) {
+      problems.push(`“${section}”: unknown key (expected plugin_options or secret_options).`);
+      continue;
+    }
+    if (!content || typeof content !== 'object' || Array.isArray(content)) {
+      problems.push(`“${section}”: expected an object.`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(content as Record<string, unknown>)) {
+      const path = `${section}.${key}`;
+      if (!keys.includes(key)) {
+        problems.push(`“${path}”: unknown key.`);
+        continue;
+      }
+      const rule = importTypes[key] ?? { check: (v: unknown) => typeof v === 'string', expected: 'text' };
+      if (!rule.check(value)) {
+        problems.push(`“${path}”: expected ${rule.expected}, got ${JSON.stringify(value)}.`);
+        continue;
+      }
+      const field = key as SettingsField;
+      (values as Record<string, unknown>)[field] = key === 'keycloak_sync_frequency' ? String(value) : value;
+    }
+  }
+  return { values, problems };
+}

@@ -1,0 +1,99 @@
+import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { ErrorAlert } from '../../components/error-alert';
+import { TableSkeleton } from '../../components/table-skeleton';
+import type { OfferingPermission } from '../../lib/offering-permission';
+import { ScopeOptions } from './scope-options';
+import { SettingsForm, type ConnectionState } from './settings-form';
+import { formValues, savedOptions } from './settings-schema';
+
+type Props = { offeringUuid: string; permission: OfferingPermission; connection: ConnectionState };
+
+/** The Settings tab: the Keycloak settings (a form, or read-only) and the scope options. */
+export function SettingsTab({ offeringUuid, permission, connection }: Props) {
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const roles = useQuery(offeringQueries.roles(offeringUuid));
+  const resources = useQuery(offeringQueries.resources(offeringUuid));
+  const groups = useQuery({ ...keycloakQueries.allGroups(offeringUuid), enabled: permission.canManage });
+
+  const failed = [offering, roles, resources].find((q) => q.error && !q.data);
+  if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />;
+  if (!offering.data || !roles.data || !resources.data) return <TableSkeleton rows={8} label="Loading the settings" />;
+  const groupList = groups.data?.items ?? [];
+
+  return (
+    <Stack gap="xl">
+      <Stack gap="sm">
+        <Title order={2} size="h3">
+          Keycloak settings
+        </Title>
+        {permission.canManage ? (
+          <SettingsForm
+            key={offeringUuid}
+            offering={offering.data}
+            roles={roles.data}
+            resources={resources.data}
+            groups={groupList}
+            connection={connection}
+          />
+        ) : (
+          <ReadOnlySettings offering={offering.data} reason={permission.reason} />
+        )}
+      </Stack>
+      <ScopeOptions
+        offeringUuid={offeringUuid}
+        resources={resources.data}
+        roles={roles.data}
+        groups={groupList}
+        canManage={permission.canManage}
+      />
+    </Stack>
+  );
+}
+
+function ReadOnlySettings({ offering, reason }: { offering: Parameters<typeof savedOptions>[0]; reason: string | null }) {
+  const saved = savedOptions(offering);
+  const values = formValues(saved);
+  const secretsShown = Object.keys(saved.secret).length > 0;
+  const rows: Array<[string, string]> = [
+    ['Keycloak enabled', values.keycloak_enabled ? 'Yes' : 'No'],
+    ['Base group', values.keycloak_base_group || '—'],
+    ['Group name template', values.keycloak_group_name_template || '— (default names)'],
+    ['Sync frequency (minutes)', values.keycloak_sync_frequency || '—'],
+    ['Username label', values.keycloak_username_label || '— (“Username”)'],
+  ];
+  if (secretsShown) {
+    rows.push(
+      ['Keycloak URL', values.keycloak_url || '—'],
+      ['Realm', values.keycloak_realm || '—'],
+      ['User realm', values.keycloak_user_realm || 'master'],
+      ['Admin username', values.keycloak_username || '—'],
+      ['Verify TLS certificates', values.keycloak_ssl_verify ? 'Yes' : 'No'],
+    );
+  }
+  return (
+    <Stack gap="sm">
+      {reason ? (
+        <Alert color="gray" title="Read only">
+          {reason}
+        </Alert>
+      ) : null}
+      <Table withTableBorder aria-label="Keycloak settings (read only)">
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={240}>{label}</Table.Th>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {!secretsShown ? (
+        <Text size="sm" c="dimmed">
+          The server settings (URL, realm, admin account) are shown only to users who may manage the offering.
+        </Text>
+      ) : null}
+    </Stack>
+  );
+}
