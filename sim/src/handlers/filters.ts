@@ -2,6 +2,9 @@
 // errors collected in one body (`{"offering_uuid": ["Enter a valid UUID."]}`).
 import { HttpError, MESSAGES } from '../http/errors.ts';
 import { normalizeUuid } from '../util/ids.ts';
+import type { JsonValue } from '../http/errors.ts';
+import { paginate } from '../http/pagination.ts';
+import type { ApiResult } from '../http/result.ts';
 import type { Ctx } from './context.ts';
 
 export class Filters {
@@ -69,6 +72,113 @@ export class Filters {
   check(): void {
     if (Object.keys(this.errors).length > 0) throw new HttpError(400, this.errors);
   }
+}
+
+/**
+ * One list's filter chain: each filter read from the query adds its test on a row, `keep` runs
+ * them all. Errors are collected in the `Filters` it reads from, so `check()` still reports every
+ * bad filter in one 400 body.
+ */
+export class Where<T> {
+  private readonly tests: ((row: T) => boolean)[] = [];
+  private readonly indexes: (() => Iterable<T>)[] = [];
+
+  constructor(readonly f: Filters) {}
+
+  /** A test of its own (visibility, a lookup): runs in the order added. */
+  test(keep: (row: T) => boolean): this {
+    this.tests.push(keep);
+    return this;
+  }
+
+  /** CharFilter with `exact` lookup. */
+  exact(name: string, get: (row: T) => string | undefined): string | undefined {
+    const v = this.f.text(name);
+    if (v !== undefined) this.tests.push((row) => get(row) === v);
+    return v;
+  }
+
+  /** CharFilter with `icontains` lookup. */
+  contains(name: string, get: (row: T) => string): string | undefined {
+    const v = this.f.text(name)?.toLowerCase();
+    if (v !== undefined) this.tests.push((row) => get(row).toLowerCase().includes(v));
+    return v;
+  }
+
+  /** UUIDFilter; with `index`, the rows it narrows to come from that index (the first set one wins). */
+  uuid(name: string, get: (row: T) => string | null | undefined, index?: (value: string) => Iterable<T>): string | undefined {
+    const v = this.f.uuid(name);
+    if (v !== undefined) {
+      this.tests.push((row) => get(row) === v);
+      if (index) this.indexes.push(() => index(v));
+    }
+    return v;
+  }
+
+  /** BaseInFilter of UUIDs. */
+  uuidIn(name: string, get: (row: T) => string): string[] | undefined {
+    const v = this.f.uuidList(name);
+    if (v !== undefined) this.tests.push((row) => v.includes(get(row)));
+    return v;
+  }
+
+  /** MultipleChoiceFilter. */
+  choices(name: string, allowed: readonly string[], get: (row: T) => string): Set<string> | undefined {
+    const v = this.f.choices(name, allowed);
+    if (v !== undefined) this.tests.push((row) => v.has(get(row)));
+    return v;
+  }
+
+  readonly keep = (row: T): boolean => this.tests.every((t) => t(row));
+
+  /** The kept rows, newest first, read from the narrowest index a filter set (else `all`). */
+  rows(all: () => Iterable<T>): T[] {
+    return newestFirst((this.indexes[0] ?? all)(), this.keep);
+  }
+
+  /** The page of kept rows of `table` (newest first) the query asks for. */
+  page(ctx: Ctx, table: { all(): Iterable<T> }, serialize: (ctx: Ctx, row: T) => JsonValue): ApiResult {
+    return paginate(
+      ctx.url,
+      ctx.query,
+      this.rows(() => table.all()),
+      (row) => serialize(ctx, row),
+    );
+  }
+}
+
+/** The fields both Keycloak membership kinds filter on. */
+export interface PersonRow {
+  username: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  state: string;
+}
+
+const MEMBERSHIP_STATES = ['pending', 'active'] as const;
+
+/** `username`, `email`, `first_name`, `last_name` (exact) and `state` (choices) of a membership list. */
+export function personFilters<T extends PersonRow>(w: Where<T>): void {
+  w.exact('username', (m) => m.username);
+  w.exact('email', (m) => m.email);
+  w.exact('first_name', (m) => m.firstName);
+  w.exact('last_name', (m) => m.lastName);
+  w.choices('state', MEMBERSHIP_STATES, (m) => m.state);
+}
+
+/** Rows of offerings the user can see; the answer is kept per offering, which many rows share. */
+export function inVisibleOffering<T extends { offeringUuid: string }>(ctx: Ctx): (row: T) => boolean {
+  const seen = new Map<string, boolean>();
+  return (row) => {
+    let ok = seen.get(row.offeringUuid);
+    if (ok === undefined) {
+      const offering = ctx.store.offerings.get(row.offeringUuid);
+      ok = offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
+      seen.set(row.offeringUuid, ok);
+    }
+    return ok;
+  };
 }
 
 export function sortBy<T>(rows: T[], ordering: string[], value: (row: T, field: string) => string | number): T[] {

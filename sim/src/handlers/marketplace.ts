@@ -7,11 +7,11 @@ import { FieldValidator } from '../http/fields.ts';
 import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
 import { isKeycloakEnabled } from '../keycloak/access.ts';
-import type { KeycloakScope, Offering, Resource } from '../model/types.ts';
+import type { KeycloakScope, Offering, OfferingRole, Resource } from '../model/types.ts';
 import { serializeOffering, serializeResource, serializeRole } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, newestFirst, sortBy } from './filters.ts';
+import { Filters, sortBy, Where } from './filters.ts';
 import {
   PLUGIN_OPTION_FIELDS,
   SCOPE_OPTION_FIELDS,
@@ -47,31 +47,28 @@ function sortValue(o: Offering, field: string): string | number {
 }
 
 export function listProviderOfferings(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const name = f.text('name')?.toLowerCase();
-  const nameExact = f.text('name_exact');
-  const customer = f.uuid('customer_uuid');
-  const states = f.choices('state', OFFERING_STATES);
+  const w = new Where<Offering>(new Filters(ctx));
+  w.contains('name', (o) => o.name);
+  w.exact('name_exact', (o) => o.name);
+  w.uuid('customer_uuid', (o) => o.customerUuid);
+  w.choices('state', OFFERING_STATES, (o) => o.state);
   const types = ctx.query.getAll('type').filter(Boolean);
-  const uuidList = f
+  if (types.length > 0) w.test((o) => types.includes(o.type));
+  const uuidList = w.f
     .text('uuid_list')
     ?.split(',')
     .map((u) => normalizeUuid(u))
     .filter((u): u is string => u !== null);
-  const keyword = f.text('keyword')?.toLowerCase() ?? f.text('query')?.toLowerCase();
-  const ordering = f.ordering(['created', 'name', 'state', 'type']);
-  f.check();
-  let rows = newestFirst(ctx.store.offerings.all(), (o) => {
-    if (name !== undefined && !o.name.toLowerCase().includes(name)) return false;
-    if (nameExact !== undefined && o.name !== nameExact) return false;
-    if (customer !== undefined && o.customerUuid !== customer) return false;
-    if (states && !states.has(o.state)) return false;
-    if (types.length > 0 && !types.includes(o.type)) return false;
-    if (uuidList && !uuidList.includes(o.uuid)) return false;
-    if (keyword !== undefined && !`${o.name} ${o.slug} ${o.description}`.toLowerCase().includes(keyword)) return false;
-    return true;
-  });
-  rows = sortBy(rows, ordering, sortValue);
+  if (uuidList) w.test((o) => uuidList.includes(o.uuid));
+  const keyword = w.f.text('keyword')?.toLowerCase() ?? w.f.text('query')?.toLowerCase();
+  if (keyword !== undefined) w.test((o) => `${o.name} ${o.slug} ${o.description}`.toLowerCase().includes(keyword));
+  const ordering = w.f.ordering(['created', 'name', 'state', 'type']);
+  w.f.check();
+  const rows = sortBy(
+    w.rows(() => ctx.store.offerings.all()),
+    ordering,
+    sortValue,
+  );
   return paginate(ctx.url, ctx.query, rows, (o) => pickFields(ctx, (c) => serializeOffering(c, o)));
 }
 
@@ -83,23 +80,17 @@ export function retrieveProviderOffering(ctx: Ctx): ApiResult {
 }
 
 export function listOfferingRoles(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const offerings = f.uuidList('offering_uuid');
-  const offeringUrl = f.text('offering');
-  const name = f.text('name');
-  f.check();
-  let offeringFromUrl: string | null | undefined;
+  const w = new Where<OfferingRole>(new Filters(ctx));
+  w.uuidIn('offering_uuid', (r) => r.offeringUuid);
+  const offeringUrl = w.f.text('offering');
   if (offeringUrl !== undefined) {
     const m = /\/api\/marketplace-provider-offerings\/([^/]+)\/?$/.exec(offeringUrl);
-    offeringFromUrl = m?.[1] ? normalizeUuid(m[1]) : null;
+    const offeringFromUrl = m?.[1] ? normalizeUuid(m[1]) : null;
+    w.test((r) => r.offeringUuid === offeringFromUrl);
   }
-  const rows = newestFirst(ctx.store.roles.all(), (r) => {
-    if (offerings && !offerings.includes(r.offeringUuid)) return false;
-    if (offeringFromUrl !== undefined && r.offeringUuid !== offeringFromUrl) return false;
-    if (name !== undefined && r.name !== name) return false;
-    return true;
-  });
-  return paginate(ctx.url, ctx.query, rows, (r) => serializeRole(ctx, r));
+  w.exact('name', (r) => r.name);
+  w.f.check();
+  return w.page(ctx, ctx.store.roles, serializeRole);
 }
 
 function resourceSortValue(r: Resource, field: string): string | number {
@@ -117,29 +108,24 @@ function resourceSortValue(r: Resource, field: string): string | number {
 
 /** Resources of offerings whose organization the user is connected to (staff: all). */
 export function listProviderResources(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const offerings = f.uuidList('offering_uuid');
-  const name = f.text('name')?.toLowerCase();
-  const nameExact = f.text('name_exact');
-  const customer = f.uuid('customer_uuid');
-  const project = f.uuid('project_uuid');
-  const states = f.choices('state', RESOURCE_STATES);
-  const ordering = f.ordering(['created', 'name', 'state', 'project_name', 'end_date']);
-  f.check();
   const { store } = ctx;
-  const user = ctx.user;
-  let rows = newestFirst(store.resources.all(), (r) => {
+  const w = new Where<Resource>(new Filters(ctx)).test((r) => {
     const offering = store.offerings.get(r.offeringUuid);
-    if (!offering || !store.canSeeOffering(user, offering)) return false;
-    if (offerings && !offerings.includes(r.offeringUuid)) return false;
-    if (name !== undefined && !r.name.toLowerCase().includes(name)) return false;
-    if (nameExact !== undefined && r.name !== nameExact) return false;
-    if (customer !== undefined && r.customerUuid !== customer) return false;
-    if (project !== undefined && r.projectUuid !== project) return false;
-    if (states && !states.has(r.state)) return false;
-    return true;
+    return offering !== undefined && store.canSeeOffering(ctx.user, offering);
   });
-  rows = sortBy(rows, ordering, resourceSortValue);
+  w.uuidIn('offering_uuid', (r) => r.offeringUuid);
+  w.contains('name', (r) => r.name);
+  w.exact('name_exact', (r) => r.name);
+  w.uuid('customer_uuid', (r) => r.customerUuid);
+  w.uuid('project_uuid', (r) => r.projectUuid);
+  w.choices('state', RESOURCE_STATES, (r) => r.state);
+  const ordering = w.f.ordering(['created', 'name', 'state', 'project_name', 'end_date']);
+  w.f.check();
+  const rows = sortBy(
+    w.rows(() => store.resources.all()),
+    ordering,
+    resourceSortValue,
+  );
   return paginate(ctx.url, ctx.query, rows, (r) => pickFields(ctx, (c) => serializeResource(c, r)));
 }
 

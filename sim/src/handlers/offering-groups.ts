@@ -2,13 +2,13 @@
 import { requireObject } from '../http/body.ts';
 import { fieldError, fieldErrors, forbidden, listError, nonFieldError, notFound, proxyError } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
-import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
+import type { RemoteUser } from '../keycloak/realm.ts';
 import type { OfferingGroup, OfferingMembership } from '../model/types.ts';
 import { serializeGroup } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, newestFirst } from './filters.ts';
+import { Filters, inVisibleOffering, Where } from './filters.ts';
 import { clip, deleteGroupWithSideEffects, offeringForAction, remoteOfferingGroups, tryRealm } from './offering-keycloak-shared.ts';
 
 const GROUP_NAME_MAX = 150;
@@ -32,28 +32,22 @@ function checkManage(ctx: Ctx, group: OfferingGroup): void {
 }
 
 export function listGroups(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const offering = f.uuid('offering_uuid');
-  const role = f.uuid('role_uuid');
-  const resource = f.uuid('resource_uuid');
-  f.check();
   const { store } = ctx;
-  const source =
-    offering !== undefined
-      ? store.groups.by('offering', offering)
-      : role !== undefined
-        ? store.groups.by('role', role)
-        : store.groups.all();
-  const seen = new Map<string, boolean>();
-  const rows = newestFirst(source, (g) => {
-    if (offering !== undefined && g.offeringUuid !== offering) return false;
-    if (role !== undefined && g.roleUuid !== role) return false;
-    if (resource !== undefined && g.resourceUuid !== resource) return false;
-    let ok = seen.get(g.offeringUuid);
-    if (ok === undefined) seen.set(g.offeringUuid, (ok = visible(ctx, g)));
-    return ok;
-  });
-  return paginate(ctx.url, ctx.query, rows, (g) => serializeGroup(ctx, g));
+  const w = new Where<OfferingGroup>(new Filters(ctx));
+  w.uuid(
+    'offering_uuid',
+    (g) => g.offeringUuid,
+    (v) => store.groups.by('offering', v),
+  );
+  w.uuid(
+    'role_uuid',
+    (g) => g.roleUuid,
+    (v) => store.groups.by('role', v),
+  );
+  w.uuid('resource_uuid', (g) => g.resourceUuid);
+  w.f.check();
+  w.test(inVisibleOffering(ctx));
+  return w.page(ctx, store.groups, serializeGroup);
 }
 
 export function retrieveGroup(ctx: Ctx): ApiResult {
@@ -88,19 +82,18 @@ export async function remoteGroups(ctx: Ctx): Promise<ApiResult> {
   return { status: 200, body };
 }
 
+/** A Keycloak user as the remote member and search endpoints show it. */
+function remoteUserBody(u: RemoteUser) {
+  return { id: u.id, username: u.username, email: u.email, first_name: u.firstName, last_name: u.lastName };
+}
+
 export async function remoteGroupMembers(ctx: Ctx): Promise<ApiResult> {
   const offering = await offeringForAction(ctx);
   const groupId = ctx.query.get('group_id');
   if (!groupId) throw fieldError('group_id', 'This field is required.');
   const realm = tryRealm(ctx.store, ctx.faults, offering);
   if (!realm?.getGroup(groupId)) throw proxyError('Unable to list remote group members.');
-  const body = realm.membersOf(groupId).map((u) => ({
-    id: u.id,
-    username: u.username,
-    email: u.email,
-    first_name: u.firstName,
-    last_name: u.lastName,
-  }));
+  const body = realm.membersOf(groupId).map(remoteUserBody);
   return { status: 200, body };
 }
 
@@ -110,13 +103,7 @@ export async function searchRemoteUsers(ctx: Ctx): Promise<ApiResult> {
   if (!q) throw fieldError('q', 'This field is required.');
   const realm = tryRealm(ctx.store, ctx.faults, offering);
   if (!realm) throw proxyError('Unable to search remote users.');
-  const body = realm.searchUsers(q).map((u) => ({
-    id: u.id,
-    username: u.username,
-    email: u.email,
-    first_name: u.firstName,
-    last_name: u.lastName,
-  }));
+  const body = realm.searchUsers(q).map(remoteUserBody);
   return { status: 200, body };
 }
 

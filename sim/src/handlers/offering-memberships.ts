@@ -2,14 +2,13 @@
 import { requireObject } from '../http/body.ts';
 import { forbidden, listError, nonFieldError, notFound } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
-import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
 import { isKeycloakEnabled } from '../keycloak/access.ts';
 import type { KeycloakScope, OfferingGroup, OfferingMembership, Resource } from '../model/types.ts';
 import { serializeMembership } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, newestFirst } from './filters.ts';
+import { Filters, inVisibleOffering, newestFirst, personFilters, Where } from './filters.ts';
 import {
   clip,
   createRemoteGroupWithHierarchy,
@@ -17,8 +16,6 @@ import {
   keycloakGroupName,
   tryRealm,
 } from './offering-keycloak-shared.ts';
-
-const STATES = ['pending', 'active'] as const;
 
 function availableScopes(resource: Resource): KeycloakScope[] {
   const scopes = resource.options.keycloak_available_scopes;
@@ -38,50 +35,31 @@ function getMembership(ctx: Ctx): OfferingMembership {
 }
 
 export function listMemberships(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const groupUuid = f.uuid('group_uuid');
-  const offeringUuid = f.uuid('offering_uuid');
-  const roleUuid = f.uuid('role_uuid');
-  const resourceUuid = f.uuid('resource_uuid');
-  const username = f.text('username');
-  const email = f.text('email');
-  const firstName = f.text('first_name');
-  const lastName = f.text('last_name');
-  const states = f.choices('state', STATES);
-  f.check();
   const { store } = ctx;
-  const source =
-    groupUuid !== undefined
-      ? store.memberships.by('group', groupUuid)
-      : offeringUuid !== undefined
-        ? store.memberships.by('offering', offeringUuid)
-        : store.memberships.all();
-  const visibility = new Map<string, boolean>();
+  const w = new Where<OfferingMembership>(new Filters(ctx));
+  w.uuid(
+    'group_uuid',
+    (m) => m.groupUuid,
+    (v) => store.memberships.by('group', v),
+  );
+  w.uuid(
+    'offering_uuid',
+    (m) => m.offeringUuid,
+    (v) => store.memberships.by('offering', v),
+  );
   // Role / resource filters: the set of matching groups, then a set lookup per membership.
-  let groupSet: Set<string> | undefined;
+  const groupWhere = new Where<OfferingGroup>(w.f);
+  const roleUuid = groupWhere.uuid('role_uuid', (g) => g.roleUuid);
+  const resourceUuid = groupWhere.uuid('resource_uuid', (g) => g.resourceUuid);
+  personFilters(w);
+  w.f.check();
   if (roleUuid !== undefined || resourceUuid !== undefined) {
-    groupSet = new Set();
     const groups = roleUuid !== undefined ? store.groups.by('role', roleUuid) : store.groups.all();
-    for (const g of groups) {
-      if (resourceUuid !== undefined && g.resourceUuid !== resourceUuid) continue;
-      if (roleUuid !== undefined && g.roleUuid !== roleUuid) continue;
-      groupSet.add(g.uuid);
-    }
+    const groupSet = new Set(newestFirst(groups, groupWhere.keep).map((g) => g.uuid));
+    w.test((m) => groupSet.has(m.groupUuid));
   }
-  const rows = newestFirst(source, (m) => {
-    if (groupUuid !== undefined && m.groupUuid !== groupUuid) return false;
-    if (offeringUuid !== undefined && m.offeringUuid !== offeringUuid) return false;
-    if (username !== undefined && m.username !== username) return false;
-    if (email !== undefined && m.email !== email) return false;
-    if (firstName !== undefined && m.firstName !== firstName) return false;
-    if (lastName !== undefined && m.lastName !== lastName) return false;
-    if (states && !states.has(m.state)) return false;
-    if (groupSet && !groupSet.has(m.groupUuid)) return false;
-    let ok = visibility.get(m.offeringUuid);
-    if (ok === undefined) visibility.set(m.offeringUuid, (ok = visibleOffering(ctx, m.offeringUuid)));
-    return ok;
-  });
-  return paginate(ctx.url, ctx.query, rows, (m) => serializeMembership(ctx, m));
+  w.test(inVisibleOffering(ctx));
+  return w.page(ctx, store.memberships, serializeMembership);
 }
 
 export function retrieveMembership(ctx: Ctx): ApiResult {

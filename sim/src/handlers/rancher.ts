@@ -7,7 +7,7 @@ import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
 import { KeycloakUnavailable, settingsRealm } from '../keycloak/access.ts';
 import type { Realm } from '../keycloak/realm.ts';
-import type { Account, RancherCluster, RancherGroup, RancherMembership, RoleTemplate } from '../model/types.ts';
+import type { Account, RancherCluster, RancherGroup, RancherMembership, RancherProject, RoleTemplate } from '../model/types.ts';
 import type { Store } from '../model/store.ts';
 import {
   serializeCluster,
@@ -18,10 +18,8 @@ import {
 } from '../serializers.ts';
 import { dashed, normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, newestFirst, sortBy } from './filters.ts';
+import { Filters, personFilters, sortBy, Where } from './filters.ts';
 import { clip } from './offering-keycloak-shared.ts';
-
-const STATES = ['pending', 'active'] as const;
 
 function clusterVisible(user: Account, cluster: RancherCluster): boolean {
   return user.isStaff || user.isSupport || user.ownerOf.includes(cluster.customerUuid);
@@ -42,63 +40,47 @@ function groupVisible(store: Store, user: Account, group: RancherGroup): boolean
 }
 
 export function listClusters(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const name = f.text('name')?.toLowerCase();
-  const nameExact = f.text('name_exact');
-  const customer = f.uuid('customer_uuid') ?? f.uuid('customer');
-  const settings = f.uuid('service_settings_uuid');
-  const uuid = f.uuid('uuid');
-  f.check();
-  const { store } = ctx;
-  const rows = newestFirst(store.clusters.all(), (c) => {
-    if (!clusterVisible(ctx.user, c)) return false;
-    if (name !== undefined && !c.name.toLowerCase().includes(name)) return false;
-    if (nameExact !== undefined && c.name !== nameExact) return false;
-    if (customer !== undefined && c.customerUuid !== customer) return false;
-    if (settings !== undefined && c.settingsUuid !== settings) return false;
-    if (uuid !== undefined && c.uuid !== uuid) return false;
-    return true;
-  });
-  return paginate(ctx.url, ctx.query, rows, (c) => serializeCluster(ctx, c));
+  const w = new Where<RancherCluster>(new Filters(ctx)).test((c) => clusterVisible(ctx.user, c));
+  w.contains('name', (c) => c.name);
+  w.exact('name_exact', (c) => c.name);
+  const customer = w.f.uuid('customer_uuid') ?? w.f.uuid('customer');
+  if (customer !== undefined) w.test((c) => c.customerUuid === customer);
+  w.uuid('service_settings_uuid', (c) => c.settingsUuid);
+  w.uuid('uuid', (c) => c.uuid);
+  w.f.check();
+  return w.page(ctx, ctx.store.clusters, serializeCluster);
 }
 
 export function listProjects(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const clusterUuid = f.uuid('cluster_uuid');
-  const settings = f.uuid('settings_uuid');
-  const name = f.text('name')?.toLowerCase();
-  const nameExact = f.text('name_exact');
-  f.check();
   const { store } = ctx;
-  const source = clusterUuid !== undefined ? store.projects.by('cluster', clusterUuid) : store.projects.all();
-  const rows = newestFirst(source, (p) => {
-    const cluster = store.clusters.get(p.clusterUuid);
-    if (!cluster || !clusterVisible(ctx.user, cluster)) return false;
-    if (settings !== undefined && cluster.settingsUuid !== settings) return false;
-    if (name !== undefined && !p.name.toLowerCase().includes(name)) return false;
-    if (nameExact !== undefined && p.name !== nameExact) return false;
-    return true;
+  const cluster = (p: RancherProject) => store.clusters.get(p.clusterUuid);
+  const w = new Where<RancherProject>(new Filters(ctx)).test((p) => {
+    const c = cluster(p);
+    return c !== undefined && clusterVisible(ctx.user, c);
   });
-  return paginate(ctx.url, ctx.query, rows, (p) => serializeProject(ctx, p));
+  w.uuid(
+    'cluster_uuid',
+    (p) => p.clusterUuid,
+    (v) => store.projects.by('cluster', v),
+  );
+  w.uuid('settings_uuid', (p) => cluster(p)?.settingsUuid);
+  w.contains('name', (p) => p.name);
+  w.exact('name_exact', (p) => p.name);
+  w.f.check();
+  return w.page(ctx, store.projects, serializeProject);
 }
 
 export function listRoleTemplates(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const settings = f.uuid('settings_uuid');
-  const scopeType = f.text('scope_type');
-  const name = f.text('name');
-  const ordering = f.ordering(['name', 'scope_type']);
-  f.check();
   const { store } = ctx;
   const visibleSettings = new Set<string>();
   for (const c of store.clusters.all()) if (clusterVisible(ctx.user, c)) visibleSettings.add(c.settingsUuid);
-  const rows = [...store.roleTemplates.all()].filter((t) => {
-    if (!ctx.user.isStaff && !visibleSettings.has(t.settingsUuid)) return false;
-    if (settings !== undefined && t.settingsUuid !== settings) return false;
-    if (scopeType !== undefined && t.scopeType !== scopeType) return false;
-    if (name !== undefined && t.name !== name) return false;
-    return true;
-  });
+  const w = new Where<RoleTemplate>(new Filters(ctx)).test((t) => ctx.user.isStaff || visibleSettings.has(t.settingsUuid));
+  w.uuid('settings_uuid', (t) => t.settingsUuid);
+  w.exact('scope_type', (t) => t.scopeType);
+  w.exact('name', (t) => t.name);
+  const ordering = w.f.ordering(['name', 'scope_type']);
+  w.f.check();
+  const rows = [...store.roleTemplates.all()].filter(w.keep);
   sortBy(rows, ordering.length > 0 ? ordering : ['name'], (t, field) => (field === 'scope_type' ? t.scopeType : t.name));
   return paginate(ctx.url, ctx.query, rows, (t) => serializeRoleTemplate(ctx, t));
 }
@@ -110,20 +92,14 @@ function roleFilter(value: string | undefined): string | undefined | null {
 }
 
 export function listRancherGroups(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const role = roleFilter(f.text('role'));
-  const scopeType = f.text('scope_type');
-  const scopeUuid = f.uuid('scope_uuid');
-  f.check();
   const { store } = ctx;
-  const rows = newestFirst(store.rancherGroups.all(), (g) => {
-    if (!groupVisible(store, ctx.user, g)) return false;
-    if (role !== undefined && g.roleUuid !== role) return false;
-    if (scopeType !== undefined && store.roleTemplates.get(g.roleUuid)?.scopeType !== scopeType) return false;
-    if (scopeUuid !== undefined && g.scopeUuid !== scopeUuid) return false;
-    return true;
-  });
-  return paginate(ctx.url, ctx.query, rows, (g) => serializeRancherGroup(ctx, g));
+  const w = new Where<RancherGroup>(new Filters(ctx)).test((g) => groupVisible(store, ctx.user, g));
+  const role = roleFilter(w.f.text('role'));
+  if (role !== undefined) w.test((g) => g.roleUuid === role);
+  w.exact('scope_type', (g) => store.roleTemplates.get(g.roleUuid)?.scopeType);
+  w.uuid('scope_uuid', (g) => g.scopeUuid);
+  w.f.check();
+  return w.page(ctx, store.rancherGroups, serializeRancherGroup);
 }
 
 export function retrieveRancherGroup(ctx: Ctx): ApiResult {
@@ -144,33 +120,26 @@ function getRancherMembership(ctx: Ctx): RancherMembership {
 }
 
 export function listRancherMemberships(ctx: Ctx): ApiResult {
-  const f = new Filters(ctx);
-  const groupUuid = f.uuid('group_uuid');
-  const roleUuid = f.uuid('role_uuid');
-  const scopeType = f.text('scope_type');
-  const scopeUuid = f.uuid('scope_uuid');
-  const username = f.text('username');
-  const email = f.text('email');
-  const firstName = f.text('first_name');
-  const lastName = f.text('last_name');
-  const states = f.choices('state', STATES);
-  f.check();
   const { store } = ctx;
-  const source = groupUuid !== undefined ? store.rancherMemberships.by('group', groupUuid) : store.rancherMemberships.all();
-  const rows = newestFirst(source, (m) => {
-    const group = store.rancherGroups.get(m.groupUuid);
-    if (!group || !groupVisible(store, ctx.user, group)) return false;
-    if (roleUuid !== undefined && group.roleUuid !== roleUuid) return false;
-    if (scopeType !== undefined && store.roleTemplates.get(group.roleUuid)?.scopeType !== scopeType) return false;
-    if (scopeUuid !== undefined && group.scopeUuid !== scopeUuid) return false;
-    if (username !== undefined && m.username !== username) return false;
-    if (email !== undefined && m.email !== email) return false;
-    if (firstName !== undefined && m.firstName !== firstName) return false;
-    if (lastName !== undefined && m.lastName !== lastName) return false;
-    if (states && !states.has(m.state)) return false;
-    return true;
+  const group = (m: RancherMembership) => store.rancherGroups.get(m.groupUuid);
+  const w = new Where<RancherMembership>(new Filters(ctx)).test((m) => {
+    const g = group(m);
+    return g !== undefined && groupVisible(store, ctx.user, g);
   });
-  return paginate(ctx.url, ctx.query, rows, (m) => serializeRancherMembership(ctx, m));
+  w.uuid(
+    'group_uuid',
+    (m) => m.groupUuid,
+    (v) => store.rancherMemberships.by('group', v),
+  );
+  w.uuid('role_uuid', (m) => group(m)?.roleUuid);
+  w.exact('scope_type', (m) => {
+    const g = group(m);
+    return g && store.roleTemplates.get(g.roleUuid)?.scopeType;
+  });
+  w.uuid('scope_uuid', (m) => group(m)?.scopeUuid);
+  personFilters(w);
+  w.f.check();
+  return w.page(ctx, store.rancherMemberships, serializeRancherMembership);
 }
 
 export function retrieveRancherMembership(ctx: Ctx): ApiResult {
