@@ -1,5 +1,5 @@
 // The `large` seed: the demo data plus one offering at benchmark scale (defaults: 20,000 local
-// groups, 30,000 remote groups, 100,000 memberships, 50,000 remote users). Deterministic; built
+// groups, 30,000 remote groups, 100,000 memberships, 50,000 remote users, 320 resources). Deterministic; built
 // with plain loops and counters so it starts in a couple of seconds.
 import type { RemoteGroup } from '../keycloak/realm.ts';
 import type { Store } from '../model/store.ts';
@@ -25,7 +25,8 @@ export const DEFAULT_LARGE: LargeSeedOptions = {
   remoteGroups: 30_000,
   memberships: 100_000,
   remoteUsers: 50_000,
-  resources: 50,
+  // More than one page (300) of resources, as an HPC offering with one per allocation has.
+  resources: 320,
 };
 
 const L = (key: string): string => uuidHex(`large:${key}`);
