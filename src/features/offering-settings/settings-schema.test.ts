@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { exportSettings, formValues, importSettings, integrationRequest, restoreRequest, settingsSchema } from './settings-schema';
+import { normaliseHttpError, splitFormErrors } from '../../api/errors';
+import {
+  SERVER_FIELD_PATHS,
+  exportSettings,
+  formValues,
+  importSettings,
+  integrationRequest,
+  restoreRequest,
+  settingsSchema,
+} from './settings-schema';
 
 const saved = {
   plugin: { keycloak_enabled: true, keycloak_base_group: 'waldur', resource_expiration_threshold: 60, keycloak_username_label: 'CUID' },
@@ -81,5 +90,18 @@ describe('export, import and restore', () => {
     const body = restoreRequest(saved, current);
     expect(body.plugin_options).toMatchObject({ keycloak_base_group: 'waldur', x: 1 });
     expect(body.secret_options).toMatchObject({ keycloak_realm: 'alpha', keycloak_password: 'pw' });
+  });
+});
+
+describe('server errors', () => {
+  it('Waldur’s nested bodies land under the form’s fields', () => {
+    const error = normaliseHttpError(400, {
+      plugin_options: { keycloak_group_name_template: ['Unknown template variables: x'] },
+      secret_options: { keycloak_realm: ['This field may not be blank.'], vault_host: ['Not a valid string.'] },
+    });
+    expect(splitFormErrors(error, Object.values(SERVER_FIELD_PATHS), SERVER_FIELD_PATHS)).toEqual({
+      fields: { keycloak_group_name_template: 'Unknown template variables: x', keycloak_realm: 'This field may not be blank.' },
+      form: ['Vault host: Not a valid string.'],
+    });
   });
 });
