@@ -1,5 +1,4 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api, unwrap, unwrapPage } from './client';
 import type { ProviderResource } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
@@ -150,22 +149,21 @@ export const remoteUserQueries = {
     }),
 };
 
-const scopeSchema = z.object({
-  scope_type: z.string().catch(''),
-  scope_id: z.string(),
-  label: z.string().catch(''),
-});
+/** One entry of `options.keycloak_available_scopes` (free-form JSON in the schema). */
+export type AvailableScope = { scope_type: string; scope_id: string; label: string };
 
-export type AvailableScope = z.infer<typeof scopeSchema>;
+const textOr = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The scope IDs a resource accepts (`options.keycloak_available_scopes`), ignoring junk. */
 export function availableScopes(resource: Pick<ProviderResource, 'options'> | undefined | null): AvailableScope[] {
   const options = resource?.options as { keycloak_available_scopes?: unknown } | null | undefined;
   const raw = options?.keycloak_available_scopes;
   if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item) => {
-    const parsed = scopeSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
+  return raw.flatMap((item: unknown) => {
+    if (!item || typeof item !== 'object') return [];
+    const entry = item as Record<string, unknown>;
+    if (typeof entry.scope_id !== 'string') return [];
+    return [{ scope_type: textOr(entry.scope_type), scope_id: entry.scope_id, label: textOr(entry.label) }];
   });
 }
 

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { pagingShape, param, parseSearchParams, writeSearchParams } from './url-state';
+import { pagingShape, param, parseSearchParams, writeSearchParams, searchSchema } from './url-state';
 
-const schema = z.object({ q: param.string(), state: param.list(), ...pagingShape });
+const schema = searchSchema({ q: param.string(), state: param.list(), ...pagingShape });
 
 describe('url state', () => {
   it('parses with defaults and tolerates junk', () => {
@@ -27,5 +26,16 @@ describe('url state', () => {
   it('round-trips', () => {
     const state = { q: 'ü ß', state: ['pending', 'active'], page: 2, page_size: 50 };
     expect(parseSearchParams(schema, writeSearchParams(schema, state))).toEqual(state);
+  });
+});
+
+describe('url params that do not fit fall back to their default', () => {
+  const picky = searchSchema({ kind: param.oneOf(['a', 'b'], 'a'), n: param.int(5, 0, 9), name: param.string('x') });
+  it('keeps what fits', () => {
+    expect(parseSearchParams(picky, new URLSearchParams('kind=b&n=0&name=y'))).toEqual({ kind: 'b', n: 0, name: 'y' });
+  });
+  it('replaces what does not', () => {
+    expect(parseSearchParams(picky, new URLSearchParams('kind=c&n=1.5&name=y&name=z'))).toEqual({ kind: 'a', n: 5, name: 'x' });
+    expect(parseSearchParams(picky, new URLSearchParams('n=10'))).toEqual({ kind: 'a', n: 5, name: 'x' });
   });
 });

@@ -1,17 +1,33 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
-import { z } from 'zod';
 
 /**
  * Page state kept in the URL (filters, search text, page, page size, tab), so every view can
- * be bookmarked, shared and reloaded. One zod schema per page, shared by loader and component.
+ * be bookmarked, shared and reloaded. One schema per page (`searchSchema`), shared by loader and
+ * component. Hand-written rather than zod: it is on every page's first screen, and a value that
+ * does not fit (a junk or old bookmark) just falls back to its default.
  */
+export type Param<T> = { parse: (value: unknown) => T };
+
+const fallbackTo = <T>(fallback: T, accept: (value: unknown) => T | undefined): Param<T> => ({
+  parse: (value) => (value === undefined ? fallback : (accept(value) ?? fallback)),
+});
+
 export const param = {
-  string: (fallback = '') => z.string().catch(fallback).default(fallback),
-  int: (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).catch(fallback).default(fallback),
-  oneOf: <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) =>
-    z.enum(values).catch(fallback).default(fallback),
-  list: () => z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.string())).catch([]),
+  string: (fallback = ''): Param<string> => fallbackTo(fallback, (value) => (typeof value === 'string' ? value : undefined)),
+  int: (fallback: number, min: number, max: number): Param<number> =>
+    fallbackTo(fallback, (value) => {
+      if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+      const number = Number(value);
+      return Number.isInteger(number) && number >= min && number <= max ? number : undefined;
+    }),
+  oneOf: <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]): Param<T[number]> =>
+    fallbackTo(fallback, (value) => values.find((item) => item === value)),
+  list: (): Param<string[]> =>
+    fallbackTo<string[]>([], (value) => {
+      const items = Array.isArray(value) ? (value as unknown[]) : [value];
+      return items.every((item) => typeof item === 'string') ? (items as string[]) : undefined;
+    }),
 };
 
 export const PAGE_SIZES = ['10', '25', '50', '100'] as const;
@@ -22,16 +38,33 @@ export const pagingShape = {
   page_size: param.int(10, 1, 300),
 };
 
-type Shape = z.ZodRawShape;
+type Shape = Record<string, Param<unknown>>;
+export type SearchState<S extends SearchSchema<Shape>> =
+  S extends SearchSchema<infer T> ? { [K in keyof T]: ReturnType<T[K]['parse']> } : never;
+export type SearchSchema<S extends Shape> = {
+  shape: S;
+  parse: (raw: Record<string, unknown>) => { [K in keyof S]: ReturnType<S[K]['parse']> };
+};
 
-export function parseSearchParams<S extends Shape>(schema: z.ZodObject<S>, params: URLSearchParams): z.infer<z.ZodObject<S>> {
+export function searchSchema<S extends Shape>(shape: S): SearchSchema<S> {
+  return {
+    shape,
+    parse: (raw) => {
+      const state: Record<string, unknown> = {};
+      for (const [key, item] of Object.entries(shape)) state[key] = item.parse(raw[key]);
+      return state as { [K in keyof S]: ReturnType<S[K]['parse']> };
+    },
+  };
+}
+
+export function parseSearchParams<S extends Shape>(schema: SearchSchema<S>, params: URLSearchParams): SearchState<SearchSchema<S>> {
   const raw: Record<string, unknown> = {};
   for (const key of Object.keys(schema.shape)) {
     const values = params.getAll(key);
     if (values.length === 0) continue;
     raw[key] = values.length > 1 ? values : values[0];
   }
-  return schema.parse(raw);
+  return schema.parse(raw) as SearchState<SearchSchema<S>>;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -41,7 +74,7 @@ function sameValue(a: unknown, b: unknown): boolean {
 
 /** Writes state into params, leaving out defaults and keeping keys the schema does not own. */
 export function writeSearchParams<S extends Shape>(
-  schema: z.ZodObject<S>,
+  schema: SearchSchema<S>,
   state: Record<string, unknown>,
   base: URLSearchParams = new URLSearchParams(),
 ): URLSearchParams {
@@ -64,7 +97,7 @@ export function writeSearchParams<S extends Shape>(
  */
 let pendingSearch: string | null = null;
 
-export function useUrlState<S extends Shape>(schema: z.ZodObject<S>) {
+export function useUrlState<S extends Shape>(schema: SearchSchema<S>) {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseSearchParams(schema, params), [schema, params]);
   const rendered = useRef(params);
@@ -73,7 +106,7 @@ export function useUrlState<S extends Shape>(schema: z.ZodObject<S>) {
     pendingSearch = null;
   }, [params]);
   const update = useCallback(
-    (patch: Partial<z.infer<z.ZodObject<S>>>, options: { replace?: boolean } = {}) => {
+    (patch: Partial<SearchState<SearchSchema<S>>>, options: { replace?: boolean } = {}) => {
       const base = new URLSearchParams(pendingSearch ?? rendered.current);
       const next = writeSearchParams(schema, { ...parseSearchParams(schema, base), ...patch }, base);
       pendingSearch = next.toString();

@@ -1,15 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api, baseUrl, unwrapPage, type Page } from '../../api/client';
 import type { OfferingMembership } from '../../api/types';
 import { hexUuid } from '../../lib/format';
-import { pagingShape, param } from '../../lib/url-state';
+import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
 export const MEMBER_STATES = ['pending', 'active'] as const;
 export type MemberState = (typeof MEMBER_STATES)[number];
 
 /** The members tab's URL: filters, page, page size, and `add=1` while the Add member form is open. */
-export const membersSearchSchema = z.object({
+export const membersSearchSchema = searchSchema({
   group: param.string(),
   role: param.string(),
   resource: param.string(),
@@ -20,7 +19,7 @@ export const membersSearchSchema = z.object({
   ...pagingShape,
 });
 
-export type MembersSearch = z.infer<typeof membersSearchSchema>;
+export type MembersSearch = SearchState<typeof membersSearchSchema>;
 
 /** What the server filters on (exact matches, states combined with "or"). */
 export type MemberFilters = {

@@ -1,7 +1,7 @@
 import { Code, List, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { OfferingGroup } from '../../api/types';
@@ -10,8 +10,11 @@ import { isolate } from '../../lib/bidi';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { goneMessage, invalidateAfterGroupChange } from './group-messages';
-import { LinkGroupDialog } from './link-dialog';
 import { groupQueries } from './queries';
+
+// The form and its libraries (react-hook-form, zod) load after the first screen, not with it.
+const loadLinkDialog = () => import('./link-dialog');
+const LinkGroupDialog = lazy(() => loadLinkDialog().then((module) => ({ default: module.LinkGroupDialog })));
 
 /**
  * The actions on offering groups (pull members, link, unlink, delete), shared by the groups
@@ -242,9 +245,26 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);
 
   const closeLink = useCallback(() => setLinkTarget(null), []);
+  // Fetched once the page has rendered (managers only), then mounted closed, so that it opens at
+  // once and keeps its transitions; opened before that, it mounts as soon as its code is there.
+  const [linkLoaded, setLinkLoaded] = useState(false);
+  useEffect(() => {
+    if (!permission.canManage) return;
+    let current = true;
+    void loadLinkDialog().then(() => current && setLinkLoaded(true));
+    return () => {
+      current = false;
+    };
+  }, [permission.canManage]);
+  const linkOpened = linkLoaded || linkTarget !== null;
   const dialogs = useMemo(
-    () => <LinkGroupDialog offeringUuid={offeringUuid} group={linkTarget} onClose={closeLink} />,
-    [offeringUuid, linkTarget, closeLink],
+    () =>
+      linkOpened ? (
+        <Suspense fallback={null}>
+          <LinkGroupDialog offeringUuid={offeringUuid} group={linkTarget} onClose={closeLink} />
+        </Suspense>
+      ) : null,
+    [linkOpened, offeringUuid, linkTarget, closeLink],
   );
 
   return useMemo(

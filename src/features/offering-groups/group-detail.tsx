@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, Drawer, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
@@ -305,5 +305,28 @@ function MemberList({ rows }: { rows: Row[] }) {
         </Button>
       ) : null}
     </Stack>
+  );
+}
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/** The detail panel of the groups tab: a drawer open while the URL names a group. */
+export function GroupDetailDrawer({
+  offeringUuid,
+  groupUuid,
+  title,
+  actions,
+  onClose,
+}: {
+  offeringUuid: string;
+  groupUuid: string;
+  title: string | undefined;
+  actions: GroupActions;
+  onClose: () => void;
+}) {
+  return (
+    <Drawer opened={Boolean(groupUuid)} onClose={onClose} position="right" size={960} title={<span style={clip}>{title ?? 'Group'}</span>}>
+      {groupUuid ? <GroupDetail offeringUuid={offeringUuid} groupUuid={groupUuid} actions={actions} onClose={onClose} /> : null}
+    </Drawer>
   );
 }

@@ -1,9 +1,8 @@
-import { Anchor, Badge, Button, Code, Drawer, Group, Select, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Badge, Button, Code, Group, Skeleton, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
-import { offeringQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
@@ -14,8 +13,11 @@ import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
 import { useGroupActions, type GroupActions } from './group-actions';
 import { GroupActionsMenu } from './group-actions-menu';
-import { GroupDetail } from './group-detail';
 import { groupQueries, groupsSearchSchema } from './queries';
+
+// The pickers (Select, Combobox: after the first rows) and the detail panel (Drawer) load lazily.
+const GroupFilters = lazy(() => import('./group-filters').then((module) => ({ default: module.GroupFilters })));
+const GroupDetailDrawer = lazy(() => import('./group-detail').then((module) => ({ default: module.GroupDetailDrawer })));
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
 
@@ -39,15 +41,24 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
 
   const selected = state.group;
   const selectedName = groups.data?.items.find((group) => group.uuid === selected)?.name;
+  // Mounted from the first opening on, so that it keeps its closing transition afterwards.
+  const [detailOpened, setDetailOpened] = useState(false);
+  if (selected && !detailOpened) setDetailOpened(true);
 
   return (
     <Stack gap="sm">
-      <GroupFilters
-        offeringUuid={offeringUuid}
-        role={state.role}
-        resource={state.resource}
-        onChange={(patch) => setState({ ...patch, page: 1 })}
-      />
+      {groups.isPending ? (
+        <FiltersPlaceholder />
+      ) : (
+        <Suspense fallback={<FiltersPlaceholder />}>
+          <GroupFilters
+            offeringUuid={offeringUuid}
+            role={state.role}
+            resource={state.resource}
+            onChange={(patch) => setState({ ...patch, page: 1 })}
+          />
+        </Suspense>
+      )}
       {!permission.canManage && permission.reason ? (
         <Text size="sm" c="dimmed" role="note">
           {permission.reason} Group actions are disabled.
@@ -112,71 +123,38 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
       ) : (
         <TableSkeleton label="Loading groups" />
       )}
-      <Drawer
-        opened={Boolean(selected)}
-        onClose={() => setState({ group: '' })}
-        position="right"
-        size={960}
-        title={<span style={clip}>{selectedName ?? 'Group'}</span>}
-      >
-        {selected ? (
-          <GroupDetail offeringUuid={offeringUuid} groupUuid={selected} actions={actions} onClose={() => setState({ group: '' })} />
-        ) : null}
-      </Drawer>
+      {detailOpened ? (
+        <Suspense fallback={null}>
+          <GroupDetailDrawer
+            offeringUuid={offeringUuid}
+            groupUuid={selected}
+            title={selectedName}
+            actions={actions}
+            onClose={() => setState({ group: '' })}
+          />
+        </Suspense>
+      ) : null}
       {actions.dialogs}
     </Stack>
   );
 }
 
-function GroupFilters({
-  offeringUuid,
-  role,
-  resource,
-  onChange,
-}: {
-  offeringUuid: string;
-  role: string;
-  resource: string;
-  onChange: (patch: { role?: string; resource?: string }) => void;
-}) {
-  const roles = useQuery(offeringQueries.roles(offeringUuid));
-  const resources = useQuery(offeringQueries.resources(offeringUuid));
-  const roleOptions = (roles.data ?? []).map((item) => ({
-    value: item.uuid,
-    label: item.scope_type ? `${item.name} (${item.scope_type_label || item.scope_type})` : item.name,
-  }));
-  const resourceOptions = (resources.data ?? []).flatMap((item) =>
-    item.uuid ? [{ value: item.uuid, label: item.name ?? item.uuid }] : [],
-  );
-  // A bookmarked filter for something not (or not yet) listed still shows as selected.
-  if (role && !roleOptions.some((option) => option.value === role))
-    roleOptions.push({ value: role, label: roles.isPending ? 'Loading…' : role });
-  if (resource && !resourceOptions.some((option) => option.value === resource))
-    resourceOptions.push({ value: resource, label: resources.isPending ? 'Loading…' : resource });
+/** The pickers' place and labels while their code loads. */
+function FiltersPlaceholder() {
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <Select
-        label="Role"
-        placeholder="Any role"
-        data={roleOptions}
-        value={role || null}
-        onChange={(value) => onChange({ role: value ?? '' })}
-        clearable
-        searchable
-        w={260}
-        error={roles.error ? 'Could not load the roles.' : undefined}
-      />
-      <Select
-        label="Resource"
-        placeholder="Any resource"
-        data={resourceOptions}
-        value={resource || null}
-        onChange={(value) => onChange({ resource: value ?? '' })}
-        clearable
-        searchable
-        w={300}
-        error={resources.error ? 'Could not load the resources.' : undefined}
-      />
+    <Group gap="sm" align="flex-end" wrap="wrap" aria-hidden="true">
+      <Stack gap={4} w={260}>
+        <Text size="sm" fw={500}>
+          Role
+        </Text>
+        <Skeleton height={36} />
+      </Stack>
+      <Stack gap={4} w={300}>
+        <Text size="sm" fw={500}>
+          Resource
+        </Text>
+        <Skeleton height={36} />
+      </Stack>
     </Group>
   );
 }

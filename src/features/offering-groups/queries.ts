@@ -1,18 +1,17 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api, unwrap, unwrapPage } from '../../api/client';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
-import { pagingShape, param } from '../../lib/url-state';
+import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
 /** The groups tab's URL: filters, page, page size and the group whose detail is open. */
-export const groupsSearchSchema = z.object({
+export const groupsSearchSchema = searchSchema({
   role: param.string(),
   resource: param.string(),
   group: param.string(),
   ...pagingShape,
 });
 
-export type GroupsSearch = z.infer<typeof groupsSearchSchema>;
+export type GroupsSearch = SearchState<typeof groupsSearchSchema>;
 export type GroupFilters = { role: string; resource: string; page: number; page_size: number };
 
 export const groupQueries = {

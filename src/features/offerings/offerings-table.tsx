@@ -3,17 +3,16 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { z } from 'zod';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { pagingShape, param, useUrlState } from '../../lib/url-state';
+import { pagingShape, param, useUrlState, searchSchema, type SearchState } from '../../lib/url-state';
 
-export const offeringsSearchSchema = z.object({ q: param.string(), ...pagingShape });
+export const offeringsSearchSchema = searchSchema({ q: param.string(), ...pagingShape });
 
-export function offeringsListQuery(state: z.infer<typeof offeringsSearchSchema>) {
+export function offeringsListQuery(state: SearchState<typeof offeringsSearchSchema>) {
   return offeringQueries.list({ name: state.q, page: state.page, page_size: state.page_size });
 }
 

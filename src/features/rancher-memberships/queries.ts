@@ -1,10 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api, unwrap, unwrapPage, type Page } from '../../api/client';
 import type { KeycloakGroup, RancherCluster, RancherMembership, RancherProject, RoleTemplate } from '../../api/types';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { hexUuid } from '../../lib/format';
-import { pagingShape, param } from '../../lib/url-state';
+import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
 export const MEMBERSHIP_STATES = ['pending', 'active'] as const;
 export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
@@ -15,7 +14,7 @@ export type ScopeType = (typeof SCOPE_TYPES)[number];
 export const SCOPE_TYPE_LABEL: Record<ScopeType, string> = { cluster: 'Cluster', project: 'Project' };
 
 /** The page's URL: filters, page, page size, and `add=1` while the "Add membership" form is open. */
-export const rancherSearchSchema = z.object({
+export const rancherSearchSchema = searchSchema({
   username: param.string(),
   email: param.string(),
   first_name: param.string(),
@@ -29,7 +28,7 @@ export const rancherSearchSchema = z.object({
   ...pagingShape,
 });
 
-export type RancherSearch = z.infer<typeof rancherSearchSchema>;
+export type RancherSearch = SearchState<typeof rancherSearchSchema>;
 
 /** What the server filters on (exact text matches; states combined with "or"). */
 export type MembershipFilters = {

@@ -1,10 +1,9 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api, unwrapPage } from '../../api/client';
-import { param } from '../../lib/url-state';
+import { param, searchSchema } from '../../lib/url-state';
 
 /** The remote users tab's URL: the search text (as sent) and the page of results. */
-export const remoteUsersSearchSchema = z.object({
+export const remoteUsersSearchSchema = searchSchema({
   q: param.string(),
   page: param.int(1, 1, 100),
 });

@@ -1,9 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
-import { param } from '../../lib/url-state';
+import { param, searchSchema } from '../../lib/url-state';
 
-export const syncSearchSchema = z.object({ q: param.string() });
+export const syncSearchSchema = searchSchema({ q: param.string() });
 
 export const syncStatusQueries = {
   status: (offeringUuid: string) =>
