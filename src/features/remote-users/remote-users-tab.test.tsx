@@ -101,4 +101,20 @@ describe('RemoteUsersTab', { timeout: 30_000 }, () => {
     expect(screen.getByRole('table', { name: 'Remote users matching “alice” (stale)' })).toBeTruthy();
     expect(screen.getByText(/^Stale: from/)).toBeTruthy();
   });
+
+  it('disables the search for a user who may not search, with the reason, and sends nothing', async () => {
+    const { sent } = startRecording();
+    window.sessionStorage.setItem('waldur-kc.token', DEMO.tokens.viewer);
+    const viewer = offeringPermission({ customer_name: 'Aurora' }, { is_staff: false });
+    renderApp(<RemoteUsersTab offeringUuid={A} permission={viewer} onAddToGroup={() => {}} />, {
+      route: `/offerings/${A}/remote-users?q=alice`,
+    });
+    const input = screen.getByRole('searchbox', { name: 'Search remote users' });
+    expect(input.hasAttribute('disabled')).toBe(true);
+    expect(input.getAttribute('aria-describedby')).toBeTruthy();
+    expect(screen.getByText(/You cannot manage this offering.*Searching its Keycloak users needs the same rights\./)).toBeTruthy();
+    expect(screen.queryByRole('status', { name: 'Searching' })).toBeNull();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(sent).toEqual([]);
+  });
 });

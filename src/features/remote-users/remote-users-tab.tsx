@@ -53,7 +53,14 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
 
   const q = state.q;
   const tooShort = q.length < REMOTE_SEARCH_MIN_LENGTH;
-  const search = useQuery({ ...remoteUserQueries.search(offeringUuid, q), placeholderData: keepPreviousData });
+  // Waldur answers 403 to every search by a user who cannot manage the offering: send none.
+  const forbidden = !permission.canManage && permission.reason !== null;
+  const searchOptions = remoteUserQueries.search(offeringUuid, q);
+  const search = useQuery({
+    ...searchOptions,
+    enabled: !forbidden && searchOptions.enabled !== false,
+    placeholderData: keepPreviousData,
+  });
 
   // The last answer that really arrived, shown (marked stale) when a later search fails.
   const [lastGood, setLastGood] = useState<Results | null>(null);
@@ -62,7 +69,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
   }, [search.data, search.isPlaceholderData]);
 
   const current = !tooShort && search.data && !search.isPlaceholderData && search.data.q === q ? search.data : null;
-  const failed = !tooShort && search.isError;
+  const failed = !tooShort && !forbidden && search.isError;
   const shown: Results | null = tooShort
     ? null
     : (current ?? (search.isPlaceholderData ? (search.data ?? null) : failed ? lastGood : null));
@@ -74,7 +81,12 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
       <TextInput
         ref={inputRef}
         label="Search remote users"
-        description={`Username, email, first or last name; at least ${REMOTE_SEARCH_MIN_LENGTH} characters.`}
+        description={
+          forbidden
+            ? `${permission.reason} Searching its Keycloak users needs the same rights.`
+            : `Username, email, first or last name; at least ${REMOTE_SEARCH_MIN_LENGTH} characters.`
+        }
+        disabled={forbidden}
         placeholder="e.g. alice or @example.org"
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
@@ -90,7 +102,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
         type="search"
         autoComplete="off"
       />
-      {text.trim().length < REMOTE_SEARCH_MIN_LENGTH ? (
+      {!forbidden && text.trim().length < REMOTE_SEARCH_MIN_LENGTH ? (
         <Text size="sm" c="dimmed" role="status">
           {text.trim().length === 0
             ? `Type at least ${REMOTE_SEARCH_MIN_LENGTH} characters to search the users in this offering’s Keycloak.`
@@ -128,7 +140,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
           hintId={hintId}
           onLeaveTop={() => inputRef.current?.focus()}
         />
-      ) : !tooShort && search.isPending && !failed ? (
+      ) : !forbidden && !tooShort && search.isPending && !failed ? (
         <Stack gap="xs" role="status" aria-label="Searching">
           <Skeleton height={30} />
           <Skeleton height={30} />
