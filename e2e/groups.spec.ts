@@ -212,7 +212,7 @@ test('a group deleted by someone else is reported in place', async ({ page, sim 
   await expect(row(page, G.viewer.name)).toHaveCount(0);
 
   await page.goto(groupsUrl(A, `group=${G.viewer.uuid}`));
-  await expect(page.getByRole('dialog').getByText('This group no longer exists')).toBeVisible();
+  await expect(page.getByRole('dialog').getByText('This group was deleted, or is not yours to see')).toBeVisible();
 });
 
 test('a refused action keeps the row and says why', async ({ page, sim }) => {

@@ -1,16 +1,63 @@
 import { Alert, Button, Group, List, Text } from '@mantine/core';
 import { ApiError, errorMessage } from '../api/errors';
 
+/** A way out of an error that is not "try the same again". */
+export type ErrorAction = { label: string; onClick: () => void };
+
 type Props = {
   error: unknown;
   title?: string;
+  /** Shown only where retrying can help (no answer, a server error); never for a 4xx. */
   onRetry?: () => void;
   /** What the user can check, shown under the message. */
   hint?: React.ReactNode;
+  /** Ways out that can work (instead of Retry), e.g. "Go to page 1", "Clear this filter". */
+  actions?: readonly ErrorAction[];
 };
 
+/**
+ * Whether sending the same request again can succeed. Not for "not signed in", "forbidden",
+ * "not found" or "not allowed": those come back the same however often they are sent. A 400
+ * can (Waldur answers 400 when it could not reach Keycloak), unless the page offers a way out
+ * of the request itself (`actions`).
+ */
+export function canRetry(error: unknown): boolean {
+  return !(error instanceof ApiError) || error.kind !== 'http' || ![401, 403, 404, 405].includes(error.status);
+}
+
+/**
+ * The way out of a list request that the URL's parameters made impossible: a filter value the
+ * server refuses (400 naming the filter) or a page that does not exist (404). `filters` maps
+ * the server's query parameter names to the page's own (URL) names.
+ */
+export function urlProblem(
+  error: unknown,
+  {
+    page,
+    goToFirstPage,
+    filters,
+    clearFilters,
+  }: { page: number; goToFirstPage: () => void; filters: Record<string, string>; clearFilters: (names: string[]) => void },
+): { title: string; actions: ErrorAction[] } | null {
+  if (!(error instanceof ApiError) || error.kind !== 'http') return null;
+  const refused = Object.keys(error.fieldErrors).flatMap((field) => filters[field] ?? []);
+  if (error.status === 400 && refused.length > 0) {
+    const one = refused.length === 1;
+    return {
+      title: one ? 'This filter cannot be used' : 'These filters cannot be used',
+      actions: [{ label: one ? 'Clear this filter' : 'Clear these filters', onClick: () => clearFilters(refused) }],
+    };
+  }
+  if (error.isNotFound && page > 1) {
+    return { title: `Page ${page.toLocaleString()} does not exist`, actions: [{ label: 'Go to page 1', onClick: goToFirstPage }] };
+  }
+  return null;
+}
+
 /** A failed request in place, as a sentence, with a Retry where retrying can help. */
-export function ErrorAlert({ error, title, onRetry, hint }: Props) {
+export function ErrorAlert({ error, title, onRetry, hint, actions = [] }: Props) {
+  const buttons: ErrorAction[] = [...actions];
+  if (onRetry && actions.length === 0 && canRetry(error)) buttons.push({ label: 'Retry', onClick: onRetry });
   const messages = error instanceof ApiError && error.formErrors.length > 1 ? error.formErrors : [errorMessage(error)];
   return (
     <Alert color="red" variant="light" title={title ?? defaultTitle(error)} role="alert">
@@ -28,11 +75,13 @@ export function ErrorAlert({ error, title, onRetry, hint }: Props) {
           {hint}
         </Text>
       ) : null}
-      {onRetry ? (
+      {buttons.length > 0 ? (
         <Group mt="sm">
-          <Button size="xs" variant="white" color="red" onClick={onRetry}>
-            Retry
-          </Button>
+          {buttons.map((button) => (
+            <Button key={button.label} size="xs" variant="white" color="red" onClick={button.onClick}>
+              {button.label}
+            </Button>
+          ))}
         </Group>
       ) : null}
     </Alert>

@@ -38,8 +38,11 @@ export function GroupDetail({ offeringUuid, groupUuid, actions, onClose }: Props
   if (detail.error) {
     if (detail.error instanceof ApiError && detail.error.isNotFound) {
       return (
-        <Alert color="yellow" title="This group no longer exists" role="alert">
-          <Text size="sm">Someone else may have deleted it, or it never belonged to this offering.</Text>
+        <Alert color="yellow" title="This group was deleted, or is not yours to see" role="alert">
+          <Text size="sm">
+            Waldur answers “not found” in both cases: someone may have deleted the group, or your account cannot see it (only staff and the
+            owners of the offering’s organization can). It may also not belong to this offering.
+          </Text>
           <Button mt="sm" size="xs" variant="white" onClick={onClose}>
             Close
           </Button>

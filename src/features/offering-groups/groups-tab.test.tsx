@@ -32,6 +32,40 @@ describe('GroupsTab', () => {
     await screen.findByText(/11–13 of 13 groups/);
   });
 
+  it('moves an old bookmark past the last page to the last page that exists', async () => {
+    startSim('staff');
+    const { router } = renderTab(`/offerings/${A}/groups?page=50`);
+    await screen.findByText(/11–13 of 13 groups/);
+    expect(router.state.location.search).toBe('?page=2');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('moves to the last page that exists when the last page is emptied', async () => {
+    startSim('staff');
+    const { router } = renderTab(`/offerings/${A}/groups?page_size=12&page=2`);
+    await screen.findByText(/13–13 of 13 groups/);
+    const table = screen.getByRole('table', { name: 'Groups' });
+    const last = within(within(table).getAllByRole('row')[1] as HTMLElement).getAllByRole('button')[0] as HTMLElement;
+    const name = last.textContent ?? '';
+    const menu = await openActions(name);
+    await userEvent.click(within(menu).getByRole('menuitem', { name: /Delete/ }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete group' }));
+    await screen.findByText(/1–12 of 12 groups/);
+    expect(router.state.location.search).toBe('?page_size=12');
+    expect(within(screen.getByRole('table', { name: 'Groups' })).queryByRole('button', { name })).toBeNull();
+  });
+
+  it('offers to clear a filter the server refuses instead of a Retry that cannot work', async () => {
+    startSim('staff');
+    const { router } = renderTab(`/offerings/${A}/groups?role=xyz`);
+    const alert = (await screen.findByText('This filter cannot be used')).closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error('Not in an alert');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Clear this filter' }));
+    await screen.findByRole('table', { name: 'Groups' });
+    expect(router.state.location.search).toBe('');
+  });
+
   it('filters by role from the URL', async () => {
     startSim('staff');
     renderTab(`/offerings/${A}/groups?role=${DEMO.roles.a.projectMember.uuid}`);
@@ -136,7 +170,14 @@ describe('GroupsTab', () => {
     const sim = startSim('staff');
     sim.store.groups.delete(G.orphaned.uuid);
     renderTab(`/offerings/${A}/groups?group=${G.orphaned.uuid}`);
-    expect(await screen.findByText('This group no longer exists')).toBeTruthy();
+    expect(await screen.findByText('This group was deleted, or is not yours to see')).toBeTruthy();
+  });
+
+  it('tells a viewer that a group link may be deleted or not theirs: Waldur cannot tell', async () => {
+    startSim('viewer');
+    renderTab(`/offerings/${A}/groups?group=${G.prodAdmin.uuid}`, offeringPermission({ customer_name: 'Aurora' }, { is_staff: false }));
+    expect(await screen.findByText('This group was deleted, or is not yours to see')).toBeTruthy();
+    expect(screen.getByText(/someone may have deleted the group, or your account cannot see it/)).toBeTruthy();
   });
 
   it('shows the empty state with its next actions', async () => {

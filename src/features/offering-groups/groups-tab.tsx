@@ -5,9 +5,10 @@ import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import type { OfferingGroup } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
-import { ErrorAlert } from '../../components/error-alert';
+import { ErrorAlert, urlProblem } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
+import { lastPage } from '../../lib/fetch-page';
 import { formatDateTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
@@ -35,9 +36,16 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
   const total = groups.data?.total;
   useEffect(() => {
     if (total === undefined || groups.isPlaceholderData) return;
-    const last = Math.max(1, Math.ceil(total / state.page_size));
+    const last = lastPage(total, state.page_size);
     if (state.page > last) setState({ page: last }, { replace: true });
   }, [total, state.page, state.page_size, groups.isPlaceholderData, setState]);
+
+  const urlError = urlProblem(groups.error, {
+    page: state.page,
+    goToFirstPage: () => setState({ page: 1 }),
+    filters: { role_uuid: 'role', resource_uuid: 'resource' },
+    clearFilters: (names) => setState({ ...Object.fromEntries(names.map((name) => [name, ''])), page: 1 }),
+  });
 
   const selected = state.group;
   const selectedName = groups.data?.items.find((group) => group.uuid === selected)?.name;
@@ -112,7 +120,8 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
       ) : groups.error ? (
         <ErrorAlert
           error={groups.error}
-          title={groups.error instanceof ApiError && groups.error.isForbidden ? 'You cannot see these groups' : undefined}
+          title={groups.error instanceof ApiError && groups.error.isForbidden ? 'You cannot see these groups' : urlError?.title}
+          actions={urlError?.actions}
           hint={
             groups.error instanceof ApiError && groups.error.isForbidden
               ? 'Only staff and the owners of the offering’s organization can see its Keycloak groups.'

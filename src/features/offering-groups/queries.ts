@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, unwrapPage } from '../../api/client';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
+import { fetchPage } from '../../lib/fetch-page';
 
 /** The groups tab's URL: filters, page, page size and the group whose detail is open. */
 export const groupsSearchSchema = searchSchema({
@@ -19,19 +20,24 @@ export const groupQueries = {
     queryOptions({
       queryKey: ['offering-keycloak-groups', offeringUuid, 'list', filters],
       queryFn: ({ signal }) =>
-        unwrapPage(
-          api.GET('/api/offering-keycloak-groups/', {
-            signal,
-            params: {
-              query: {
-                offering_uuid: offeringUuid,
-                role_uuid: filters.role || undefined,
-                resource_uuid: filters.resource || undefined,
-                page: filters.page,
-                page_size: filters.page_size,
-              },
-            },
-          }),
+        fetchPage(
+          (page, pageSize) =>
+            unwrapPage(
+              api.GET('/api/offering-keycloak-groups/', {
+                signal,
+                params: {
+                  query: {
+                    offering_uuid: offeringUuid,
+                    role_uuid: filters.role || undefined,
+                    resource_uuid: filters.resource || undefined,
+                    page,
+                    page_size: pageSize,
+                  },
+                },
+              }),
+            ),
+          filters.page,
+          filters.page_size,
         ),
       placeholderData: keepPreviousData,
     }),
