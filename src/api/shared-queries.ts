@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapPage } from './client';
 import type { ProviderResource } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
@@ -169,4 +169,19 @@ export function availableScopes(resource: Pick<ProviderResource, 'options'> | un
 
 export function isKeycloakEnabled(offering: { plugin_options?: { keycloak_enabled?: boolean } | null }): boolean {
   return offering.plugin_options?.keycloak_enabled === true;
+}
+
+/**
+ * Runs `prefetch` once the offering is known to have Keycloak enabled, without blocking (for
+ * route loaders): Waldur answers 400 to the Keycloak views of any other offering.
+ */
+export function whenKeycloakEnabled(queryClient: QueryClient, offeringUuid: string, prefetch: () => void): void {
+  void queryClient
+    .ensureQueryData(offeringQueries.detail(offeringUuid))
+    .then((offering) => {
+      if (isKeycloakEnabled(offering)) prefetch();
+    })
+    .catch(() => {
+      // The offering route's loader shows why the offering could not be loaded.
+    });
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { ImportWizard } from '../../features/import-wizard/import-wizard';
 import { offeringPermission } from '../../lib/offering-permission';
@@ -9,8 +9,10 @@ import { queryClient } from '../query-client';
 export function loader({ params }: LoaderFunctionArgs) {
   const offeringUuid = params.offeringUuid ?? '';
   // Start what the first two steps need without blocking navigation.
-  void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
-  void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+  whenKeycloakEnabled(queryClient, offeringUuid, () => {
+    void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
+    void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+  });
   void queryClient.prefetchQuery(offeringQueries.roles(offeringUuid));
   void queryClient.prefetchQuery(offeringQueries.resources(offeringUuid));
   return null;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { useGroupActions } from '../../features/offering-groups/group-actions';
 import { syncStatusQueries } from '../../features/sync-status/queries';
@@ -14,9 +14,11 @@ import type { LoaderFunctionArgs } from 'react-router';
 export function loader({ params }: LoaderFunctionArgs) {
   const offeringUuid = params.offeringUuid ?? '';
   // Start the three fetches the join needs without blocking navigation.
-  void queryClient.prefetchQuery(syncStatusQueries.status(offeringUuid));
-  void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
-  void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
+  whenKeycloakEnabled(queryClient, offeringUuid, () => {
+    void queryClient.prefetchQuery(syncStatusQueries.status(offeringUuid));
+    void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+    void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
+  });
   return null;
 }
 
