@@ -173,9 +173,40 @@ test('unknown routes and unknown offerings get a not-found page', async ({ page 
 test('an offering without Keycloak says so instead of showing tabs', async ({ page, sim }) => {
   const plain = (await offerings(sim)).find((item) => !item.plugin_options?.keycloak_enabled);
   if (!plain) throw new Error('the demo seed has no offering without Keycloak');
+  const keycloakCalls: string[] = [];
+  page.on('request', (request) => {
+    if (/sync_status|remote_groups|remote_group_members|search_remote_users/.test(request.url())) keycloakCalls.push(request.url());
+  });
   await page.goto(`/offerings/${plain.uuid}/groups`);
   await expect(page.getByText('Keycloak is not enabled for this offering')).toBeVisible();
-  await expect(page.getByRole('tab')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Groups' })).toHaveCount(0);
+  // Its Keycloak views are never asked for (Waldur would answer 400), not even from their URLs.
+  for (const tab of ['sync', 'import', 'remote-users?q=alice']) {
+    await page.goto(`/offerings/${plain.uuid}/${tab}`);
+    await expect(page.getByText('Keycloak is not enabled for this offering')).toBeVisible();
+  }
+  expect(keycloakCalls).toEqual([]);
+});
+
+test('follows the system dark preference until a scheme is chosen', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto('/offerings');
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'light');
+  await page.getByRole('button', { name: 'Toggle color scheme' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+});
+
+test.describe('as a viewer', () => {
+  test.use({ account: 'viewer' });
+
+  test('the Server page says why a non-staff user sees no Waldur version', async ({ page }) => {
+    await page.goto('/server');
+    await expect(page.getByRole('row', { name: /Waldur version/ })).toContainText(
+      'UnknownWaldur tells its version to staff and support users only.',
+    );
+  });
 });
 
 test('a Waldur without offering Keycloak groups: the reason is on the Server page and the offering', async ({ page, sim }) => {

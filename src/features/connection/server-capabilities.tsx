@@ -39,7 +39,18 @@ export function ServerCapabilities() {
             </Table.Tr>
             <Table.Tr>
               <Table.Th>Waldur version</Table.Th>
-              <Table.Td>{data.version ?? 'Unknown'}</Table.Td>
+              <Table.Td>
+                {data.version ?? (
+                  <Stack gap={4}>
+                    <Text size="sm">Unknown</Text>
+                    <Text size="sm" c="dimmed">
+                      {me.data && !me.data.is_staff
+                        ? 'Waldur tells its version to staff and support users only.'
+                        : 'The server did not say which version it runs.'}
+                    </Text>
+                  </Stack>
+                )}
+              </Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>Signed in as</Table.Th>
