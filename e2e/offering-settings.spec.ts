@@ -31,6 +31,22 @@ async function choose(scope: Page | Locator, page: Page, label: string, option: 
   await page.getByRole('option', { name: option }).click();
 }
 
+test('a wrong realm makes the connection test fail, and restoring the previous settings mends it', async ({ page, sim }) => {
+  await page.goto(settingsUrl);
+  await testConnection(page, 'Connected');
+  await page.getByRole('textbox', { name: 'Realm', exact: true }).fill('no-such-realm');
+  await save(page);
+  expect((await savedOptions(sim)).secret_options.keycloak_realm).toBe('no-such-realm');
+  await testConnection(page, 'Connection failed');
+
+  await page.getByRole('button', { name: 'Restore previous settings' }).click();
+  await expect(page.getByText('Previous settings restored')).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Realm', exact: true })).toHaveValue('alpha');
+  expect((await savedOptions(sim)).secret_options.keycloak_realm).toBe('alpha');
+  await testConnection(page, 'Connected');
+  await expect(page.getByRole('button', { name: 'Restore previous settings' })).toBeHidden();
+});
+
 test('an option the form does not show survives a save; the password is kept when left empty', async ({ page, sim }) => {
   const before = await savedOptions(sim);
   await sim.api('staff', 'POST', `/api/marketplace-provider-offerings/${A}/update_integration/`, {

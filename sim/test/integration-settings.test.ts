@@ -190,3 +190,13 @@ describe('names of new groups', () => {
     expect(await groupName(m.url)).toBe('alpha-hpc_alpha-prod-cluster_genomics_Namespace Editor-$');
   });
 });
+
+describe('settings take effect at once', () => {
+  it('a wrong realm fails the connection test; the right one mends it', async () => {
+    const test = () => api.post('/api/offering-keycloak-groups/test_connection/', { offering_uuid: A });
+    await api.post(integration(A), { secret_options: { keycloak_realm: 'nope' } });
+    expect((await test()).body).toEqual({ status: 'error', error: 'Unable to connect to Keycloak.' });
+    await api.post(integration(A), { secret_options: { keycloak_realm: 'alpha' } });
+    expect((await test()).obj().status).toBe('ok');
+  });
+});

@@ -31,6 +31,9 @@ export function offeringRealm(store: Store, faults: Faults, offering: Offering):
   if (!realm || offering.unreachable || faults.isKeycloakDown(offering.uuid)) {
     throw new KeycloakUnavailable("Can't connect to server");
   }
+  // Stopgap until servers are addressed by URL and realm: the saved realm (read on every call,
+  // so update_integration applies at once) must be the one behind the offering.
+  if (offering.secretOptions.keycloak_realm !== realm.name) throw new KeycloakUnavailable('Realm not found');
   return realm;
 }
 
