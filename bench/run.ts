@@ -31,6 +31,7 @@ import { syncStatusFigures } from './figures/sync-status.ts';
 import { remoteSearchFigures } from './figures/remote-search.ts';
 import { membersExportFigures } from './figures/members-export.ts';
 import { importWizardFigures } from './figures/import-wizard.ts';
+import { syncColdFigures } from './figures/sync-cold.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -77,6 +78,7 @@ const SECTIONS: Section[] = [
   { id: 'import', run: importWizardFigures },
   // Last: it deletes remote groups to make the drift.
   { id: 'sync', run: syncStatusFigures },
+  { id: 'sync-cold', run: syncColdFigures },
 ];
 
 async function machine(browserVersion: string) {

@@ -22,7 +22,7 @@ function before(resources: Resource[], at: number, ext: string) {
 }
 
 /** One cold load (new context: empty cache) of `path`, timed to the first groups row. */
-async function coldLoad(bench: Bench, path: string, name: string): Promise<Run> {
+export async function coldLoad(bench: Bench, path: string, name: string): Promise<Run> {
   const { page, close } = await bench.newPage({ watch: { row: GROUP_ROW } });
   try {
     await page.goto(bench.server.url + path, { waitUntil: 'domcontentloaded' });

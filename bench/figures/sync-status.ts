@@ -27,7 +27,7 @@ async function apiGet<T>(bench: Bench, path: string): Promise<T> {
  * sized for 10,000 (x scale) remote-only ones; deleting the remote groups of some linked local
  * groups (behind Waldur's back, through the simulator's control API) moves them to local_only.
  */
-async function makeDrift(bench: Bench, perSection: number): Promise<{ local: number; remote: number; synced: number }> {
+export async function makeDrift(bench: Bench, perSection: number): Promise<{ local: number; remote: number; synced: number }> {
   const uuid = bench.offeringUuid;
   const before = await apiGet<SyncStatus>(bench, `/api/offering-keycloak-groups/sync_status/?offering_uuid=${uuid}`);
   const excess = before.synced.length - perSection;

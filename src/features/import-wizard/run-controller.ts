@@ -1,9 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { ApiError } from '../../api/errors';
 import { keycloakQueries } from '../../api/shared-queries';
 import { hexUuid, pluralize } from '../../lib/format';
-import { apiImportClient, runImport, stopSentence, type LocalGroupRef } from './run-import';
+import { apiImportClient, runImport, type LocalGroupRef } from './run-import';
 import { countResults, EMPTY_CHOICE, pendingIds, type GroupResult } from './wizard-state';
 import { wizardStore } from './wizard-store';
 
@@ -13,6 +12,9 @@ import { wizardStore } from './wizard-store';
  * and the user is sent to sign in), and it stops by itself on a 401.
  */
 const active = new Map<string, AbortController>();
+
+/** How long results wait to be shown together. */
+const RESULT_BATCH_MS = 100;
 
 export function isRunActive(offeringUuid: string): boolean {
   return active.has(hexUuid(offeringUuid));
@@ -46,24 +48,27 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
     saveNow: true,
   });
 
-  const setResult = (id: string, result: GroupResult) =>
-    store.update((current) => ({ ...current, results: { ...current.results, [id]: result } }));
+  // Results reach the store (and the screen) in batches, not once per answer: rendering the
+  // wizard after each answer held back the next request.
+  let pending: Record<string, GroupResult> = {};
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    const batch = pending;
+    pending = {};
+    if (Object.keys(batch).length > 0) store.update((current) => ({ ...current, results: { ...current.results, ...batch } }));
+  };
+  const setResult = (id: string, result: GroupResult) => {
+    pending[id] = result;
+    flushTimer ??= setTimeout(flush, RESULT_BATCH_MS);
+  };
 
   try {
-    let linked: Map<string, LocalGroupRef> | undefined;
-    try {
-      linked = await linkedGroups(queryClient, offeringUuid);
-    } catch (error) {
-      if (error instanceof ApiError && error.isUnauthorized) {
-        for (const id of ids) setResult(id, { status: 'not-started', reason: stopSentence('session-expired') });
-        store.update((current) => ({ ...current, run: { phase: 'finished', stopped: 'session-expired', finishedAt: Date.now() } }), {
-          saveNow: true,
-        });
-        return;
-      }
-      // Waldur checks again on every import: a missing list only costs a few "Skipped".
-      linked = undefined;
-    }
+    // Fetched beside the first imports, not before them (always fresh: someone may have linked
+    // a group since the review). Waldur checks again on every import: a missing list only
+    // costs a few "Skipped" without the local group's name.
+    const linked = linkedGroups(queryClient, offeringUuid).catch(() => undefined);
 
     const outcome = await runImport({
       offeringUuid,
@@ -77,6 +82,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
       jobs: ids.map((id) => ({ remoteGroupId: id, choice: state.choices[id] ?? EMPTY_CHOICE, previous: state.results[id] })),
       onUpdate: setResult,
     });
+    flush();
     store.update((current) => ({ ...current, run: { phase: 'finished', stopped: outcome.stopped, finishedAt: Date.now() } }), {
       saveNow: true,
     });
@@ -101,6 +107,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
       });
     }
   } finally {
+    flush();
     active.delete(key);
     if (store.get().run.phase === 'running') {
       store.update((current) => ({ ...current, run: { phase: 'finished', stopped: null, finishedAt: Date.now() } }), { saveNow: true });

@@ -62,8 +62,11 @@ export type RunOptions = {
   pullMembers: boolean;
   client?: ImportClient;
   concurrency?: number;
-  /** Remote group ids already linked to a local group, known before the run. */
-  linked?: ReadonlyMap<string, LocalGroupRef>;
+  /**
+   * Remote group ids already linked to a local group. A promise lets the run start beside the
+   * fetch: groups sent before it answers rely on Waldur's own "already exists" refusal.
+   */
+  linked?: ReadonlyMap<string, LocalGroupRef> | Promise<ReadonlyMap<string, LocalGroupRef> | undefined>;
   /** Aborting stops the run: nothing new is sent, requests in flight finish. */
   signal?: AbortSignal;
   onUpdate?: (remoteGroupId: string, result: GroupResult) => void;
@@ -105,7 +108,12 @@ function mayHaveReachedWaldur(previous: GroupResult | undefined): boolean {
 }
 
 export async function runImport(options: RunOptions): Promise<RunOutcome> {
-  const { offeringUuid, jobs, pullMembers, signal, linked } = options;
+  const { offeringUuid, jobs, pullMembers, signal } = options;
+  const linkedList = Promise.resolve(options.linked).catch(() => undefined);
+  let linked = options.linked instanceof Promise ? undefined : options.linked;
+  void linkedList.then((answer) => {
+    linked = answer;
+  });
   const client = options.client ?? apiImportClient;
   const concurrency = Math.max(1, options.concurrency ?? IMPORT_CONCURRENCY);
   const results: Record<string, GroupResult> = {};
@@ -162,6 +170,8 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
       await pull(id, previous.localGroup, previous.note);
       return;
     }
+    // An earlier attempt may have reached Waldur: its answer must be known before deciding.
+    if (mayHaveReachedWaldur(previous)) linked = await linkedList;
     const known = linked?.get(id);
     if (known) {
       if (mayHaveReachedWaldur(previous)) await pull(id, known, 'Confirmed after the interruption.');
@@ -181,7 +191,9 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
     } catch (error) {
       if (isAlreadyLinkedError(error)) {
         const ours = mayHaveReachedWaldur(previous) && client.findLinkedGroup ? await client.findLinkedGroup(id).catch(() => null) : null;
+        const other = ours ? undefined : (await linkedList)?.get(id);
         if (ours) await pull(id, ours, 'Confirmed after the interruption.');
+        else if (other) set(id, { status: 'skipped', reason: `Already linked to the local group “${other.name}”.` });
         else set(id, { status: 'skipped', reason: 'Already linked to a local group.' });
         return;
       }

@@ -188,3 +188,14 @@ describe('syncStatusCsv', () => {
     expect(csv[2]).toBe('Only in Keycloak,,twin,t1 | t2,/base/twin | /base/twin,,,,,Ambiguous: 2 remote groups match');
   });
 });
+
+describe('joinSyncStatus cache', () => {
+  it('reuses the join for the same three answers and builds a new one when one changes', () => {
+    const status: Parameters<typeof joinSyncStatus>[0] = { synced: [], local_only: [], remote_only: [] };
+    const local: Parameters<typeof joinSyncStatus>[1] = [];
+    const remote: Parameters<typeof joinSyncStatus>[2] = [];
+    const first = joinSyncStatus(status, local, remote);
+    expect(joinSyncStatus(status, local, remote)).toBe(first);
+    expect(joinSyncStatus(status, [], remote)).not.toBe(first);
+  });
+});

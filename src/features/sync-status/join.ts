@@ -134,7 +134,22 @@ function oldestFirst(a: OfferingGroup, b: OfferingGroup): number {
   return a.created < b.created ? -1 : a.created > b.created ? 1 : a.uuid < b.uuid ? -1 : 1;
 }
 
+/**
+ * The last join of each sync_status answer, with the group lists it was made from. The answers
+ * are React Query's cached objects, so going back to the tab (or a re-render) finds the same
+ * three inputs and reuses the join instead of rebuilding it for tens of thousands of lines.
+ */
+const joins = new WeakMap<SyncStatus, { localGroups: readonly OfferingGroup[]; remoteGroups: readonly RemoteGroup[]; join: SyncJoin }>();
+
 export function joinSyncStatus(status: SyncStatus, localGroups: readonly OfferingGroup[], remoteGroups: readonly RemoteGroup[]): SyncJoin {
+  const cached = joins.get(status);
+  if (cached && cached.localGroups === localGroups && cached.remoteGroups === remoteGroups) return cached.join;
+  const join = buildJoin(status, localGroups, remoteGroups);
+  joins.set(status, { localGroups, remoteGroups, join });
+  return join;
+}
+
+function buildJoin(status: SyncStatus, localGroups: readonly OfferingGroup[], remoteGroups: readonly RemoteGroup[]): SyncJoin {
   const remoteById = new Map(remoteGroups.map((group) => [group.id, group]));
   const syncedIds = new Set(status.synced.map((line) => line.backend_id));
   const sortedLocal = [...localGroups].sort(oldestFirst);

@@ -1,7 +1,8 @@
-import { Button, Checkbox, Code, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import classes from './sync-status-view.module.css';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { isolate } from '../../lib/bidi';
 import { chosen, filterLines, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncJoin, type SyncLine } from './join';
@@ -34,7 +35,6 @@ type Props = {
 const REASON_ID = 'sync-actions-reason';
 /** Bulk pulls of more groups than this ask first. */
 const BULK_CONFIRM_ABOVE = 20;
-const clip: React.CSSProperties = { overflowWrap: 'anywhere', minWidth: 0 };
 
 type SectionKind = SyncLine['kind'];
 
@@ -308,23 +308,24 @@ const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, a
   const name = lineName(line);
   const display = name || '(no name)';
   return (
-    <Group wrap="nowrap" align="flex-start" gap="sm" py={8} px={4} style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-      <Checkbox
-        mt={2}
+    <div className={classes.line}>
+      <input
+        type="checkbox"
+        className={classes.check}
         aria-label={`Select ${display}`}
         checked={checked}
         onChange={(event) => toggle([line.id], event.currentTarget.checked)}
       />
-      <Stack gap={2} style={{ flex: 1, minWidth: 0 }}>
-        <Text size="sm" fw={500} style={clip} fs={name ? undefined : 'italic'} title={name}>
+      <div className={classes.body}>
+        <p className={name ? classes.name : `${classes.name} ${classes.unnamed}`} title={name}>
           <bdi>{display}</bdi>
-        </Text>
+        </p>
         {line.kind === 'synced' ? <SyncedDetails line={line} choice={choice} choose={choose} /> : null}
         {line.kind === 'local' ? <LocalDetails line={line} choice={choice} choose={choose} /> : null}
         {line.kind === 'remote' ? <RemoteDetails line={line} choice={choice} choose={choose} /> : null}
-      </Stack>
+      </div>
       <LineActions line={line} choice={choice} actions={actions} name={display} />
-    </Group>
+    </div>
   );
 });
 
@@ -363,9 +364,7 @@ function CandidatePicker<C>({
 
 function NotFoundNote({ what }: { what: string }) {
   return (
-    <Text size="xs" c="var(--mantine-color-orange-light-color)">
-      No {what} with this name in the lists just fetched. Refresh to check again.
-    </Text>
+    <p className={`${classes.detail} ${classes.warning}`}>No {what} with this name in the lists just fetched. Refresh to check again.</p>
   );
 }
 
@@ -381,7 +380,7 @@ function SyncedDetails({
   const group = localTarget(line, new Map(choice ? [[line.id, choice]] : []));
   return (
     <>
-      <Text size="xs" c="dimmed" style={clip}>
+      <p className={classes.detail}>
         Keycloak:{' '}
         {line.remoteName !== line.localName ? (
           <>
@@ -393,13 +392,9 @@ function SyncedDetails({
             <bdi>{line.remote.path}</bdi> ·{' '}
           </>
         ) : null}
-        id <Code fz="xs">{line.backendId}</Code>
-      </Text>
-      {group ? (
-        <Text size="xs" c="dimmed" style={clip}>
-          Waldur: {groupFacts(group)}
-        </Text>
-      ) : null}
+        id <code className={classes.code}>{line.backendId}</code>
+      </p>
+      {group ? <p className={classes.detail}>Waldur: {groupFacts(group)}</p> : null}
       <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group linked" />
     </>
   );
@@ -446,17 +441,17 @@ function LocalDetails({
   return (
     <>
       {group ? (
-        <Text size="xs" c="dimmed" style={clip}>
+        <p className={classes.detail}>
           {groupFacts(group)}
           {group.backend_id ? (
             <>
               {' '}
-              · linked to <Code fz="xs">{group.backend_id}</Code>, which is not in Keycloak
+              · linked to <code className={classes.code}>{group.backend_id}</code>, which is not in Keycloak
             </>
           ) : (
             ' · not linked'
           )}
-        </Text>
+        </p>
       ) : null}
       <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group" />
     </>
@@ -476,10 +471,10 @@ function RemoteDetails({
   return (
     <>
       {group ? (
-        <Text size="xs" c="dimmed" style={clip}>
-          <bdi>{group.path}</bdi> · id <Code fz="xs">{group.id}</Code>
+        <p className={classes.detail}>
+          <bdi>{group.path}</bdi> · id <code className={classes.code}>{group.id}</code>
           {group.sub_group_count ? ` · ${group.sub_group_count} subgroups` : ''}
-        </Text>
+        </p>
       ) : null}
       {line.candidates.length > 1 ? (
         <CandidatePicker
@@ -504,7 +499,7 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
   if (line.kind === 'remote') {
     const target = chosen(line.candidates, choice);
     return (
-      <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+      <div className={classes.actions}>
         <Button
           size="xs"
           variant="light"
@@ -515,14 +510,14 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
         >
           Import
         </Button>
-      </Group>
+      </div>
     );
   }
   const target = chosen(line.candidates, choice);
   const busy = target ? actions.isBusy(target.uuid) : false;
   if (line.kind === 'synced') {
     return (
-      <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+      <div className={classes.actions}>
         <Button
           size="xs"
           variant="light"
@@ -534,11 +529,11 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
         >
           Pull members
         </Button>
-      </Group>
+      </div>
     );
   }
   return (
-    <Group gap={6} wrap="nowrap" style={{ flexShrink: 0 }}>
+    <div className={classes.actions}>
       <Button
         size="xs"
         variant="light"
@@ -561,6 +556,6 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
       >
         Delete
       </Button>
-    </Group>
+    </div>
   );
 }
