@@ -113,6 +113,8 @@ test('the preview names the group a new membership really creates', async ({ pag
 });
 
 test('export, then import, round-trips the settings (the password only when asked)', async ({ page, sim }) => {
+  // Many steps across two pages: on the shared two-core machine this outlasts the default timeout.
+  test.slow();
   await page.goto(settingsUrl);
   await page.getByRole('button', { name: 'Export settings' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export Keycloak settings' });
@@ -159,6 +161,8 @@ test('an import with wrong keys and types says so per key', async ({ page }) => 
 });
 
 test('a scope option added for a resource is offered in Add member and accepted by the server', async ({ page, sim }) => {
+  // Many steps across two pages: on the shared two-core machine this outlasts the default timeout.
+  test.slow();
   await page.goto(settingsUrl);
   await page.getByRole('button', { name: 'Add scope option to alpha-archive' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add scope option to alpha-archive' });
