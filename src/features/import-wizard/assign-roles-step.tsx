@@ -6,7 +6,7 @@ import type { OfferingRole, ProviderResource } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { choiceProblems, type FieldProblems } from './review';
-import { VirtualTable } from './virtual-table';
+import { VirtualTable } from '../../components/virtual-table';
 import { applyToAll, EMPTY_CHOICE, isLocked, setChoice, setSelected, type Choice, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
 

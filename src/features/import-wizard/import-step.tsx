@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { pluralize } from '../../lib/format';
-import { VirtualTable } from './virtual-table';
+import { VirtualTable } from '../../components/virtual-table';
 import { countResults, type GroupResult, type PullState, type WizardState } from './wizard-state';
 
 type Props = { offeringUuid: string; state: WizardState };

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { clip, pluralize } from '../../lib/format';
 import { reviewImport, type Review } from './review';
-import { VirtualTable } from './virtual-table';
+import { VirtualTable } from '../../components/virtual-table';
 import { setSelected, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
 

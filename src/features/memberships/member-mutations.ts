@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { deleteMembership } from '../../api/member-fixes';
 import type { OfferingMembership } from '../../api/types';
 import { settleInOrder } from '../../lib/settle-in-order';
 import { groupUuidOf } from './queries';
@@ -64,15 +64,7 @@ export function createMember(offering: { uuid?: string; url?: string }, values: 
 }
 
 /** Removes a membership; one that is already gone counts as removed. */
-export async function deleteMember(uuid: string): Promise<'removed' | 'gone'> {
-  try {
-    await unwrap(api.DELETE('/api/offering-keycloak-memberships/{uuid}/', { params: { path: { uuid } } }));
-    return 'removed';
-  } catch (error) {
-    if (error instanceof ApiError && error.isNotFound) return 'gone';
-    throw error;
-  }
-}
+export const deleteMember = deleteMembership;
 
 export type ChangeGroupResult =
   { added: OfferingMembership; removed: true } | { added: OfferingMembership; removed: false; removeError: unknown };

@@ -9,10 +9,26 @@ import { StateBadge } from '../../components/state-badge';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
 import { formatDateTime, formatTime } from '../../lib/format';
+import { memberLines, type MemberLine } from '../../lib/member-drift';
+import { DriftFixes } from './drift-fixes';
 import type { GroupActions } from './group-actions';
 import { KEYCLOAK_SETTINGS_HINT, NOT_LINKED_REASON } from './group-messages';
-import { diffMembers, PRESENCE_LABEL, type Presence } from './member-diff';
 import { groupQueries } from './queries';
+
+type Presence = 'both' | 'local' | 'remote';
+const PRESENCE_LABEL: Record<Presence, string> = { both: 'In both', local: 'Only in Waldur', remote: 'Only in Keycloak' };
+
+/** The two columns' view of the lines: who is on both sides, and who on one only. */
+function presenceView(lines: readonly MemberLine[]) {
+  const local = lines.flatMap((line) =>
+    line.local ? [{ member: line.local, presence: line.remote ? ('both' as const) : ('local' as const) }] : [],
+  );
+  const remote = lines.flatMap((line) =>
+    line.remote ? [{ user: line.remote, presence: line.local ? ('both' as const) : ('remote' as const) }] : [],
+  );
+  const both = local.filter((row) => row.presence === 'both').length;
+  return { local, remote, counts: { both, localOnly: local.length - both, remoteOnly: remote.length - both } };
+}
 
 const PRESENCE_COLOR: Record<Presence, string> = { both: 'teal', local: 'orange', remote: 'grape' };
 
@@ -34,7 +50,16 @@ type Props = {
 /** One group: its facts, its actions and the member-level diff between Waldur and Keycloak. */
 export function GroupDetail({ offeringUuid, groupUuid, actions, onClose }: Props) {
   const detail = useQuery(groupQueries.detail(offeringUuid, groupUuid));
-  if (detail.data) return <GroupDetailBody offeringUuid={offeringUuid} group={detail.data} actions={actions} onClose={onClose} />;
+  if (detail.data)
+    return (
+      <GroupDetailBody
+        offeringUuid={offeringUuid}
+        group={detail.data}
+        actions={actions}
+        onClose={onClose}
+        onChanged={() => detail.refetch()}
+      />
+    );
   if (detail.error) {
     if (detail.error instanceof ApiError && detail.error.isNotFound) {
       return (
@@ -70,11 +95,13 @@ function GroupDetailBody({
   group,
   actions,
   onClose,
+  onChanged,
 }: {
   offeringUuid: string;
   group: OfferingGroup;
   actions: GroupActions;
   onClose: () => void;
+  onChanged: () => Promise<unknown>;
 }) {
   const { canManage, reason } = actions.permission;
   const linked = Boolean(group.backend_id);
@@ -157,18 +184,29 @@ function GroupDetailBody({
           </Text>
         ) : null}
       </Stack>
-      <MemberDiff offeringUuid={offeringUuid} group={group} />
+      <MemberDiff offeringUuid={offeringUuid} group={group} canManage={canManage} onChanged={onChanged} />
     </Stack>
   );
 }
 
 const SHOWN = 200;
 
-function MemberDiff({ offeringUuid, group }: { offeringUuid: string; group: OfferingGroup }) {
+function MemberDiff({
+  offeringUuid,
+  group,
+  canManage,
+  onChanged,
+}: {
+  offeringUuid: string;
+  group: OfferingGroup;
+  canManage: boolean;
+  onChanged: () => Promise<unknown>;
+}) {
   const linked = Boolean(group.backend_id);
   const local = useQuery(groupQueries.members(offeringUuid, group.uuid));
   const remote = useQuery({ ...keycloakQueries.remoteGroupMembers(offeringUuid, group.backend_id), enabled: linked });
-  const diff = useMemo(() => diffMembers(local.data?.items ?? [], remote.data ?? []), [local.data, remote.data]);
+  const lines = useMemo(() => memberLines(local.data?.items ?? [], remote.data ?? []), [local.data, remote.data]);
+  const diff = useMemo(() => presenceView(lines), [lines]);
   const ready = Boolean(local.data) && (!linked || Boolean(remote.data));
   const checkedAt = Math.max(local.dataUpdatedAt, linked ? remote.dataUpdatedAt : 0);
   const fetching = local.isFetching || remote.isFetching;
@@ -202,6 +240,15 @@ function MemberDiff({ offeringUuid, group }: { offeringUuid: string; group: Offe
           </Button>
         </Group>
       </Group>
+      {ready && linked ? (
+        <DriftFixes
+          offeringUuid={offeringUuid}
+          group={group}
+          lines={lines}
+          canManage={canManage}
+          reread={() => Promise.all([local.refetch(), remote.refetch(), onChanged()])}
+        />
+      ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="sm" component="section" aria-label="Members in Waldur">
           <Title order={4} size="h5" mb="xs">

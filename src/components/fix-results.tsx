@@ -1,0 +1,123 @@
+import { Alert, Button, Group, List, Progress, ScrollArea, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { dedupeFixes, FIX_LABEL, runFixes, type FixOutcome, type MemberFix } from '../api/member-fixes';
+import { pluralize } from '../lib/format';
+import { confirmDestructive } from './confirm';
+
+type Props = {
+  running: boolean;
+  total: number;
+  outcomes: readonly FixOutcome[];
+  onRetry: (fixes: MemberFix[]) => void;
+  onDismiss: () => void;
+};
+
+/**
+ * Per-row results of drift fixes: what Waldur did and what Keycloak shows afterwards. A re-add
+ * stopped after its delete offers to create the membership again from the kept data.
+ */
+export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Props) {
+  const failed = outcomes.filter((outcome) => outcome.status === 'failed');
+  const retries = failed.map((outcome) => (outcome.status === 'failed' && outcome.retry) || outcome.fix);
+  return (
+    <Alert
+      color={running ? 'indigo' : failed.length ? 'orange' : 'teal'}
+      variant="light"
+      role="status"
+      aria-live="polite"
+      title={
+        running
+          ? `Fixing: ${outcomes.length} of ${total}`
+          : `Fixed ${outcomes.length - failed.length} of ${total}${failed.length ? `; ${failed.length} failed` : ''}`
+      }
+    >
+      <Stack gap="xs">
+        <Progress value={total ? (outcomes.length / total) * 100 : 100} aria-label="Fix progress" animated={running} />
+        <ScrollArea.Autosize mah={220} type="auto">
+          <List size="sm" spacing={2} aria-label="Fix results">
+            {outcomes.map((outcome, index) => (
+              <List.Item key={index}>
+                <Text size="sm" span style={{ overflowWrap: 'anywhere' }}>
+                  {outcome.status === 'failed' ? '✗ ' : '✓ '}
+                  {FIX_LABEL[outcome.fix.kind]}{' '}
+                  {outcome.fix.kind === 'pull' ? outcome.fix.group.name : `${outcome.fix.username} (${outcome.fix.group.name})`}:{' '}
+                  {outcome.message}
+                </Text>
+              </List.Item>
+            ))}
+          </List>
+        </ScrollArea.Autosize>
+        {!running ? (
+          <Group gap="xs">
+            {failed.length ? (
+              <Button size="xs" variant="light" onClick={() => onRetry(retries)}>
+                Retry failed ({failed.length})
+              </Button>
+            ) : null}
+            <Button size="xs" variant="default" onClick={onDismiss}>
+              Dismiss
+            </Button>
+          </Group>
+        ) : null}
+      </Stack>
+    </Alert>
+  );
+}
+
+/**
+ * Runs drift fixes (removes and re-adds confirmed first, with their consequence), shows the
+ * per-row results, and calls `reread` afterwards so the view shows what the servers say now.
+ */
+export function useFixRunner(offeringUuid: string, reread: (fixes: readonly MemberFix[]) => Promise<unknown>) {
+  const [outcomes, setOutcomes] = useState<FixOutcome[]>([]);
+  const [total, setTotal] = useState(0);
+  const mutation = useMutation({
+    mutationFn: async (fixes: MemberFix[]) => {
+      const unique = dedupeFixes(fixes);
+      setOutcomes([]);
+      setTotal(unique.length);
+      try {
+        return await runFixes(offeringUuid, unique, { onOutcome: (outcome) => setOutcomes((previous) => [...previous, outcome]) });
+      } finally {
+        await reread(unique);
+      }
+    },
+  });
+  const { mutate } = mutation;
+  const run = useCallback(
+    (fixes: MemberFix[]) => {
+      const removes = fixes.filter((fix) => fix.kind === 'remove').length;
+      const readds = fixes.filter((fix) => fix.kind === 'readd').length;
+      if (!removes && !readds) return mutate(fixes);
+      confirmDestructive({
+        title: removes ? `Remove ${pluralize(removes, 'membership')}?` : `Re-add ${pluralize(readds, 'membership')}?`,
+        confirmLabel: removes ? 'Remove' : 'Re-add',
+        children: (
+          <Stack gap="xs">
+            {removes ? (
+              <Text size="sm">
+                Waldur deletes {pluralize(removes, 'membership')} and removes the users from the Keycloak group, so they lose the access it
+                grants. Removing a group’s last membership deletes the group in Waldur and in Keycloak.
+              </Text>
+            ) : null}
+            {readds ? (
+              <Text size="sm">
+                Re-adding deletes each membership and creates it again, so that Waldur adds the user to the Keycloak group again. A group’s
+                only membership is not re-added: deleting it would delete the group.
+              </Text>
+            ) : null}
+            <Text size="sm">Afterwards both sides are read again and each line says what Keycloak shows.</Text>
+          </Stack>
+        ),
+        onConfirm: () => mutate(fixes),
+      });
+    },
+    [mutate],
+  );
+  const panel =
+    total > 0 ? (
+      <FixResults running={mutation.isPending} total={total} outcomes={outcomes} onRetry={run} onDismiss={() => setTotal(0)} />
+    ) : null;
+  return { run, running: mutation.isPending, panel };
+}

@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import type { OfferingMembership, RemoteUser } from '../../api/types';
+import {
+  addCheck,
+  allFindings,
+  checkedCount,
+  failedGroups,
+  kindCounts,
+  loadState,
+  saveState,
+  startState,
+  unreadGroups,
+} from './check-state';
+import { walkGroups, type CheckGroup, type GroupCheck } from './walk';
+
+const group = (n: number): CheckGroup => ({
+  uuid: `g${n}`,
+  name: `group ${n}`,
+  backend_id: `kc-${n}`,
+  offering: 'o',
+  role: 'r',
+  resource: null,
+  scope_id: '',
+  role_name: 'Viewer',
+  resource_name: null,
+});
+const member = (username: string, extra: Partial<OfferingMembership> = {}) =>
+  ({
+    uuid: `m-${username}`,
+    username,
+    email: `${username}@x`,
+    first_name: '',
+    last_name: '',
+    state: 'active',
+    error_message: '',
+    ...extra,
+  }) as OfferingMembership;
+const user = (username: string, extra: Partial<RemoteUser> = {}) =>
+  ({ id: username, username, email: `${username}@x`, first_name: '', last_name: '', ...extra }) as RemoteUser;
+
+/** A reader that resolves when the test says so, to see the concurrency bound and the cancel. */
+function gatedReader(data: (g: CheckGroup) => { members: OfferingMembership[]; remote: RemoteUser[] } | Error) {
+  const waiting: { group: CheckGroup; release: () => void }[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const read = (g: CheckGroup, signal: AbortSignal) =>
+    new Promise<{ members: OfferingMembership[]; remote: RemoteUser[] }>((resolve, reject) => {
+      inFlight += 1;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      signal.addEventListener('abort', () => reject(new Error('aborted')));
+      waiting.push({
+        group: g,
+        release: () => {
+          inFlight -= 1;
+          const value = data(g);
+          if (value instanceof Error) reject(value);
+          else resolve(value);
+        },
+      });
+    });
+  const releaseAll = async () => {
+    while (waiting.length) {
+      waiting.shift()?.release();
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+  };
+  return { read, waiting, releaseAll, max: () => maxInFlight };
+}
+
+describe('walkGroups', () => {
+  it('reads every group, at most `concurrency` at a time, and reduces each to its findings', async () => {
+    const groups = Array.from({ length: 10 }, (_, i) => group(i));
+    const reader = gatedReader((g) =>
+      g.uuid === 'g3'
+        ? { members: [member('alice', { email: 'old@x' }), member('bob')], remote: [user('alice'), user('carol')] }
+        : { members: [], remote: [] },
+    );
+    const checks: GroupCheck[] = [];
+    const walking = walkGroups(groups, reader.read, {
+      concurrency: 3,
+      signal: new AbortController().signal,
+      onGroup: (c) => checks.push(c),
+      now: () => 7,
+    });
+    await Promise.resolve();
+    expect(reader.waiting).toHaveLength(3);
+    await reader.releaseAll();
+    await walking;
+    expect(reader.max()).toBe(3);
+    expect(checks).toHaveLength(10);
+    const g3 = checks.find((c) => c.group.uuid === 'g3');
+    expect(g3?.status === 'checked' && g3.findings.map((f) => [f.username, f.kind])).toEqual([
+      ['alice', 'drift'],
+      ['bob', 'local-only'],
+      ['carol', 'remote-only'],
+    ]);
+  });
+
+  it('keeps what it found when cancelled half-way, and a failed group fails alone', async () => {
+    const groups = Array.from({ length: 6 }, (_, i) => group(i));
+    const reader = gatedReader((g) =>
+      g.uuid === 'g1' ? new Error('Unable to list remote group members.') : { members: [member('x')], remote: [] },
+    );
+    const controller = new AbortController();
+    let state = startState(groups.length, 0);
+    const walking = walkGroups(groups, reader.read, {
+      concurrency: 2,
+      signal: controller.signal,
+      onGroup: (c) => (state = addCheck(state, c)),
+      now: () => 1,
+    });
+    await Promise.resolve();
+    reader.waiting.shift()?.release();
+    reader.waiting.shift()?.release();
+    await new Promise((resolve) => setImmediate(resolve));
+    controller.abort();
+    await walking;
+    expect(checkedCount(state)).toBe(1);
+    expect(failedGroups(state).map((g) => g.uuid)).toEqual(['g1']);
+    expect(unreadGroups(state, groups).map((g) => g.uuid)).toEqual(['g2', 'g3', 'g4', 'g5']);
+    expect(kindCounts(allFindings(state))).toEqual({ 'remote-only': 0, 'local-only': 1, drift: 0, pending: 0, flagged: 0 });
+  });
+});
+
+describe('check state', () => {
+  it('a re-check of a group replaces its earlier result', () => {
+    let state = startState(1, 0);
+    state = addCheck(state, { status: 'failed', group: group(1), error: 'x', at: 1 });
+    state = addCheck(state, { status: 'checked', group: group(1), members: 0, remoteMembers: 0, findings: [], at: 2 });
+    expect(state.results).toEqual({});
+    expect(state.clean).toEqual(['g1']);
+    expect(state.readAt).toBe(2);
+  });
+
+  it('survives a reload, and a check that was running comes back as interrupted', () => {
+    const store = new Map<string, string>();
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) } as Storage;
+    const state = addCheck(startState(2, 5), { status: 'checked', group: group(1), members: 1, remoteMembers: 0, findings: [], at: 6 });
+    expect(saveState(storage, 'k', state)).toBe(true);
+    expect(loadState(storage, 'k')).toEqual({ ...state, status: 'interrupted' });
+    store.set('k', '{not json');
+    expect(loadState(storage, 'k')).toBeNull();
+  });
+});

@@ -1,0 +1,112 @@
+import type { OfferingGroup, OfferingMembership, RemoteUser } from '../../api/types';
+import { memberLines, type DriftKind, type FieldDrift } from '../../lib/member-drift';
+
+/**
+ * The members check: every linked group of an offering, read on both sides (Waldur's
+ * memberships, all pages, and Keycloak's remote_group_members) and reduced to its
+ * discrepancies. Pure: the reads are passed in, so the walk runs the same in the app, in unit
+ * tests and in the benchmark.
+ */
+export type CheckGroup = Pick<
+  OfferingGroup,
+  'uuid' | 'name' | 'backend_id' | 'offering' | 'role' | 'resource' | 'scope_id' | 'role_name' | 'resource_name'
+>;
+
+/** One discrepancy: slim copies of both sides, enough to show, export, fix and store. */
+export type Finding = {
+  id: string;
+  groupUuid: string;
+  kind: DriftKind;
+  username: string;
+  local: Pick<OfferingMembership, 'uuid' | 'email' | 'first_name' | 'last_name' | 'state' | 'error_message'> | null;
+  remote: Pick<RemoteUser, 'email' | 'first_name' | 'last_name'> | null;
+  fields: FieldDrift[];
+};
+
+export type GroupCheck =
+  | { status: 'checked'; group: CheckGroup; members: number; remoteMembers: number; findings: Finding[]; at: number }
+  | { status: 'failed'; group: CheckGroup; error: string; at: number };
+
+export type GroupReader = (group: CheckGroup, signal: AbortSignal) => Promise<{ members: OfferingMembership[]; remote: RemoteUser[] }>;
+
+export const DEFAULT_CONCURRENCY = 6;
+
+export function slimGroup(group: CheckGroup): CheckGroup {
+  const { uuid, name, backend_id, offering, role, resource, scope_id, role_name, resource_name } = group;
+  return { uuid, name, backend_id, offering, role, resource, scope_id, role_name, resource_name };
+}
+
+export function findingsOf(group: CheckGroup, members: readonly OfferingMembership[], remote: readonly RemoteUser[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const line of memberLines(members, remote)) {
+    if (line.kind === 'in-sync') continue;
+    const local = line.local;
+    findings.push({
+      id: `${group.uuid}:${line.key}`,
+      groupUuid: group.uuid,
+      kind: line.kind,
+      username: line.username,
+      local: local
+        ? {
+            uuid: local.uuid,
+            email: local.email,
+            first_name: local.first_name,
+            last_name: local.last_name,
+            state: local.state,
+            error_message: local.error_message,
+          }
+        : null,
+      remote: line.remote ? { email: line.remote.email, first_name: line.remote.first_name, last_name: line.remote.last_name } : null,
+      fields: line.fields,
+    });
+  }
+  return findings;
+}
+
+/**
+ * Checks `groups`, at most `concurrency` at a time, reporting each group as it ends. Cancelling
+ * (`signal`) stops starting new groups and aborts the reads under way; what was reported stays.
+ * A failed read fails that group only. `now` stamps each result.
+ */
+export async function walkGroups(
+  groups: readonly CheckGroup[],
+  read: GroupReader,
+  {
+    concurrency = DEFAULT_CONCURRENCY,
+    signal,
+    onGroup,
+    now = Date.now,
+    errorText = (error: unknown) => (error instanceof Error ? error.message : String(error)),
+  }: {
+    concurrency?: number;
+    signal: AbortSignal;
+    onGroup: (check: GroupCheck) => void;
+    now?: () => number;
+    errorText?: (error: unknown) => string;
+  },
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length && !signal.aborted) {
+      const group = groups[next];
+      next += 1;
+      if (!group) continue;
+      try {
+        const { members, remote } = await read(group, signal);
+        if (signal.aborted) return;
+        onGroup({
+          status: 'checked',
+          group: slimGroup(group),
+          members: members.length,
+          remoteMembers: remote.length,
+          findings: findingsOf(group, members, remote),
+          at: now(),
+        });
+      } catch (error) {
+        if (signal.aborted) return;
+        onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), at: now() });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, groups.length)) }, worker));
+}

@@ -1,0 +1,176 @@
+import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import { FIX_LABEL, fixesFor, type MemberFix } from '../../api/member-fixes';
+import type { OfferingGroup } from '../../api/types';
+import { useFixRunner } from '../../components/fix-results';
+import { describeLine, KIND_LABEL, type LineKind, type MemberLine } from '../../lib/member-drift';
+
+export const KIND_COLOR: Record<LineKind, string> = {
+  'remote-only': 'grape',
+  'local-only': 'orange',
+  drift: 'yellow',
+  pending: 'gray',
+  flagged: 'red',
+  'in-sync': 'teal',
+};
+
+type Props = {
+  offeringUuid: string;
+  group: OfferingGroup;
+  lines: readonly MemberLine[];
+  canManage: boolean;
+  reread: () => Promise<unknown>;
+};
+
+/**
+ * The lines of a group where Waldur and Keycloak disagree, each with its fix; several can be
+ * selected and fixed together. After every run both sides are read again.
+ */
+export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Props) {
+  const drift = useMemo(() => lines.filter((line) => line.kind !== 'in-sync'), [lines]);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const fixer = useFixRunner(offeringUuid, reread);
+  const selectedLines = drift.filter((line) => selected.has(line.key));
+  const bulk = (pick: 'main' | 'other') =>
+    selectedLines.flatMap((line) => {
+      const fix = fixesFor(group, fixable(line))[pick];
+      return fix ? [fix] : [];
+    });
+  const run = (fixes: MemberFix[]) => {
+    setSelected(new Set());
+    fixer.run(fixes);
+  };
+
+  if (drift.length === 0 && !fixer.panel) {
+    return (
+      <Text size="sm" c="teal">
+        Waldur and Keycloak agree on every member of this group.
+      </Text>
+    );
+  }
+  return (
+    <Paper withBorder p="sm" component="section" aria-label="Differences and fixes">
+      <Stack gap="xs">
+        <Group justify="space-between">
+          <Title order={4} size="h5">
+            Differences and fixes ({drift.length})
+          </Title>
+          {selectedLines.length ? (
+            <Group gap="xs">
+              <Text size="sm">{selectedLines.length} selected</Text>
+              <Button size="xs" disabled={!canManage || fixer.running} onClick={() => run(bulk('main'))}>
+                Fix selected
+              </Button>
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                disabled={!canManage || fixer.running || bulk('other').every((fix) => fix.kind !== 'remove')}
+                onClick={() => run(bulk('other').filter((fix) => fix.kind === 'remove'))}
+              >
+                Remove selected
+              </Button>
+            </Group>
+          ) : null}
+        </Group>
+        {fixer.panel}
+        {drift.length ? (
+          <Table layout="fixed" verticalSpacing={4} aria-label="Member differences">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={36}>
+                  <Checkbox
+                    aria-label="Select every difference"
+                    checked={selectedLines.length === drift.length}
+                    indeterminate={selectedLines.length > 0 && selectedLines.length < drift.length}
+                    onChange={(event) => setSelected(event.currentTarget.checked ? new Set(drift.map((line) => line.key)) : new Set())}
+                  />
+                </Table.Th>
+                <Table.Th>Member</Table.Th>
+                <Table.Th>What differs</Table.Th>
+                <Table.Th w={220}>Fix</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {drift.map((line) => {
+                const { main, other, why } = fixesFor(group, fixable(line));
+                return (
+                  <Table.Tr key={line.key} aria-label={line.username}>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`Select ${line.username}`}
+                        checked={selected.has(line.key)}
+                        onChange={(event) => {
+                          const next = new Set(selected);
+                          if (event.currentTarget.checked) next.add(line.key);
+                          else next.delete(line.key);
+                          setSelected(next);
+                        }}
+                      />
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      <Text size="sm" fw={500}>
+                        {line.username}
+                      </Text>
+                      <Badge size="sm" variant="light" color={KIND_COLOR[line.kind]}>
+                        {KIND_LABEL[line.kind]}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                      <Text size="xs">{describeLine(line) || KIND_LABEL[line.kind]}</Text>
+                      {why ? (
+                        <Text size="xs" c="dimmed">
+                          {why}
+                        </Text>
+                      ) : null}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={4}>
+                        {main ? (
+                          <Button
+                            size="compact-xs"
+                            disabled={!canManage || fixer.running}
+                            onClick={() => run([main])}
+                            aria-label={`${FIX_LABEL[main.kind]} ${line.username}`}
+                          >
+                            {FIX_LABEL[main.kind]}
+                          </Button>
+                        ) : (
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            disabled={fixer.running}
+                            onClick={() => void reread()}
+                            aria-label={`Check ${line.username} again`}
+                          >
+                            Check again
+                          </Button>
+                        )}
+                        {other ? (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            color={other.kind === 'remove' ? 'red' : undefined}
+                            disabled={!canManage || fixer.running}
+                            onClick={() => run([other])}
+                            aria-label={`${FIX_LABEL[other.kind]} ${line.username}`}
+                          >
+                            {other.kind === 'remove' ? 'Remove' : FIX_LABEL[other.kind]}
+                          </Button>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function fixable(line: MemberLine) {
+  return { ...line, kind: line.kind === 'in-sync' ? ('drift' as const) : line.kind };
+}
