@@ -29,6 +29,14 @@ export const FIX_LABEL: Record<MemberFix['kind'], string> = {
   pull: 'Pull members',
 };
 
+/** A fix button's accessible name, which says whose line it fixes. */
+export function fixName(fix: MemberFix): string {
+  if (fix.kind === 'add') return `Add ${fix.username} to Waldur`;
+  if (fix.kind === 'remove') return `Remove ${fix.username} from Waldur`;
+  if (fix.kind === 'readd') return `Re-add ${fix.username}`;
+  return `Pull the group’s members for ${fix.username}`;
+}
+
 /** Where the user stands in the Keycloak group after the fix, as read back from Keycloak. */
 export type KeycloakSeen = 'in-group' | 'not-in-group' | 'unknown';
 
@@ -219,7 +227,7 @@ export function fixesFor(group: FixGroup, line: FixableLine): { main: MemberFix 
   switch (line.kind) {
     case 'remote-only':
       return remote?.email
-        ? { main: { kind: 'add', group, username: line.username, email: remote.email }, other: pull, why: '' }
+        ? { main: { kind: 'add', group, username: line.username, email: remote.email }, other: null, why: '' }
         : {
             main: pull,
             other: null,

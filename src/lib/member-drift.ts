@@ -99,7 +99,12 @@ export function countKinds(lines: readonly { kind: LineKind }[]): Record<LineKin
 }
 
 /** What the line says about the difference, in words (also the CSV's "details" column). */
-export function describeLine(line: Pick<MemberLine, 'kind' | 'fields' | 'local' | 'remote'>): string {
+export function describeLine(line: {
+  kind: LineKind;
+  fields: readonly FieldDrift[];
+  local: Pick<OfferingMembership, 'error_message'> | null;
+  remote: unknown;
+}): string {
   const parts = line.fields.map((f) => `${FIELD_LABEL[f.field]}: Waldur “${f.waldur || '(empty)'}”, Keycloak “${f.keycloak || '(empty)'}”`);
   if (line.kind === 'flagged' && line.local?.error_message) parts.unshift(line.local.error_message);
   if (line.kind === 'pending')

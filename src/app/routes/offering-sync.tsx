@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
+import { MembersCheck } from '../../features/members-check/members-check';
 import { useGroupActions } from '../../features/offering-groups/group-actions';
 import { syncStatusQueries } from '../../features/sync-status/queries';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
@@ -48,6 +49,14 @@ export function Component() {
   return (
     <>
       <SyncStatusTab key={offeringUuid} offeringUuid={offeringUuid} actions={actions} />
+      {me.data ? (
+        <MembersCheck
+          key={offeringUuid}
+          offeringUuid={offeringUuid}
+          userUuid={me.data.uuid ?? me.data.username ?? ''}
+          canManage={groupActions.permission.canManage}
+        />
+      ) : null}
       {groupActions.dialogs}
     </>
   );

@@ -1,6 +1,6 @@
 import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { FIX_LABEL, fixesFor, type MemberFix } from '../../api/member-fixes';
+import { FIX_LABEL, fixesFor, fixName, type MemberFix } from '../../api/member-fixes';
 import type { OfferingGroup } from '../../api/types';
 import { useFixRunner } from '../../components/fix-results';
 import { describeLine, KIND_LABEL, type LineKind, type MemberLine } from '../../lib/member-drift';
@@ -131,7 +131,7 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
                             size="compact-xs"
                             disabled={!canManage || fixer.running}
                             onClick={() => run([main])}
-                            aria-label={`${FIX_LABEL[main.kind]} ${line.username}`}
+                            aria-label={fixName(main)}
                           >
                             {FIX_LABEL[main.kind]}
                           </Button>
@@ -153,7 +153,7 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
                             color={other.kind === 'remove' ? 'red' : undefined}
                             disabled={!canManage || fixer.running}
                             onClick={() => run([other])}
-                            aria-label={`${FIX_LABEL[other.kind]} ${line.username}`}
+                            aria-label={fixName(other)}
                           >
                             {other.kind === 'remove' ? 'Remove' : FIX_LABEL[other.kind]}
                           </Button>

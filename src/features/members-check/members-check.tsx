@@ -1,0 +1,380 @@
+import { Alert, Badge, Button, Checkbox, Chip, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { errorMessage } from '../../api/errors';
+import { FIX_LABEL, fixesFor, fixName, readEveryMembership, readRemoteMembers, type MemberFix } from '../../api/member-fixes';
+import { keycloakQueries } from '../../api/shared-queries';
+import { useFixRunner } from '../../components/fix-results';
+import { VirtualTable } from '../../components/virtual-table';
+import { downloadText, toCsv } from '../../lib/csv';
+import { formatDateTime } from '../../lib/format';
+import { describeLine, DRIFT_KINDS, KIND_LABEL, type DriftKind } from '../../lib/member-drift';
+import { useUrlState } from '../../lib/url-state';
+import {
+  addCheck,
+  allFindings,
+  checkedCount,
+  failedGroups,
+  kindCounts,
+  loadState,
+  saveState,
+  startState,
+  storageKey,
+  unreadGroups,
+  type CheckState,
+  type FindingRow,
+} from './check-state';
+import { membersCheckSearchSchema } from './queries';
+import { DEFAULT_CONCURRENCY, walkGroups, type CheckGroup, type GroupReader } from './walk';
+
+const KIND_COLOR: Record<DriftKind, string> = {
+  'remote-only': 'grape',
+  'local-only': 'orange',
+  drift: 'yellow',
+  pending: 'gray',
+  flagged: 'red',
+};
+
+type Props = { offeringUuid: string; userUuid: string; canManage: boolean };
+
+/**
+ * "Members check": every linked group of the offering read on both sides, one table of every
+ * difference with its fix. Results are kept in localStorage (per user and offering), so they
+ * survive a reload and the sign-in round trip, and always say when they were read.
+ */
+export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
+  const queryClient = useQueryClient();
+  const key = storageKey(userUuid, offeringUuid);
+  const [state, setState] = useState<CheckState | null>(() => loadState(window.localStorage, key));
+  const [linkedTotal, setLinkedTotal] = useState<number | null>(null);
+  const [saveFailed, setSaveFailed] = useState(false);
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const controller = useRef<AbortController | null>(null);
+  const [running, setRunning] = useState(false);
+  const [url, setUrl] = useUrlState(membersCheckSearchSchema);
+  const shownKinds = new Set(url.drift.length ? url.drift : DRIFT_KINDS);
+
+  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(() => {
+    if (state) setSaveFailed(!saveState(window.localStorage, key, state));
+  }, [key, state]);
+
+  const read: GroupReader = useCallback(
+    async (group, signal) => {
+      const [members, remote] = await Promise.all([
+        readEveryMembership(group.uuid, signal),
+        readRemoteMembers(offeringUuid, group.backend_id, signal),
+      ]);
+      return { members, remote };
+    },
+    [offeringUuid],
+  );
+
+  const linkedGroups = useCallback(async (): Promise<CheckGroup[]> => {
+    const every = await queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 });
+    const linked = every.items.filter((group) => Boolean(group.backend_id));
+    setLinkedTotal(linked.length);
+    return linked;
+  }, [offeringUuid, queryClient]);
+
+  const walk = useCallback(
+    async (groups: CheckGroup[], fresh: boolean) => {
+      controller.current?.abort();
+      const abort = new AbortController();
+      controller.current = abort;
+      setRunning(true);
+      setState((previous) => (fresh || !previous ? startState(groups.length, Date.now()) : { ...previous, status: 'running' }));
+      await walkGroups(groups, read, {
+        concurrency: DEFAULT_CONCURRENCY,
+        signal: abort.signal,
+        errorText: errorMessage,
+        onGroup: (check) => setState((previous) => (previous ? addCheck(previous, check) : previous)),
+      });
+      setState((previous) => (previous ? { ...previous, status: abort.signal.aborted ? 'cancelled' : 'complete' } : previous));
+      if (controller.current === abort) controller.current = null;
+      setRunning(false);
+    },
+    [read],
+  );
+
+  const start = async (mode: 'all' | 'rest' | 'failed') => {
+    setLoadError(null);
+    try {
+      if (mode === 'failed' && state) return await walk(failedGroups(state), false);
+      const linked = await linkedGroups();
+      if (mode === 'rest' && state) return await walk(unreadGroups(state, linked), false);
+      await walk(linked, true);
+    } catch (error) {
+      setLoadError(error);
+      setRunning(false);
+    }
+  };
+
+  const rows = useMemo(() => (state ? allFindings(state) : []), [state]);
+  const counts = useMemo(() => kindCounts(rows), [rows]);
+  const shown = useMemo(() => rows.filter((row) => shownKinds.has(row.kind)), [rows, url.drift]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+
+  const recheck = useCallback(
+    async (fixes: readonly MemberFix[]) => {
+      const groups = new Map<string, CheckGroup>();
+      for (const fix of fixes) {
+        const check = state?.results[fix.group.uuid];
+        if (check) groups.set(check.group.uuid, check.group);
+      }
+      const abort = new AbortController();
+      await walkGroups([...groups.values()], read, {
+        signal: abort.signal,
+        errorText: errorMessage,
+        onGroup: (check) => setState((previous) => (previous ? addCheck(previous, check) : previous)),
+      });
+    },
+    [read, state],
+  );
+  const fixer = useFixRunner(offeringUuid, recheck);
+
+  const total = state?.total ?? 0;
+  const checked = state ? checkedCount(state) : 0;
+  const failed = state ? failedGroups(state) : [];
+  const done = checked + failed.length;
+  const unread = state && state.status !== 'running' && done < total;
+
+  const fixOf = (row: FindingRow) => fixesFor(row.group, row);
+  const selectedRows = shown.filter((row) => selected.has(row.id));
+  const runFixes = (fixes: MemberFix[]) => {
+    setSelected(new Set());
+    fixer.run(fixes);
+  };
+
+  const exportCsv = () =>
+    downloadText(`members-check-${offeringUuid}.csv`, [
+      '\ufeff',
+      toCsv(
+        ['Group', 'Role', 'Resource', 'Username', 'Difference', 'Details', 'Fix'],
+        shown.map((row) => {
+          const { main } = fixOf(row);
+          return [
+            row.group.name,
+            row.group.role_name,
+            row.group.resource_name ?? '',
+            row.username,
+            KIND_LABEL[row.kind],
+            describeLine(row),
+            main ? FIX_LABEL[main.kind] : '',
+          ];
+        }),
+      ),
+    ]);
+
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Members check">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={3} size="h4">
+              Members check
+            </Title>
+            <Text size="sm" c="dimmed">
+              Reads the members of every linked group in Waldur and in Keycloak and lists every difference, with its fix.
+            </Text>
+          </div>
+          <Group gap="xs">
+            {running ? (
+              <Button variant="default" color="red" onClick={() => controller.current?.abort()}>
+                Cancel check
+              </Button>
+            ) : (
+              <>
+                {unread ? (
+                  <Button variant="light" onClick={() => void start('rest')}>
+                    Check the rest ({(total - done).toLocaleString()})
+                  </Button>
+                ) : null}
+                {failed.length ? (
+                  <Button variant="light" onClick={() => void start('failed')}>
+                    Retry failed groups ({failed.length})
+                  </Button>
+                ) : null}
+                <Button onClick={() => void start('all')}>{state ? 'Check all members again' : 'Check all members'}</Button>
+              </>
+            )}
+          </Group>
+        </Group>
+        {loadError ? (
+          <Alert color="red" role="alert" title="Could not list the groups of the offering">
+            {errorMessage(loadError)}
+          </Alert>
+        ) : null}
+        {state ? (
+          <Stack gap={4}>
+            <Progress value={total ? (done / total) * 100 : 100} aria-label="Members check progress" animated={running} />
+            <Text size="sm" aria-live="polite">
+              {state.status === 'running'
+                ? 'Checking: '
+                : state.status === 'cancelled'
+                  ? 'Cancelled: '
+                  : state.status === 'interrupted'
+                    ? 'Interrupted: '
+                    : 'Checked: '}
+              {checked.toLocaleString()} of {total.toLocaleString()} linked groups read
+              {failed.length ? `, ${failed.length} failed` : ''}; {rows.length.toLocaleString()} differences.{' '}
+              {state.readAt ? `Read ${formatDateTime(state.readAt)}.` : ''}
+              {linkedTotal !== null && linkedTotal !== total && !running ? ` The offering now has ${linkedTotal} linked groups.` : ''}
+            </Text>
+            {saveFailed ? (
+              <Text size="xs" c="orange">
+                These results are too large for this browser’s storage: they will not survive a reload.
+              </Text>
+            ) : null}
+          </Stack>
+        ) : null}
+        {failed.length && !running ? (
+          <Alert color="orange" variant="light" title={`${failed.length} groups could not be read`}>
+            {failed.slice(0, 5).map((group) => (
+              <Text key={group.uuid} size="sm">
+                {group.name}:{' '}
+                {state?.results[group.uuid]?.status === 'failed' ? (state.results[group.uuid] as { error: string }).error : ''}
+              </Text>
+            ))}
+          </Alert>
+        ) : null}
+        {fixer.panel}
+        {state ? (
+          <>
+            <Group justify="space-between">
+              <Chip.Group
+                multiple
+                value={url.drift.length ? url.drift : [...DRIFT_KINDS]}
+                onChange={(value) => setUrl({ drift: value.length === DRIFT_KINDS.length ? [] : value })}
+              >
+                <Group gap={6} role="group" aria-label="Show differences">
+                  {DRIFT_KINDS.map((kind) => (
+                    <Chip key={kind} value={kind} size="xs" color={KIND_COLOR[kind]}>
+                      {KIND_LABEL[kind]} ({counts[kind]})
+                    </Chip>
+                  ))}
+                </Group>
+              </Chip.Group>
+              <Group gap="xs">
+                {selectedRows.length ? (
+                  <>
+                    <Text size="sm">{selectedRows.length} selected</Text>
+                    <Button
+                      size="xs"
+                      disabled={!canManage || fixer.running}
+                      onClick={() => runFixes(selectedRows.flatMap((row) => fixOf(row).main ?? []))}
+                    >
+                      Fix selected
+                    </Button>
+                  </>
+                ) : null}
+                <Button size="xs" variant="light" disabled={shown.length === 0} onClick={exportCsv}>
+                  Export CSV
+                </Button>
+              </Group>
+            </Group>
+            {shown.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {rows.length === 0 && state.status === 'complete'
+                  ? 'No differences: Waldur and Keycloak agree on every member of every linked group.'
+                  : 'No differences of the kinds shown.'}
+              </Text>
+            ) : (
+              <VirtualTable
+                count={shown.length}
+                columns={5}
+                estimateRowHeight={56}
+                label="Member differences across the offering"
+                head={
+                  <Table.Tr>
+                    <Table.Th w={36}>
+                      <Checkbox
+                        aria-label="Select every difference shown"
+                        checked={selectedRows.length === shown.length}
+                        indeterminate={selectedRows.length > 0 && selectedRows.length < shown.length}
+                        onChange={(event) => setSelected(event.currentTarget.checked ? new Set(shown.map((row) => row.id)) : new Set())}
+                      />
+                    </Table.Th>
+                    <Table.Th>Group</Table.Th>
+                    <Table.Th>Member</Table.Th>
+                    <Table.Th>What differs</Table.Th>
+                    <Table.Th w={200}>Fix</Table.Th>
+                  </Table.Tr>
+                }
+                row={(index) => {
+                  const row = shown[index];
+                  if (!row) return null;
+                  const { main, other, why } = fixOf(row);
+                  return (
+                    <>
+                      <Table.Td>
+                        <Checkbox
+                          aria-label={`Select ${row.username} in ${row.group.name}`}
+                          checked={selected.has(row.id)}
+                          onChange={(event) => {
+                            const next = new Set(selected);
+                            if (event.currentTarget.checked) next.add(row.id);
+                            else next.delete(row.id);
+                            setSelected(next);
+                          }}
+                        />
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        <Text size="sm">{row.group.name}</Text>
+                        <Text size="xs" c="dimmed">
+                          {[row.group.role_name, row.group.resource_name].filter(Boolean).join(' · ')}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        <Text size="sm" fw={500}>
+                          {row.username}
+                        </Text>
+                        <Badge size="sm" variant="light" color={KIND_COLOR[row.kind]}>
+                          {KIND_LABEL[row.kind]}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                        <Text size="xs">{describeLine(row) || KIND_LABEL[row.kind]}</Text>
+                        {why ? (
+                          <Text size="xs" c="dimmed">
+                            {why}
+                          </Text>
+                        ) : null}
+                      </Table.Td>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {main ? (
+                            <Button
+                              size="compact-xs"
+                              disabled={!canManage || fixer.running}
+                              aria-label={fixName(main)}
+                              onClick={() => runFixes([main])}
+                            >
+                              {FIX_LABEL[main.kind]}
+                            </Button>
+                          ) : null}
+                          {other ? (
+                            <Button
+                              size="compact-xs"
+                              variant="light"
+                              color="red"
+                              disabled={!canManage || fixer.running}
+                              aria-label={fixName(other)}
+                              onClick={() => runFixes([other])}
+                            >
+                              {other.kind === 'remove' ? 'Remove' : FIX_LABEL[other.kind]}
+                            </Button>
+                          ) : null}
+                        </Group>
+                      </Table.Td>
+                    </>
+                  );
+                }}
+              />
+            )}
+          </>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
