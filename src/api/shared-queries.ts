@@ -39,22 +39,34 @@ export const offeringQueries = {
       placeholderData: keepPreviousData,
     }),
 
-  roles: (offeringUuid: string) =>
+  /** Every role of the offering, all pages (pickers, the import review). */
+  everyRole: (offeringUuid: string) =>
     queryOptions({
-      queryKey: ['offering-roles', offeringUuid],
-      queryFn: ({ signal }) =>
-        unwrap(
-          api.GET('/api/marketplace-offering-user-roles/', {
-            signal,
-            params: { query: { offering_uuid: [offeringUuid], page_size: MAX_PAGE_SIZE } },
-          }),
-        ),
+      queryKey: ['offering-roles', offeringUuid, 'every'],
+      queryFn: async ({ signal }) =>
+        (
+          await fetchAllPages((page, pageSize) =>
+            unwrapPage(
+              api.GET('/api/marketplace-offering-user-roles/', {
+                signal,
+                params: { query: { offering_uuid: [offeringUuid], page, page_size: pageSize } },
+              }),
+            ),
+          )
+        ).items,
       staleTime: 5 * 60_000,
     }),
 
-  resources: (offeringUuid: string) =>
+  /** The prefix of every resource query of the offering (first page, searches, details). */
+  resourcesKey: (offeringUuid: string) => ['offering-resources', offeringUuid] as const,
+
+  /**
+   * The first page (300) of the offering's resources, for name look-ups of rows on screen. An
+   * HPC offering can have thousands: pickers search with `resourceSearch` instead.
+   */
+  firstPageResources: (offeringUuid: string) =>
     queryOptions({
-      queryKey: ['offering-resources', offeringUuid],
+      queryKey: ['offering-resources', offeringUuid, 'first-page'],
       queryFn: ({ signal }) =>
         unwrap(
           api.GET('/api/marketplace-provider-resources/', {
@@ -64,23 +76,35 @@ export const offeringQueries = {
         ),
       staleTime: 5 * 60_000,
     }),
+
+  /** Resources whose name contains `name` (the server's `name` filter), by name; one page. */
+  resourceSearch: (offeringUuid: string, name: string) =>
+    queryOptions({
+      queryKey: ['offering-resources', offeringUuid, 'search', name],
+      queryFn: ({ signal }) =>
+        unwrapPage(
+          api.GET('/api/marketplace-provider-resources/', {
+            signal,
+            params: { query: { offering_uuid: [offeringUuid], name: name || undefined, o: ['name'], page_size: 50 } },
+          }),
+        ),
+      placeholderData: keepPreviousData,
+      staleTime: 60_000,
+    }),
+
+  /** One resource (a chosen one that the current matches may not hold; its scopes). */
+  resource: (offeringUuid: string, resourceUuid: string) =>
+    queryOptions({
+      queryKey: ['offering-resources', offeringUuid, 'detail', resourceUuid],
+      queryFn: ({ signal }) =>
+        unwrap(api.GET('/api/marketplace-provider-resources/{uuid}/', { signal, params: { path: { uuid: resourceUuid } } })),
+      enabled: resourceUuid !== '',
+      staleTime: 5 * 60_000,
+    }),
 };
 
 export const keycloakQueries = {
-  /** Every local group of the offering (for pickers and joins), up to the maximum page. */
-  allGroups: (offeringUuid: string) =>
-    queryOptions({
-      queryKey: ['offering-keycloak-groups', offeringUuid, 'all'],
-      queryFn: ({ signal }) =>
-        unwrapPage(
-          api.GET('/api/offering-keycloak-groups/', {
-            signal,
-            params: { query: { offering_uuid: offeringUuid, page_size: MAX_PAGE_SIZE } },
-          }),
-        ),
-    }),
-
-  /** Every local group of the offering, all pages (sync status join, "already linked" marks). */
+  /** Every local group of the offering, all pages (pickers, matchers, sync status join, "already linked" marks). */
   everyGroup: (offeringUuid: string) =>
     queryOptions({
       queryKey: ['offering-keycloak-groups', offeringUuid, 'every'],

@@ -13,8 +13,8 @@ export function loader({ params }: LoaderFunctionArgs) {
     void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
     void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
   });
-  void queryClient.prefetchQuery(offeringQueries.roles(offeringUuid));
-  void queryClient.prefetchQuery(offeringQueries.resources(offeringUuid));
+  void queryClient.prefetchQuery(offeringQueries.everyRole(offeringUuid));
+  void queryClient.prefetchQuery(offeringQueries.firstPageResources(offeringUuid));
   return null;
 }
 

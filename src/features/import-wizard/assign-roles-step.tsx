@@ -49,8 +49,8 @@ function withResource(choice: Choice, resourceUuid: string, resources: readonly 
 
 /** Step 2: a role (required), resource and scope ID for every chosen group; "Apply to all". */
 export function AssignRolesStep({ offeringUuid, state, update, showErrors }: Props) {
-  const roles = useQuery(offeringQueries.roles(offeringUuid));
-  const resources = useQuery(offeringQueries.resources(offeringUuid));
+  const roles = useQuery(offeringQueries.everyRole(offeringUuid));
+  const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
 
   if (!roles.data || !resources.data) {
     const error = roles.error ?? resources.error;

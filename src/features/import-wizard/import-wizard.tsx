@@ -45,8 +45,8 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
   usePreselection(offeringUuid, state, update);
   const leaving = useLeaveGuard(offeringUuid, store);
 
-  const roles = useQuery(offeringQueries.roles(offeringUuid));
-  const resources = useQuery(offeringQueries.resources(offeringUuid));
+  const roles = useQuery(offeringQueries.everyRole(offeringUuid));
+  const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
   const { review } = useReview(offeringUuid, state, state.step === 2);
 
   const move = (step: Step) => {

@@ -20,8 +20,8 @@ type Props = {
 /** The review needs a fresh list of local groups: it is the last look before sending. */
 export function useReview(offeringUuid: string, state: WizardState, enabled: boolean) {
   const local = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), refetchOnMount: 'always', enabled });
-  const roles = useQuery({ ...offeringQueries.roles(offeringUuid), enabled });
-  const resources = useQuery({ ...offeringQueries.resources(offeringUuid), enabled });
+  const roles = useQuery({ ...offeringQueries.everyRole(offeringUuid), enabled });
+  const resources = useQuery({ ...offeringQueries.firstPageResources(offeringUuid), enabled });
   // Memoized on what the review reads, and only while it is shown: a disabled query keeps its
   // cached data, and the import step updates `results` for every group it sends.
   const { selected, groups, choices, results } = state;

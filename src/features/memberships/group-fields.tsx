@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { availableScopes, keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
+import { ResourceSelect } from '../../components/resource-select';
 import { isolate } from '../../lib/bidi';
 import type { MemberValues } from './member-schema';
 import { uuidFromUrl } from './queries';
@@ -38,9 +39,8 @@ export function groupLabel(group: Pick<OfferingGroup, 'role_name' | 'resource_na
  * fields can be set by hand; when no group matches, Waldur creates one (also in Keycloak).
  */
 export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
-  const roles = useQuery(offeringQueries.roles(offeringUuid));
-  const resources = useQuery(offeringQueries.resources(offeringUuid));
-  const groups = useQuery(keycloakQueries.allGroups(offeringUuid));
+  const roles = useQuery(offeringQueries.everyRole(offeringUuid));
+  const groups = useQuery(keycloakQueries.everyGroup(offeringUuid));
   const { control, setValue } = form;
   const errors = form.formState.errors;
   const values: GroupValues = { role: form.watch('role'), resource: form.watch('resource'), scope_id: form.watch('scope_id') };
@@ -61,7 +61,7 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
 
   const matched = values.role ? byKey.get(groupKey(values)) : undefined;
   const role = roles.data?.find((item) => item.uuid === values.role);
-  const resource = resources.data?.find((item) => item.uuid === values.resource);
+  const resource = useQuery(offeringQueries.resource(offeringUuid, values.resource)).data;
   const scopes = availableScopes(resource);
   // Scopes of the role's level first; the others are still allowed (Waldur does not check).
   const fitting = role?.scope_type ? scopes.filter((scope) => scope.scope_type === role.scope_type) : scopes;
@@ -71,10 +71,6 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
     value: item.uuid,
     label: item.scope_type ? `${item.name} (${item.scope_type_label || item.scope_type})` : item.name,
   }));
-  const resourceOptions = [
-    { value: '', label: 'No resource' },
-    ...(resources.data ?? []).flatMap((item) => (item.uuid ? [{ value: item.uuid, label: item.name || item.uuid }] : [])),
-  ];
   const scopeOptions = [
     { value: '', label: 'No scope' },
     ...offered.map((scope) => ({
@@ -133,7 +129,9 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
         control={control}
         name="resource"
         render={({ field }) => (
-          <Select
+          <ResourceSelect
+            offeringUuid={offeringUuid}
+            noneLabel="No resource"
             label="Resource"
             description={
               role
@@ -142,17 +140,15 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
                   : 'Offering-wide role: usually without a resource.'
                 : undefined
             }
-            data={resourceOptions}
             value={field.value}
             onChange={(value) => {
-              field.onChange(value ?? '');
+              field.onChange(value);
               setValue('scope_id', '', { shouldDirty: true });
             }}
             onBlur={field.onBlur}
             ref={field.ref}
             allowDeselect={false}
-            searchable
-            error={errors.resource?.message ?? (resources.error ? 'Could not load the resources.' : undefined)}
+            error={errors.resource?.message}
             comboboxProps={{ withinPortal: true }}
           />
         )}

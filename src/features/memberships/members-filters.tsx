@@ -3,7 +3,9 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { ResourceSelect } from '../../components/resource-select';
 import { isolate } from '../../lib/bidi';
+import { withSelected, type Option } from '../../lib/options';
 import { groupLabel } from './group-fields';
 import type { MemberFilters, MemberState } from './queries';
 
@@ -17,21 +19,16 @@ type Props = {
 
 /** Group, role, resource, state (several at once), username and email; all kept in the URL. */
 export function MembersFilters({ offeringUuid, filters, onChange, onClear, filtered }: Props) {
-  const roles = useQuery(offeringQueries.roles(offeringUuid));
-  const resources = useQuery(offeringQueries.resources(offeringUuid));
-  const groups = useQuery(keycloakQueries.allGroups(offeringUuid));
+  const roles = useQuery(offeringQueries.everyRole(offeringUuid));
+  const groups = useQuery(keycloakQueries.everyGroup(offeringUuid));
 
   const groupOptions = (groups.data?.items ?? []).map((group) => ({
     value: group.uuid,
     label: `${isolate(group.name)} (${groupLabel(group)})`,
   }));
   const roleOptions = (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.name }));
-  const resourceOptions = (resources.data ?? []).flatMap((item) =>
-    item.uuid ? [{ value: item.uuid, label: item.name || item.uuid }] : [],
-  );
   // A bookmarked filter for something not (or not yet) listed still shows as selected.
-  const keep = (options: { value: string; label: string }[], value: string, pending: boolean) =>
-    value && !options.some((option) => option.value === value) ? [...options, { value, label: pending ? 'Loading…' : value }] : options;
+  const keep = (options: Option[], value: string, pending: boolean) => withSelected(options, value, pending ? 'Loading…' : value);
 
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
@@ -58,16 +55,13 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
         w={190}
         error={roles.error ? 'Could not load the roles.' : undefined}
       />
-      <Select
+      <ResourceSelect
+        offeringUuid={offeringUuid}
         label="Resource"
         placeholder="Any resource"
-        data={keep(resourceOptions, filters.resource, resources.isPending)}
-        value={filters.resource || null}
-        onChange={(value) => onChange({ resource: value ?? '' })}
-        clearable
-        searchable
+        value={filters.resource}
+        onChange={(resource) => onChange({ resource })}
         w={200}
-        error={resources.error ? 'Could not load the resources.' : undefined}
       />
       <CommittedInput
         label="Exact username"

@@ -60,7 +60,7 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
   const queryClient = useQueryClient();
   const remoteGroups = useQuery(keycloakQueries.remoteGroups(offeringUuid));
   const localGroups = useQuery(keycloakQueries.everyGroup(offeringUuid));
-  const resources = useQuery(offeringQueries.resources(offeringUuid));
+  const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
 
   const form = useForm<LinkValues>({
     resolver: zodResolver(linkSchema),

@@ -30,12 +30,12 @@ export async function setKeycloakScopes(resourceUuid: string, scopes: AvailableS
 export function invalidateAfterSettings(queryClient: QueryClient, offeringUuid: string): Promise<unknown> {
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: offeringQueries.detail(offeringUuid).queryKey }),
-    queryClient.invalidateQueries({ queryKey: offeringQueries.resources(offeringUuid).queryKey }),
+    queryClient.invalidateQueries({ queryKey: offeringQueries.resourcesKey(offeringUuid) }),
     queryClient.invalidateQueries({ queryKey: keycloakQueries.remoteGroups(offeringUuid).queryKey }),
   ]);
 }
 
 /** After scope options change: the resources, which the Add member form and the wizard read. */
 export function invalidateAfterScopes(queryClient: QueryClient, offeringUuid: string): Promise<unknown> {
-  return queryClient.invalidateQueries({ queryKey: offeringQueries.resources(offeringUuid).queryKey });
+  return queryClient.invalidateQueries({ queryKey: offeringQueries.resourcesKey(offeringUuid) });
 }

@@ -13,9 +13,9 @@ type Props = { offeringUuid: string; permission: OfferingPermission; connection:
 /** The Settings tab: the Keycloak settings (a form, or read-only) and the scope options. */
 export function SettingsTab({ offeringUuid, permission, connection }: Props) {
   const offering = useQuery(offeringQueries.detail(offeringUuid));
-  const roles = useQuery(offeringQueries.roles(offeringUuid));
-  const resources = useQuery(offeringQueries.resources(offeringUuid));
-  const groups = useQuery({ ...keycloakQueries.allGroups(offeringUuid), enabled: permission.canManage });
+  const roles = useQuery(offeringQueries.everyRole(offeringUuid));
+  const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
+  const groups = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), enabled: permission.canManage });
 
   const failed = [offering, roles, resources].find((q) => q.error && !q.data);
   if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />;

@@ -35,7 +35,7 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
   const clusters = useQuery(rancherQueries.clusters());
   const projects = useQuery(rancherQueries.allProjects());
   const roles = useQuery(rancherQueries.allRoleTemplates());
-  const groups = useQuery(rancherQueries.allGroups());
+  const groups = useQuery(rancherQueries.everyGroup());
 
   const clusterNames = useMemo(
     () => new Map((clusters.data ?? []).map((cluster) => [cluster.uuid ?? '', cluster.name ?? ''])),

@@ -147,7 +147,7 @@ export const rancherQueries = {
       retry: false,
     }),
 
-  allGroups: () =>
+  everyGroup: () =>
     queryOptions({
       queryKey: ['keycloak-groups', 'all'],
       queryFn: ({ signal }): Promise<KeycloakGroup[]> =>

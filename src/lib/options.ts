@@ -1,0 +1,11 @@
+/** A Select option. */
+export type Option = { value: string; label: string };
+
+/**
+ * The options with the chosen value kept among them: a value from the URL or a form that the
+ * loaded (or matched) options do not hold still shows as selected, with `label` (its name once
+ * known, else a placeholder such as "Loading…" or the raw value).
+ */
+export function withSelected(options: Option[], value: string, label: string): Option[] {
+  return value && !options.some((option) => option.value === value) ? [...options, { value, label }] : options;
+}
