@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['sim/**', 'e2e/**', 'bench/**', '.ci/**', '*.config.{js,ts}'],
+    files: ['sim/**', 'e2e/**', 'bench/**', 'scripts/**', '.ci/**', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },
   {
