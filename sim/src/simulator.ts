@@ -27,8 +27,6 @@ import type { LargeSeedOptions } from './seed/large.ts';
 import { buildLarge, DEFAULT_LARGE } from './seed/large.ts';
 import type { TickReport } from './tasks.ts';
 import { runPeriodicTasks } from './tasks.ts';
-import type { KeycloakDirectory } from './keycloak/access.ts';
-import { inMemoryDirectory } from './keycloak/access.ts';
 import { QueryParams } from './util/query.ts';
 
 export type { LargeSeedOptions } from './seed/large.ts';
@@ -70,7 +68,7 @@ export interface Simulator {
   /** Back to the seed (the construction options, or the ones given here). Clears faults. */
   reset(options?: ResetRequest): void;
   /** Runs the periodic backend tasks once. */
-  tick(): Promise<TickReport>;
+  tick(): TickReport;
   /** Replaces all faults (`{}` clears them). Throws on invalid input. */
   setFaults(faults: FaultConfig): void;
   /** Current state (for tests that want to look behind the API). */
@@ -98,8 +96,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const router = new Router(ROUTES);
   const faults = new Faults();
   const logErrors = options.logErrors ?? true;
-  // Offerings find their Keycloak servers by URL in the current store (see keycloak/access.ts).
-  const keycloak: KeycloakDirectory = inMemoryDirectory(() => core.store);
   let core: Core = build(options);
 
   function build(opts: SimulatorOptions): Core {
@@ -112,7 +108,6 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       store,
       faults,
       config: { withoutOfferingKeycloak: opts.withoutOfferingKeycloak ?? false, tokenLifetimeSeconds: lifetime },
-      keycloak,
     };
   }
 
@@ -125,7 +120,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     core = build(opts);
   }
 
-  const tick = (): Promise<TickReport> => runPeriodicTasks(core);
+  const tick = (): TickReport => runPeriodicTasks(core.store, faults);
 
   function describe(): Record<string, JsonValue> {
     const s = core.store;

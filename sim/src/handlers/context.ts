@@ -1,5 +1,4 @@
 import type { Faults } from '../faults.ts';
-import type { KeycloakDirectory } from '../keycloak/access.ts';
 import type { BodyData } from '../http/body.ts';
 import { readBody } from '../http/body.ts';
 import type { ApiResult } from '../http/result.ts';
@@ -17,8 +16,6 @@ export interface Core {
   store: Store;
   faults: Faults;
   config: SimConfig;
-  /** Where offerings' Keycloak servers are found by URL (in memory, or a real Keycloak). */
-  keycloak: KeycloakDirectory;
 }
 
 export class Ctx {
@@ -46,10 +43,6 @@ export class Ctx {
 
   get faults(): Faults {
     return this.core.faults;
-  }
-
-  get keycloak(): KeycloakDirectory {
-    return this.core.keycloak;
   }
 
   setUser(account: Account): void {

@@ -66,10 +66,7 @@ export class SeedBuilder {
   }
 
   offering(o: Omit<Offering, 'created' | 'state' | 'description'> & { description?: string }): Offering {
-    const offering = this.store.offerings.insert({ description: '', ...o, state: 'Active', created: this.next() });
-    // The realm is served where the offering's settings point (no server answers an unreachable one).
-    if (o.realmKey !== null && !o.unreachable) this.store.hostRealm(o.realmKey, o.secretOptions);
-    return offering;
+    return this.store.offerings.insert({ description: '', ...o, state: 'Active', created: this.next() });
   }
 
   role(uuid: string, offeringUuid: string, name: string, scopeType = '', scopeTypeLabel = ''): OfferingRole {
