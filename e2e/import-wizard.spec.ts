@@ -38,6 +38,8 @@ const resultRow = (page: Page, name: string | RegExp) => results(page).getByRole
 const progressStatus = (page: Page) => page.getByRole('status').filter({ hasText: /imported|Importing/ });
 
 test('imports several groups and pulls their members, keeping choices across reloads and steps', async ({ page, sim }) => {
+  // Four steps, two reloads and an axe scan in both schemes of a long review: a long test.
+  test.slow();
   await page.goto(`/offerings/${A}/groups`);
   await page.getByRole('link', { name: 'Import remote groups' }).click();
   await expect(page).toHaveURL(WIZARD);
