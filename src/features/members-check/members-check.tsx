@@ -34,6 +34,8 @@ const KIND_COLOR: Record<DriftKind, string> = {
   pending: 'gray',
   flagged: 'red',
 };
+/** A checked chip is filled: white on orange 6–7 is under 4.5:1, so its orange is darker (5.5:1). */
+const CHIP_COLOR: Record<DriftKind, string> = { ...KIND_COLOR, 'local-only': '#b34700' };
 
 type Props = { offeringUuid: string; userUuid: string; canManage: boolean };
 
@@ -249,7 +251,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
               >
                 <Group gap={6} role="group" aria-label="Show differences">
                   {DRIFT_KINDS.map((kind) => (
-                    <Chip key={kind} value={kind} size="xs" color={KIND_COLOR[kind]}>
+                    <Chip key={kind} value={kind} size="xs" color={CHIP_COLOR[kind]} autoContrast>
                       {KIND_LABEL[kind]} ({counts[kind]})
                     </Chip>
                   ))}
