@@ -173,6 +173,28 @@ test('delete says the remote group and every membership go too', async ({ page, 
   expect(remote.some((group) => group.id === G.prodAdmin.backendId)).toBe(false);
 });
 
+test('a delete Keycloak did not carry out says so: unreadable, or the group still there', async ({ page, sim }) => {
+  await page.goto(groupsUrl(A));
+  await sim.faults({ keycloakDown: [A] });
+  await (await openActions(page, G.prodAdmin.name)).getByRole('menuitem', { name: /Delete/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+  const unchecked = page.getByRole('alert').filter({ hasText: 'deleted in Waldur only; Keycloak could not be checked' });
+  await expect(unchecked).toContainText('so it was probably not updated: the Keycloak group may still exist');
+  await expect(row(page, G.prodAdmin.name)).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/b-group-unchecked.png' });
+
+  await sim.faults({ keycloakRejects: [{ group_id: G.devAdmin.backendId }] });
+  await (await openActions(page, G.devAdmin.name)).getByRole('menuitem', { name: /Delete/ }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
+  const kept = page.getByRole('alert').filter({ hasText: 'Its Keycloak group still exists' });
+  await expect(kept).toContainText(`“${G.devAdmin.name}” and its memberships were deleted in Waldur.`);
+  await expect(kept).toContainText('Keycloak was not updated');
+  await expect(kept).toContainText('Delete the group in Keycloak');
+  expect((await groupOnServer(sim, G.devAdmin.uuid)).status).toBe(404);
+  const remote = await sim.call<{ id: string }[]>('GET', `/__sim/remote/groups?offering_uuid=${A}`);
+  expect(remote.some((group) => group.id === G.devAdmin.backendId)).toBe(true);
+});
+
 test('the member-level diff follows changes made in Keycloak', async ({ page, sim }) => {
   await page.goto(groupsUrl(A, `group=${G.prodAdmin.uuid}`));
   const panel = page.getByRole('dialog');

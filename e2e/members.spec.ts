@@ -331,3 +331,47 @@ test('Export CSV writes every membership matching the filters, across pages', as
   expect(filteredLines).toHaveLength(pendingCount + 1);
   expect(filteredLines.slice(1).every((line) => line.includes(',pending,'))).toBe(true);
 });
+
+test('a remove with Keycloak down warns that Keycloak was not updated, and never says "removed" there', async ({ page, sim }) => {
+  await page.goto(membersUrl('username=alice'));
+  await expect(memberRow(page, 'alice', G.viewer.name)).toBeVisible();
+  await sim.faults({ keycloakDown: [A] });
+  await rowAction(page, 'alice', G.viewer.name, 'Remove');
+  await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
+  const note = page.getByRole('alert').filter({ hasText: 'alice removed in Waldur only; Keycloak could not be checked' });
+  await expect(note).toContainText('so it was probably not updated: alice may still be in the group there and keep its access');
+  await expect(note).not.toContainText('in Waldur and Keycloak');
+  await expect(memberRow(page, 'alice', G.viewer.name)).toHaveCount(0);
+  // Waldur forgot the membership; Keycloak still has the user in the group.
+  const realm = await sim.call<{ id: string; members: string[] }[]>('GET', `/__sim/remote/groups?offering_uuid=${A}`);
+  expect(realm.find((group) => group.id === G.viewer.backendId)?.members).toContain('alice');
+});
+
+test('bulk remove with one remote failure: each row says what Keycloak shows, the fix is given once', async ({ page, sim }) => {
+  await page.goto(membersUrl(`group=${G.viewer.uuid}`));
+  for (const username of ['alice', 'bob', 'carol']) {
+    await membersTable(page)
+      .getByRole('checkbox', { name: `Select ${username} in ${G.viewer.name}`, exact: true })
+      .check();
+  }
+  await sim.faults({ keycloakRejects: [{ username: 'bob' }] });
+  await page.getByRole('button', { name: 'Remove selected' }).click();
+  await page.getByRole('dialog', { name: 'Remove 3 members?' }).getByRole('button', { name: 'Remove 3 members' }).click();
+  const status = page.getByRole('status').filter({ hasText: 'Removed 3 members; 1 not confirmed in Keycloak' });
+  await expect(status).toBeVisible();
+  const results = status.getByRole('list', { name: 'Removal results' });
+  const rowOf = (username: string) => results.getByRole('listitem').filter({ hasText: `${username} in` });
+  await expect(rowOf('bob')).toContainText('Keycloak still lists bob in the group, so they keep the access it grants');
+  await expect(rowOf('alice')).toContainText('Keycloak no longer lists alice in the group.');
+  await expect(rowOf('carol')).toContainText('Keycloak no longer lists carol in the group.');
+  await expect(status).toContainText('Remove them from the group in Keycloak');
+  await expectAccessible(page, 'bulk remove results with a warning');
+  await page.screenshot({ path: '/tmp/b-bulk.png' });
+  const { body: members } = await sim.api<{ username: string }[]>(
+    'staff',
+    'GET',
+    `/api/offering-keycloak-groups/remote_group_members/?offering_uuid=${A}&group_id=${G.viewer.backendId}`,
+  );
+  expect(members.map((member) => member.username)).toContain('bob');
+  expect(members.map((member) => member.username)).not.toContain('alice');
+});

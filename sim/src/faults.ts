@@ -23,10 +23,21 @@ export interface FailRule {
   seen: number;
 }
 
+/**
+ * A Keycloak write that fails while the rest of Keycloak works: removing this user from a group
+ * (`username`) or deleting / emptying this remote group (`group_id`). Waldur only logs such
+ * errors and answers 204, so the user keeps their access in Keycloak.
+ */
+export interface KeycloakReject {
+  username?: string;
+  group_id?: string;
+}
+
 export class Faults {
   latencyMs = 0;
   errorRate = 0;
   keycloakDown: true | Set<string> | false = false;
+  keycloakRejects: KeycloakReject[] = [];
   /** Tokens issued up to this sequence number answer "Token has expired.". */
   expiredUpTo: number | null = null;
   slow: SlowRule[] = [];
@@ -37,6 +48,7 @@ export class Faults {
     this.latencyMs = 0;
     this.errorRate = 0;
     this.keycloakDown = false;
+    this.keycloakRejects = [];
     this.expiredUpTo = null;
     this.slow = [];
     this.fail = [];
@@ -49,11 +61,22 @@ export class Faults {
     return this.keycloakDown.has(id);
   }
 
+  /** Whether Keycloak refuses to remove `username` from the remote group `groupId` (either may be omitted). */
+  rejectsKeycloakWrite(groupId: string, username?: string): boolean {
+    return this.keycloakRejects.some(
+      (rule) =>
+        (rule.username !== undefined || rule.group_id !== undefined) &&
+        (rule.group_id === undefined || rule.group_id === groupId) &&
+        (rule.username === undefined || (username !== undefined && rule.username.toLowerCase() === username.toLowerCase())),
+    );
+  }
+
   describe(): Record<string, unknown> {
     return {
       latencyMs: this.latencyMs,
       errorRate: this.errorRate,
       keycloakDown: this.keycloakDown instanceof Set ? [...this.keycloakDown] : this.keycloakDown,
+      keycloakRejects: this.keycloakRejects,
       expireTokens: this.expiredUpTo !== null,
       slow: this.slow,
       fail: this.fail,
@@ -122,7 +145,7 @@ function nonNegative(value: unknown, where: string, errors: Errors, fallback: nu
 export function applyFaults(faults: Faults, body: unknown, currentTokenSeq: number): Errors | null {
   const errors: Errors = {};
   if (!isRecord(body)) return { non_field_errors: ['Expected an object.'] };
-  const known = new Set(['latencyMs', 'errorRate', 'keycloakDown', 'expireTokens', 'slow', 'fail']);
+  const known = new Set(['latencyMs', 'errorRate', 'keycloakDown', 'keycloakRejects', 'expireTokens', 'slow', 'fail']);
   for (const key of Object.keys(body)) if (!known.has(key)) (errors[key] ??= []).push('Unknown fault.');
 
   const latencyMs = nonNegative(body.latencyMs, 'latencyMs', errors, 0);
@@ -136,6 +159,21 @@ export function applyFaults(faults: Faults, body: unknown, currentTokenSeq: numb
   else if (Array.isArray(kd) && kd.every((x) => typeof x === 'string')) {
     keycloakDown = new Set(kd.map((x) => x.replace(/-/g, '').toLowerCase()));
   } else (errors.keycloakDown ??= []).push('Must be true, false or a list of offering uuids.');
+
+  const keycloakRejects: KeycloakReject[] = [];
+  if (body.keycloakRejects !== undefined) {
+    if (!Array.isArray(body.keycloakRejects)) (errors.keycloakRejects ??= []).push('Must be a list.');
+    else
+      body.keycloakRejects.forEach((raw: unknown, i: number) => {
+        const where = `keycloakRejects[${i}]`;
+        const valid =
+          isRecord(raw) &&
+          Object.keys(raw).length > 0 &&
+          Object.entries(raw).every(([key, value]) => (key === 'username' || key === 'group_id') && typeof value === 'string');
+        if (!valid) (errors[where] ??= []).push('Needs "username" and/or "group_id" strings, nothing else.');
+        else keycloakRejects.push(raw as KeycloakReject);
+      });
+  }
 
   if (body.expireTokens !== undefined && typeof body.expireTokens !== 'boolean') {
     (errors.expireTokens ??= []).push('Must be a boolean.');
@@ -193,6 +231,7 @@ export function applyFaults(faults: Faults, body: unknown, currentTokenSeq: numb
   faults.latencyMs = latencyMs;
   faults.errorRate = errorRate;
   faults.keycloakDown = keycloakDown;
+  faults.keycloakRejects = keycloakRejects;
   faults.expiredUpTo = body.expireTokens === true ? currentTokenSeq : null;
   faults.slow = slow;
   faults.fail = fail;

@@ -50,6 +50,7 @@ export interface FaultConfig {
   latencyMs?: number;
   errorRate?: number;
   keycloakDown?: boolean | string[];
+  keycloakRejects?: Array<{ username?: string; group_id?: string }>;
   expireTokens?: boolean;
   slow?: Array<{ path: string; method?: string; query?: Record<string, string>; ms: number }>;
   fail?: Array<{

@@ -86,6 +86,25 @@ describe('faults', () => {
     expect((await api.get(`/api/offering-keycloak-groups/remote_groups/?offering_uuid=${A}`)).status).toBe(200);
   });
 
+  it('keycloakRejects: a delete answers 204 and Waldur forgets, but Keycloak keeps that user or group', async () => {
+    await faults({ keycloakRejects: [{ username: 'ALICE' }, { group_id: GA.prodAdmin.backendId }] });
+    const members = async (groupId: string) =>
+      (await api.get(`/api/offering-keycloak-groups/remote_group_members/?offering_uuid=${A}&group_id=${groupId}`)).list();
+    expect((await api.del(`${M}${DEMO.memberships.aliceViewer.uuid}/`)).status).toBe(204);
+    expect((await api.get(`${M}${DEMO.memberships.aliceViewer.uuid}/`)).status).toBe(404);
+    expect((await members(GA.viewer.backendId)).map((user) => user.username)).toContain('alice');
+    // Another user of the same group leaves Keycloak as usual.
+    const other = (await api.get(`${M}?group_uuid=${GA.viewer.uuid}&page_size=300`)).list().find((m) => m.username !== 'alice');
+    expect((await api.del(`${M}${String(other?.uuid)}/`)).status).toBe(204);
+    expect((await members(GA.viewer.backendId)).map((user) => user.username)).not.toContain(other?.username);
+    // The rejected group survives its deletion in Waldur.
+    expect((await api.del(`/api/offering-keycloak-groups/${GA.prodAdmin.uuid}/`)).status).toBe(204);
+    expect(
+      (await api.get(`/api/offering-keycloak-groups/remote_group_members/?offering_uuid=${A}&group_id=${GA.prodAdmin.backendId}`)).status,
+    ).toBe(200);
+    expect((await faults({ keycloakRejects: [{ user: 'x' }] })).status).toBe(400);
+  });
+
   it('expireTokens: every token issued so far answers Token has expired.; signing in gives a fresh one', async () => {
     await faults({ expireTokens: true });
     for (const token of [T.staff, T.owner, T.viewer]) {

@@ -14,7 +14,7 @@ export function Providers({ queryClient, children }: { queryClient: QueryClient;
     >
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
-          <Notifications position="top-right" />
+          <Notifications position="top-right" notificationMaxHeight={420} />
           {children}
         </ModalsProvider>
       </QueryClientProvider>

@@ -2,8 +2,18 @@ import { Alert, Button, Group, List, Progress, ScrollArea, Stack, Text } from '@
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
 
-/** One row of a bulk action, as it ended: done, already gone (counts as done), or failed and why. */
-export type BulkResult = { key: string; label: ReactNode; status: 'done' | 'gone' | 'failed'; error?: unknown };
+/**
+ * One row of a bulk action, as it ended: done, already gone (counts as done), done with a
+ * warning (e.g. Keycloak still grants access, or could not be checked), or failed and why.
+ * `message`, when given, is what the row says instead of the generic words.
+ */
+export type BulkResult = {
+  key: string;
+  label: ReactNode;
+  status: 'done' | 'gone' | 'warning' | 'failed';
+  error?: unknown;
+  message?: string;
+};
 
 /** The words of one bulk action, e.g. for removing members. */
 export type BulkWords = {
@@ -22,6 +32,8 @@ export type BulkWords = {
   /** Accessible names of the progress bar and of the results list. */
   progressLabel: string;
   resultsLabel: string;
+  /** What the rows with a warning are, in the summary: "not confirmed in Keycloak". */
+  warned?: string;
 };
 
 type Props = {
@@ -31,6 +43,8 @@ type Props = {
   words: BulkWords;
   /** The results list's markers (Mantine's default is a disc). */
   listStyleType?: React.CSSProperties['listStyleType'];
+  /** Said under the results once the run is over (e.g. how to fix the warnings). */
+  note?: ReactNode;
   onDismiss: () => void;
 };
 
@@ -40,13 +54,15 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
  * Progress of a bulk action over selected rows, then one line per row: done, already gone, or why
  * not. A live status region; the rows that failed are meant to stay selected for another try.
  */
-export function BulkProgress({ running, total, results, words, listStyleType, onDismiss }: Props) {
+export function BulkProgress({ running, total, results, words, listStyleType, note, onDismiss }: Props) {
   const finished = results.length;
   const failed = results.filter((result) => result.status === 'failed').length;
   const succeeded = finished - failed;
+  const warned = results.filter((result) => result.status === 'warning').length;
+  const warning = warned ? `; ${warned} ${words.warned ?? 'with a warning'}` : '';
   return (
     <Alert
-      color={running ? 'indigo' : failed ? 'orange' : 'teal'}
+      color={running ? 'indigo' : failed || warned ? 'orange' : 'teal'}
       variant="light"
       role="status"
       aria-live="polite"
@@ -54,8 +70,8 @@ export function BulkProgress({ running, total, results, words, listStyleType, on
         running
           ? `${words.doing} ${words.many}: ${finished} of ${total}`
           : failed
-            ? `${words.did} ${succeeded} of ${total} ${words.many}; ${failed} failed`
-            : `${words.did} ${succeeded} ${succeeded === 1 ? words.one : words.many}`
+            ? `${words.did} ${succeeded} of ${total} ${words.many}; ${failed} failed${warning}`
+            : `${words.did} ${succeeded} ${succeeded === 1 ? words.one : words.many}${warning}`
       }
     >
       <Stack gap="xs">
@@ -65,18 +81,20 @@ export function BulkProgress({ running, total, results, words, listStyleType, on
             {results.map((result) => (
               <List.Item key={result.key}>
                 <Text size="sm" style={clip} span>
-                  {result.status === 'failed' ? '✗ ' : '✓ '}
+                  {result.status === 'failed' ? '✗ ' : result.status === 'warning' ? '⚠ ' : '✓ '}
                   {result.label}:{' '}
-                  {result.status === 'failed'
-                    ? `not ${words.done}. ${errorMessage(result.error)}`
-                    : result.status === 'gone'
-                      ? `already ${words.done}`
-                      : words.done}
+                  {result.message ??
+                    (result.status === 'failed'
+                      ? `not ${words.done}. ${errorMessage(result.error)}`
+                      : result.status === 'gone'
+                        ? `already ${words.done}`
+                        : words.done)}
                 </Text>
               </List.Item>
             ))}
           </List>
         </ScrollArea.Autosize>
+        {!running && note ? note : null}
         {!running && failed ? (
           <Text size="sm">{`The ${words.many} that could not be ${words.done} stay selected: use “${words.retry}” to try again.`}</Text>
         ) : null}

@@ -141,6 +141,7 @@ export function deleteGroupWithSideEffects(store: Store, faults: Faults, group: 
   store.dropGroup(group);
   if (!offering || !isKeycloakEnabled(offering) || !group.backendId) return;
   const realm = tryRealm(store, faults, offering);
+  if (faults.rejectsKeycloakWrite(group.backendId)) return;
   if (realm?.getGroup(group.backendId)) realm.deleteGroup(group.backendId);
 }
 
@@ -156,7 +157,8 @@ export function deleteMembershipWithSideEffects(store: Store, faults: Faults, me
   if (offering && isKeycloakEnabled(offering) && group.backendId) {
     const realm = tryRealm(store, faults, offering);
     const user = realm?.findUser(membership.username);
-    if (realm && user && realm.getGroup(group.backendId)) realm.removeMember(group.backendId, user.id);
+    const rejected = faults.rejectsKeycloakWrite(group.backendId, membership.username);
+    if (realm && user && !rejected && realm.getGroup(group.backendId)) realm.removeMember(group.backendId, user.id);
   }
   if (store.memberships.count('group', group.uuid) === 0) deleteGroupWithSideEffects(store, faults, group);
 }

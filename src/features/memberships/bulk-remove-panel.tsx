@@ -1,4 +1,6 @@
+import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
+import { isWarning, type AccessVerdict } from '../../lib/access-check';
 import type { MemberRef, RemoveOutcome } from './member-mutations';
 
 export type BulkRun = { members: MemberRef[]; outcomes: RemoveOutcome[]; running: boolean };
@@ -20,10 +22,20 @@ const WORDS: BulkWords = {
   retry: 'Remove selected',
   progressLabel: 'Removal progress',
   resultsLabel: 'Removal results',
+  warned: 'not confirmed in Keycloak',
 };
 
-/** Progress of "Remove selected", then one line per member: removed, already gone, or why not. */
+/** A row's words: what Waldur did and what Keycloak showed (the label names the group; the fix is said once, below). */
+function rowMessage(status: 'removed' | 'gone', verdict: AccessVerdict): string {
+  return `${status === 'gone' ? 'already gone from Waldur' : 'removed in Waldur'}. ${verdict.keycloak}`;
+}
+
+/**
+ * Progress of "Remove selected", then one line per member saying what Waldur did and what
+ * Keycloak showed when read again: removed there, still granting access, or not checked.
+ */
 export function BulkRemovePanel({ run, onDismiss }: { run: BulkRun; onDismiss: () => void }) {
+  const fixes = [...new Set(run.outcomes.filter((outcome) => isWarning(outcome.verdict.level)).map((outcome) => outcome.verdict.fix))];
   return (
     <BulkProgress
       running={run.running}
@@ -31,10 +43,15 @@ export function BulkRemovePanel({ run, onDismiss }: { run: BulkRun; onDismiss: (
       results={run.outcomes.map((outcome) => ({
         key: outcome.member.uuid,
         label: whoLabel(outcome.member),
-        status: outcome.status === 'removed' ? 'done' : outcome.status,
-        error: outcome.status === 'failed' ? outcome.error : undefined,
+        status: outcome.status === 'failed' ? 'failed' : isWarning(outcome.verdict.level) ? 'warning' : 'done',
+        message: outcome.status === 'failed' ? `not removed. ${outcome.verdict.waldur}` : rowMessage(outcome.status, outcome.verdict),
       }))}
       words={WORDS}
+      note={fixes.map((fix) => (
+        <Text key={fix} size="sm">
+          {fix}
+        </Text>
+      ))}
       listStyleType="none"
       onDismiss={onDismiss}
     />

@@ -12,11 +12,14 @@ import { FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
 import { useFormDraft } from '../../lib/form-draft';
 import { GroupFields } from './group-fields';
+import { notifyVerdict } from '../../components/access-verdict';
+import { isWarning, verdictText, type AccessVerdict } from '../../lib/access-check';
 import {
   changeGroup,
   createMember,
-  deleteMember,
   invalidateAfterMemberChange,
+  removeMemberChecked,
+  removeSteps,
   type ChangeGroupResult,
   type MemberRef,
 } from './member-mutations';
@@ -96,10 +99,31 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
     onClose();
   };
 
+  // Step 2 of Change group, checked in Keycloak: a failure in Waldur throws (both memberships stay).
+  const removeOld = async (member: MemberRef): Promise<AccessVerdict> => {
+    const outcome = await removeMemberChecked(member, removeSteps(offeringUuid));
+    if (outcome.status === 'failed') throw outcome.error;
+    return outcome.verdict;
+  };
+  const oldVerdict = useRef<AccessVerdict | null>(null);
+  const notifyMoved = (added: OfferingMembership, verdict: AccessVerdict | null) => {
+    notifications.show({
+      color: 'teal',
+      title: `${isolate(added.username)} moved to ${isolate(added.group_name)}`,
+      message: `${activeOrPending(added)}${verdict && !isWarning(verdict.level) ? ` Old group: ${verdictText(verdict)}` : ''}`,
+    });
+    // Keycloak still granting the old group's access, or unreadable, gets its own note that stays.
+    if (verdict && isWarning(verdict.level)) notifyVerdict(verdict);
+  };
+
   const save = useMutation({
     mutationFn: async (values: MemberValues): Promise<ChangeGroupResult> => {
       const add = () => createMember({ uuid: offeringUuid, url: offering.data?.url }, values);
-      if (old) return changeGroup(old, add);
+      oldVerdict.current = null;
+      if (old)
+        return changeGroup(old, add, async () => {
+          oldVerdict.current = await removeOld(old);
+        });
       return { added: await add(), removed: true };
     },
     onSuccess: async (result) => {
@@ -110,21 +134,13 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
         return;
       }
       draft.clear();
-      notifications.show(
-        old
-          ? {
-              color: 'teal',
-              title: `${isolate(added.username)} moved to ${isolate(added.group_name)}`,
-              message: oldIsLast
-                ? `Their old group “${isolate(old.groupName)}” had no other members and was deleted in Waldur and Keycloak.`
-                : `Removed from “${isolate(old.groupName)}”. ${activeOrPending(added)}`,
-            }
-          : {
-              color: added.state === 'active' ? 'teal' : 'yellow',
-              title: `${isolate(added.username)} added to ${isolate(added.group_name)}`,
-              message: activeOrPending(added),
-            },
-      );
+      if (old) notifyMoved(added, oldVerdict.current);
+      else
+        notifications.show({
+          color: added.state === 'active' ? 'teal' : 'yellow',
+          title: `${isolate(added.username)} added to ${isolate(added.group_name)}`,
+          message: activeOrPending(added),
+        });
       await invalidateAfterMemberChange(queryClient, offeringUuid);
       onClose();
     },
@@ -135,13 +151,9 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   });
 
   const retryRemove = useMutation({
-    mutationFn: () => deleteMember(old?.uuid ?? ''),
-    onSuccess: async () => {
-      notifications.show({
-        color: 'teal',
-        title: `${isolate(old?.username ?? '')} moved to ${isolate(halfDone?.added.group_name ?? '')}`,
-        message: `The old membership in “${isolate(old?.groupName ?? '')}” was removed.`,
-      });
+    mutationFn: () => (old ? removeOld(old) : Promise.reject(new Error('Nothing to remove.'))),
+    onSuccess: async (verdict) => {
+      if (halfDone) notifyMoved(halfDone.added, verdict);
       await invalidateAfterMemberChange(queryClient, offeringUuid);
       onClose();
     },

@@ -55,20 +55,44 @@ describe('changeGroup', () => {
 });
 
 describe('removeMembers', () => {
-  it('removes one after another and keeps every outcome', async () => {
+  it('removes one after another, reads Keycloak after each, and says what it saw', async () => {
     const calls: string[] = [];
     const seen: string[] = [];
-    const outcomes = await removeMembers([ref('a'), ref('b'), ref('c')], {
-      remove: async (uuid) => {
-        calls.push(uuid);
-        if (uuid === 'b') throw new Error('boom');
-        return uuid === 'c' ? 'gone' : 'removed';
+    const inKeycloak = new Set(['a', 'b', 'c', 'd']);
+    const outcomes = await removeMembers(
+      [ref('a'), ref('b'), ref('c'), ref('d', 'g2')],
+      {
+        remoteGroupOf: async (groupUuid) => {
+          calls.push(`link ${groupUuid}`);
+          return groupUuid === 'g2' ? '' : 'kc-1';
+        },
+        remove: async (uuid) => {
+          calls.push(uuid);
+          if (uuid === 'b') throw new Error('boom');
+          // Waldur answers 204 for c, but Keycloak keeps it.
+          if (uuid !== 'c') inKeycloak.delete(uuid);
+          return 'removed';
+        },
+        readBack: async (backendId) => {
+          calls.push(`read ${backendId}`);
+          return { kind: 'members', usernames: [...inKeycloak] };
+        },
       },
-      onOutcome: (outcome) => seen.push(`${outcome.member.uuid}:${outcome.status}`),
+      { onOutcome: (outcome) => seen.push(`${outcome.member.uuid}:${outcome.status}:${outcome.verdict.level}`) },
+    );
+    // The link of g1 is read once per run (its last member may take the group along).
+    expect(calls).toEqual(['link g1', 'a', 'read kc-1', 'b', 'c', 'read kc-1', 'link g2', 'd']);
+    expect(seen).toEqual(['a:removed:confirmed', 'b:failed:failed', 'c:removed:still-granted', 'd:removed:confirmed']);
+    expect(outcomes[3]?.verdict.keycloak).toBe('The group is not linked to a Keycloak group, so Keycloak was not changed.');
+  });
+
+  it('a group that cannot be read first: the removal goes on, Keycloak is "could not be checked"', async () => {
+    const [outcome] = await removeMembers([ref('a')], {
+      remoteGroupOf: () => Promise.reject(new Error('offline')),
+      remove: async () => 'removed',
+      readBack: async () => ({ kind: 'members', usernames: [] }),
     });
-    expect(calls).toEqual(['a', 'b', 'c']);
-    expect(seen).toEqual(['a:removed', 'b:failed', 'c:gone']);
-    expect(outcomes[1]).toMatchObject({ status: 'failed' });
+    expect(outcome?.verdict.level).toBe('unchecked');
   });
 });
 

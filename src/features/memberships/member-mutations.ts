@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
+import { readBackRemoteGroup, remoteGroupOf } from '../../api/keycloak-readback';
 import { deleteMembership } from '../../api/member-fixes';
 import type { OfferingMembership } from '../../api/types';
+import { memberRemovalVerdict, type AccessVerdict, type RemoteReadback } from '../../lib/access-check';
 import { settleInOrder } from '../../lib/settle-in-order';
 import { groupUuidOf } from './queries';
 
@@ -87,29 +89,93 @@ export async function changeGroup(
   }
 }
 
-export type RemoveOutcome = { member: MemberRef; status: 'removed' | 'gone' } | { member: MemberRef; status: 'failed'; error: unknown };
+export type RemoveOutcome =
+  | { member: MemberRef; status: 'removed' | 'gone'; verdict: AccessVerdict }
+  | { member: MemberRef; status: 'failed'; error: unknown; verdict: AccessVerdict };
+
+function failedOutcome(member: MemberRef, error: unknown): RemoveOutcome {
+  return { member, status: 'failed', error, verdict: memberRemovalVerdict(member, { status: 'failed', error }, { kind: 'not-linked' }) };
+}
+
+/** The reads a checked removal makes around the delete; the app's by default. */
+export type RemoveSteps = {
+  /** The remote group the member's group is linked to ("" = not linked), read before the delete. */
+  remoteGroupOf: (groupUuid: string) => Promise<string>;
+  remove: (uuid: string) => Promise<'removed' | 'gone'>;
+  readBack: (backendId: string) => Promise<RemoteReadback>;
+};
+
+export function removeSteps(offeringUuid: string): RemoveSteps {
+  return {
+    remoteGroupOf,
+    remove: deleteMember,
+    readBack: (backendId) => readBackRemoteGroup(offeringUuid, backendId),
+  };
+}
+
+/**
+ * Removes one membership and reads Keycloak's side again: Waldur answers 204 even when it could
+ * not remove the user from the Keycloak group, so what the admin is told comes from that read.
+ * The group's link is read before the delete, since the last membership takes the group with it.
+ */
+export async function removeMemberChecked(member: MemberRef, steps: RemoveSteps): Promise<RemoveOutcome> {
+  let backendId: string | null;
+  try {
+    backendId = member.groupUuid ? await steps.remoteGroupOf(member.groupUuid) : null;
+  } catch {
+    // The group is gone or unreadable: the delete still says what Waldur does; Keycloak is unknown.
+    backendId = null;
+  }
+  let status: 'removed' | 'gone';
+  try {
+    status = await steps.remove(member.uuid);
+  } catch (error) {
+    return failedOutcome(member, error);
+  }
+  const remote: RemoteReadback =
+    backendId === null
+      ? { kind: 'unreadable', error: new Error('the group could not be read before the removal') }
+      : backendId
+        ? await steps.readBack(backendId)
+        : { kind: 'not-linked' };
+  return { member, status, verdict: memberRemovalVerdict(member, { status }, remote) };
+}
 
 /**
  * Removes members one after another (the last member of a group takes the group with it, so
- * the order of deletions in one group matters), reporting each outcome as it happens.
+ * the order of deletions in one group matters), each checked in Keycloak right after its delete,
+ * reporting each outcome as it happens.
  */
 export function removeMembers(
   members: readonly MemberRef[],
-  {
-    remove = deleteMember,
-    onOutcome,
-    signal,
-  }: {
-    remove?: (uuid: string) => Promise<'removed' | 'gone'>;
-    onOutcome?: (outcome: RemoveOutcome, index: number) => void;
-    signal?: AbortSignal;
-  } = {},
+  steps: RemoveSteps,
+  { onOutcome, signal }: { onOutcome?: (outcome: RemoveOutcome, index: number) => void; signal?: AbortSignal } = {},
 ): Promise<RemoveOutcome[]> {
-  return settleInOrder(members, (member) => remove(member.uuid), {
-    outcome: (member, settled) => ({ member, ...settled }),
-    onOutcome,
-    signal,
-  });
+  const checked = new Map<MemberRef, RemoveOutcome>();
+  // A group's link is read once per run: after its last member it no longer exists.
+  const links = new Map<string, Promise<string>>();
+  const once: RemoveSteps = {
+    ...steps,
+    remoteGroupOf: (groupUuid) => {
+      const link = links.get(groupUuid) ?? steps.remoteGroupOf(groupUuid);
+      links.set(groupUuid, link);
+      return link;
+    },
+  };
+  return settleInOrder(
+    members,
+    async (member) => {
+      const outcome = await removeMemberChecked(member, once);
+      checked.set(member, outcome);
+      return 'checked' as const;
+    },
+    {
+      outcome: (member, settled): RemoveOutcome =>
+        checked.get(member) ?? failedOutcome(member, settled.status === 'failed' ? settled.error : undefined),
+      onOutcome,
+      signal,
+    },
+  );
 }
 
 /**

@@ -118,4 +118,31 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     expect(within(results).getAllByText(/not removed/)).toHaveLength(1);
     expect(screen.getByText('1 member selected')).toBeTruthy();
   });
+
+  it('remove with Keycloak down: never "removed" there, says Keycloak could not be checked', async () => {
+    const sim = startSim('staff');
+    renderTab(`/offerings/${A}/members?username=alice`);
+    const row = await rowOf(DEMO.groups.a.viewer.name);
+    sim.setFaults({ keycloakDown: [A] });
+    await userEvent.click(within(row).getByRole('button', { name: /Actions for alice/ }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Remove' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }));
+    const note = await screen.findByText('alice removed in Waldur only; Keycloak could not be checked');
+    const alert = note.closest('[role="alert"]') as HTMLElement;
+    expect(alert.textContent).toContain('so it was probably not updated: alice may still be in the group there');
+    expect(alert.textContent).not.toContain('in Waldur and Keycloak');
+    expect(sim.store.memberships.get(DEMO.memberships.aliceViewer.uuid)).toBeUndefined();
+  });
+
+  it('remove that Keycloak rejects: says the user still has access there, with the fix', async () => {
+    const sim = startSim('staff');
+    renderTab(`/offerings/${A}/members?username=alice`);
+    const row = await rowOf(DEMO.groups.a.viewer.name);
+    sim.setFaults({ keycloakRejects: [{ username: 'alice' }] });
+    await userEvent.click(within(row).getByRole('button', { name: /Actions for alice/ }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Remove' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove' }));
+    const note = await screen.findByText('alice still has access in Keycloak');
+    expect((note.closest('[role="alert"]') as HTMLElement).textContent).toContain('Remove them from the group in Keycloak');
+  });
 });

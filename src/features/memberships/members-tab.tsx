@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { offeringQueries } from '../../api/shared-queries';
 import type { OfferingMembership } from '../../api/types';
+import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
@@ -18,7 +19,15 @@ import { useUrlState } from '../../lib/url-state';
 import { BulkRemovePanel, whoLabel, type BulkRun } from './bulk-remove-panel';
 import { exportFileName, exportMembersCsv, type ExportProgress } from './export-csv';
 import { MemberFormDialog, type MemberFormMode } from './member-form';
-import { deleteMember, groupsEmptiedBy, invalidateAfterMemberChange, memberRef, removeMembers, type MemberRef } from './member-mutations';
+import {
+  groupsEmptiedBy,
+  invalidateAfterMemberChange,
+  memberRef,
+  removeMemberChecked,
+  removeMembers,
+  removeSteps,
+  type MemberRef,
+} from './member-mutations';
 import { MembersFilters } from './members-filters';
 import { MembersTable } from './members-table';
 import { fetchMembersPage, hasFilters, memberFilters, memberQueries, membersSearchSchema, type MemberFilters } from './queries';
@@ -85,18 +94,11 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       return next;
     });
   const removeOne = useMutation({
-    mutationFn: (member: MemberRef) => deleteMember(member.uuid),
+    mutationFn: (member: MemberRef) => removeMemberChecked(member, removeSteps(offeringUuid)),
     onMutate: (member) => setRowBusy(member.uuid, true),
-    onSuccess: async (status, member) => {
-      unselect([member.uuid]);
-      notifications.show({
-        color: 'teal',
-        title: status === 'gone' ? 'Already removed' : `${isolate(member.username)} removed`,
-        message:
-          status === 'gone'
-            ? `${isolate(member.username)} was no longer a member of “${isolate(member.groupName)}”. The list has been refreshed.`
-            : `Removed from “${isolate(member.groupName)}” in Waldur and Keycloak.`,
-      });
+    onSuccess: async (outcome, member) => {
+      if (outcome.status !== 'failed') unselect([member.uuid]);
+      notifyVerdict(outcome.verdict);
       await invalidateAfterMemberChange(queryClient, offeringUuid);
     },
     onError: (error, member) => {
@@ -121,7 +123,8 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       children: (
         <Stack gap="xs">
           <Text size="sm" style={clip}>
-            {whoLabel(member)} is removed from the group in Waldur and from the Keycloak group.
+            {whoLabel(member)} is removed from the group in Waldur and from the Keycloak group. Keycloak is read again afterwards, and you
+            are told what it shows.
           </Text>
           {last ? (
             <Alert color="red" variant="light" role="note" title="The group will be deleted">
@@ -142,7 +145,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   const [checkingBulk, setCheckingBulk] = useState(false);
   const runBulk = async (chosen: MemberRef[]) => {
     setBulk({ members: chosen, outcomes: [], running: true });
-    const outcomes = await removeMembers(chosen, {
+    const outcomes = await removeMembers(chosen, removeSteps(offeringUuid), {
       onOutcome: (outcome) => setBulk((previous) => previous && { ...previous, outcomes: [...previous.outcomes, outcome] }),
     });
     unselect(outcomes.filter((outcome) => outcome.status !== 'failed').map((outcome) => outcome.member.uuid));
@@ -162,7 +165,10 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       title: `Remove ${pluralize(chosen.length, 'member')}?`,
       children: (
         <Stack gap="xs">
-          <Text size="sm">These memberships are removed in Waldur, and the users are removed from the Keycloak groups:</Text>
+          <Text size="sm">
+            These memberships are removed in Waldur, and the users are removed from the Keycloak groups. Each result says what Keycloak
+            shows afterwards.
+          </Text>
           <ScrollArea.Autosize mah={240} type="auto">
             <List size="sm" spacing={2} aria-label="Members to remove">
               {shown.map((member) => (

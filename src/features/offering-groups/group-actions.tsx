@@ -5,7 +5,10 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { OfferingGroup } from '../../api/types';
+import { readBackRemoteGroup } from '../../api/keycloak-readback';
+import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
+import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
 import { isolate } from '../../lib/bidi';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
@@ -161,37 +164,59 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
   const remove = useCallback(
     (groups: OfferingGroup[]) =>
       track(groups, async () => {
-        const outcomes = await eachGroup(groups, (group) =>
-          unwrap(api.DELETE('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: group.uuid } } })).then(() => true),
-        );
+        // Waldur answers 204 even when Keycloak kept the group: each linked one is read again.
+        const outcomes = await eachGroup(groups, async (group) => {
+          let waldur: WaldurAnswer;
+          try {
+            await unwrap(api.DELETE('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: group.uuid } } }));
+            waldur = { status: 'removed' };
+          } catch (error) {
+            // Deleted by someone else meanwhile: the group is gone, which is what was asked.
+            if (!(error instanceof ApiError && error.isNotFound)) throw error;
+            waldur = { status: 'gone' };
+          }
+          return groupDeletionVerdict(group, waldur, await readBackRemoteGroup(offeringUuid, group.backend_id));
+        });
         await invalidateAfterGroupChange(queryClient, offeringUuid, { members: true });
-        const done = outcomes.filter((outcome) => outcome.value);
-        // Deleted by someone else meanwhile: the group is gone, which is what was asked.
-        const gone = outcomes.filter((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound);
-        const failures = outcomes.filter((outcome) => outcome.error !== undefined && !gone.includes(outcome));
-        if (done.length > 0) {
+        const verdicts = outcomes.map(
+          (outcome) =>
+            outcome.value ?? groupDeletionVerdict(outcome.group, { status: 'failed', error: outcome.error }, { kind: 'not-linked' }),
+        );
+        if (verdicts.length === 1) {
+          notifyVerdict(verdicts[0] as AccessVerdict);
+          return;
+        }
+        const names = (level: AccessLevel) => {
+          const picked = outcomes
+            .filter((_outcome, index) => verdicts[index]?.level === level)
+            .map((outcome) => quoted(outcome.group.name));
+          return `${picked.slice(0, 5).join(', ')}${picked.length > 5 ? ` and ${picked.length - 5} more` : ''}`;
+        };
+        const tally = tallyVerdicts(verdicts);
+        if (tally.confirmed > 0) {
           notifications.show({
             color: 'teal',
-            title: done.length === 1 ? 'Group deleted' : `${done.length} groups deleted`,
-            message:
-              done.length === 1
-                ? `${quoted(done[0]?.group.name ?? '')} and its memberships were deleted.`
-                : `${done
-                    .map((outcome) => quoted(outcome.group.name))
-                    .slice(0, 5)
-                    .join(', ')}${done.length > 5 ? ` and ${done.length - 5} more` : ''} were deleted.`,
+            title: `${pluralize(tally.confirmed, 'group')} deleted`,
+            message: `${names('confirmed')}: deleted in Waldur, and Keycloak no longer has them (or they were not linked).`,
           });
         }
-        if (gone.length > 0) {
+        if (tally['still-granted'] > 0) {
           notifications.show({
-            color: 'yellow',
-            title: 'Already deleted',
-            message:
-              gone.length === 1
-                ? goneMessage(gone[0]?.group.name ?? '')
-                : `${gone.length} groups no longer existed: someone else may have deleted them. The list has been refreshed.`,
+            color: 'red',
+            title: `${pluralize(tally['still-granted'], 'Keycloak group')} still ${tally['still-granted'] === 1 ? 'exists' : 'exist'}`,
+            message: `${names('still-granted')}: deleted in Waldur, but Keycloak still has them and their members keep the access they grant. Waldur does not try again: delete them in Keycloak, or import them here again and delete them once Test connection succeeds.`,
+            autoClose: false,
           });
         }
+        if (tally.unchecked > 0) {
+          notifications.show({
+            color: 'orange',
+            title: `${pluralize(tally.unchecked, 'group')} deleted in Waldur only; Keycloak could not be checked`,
+            message: `${names('unchecked')}: Keycloak could not be read afterwards, so it was probably not updated and may still grant access through them. When Test connection succeeds, look for them under “Only in Keycloak” on the Sync status tab.`,
+            autoClose: false,
+          });
+        }
+        const failures = outcomes.filter((outcome) => outcome.error !== undefined);
         if (failures.length > 0) {
           notifications.show({
             color: 'red',
@@ -295,7 +320,10 @@ function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; gro
         ) : (
           <Text size="sm">All memberships of this group ({members}) go with it. It is not linked, so nothing is deleted in Keycloak.</Text>
         )}
-        <Text size="sm">Its members lose the access the group gave them. This cannot be undone.</Text>
+        <Text size="sm">
+          Its members lose the access the group gave them. This cannot be undone. Keycloak is read again afterwards, and you are told what
+          it shows.
+        </Text>
       </Stack>
     );
   }

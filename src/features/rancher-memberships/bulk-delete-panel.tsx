@@ -1,3 +1,4 @@
+import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
 import type { DeleteOutcome, MembershipRef } from './mutations';
 import { SCOPE_TYPE_LABEL, isScopeType } from './queries';
@@ -25,7 +26,13 @@ const WORDS: BulkWords = {
   resultsLabel: 'Deletion results',
 };
 
-/** Progress of "Delete selected", then one line per membership: deleted, already gone, or why not. */
+const UNCHECKED =
+  'Deleted in Waldur. Waldur removes the users from their Keycloak groups too, but its Rancher API cannot show Keycloak, so that was not checked.';
+
+/**
+ * Progress of "Delete selected", then one line per membership: deleted in Waldur, already gone, or
+ * why not. Only Waldur's side is reported: Rancher's API has no view of Keycloak.
+ */
 export function BulkDeletePanel({ run, onDismiss }: { run: BulkRun; onDismiss: () => void }) {
   return (
     <BulkProgress
@@ -35,9 +42,11 @@ export function BulkDeletePanel({ run, onDismiss }: { run: BulkRun; onDismiss: (
         key: outcome.membership.uuid,
         label: whoLabel(outcome.membership),
         status: outcome.status === 'deleted' ? 'done' : outcome.status,
+        message: outcome.status === 'deleted' ? 'deleted in Waldur' : undefined,
         error: outcome.status === 'failed' ? outcome.error : undefined,
       }))}
       words={WORDS}
+      note={run.outcomes.some((outcome) => outcome.status === 'deleted') ? <Text size="sm">{UNCHECKED}</Text> : null}
       onDismiss={onDismiss}
     />
   );

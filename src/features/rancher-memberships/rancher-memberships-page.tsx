@@ -35,6 +35,10 @@ type Props = {
   unavailableReason: string | null;
 };
 
+/** Rancher's API has no view of Keycloak: what Waldur did is all that can be said. */
+const RANCHER_UNCHECKED =
+  'Waldur removes the user from the Keycloak group too, but its Rancher API cannot show Keycloak, so that was not checked.';
+
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 const GENERIC_MISSING =
@@ -139,7 +143,7 @@ function MembershipsSection() {
         message:
           status === 'gone'
             ? `${isolate(membership.username)}’s membership had already been deleted. The list has been refreshed.`
-            : `${isolate(membership.username)} was removed from the Keycloak group “${isolate(membership.groupName)}”.`,
+            : `Waldur deleted the membership of ${isolate(membership.username)} in “${isolate(membership.groupName)}”. ${RANCHER_UNCHECKED}`,
       });
       await invalidateMemberships(queryClient);
     },

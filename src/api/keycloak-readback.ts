@@ -1,0 +1,50 @@
+import { api, unwrap } from './client';
+import { ApiError } from './errors';
+import { readRemoteMembers } from './member-fixes';
+import type { RemoteReadback } from '../lib/access-check';
+
+/**
+ * Reads one remote group again after a change, to see what Keycloak really holds (Waldur's 204
+ * does not say: spec section 3). First its members (`remote_group_members`); if Waldur answers
+ * that it could not list them (400), Keycloak is asked for the offering's groups
+ * (`remote_groups`): when that answers and the group is not among them, asking for its members
+ * once more tells a deleted group (it fails again) from a passing failure. Anything else is
+ * "could not be read": Keycloak unreachable, a proxy error, a timeout.
+ */
+export async function readBackRemoteGroup(offeringUuid: string, backendId: string | null | undefined): Promise<RemoteReadback> {
+  if (!backendId) return { kind: 'not-linked' };
+  const members = async (): Promise<RemoteReadback> => ({
+    kind: 'members',
+    usernames: (await readRemoteMembers(offeringUuid, backendId)).map((user) => user.username),
+  });
+  try {
+    return await members();
+  } catch (error) {
+    if (!isListFailure(error)) return { kind: 'unreadable', error };
+    let groups: { id: string }[];
+    try {
+      groups = await unwrap(
+        api.GET('/api/offering-keycloak-groups/remote_groups/', { params: { query: { offering_uuid: offeringUuid } } }),
+      );
+    } catch {
+      return { kind: 'unreadable', error };
+    }
+    if (groups.some((group) => group.id === backendId)) return { kind: 'unreadable', error };
+    try {
+      return await members();
+    } catch (again) {
+      return isListFailure(again) ? { kind: 'group-missing' } : { kind: 'unreadable', error: again };
+    }
+  }
+}
+
+/** Waldur's own 400 for a group Keycloak does not know, as for an unreachable Keycloak. */
+function isListFailure(error: unknown): boolean {
+  return error instanceof ApiError && error.kind === 'http' && error.status === 400;
+}
+
+/** The remote group a Waldur group is linked to ("" when not linked), read before it changes. */
+export async function remoteGroupOf(groupUuid: string): Promise<string> {
+  const group = await unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: groupUuid } } }));
+  return group.backend_id ?? '';
+}
