@@ -145,4 +145,16 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     const note = await screen.findByText('alice still has access in Keycloak');
     expect((note.closest('[role="alert"]') as HTMLElement).textContent).toContain('Remove them from the group in Keycloak');
   });
+
+  it('emptying the last page by bulk remove moves to the last page that exists, with no error', async () => {
+    startSim('staff');
+    const { router } = renderTab(`/offerings/${A}/members?page=5&page_size=10`);
+    await screen.findByText('41–47 of 47 members');
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Select all members on this page' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove selected' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Remove 7 members' }));
+    await screen.findByText('31–40 of 40 members');
+    expect(router.state.location.search).toContain('page=4');
+    expect(screen.queryByText(/Could not refresh|Invalid page/)).toBeNull();
+  });
 });

@@ -13,6 +13,7 @@ import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
 import { downloadText } from '../../lib/csv';
+import { lastPage } from '../../lib/fetch-page';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
@@ -51,7 +52,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   const total = members.data?.total;
   useEffect(() => {
     if (total === undefined || members.isPlaceholderData) return;
-    const last = Math.max(1, Math.ceil(total / state.page_size));
+    const last = lastPage(total, state.page_size);
     if (state.page > last) setState({ page: last }, { replace: true });
   }, [total, state.page, state.page_size, members.isPlaceholderData, setState]);
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, baseUrl, unwrapPage, type Page } from '../../api/client';
 import type { OfferingMembership } from '../../api/types';
+import { fetchPage } from '../../lib/fetch-page';
 import { hexUuid } from '../../lib/format';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
@@ -78,7 +79,9 @@ export const memberQueries = {
   list: (offeringUuid: string, filters: MemberFilters, paging: { page: number; page_size: number }) =>
     queryOptions({
       queryKey: ['offering-keycloak-memberships', offeringUuid, 'list', filters, paging],
-      queryFn: ({ signal }) => fetchMembersPage(offeringUuid, filters, paging.page, paging.page_size, signal),
+      // A page past the end (its last members just removed) comes back empty with the real total.
+      queryFn: ({ signal }) =>
+        fetchPage((page, pageSize) => fetchMembersPage(offeringUuid, filters, page, pageSize, signal), paging.page, paging.page_size),
       placeholderData: keepPreviousData,
     }),
 

@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, unwrapPage, type Page } from '../../api/client';
 import type { KeycloakGroup, RancherCluster, RancherMembership, RancherProject, RoleTemplate } from '../../api/types';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
+import { fetchPage } from '../../lib/fetch-page';
 import { hexUuid } from '../../lib/format';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
@@ -124,7 +125,9 @@ export const rancherQueries = {
   list: (filters: MembershipFilters, paging: { page: number; page_size: number }) =>
     queryOptions({
       queryKey: ['keycloak-user-group-memberships', 'list', filters, paging],
-      queryFn: ({ signal }) => fetchMembershipsPage(filters, paging.page, paging.page_size, signal),
+      // A page past the end (its last memberships just deleted) comes back empty with the real total.
+      queryFn: ({ signal }) =>
+        fetchPage((page, pageSize) => fetchMembershipsPage(filters, page, pageSize, signal), paging.page, paging.page_size),
       placeholderData: keepPreviousData,
     }),
 

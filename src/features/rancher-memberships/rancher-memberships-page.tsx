@@ -12,6 +12,7 @@ import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
 import { downloadText } from '../../lib/csv';
+import { lastPage } from '../../lib/fetch-page';
 import { pluralize } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
 import { BulkDeletePanel, whoLabel, type BulkRun } from './bulk-delete-panel';
@@ -87,7 +88,7 @@ function MembershipsSection() {
   const total = memberships.data?.total;
   useEffect(() => {
     if (total === undefined || memberships.isPlaceholderData) return;
-    const last = Math.max(1, Math.ceil(total / state.page_size));
+    const last = lastPage(total, state.page_size);
     if (state.page > last) setState({ page: last }, { replace: true });
   }, [total, state.page, state.page_size, memberships.isPlaceholderData, setState]);
 
