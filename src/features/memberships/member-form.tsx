@@ -2,13 +2,14 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Autocomplete, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { errorMessage, splitFormErrors } from '../../api/errors';
 import { REMOTE_SEARCH_MIN_LENGTH, offeringQueries, remoteUserQueries } from '../../api/shared-queries';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { FormErrors } from '../../components/error-alert';
+import { pendingGuard } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
 import { useFormDraft } from '../../lib/form-draft';
 import { GroupFields } from './group-fields';
@@ -42,6 +43,9 @@ type Props = {
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
+/** The form's writes, so that the dialog knows when one is in flight. */
+const memberFormKey = (offeringUuid: string) => ['member-form', offeringUuid];
+
 export function draftKey(offeringUuid: string): string {
   return `add-member.${offeringUuid}`;
 }
@@ -62,9 +66,10 @@ function title(mode: MemberFormMode): React.ReactNode {
 }
 
 export function MemberFormDialog({ offeringUuid, mode, onClose }: Props) {
+  const pending = useIsMutating({ mutationKey: memberFormKey(offeringUuid) }) > 0;
   const formKey = mode ? (mode.kind === 'add' ? 'add' : mode.kind === 'user' ? `user:${mode.username}` : `change:${mode.member.uuid}`) : '';
   return (
-    <Modal opened={mode !== null} onClose={onClose} size="lg" title={mode ? title(mode) : ''}>
+    <Modal opened={mode !== null} {...pendingGuard(pending, onClose)} size="lg" title={mode ? title(mode) : ''}>
       {mode ? <MemberForm key={formKey} offeringUuid={offeringUuid} mode={mode} onClose={onClose} /> : null}
     </Modal>
   );
@@ -117,6 +122,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   };
 
   const save = useMutation({
+    mutationKey: memberFormKey(offeringUuid),
     mutationFn: async (values: MemberValues): Promise<ChangeGroupResult> => {
       const add = () => createMember({ uuid: offeringUuid, url: offering.data?.url }, values);
       oldVerdict.current = null;
@@ -151,6 +157,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   });
 
   const retryRemove = useMutation({
+    mutationKey: memberFormKey(offeringUuid),
     mutationFn: () => (old ? removeOld(old) : Promise.reject(new Error('Nothing to remove.'))),
     onSuccess: async (verdict) => {
       if (halfDone) notifyMoved(halfDone.added, verdict);

@@ -157,4 +157,35 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     expect(router.state.location.search).toContain('page=4');
     expect(screen.queryByText(/Could not refresh|Invalid page/)).toBeNull();
   });
+
+  it('a pending save keeps the dialog open (Esc, backdrop, close button), and its failure is shown there', async () => {
+    const sim = startSim('staff');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let held = false;
+    configureApi({ apiUrl: 'http://sim.test', timeoutMs: 10_000 }, async (request) => {
+      if (request.method === 'POST' && request.url.includes('/offering-keycloak-memberships/')) {
+        held = true;
+        await gate;
+      }
+      return (await sim.handle(request)) ?? new Response('Not found', { status: 404 });
+    });
+    sim.setFaults({ fail: [{ method: 'POST', path: '/offering-keycloak-memberships/', status: 400 }] });
+    renderTab(`/offerings/${A}/members?add=1`);
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByRole('combobox', { name: 'Username' }), 'slow.person');
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'slow.person@example.org');
+    await pickOption('Role', 'Operator', dialog);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
+    await waitFor(() => expect(held).toBe(true));
+    await userEvent.keyboard('{Escape}');
+    expect((within(dialog).getByRole('button', { name: 'Close' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole('dialog')).toBe(dialog);
+    release();
+    await within(dialog).findByText('Simulated failure.');
+    expect((within(dialog).getByRole('textbox', { name: 'Email' }) as HTMLInputElement).value).toBe('slow.person@example.org');
+    // Answered: the dialog closes again as usual.
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
 });

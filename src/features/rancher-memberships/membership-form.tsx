@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { ApiError, splitFormErrors } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { ErrorAlert, FormErrors } from '../../components/error-alert';
+import { pendingGuard } from '../../components/pending-guard';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
 import { useFormDraft } from '../../lib/form-draft';
@@ -33,11 +34,15 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 export const ADD_DRAFT_KEY = 'rancher-membership.add';
 
+/** The form's writes, so that the dialog knows when one is in flight. */
+const FORM_KEY = ['rancher-membership-form'];
+
 export function MembershipFormDialog({ mode, onClose }: Props) {
+  const pending = useIsMutating({ mutationKey: FORM_KEY }) > 0;
   return (
     <Modal
       opened={mode !== null}
-      onClose={onClose}
+      {...pendingGuard(pending, onClose)}
       size="lg"
       title={
         mode?.kind === 'edit' ? (
@@ -200,6 +205,7 @@ function MembershipForm({
   };
 
   const save = useMutation({
+    mutationKey: FORM_KEY,
     mutationFn: async (input: { values: MembershipValues; plan: EditPlan | null }) => {
       if (editing && input.plan) return saveMembership(editing.membership.uuid, input.plan);
       return createMembership(createBody(input.values, urlOfRole));
