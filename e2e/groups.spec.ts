@@ -195,6 +195,24 @@ test('a delete Keycloak did not carry out says so: unreadable, or the group stil
   expect(remote.some((group) => group.id === G.devAdmin.backendId)).toBe(true);
 });
 
+test('deleting a group from its detail closes it with no false "Could not refresh"', async ({ page, sim }) => {
+  await page.goto(groupsUrl(A, `group=${G.unlinked.uuid}`));
+  const panel = page.getByRole('dialog');
+  await expect(panel.getByRole('region', { name: 'Members in Waldur' })).toBeVisible({ timeout: 30_000 });
+  await panel.getByRole('button', { name: 'Delete', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: `Delete the group “${G.unlinked.name}”?` })
+    .getByRole('button', { name: 'Delete group' })
+    .click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Group deleted' })).toBeVisible();
+  await expect(page).not.toHaveURL(/group=/);
+  expect((await groupOnServer(sim, G.unlinked.uuid)).status).toBe(404);
+  // Whatever was still asked for settles first: the lists refetch after the readback.
+  await expect(row(page, G.unlinked.name)).toHaveCount(0);
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh' })).toHaveCount(0);
+});
+
 test('the member-level diff follows changes made in Keycloak', async ({ page, sim }) => {
   await page.goto(groupsUrl(A, `group=${G.prodAdmin.uuid}`));
   const panel = page.getByRole('dialog');

@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { OfferingGroup } from '../../api/types';
 import { readBackRemoteGroup } from '../../api/keycloak-readback';
+import { keycloakQueries } from '../../api/shared-queries';
 import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
 import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
@@ -177,6 +178,19 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
           }
           return groupDeletionVerdict(group, waldur, await readBackRemoteGroup(offeringUuid, group.backend_id));
         });
+        // A deleted group's own queries go, not refetched: a refetch would only answer 404 and
+        // raise a false "Could not refresh" over the detail that was just closed.
+        for (const outcome of outcomes) {
+          if (!outcome.value) continue;
+          queryClient.removeQueries({ queryKey: groupQueries.detail(offeringUuid, outcome.group.uuid).queryKey, exact: true });
+          queryClient.removeQueries({ queryKey: groupQueries.members(offeringUuid, outcome.group.uuid).queryKey, exact: true });
+          if (outcome.group.backend_id) {
+            queryClient.removeQueries({
+              queryKey: keycloakQueries.remoteGroupMembers(offeringUuid, outcome.group.backend_id).queryKey,
+              exact: true,
+            });
+          }
+        }
         await invalidateAfterGroupChange(queryClient, offeringUuid, { members: true });
         const verdicts = outcomes.map(
           (outcome) =>
