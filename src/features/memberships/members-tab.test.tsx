@@ -188,4 +188,27 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
+
+  it('re-add of a flagged membership: a failed second step keeps the data and offers to create it again', async () => {
+    const sim = startSim('staff');
+    const flagged = DEMO.memberships.error;
+    renderTab(`/offerings/${A}/members?username=${flagged.username}`);
+    const row = await rowOf(flagged.message);
+    await userEvent.click(within(row).getByRole('button', { name: /Actions for/ }));
+    await userEvent.click(await screen.findByRole('menuitem', { name: 'Re-add' }));
+    const dialog = await screen.findByRole('dialog', { name: `Re-add ${flagged.username}` });
+    const email = within(dialog).getByRole('textbox', { name: 'Email' }) as HTMLInputElement;
+    await userEvent.clear(email);
+    await userEvent.type(email, 'ex.member@new.example.org');
+    sim.setFaults({ fail: [{ method: 'POST', path: '/offering-keycloak-memberships/', times: 1, status: 500 }] });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Re-add' }));
+    await within(dialog).findByText('Deleted, but not created again');
+    expect(sim.store.memberships.get(flagged.uuid)).toBeUndefined();
+    expect(email.value).toBe('ex.member@new.example.org');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create the membership again' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const again = [...sim.store.memberships.all()].find((m) => m.username === flagged.username);
+    expect(again?.email).toBe('ex.member@new.example.org');
+    await screen.findByText(`${flagged.username} re-added`);
+  });
 });

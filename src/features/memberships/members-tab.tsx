@@ -31,6 +31,7 @@ import {
 } from './member-mutations';
 import { MembersFilters } from './members-filters';
 import { MembersTable } from './members-table';
+import { ReaddDialog } from './readd-dialog';
 import { fetchMembersPage, hasFilters, memberFilters, memberQueries, membersSearchSchema, type MemberFilters } from './queries';
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
@@ -79,6 +80,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
 
   // Add member (add=1 in the URL, so the groups tab can link here) and change group.
   const [changing, setChanging] = useState<MemberRef | null>(null);
+  const [readding, setReadding] = useState<MemberRef | null>(null);
   const formMode: MemberFormMode | null = changing ? { kind: 'change', member: changing } : state.add === '1' ? { kind: 'add' } : null;
   const closeForm = () => {
     if (changing) setChanging(null);
@@ -328,6 +330,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
               selected={selectedIds}
               onSelect={select}
               onChangeGroup={(row) => setChanging(memberRef(row))}
+              onReadd={(row) => setReadding(memberRef(row))}
               onRemove={(row) => void confirmRemove(row)}
               disabledReason={disabledReason}
               busy={busy}
@@ -352,6 +355,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
         <TableSkeleton label="Loading members" />
       )}
       <MemberFormDialog offeringUuid={offeringUuid} mode={formMode} onClose={closeForm} />
+      <ReaddDialog offeringUuid={offeringUuid} member={readding} onClose={() => setReadding(null)} />
     </Stack>
   );
 }

@@ -8,6 +8,8 @@ type Props = {
   selected: ReadonlySet<string>;
   onSelect: (members: OfferingMembership[], selected: boolean) => void;
   onChangeGroup: (member: OfferingMembership) => void;
+  /** Offered for memberships Waldur flagged (`error_message`): delete and create again. */
+  onReadd: (member: OfferingMembership) => void;
   onRemove: (member: OfferingMembership) => void;
   /** Why member actions are disabled; null when allowed. */
   disabledReason: string | null;
@@ -23,7 +25,7 @@ export function fullName(member: Pick<OfferingMembership, 'first_name' | 'last_n
 }
 
 /** The offering's memberships, one page; the selection survives paging (kept by the tab). */
-export function MembersTable({ members, selected, onSelect, onChangeGroup, onRemove, disabledReason, busy, dimmed }: Props) {
+export function MembersTable({ members, selected, onSelect, onChangeGroup, onReadd, onRemove, disabledReason, busy, dimmed }: Props) {
   const onPage = members.filter((member) => selected.has(member.uuid)).length;
   const all = members.length > 0 && onPage === members.length;
   return (
@@ -140,6 +142,13 @@ export function MembersTable({ members, selected, onSelect, onChangeGroup, onRem
                           Change group
                         </Menu.Item>
                       </DisabledHint>
+                      {member.error_message ? (
+                        <DisabledHint reason={disabledReason}>
+                          <Menu.Item disabled={Boolean(disabledReason)} onClick={() => onReadd(member)}>
+                            Re-add
+                          </Menu.Item>
+                        </DisabledHint>
+                      ) : null}
                       <DisabledHint reason={disabledReason}>
                         <Menu.Item color="red" disabled={Boolean(disabledReason)} onClick={() => onRemove(member)}>
                           Remove

@@ -1,0 +1,112 @@
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, unwrap } from '../../api/client';
+import { errorMessage } from '../../api/errors';
+import { runFixes, type FixOutcome, type MemberFix } from '../../api/member-fixes';
+import { pendingGuard } from '../../components/pending-guard';
+import { isolate } from '../../lib/bidi';
+import { invalidateAfterMemberChange, type MemberRef } from './member-mutations';
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/**
+ * Re-add a membership Waldur flagged ("Re-add or delete this membership"): delete it and create
+ * it again, so that Waldur adds the user to the Keycloak group again. If the create fails after
+ * the delete, the dialog stays with the email kept and offers to create the membership again.
+ */
+export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: string; member: MemberRef | null; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState('');
+  const [retry, setRetry] = useState<MemberFix | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  if (member && shownFor !== member.uuid) {
+    setShownFor(member.uuid);
+    setEmail(member.email);
+    setRetry(null);
+    setFailure(null);
+  }
+
+  const run = useMutation({
+    mutationFn: async (): Promise<FixOutcome | undefined> => {
+      if (!member) return undefined;
+      const fix: MemberFix = retry ?? {
+        kind: 'readd',
+        group: await unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: member.groupUuid } } })),
+        membershipUuid: member.uuid,
+        username: member.username,
+        email: email.trim(),
+      };
+      const next = retry ? { ...retry, email: email.trim() } : fix;
+      const [outcome] = await runFixes(offeringUuid, [next]);
+      return outcome;
+    },
+    onSuccess: async (outcome) => {
+      await invalidateAfterMemberChange(queryClient, offeringUuid);
+      if (!outcome || !member) return;
+      if (outcome.status === 'done') {
+        notifications.show({ color: 'teal', title: `${isolate(member.username)} re-added`, message: outcome.message });
+        onClose();
+        return;
+      }
+      // Stopped after the delete: keep what is needed to create the membership again.
+      if (outcome.retry) setRetry(outcome.retry);
+      setFailure(outcome.message);
+    },
+    onError: (error) => setFailure(errorMessage(error)),
+  });
+
+  return (
+    <Modal
+      opened={member !== null}
+      {...pendingGuard(run.isPending, onClose)}
+      title={member ? <span style={clip}>Re-add {isolate(member.username)}</span> : ''}
+    >
+      {member ? (
+        <form
+          noValidate
+          aria-label="Re-add membership"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!run.isPending) run.mutate();
+          }}
+        >
+          <Stack gap="sm">
+            <Text size="sm" style={clip}>
+              Waldur deletes the membership of <bdi>{member.username}</bdi> in “<bdi>{member.groupName}</bdi>” and creates it again, so that
+              it adds the user to the Keycloak group again. Keycloak is read again afterwards.
+            </Text>
+            <TextInput label="Email" type="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} required />
+            {failure ? (
+              <Alert
+                color={retry ? 'orange' : 'red'}
+                variant="light"
+                role="alert"
+                title={retry ? 'Deleted, but not created again' : 'Not re-added'}
+              >
+                <Text size="sm" style={clip}>
+                  {failure}
+                </Text>
+                {retry ? (
+                  <Text size="sm">
+                    Nothing typed is lost: create the membership again with the same data, now or after fixing the email.
+                  </Text>
+                ) : null}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose} disabled={run.isPending}>
+                {retry ? 'Close (the membership stays deleted)' : 'Cancel'}
+              </Button>
+              <Button type="submit" loading={run.isPending} disabled={!email.trim()}>
+                {retry ? 'Create the membership again' : 'Re-add'}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
+    </Modal>
+  );
+}
