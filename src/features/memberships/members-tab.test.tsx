@@ -211,4 +211,15 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     expect(again?.email).toBe('ex.member@new.example.org');
     await screen.findByText(`${flagged.username} re-added`);
   });
+
+  it('?add=1 for a user who cannot add shows the reason, not the form', async () => {
+    startSim('viewer');
+    const viewer = offeringPermission({ customer_name: 'Aurora Research Computing', secret_options: undefined }, { is_staff: false });
+    const { router } = renderApp(<MembersTab offeringUuid={A} permission={viewer} />, { route: `/offerings/${A}/members?add=1` });
+    const dialog = await screen.findByRole('dialog', { name: 'Add member' });
+    expect(within(dialog).getByRole('note').textContent).toContain('You cannot manage this offering');
+    expect(within(dialog).queryByRole('textbox', { name: 'Email' })).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'OK' }));
+    await waitFor(() => expect(router.state.location.search).not.toContain('add=1'));
+  });
 });

@@ -8,6 +8,7 @@ import type { OfferingMembership } from '../../api/types';
 import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';
+import { NotAllowedDialog } from '../../components/not-allowed-dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
@@ -81,7 +82,12 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   // Add member (add=1 in the URL, so the groups tab can link here) and change group.
   const [changing, setChanging] = useState<MemberRef | null>(null);
   const [readding, setReadding] = useState<MemberRef | null>(null);
-  const formMode: MemberFormMode | null = changing ? { kind: 'change', member: changing } : state.add === '1' ? { kind: 'add' } : null;
+  // A link with add=1 opens the form only for who may add; others get the reason.
+  const formMode: MemberFormMode | null = changing
+    ? { kind: 'change', member: changing }
+    : state.add === '1' && !disabledReason
+      ? { kind: 'add' }
+      : null;
   const closeForm = () => {
     if (changing) setChanging(null);
     else setState({ add: '' }, { replace: true });
@@ -355,6 +361,12 @@ export function MembersTab({ offeringUuid, permission }: Props) {
         <TableSkeleton label="Loading members" />
       )}
       <MemberFormDialog offeringUuid={offeringUuid} mode={formMode} onClose={closeForm} />
+      <NotAllowedDialog
+        opened={state.add === '1' && !permission.canManage && Boolean(permission.reason)}
+        title="Add member"
+        reason={`${permission.reason ?? ''} You cannot add members to this offering.`}
+        onClose={closeForm}
+      />
       <ReaddDialog offeringUuid={offeringUuid} member={readding} onClose={() => setReadding(null)} />
     </Stack>
   );

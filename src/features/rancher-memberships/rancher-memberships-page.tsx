@@ -7,6 +7,7 @@ import { ApiError, errorMessage } from '../../api/errors';
 import type { RancherMembership } from '../../api/types';
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';
+import { NotAllowedDialog } from '../../components/not-allowed-dialog';
 import { ErrorAlert } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
@@ -118,7 +119,12 @@ function MembershipsSection() {
 
   // Add (add=1 in the URL, so a sign-in round trip comes back to the form) and edit.
   const [editing, setEditing] = useState<RancherMembership | null>(null);
-  const formMode: MembershipFormMode | null = editing ? { kind: 'edit', membership: editing } : state.add === '1' ? { kind: 'add' } : null;
+  // A link with add=1 opens the form only for who may add; others get the reason.
+  const formMode: MembershipFormMode | null = editing
+    ? { kind: 'edit', membership: editing }
+    : state.add === '1' && !disabledReason
+      ? { kind: 'add' }
+      : null;
   const closeForm = () => {
     if (editing) setEditing(null);
     else setState({ add: '' }, { replace: true });
@@ -361,6 +367,12 @@ function MembershipsSection() {
         <TableSkeleton label="Loading memberships" />
       )}
       <MembershipFormDialog mode={formMode} onClose={closeForm} />
+      <NotAllowedDialog
+        opened={state.add === '1' && Boolean(disabledReason)}
+        title="Add membership"
+        reason={disabledReason ?? ''}
+        onClose={closeForm}
+      />
     </>
   );
 }
