@@ -32,6 +32,7 @@ import { remoteSearchFigures } from './figures/remote-search.ts';
 import { membersExportFigures } from './figures/members-export.ts';
 import { importWizardFigures } from './figures/import-wizard.ts';
 import { syncColdFigures } from './figures/sync-cold.ts';
+import { membersCheckFigures } from './figures/members-check.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -76,6 +77,8 @@ const SECTIONS: Section[] = [
   { id: 'search', run: remoteSearchFigures },
   { id: 'export', run: membersExportFigures },
   { id: 'import', run: importWizardFigures },
+  // Seeds a smaller offering of its own and resets to the benchmark seed afterwards.
+  { id: 'members-check', run: membersCheckFigures },
   // Last: it deletes remote groups to make the drift.
   { id: 'sync', run: syncStatusFigures },
   { id: 'sync-cold', run: syncColdFigures },
