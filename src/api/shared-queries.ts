@@ -105,17 +105,20 @@ export const offeringQueries = {
 
 export const keycloakQueries = {
   /** Every local group of the offering, all pages (pickers, matchers, sync status join, "already linked" marks). */
-  everyGroup: (offeringUuid: string) =>
+  // `onProgress` (pages loaded) is not part of the key: it changes nothing in the answer.
+  everyGroup: (offeringUuid: string, onProgress?: (loaded: number, total: number) => void) =>
     queryOptions({
       queryKey: ['offering-keycloak-groups', offeringUuid, 'every'],
       queryFn: ({ signal }) =>
-        fetchAllPages((page, pageSize) =>
-          unwrapPage(
-            api.GET('/api/offering-keycloak-groups/', {
-              signal,
-              params: { query: { offering_uuid: offeringUuid, page, page_size: pageSize } },
-            }),
-          ),
+        fetchAllPages(
+          (page, pageSize) =>
+            unwrapPage(
+              api.GET('/api/offering-keycloak-groups/', {
+                signal,
+                params: { query: { offering_uuid: offeringUuid, page, page_size: pageSize } },
+              }),
+            ),
+          { onProgress },
         ),
     }),
 

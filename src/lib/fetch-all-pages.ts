@@ -7,9 +7,15 @@ export type ListPage<T> = { items: T[]; total: number };
 
 export async function fetchAllPages<T>(
   fetchPage: (page: number, pageSize: number) => Promise<ListPage<T>>,
-  { pageSize = 300, concurrency = 4 }: { pageSize?: number; concurrency?: number } = {},
+  {
+    pageSize = 300,
+    concurrency = 4,
+    onProgress,
+  }: { pageSize?: number; concurrency?: number; onProgress?: (loaded: number, total: number) => void } = {},
 ): Promise<ListPage<T>> {
   const first = await fetchPage(1, pageSize);
+  let loaded = first.items.length;
+  onProgress?.(loaded, first.total);
   const pages = Math.max(1, Math.ceil(first.total / pageSize));
   if (pages === 1 || first.items.length < pageSize) return { items: first.items, total: Math.max(first.total, first.items.length) };
 
@@ -19,7 +25,10 @@ export async function fetchAllPages<T>(
     while (next <= pages) {
       const page = next;
       next += 1;
-      rest[page - 2] = (await fetchPage(page, pageSize)).items;
+      const items = (await fetchPage(page, pageSize)).items;
+      rest[page - 2] = items;
+      loaded += items.length;
+      onProgress?.(loaded, first.total);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, pages - 1) }, worker));

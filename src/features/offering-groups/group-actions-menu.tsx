@@ -1,4 +1,5 @@
 import { ActionIcon, Loader, Menu, Text } from '@mantine/core';
+import { MISSING_PULL_REASON, type RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
 import type { GroupActions } from './group-actions';
 import { NOT_LINKED_REASON } from './group-messages';
@@ -12,10 +13,19 @@ function Reason({ children }: { children: React.ReactNode }) {
 }
 
 /** The row's actions. Those the user cannot use stay visible, disabled, with the reason. */
-export function GroupActionsMenu({ group, actions }: { group: OfferingGroup; actions: GroupActions }) {
+export function GroupActionsMenu({
+  group,
+  actions,
+  presence = 'unknown',
+}: {
+  group: OfferingGroup;
+  actions: GroupActions;
+  presence?: RemotePresence;
+}) {
   const { canManage, reason } = actions.permission;
   const busy = actions.isBusy(group.uuid);
   const linked = Boolean(group.backend_id);
+  const missing = presence === 'missing';
   const label = `Actions for ${group.name || '(no name)'}`;
   return (
     <Menu position="bottom-end" withinPortal width={260}>
@@ -25,13 +35,25 @@ export function GroupActionsMenu({ group, actions }: { group: OfferingGroup; act
         </ActionIcon>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Item disabled={!canManage || !linked || busy} onClick={() => void actions.pullMembers([group])}>
+        <Menu.Item disabled={!canManage || !linked || missing || busy} onClick={() => void actions.pullMembers([group])}>
           Pull members
-          {!canManage ? <Reason>{reason}</Reason> : !linked ? <Reason>{NOT_LINKED_REASON}</Reason> : null}
+          {!canManage ? (
+            <Reason>{reason}</Reason>
+          ) : !linked ? (
+            <Reason>{NOT_LINKED_REASON}</Reason>
+          ) : missing ? (
+            <Reason>{MISSING_PULL_REASON}</Reason>
+          ) : null}
         </Menu.Item>
         <Menu.Item disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
           Link to remote group
-          {!canManage ? <Reason>{reason}</Reason> : linked ? <Reason>Change the linked group, resource or scope</Reason> : null}
+          {!canManage ? (
+            <Reason>{reason}</Reason>
+          ) : missing ? (
+            <Reason>Keycloak no longer has the linked group: choose another</Reason>
+          ) : linked ? (
+            <Reason>Change the linked group, resource or scope</Reason>
+          ) : null}
         </Menu.Item>
         <Menu.Item disabled={!canManage || !linked || busy} onClick={() => actions.confirmUnlink(group)}>
           Unlink

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Code, Drawer, Group, Paper, SimpleGrid, Stack, Ta
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
+import { MISSING_FIXES, MISSING_PULL_REASON, missingExplanation } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
@@ -14,6 +15,7 @@ import { DriftFixes } from './drift-fixes';
 import type { GroupActions } from './group-actions';
 import { KEYCLOAK_SETTINGS_HINT, NOT_LINKED_REASON } from './group-messages';
 import { groupQueries } from './queries';
+import { LinkBadge, useRemotePresence } from './remote-presence';
 
 type Presence = 'both' | 'local' | 'remote';
 const PRESENCE_LABEL: Record<Presence, string> = { both: 'In both', local: 'Only in Waldur', remote: 'Only in Keycloak' };
@@ -108,6 +110,8 @@ function GroupDetailBody({
   const busy = actions.isBusy(group.uuid);
   const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: linked });
   const remote = remoteGroups.data?.find((item) => item.id === group.backend_id);
+  const presence = useRemotePresence(offeringUuid, group.backend_id);
+  const missing = presence === 'missing';
   const disabledReason = !canManage ? reason : null;
 
   return (
@@ -125,22 +129,23 @@ function GroupDetailBody({
           <Fact label="Remote group">
             {linked ? (
               <Stack gap={2}>
-                <Group gap={6}>
-                  <Badge color="teal" variant="light">
-                    Linked
-                  </Badge>
-                  <Code style={{ overflowWrap: 'anywhere' }}>{group.backend_id}</Code>
-                </Group>
+                <LinkBadge backendId={group.backend_id} presence={presence} />
                 {remote ? (
                   <Text size="sm" c="dimmed">
                     <bdi>{remote.path}</bdi>
                   </Text>
+                ) : missing ? (
+                  <Text size="sm" c="red.8" style={{ overflowWrap: 'anywhere' }}>
+                    {missingExplanation(group.backend_id)} {MISSING_FIXES}
+                  </Text>
+                ) : presence === 'elsewhere' ? (
+                  <Text size="sm" c="dimmed">
+                    Outside the offering’s group in Keycloak (it is not among the remote groups Waldur lists for this offering).
+                  </Text>
                 ) : null}
               </Stack>
             ) : (
-              <Badge color="gray" variant="light">
-                Not linked
-              </Badge>
+              <LinkBadge backendId="" presence="unknown" />
             )}
           </Fact>
           <Fact label="Created">{formatDateTime(group.created)}</Fact>
@@ -152,7 +157,7 @@ function GroupDetailBody({
           <Button
             size="xs"
             variant="light"
-            disabled={!canManage || !linked}
+            disabled={!canManage || !linked || missing}
             loading={busy}
             onClick={() => void actions.pullMembers([group])}
           >
@@ -182,9 +187,13 @@ function GroupDetailBody({
           <Text size="xs" c="dimmed">
             Pull members: {NOT_LINKED_REASON}
           </Text>
+        ) : missing ? (
+          <Text size="xs" c="dimmed">
+            {MISSING_PULL_REASON}
+          </Text>
         ) : null}
       </Stack>
-      <MemberDiff offeringUuid={offeringUuid} group={group} canManage={canManage} onChanged={onChanged} />
+      <MemberDiff offeringUuid={offeringUuid} group={group} missing={missing} canManage={canManage} onChanged={onChanged} />
     </Stack>
   );
 }
@@ -194,11 +203,14 @@ const SHOWN = 200;
 function MemberDiff({
   offeringUuid,
   group,
+  missing,
   canManage,
   onChanged,
 }: {
   offeringUuid: string;
   group: OfferingGroup;
+  /** Keycloak answers, but has no group with this backend_id. */
+  missing: boolean;
   canManage: boolean;
   onChanged: () => Promise<unknown>;
 }) {
@@ -309,8 +321,8 @@ function MemberDiff({
           ) : remote.error ? (
             <ErrorAlert
               error={remote.error}
-              title="Could not list the members in Keycloak"
-              hint={KEYCLOAK_SETTINGS_HINT}
+              title={missing ? 'The linked group is missing in Keycloak' : 'Could not list the members in Keycloak'}
+              hint={missing ? `${missingExplanation(group.backend_id)} ${MISSING_FIXES}` : KEYCLOAK_SETTINGS_HINT}
               onRetry={() => void remote.refetch()}
             />
           ) : (

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Code, Group, Skeleton, Stack, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Code, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -14,7 +14,9 @@ import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
 import { useGroupActions, type GroupActions } from './group-actions';
 import { GroupActionsMenu } from './group-actions-menu';
+import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupQueries, groupsSearchSchema } from './queries';
+import { LinkBadge, useRemotePresence } from './remote-presence';
 
 // The pickers (Select, Combobox: after the first rows) and the detail panel (Drawer) load lazily.
 const GroupFilters = lazy(() => import('./group-filters').then((module) => ({ default: module.GroupFilters })));
@@ -29,8 +31,13 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
   const [state, setState] = useUrlState(groupsSearchSchema);
   const actions = useGroupActions(offeringUuid, permission);
   const filters = { role: state.role, resource: state.resource, page: state.page, page_size: state.page_size };
-  const groups = useQuery(groupQueries.list(offeringUuid, filters));
-  const filtered = Boolean(state.role || state.resource);
+  const search = useGroupSearch(offeringUuid, state);
+  const serverList = useQuery({ ...groupQueries.list(offeringUuid, filters), enabled: !search.active });
+  // With a search or a quick filter, the page comes from every group loaded once.
+  const groups = search.active
+    ? { data: search.view, error: search.error, isPending: search.loading, isPlaceholderData: false, refetch: search.refetch }
+    : serverList;
+  const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
   // A page past the end (after deletions, or an old bookmark) moves to the last page.
   const total = groups.data?.total;
@@ -67,6 +74,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
           />
         </Suspense>
       )}
+      <GroupSearchBar state={state} search={search} onChange={(patch) => setState({ ...patch, page: 1 }, { replace: 'q' in patch })} />
       {!permission.canManage && permission.reason ? (
         <Text size="sm" c="dimmed" role="note">
           {permission.reason} Group actions are disabled.
@@ -75,8 +83,11 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
       {groups.data ? (
         groups.data.total === 0 && groups.data.items.length === 0 ? (
           filtered ? (
-            <EmptyState title="No groups match these filters" description="Try another role or resource, or clear the filters.">
-              <Button variant="light" onClick={() => setState({ role: '', resource: '', page: 1 })}>
+            <EmptyState
+              title="No groups match these filters"
+              description="Try another name, role, resource or quick filter, or clear the filters."
+            >
+              <Button variant="light" onClick={() => setState({ role: '', resource: '', q: '', show: '', page: 1 })}>
                 Clear filters
               </Button>
             </EmptyState>
@@ -103,6 +114,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
         ) : (
           <>
             <GroupsTable
+              offeringUuid={offeringUuid}
               groups={groups.data.items}
               actions={actions}
               dimmed={groups.isPlaceholderData}
@@ -169,11 +181,13 @@ function FiltersPlaceholder() {
 }
 
 function GroupsTable({
+  offeringUuid,
   groups,
   actions,
   dimmed,
   onOpen,
 }: {
+  offeringUuid: string;
   groups: OfferingGroup[];
   actions: GroupActions;
   dimmed: boolean;
@@ -197,63 +211,56 @@ function GroupsTable({
         </Table.Thead>
         <Table.Tbody>
           {groups.map((group) => (
-            <Table.Tr key={group.uuid}>
-              <Table.Td maw={320}>
-                <Anchor
-                  component="button"
-                  type="button"
-                  onClick={() => onOpen(group)}
-                  size="sm"
-                  fw={500}
-                  ta="left"
-                  style={clip}
-                  title={group.name}
-                >
-                  {group.name || '(no name)'}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" style={clip}>
-                  {group.role_name}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {group.role_scope_type ? `Scope: ${group.role_scope_type}` : 'Offering-wide'}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={240}>
-                <Text size="sm" style={clip}>
-                  {group.resource_name || '—'}
-                </Text>
-              </Table.Td>
-              <Table.Td maw={180}>{group.scope_id ? <Code style={clip}>{group.scope_id}</Code> : '—'}</Table.Td>
-              <Table.Td maw={260}>
-                {group.backend_id ? (
-                  <Group gap={6} wrap="nowrap">
-                    <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
-                      Linked
-                    </Badge>
-                    <Tooltip label={group.backend_id}>
-                      <Code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 160 }} tabIndex={0}>
-                        {group.backend_id}
-                      </Code>
-                    </Tooltip>
-                  </Group>
-                ) : (
-                  <Badge color="gray" variant="light">
-                    Not linked
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Text size="sm">{formatDateTime(group.created)}</Text>
-              </Table.Td>
-              <Table.Td w={48}>
-                <GroupActionsMenu group={group} actions={actions} />
-              </Table.Td>
-            </Table.Tr>
+            <GroupRow key={group.uuid} offeringUuid={offeringUuid} group={group} actions={actions} onOpen={onOpen} />
           ))}
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+}
+
+function GroupRow({
+  offeringUuid,
+  group,
+  actions,
+  onOpen,
+}: {
+  offeringUuid: string;
+  group: OfferingGroup;
+  actions: GroupActions;
+  onOpen: (group: OfferingGroup) => void;
+}) {
+  const presence = useRemotePresence(offeringUuid, group.backend_id);
+  return (
+    <Table.Tr>
+      <Table.Td maw={320}>
+        <Anchor component="button" type="button" onClick={() => onOpen(group)} size="sm" fw={500} ta="left" style={clip} title={group.name}>
+          {group.name || '(no name)'}
+        </Anchor>
+      </Table.Td>
+      <Table.Td>
+        <Text size="sm" style={clip}>
+          {group.role_name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {group.role_scope_type ? `Scope: ${group.role_scope_type}` : 'Offering-wide'}
+        </Text>
+      </Table.Td>
+      <Table.Td maw={240}>
+        <Text size="sm" style={clip}>
+          {group.resource_name || '—'}
+        </Text>
+      </Table.Td>
+      <Table.Td maw={180}>{group.scope_id ? <Code style={clip}>{group.scope_id}</Code> : '—'}</Table.Td>
+      <Table.Td maw={260}>
+        <LinkBadge backendId={group.backend_id} presence={presence} />
+      </Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+        <Text size="sm">{formatDateTime(group.created)}</Text>
+      </Table.Td>
+      <Table.Td w={48}>
+        <GroupActionsMenu group={group} actions={actions} presence={presence} />
+      </Table.Td>
+    </Table.Tr>
   );
 }

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
@@ -122,10 +122,15 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
     return map;
   }, [localGroups.data, group.uuid]);
 
-  const remoteOptions = useMemo(
-    () => (remoteGroups.data ?? []).map((remote) => ({ value: remote.id, label: remoteLabel(remote) })),
-    [remoteGroups.data],
-  );
+  // The remote groups named like this group first: the likeliest choice (a re-created group).
+  const groupName = group.name.normalize('NFC');
+  const sameName = useCallback((remote: RemoteGroup) => remote.name.normalize('NFC') === groupName, [groupName]);
+  const remoteOptions = useMemo(() => {
+    const all = remoteGroups.data ?? [];
+    const named = all.filter(sameName);
+    const rest = named.length ? all.filter((remote) => !sameName(remote)) : all;
+    return [...named, ...rest].map((remote) => ({ value: remote.id, label: remoteLabel(remote) }));
+  }, [remoteGroups.data, sameName]);
   // The current link may point at a group that no longer exists remotely: keep it selectable.
   const options =
     group.backend_id && !remoteById.has(group.backend_id)
@@ -199,6 +204,11 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                         {remote ? remote.name || '(no name)' : option.label}
                       </Text>
+                      {remote && sameName(remote) ? (
+                        <Badge size="xs" variant="light" color="teal" style={{ flexShrink: 0 }}>
+                          Same name
+                        </Badge>
+                      ) : null}
                       {option.value === group.backend_id ? (
                         <Badge size="xs" variant="light" color="indigo" style={{ flexShrink: 0 }}>
                           Current
