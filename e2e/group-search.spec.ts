@@ -69,7 +69,7 @@ test('a large offering shows a progress bar while every group loads once', async
   test.slow();
   await sim.reset({ seed: 'large', large: { localGroups: 1_500, remoteGroups: 1_600, memberships: 100, remoteUsers: 100, resources: 5 } });
   // Pages answer late, so the load is under way long enough to be seen.
-  await sim.faults({ slow: [{ path: 'offering-keycloak-groups', query: { page_size: '300' }, ms: 700 }] });
+  await sim.faults({ slow: [{ path: 'offering-keycloak-groups', query: { page_size: '300' }, ms: 2_500 }] });
   await page.goto(groupsUrl(LARGE.offering.uuid, 'q=omega_001'));
   await expect(page.getByRole('progressbar', { name: 'Loading every group' })).toBeVisible();
   await expect(page.getByText(/Loaded [\d,]+ of 1,500 groups/)).toBeVisible();

@@ -72,4 +72,11 @@ describe('fieldDrift', () => {
     const [line] = memberLines([member('bob', { email: 'old@x.org' })], [user('bob')]);
     expect(line && describeLine(line)).toBe('Email: Waldur “old@x.org”, Keycloak “bob@x.org”');
   });
+
+  it('puts a pending line’s sentence before its differing fields, punctuated once', () => {
+    const [line] = memberLines([member('bob', { email: 'old@x.org', state: 'pending' })], [user('bob')]);
+    expect(line && describeLine(line)).toBe(
+      'Waiting for Waldur, but Keycloak already lists the user in the group: Pull members activates it. Email: Waldur “old@x.org”, Keycloak “bob@x.org”',
+    );
+  });
 });

@@ -105,13 +105,17 @@ export function describeLine(line: {
   local: Pick<OfferingMembership, 'error_message'> | null;
   remote: unknown;
 }): string {
-  const parts = line.fields.map((f) => `${FIELD_LABEL[f.field]}: Waldur “${f.waldur || '(empty)'}”, Keycloak “${f.keycloak || '(empty)'}”`);
-  if (line.kind === 'flagged' && line.local?.error_message) parts.unshift(line.local.error_message);
-  if (line.kind === 'pending')
-    parts.unshift(
-      line.remote
-        ? 'Waiting for Waldur, but Keycloak already lists the user in the group: Pull members activates it.'
-        : 'Waiting for the user to exist in Keycloak; Waldur’s periodic check activates it then.',
-    );
-  return parts.join('; ');
+  const fields = line.fields
+    .map((f) => `${FIELD_LABEL[f.field]}: Waldur “${f.waldur || '(empty)'}”, Keycloak “${f.keycloak || '(empty)'}”`)
+    .join('; ');
+  // A sentence of its own before the fields (it ends with its full stop: no "it.;").
+  const lead =
+    line.kind === 'flagged'
+      ? (line.local?.error_message ?? '')
+      : line.kind === 'pending'
+        ? line.remote
+          ? 'Waiting for Waldur, but Keycloak already lists the user in the group: Pull members activates it.'
+          : 'Waiting for the user to exist in Keycloak; Waldur’s periodic check activates it then.'
+        : '';
+  return [lead, fields].filter(Boolean).join(' ');
 }
