@@ -156,7 +156,8 @@ describe('GroupsTab', () => {
     const { router } = renderTab();
     await userEvent.click(await screen.findByRole('button', { name: G.prodAdmin.name }));
     await waitFor(() => expect(router.state.location.search).toContain(`group=${G.prodAdmin.uuid}`));
-    const local = await screen.findByRole('region', { name: 'Members in Waldur' });
+    // The detail panel's code loads lazily, beside the rows' look-ups of their remote groups.
+    const local = await screen.findByRole('region', { name: 'Members in Waldur' }, { timeout: 5_000 });
     const remote = screen.getByRole('region', { name: 'Members in Keycloak' });
     await waitFor(() => expect(within(remote).queryByLabelText('Loading members in Keycloak')).toBeNull());
     // ex.member was removed from the Keycloak group behind Waldur's back.
