@@ -178,6 +178,27 @@ test('the add member form keeps its values across an expired session and a new s
   expect(await membershipsOf(sim, 'draft.user')).toHaveLength(1);
 });
 
+test('another user signing in after an expired session gets neither the page nor the drafts of the previous one', async ({ page, sim }) => {
+  test.slow();
+  await page.goto(membersUrl('add=1'));
+  const dialog = page.getByRole('dialog', { name: 'Add member' });
+  await dialog.getByRole('combobox', { name: 'Username' }).fill('staff.draft');
+  await dialog.getByRole('textbox', { name: 'Email' }).fill('staff.draft@example.org');
+  await choose(dialog, page, 'Role', 'Operator');
+  await sim.faults({ expireTokens: true });
+  await dialog.getByRole('button', { name: 'Add member' }).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=/, { timeout: 20_000 });
+  await expect(page.getByText('Your session has expired')).toBeVisible();
+  await page.getByLabel('Username').fill('owner');
+  await page.getByLabel('Password', { exact: true }).fill('owner');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/offerings$/, { timeout: 20_000 });
+  await page.goto(membersUrl('add=1'));
+  const fresh = page.getByRole('dialog', { name: 'Add member' });
+  await expect(fresh.getByRole('combobox', { name: 'Username' })).toHaveValue('', { timeout: 20_000 });
+  await expect(fresh.getByRole('textbox', { name: 'Email' })).toHaveValue('');
+});
+
 test('an active member removed from the Keycloak group directly shows an error badge after the periodic check', async ({ page, sim }) => {
   await sim.call('DELETE', `/__sim/remote/groups/${G.viewer.backendId}/members/alice?offering_uuid=${A}`);
   await sim.tick();

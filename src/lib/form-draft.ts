@@ -37,6 +37,28 @@ export function useFormDraft<T extends FieldValues>(key: string, form: UseFormRe
   };
 }
 
+/**
+ * Drafts belong to the user who typed them: the shell records who is signed in, and a sign-in
+ * as someone else drops them (and the page they were on) before anything is restored.
+ */
+const OWNER_KEY = `${PREFIX}owner`;
+
+export function setDraftOwner(userUuid: string): void {
+  window.sessionStorage.setItem(OWNER_KEY, userUuid);
+}
+
+/** Called at sign-in with who signed in: true when the drafts (if any) were theirs and are kept. */
+export function keepDraftsFor(userUuid: string): boolean {
+  const owner = window.sessionStorage.getItem(OWNER_KEY);
+  if (owner === null || owner === userUuid) {
+    setDraftOwner(userUuid);
+    return true;
+  }
+  clearAllDrafts();
+  setDraftOwner(userUuid);
+  return false;
+}
+
 export function clearAllDrafts(): void {
   for (const key of Object.keys(window.sessionStorage)) {
     if (key.startsWith(PREFIX)) window.sessionStorage.removeItem(key);

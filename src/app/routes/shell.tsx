@@ -1,9 +1,11 @@
 import { ActionIcon, Button, Group, NavLink, Progress, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, redirect, useNavigation, type LoaderFunctionArgs } from 'react-router';
 import { getToken, signOut } from '../../api/session';
 import { isUsable, type FeatureStatus } from '../../features/connection/capabilities';
 import { connectionQueries } from '../../features/connection/queries';
+import { setDraftOwner } from '../../lib/form-draft';
 import { AppFrame } from '../app-frame';
 
 /** Every page but sign-in needs a session; without one, sign in and come back here. */
@@ -40,6 +42,10 @@ function FeatureNavLink({ to, label, status }: { to: string; label: string; stat
 
 export function Component() {
   const me = useQuery(connectionQueries.me());
+  const myUuid = me.data?.uuid;
+  useEffect(() => {
+    if (myUuid) setDraftOwner(myUuid);
+  }, [myUuid]);
   const capabilities = useQuery(connectionQueries.capabilities());
   const navigation = useNavigation();
 

@@ -1,6 +1,8 @@
 import { Center } from '@mantine/core';
 import { useNavigate, useSearchParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
 import { SignInForm } from '../../features/connection/sign-in-form';
+import { keepDraftsFor } from '../../lib/form-draft';
 
 /** Only same-app paths: never an open redirect. */
 function safeNext(value: string | null): string {
@@ -20,7 +22,15 @@ export function Component() {
         : null;
   return (
     <Center mih="100vh" p="md" component="main">
-      <SignInForm notice={notice} onSignedIn={() => void navigate(next, { replace: true })} />
+      <SignInForm
+        notice={notice}
+        onSignedIn={async () => {
+          // Someone else than the user whose session expired: their page and drafts are not shown.
+          const me = await unwrap(api.GET('/api/users/me/', {})).catch(() => null);
+          const kept = me?.uuid ? keepDraftsFor(me.uuid) : true;
+          void navigate(kept ? next : '/offerings', { replace: true });
+        }}
+      />
     </Center>
   );
 }

@@ -98,7 +98,7 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
             ) : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose} disabled={run.isPending}>
-                {retry ? 'Close (the membership stays deleted)' : 'Cancel'}
+                {retry ? 'Close' : 'Cancel'}
               </Button>
               <Button type="submit" loading={run.isPending} disabled={!email.trim()}>
                 {retry ? 'Create the membership again' : 'Re-add'}
