@@ -21,7 +21,7 @@ export interface ResetRequest {
 export interface ControlHost {
   core(): Core;
   reset(request?: ResetRequest): void;
-  tick(): TickReport;
+  tick(): Promise<TickReport>;
   describe(): Record<string, unknown>;
 }
 
@@ -118,7 +118,7 @@ export async function handleControl(host: ControlHost, request: Request, url: UR
     return { status: 200, body: plain(core.faults.describe()) };
   }
   if (path === '/__sim/faults' && method === 'GET') return { status: 200, body: plain(core.faults.describe()) };
-  if (path === '/__sim/tick' && method === 'POST') return { status: 200, body: plain(host.tick()) };
+  if (path === '/__sim/tick' && method === 'POST') return { status: 200, body: plain(await host.tick()) };
   if (path === '/__sim/state' && method === 'GET') return { status: 200, body: plain(host.describe()) };
 
   if (path === '/__sim/remote/groups' && method === 'GET') {

@@ -27,6 +27,8 @@ import type { LargeSeedOptions } from './seed/large.ts';
 import { buildLarge, DEFAULT_LARGE } from './seed/large.ts';
 import type { TickReport } from './tasks.ts';
 import { runPeriodicTasks } from './tasks.ts';
+import type { KeycloakDirectory } from './keycloak/access.ts';
+import { inMemoryDirectory } from './keycloak/access.ts';
 import { QueryParams } from './util/query.ts';
 
 export type { LargeSeedOptions } from './seed/large.ts';
@@ -69,7 +71,7 @@ export interface Simulator {
   /** Back to the seed (the construction options, or the ones given here). Clears faults. */
   reset(options?: ResetRequest): void;
   /** Runs the periodic backend tasks once. */
-  tick(): TickReport;
+  tick(): Promise<TickReport>;
   /** Replaces all faults (`{}` clears them). Throws on invalid input. */
   setFaults(faults: FaultConfig): void;
   /** Current state (for tests that want to look behind the API). */
@@ -97,6 +99,8 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const router = new Router(ROUTES);
   const faults = new Faults();
   const logErrors = options.logErrors ?? true;
+  // Offerings find their Keycloak servers by URL in the current store (see keycloak/access.ts).
+  const keycloak: KeycloakDirectory = inMemoryDirectory(() => core.store);
   let core: Core = build(options);
 
   function build(opts: SimulatorOptions): Core {
@@ -109,6 +113,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
       store,
       faults,
       config: { withoutOfferingKeycloak: opts.withoutOfferingKeycloak ?? false, tokenLifetimeSeconds: lifetime },
+      keycloak,
     };
   }
 
@@ -121,7 +126,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     core = build(opts);
   }
 
-  const tick = (): TickReport => runPeriodicTasks(core.store, faults);
+  const tick = (): Promise<TickReport> => runPeriodicTasks(core);
 
   function describe(): Record<string, JsonValue> {
     const s = core.store;

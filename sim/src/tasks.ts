@@ -1,11 +1,12 @@
 // The periodic Celery tasks of waldur_keycloak (and the Rancher pending-member sync), run on
 // demand through POST /__sim/tick. They never delete remote groups or remove remote members.
-import type { Faults } from './faults.ts';
-import { isKeycloakEnabled, KeycloakUnavailable, settingsRealm } from './keycloak/access.ts';
-import type { Store } from './model/store.ts';
+import type { Core } from './handlers/context.ts';
+import { isKeycloakError } from './keycloak/admin-api.ts';
+import { isKeycloakEnabled, KeycloakUnavailable, offeringKeycloak, settingsRealm } from './keycloak/access.ts';
 import type { Offering } from './model/types.ts';
-import { clip, tryRealm } from './handlers/offering-keycloak-shared.ts';
+import { clip } from './handlers/offering-keycloak-shared.ts';
 import type { Realm } from './keycloak/realm.ts';
+import type { WaldurKeycloakClient } from './keycloak/waldur-client.ts';
 
 export const REMOVED_EXTERNALLY = 'User was removed from the Keycloak group externally. Re-add or delete this membership.';
 export const SYNC_FAILED = 'Failed to sync membership with Keycloak. Contact your administrator if this persists.';
@@ -20,7 +21,8 @@ export interface TickReport {
   rancherActivated: number;
 }
 
-export function runPeriodicTasks(store: Store, faults: Faults): TickReport {
+export async function runPeriodicTasks(core: Core): Promise<TickReport> {
+  const { store, faults } = core;
   const report: TickReport = {
     activated: 0,
     stillPending: 0,
@@ -30,10 +32,38 @@ export function runPeriodicTasks(store: Store, faults: Faults): TickReport {
     failedOfferings: [],
     rancherActivated: 0,
   };
-  const realms = new Map<string, Realm | null>();
-  const realmFor = (offering: Offering): Realm | null => {
-    if (!realms.has(offering.uuid)) realms.set(offering.uuid, tryRealm(store, faults, offering));
-    return realms.get(offering.uuid) ?? null;
+  // One client per offering per run; an offering whose Keycloak fails once is skipped after.
+  const clients = new Map<string, WaldurKeycloakClient | null>();
+  const clientFor = async (offering: Offering): Promise<WaldurKeycloakClient | null> => {
+    if (!clients.has(offering.uuid)) {
+      clients.set(offering.uuid, await offeringKeycloak(core.keycloak, faults, offering).catch(() => null));
+    }
+    return clients.get(offering.uuid) ?? null;
+  };
+  const fail = (offering: Offering): void => void clients.set(offering.uuid, null);
+  /** The remote call's value; null when Keycloak failed (the offering counts as failed). */
+  const call = async <T>(offering: Offering, fn: (k: WaldurKeycloakClient) => Promise<T>): Promise<{ v: T } | null> => {
+    const keycloak = await clientFor(offering);
+    if (!keycloak) return null;
+    try {
+      return { v: await fn(keycloak) };
+    } catch (err) {
+      if (!(err instanceof KeycloakUnavailable) && !isKeycloakError(err)) throw err;
+      fail(offering);
+      return null;
+    }
+  };
+  /** get_group: false for a 404 (or any failure). */
+  const groupExists = async (offering: Offering, id: string): Promise<boolean> => {
+    const keycloak = await clientFor(offering);
+    if (!keycloak) return false;
+    try {
+      await keycloak.getGroup(id);
+      return true;
+    } catch (err) {
+      if (!isKeycloakError(err)) throw err;
+      return false;
+    }
   };
 
   // sync_pending_memberships
@@ -42,25 +72,26 @@ export function runPeriodicTasks(store: Store, faults: Faults): TickReport {
     const offering = store.offerings.get(m.offeringUuid);
     const group = store.groups.get(m.groupUuid);
     if (!offering || !group || !isKeycloakEnabled(offering)) continue;
-    const realm = realmFor(offering);
     const now = store.now();
-    if (!realm) {
+    const found = await call(offering, (k) => k.findUserByUsername(m.username));
+    if (!found) {
       m.errorMessage = SYNC_FAILED;
       m.errorTraceback = "keycloak.exceptions.KeycloakConnectionError: Can't connect to server";
       m.lastChecked = now;
       continue;
     }
-    const user = realm.findUser(m.username);
+    const user = found.v;
     m.lastChecked = now;
-    if (!user || !group.backendId || !realm.getGroup(group.backendId)) {
+    const backendId = group.backendId;
+    if (!user || !backendId || !(await groupExists(offering, backendId))) {
       m.errorMessage = '';
       m.errorTraceback = '';
       report.stillPending += 1;
       continue;
     }
-    realm.addMember(group.backendId, user.id);
-    m.firstName = clip(user.firstName, 100);
-    m.lastName = clip(user.lastName, 100);
+    if (!(await call(offering, (k) => k.addUserToGroup(user.id, backendId)))) continue;
+    m.firstName = clip(user.firstName ?? '', 100);
+    m.lastName = clip(user.lastName ?? '', 100);
     m.state = 'active';
     m.errorMessage = '';
     m.errorTraceback = '';
@@ -73,9 +104,8 @@ export function runPeriodicTasks(store: Store, faults: Faults): TickReport {
     if (!g.backendId) continue;
     const offering = store.offerings.get(g.offeringUuid);
     if (!offering || !isKeycloakEnabled(offering)) continue;
-    const realm = realmFor(offering);
-    if (!realm) continue;
-    if (!realm.getGroup(g.backendId)) {
+    if (!(await clientFor(offering))) continue;
+    if (!(await groupExists(offering, g.backendId))) {
       g.backendId = '';
       g.modified = store.now();
       report.unlinkedGroups += 1;
@@ -88,10 +118,14 @@ export function runPeriodicTasks(store: Store, faults: Faults): TickReport {
     const offering = store.offerings.get(m.offeringUuid);
     const group = store.groups.get(m.groupUuid);
     if (!offering || !group || !group.backendId || !isKeycloakEnabled(offering)) continue;
-    const realm = realmFor(offering);
-    if (!realm || !realm.getGroup(group.backendId)) continue;
-    const user = realm.findUser(m.username);
-    const inGroup = user !== undefined && realm.isMember(group.backendId, user.id);
+    const backendId = group.backendId;
+    if (!(await clientFor(offering)) || !(await groupExists(offering, backendId))) continue;
+    const found = await call(offering, async (k) => {
+      const user = await k.findUserByUsername(m.username);
+      return user !== null && (await k.listGroupMembers(backendId)).some((u) => u.id === user.id);
+    });
+    if (!found) continue;
+    const inGroup = found.v;
     m.lastChecked = store.now();
     if (!inGroup && m.errorMessage !== REMOVED_EXTERNALLY) {
       m.errorMessage = REMOVED_EXTERNALLY;
@@ -103,7 +137,7 @@ export function runPeriodicTasks(store: Store, faults: Faults): TickReport {
     }
   }
 
-  for (const [uuid, realm] of realms) if (realm === null) report.failedOfferings.push(uuid);
+  for (const [uuid, client] of clients) if (client === null) report.failedOfferings.push(uuid);
 
   // Rancher: activate pending memberships whose user now exists in the cluster's Keycloak
   for (const m of store.rancherMemberships.all()) {

@@ -29,7 +29,7 @@ describe('update_integration', () => {
     expect(o.secret_options).toMatchObject({ keycloak_realm: 'other', keycloak_username: expect.any(String) as string });
     expect(o.plugin_options).toMatchObject({
       keycloak_enabled: true,
-      keycloak_base_group: 'waldur',
+      keycloak_sync_frequency: expect.any(Number) as number,
       keycloak_username_label: 'LDAP username',
     });
   });
@@ -40,7 +40,6 @@ describe('update_integration', () => {
     expect(o.plugin_options).not.toHaveProperty('no_such_option');
     expect(o.plugin_options).toMatchObject({
       keycloak_sync_frequency: 30,
-      keycloak_base_group: 'waldur',
       keycloak_username_label: '',
       resource_expiration_threshold: 30,
       backend_id_display_label: 'Backend ID',

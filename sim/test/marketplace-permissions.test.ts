@@ -18,6 +18,7 @@ describe('provider offerings', () => {
       'Gamma Legacy Cloud',
       'Beta Kubernetes Service',
       'Alpha HPC Platform',
+      'Zeta Visualisation',
     ]);
     expect(rows.find((o) => o.uuid === A)).toMatchObject({
       customer_name: 'Aurora Research Computing',
@@ -83,7 +84,7 @@ describe('permission model', () => {
   });
 
   it('viewer reaches the offerings but sees no groups or members, and gets 403 on actions', async () => {
-    expect((await api.get(PO, { token: T.viewer })).list()).toHaveLength(5);
+    expect((await api.get(PO, { token: T.viewer })).list()).toHaveLength(6);
     expect((await api.get(`${PO}${A}/`, { token: T.viewer })).status).toBe(200);
     expect((await api.get('/api/offering-keycloak-groups/', { token: T.viewer })).body).toEqual([]);
     expect((await api.get('/api/offering-keycloak-memberships/', { token: T.viewer })).body).toEqual([]);

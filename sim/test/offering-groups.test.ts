@@ -163,7 +163,7 @@ describe('test_connection', () => {
   it('ok with top-level group names; any failure is the same generic error', async () => {
     const r = await api.post(`${G}test_connection/`, { offering_uuid: A });
     expect(r.status).toBe(200);
-    expect(r.body).toEqual({ status: 'ok', groups_count: 3, groups: ['admins', 'external-partners', 'waldur'] });
+    expect(r.body).toEqual({ status: 'ok', groups_count: 4, groups: ['admins', 'alpha-hpc', 'external-partners', 'waldur'] });
     for (const offering of [GAMMA, EPSILON]) {
       const failed = await api.post(`${G}test_connection/`, { offering_uuid: offering });
       expect(failed.status).toBe(400);
@@ -179,7 +179,7 @@ describe('test_connection', () => {
 });
 
 describe('remote_groups', () => {
-  it('A: the children of {base}/{offering slug}, sorted, with path and sub_group_count', async () => {
+  it('A: the children of the offering group, sorted, with path and sub_group_count 0 (grandchildren not fetched)', async () => {
     const rows = (await api.get(`${G}remote_groups/?offering_uuid=${A}`)).list();
     expect(rows).toHaveLength(17);
     const names = rows.map((g) => String(g.name));
@@ -187,16 +187,28 @@ describe('remote_groups', () => {
     expect(rows.find((g) => g.id === DEMO.remoteGroups.a.nested.id)).toEqual({
       id: DEMO.remoteGroups.a.nested.id,
       name: 'gpu-users',
-      path: '/waldur/alpha-hpc/gpu-users',
-      sub_group_count: 3,
+      path: '/alpha-hpc/gpu-users',
+      sub_group_count: 0,
     });
-    expect(rows.every((g) => String(g.path).startsWith('/waldur/alpha-hpc/'))).toBe(true);
+    expect(rows.every((g) => String(g.path).startsWith('/alpha-hpc/'))).toBe(true);
   });
 
-  it('B (no hierarchy, no uuid prefix): every group flattened, with duplicate names', async () => {
+  it('with a base group the list is empty: python-keycloak fetched no children of the offering group', async () => {
+    const Z = DEMO.offerings.baseGroupLimit.uuid;
+    expect((await api.get(`${G}remote_groups/?offering_uuid=${Z}`)).list()).toEqual([]);
+    expect((await api.post(`${G}test_connection/`, { offering_uuid: Z })).body).toEqual({
+      status: 'ok',
+      groups_count: 1,
+      groups: ['waldur'],
+    });
+    expect((await api.get(`${G}sync_status/?offering_uuid=${Z}`)).body).toEqual({ local_only: [], remote_only: [], synced: [] });
+  });
+
+  it('B (no hierarchy, no uuid prefix): every fetched group flattened (two levels), with duplicate names', async () => {
     const rows = (await api.get(`${G}remote_groups/?offering_uuid=${B}`)).list();
     expect(rows.filter((g) => g.name === 'Researchers').map((g) => g.path)).toEqual([...DEMO.remoteGroups.b.duplicatePaths]);
-    expect(rows.find((g) => g.path === DEMO.remoteGroups.b.nested.path)).toBeDefined();
+    // A grandchild was never fetched, so Waldur cannot list it.
+    expect(rows.find((g) => g.path === DEMO.remoteGroups.b.nested.path)).toBeUndefined();
   });
 
   it('falls back to top-level groups named with the offering uuid hex', async () => {
@@ -344,7 +356,7 @@ describe('import_remote', () => {
       resource_uuid: 'Resource not found for this offering.',
     });
     expect((await api.post(`${G}import_remote/`, body({ remote_group_id: 'does-not-exist' }))).body).toEqual({
-      remote_group_id: 'Remote group not found in Keycloak.',
+      remote_group_id: 'Unable to fetch remote group from Keycloak.',
     });
     sim.setFaults({ keycloakDown: true });
     expect((await api.post(`${G}import_remote/`, body())).body).toEqual({
@@ -394,7 +406,7 @@ describe('set_backend_id', () => {
   it('unknown remote id is 400', async () => {
     const r = await api.post(path(GA.orphaned.uuid), { backend_id: 'nope' });
     expect(r.status).toBe(400);
-    expect(r.body).toEqual({ backend_id: 'Remote group not found in Keycloak.' });
+    expect(r.body).toEqual({ backend_id: 'Unable to verify remote group in Keycloak.' });
   });
 
   it('resource_uuid: value must belong to the offering, null clears, absent keeps; scope_id resets to ""', async () => {

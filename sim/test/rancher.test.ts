@@ -130,7 +130,7 @@ describe('keycloak-user-group-memberships', () => {
       first_name: 'Some',
       last_name: 'One',
     });
-    expect(sim.tick().rancherActivated).toBe(1);
+    expect((await sim.tick()).rancherActivated).toBe(1);
     expect((await api.get(`${KM}${String(r.obj().uuid)}/`)).obj()).toMatchObject({ state: 'active', first_name: 'Some' });
   });
 

@@ -1,4 +1,5 @@
 import type { Faults } from '../faults.ts';
+import type { KeycloakDirectory } from '../keycloak/access.ts';
 import type { BodyData } from '../http/body.ts';
 import { readBody } from '../http/body.ts';
 import type { ApiResult } from '../http/result.ts';
@@ -16,6 +17,8 @@ export interface Core {
   store: Store;
   faults: Faults;
   config: SimConfig;
+  /** Where offerings' Keycloak servers are found by URL (in memory, or a real Keycloak). */
+  keycloak: KeycloakDirectory;
 }
 
 export class Ctx {
@@ -43,6 +46,10 @@ export class Ctx {
 
   get faults(): Faults {
     return this.core.faults;
+  }
+
+  get keycloak(): KeycloakDirectory {
+    return this.core.keycloak;
   }
 
   setUser(account: Account): void {

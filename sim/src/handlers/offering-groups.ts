@@ -3,13 +3,14 @@ import { requireObject } from '../http/body.ts';
 import { fieldError, fieldErrors, forbidden, listError, nonFieldError, notFound, proxyError } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
 import type { ApiResult } from '../http/result.ts';
-import type { RemoteUser } from '../keycloak/realm.ts';
 import type { OfferingGroup, OfferingMembership } from '../model/types.ts';
 import { serializeGroup } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, inVisibleOffering, Where } from './filters.ts';
-import { clip, deleteGroupWithSideEffects, offeringForAction, remoteOfferingGroups, tryRealm } from './offering-keycloak-shared.ts';
+import type { UserRepresentation } from '../keycloak/admin-api.ts';
+import { offeringGroupsFromRemote } from '../keycloak/waldur-client.ts';
+import { clip, deleteGroupWithSideEffects, keycloakCall, offeringForAction } from './offering-keycloak-shared.ts';
 
 const GROUP_NAME_MAX = 150;
 
@@ -54,66 +55,60 @@ export function retrieveGroup(ctx: Ctx): ApiResult {
   return { status: 200, body: serializeGroup(ctx, getGroup(ctx)) };
 }
 
-export function destroyGroup(ctx: Ctx): ApiResult {
+export async function destroyGroup(ctx: Ctx): Promise<ApiResult> {
   const group = getGroup(ctx);
   checkManage(ctx, group);
-  deleteGroupWithSideEffects(ctx.store, ctx.faults, group);
+  await deleteGroupWithSideEffects(ctx.core, group);
   return { status: 204 };
+}
+
+/** Waldur's row for a Keycloak user: missing values are "". */
+function userRow(u: UserRepresentation): Record<string, string> {
+  return { id: u.id, username: u.username ?? '', email: u.email ?? '', first_name: u.firstName ?? '', last_name: u.lastName ?? '' };
 }
 
 export async function testConnection(ctx: Ctx): Promise<ApiResult> {
   const offering = await offeringForAction(ctx);
-  const realm = tryRealm(ctx.store, ctx.faults, offering);
-  if (!realm) throw proxyError('Unable to connect to Keycloak.', true);
-  const groups = realm.children(null).map((g) => g.name);
-  return { status: 200, body: { status: 'ok', groups_count: groups.length, groups } };
+  const groups = await keycloakCall(ctx, offering, (keycloak) => keycloak.listGroups());
+  if (!groups) throw proxyError('Unable to connect to Keycloak.', true);
+  const names = groups.map((g) => g.name ?? '');
+  return { status: 200, body: { status: 'ok', groups_count: groups.length, groups: names } };
 }
 
 export async function remoteGroups(ctx: Ctx): Promise<ApiResult> {
   const offering = await offeringForAction(ctx);
-  const realm = tryRealm(ctx.store, ctx.faults, offering);
-  if (!realm) throw proxyError('Unable to list remote Keycloak groups.');
-  const body = remoteOfferingGroups(realm, offering).map((g) => ({
-    id: g.id,
-    name: g.name,
-    path: g.path,
-    sub_group_count: g.children.size,
-  }));
+  const groups = await keycloakCall(ctx, offering, (keycloak) => offeringGroupsFromRemote(keycloak, offering));
+  if (!groups) throw proxyError('Unable to list remote Keycloak groups.');
+  const body = groups.map((g) => ({ id: g.id, name: g.name, path: g.path ?? '', sub_group_count: g.subGroups?.length ?? 0 }));
   return { status: 200, body };
 }
 
 /** A Keycloak user as the remote member and search endpoints show it. */
-function remoteUserBody(u: RemoteUser) {
-  return { id: u.id, username: u.username, email: u.email, first_name: u.firstName, last_name: u.lastName };
-}
-
 export async function remoteGroupMembers(ctx: Ctx): Promise<ApiResult> {
   const offering = await offeringForAction(ctx);
   const groupId = ctx.query.get('group_id');
   if (!groupId) throw fieldError('group_id', 'This field is required.');
-  const realm = tryRealm(ctx.store, ctx.faults, offering);
-  if (!realm?.getGroup(groupId)) throw proxyError('Unable to list remote group members.');
-  const body = realm.membersOf(groupId).map(remoteUserBody);
-  return { status: 200, body };
+  const members = await keycloakCall(ctx, offering, (keycloak) => keycloak.listGroupMembers(groupId));
+  if (!members) throw proxyError('Unable to list remote group members.');
+  return { status: 200, body: members.map(userRow) };
 }
 
 export async function searchRemoteUsers(ctx: Ctx): Promise<ApiResult> {
   const offering = await offeringForAction(ctx);
   const q = (ctx.query.get('q') ?? '').trim();
   if (!q) throw fieldError('q', 'This field is required.');
-  const realm = tryRealm(ctx.store, ctx.faults, offering);
-  if (!realm) throw proxyError('Unable to search remote users.');
-  const body = realm.searchUsers(q).map(remoteUserBody);
-  return { status: 200, body };
+  const users = await keycloakCall(ctx, offering, (keycloak) => keycloak.searchUsers(q));
+  if (!users) throw proxyError('Unable to search remote users.');
+  return { status: 200, body: users.map(userRow) };
 }
 
 /** Matching is by remote id only; lists hold names, which may repeat. */
 export async function syncStatus(ctx: Ctx): Promise<ApiResult> {
   const offering = await offeringForAction(ctx);
-  const realm = tryRealm(ctx.store, ctx.faults, offering);
-  if (!realm) throw proxyError('Unable to retrieve sync status from Keycloak.');
+  const groups = await keycloakCall(ctx, offering, (keycloak) => offeringGroupsFromRemote(keycloak, offering));
+  if (!groups) throw proxyError('Unable to retrieve sync status from Keycloak.');
   const remoteMap = new Map<string, string>();
-  for (const g of remoteOfferingGroups(realm, offering)) remoteMap.set(g.id, g.name);
+  for (const g of groups) remoteMap.set(g.id, g.name);
   const localMap = new Map<string, string>();
   const localWithout: string[] = [];
   for (const g of ctx.store.groups.by('offering', offering.uuid)) {
@@ -155,10 +150,10 @@ export async function importRemote(ctx: Ctx): Promise<ApiResult> {
     }
     resourceId = resource.uuid;
   }
-  const realm = tryRealm(store, ctx.faults, offering);
-  if (!realm) throw fieldError('remote_group_id', 'Unable to fetch remote group from Keycloak.');
-  const remote = realm.getGroup(String(remoteGroupId));
-  if (!remote) throw fieldError('remote_group_id', 'Remote group not found in Keycloak.');
+  // python-keycloak's get_group raises on Keycloak's 404, so an unknown id gets the same
+  // message as an unreachable Keycloak (the view's "not found" branch is never reached).
+  const remote = await keycloakCall(ctx, offering, (keycloak) => keycloak.getGroup(String(remoteGroupId)));
+  if (!remote) throw fieldError('remote_group_id', 'Unable to fetch remote group from Keycloak.');
   for (const g of store.groups.by('offering', offering.uuid)) {
     if (g.backendId === remote.id) throw listError('A local group already exists for this remote Keycloak group.');
   }
@@ -200,9 +195,9 @@ export async function setBackendId(ctx: Ctx): Promise<ApiResult> {
   const offering = store.offerings.get(group.offeringUuid);
   const newBackendId = backendId ?? '';
   if (newBackendId) {
-    const realm = offering ? tryRealm(store, ctx.faults, offering) : null;
-    if (!realm) throw fieldError('backend_id', 'Unable to verify remote group in Keycloak.');
-    if (!realm.getGroup(newBackendId)) throw fieldError('backend_id', 'Remote group not found in Keycloak.');
+    // An unknown id raises in python-keycloak like an unreachable server: one message for both.
+    const remote = offering ? await keycloakCall(ctx, offering, (keycloak) => keycloak.getGroup(newBackendId)) : null;
+    if (!remote) throw fieldError('backend_id', 'Unable to verify remote group in Keycloak.');
   }
   let resourceId = group.resourceUuid;
   if (resourceUuid) {
@@ -227,7 +222,7 @@ export async function setBackendId(ctx: Ctx): Promise<ApiResult> {
 }
 
 /** Creates missing local memberships (active), updates names/emails, activates pending ones. */
-export function pullMembers(ctx: Ctx): ApiResult {
+export async function pullMembers(ctx: Ctx): Promise<ApiResult> {
   const group = getGroup(ctx);
   checkManage(ctx, group);
   if (!group.backendId) {
@@ -235,9 +230,9 @@ export function pullMembers(ctx: Ctx): ApiResult {
   }
   const { store } = ctx;
   const offering = store.offerings.get(group.offeringUuid);
-  const realm = offering ? tryRealm(store, ctx.faults, offering) : null;
-  if (!realm?.getGroup(group.backendId)) throw listError('Unable to fetch members from Keycloak.');
-  const remoteMembers = realm.membersOf(group.backendId);
+  const backendId = group.backendId;
+  const remoteMembers = offering ? await keycloakCall(ctx, offering, (keycloak) => keycloak.listGroupMembers(backendId)) : null;
+  if (!remoteMembers) throw listError('Unable to fetch members from Keycloak.');
   const local = new Map<string, OfferingMembership>();
   for (const m of store.memberships.by('group', group.uuid)) local.set(m.username, m);
   let created = 0;
@@ -250,9 +245,9 @@ export function pullMembers(ctx: Ctx): ApiResult {
       const m: OfferingMembership = {
         uuid: store.newUuid('membership'),
         username: member.username,
-        email: member.email,
-        firstName: clip(member.firstName, 100),
-        lastName: clip(member.lastName, 100),
+        email: member.email ?? '',
+        firstName: clip(member.firstName ?? '', 100),
+        lastName: clip(member.lastName ?? '', 100),
         groupUuid: group.uuid,
         offeringUuid: group.offeringUuid,
         accountUuid: null,
@@ -269,7 +264,11 @@ export function pullMembers(ctx: Ctx): ApiResult {
       continue;
     }
     let changed = false;
-    const incoming = { email: member.email, firstName: clip(member.firstName, 100), lastName: clip(member.lastName, 100) };
+    const incoming = {
+      email: member.email ?? '',
+      firstName: clip(member.firstName ?? '', 100),
+      lastName: clip(member.lastName ?? '', 100),
+    };
     for (const key of ['email', 'firstName', 'lastName'] as const) {
       if (incoming[key] && existing[key] !== incoming[key]) {
         existing[key] = incoming[key];

@@ -1,14 +1,14 @@
 // Pieces of waldur_keycloak shared by the group and membership views, the handlers (signals) and
 // the periodic tasks.
-import type { Faults } from '../faults.ts';
 import { dataGet } from '../http/body.ts';
 import { fieldError, forbidden, listError, MESSAGES } from '../http/errors.ts';
-import { isKeycloakEnabled, KeycloakUnavailable, offeringRealm } from '../keycloak/access.ts';
-import type { Realm, RemoteGroup } from '../keycloak/realm.ts';
+import { isKeycloakEnabled, withOfferingKeycloak } from '../keycloak/access.ts';
+import { KeycloakHttpError } from '../keycloak/admin-api.ts';
+import type { WaldurKeycloakClient } from '../keycloak/waldur-client.ts';
 import type { Store } from '../model/store.ts';
 import type { Offering, OfferingGroup, OfferingMembership, OfferingRole, Resource } from '../model/types.ts';
 import { normalizeUuid } from '../util/ids.ts';
-import type { Ctx } from './context.ts';
+import type { Core, Ctx } from './context.ts';
 
 /** Python truthiness of a JSON value (`if not value:`). */
 export function pythonFalsy(value: unknown): boolean {
@@ -32,50 +32,10 @@ export async function offeringForAction(ctx: Ctx): Promise<Offering> {
   return offering;
 }
 
-/** Realm of the offering, or null when Keycloak cannot be reached (callers pick the message). */
-export function tryRealm(store: Store, faults: Faults, offering: Offering): Realm | null {
-  try {
-    return offeringRealm(store, faults, offering);
-  } catch (err) {
-    if (err instanceof KeycloakUnavailable) return null;
-    throw err;
-  }
-}
-
-export function baseGroupName(offering: Offering): string | null {
-  const v = offering.pluginOptions.keycloak_base_group;
-  return typeof v === 'string' && v !== '' ? v : null;
-}
-
-export function offeringGroupName(offering: Offering): string {
-  return offering.slug || offering.uuid;
-}
-
-/** `utils.get_offering_groups_from_remote`: hierarchy, then uuid prefix, then everything. */
-export function remoteOfferingGroups(realm: Realm, offering: Offering): RemoteGroup[] {
-  const roots = realm.children(null);
-  const base = baseGroupName(offering);
-  const fallback = (): RemoteGroup[] => {
-    const prefixed = roots.filter((g) => g.name.startsWith(offering.uuid));
-    return prefixed.length > 0 ? prefixed : realm.flatten();
-  };
-  let search = roots;
-  if (base !== null) {
-    const baseGroup = roots.find((g) => g.name === base);
-    if (!baseGroup) return fallback();
-    search = realm.children(baseGroup.id);
-  }
-  const offeringGroup = search.find((g) => g.name === offeringGroupName(offering));
-  if (offeringGroup) return realm.children(offeringGroup.id);
-  return fallback();
-}
-
-/** `utils.create_keycloak_group_with_hierarchy`: {base}/{offering slug}/{name}, reusing existing. */
-export function createRemoteGroupWithHierarchy(realm: Realm, offering: Offering, name: string): RemoteGroup {
-  const base = baseGroupName(offering);
-  const parentId = base === null ? null : realm.ensureGroup(base, null).id;
-  const offeringGroup = realm.ensureGroup(offeringGroupName(offering), parentId);
-  return realm.ensureGroup(name, offeringGroup.id);
+/** Runs `fn` with the offering's Keycloak (resolved from its secret_options now); null on any Keycloak failure. */
+export async function keycloakCall<T>(ctx: Ctx, offering: Offering, fn: (keycloak: WaldurKeycloakClient) => Promise<T>): Promise<T | null> {
+  const result = await withOfferingKeycloak(ctx.keycloak, ctx.faults, offering, fn);
+  return result.ok ? result.value : null;
 }
 
 /** Django's slugify, as the seed's project slugs were made. */
@@ -135,32 +95,50 @@ export function keycloakGroupName(
   return parts.join('_');
 }
 
-/** Deleting a local group deletes the linked remote group (errors are only logged). */
-export function deleteGroupWithSideEffects(store: Store, faults: Faults, group: OfferingGroup): void {
-  const offering = store.offerings.get(group.offeringUuid);
-  store.dropGroup(group);
+/**
+ * `handlers.delete_keycloak_group_from_backend`: deleting a local group deletes the linked
+ * remote group (get_group first; Keycloak errors are only logged).
+ */
+export async function deleteGroupWithSideEffects(core: Core, group: OfferingGroup): Promise<void> {
+  const offering = core.store.offerings.get(group.offeringUuid);
+  core.store.dropGroup(group);
   if (!offering || !isKeycloakEnabled(offering) || !group.backendId) return;
-  const realm = tryRealm(store, faults, offering);
-  if (faults.rejectsKeycloakWrite(group.backendId)) return;
-  if (realm?.getGroup(group.backendId)) realm.deleteGroup(group.backendId);
+  const backendId = group.backendId;
+  await withOfferingKeycloak(core.keycloak, core.faults, offering, async (keycloak) => {
+    await keycloak.getGroup(backendId);
+    if (core.faults.rejectsKeycloakWrite(backendId)) throw new KeycloakHttpError(500, { error: 'Simulated Keycloak failure' });
+    await keycloak.deleteGroup(backendId);
+  });
 }
 
 /**
- * Deleting a membership removes the user from the remote group; deleting the last membership
- * of a group deletes the group, locally and remotely. Keycloak errors are only logged.
+ * `handlers.delete_keycloak_membership_from_backend`: the user Keycloak returns first for the
+ * username (a substring match) is removed from the remote group; then, if no other membership
+ * of the group is left, the group is deleted, locally and remotely. That second step runs only
+ * when the removal went through: with Keycloak unreachable, the user unknown there or the
+ * remote group gone, the local group stays. Keycloak errors are only logged.
  */
-export function deleteMembershipWithSideEffects(store: Store, faults: Faults, membership: OfferingMembership): void {
+export async function deleteMembershipWithSideEffects(core: Core, membership: OfferingMembership): Promise<void> {
+  const { store } = core;
   store.memberships.delete(membership.uuid);
   const group = store.groups.get(membership.groupUuid);
   if (!group) return;
   const offering = store.offerings.get(group.offeringUuid);
-  if (offering && isKeycloakEnabled(offering) && group.backendId) {
-    const realm = tryRealm(store, faults, offering);
-    const user = realm?.findUser(membership.username);
-    const rejected = faults.rejectsKeycloakWrite(group.backendId, membership.username);
-    if (realm && user && !rejected && realm.getGroup(group.backendId)) realm.removeMember(group.backendId, user.id);
+  if (!offering || !isKeycloakEnabled(offering) || !group.backendId) return;
+  const backendId = group.backendId;
+  const removed = await withOfferingKeycloak(core.keycloak, core.faults, offering, async (keycloak) => {
+    const user = await keycloak.findUserByUsername(membership.username);
+    if (!user) return false;
+    await keycloak.getGroup(backendId);
+    if (core.faults.rejectsKeycloakWrite(backendId, membership.username)) {
+      throw new KeycloakHttpError(500, { error: 'Simulated Keycloak failure' });
+    }
+    await keycloak.removeUserFromGroup(user.id, backendId);
+    return true;
+  });
+  if (removed.ok && removed.value && store.memberships.count('group', group.uuid) === 0) {
+    await deleteGroupWithSideEffects(core, group);
   }
-  if (store.memberships.count('group', group.uuid) === 0) deleteGroupWithSideEffects(store, faults, group);
 }
 
 /** Keycloak stores up to 255 characters of a name, Waldur's membership fields 100. */

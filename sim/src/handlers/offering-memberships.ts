@@ -9,13 +9,10 @@ import { serializeMembership } from '../serializers.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, inVisibleOffering, newestFirst, personFilters, Where } from './filters.ts';
-import {
-  clip,
-  createRemoteGroupWithHierarchy,
-  deleteMembershipWithSideEffects,
-  keycloakGroupName,
-  tryRealm,
-} from './offering-keycloak-shared.ts';
+import { isKeycloakError } from '../keycloak/admin-api.ts';
+import { KeycloakUnavailable, offeringKeycloak } from '../keycloak/access.ts';
+import { createGroupWithHierarchy } from '../keycloak/waldur-client.ts';
+import { clip, deleteMembershipWithSideEffects, keycloakGroupName } from './offering-keycloak-shared.ts';
 
 function availableScopes(resource: Resource): KeycloakScope[] {
   const scopes = resource.options.keycloak_available_scopes;
@@ -66,11 +63,11 @@ export function retrieveMembership(ctx: Ctx): ApiResult {
   return { status: 200, body: serializeMembership(ctx, getMembership(ctx)) };
 }
 
-export function destroyMembership(ctx: Ctx): ApiResult {
+export async function destroyMembership(ctx: Ctx): Promise<ApiResult> {
   const m = getMembership(ctx);
   const offering = ctx.store.offerings.get(m.offeringUuid);
   if (!offering || !ctx.store.canManageOffering(ctx.user, offering)) throw forbidden();
-  deleteMembershipWithSideEffects(ctx.store, ctx.faults, m);
+  await deleteMembershipWithSideEffects(ctx.core, m);
   return { status: 204 };
 }
 
@@ -121,13 +118,41 @@ export async function createMembership(ctx: Ctx): Promise<ApiResult> {
 
   // perform_create(): permission after validation, then Keycloak, all in one transaction.
   if (!store.canManageOffering(ctx.user, offering)) throw forbidden();
-  const realm = tryRealm(store, ctx.faults, offering);
-  if (!realm) throw listError('Unable to add a user to the Keycloak group.');
-
   const now = store.now();
   const groupName = group?.name ?? keycloakGroupName(store, offering, role, resource, scopeId);
+  const membership: OfferingMembership = {
+    uuid: '',
+    username,
+    email,
+    firstName: '',
+    lastName: '',
+    groupUuid: '',
+    offeringUuid: offering.uuid,
+    accountUuid: accountUuid ?? null,
+    state: 'pending',
+    created: now,
+    modified: now,
+    lastChecked: now,
+    errorMessage: '',
+    errorTraceback: '',
+  };
+  // All in one transaction: on a Keycloak error nothing local is kept (remote changes are).
   let backendId = group?.backendId ?? '';
-  if (!backendId) backendId = createRemoteGroupWithHierarchy(realm, offering, groupName).id;
+  try {
+    const keycloak = await offeringKeycloak(ctx.keycloak, ctx.faults, offering);
+    if (!backendId) backendId = (await createGroupWithHierarchy(keycloak, offering, groupName)).id;
+    // find_user_by_username: the first user Keycloak returns for ?username= (a substring match).
+    const remoteUser = await keycloak.findUserByUsername(username);
+    if (remoteUser) {
+      await keycloak.addUserToGroup(remoteUser.id, backendId);
+      membership.firstName = clip(remoteUser.firstName ?? '', 100);
+      membership.lastName = clip(remoteUser.lastName ?? '', 100);
+      membership.state = 'active';
+    }
+  } catch (err) {
+    if (err instanceof KeycloakUnavailable || isKeycloakError(err)) throw listError('Unable to add a user to the Keycloak group.');
+    throw err;
+  }
   if (!group) {
     group = {
       uuid: store.newUuid('group'),
@@ -145,30 +170,8 @@ export async function createMembership(ctx: Ctx): Promise<ApiResult> {
     group.backendId = backendId;
     group.modified = now;
   }
-
-  const membership: OfferingMembership = {
-    uuid: store.newUuid('membership'),
-    username,
-    email,
-    firstName: '',
-    lastName: '',
-    groupUuid: group.uuid,
-    offeringUuid: offering.uuid,
-    accountUuid: accountUuid ?? null,
-    state: 'pending',
-    created: now,
-    modified: now,
-    lastChecked: now,
-    errorMessage: '',
-    errorTraceback: '',
-  };
-  const remoteUser = realm.findUser(username);
-  if (remoteUser) {
-    realm.addMember(backendId, remoteUser.id);
-    membership.firstName = clip(remoteUser.firstName, 100);
-    membership.lastName = clip(remoteUser.lastName, 100);
-    membership.state = 'active';
-  }
+  membership.uuid = store.newUuid('membership');
+  membership.groupUuid = group.uuid;
   store.memberships.insert(membership);
   const body = serializeMembership(ctx, membership);
   // DRF's CreateModelMixin points Location at the new object.

@@ -187,6 +187,12 @@ export class Realm {
     return id === undefined ? undefined : this.users.get(id);
   }
 
+  /** Every user, ordered by username as Keycloak lists them. */
+  sortedUsersList(): RemoteUser[] {
+    if (!this.sortedUsers) this.sortedUsers = [...this.users.values()].sort(byUsername);
+    return this.sortedUsers;
+  }
+
   /** Keycloak's `search`: substring of username, email, first or last name; at most `max`. */
   searchUsers(query: string, max = 100): RemoteUser[] {
     const q = query.toLowerCase();

@@ -1,4 +1,6 @@
 // All simulator state: Waldur's tables plus the Keycloak realms behind offerings and Rancher.
+import { normalizeServerUrl } from '../keycloak/admin-api.ts';
+import { InMemoryKeycloakServer } from '../keycloak/in-memory.ts';
 import { Realm } from '../keycloak/realm.ts';
 import { uuidHex } from '../util/ids.ts';
 import { Clock } from '../util/time.ts';
@@ -6,6 +8,7 @@ import type { Micros } from '../util/time.ts';
 import { Table } from './table.ts';
 import type {
   Account,
+  JsonObject,
   Customer,
   Offering,
   OfferingGroup,
@@ -39,7 +42,10 @@ export class Store {
   readonly roleTemplates = new Table<RoleTemplate>({ settings: (t) => t.settingsUuid });
   readonly rancherGroups = new Table<RancherGroup>({ role: (g) => g.roleUuid });
   readonly rancherMemberships = new Table<RancherMembership>({ group: (m) => m.groupUuid });
+  /** Every seeded realm by its key (the data; also the realms no server answers for). */
   readonly realms = new Map<string, Realm>();
+  /** The in-memory Keycloak servers by URL (without trailing slashes). */
+  readonly keycloakServers = new Map<string, InMemoryKeycloakServer>();
   readonly clock: Clock;
   private runtimeCounter = 0;
   private tokenSeq = 0;
@@ -67,6 +73,22 @@ export class Store {
     const realm = new Realm(key, name);
     this.realms.set(key, realm);
     return realm;
+  }
+
+  /**
+   * Serves the realm `key` at the server, realm name and admin account that `secret`
+   * (an offering's secret_options) names, so that offerings resolve it from their settings.
+   */
+  hostRealm(key: string, secret: JsonObject): void {
+    const realm = this.realms.get(key);
+    const url = secret.keycloak_url;
+    if (!realm || typeof url !== 'string') throw new Error(`seed: cannot host realm ${key}`);
+    const normalized = normalizeServerUrl(url);
+    let server = this.keycloakServers.get(normalized);
+    if (!server) this.keycloakServers.set(normalized, (server = new InMemoryKeycloakServer(normalized)));
+    server.realms.set(String(secret.keycloak_realm), realm);
+    const userRealm = typeof secret.keycloak_user_realm === 'string' && secret.keycloak_user_realm ? secret.keycloak_user_realm : 'master';
+    server.addAdmin({ userRealm, username: String(secret.keycloak_username), password: String(secret.keycloak_password) });
   }
 
   realmOf(offering: Offering): Realm | undefined {

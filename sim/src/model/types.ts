@@ -47,7 +47,7 @@ export interface Offering {
   created: Micros;
   /** Key of the Keycloak realm behind the offering, if its settings point at one. */
   realmKey: string | null;
-  /** The Keycloak server never answers (bad URL / network), whatever the faults say. */
+  /** Seed only: no server answers at the offering's keycloak_url (the realm data exists, unserved). */
   unreachable: boolean;
 }
 

@@ -66,7 +66,10 @@ export class SeedBuilder {
   }
 
   offering(o: Omit<Offering, 'created' | 'state' | 'description'> & { description?: string }): Offering {
-    return this.store.offerings.insert({ description: '', ...o, state: 'Active', created: this.next() });
+    const offering = this.store.offerings.insert({ description: '', ...o, state: 'Active', created: this.next() });
+    // The realm is served where the offering's settings point (no server answers an unreachable one).
+    if (o.realmKey !== null && !o.unreachable) this.store.hostRealm(o.realmKey, o.secretOptions);
+    return offering;
   }
 
   role(uuid: string, offeringUuid: string, name: string, scopeType = '', scopeTypeLabel = ''): OfferingRole {

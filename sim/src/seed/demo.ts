@@ -21,6 +21,7 @@ const OFF = {
   g: U('offering:gamma'),
   d: U('offering:delta'),
   e: U('offering:epsilon'),
+  z: U('offering:zeta'),
 };
 const RES = {
   aProd: U('resource:alpha-prod'),
@@ -62,7 +63,7 @@ export const DEMO = {
     boreal: { uuid: U('customer:boreal'), name: 'Boreal Data Services' },
   },
   offerings: {
-    /** Healthy, hierarchical realm ({waldur}/{alpha-hpc}/...), owned by `owner`'s organization. */
+    /** Healthy, hierarchical realm ({alpha-hpc}/..., no base group), owned by `owner`'s organization. */
     healthyA: { uuid: OFF.a, name: 'Alpha HPC Platform', slug: 'alpha-hpc', customer: 'aurora' },
     /** Healthy legacy flat realm: remote_groups lists every group flattened (duplicate names). Not owner's. */
     healthyB: { uuid: OFF.b, name: 'Beta Kubernetes Service', slug: 'beta-k8s', customer: 'boreal' },
@@ -72,6 +73,11 @@ export const DEMO = {
     noKeycloak: { uuid: OFF.d, name: 'Delta Object Storage', slug: 'delta-storage', customer: 'aurora' },
     /** Keycloak enabled, secret_options incomplete (no username/password): remote actions fail. */
     misconfigured: { uuid: OFF.e, name: 'Epsilon Analytics', slug: 'epsilon-analytics', customer: 'aurora' },
+    /**
+     * Healthy realm with a base group ({waldur}/{zeta-viz}/...): Waldur fetches one level of
+     * children, so on Keycloak 23+ remote_groups is empty while test_connection lists "waldur".
+     */
+    baseGroupLimit: { uuid: OFF.z, name: 'Zeta Visualisation', slug: 'zeta-viz', customer: 'aurora' },
   },
   roles: {
     a: {
@@ -89,6 +95,7 @@ export const DEMO = {
     unreachable: { member: { uuid: U('role:g:member'), name: 'Member', scopeType: '' } },
     noKeycloak: { user: { uuid: U('role:d:user'), name: 'User', scopeType: '' } },
     misconfigured: { analyst: { uuid: U('role:e:analyst'), name: 'Analyst', scopeType: '' } },
+    baseGroupLimit: { viewer: { uuid: U('role:z:viewer'), name: 'Viewer', scopeType: '' } },
   },
   resources: {
     aProd: {
@@ -146,14 +153,14 @@ export const DEMO = {
   remoteGroups: {
     a: {
       /** remote_groups for A lists the children of this group. */
-      offeringGroupPath: '/waldur/alpha-hpc',
+      offeringGroupPath: '/alpha-hpc',
       offeringGroupId: KA('offering'),
-      /** "Researchers" exists at /waldur/alpha-hpc/Researchers, nested under gpu-users and under /admins. */
+      /** "Researchers" exists at /alpha-hpc/Researchers, nested under gpu-users and under /admins. */
       duplicateName: 'Researchers',
-      duplicatePaths: ['/waldur/alpha-hpc/Researchers', '/waldur/alpha-hpc/gpu-users/Researchers', '/admins/Researchers'],
+      duplicatePaths: ['/alpha-hpc/Researchers', '/alpha-hpc/gpu-users/Researchers', '/admins/Researchers'],
       /** Remote-only group with nested sub-groups (a100, h100 -> h100-priority, Researchers). */
-      nested: { id: KA('gpu'), name: 'gpu-users', path: '/waldur/alpha-hpc/gpu-users', subGroupCount: 3 },
-      nestedChild: { id: KA('h100'), name: 'h100', path: '/waldur/alpha-hpc/gpu-users/h100' },
+      nested: { id: KA('gpu'), name: 'gpu-users', path: '/alpha-hpc/gpu-users', subGroupCount: 3 },
+      nestedChild: { id: KA('h100'), name: 'h100', path: '/alpha-hpc/gpu-users/h100' },
       /** Remote-only group named like the unlinked local group (relink candidate). */
       operator: { id: KA('operator'), name: `${OFF.a}_Operator` },
       stewards: { id: KA('stewards'), name: 'Data Stewards' },
@@ -344,12 +351,26 @@ export function buildDemo(store: Store): void {
   const alpha = store.addRealm('alpha', 'alpha');
   const beta = store.addRealm('beta', 'beta');
   const gamma = store.addRealm('gamma', 'gamma');
+  const zeta = store.addRealm('zeta', 'zeta');
   const rAurora = store.addRealm('rancher-aurora', 'rancher');
   const rBoreal = store.addRealm('rancher-boreal', 'rancher');
 
   // ---- offerings ------------------------------------------------------------------------------
   const aurora = D.customers.aurora.uuid;
   const boreal = D.customers.boreal.uuid;
+  // Listed last (oldest): a real deployment with a base group, to show Waldur's one-level limit.
+  b.offering({
+    uuid: OFF.z,
+    name: D.offerings.baseGroupLimit.name,
+    slug: 'zeta-viz',
+    customerUuid: aurora,
+    type: 'Marketplace.Basic',
+    description: 'Role groups under a base group: Waldur 8.0.x cannot see them on Keycloak 23+.',
+    pluginOptions: { keycloak_enabled: true, keycloak_base_group: 'waldur' },
+    secretOptions: secret('https://keycloak.zeta.example.org/', 'zeta'),
+    realmKey: 'zeta',
+    unreachable: false,
+  });
   b.offering({
     uuid: OFF.a,
     name: D.offerings.healthyA.name,
@@ -359,7 +380,6 @@ export function buildDemo(store: Store): void {
     description: 'Batch computing with Keycloak-managed access groups.',
     pluginOptions: {
       keycloak_enabled: true,
-      keycloak_base_group: 'waldur',
       keycloak_sync_frequency: 15,
       keycloak_username_label: 'LDAP username',
     },
@@ -429,6 +449,7 @@ export function buildDemo(store: Store): void {
   b.role(R.unreachable.member.uuid, OFF.g, 'Member');
   b.role(R.noKeycloak.user.uuid, OFF.d, 'User');
   b.role(R.misconfigured.analyst.uuid, OFF.e, 'Analyst');
+  b.role(R.baseGroupLimit.viewer.uuid, OFF.z, 'Viewer');
 
   // ---- resources ------------------------------------------------------------------------------
   const projGenomics = U('project:genomics');
@@ -529,7 +550,7 @@ export function buildDemo(store: Store): void {
   // ---- Alpha realm: groups --------------------------------------------------------------------
   const G = D.groups.a;
   const waldur = remoteGroup(alpha, KA('waldur'), 'waldur', null);
-  const off = remoteGroup(alpha, KA('offering'), 'alpha-hpc', waldur);
+  const off = remoteGroup(alpha, KA('offering'), 'alpha-hpc', null);
   const rg = {
     viewer: remoteGroup(alpha, G.viewer.backendId, G.viewer.name, off),
     prodAdmin: remoteGroup(alpha, G.prodAdmin.backendId, G.prodAdmin.name, off),
@@ -764,6 +785,13 @@ export function buildDemo(store: Store): void {
     realm: beta,
     email: 'auditor@example.net',
   });
+
+  // ---- Zeta: {waldur}/{zeta-viz}/{role groups}, invisible to Waldur 8.0.x on Keycloak 23+ -------
+  addUsers(zeta, [{ username: 'z.analyst', email: 'z.analyst@example.org', firstName: 'Zora', lastName: 'Analyst' }], 'zeta');
+  const zWaldur = remoteGroup(zeta, keycloakId('zeta:waldur'), 'waldur', null);
+  const zOffering = remoteGroup(zeta, keycloakId('zeta:offering'), 'zeta-viz', zWaldur);
+  members(zeta, remoteGroup(zeta, keycloakId('zeta:viewers'), `${OFF.z}_Viewer`, zOffering), ['z.analyst']);
+  remoteGroup(zeta, keycloakId('zeta:operators'), `${OFF.z}_Operator`, zOffering);
 
   // ---- Gamma: unreachable Keycloak ------------------------------------------------------------
   addUsers(

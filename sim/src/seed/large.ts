@@ -57,7 +57,7 @@ export function buildLarge(store: Store, opts: LargeSeedOptions): void {
     customerUuid: aurora,
     type: 'Marketplace.Slurm',
     description: 'Benchmark-scale offering.',
-    pluginOptions: { keycloak_enabled: true, keycloak_base_group: 'waldur', keycloak_sync_frequency: 15 },
+    pluginOptions: { keycloak_enabled: true, keycloak_sync_frequency: 15 },
     secretOptions: {
       keycloak_url: 'https://keycloak.omega.example.org/auth/',
       keycloak_realm: 'omega',
@@ -104,11 +104,11 @@ export function buildLarge(store: Store, opts: LargeSeedOptions): void {
     );
   }
 
-  // Remote groups: base/offering hierarchy, one child per linked local group, the rest remote-only
-  // (a fifth of those nested one level down).
-  const base = realm.createGroup('waldur', null, keycloakId('omega:waldur'));
-  const offGroup = realm.createGroup(LARGE.offering.slug, base.id, keycloakId('omega:offering'));
-  let remaining = Math.max(0, opts.remoteGroups - 2);
+  // Remote groups: the offering group at the top (no base group: Waldur 8.0.x sees one level of
+  // children only), one child per linked local group, the rest remote-only (a fifth of those
+  // nested one level down, which Waldur does not list).
+  const offGroup = realm.createGroup(LARGE.offering.slug, null, keycloakId('omega:offering'));
+  let remaining = Math.max(0, opts.remoteGroups - 1);
   const roleCount = LARGE.roles.length;
   const groups: OfferingGroup[] = [];
   const remoteOf: Array<RemoteGroup | null> = [];

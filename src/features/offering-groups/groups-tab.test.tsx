@@ -134,7 +134,7 @@ describe('GroupsTab', () => {
     const realm = sim.store.realmOf(sim.store.offerings.get(A)!)!;
     realm.deleteGroup(DEMO.remoteGroups.a.visitors.id);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Link' }));
-    expect(await within(dialog).findByText('Remote group not found in Keycloak.')).toBeTruthy();
+    expect(await within(dialog).findByText('Unable to verify remote group in Keycloak.')).toBeTruthy();
     expect(sim.store.groups.get(G.unlinked.uuid)?.backendId).toBe('');
   });
 
