@@ -9,9 +9,9 @@ test('a successful test shows the top-level groups and when it ran', async ({ pa
   await page.getByRole('button', { name: 'Test connection' }).click();
   const result = page.getByTestId('connection-result');
   await expect(result.getByText('Connected', { exact: true })).toBeVisible();
-  await expect(result).toContainText('3 top-level groups');
+  await expect(result).toContainText('4 top-level groups');
   const names = result.getByRole('list', { name: 'Top-level groups' });
-  await expect(names.getByRole('listitem')).toHaveText(['admins', 'external-partners', 'waldur']);
+  await expect(names.getByRole('listitem')).toHaveText(['admins', 'alpha-hpc', 'external-partners', 'waldur']);
   await expect(result).toContainText(/Tested at \d/);
   await expectAccessible(page, 'offering header with a connection result');
 
@@ -28,10 +28,10 @@ test('a long list of groups collapses with a count', async ({ page, sim }) => {
   await page.goto(`/offerings/${A.uuid}/groups`);
   await page.getByRole('button', { name: 'Test connection' }).click();
   const result = page.getByTestId('connection-result');
-  await expect(result).toContainText('15 top-level groups');
+  await expect(result).toContainText('16 top-level groups');
   await expect(result.getByRole('listitem')).toHaveCount(8);
-  await result.getByRole('button', { name: 'Show all 15 (7 more)' }).click();
-  await expect(result.getByRole('listitem')).toHaveCount(15);
+  await result.getByRole('button', { name: 'Show all 16 (8 more)' }).click();
+  await expect(result.getByRole('listitem')).toHaveCount(16);
   await result.getByRole('button', { name: 'Show fewer' }).click();
   await expect(result.getByRole('listitem')).toHaveCount(8);
 });

@@ -210,19 +210,40 @@ test('an active member removed from the Keycloak group directly shows an error b
 });
 
 test('removing the last member warns that the group is deleted in Waldur and Keycloak', async ({ page, sim }) => {
-  const last = DEMO.memberships.lastOfGroup;
-  const { body: member } = await sim.api<Membership>('staff', 'GET', `/api/offering-keycloak-memberships/${last.uuid}/`);
-  await page.goto(membersUrl(`group=${G.orphanedResearchers.uuid}`));
+  // A group with one member, linked to a remote group that exists.
+  await page.goto(membersUrl());
+  const created = await sim.api<{ uuid: string; group: string; group_name: string }>(
+    'staff',
+    'POST',
+    '/api/offering-keycloak-memberships/',
+    {
+      username: 'carol',
+      email: 'carol@example.org',
+      offering: `${new URL(page.url()).origin}/api/marketplace-provider-offerings/${A}/`,
+      role: `/api/marketplace-offering-user-roles/${DEMO.roles.a.operator.uuid}/`,
+      resource: `/api/marketplace-resources/${DEMO.resources.aArchive.uuid}/`,
+    },
+  );
+  expect(created.status).toBe(201);
+  const groupUuid = created.body.group.split('/').filter(Boolean).pop() ?? '';
+  const { body: group } = await sim.api<{ backend_id: string; name: string }>(
+    'staff',
+    'GET',
+    `/api/offering-keycloak-groups/${groupUuid}/`,
+  );
+  await page.goto(membersUrl(`group=${groupUuid}`));
   await expect(page.getByText('1–1 of 1 members')).toBeVisible();
-  await rowAction(page, member.username, G.orphanedResearchers.name, 'Remove');
+  await rowAction(page, 'carol', group.name, 'Remove');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(
-    'This is the last member of “Researchers”: removing them deletes the group in Waldur and in Keycloak.',
+    `This is the last member of “${group.name}”: removing them deletes the group in Waldur and in Keycloak.`,
   );
   await expectAccessible(page, 'remove last member confirmation');
   await dialog.getByRole('button', { name: 'Remove and delete group' }).click();
   await expect(page.getByRole('heading', { name: 'No members match these filters' })).toBeVisible();
-  expect((await sim.api('staff', 'GET', `/api/offering-keycloak-groups/${G.orphanedResearchers.uuid}/`)).status).toBe(404);
+  expect((await sim.api('staff', 'GET', `/api/offering-keycloak-groups/${groupUuid}/`)).status).toBe(404);
+  const remote = await sim.call<Array<{ id: string }>>('GET', `/__sim/remote/groups?offering_uuid=${A}`);
+  expect(remote.map((g) => g.id)).not.toContain(group.backend_id);
 
   // An ordinary member: no group deletion is announced.
   await page.goto(membersUrl('username=alice'));

@@ -59,7 +59,6 @@ test('an option the form does not show survives a save; the password is kept whe
   expect(after.plugin_options).toMatchObject({
     resource_expiration_threshold: 60,
     keycloak_username_label: 'CUID',
-    keycloak_base_group: 'waldur',
     keycloak_sync_frequency: 15,
   });
   expect(after.secret_options.keycloak_password).toBe(before.secret_options.keycloak_password);
@@ -129,7 +128,7 @@ test('export, then import, round-trips the settings (the password only when aske
   // Somebody changes the settings; importing the file puts the old values in the form, unsaved.
   const before = await savedOptions(sim);
   await sim.api('staff', 'POST', `/api/marketplace-provider-offerings/${A}/update_integration/`, {
-    plugin_options: { ...before.plugin_options, keycloak_base_group: 'elsewhere' },
+    plugin_options: { ...before.plugin_options, keycloak_username_label: 'Elsewhere ID' },
     secret_options: { keycloak_realm: 'beta', keycloak_password: 'other' },
   });
   await page.reload();
@@ -137,12 +136,12 @@ test('export, then import, round-trips the settings (the password only when aske
   await page.locator('input[type="file"]').setInputFiles(file);
   await expect(page.getByRole('status').filter({ hasText: 'Imported into the form, not saved' })).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Realm', exact: true })).toHaveValue('alpha');
-  await expect(page.getByRole('textbox', { name: 'Base group' })).toHaveValue('waldur');
+  await expect(page.getByRole('textbox', { name: 'Username label' })).toHaveValue('LDAP username');
   expect((await savedOptions(sim)).secret_options.keycloak_realm).toBe('beta');
   await save(page);
   const after = await savedOptions(sim);
   expect(after.secret_options).toMatchObject({ keycloak_realm: 'alpha', keycloak_password: 'alpha-s3cr3t' });
-  expect(after.plugin_options.keycloak_base_group).toBe('waldur');
+  expect(after.plugin_options.keycloak_username_label).toBe('LDAP username');
 });
 
 test('an import with wrong keys and types says so per key', async ({ page }) => {

@@ -8,12 +8,13 @@ import { emptyWizard, setSelected, type WizardState } from './wizard-state';
 import { dropWizardStores, wizardStore } from './wizard-store';
 
 const A = DEMO.offerings.healthyA.uuid;
+const B = DEMO.offerings.healthyB.uuid;
 const RG = DEMO.remoteGroups.a;
 const R = DEMO.roles.a;
 const allowed = offeringPermission(undefined, { is_staff: true });
 
-function renderWizard(route = `/offerings/${A}/import`) {
-  return renderApp(<ImportWizard offeringUuid={A} permission={allowed} />, { route, path: '/offerings/:offeringUuid/import' });
+function renderWizard(offering = A, route = `/offerings/${offering}/import`) {
+  return renderApp(<ImportWizard offeringUuid={offering} permission={allowed} />, { route, path: '/offerings/:offeringUuid/import' });
 }
 
 /** A wizard saved in this tab earlier (as after a reload). */
@@ -22,8 +23,8 @@ function saved(patch: (state: WizardState) => WizardState) {
     setSelected(
       emptyWizard(),
       [
-        { id: RG.visitors.id, name: 'Visitors', path: '/waldur/alpha-hpc/Visitors' },
-        { id: RG.stewards.id, name: 'Data Stewards', path: '/waldur/alpha-hpc/Data Stewards' },
+        { id: RG.visitors.id, name: 'Visitors', path: '/alpha-hpc/Visitors' },
+        { id: RG.stewards.id, name: 'Data Stewards', path: '/alpha-hpc/Data Stewards' },
       ],
       true,
     ),
@@ -58,21 +59,44 @@ describe('ImportWizard', () => {
   });
 
   it('says where a sub-group count is shown that the sub-groups cannot be reached', async () => {
-    startSim('staff');
-    renderWizard();
+    const sim = startSim('staff');
+    // A realm laid out by uuid prefix (no group named after the offering): Waldur lists the
+    // top-level groups whose names start with the offering uuid, and counts their direct
+    // sub-groups without listing them.
+    const remote = async (body: Record<string, string>): Promise<string> => {
+      const answer = await sim.handle(
+        new Request('http://sim.test/__sim/remote/groups', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ offering_uuid: B, ...body }),
+        }),
+      );
+      return ((await answer?.json()) as { id: string }).id;
+    };
+    const parent = await remote({ name: `${B}_gpu` });
+    for (const name of ['a100', 'h100', 'l40s']) await remote({ name, parent_id: parent });
+    renderWizard(B);
     const list = await screen.findByRole('list', { name: 'Remote groups' });
-    await userEvent.type(screen.getByRole('textbox', { name: 'Search remote groups' }), 'gpu-users');
     const badge = await within(list).findByRole('button', { name: '3 sub-groups · not listed' });
     expect(document.getElementById(badge.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
       'Waldur’s API lists one level of groups only: these 3 sub-groups cannot be shown, chosen or imported here. Manage them in Keycloak.',
     );
-    await userEvent.click(within(list).getByRole('button', { name: 'Members of gpu-users' }));
+    await userEvent.click(within(list).getByRole('button', { name: `Members of ${B}_gpu` }));
     expect(await screen.findByText(/not counting its 3 sub-groups: Waldur’s API lists one level only/)).toBeTruthy();
+  });
+
+  it('counts no sub-groups for role groups below the offering group, as Waldur does', async () => {
+    startSim('staff');
+    renderWizard();
+    const list = await screen.findByRole('list', { name: 'Remote groups' });
+    await userEvent.type(screen.getByRole('textbox', { name: 'Search remote groups' }), 'gpu-users');
+    await within(list).findByRole('checkbox', { name: 'gpu-users' });
+    expect(within(list).queryByRole('button', { name: /sub-group/ })).toBeNull();
   });
 
   it('preselects groups from the URL and goes straight to Assign roles', async () => {
     startSim('staff');
-    const { router } = renderWizard(`/offerings/${A}/import?select=${RG.nested.id}&select=${DEMO.groups.a.viewer.backendId}`);
+    const { router } = renderWizard(A, `/offerings/${A}/import?select=${RG.nested.id}&select=${DEMO.groups.a.viewer.backendId}`);
     const table = await screen.findByRole('table', { name: 'Roles for the chosen groups' });
     expect(within(table).getAllByRole('row')).toHaveLength(2);
     expect(within(table).getByText('gpu-users')).toBeTruthy();

@@ -104,6 +104,9 @@ const TreeRow = memo(function TreeRow({
   const { node, depth, expandable, expanded, match } = row;
   const group = node.group;
   const checkboxId = group ? `remote-group-${group.id}` : undefined;
+  // Waldur counts a group's direct sub-groups; those it also lists (the flattened layout) are
+  // reachable as rows below this one, so only the others are "not listed".
+  const unlisted = group ? group.sub_group_count - node.children.filter((child) => child.group !== null).length : 0;
   const locked = mark !== undefined;
   return (
     <div
@@ -165,7 +168,7 @@ const TreeRow = memo(function TreeRow({
         >
           <bdi>{node.label}</bdi>
         </Text>
-        {group && group.sub_group_count > 0 ? <SubGroupBadge count={group.sub_group_count} /> : null}
+        {unlisted > 0 ? <SubGroupBadge count={unlisted} /> : null}
         {mark?.kind === 'linked' ? (
           <Tooltip label={`Linked to the local group “${mark.localName}”`} multiline maw={320}>
             <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }} tabIndex={0}>

@@ -110,7 +110,7 @@ describe('GroupsTab', () => {
     await userEvent.click(picker);
     await userEvent.type(picker, 'Researchers');
     const listbox = await screen.findByRole('listbox');
-    // Researchers at /waldur/alpha-hpc/Researchers is linked to the local "Researchers" group.
+    // Researchers at /alpha-hpc/Researchers is linked to the local "Researchers" group.
     expect(within(listbox).getAllByText(/Already linked to/).length).toBeGreaterThan(0);
     await userEvent.clear(picker);
     await userEvent.type(picker, 'Operator');
