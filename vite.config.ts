@@ -90,8 +90,18 @@ export default defineConfig(({ command, mode }) => ({
           name: 'node',
           environment: 'node',
           include: ['sim/**/*.test.ts', 'src/**/*.test.ts'],
+          exclude: ['sim/test-keycloak/**', 'node_modules/**'],
         },
       },
+      // `npm run test:keycloak`: against the real Keycloak it started (KEYCLOAK_URL).
+      ...(process.env.KEYCLOAK_URL
+        ? [
+            {
+              extends: true as const,
+              test: { name: 'keycloak', environment: 'node' as const, include: ['sim/test-keycloak/**/*.test.ts'], fileParallelism: false },
+            },
+          ]
+        : []),
       {
         extends: true,
         test: {

@@ -151,6 +151,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   const load = createStatic(distDir);
   const extra = options.extraStatic ? { prefix: options.extraStatic.prefix, load: createStatic(resolve(options.extraStatic.dir)) } : null;
   const sim = options.waldurApiUrl ? null : createSimulator(options.simulator);
+  await sim?.ready;
   const simMiddleware = sim ? toNodeMiddleware(sim) : null;
   const proxy = options.waldurApiUrl ? proxyTo(options.waldurApiUrl) : null;
   const csp = contentSecurityPolicy();

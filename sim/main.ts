@@ -2,18 +2,22 @@
 //   tsx sim/main.ts [--seed demo|large] [--without-offering-keycloak] [--port N]
 //                   [--large-groups N] [--large-remote-groups N] [--large-memberships N]
 //                   [--large-users N] [--latency MS]
+//                   [--keycloak URL [--keycloak-admin NAME] [--keycloak-password PASSWORD]]
+// With --keycloak, the offerings' realms are seeded into that real Keycloak and served from it
+// (admin account from the flags, else KEYCLOAK_ADMIN / KEYCLOAK_ADMIN_PASSWORD, else admin/admin).
 import { createServer } from 'node:http';
 import { createSimulator } from './src/simulator.ts';
 import type { LargeSeedOptions, SimulatorOptions } from './src/simulator.ts';
 import { toNodeMiddleware } from './src/node.ts';
 import { DEMO } from './src/seed/demo.ts';
+import { realKeycloakOptions } from './src/keycloak/real.ts';
 
 function usage(message?: string): never {
   if (message) console.error(message);
   console.error(
     'usage: tsx sim/main.ts [--seed demo|large] [--without-offering-keycloak] [--port N]\n' +
       '                       [--large-groups N] [--large-remote-groups N] [--large-memberships N] [--large-users N]\n' +
-      '                       [--latency MS]',
+      '                       [--latency MS] [--keycloak URL [--keycloak-admin NAME] [--keycloak-password PASSWORD]]',
   );
   process.exit(2);
 }
@@ -21,6 +25,7 @@ function usage(message?: string): never {
 function parseArgs(argv: string[]): { options: SimulatorOptions; port: number; latency: number } {
   const options: SimulatorOptions = {};
   const large: Partial<LargeSeedOptions> = {};
+  const keycloak: { url?: string; admin?: string; password?: string } = {};
   let port = Number(process.env.SIM_PORT ?? 8000);
   let latency = 0;
   const num = (value: string | undefined, flag: string): number => {
@@ -60,6 +65,15 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; port: number; l
       case '--large-users':
         large.remoteUsers = num(value(), flag);
         break;
+      case '--keycloak':
+        keycloak.url = value() ?? usage('--keycloak needs a URL');
+        break;
+      case '--keycloak-admin':
+        keycloak.admin = value() ?? usage('--keycloak-admin needs a name');
+        break;
+      case '--keycloak-password':
+        keycloak.password = value() ?? usage('--keycloak-password needs a password');
+        break;
       case '--help':
       case '-h':
         usage();
@@ -69,12 +83,19 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; port: number; l
     }
   }
   if (Object.keys(large).length > 0) options.large = large;
+  if (keycloak.url) options.keycloak = realKeycloakOptions(keycloak.url, keycloak);
   return { options, port, latency };
 }
 
 const { options, port, latency } = parseArgs(process.argv.slice(2));
 const started = Date.now();
 const sim = createSimulator(options);
+try {
+  await sim.ready;
+} catch (err) {
+  console.error(`Could not seed the Keycloak at ${options.keycloak?.url ?? ''}: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
 if (latency > 0) sim.setFaults({ latencyMs: latency });
 const middleware = toNodeMiddleware(sim);
 const server = createServer((req, res) =>
@@ -88,6 +109,7 @@ server.listen(port, () => {
   const url = `http://localhost:${port}`;
   const version = options.withoutOfferingKeycloak ? '8.0.8 (no offering Keycloak endpoints)' : '8.0.5';
   console.log(`Waldur simulator (${version}, seed ${options.seed ?? 'demo'}) ready in ${Date.now() - started} ms`);
+  console.log(`  Keycloak: ${options.keycloak ? `real, ${options.keycloak.url} (realms seeded)` : 'in memory'}`);
   console.log(`  API:      ${url}/api/`);
   console.log(`  Control:  ${url}/__sim/  (reset, faults, tick, state, remote/...)`);
   console.log('  Accounts: staff/staff (staff), owner/owner (owns Aurora Research Computing), viewer/viewer (no rights)');

@@ -6,6 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { startAppServer } from './app-server.ts';
+import { realKeycloakOptions } from './src/keycloak/real.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -35,19 +36,24 @@ function arg(name: string): string | undefined {
 
 await buildIfNeeded();
 const waldurApiUrl = process.env.WALDUR_API_URL || undefined;
+const keycloakUrl = arg('--keycloak') ?? process.env.SIM_KEYCLOAK_URL;
 const seed = (arg('--seed') ?? process.env.SIM_SEED) === 'large' ? 'large' : 'demo';
 const server = await startAppServer({
   port: Number(process.env.PORT ?? 5173),
   host: process.env.HOST,
   waldurApiUrl,
-  simulator: { seed, withoutOfferingKeycloak: process.argv.includes('--without-offering-keycloak') },
+  simulator: {
+    seed,
+    withoutOfferingKeycloak: process.argv.includes('--without-offering-keycloak'),
+    ...(keycloakUrl ? { keycloak: realKeycloakOptions(keycloakUrl) } : {}),
+  },
 });
 
 console.log(`\nWaldur Keycloak groups admin: ${server.url}`);
 if (waldurApiUrl) {
   console.log(`API: proxied to ${waldurApiUrl}`);
 } else {
-  console.log(`API: built-in simulator (seed "${seed}")`);
+  console.log(`API: built-in simulator (seed "${seed}"), Keycloak ${keycloakUrl ? `real at ${keycloakUrl}` : 'in memory'}`);
   console.log('Demo accounts (username / password):');
   console.log('  staff  / staff   staff: sees every offering');
   console.log('  owner  / owner   owner of one service provider organization');

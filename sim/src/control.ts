@@ -7,7 +7,8 @@ import { DJANGO_NOT_FOUND_HTML, HttpError, htmlError } from './http/errors.ts';
 import type { JsonValue } from './http/errors.ts';
 import type { ApiResult } from './http/result.ts';
 import type { Realm } from './keycloak/realm.ts';
-import { RealmConflict } from './keycloak/realm.ts';
+import type { GroupRepresentation, NewUser, RealmAdmin, UserRepresentation } from './keycloak/admin-api.ts';
+import { fetchAll, KeycloakHttpError } from './keycloak/admin-api.ts';
 import type { TickReport } from './tasks.ts';
 import { normalizeUuid } from './util/ids.ts';
 import { QueryParams } from './util/query.ts';
@@ -20,7 +21,7 @@ export interface ResetRequest {
 
 export interface ControlHost {
   core(): Core;
-  reset(request?: ResetRequest): void;
+  reset(request?: ResetRequest): Promise<void>;
   tick(): Promise<TickReport>;
   describe(): Record<string, unknown>;
 }
@@ -73,6 +74,45 @@ function realmFor(core: Core, raw: unknown): Realm {
   return realm;
 }
 
+function realmAdmin(core: Core, raw: unknown): Promise<RealmAdmin> {
+  return core.keycloak.realmAdmin(realmFor(core, raw));
+}
+
+/** Keycloak's answer as the control API's: 404 with `notFound`, 409 as a conflict. */
+async function remote<T>(call: () => Promise<T>, notFound = 'Not found.'): Promise<T> {
+  try {
+    return await call();
+  } catch (err) {
+    if (err instanceof KeycloakHttpError && err.status === 404) throw bad(404, notFound);
+    if (err instanceof KeycloakHttpError && err.status === 409) {
+      const body = err.body as { errorMessage?: unknown } | undefined;
+      throw new HttpError(409, { detail: typeof body?.errorMessage === 'string' ? body.errorMessage : 'Conflict.' });
+    }
+    throw err;
+  }
+}
+
+async function findUser(admin: RealmAdmin, username: string): Promise<UserRepresentation> {
+  const wanted = username.toLowerCase();
+  const user = (await admin.getUsers({ username: wanted, exact: true })).find((u) => u.username === wanted);
+  if (!user) throw bad(404, 'User not found.');
+  return user;
+}
+
+/** Every group of the realm, depth first in name order, with its members' usernames. */
+async function remoteGroups(admin: RealmAdmin): Promise<Array<Record<string, unknown>>> {
+  const out: Array<Record<string, unknown>> = [];
+  const walk = async (groups: GroupRepresentation[], parentId: string | null): Promise<void> => {
+    for (const g of groups) {
+      const members = await fetchAll((q) => admin.getMembers(g.id, q));
+      out.push({ id: g.id, name: g.name, path: g.path, parent_id: parentId, members: members.map((u) => u.username) });
+      if (g.subGroupCount) await walk(await fetchAll((q) => admin.getChildren(g.id, q)), g.id);
+    }
+  };
+  await walk(await fetchAll((q) => admin.getGroups(q)), null);
+  return out;
+}
+
 function str(value: unknown, name: string, required = false): string | undefined {
   if (value === undefined || value === null) {
     if (required) throw bad(400, `${name} is required.`);
@@ -89,15 +129,6 @@ async function bodyObject(request: Request): Promise<Record<string, unknown>> {
   return body;
 }
 
-function conflict<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    if (err instanceof RealmConflict) throw new HttpError(409, { detail: err.message });
-    throw err;
-  }
-}
-
 export async function handleControl(host: ControlHost, request: Request, url: URL): Promise<ApiResult> {
   const method = request.method.toUpperCase();
   const path = url.pathname.replace(/\/+$/, '');
@@ -106,7 +137,7 @@ export async function handleControl(host: ControlHost, request: Request, url: UR
 
   if (path === '/__sim/reset' && method === 'POST') {
     const text = await request.clone().text();
-    host.reset(text.trim() === '' ? {} : parseReset(await readBody(request)));
+    await host.reset(text.trim() === '' ? {} : parseReset(await readBody(request)));
     return { status: 200, body: plain({ status: 'reset', ...host.describe() }) };
   }
   if (path === '/__sim/faults' && method === 'POST') {
@@ -121,90 +152,84 @@ export async function handleControl(host: ControlHost, request: Request, url: UR
   if (path === '/__sim/tick' && method === 'POST') return { status: 200, body: plain(await host.tick()) };
   if (path === '/__sim/state' && method === 'GET') return { status: 200, body: plain(host.describe()) };
 
+  // Changes "behind Waldur's back", through the Keycloak admin REST API of the realm: the
+  // in-memory one, or the real server's in real mode.
   if (path === '/__sim/remote/groups' && method === 'GET') {
-    const realm = realmFor(core, query.get('offering_uuid'));
-    const groups = realm.flatten().map((g) => ({
-      id: g.id,
-      name: g.name,
-      path: g.path,
-      parent_id: g.parentId,
-      members: realm.membersOf(g.id).map((u) => u.username),
-    }));
-    return { status: 200, body: groups };
+    const admin = await realmAdmin(core, query.get('offering_uuid'));
+    return { status: 200, body: plain(await remoteGroups(admin)) };
   }
   if (path === '/__sim/remote/groups' && method === 'POST') {
     const body = await bodyObject(request);
-    const realm = realmFor(core, body.offering_uuid);
+    const admin = await realmAdmin(core, body.offering_uuid);
     const name = str(body.name, 'name', true) ?? '';
     const parentId = str(body.parent_id, 'parent_id') ?? null;
-    if (parentId !== null && !realm.getGroup(parentId)) throw bad(404, 'Could not find parent group.');
-    const group = conflict(() => realm.createGroup(name, parentId));
-    return { status: 201, body: { id: group.id, path: group.path } };
+    if (parentId !== null) await remote(() => admin.getGroup(parentId), 'Could not find parent group.');
+    const id = await remote(() => admin.createGroup(name, parentId));
+    const group = await admin.getGroup(id);
+    return { status: 201, body: { id, path: group.path } };
   }
   if (path === '/__sim/remote/users' && method === 'POST') {
     const body = await bodyObject(request);
-    const realm = realmFor(core, body.offering_uuid);
+    const admin = await realmAdmin(core, body.offering_uuid);
     const username = str(body.username, 'username', true) ?? '';
-    const user = conflict(() =>
-      realm.createUser({
-        username,
-        email: str(body.email, 'email') ?? '',
-        firstName: str(body.first_name, 'first_name') ?? '',
-        lastName: str(body.last_name, 'last_name') ?? '',
-      }),
-    );
-    return { status: 201, body: { id: user.id, username: user.username } };
+    const fields: NewUser = { username };
+    const email = str(body.email, 'email');
+    const first = str(body.first_name, 'first_name');
+    const last = str(body.last_name, 'last_name');
+    if (email) fields.email = email;
+    if (first) fields.firstName = first;
+    if (last) fields.lastName = last;
+    const id = await remote(() => admin.createUser(fields));
+    return { status: 201, body: { id, username: username.toLowerCase() } };
   }
 
   let m = /^\/__sim\/remote\/users\/([^/]+)$/.exec(path);
   if (m?.[1] !== undefined && (method === 'DELETE' || method === 'PATCH')) {
     const username = decodeURIComponent(m[1]);
     const body = method === 'PATCH' ? await bodyObject(request) : {};
-    const realm = realmFor(core, body.offering_uuid ?? query.get('offering_uuid'));
-    const user = realm.findUser(username);
-    if (!user) throw bad(404, 'User not found.');
+    const admin = await realmAdmin(core, body.offering_uuid ?? query.get('offering_uuid'));
+    const user = await findUser(admin, username);
     if (method === 'DELETE') {
-      realm.deleteUser(user.id);
+      await admin.deleteUser(user.id);
       return { status: 204 };
     }
-    const patch: { email?: string; firstName?: string; lastName?: string } = {};
+    const patch: Partial<NewUser> = {};
     const email = str(body.email, 'email');
     const first = str(body.first_name, 'first_name');
     const last = str(body.last_name, 'last_name');
     if (email !== undefined) patch.email = email;
     if (first !== undefined) patch.firstName = first;
     if (last !== undefined) patch.lastName = last;
-    realm.updateUser(user, patch);
+    await admin.updateUser(user.id, patch);
     return { status: 200, body: { id: user.id, username: user.username } };
   }
 
   m = /^\/__sim\/remote\/groups\/([^/]+)$/.exec(path);
   if (m?.[1] !== undefined && method === 'DELETE') {
-    const realm = realmFor(core, query.get('offering_uuid'));
-    if (!realm.deleteGroup(decodeURIComponent(m[1]))) throw bad(404, 'Could not find group by id.');
+    const admin = await realmAdmin(core, query.get('offering_uuid'));
+    const id = decodeURIComponent(m[1]);
+    await remote(() => admin.deleteGroup(id), 'Could not find group by id.');
     return { status: 204 };
   }
 
   m = /^\/__sim\/remote\/groups\/([^/]+)\/members$/.exec(path);
   if (m?.[1] !== undefined && method === 'POST') {
     const body = await bodyObject(request);
-    const realm = realmFor(core, body.offering_uuid);
+    const admin = await realmAdmin(core, body.offering_uuid);
     const groupId = decodeURIComponent(m[1]);
-    if (!realm.getGroup(groupId)) throw bad(404, 'Could not find group by id.');
-    const user = realm.findUser(str(body.username, 'username', true) ?? '');
-    if (!user) throw bad(404, 'User not found.');
-    realm.addMember(groupId, user.id);
+    await remote(() => admin.getGroup(groupId), 'Could not find group by id.');
+    const user = await findUser(admin, str(body.username, 'username', true) ?? '');
+    await admin.addUserToGroup(user.id, groupId);
     return { status: 204 };
   }
 
   m = /^\/__sim\/remote\/groups\/([^/]+)\/members\/([^/]+)$/.exec(path);
   if (m?.[1] !== undefined && m[2] !== undefined && method === 'DELETE') {
-    const realm = realmFor(core, query.get('offering_uuid'));
+    const admin = await realmAdmin(core, query.get('offering_uuid'));
     const groupId = decodeURIComponent(m[1]);
-    if (!realm.getGroup(groupId)) throw bad(404, 'Could not find group by id.');
-    const user = realm.findUser(decodeURIComponent(m[2]));
-    if (!user) throw bad(404, 'User not found.');
-    realm.removeMember(groupId, user.id);
+    await remote(() => admin.getGroup(groupId), 'Could not find group by id.');
+    const user = await findUser(admin, decodeURIComponent(m[2]));
+    await admin.removeUserFromGroup(user.id, groupId);
     return { status: 204 };
   }
 

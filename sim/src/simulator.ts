@@ -29,6 +29,8 @@ import type { TickReport } from './tasks.ts';
 import { runPeriodicTasks } from './tasks.ts';
 import type { KeycloakDirectory } from './keycloak/access.ts';
 import { inMemoryDirectory } from './keycloak/access.ts';
+import type { RealKeycloakOptions } from './keycloak/real.ts';
+import { RealKeycloak } from './keycloak/real.ts';
 import { QueryParams } from './util/query.ts';
 
 export type { LargeSeedOptions } from './seed/large.ts';
@@ -45,6 +47,8 @@ export interface SimulatorOptions {
   clock?: () => number;
   /** Log unexpected errors (simulator bugs) to the console; default true. */
   logErrors?: boolean;
+  /** Serve the offerings' realms from this real Keycloak (seeded into it) instead of memory. */
+  keycloak?: RealKeycloakOptions;
 }
 
 /** Fault settings, as accepted by POST /__sim/faults. */
@@ -69,7 +73,9 @@ export interface Simulator {
   /** Answers a request, or null when the path is not under /api/, /api-auth/ or /__sim/. */
   handle(request: Request): Promise<Response | null>;
   /** Back to the seed (the construction options, or the ones given here). Clears faults. */
-  reset(options?: ResetRequest): void;
+  reset(options?: ResetRequest): Promise<void>;
+  /** Settles once the seed is in place (at once in memory; after seeding a real Keycloak). */
+  readonly ready: Promise<void>;
   /** Runs the periodic backend tasks once. */
   tick(): Promise<TickReport>;
   /** Replaces all faults (`{}` clears them). Throws on invalid input. */
@@ -100,8 +106,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
   const faults = new Faults();
   const logErrors = options.logErrors ?? true;
   // Offerings find their Keycloak servers by URL in the current store (see keycloak/access.ts).
-  const keycloak: KeycloakDirectory = inMemoryDirectory(() => core.store);
+  const real = options.keycloak ? new RealKeycloak(options.keycloak) : null;
+  const keycloak: KeycloakDirectory = real ? real.directory(() => core.store) : inMemoryDirectory(() => core.store);
   let core: Core = build(options);
+  let ready: Promise<void> = real ? real.seed(core.store) : Promise.resolve();
 
   function build(opts: SimulatorOptions): Core {
     const store = new Store(opts.clock);
@@ -117,13 +125,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     };
   }
 
-  function reset(request: ResetRequest = {}): void {
+  function reset(request: ResetRequest = {}): Promise<void> {
     faults.clear();
     const opts: SimulatorOptions = { ...options };
     if (request.seed !== undefined) opts.seed = request.seed;
     if (request.large !== undefined) opts.large = { ...options.large, ...request.large };
     if (request.withoutOfferingKeycloak !== undefined) opts.withoutOfferingKeycloak = request.withoutOfferingKeycloak;
     core = build(opts);
+    if (real) ready = ready.catch(() => undefined).then(() => real.seed(core.store));
+    return ready;
   }
 
   const tick = (): Promise<TickReport> => runPeriodicTasks(core);
@@ -156,6 +166,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     let allow = '';
     try {
       if (method === 'OPTIONS') return new Response(null, { status: 200, headers: PREFLIGHT_HEADERS });
+      await ready;
       if (pathname.startsWith('/__sim/')) return toResponse(await handleControl(host, request, url), method);
 
       const query = new QueryParams(url.search);
@@ -211,6 +222,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     get store() {
       return core.store;
+    },
+    get ready() {
+      return ready;
     },
     faults,
     get config() {

@@ -8,7 +8,8 @@
 import type { Faults } from '../faults.ts';
 import type { Store } from '../model/store.ts';
 import type { JsonObject, Offering, ServiceSettings } from '../model/types.ts';
-import type { KeycloakServer } from './admin-api.ts';
+import type { KeycloakServer, RealmAdmin } from './admin-api.ts';
+import { InMemoryRealmAdmin } from './in-memory.ts';
 import { isKeycloakError, KeycloakConnectionError, normalizeServerUrl } from './admin-api.ts';
 import type { Realm } from './realm.ts';
 import { WaldurKeycloakClient } from './waldur-client.ts';
@@ -22,10 +23,15 @@ export class KeycloakUnavailable extends Error {
 /** Where Keycloak servers are found by URL: the store's in-memory servers, or a real one. */
 export interface KeycloakDirectory {
   server(url: string): KeycloakServer | undefined;
+  /** The admin API of a seeded realm, for the control API (the real realm in real mode). */
+  realmAdmin(realm: Realm): Promise<RealmAdmin>;
 }
 
 export function inMemoryDirectory(store: () => Store): KeycloakDirectory {
-  return { server: (url) => store().keycloakServers.get(normalizeServerUrl(url)) };
+  return {
+    server: (url) => store().keycloakServers.get(normalizeServerUrl(url)),
+    realmAdmin: (realm) => Promise.resolve(new InMemoryRealmAdmin(realm)),
+  };
 }
 
 const REQUIRED_SECRET_KEYS = ['keycloak_url', 'keycloak_realm', 'keycloak_username', 'keycloak_password'];

@@ -168,15 +168,25 @@ export class HttpKeycloakServer implements KeycloakServer {
     return new HttpRealmAdmin(this.url, realm, () => this.token(userRealm, username, password));
   }
 
-  /** Realm management for the seed (POST /admin/realms, DELETE /admin/realms/{name}). */
-  async recreateRealm(name: string, userRealm: string, username: string, password: string): Promise<void> {
-    const token = await this.token(userRealm, username, password);
+  /**
+   * Realm management for the seed: DELETE /admin/realms/{name}, then POST /admin/realms with a
+   * whole RealmRepresentation (Keycloak keeps the ids of imported groups and users).
+   */
+  async recreateRealm(representation: { realm: string } & Record<string, unknown>, account: Account): Promise<void> {
+    const token = await this.token(account.userRealm, account.username, account.password);
     const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const del = await send(`${this.url}/admin/realms/${encodeURIComponent(name)}`, { method: 'DELETE', headers });
+    const name = encodeURIComponent(representation.realm);
+    const del = await send(`${this.url}/admin/realms/${name}`, { method: 'DELETE', headers });
     if (!del.ok && del.status !== 404) throw await failure(del);
     await del.arrayBuffer();
-    const res = await send(`${this.url}/admin/realms`, { method: 'POST', headers, body: JSON.stringify({ realm: name, enabled: true }) });
+    const res = await send(`${this.url}/admin/realms`, { method: 'POST', headers, body: JSON.stringify(representation) });
     if (!res.ok) throw await failure(res);
     await res.arrayBuffer();
   }
+}
+
+export interface Account {
+  userRealm: string;
+  username: string;
+  password: string;
 }

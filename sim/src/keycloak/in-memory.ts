@@ -211,9 +211,18 @@ export class InMemoryKeycloakServer implements KeycloakServer {
     }
   }
 
-  connect(realm: string, userRealm: string, username: string, password: string): Promise<RealmAdmin> {
+  /** The password grant's check: 400 invalid_grant for an account this server does not know. */
+  checkAdmin(userRealm: string, username: string, password: string): void {
     const ok = this.admins.some((a) => a.userRealm === userRealm && a.username === username.toLowerCase() && a.password === password);
-    if (!ok) return Promise.reject(new KeycloakHttpError(400, { error: 'invalid_grant', error_description: 'Invalid user credentials' }));
+    if (!ok) throw new KeycloakHttpError(400, { error: 'invalid_grant', error_description: 'Invalid user credentials' });
+  }
+
+  connect(realm: string, userRealm: string, username: string, password: string): Promise<RealmAdmin> {
+    try {
+      this.checkAdmin(userRealm, username, password);
+    } catch (err) {
+      return Promise.reject(err as Error);
+    }
     return Promise.resolve(new InMemoryRealmAdmin(this.realms.get(realm)));
   }
 }
