@@ -1,6 +1,7 @@
 // Test client for the simulator: in-process (no port), every /api/ response validated against
 // src/api/openapi.yaml, and any 500 that is not an injected fault fails the test.
 import { createSimulator } from '../src/simulator.ts';
+import { realKeycloakOptions } from '../src/keycloak/real.ts';
 import type { Simulator, SimulatorOptions } from '../src/simulator.ts';
 import { DEMO } from '../src/seed/demo.ts';
 import { openApiValidator } from './openapi.ts';
@@ -93,10 +94,16 @@ export function makeClient(sim: Simulator, defaultToken: string | null = DEMO.to
 
 let shared: Simulator | undefined;
 
+/**
+ * With SIM_TEST_KEYCLOAK_URL (set by `npm run test:keycloak` for the files that apply), the
+ * simulator serves its realms from that real Keycloak.
+ */
+const realKeycloak = process.env.SIM_TEST_KEYCLOAK_URL ? { keycloak: realKeycloakOptions(process.env.SIM_TEST_KEYCLOAK_URL) } : {};
+
 /** One demo simulator per test file, reset before each test by the caller. */
 export function demoSim(options: SimulatorOptions = {}): Simulator {
-  if (Object.keys(options).length > 0) return createSimulator({ logErrors: true, ...options });
-  shared ??= createSimulator();
+  if (Object.keys(options).length > 0) return createSimulator({ logErrors: true, ...realKeycloak, ...options });
+  shared ??= createSimulator(realKeycloak);
   return shared;
 }
 
