@@ -6,6 +6,8 @@ import { LARGE } from '../sim/src/seed/large.ts';
 const A = DEMO.offerings.healthyA.uuid;
 const RG = DEMO.remoteGroups.a;
 const WIZARD = `/offerings/${A}/import`;
+/** The wizard, at whatever step its URL names. */
+const AT_WIZARD = new RegExp(`${WIZARD}(\\?.*)?$`);
 
 type LocalGroup = { uuid: string; name: string; backend_id: string; scope_id: string; resource_name: string | null; role_name: string };
 
@@ -42,7 +44,7 @@ test('imports several groups and pulls their members, keeping choices across rel
   test.slow();
   await page.goto(`/offerings/${A}/groups`);
   await page.getByRole('link', { name: 'Import remote groups' }).click();
-  await expect(page).toHaveURL(WIZARD);
+  await expect(page).toHaveURL(AT_WIZARD);
 
   // Step 1: the tree, linked groups locked, a member preview.
   await expect(page.getByText(/remote groups under \/alpha-hpc/)).toBeVisible();
@@ -105,6 +107,24 @@ test('imports several groups and pulls their members, keeping choices across rel
   await expect(resultRow(page, /gpu-users/)).toContainText('15 members pulled');
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page).toHaveURL(`/offerings/${A}/groups`);
+});
+
+test('the step is in the URL: Back and Forward move between steps, not out of the wizard', async ({ page }) => {
+  await page.goto(`/offerings/${A}/groups`);
+  await page.getByRole('link', { name: 'Import remote groups' }).click();
+  await expect(page).toHaveURL(/\/import\?step=choose$/);
+  await choose(page, 'Visitors');
+  await page.getByRole('button', { name: 'Next: Assign roles' }).click();
+  await expect(page).toHaveURL(/\/import\?step=roles$/);
+  await expect(page.getByRole('combobox', { name: 'Role for Visitors', exact: true })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/import\?step=choose$/);
+  await expect(page.getByRole('checkbox', { name: 'Visitors', exact: true })).toBeChecked();
+  await page.goForward();
+  await expect(page.getByRole('combobox', { name: 'Role for Visitors', exact: true })).toBeVisible();
+  // A step not reached yet cannot be opened from the URL: the wizard stays where it is.
+  await page.goto(`${WIZARD}?step=import`);
+  await expect(page).toHaveURL(/\/import\?step=roles$/);
 });
 
 test('catches clashes and missing roles before anything is sent', async ({ page, sim }) => {
@@ -196,7 +216,7 @@ test('a re-run never creates a duplicate: linked groups are skipped and left out
   // The same import again, from a link: both are linked now, so nothing is chosen or sent.
   const before = (await localGroups(sim)).length;
   await page.goto(`${WIZARD}?select=${RG.visitors.id}&select=${RG.stewards.id}`);
-  await expect(page).toHaveURL(WIZARD);
+  await expect(page).toHaveURL(AT_WIZARD);
   await expect(page.getByRole('heading', { name: 'Choose groups' })).toBeVisible();
   await expect(
     page.getByRole('status').filter({ hasText: 'Already linked to a local group, so not chosen: “Visitors”, “Data Stewards”.' }),
@@ -211,7 +231,7 @@ test('a re-run never creates a duplicate: linked groups are skipped and left out
 test('opens from an "Only in Keycloak" line with the group chosen; leaving asks first, Cancel goes back', async ({ page }) => {
   await page.goto(`/offerings/${A}/sync`);
   await page.getByRole('button', { name: 'Import Visitors' }).click();
-  await expect(page).toHaveURL(WIZARD);
+  await expect(page).toHaveURL(AT_WIZARD);
   await expect(page.getByRole('heading', { name: 'Assign roles' })).toBeVisible();
   const chosen = page.getByRole('table', { name: 'Roles for the chosen groups' });
   await expect(chosen.getByRole('row')).toHaveCount(2);
@@ -222,7 +242,7 @@ test('opens from an "Only in Keycloak" line with the group chosen; leaving asks 
   const dialog = page.getByRole('dialog', { name: 'Leave the import?' });
   await expect(dialog).toContainText('1 chosen group has not been imported.');
   await dialog.getByRole('button', { name: 'Stay' }).click();
-  await expect(page).toHaveURL(WIZARD);
+  await expect(page).toHaveURL(AT_WIZARD);
   await expect(chosen.getByRole('row', { name: /Visitors/ })).toBeVisible();
 
   // Cancel: confirm, then back to the sync status page it came from.
@@ -281,7 +301,7 @@ test('a session expiring during the import stops it cleanly; after signing in, R
   await page.getByRole('textbox', { name: 'Username' }).fill('staff');
   await page.getByLabel('Password', { exact: true }).fill('staff');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page).toHaveURL(WIZARD);
+  await expect(page).toHaveURL(AT_WIZARD);
 
   const stopped = page.getByRole('alert').filter({ hasText: 'The import stopped: your session expired' });
   await expect(stopped).toBeVisible();

@@ -109,6 +109,11 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
   const failed = pendingIds(state, 'failed').length;
   const toImport = pendingIds(state, 'all').length;
   const allDone = state.step === 3 && !running && hasResults && toImport === 0;
+  useStepInUrl(
+    state.step,
+    (step) => canOpen(step),
+    (step) => update((current) => goTo(current, step), { saveNow: true }),
+  );
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="import-wizard-title">
@@ -252,6 +257,41 @@ function usePreselection(offeringUuid: string, state: WizardState, update: Wizar
  * Asks before leaving with choices not sent (or a run going on). Never stands in the way of
  * the session-expiry redirect to sign-in: the state is kept for the way back.
  */
+/** The step in the URL (`?step=`), so that Back and Forward move between steps, not out of the wizard. */
+const STEP_PARAMS = ['choose', 'roles', 'review', 'import'] as const;
+
+function useStepInUrl(step: Step, canOpen: (step: Step) => boolean, open: (step: Step) => void) {
+  const [params, setParams] = useSearchParams();
+  const inUrl = STEP_PARAMS.indexOf(params.get('step') as (typeof STEP_PARAMS)[number]);
+  const previous = useRef({ step, inUrl });
+  const following = useRef<number | null>(null);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = { step, inUrl };
+    if (inUrl === step) {
+      following.current = null;
+      return;
+    }
+    // Already on its way to the step the URL asked for.
+    if (following.current === inUrl) return;
+    // The URL moved (Back, Forward, a link): follow it where that step can be opened.
+    if (inUrl !== before.inUrl && inUrl >= 0 && canOpen(inUrl as Step)) {
+      following.current = inUrl;
+      open(inUrl as Step);
+      return;
+    }
+    // The wizard moved (a new history entry), or the URL names no step it can show (replaced).
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.set('step', STEP_PARAMS[step]);
+        return next;
+      },
+      { replace: before.step === step || inUrl < 0 },
+    );
+  }, [step, inUrl, canOpen, open, setParams]);
+}
+
 function useLeaveGuard(offeringUuid: string, store: WizardStore) {
   const navigate = useNavigate();
   const leavingOnPurpose = useRef(false);
