@@ -125,3 +125,20 @@ test('an offering whose Keycloak cannot be reached says so at the first search',
   await expect(page.getByRole('alert').filter({ hasText: 'Keycloak could not be reached' })).toBeVisible();
   await expect(page.getByRole('table')).toHaveCount(0);
 });
+
+test('search: when Waldur returns its 25, the page says there may be more', async ({ page, sim }) => {
+  for (let i = 0; i < 30; i++) {
+    await sim.call('POST', '/__sim/remote/users', { offering_uuid: A, username: `captest${String(i).padStart(2, '0')}` });
+  }
+  await page.goto(searchUrl('q=captest'));
+  await expect(results(page, 'captest')).toBeVisible();
+  await expect(page.getByText('25 users matching “captest”')).toBeVisible();
+  await expect(page.getByText('Showing the first 25 matches; type more to narrow.')).toBeVisible();
+  await expectAccessible(page, 'remote users capped');
+
+  const box = page.getByRole('searchbox', { name: 'Search remote users' });
+  await box.fill('captest0');
+  await expect(results(page, 'captest0')).toBeVisible();
+  await expect(page.getByText('10 users matching “captest0”')).toBeVisible();
+  await expect(page.getByText(/Showing the first 25 matches/)).toHaveCount(0);
+});

@@ -151,6 +151,9 @@ export const keycloakQueries = {
 /** Remote user searches shorter than this are not sent (Waldur rejects an empty `q`). */
 export const REMOTE_SEARCH_MIN_LENGTH = 2;
 
+/** Waldur's `search_users` asks Keycloak for at most this many users (`max: 25`). */
+export const REMOTE_SEARCH_CAP = 25;
+
 export const remoteUserQueries = {
   /**
    * Keycloak users matching `q` (username, email, first or last name), at most 100. Keyed by the

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors';
-import { REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries } from '../../api/shared-queries';
+import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries } from '../../api/shared-queries';
 import type { RemoteUser } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
@@ -236,9 +236,13 @@ function ResultsTable({
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Text size="sm" aria-live="polite">
-            {results.users.length >= 100 ? 'First 100 users' : `${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`}{' '}
-            matching “<bdi>{results.q}</bdi>”
+            {`${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`} matching “<bdi>{results.q}</bdi>”
           </Text>
+          {results.users.length >= REMOTE_SEARCH_CAP ? (
+            <Text size="sm" c="dimmed">
+              Showing the first {REMOTE_SEARCH_CAP} matches; type more to narrow.
+            </Text>
+          ) : null}
           {stale ? (
             <Tooltip
               label={
