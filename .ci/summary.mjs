@@ -1,5 +1,5 @@
-// Reads the unit and e2e JSON reports and prints one line: "tests: N passed, M failed".
-import { existsSync, readFileSync } from 'node:fs';
+// Reads the unit, e2e and real-Keycloak JSON reports and prints one line: "tests: N passed, M failed".
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const status = Number(process.argv[2] ?? 1);
 let passed = 0;
@@ -17,6 +17,21 @@ if (e2ePath && existsSync(e2ePath)) {
   const e2e = JSON.parse(readFileSync(e2ePath, 'utf8'));
   passed += (e2e.stats?.expected ?? 0) + (e2e.stats?.flaky ?? 0);
   failed += e2e.stats?.unexpected ?? 0;
+}
+
+// `npm run test:keycloak`'s reports (vitest and Playwright JSON), counted with the rest.
+const reportDir = 'test-results';
+if (existsSync(reportDir)) {
+  for (const name of readdirSync(reportDir).filter((file) => /^keycloak-.*\.json$/.test(file))) {
+    const report = JSON.parse(readFileSync(`${reportDir}/${name}`, 'utf8'));
+    if (report.stats) {
+      passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);
+      failed += report.stats.unexpected ?? 0;
+    } else {
+      passed += report.numPassedTests ?? 0;
+      failed += report.numFailedTests ?? 0;
+    }
+  }
 }
 
 // A step that failed before any test ran (typecheck, lint, build) still counts as a failure.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startAppServer, type AppServer } from '../sim/app-server.ts';
+import { realKeycloakOptions } from '../sim/src/keycloak/real.ts';
 
 export { expect };
 
@@ -85,7 +86,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
       if (!existsSync(join(distDir, 'index.html'))) {
         throw new Error(`${distDir} has no build: run \`npm run build\` before the e2e tests (npm test does).`);
       }
-      const server = await startAppServer({ port: 0, distDir, simulator: { seed: 'demo' } });
+      // E2E_KEYCLOAK_URL (set by `npm run test:keycloak`): the simulator over a real Keycloak.
+      const keycloakUrl = process.env.E2E_KEYCLOAK_URL;
+      const keycloak = keycloakUrl ? { keycloak: realKeycloakOptions(keycloakUrl) } : {};
+      const server = await startAppServer({ port: 0, distDir, simulator: { seed: 'demo', ...keycloak } });
       await use(server);
       await server.close();
     },

@@ -1,0 +1,65 @@
+/**
+ * `npm run test:keycloak`: starts a real Keycloak (`npm run keycloak`'s server, in-memory
+ * database) unless KEYCLOAK_URL names a running one, then runs against it:
+ *   (a) the REST-level contract, in memory vs real, and (c) the demo seed's GETs in both modes
+ *       (sim/test-keycloak/);
+ *   (b) section 8's Waldur-level cases through the simulator (sim/test-keycloak/), and the
+ *       simulator's own API tests that apply, over the real Keycloak;
+ *   an e2e smoke through the app with the simulator over the real Keycloak.
+ * Needs Java and Maven Central (first run only: the server is cached in .keycloak/), and a build
+ * of the app (npm test makes one). Reports go to test-results/keycloak-*.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startKeycloak } from '../sim/keycloak-server.ts';
+
+const root = join(import.meta.dirname, '..');
+const reports = join(root, 'test-results');
+mkdirSync(reports, { recursive: true });
+
+const given = process.env.KEYCLOAK_URL;
+const started = given ? null : await startKeycloak({ inMemory: true, log: false, port: Number(process.env.KEYCLOAK_PORT ?? 8180) });
+const url = given ?? started?.url ?? '';
+console.log(`Real Keycloak: ${url}${started ? ' (started for these tests)' : ''}`);
+
+function run(title: string, cmd: string, args: string[], env: Record<string, string>): boolean {
+  console.log(`\n== ${title}`);
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+const vitestFlags = ['--no-file-parallelism', '--testTimeout=120000', '--hookTimeout=300000', '--reporter=default', '--reporter=json'];
+const results = [
+  run(
+    '(a) REST contract and (c) demo seed comparison, (b) Waldur-level cases',
+    'npx',
+    ['vitest', 'run', '--project', 'keycloak', ...vitestFlags, `--outputFile.json=${join(reports, 'keycloak-suites.json')}`],
+    { KEYCLOAK_URL: url },
+  ),
+  run(
+    "the simulator's API tests that apply, over the real Keycloak",
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'node',
+      ...vitestFlags,
+      `--outputFile.json=${join(reports, 'keycloak-sim-api.json')}`,
+      'sim/test/keycloak-settings.test.ts',
+      'sim/test/integration-settings.test.ts',
+      'sim/test/faults-control.test.ts',
+    ],
+    { SIM_TEST_KEYCLOAK_URL: url },
+  ),
+  run('e2e smoke through the app, simulator over the real Keycloak', 'npx', ['playwright', 'test', 'e2e/smoke.spec.ts', '--workers=1'], {
+    E2E_KEYCLOAK_URL: url,
+    E2E_JSON_REPORT: join(reports, 'keycloak-e2e.json'),
+  }),
+];
+
+await started?.stop();
+const ok = results.every(Boolean);
+console.log(`\ntest:keycloak ${ok ? 'passed' : 'failed'}`);
+process.exit(ok ? 0 : 1);
