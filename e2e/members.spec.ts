@@ -417,3 +417,28 @@ test('bulk remove with one remote failure: each row says what Keycloak shows, th
   expect(members.map((member) => member.username)).toContain('bob');
   expect(members.map((member) => member.username)).not.toContain('alice');
 });
+
+test('add member: a username Keycloak has no exact match for warns whom Waldur would add instead', async ({ page }) => {
+  await page.goto(membersUrl());
+  await page.getByRole('button', { name: 'Add member' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add member' });
+  const username = dialog.getByRole('combobox', { name: 'Username' });
+  await username.fill('ali');
+  const warning = dialog.getByRole('note').filter({ hasText: 'Waldur may add another user' });
+  await expect(warning).toContainText('Keycloak has no user “ali”. Waldur adds the first user whose username contains it: alice');
+  await username.press('Tab'); // closes the suggestions
+  await expectAccessible(page, 'add member substitute warning');
+  // An exact match, or a name no username contains, gives no warning (the latter stays pending).
+  for (const text of ['alice', 'nobody.here']) {
+    const answered = page.waitForResponse(
+      (response) => response.url().includes('search_remote_users') && response.url().includes(`q=${text}`),
+    );
+    await username.fill(text);
+    await answered;
+    await expect(warning).toHaveCount(0);
+  }
+  // The warning does not block adding.
+  await username.fill('ali');
+  await expect(warning).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Add member' })).toBeEnabled();
+});

@@ -6,7 +6,7 @@ import { keepPreviousData, useIsMutating, useMutation, useQuery, useQueryClient 
 import { useRef, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { errorMessage, splitFormErrors } from '../../api/errors';
-import { REMOTE_SEARCH_MIN_LENGTH, offeringQueries, remoteUserQueries } from '../../api/shared-queries';
+import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, offeringQueries, remoteUserQueries } from '../../api/shared-queries';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { FormErrors } from '../../components/error-alert';
 import { pendingGuard } from '../../components/pending-guard';
@@ -260,6 +260,17 @@ function matches(user: RemoteUser, needle: string): boolean {
   return [user.username, user.email, user.first_name, user.last_name].some((value) => value?.toLowerCase().includes(needle));
 }
 
+/**
+ * Whom Waldur would add for `username`, when Keycloak has no user with exactly that name: Waldur's
+ * `find_user_by_username` asks Keycloak for `?username=` without `exact`, a substring match, and
+ * takes the first hit. `null` when there is an exact match or no username contains the text.
+ */
+export function substituteUser(username: string, users: readonly RemoteUser[]): RemoteUser | null {
+  const needle = username.trim().toLowerCase();
+  if (!needle || users.some((user) => user.username.toLowerCase() === needle)) return null;
+  return users.find((user) => user.username.toLowerCase().includes(needle)) ?? null;
+}
+
 /** Username with suggestions from Keycloak; picking one fills the email. */
 function UsernameField({ offeringUuid, form }: { offeringUuid: string; form: UseFormReturn<MemberValues> }) {
   const value = form.watch('username');
@@ -271,54 +282,69 @@ function UsernameField({ offeringUuid, form }: { offeringUuid: string; form: Use
     text.length >= REMOTE_SEARCH_MIN_LENGTH ? (search.data?.users ?? []).filter((user) => matches(user, needle)).slice(0, 8) : [];
   const byUsername = new Map(users.map((user) => [user.username, user]));
   const [picked, setPicked] = useState<RemoteUser | null>(null);
+  // Only an answer for exactly this text can tell whether Keycloak has the user.
+  const answer = search.data && !search.isPlaceholderData && search.data.q === text ? search.data : null;
+  const substitute = answer ? substituteUser(text, answer.users) : null;
 
   return (
-    <Controller
-      control={form.control}
-      name="username"
-      render={({ field, fieldState }) => (
-        <Autocomplete
-          label="Username"
-          withAsterisk
-          description={
-            search.error && !search.isFetching
-              ? 'Suggestions are unavailable: Keycloak could not be searched.'
-              : picked && picked.username === value && !picked.email
-                ? 'This user has no email in Keycloak: enter one.'
-                : `Type ${REMOTE_SEARCH_MIN_LENGTH} or more characters to find users in Keycloak. A user who does not exist there yet stays pending until they do.`
-          }
-          autoComplete="off"
-          data={users.map((user) => user.username)}
-          filter={({ options }) => options}
-          value={field.value}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          ref={field.ref}
-          error={fieldState.error?.message}
-          rightSection={search.isFetching ? <Loader size="xs" aria-label="Searching Keycloak" /> : null}
-          onOptionSubmit={(username) => {
-            const user = byUsername.get(username) ?? null;
-            setPicked(user);
-            if (user?.email) form.setValue('email', user.email, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
-          }}
-          renderOption={({ option }) => {
-            const user = byUsername.get(option.value);
-            const name = user ? [user.first_name, user.last_name].filter(Boolean).join(' ') : '';
-            return (
-              <Stack gap={0} style={{ minWidth: 0 }}>
-                <Text size="sm" style={clip}>
-                  {option.value}
-                </Text>
-                <Text size="xs" c="dimmed" style={clip}>
-                  {name ? <bdi>{name}</bdi> : null}
-                  {name ? ' · ' : null}
-                  {user?.email || 'no email'}
-                </Text>
-              </Stack>
-            );
-          }}
-        />
-      )}
-    />
+    <Stack gap={6}>
+      <Controller
+        control={form.control}
+        name="username"
+        render={({ field, fieldState }) => (
+          <Autocomplete
+            label="Username"
+            withAsterisk
+            description={
+              search.error && !search.isFetching
+                ? 'Suggestions are unavailable: Keycloak could not be searched.'
+                : picked && picked.username === value && !picked.email
+                  ? 'This user has no email in Keycloak: enter one.'
+                  : `Type ${REMOTE_SEARCH_MIN_LENGTH} or more characters to find users in Keycloak. A user who does not exist there yet stays pending until they do.`
+            }
+            autoComplete="off"
+            data={users.map((user) => user.username)}
+            filter={({ options }) => options}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            error={fieldState.error?.message}
+            rightSection={search.isFetching ? <Loader size="xs" aria-label="Searching Keycloak" /> : null}
+            onOptionSubmit={(username) => {
+              const user = byUsername.get(username) ?? null;
+              setPicked(user);
+              if (user?.email) form.setValue('email', user.email, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+            }}
+            renderOption={({ option }) => {
+              const user = byUsername.get(option.value);
+              const name = user ? [user.first_name, user.last_name].filter(Boolean).join(' ') : '';
+              return (
+                <Stack gap={0} style={{ minWidth: 0 }}>
+                  <Text size="sm" style={clip}>
+                    {option.value}
+                  </Text>
+                  <Text size="xs" c="dimmed" style={clip}>
+                    {name ? <bdi>{name}</bdi> : null}
+                    {name ? ' · ' : null}
+                    {user?.email || 'no email'}
+                  </Text>
+                </Stack>
+              );
+            }}
+          />
+        )}
+      />
+      {substitute && answer ? (
+        <Alert color="orange" variant="light" role="note" title="Waldur may add another user">
+          <Text size="sm" style={clip}>
+            Keycloak has no user “<bdi>{text}</bdi>”
+            {answer.users.length >= REMOTE_SEARCH_CAP ? ` among its first ${REMOTE_SEARCH_CAP} matches` : ''}. Waldur adds the first user
+            whose username contains it: <bdi>{substitute.username}</bdi>
+            {substitute.email ? ` (${substitute.email})` : ''}. Check the username before adding.
+          </Text>
+        </Alert>
+      ) : null}
+    </Stack>
   );
 }
