@@ -229,3 +229,19 @@ test.describe('as the viewer', () => {
     await expectAccessible(page, 'sync status for the viewer');
   });
 });
+
+test('base group limit: with remote_groups empty, Sync status and the import wizard say why and what to do', async ({ page }) => {
+  const Z = DEMO.offerings.baseGroupLimit.uuid;
+  const note = page.getByRole('note').filter({ hasText: 'Waldur cannot see this offering’s role groups' });
+  for (const url of [syncUrl(Z), `/offerings/${Z}/import`]) {
+    await page.goto(url);
+    await expect(note).toContainText('base group “waldur”');
+    await expect(note).toContainText('Waldur 8.0.x fetches only one level of sub-groups');
+    await expect(note).toContainText('waldur/zeta-viz/');
+    await expect(note).toContainText('Move the offering’s group “zeta-viz” to the top level');
+    await expect(note).toContainText('clear it in Waldur’s admin');
+    await expect(note).toContainText('upgrade Waldur');
+    await expect(page.getByText('No remote groups', { exact: true })).toHaveCount(0);
+    await expectAccessible(page, `base group limit at ${url}`);
+  }
+});

@@ -2,7 +2,8 @@ import { Button, Grid, Group, Stack, Text, TextInput, Title } from '@mantine/cor
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
-import { keycloakQueries } from '../../api/shared-queries';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
 import type { RemoteGroup } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
@@ -26,6 +27,7 @@ type Props = {
 /** Step 1: the remote groups as a tree, search, multi-select and a member preview. */
 export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
   const remote = useQuery(keycloakQueries.remoteGroups(offeringUuid));
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
   const local = useQuery(keycloakQueries.everyGroup(offeringUuid));
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search);
@@ -73,7 +75,9 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
   let body: React.ReactNode;
   if (remote.data) {
     body =
-      tree.size === 0 ? (
+      tree.size === 0 && offering.data && baseGroupOf(offering.data) !== '' ? (
+        <BaseGroupLimitNote offering={offering.data} />
+      ) : tree.size === 0 ? (
         <EmptyState
           title="No remote groups"
           description="Keycloak has no groups for this offering yet. Groups appear here once they exist under the offering’s group in Keycloak."

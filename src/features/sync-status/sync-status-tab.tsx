@@ -3,7 +3,8 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
-import { keycloakQueries } from '../../api/shared-queries';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { downloadText } from '../../lib/csv';
@@ -37,6 +38,8 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
   const status = useQuery(syncStatusQueries.status(offeringUuid));
   const local = useQuery(keycloakQueries.everyGroup(offeringUuid));
   const remote = useQuery(keycloakQueries.remoteGroups(offeringUuid));
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const baseGroupHidesGroups = remote.data?.length === 0 && offering.data !== undefined && baseGroupOf(offering.data) !== '';
 
   const join = useMemo(
     () => (status.data ? joinSyncStatus(status.data, local.data?.items ?? [], remote.data ?? []) : null),
@@ -94,6 +97,7 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
           </Button>
         </Alert>
       ) : null}
+      {baseGroupHidesGroups && offering.data ? <BaseGroupLimitNote offering={offering.data} /> : null}
       {join ? (
         <SyncStatusView join={join} filter={filter} actions={actions} />
       ) : status.error ? (
