@@ -1,7 +1,7 @@
 import { Alert, Button, CloseButton, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { TableSkeleton } from '../../components/table-skeleton';
@@ -113,6 +113,7 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
     state.step,
     (step) => canOpen(step),
     (step) => update((current) => goTo(current, step), { saveNow: true }),
+    leaving.isLeaving,
   );
 
   return (
@@ -260,7 +261,7 @@ function usePreselection(offeringUuid: string, state: WizardState, update: Wizar
 /** The step in the URL (`?step=`), so that Back and Forward move between steps, not out of the wizard. */
 const STEP_PARAMS = ['choose', 'roles', 'review', 'import'] as const;
 
-function useStepInUrl(step: Step, canOpen: (step: Step) => boolean, open: (step: Step) => void) {
+function useStepInUrl(step: Step, canOpen: (step: Step) => boolean, open: (step: Step) => void, isLeaving: () => boolean) {
   const [params, setParams] = useSearchParams();
   const inUrl = STEP_PARAMS.indexOf(params.get('step') as (typeof STEP_PARAMS)[number]);
   const previous = useRef({ step, inUrl });
@@ -268,6 +269,9 @@ function useStepInUrl(step: Step, canOpen: (step: Step) => boolean, open: (step:
   useEffect(() => {
     const before = previous.current;
     previous.current = { step, inUrl };
+    // Leaving resets the wizard to its first step: that is not a step to put in the URL, and
+    // writing it would navigate back into the wizard.
+    if (isLeaving()) return;
     if (inUrl === step) {
       following.current = null;
       return;
@@ -289,7 +293,7 @@ function useStepInUrl(step: Step, canOpen: (step: Step) => boolean, open: (step:
       },
       { replace: before.step === step || inUrl < 0 },
     );
-  }, [step, inUrl, canOpen, open, setParams]);
+  }, [step, inUrl, canOpen, open, setParams, isLeaving]);
 }
 
 function useLeaveGuard(offeringUuid: string, store: WizardStore) {
@@ -335,7 +339,10 @@ function useLeaveGuard(offeringUuid: string, store: WizardStore) {
     });
   }, [blocker, offeringUuid, store]);
 
+  const isLeaving = useCallback(() => leavingOnPurpose.current, []);
+
   return {
+    isLeaving,
     /** Forgets the wizard and goes back where the user came from (or to `to`). */
     leave: (to?: string) => {
       leavingOnPurpose.current = true;
