@@ -89,7 +89,8 @@ test('add member: a server error lands under its field, then pending, then activ
   await page.getByRole('button', { name: 'Add member' }).click();
   await expect(page).toHaveURL(/add=1/);
   const dialog = page.getByRole('dialog', { name: 'Add member' });
-  await dialog.getByRole('combobox', { name: 'Username' }).fill('new.colleague');
+  // Alpha calls usernames what its Keycloak settings say (keycloak_username_label).
+  await dialog.getByRole('combobox', { name: 'LDAP username', exact: true }).fill('new.colleague');
   // Looks like an address (has an "@"), but Waldur's validator wants a domain with a dot.
   await dialog.getByRole('textbox', { name: 'Email' }).fill('new.colleague@example');
   await choose(dialog, page, 'Role', 'Viewer');

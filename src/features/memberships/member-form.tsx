@@ -228,9 +228,9 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
           </Stack>
         ) : null}
         {mode.kind === 'add' ? (
-          <UsernameField offeringUuid={offeringUuid} form={form} />
+          <UsernameField offeringUuid={offeringUuid} form={form} label={usernameLabelOf(offering.data)} />
         ) : (
-          <TextInput label="Username" value={form.getValues('username')} readOnly variant="filled" />
+          <TextInput label={usernameLabelOf(offering.data)} value={form.getValues('username')} readOnly variant="filled" />
         )}
         <TextInput
           label="Email"
@@ -271,8 +271,14 @@ export function substituteUser(username: string, users: readonly RemoteUser[]): 
   return users.find((user) => user.username.toLowerCase().includes(needle)) ?? null;
 }
 
+/** What the offering calls a username (`plugin_options.keycloak_username_label`), else "Username". */
+function usernameLabelOf(offering: { plugin_options?: unknown } | undefined): string {
+  const label = (offering?.plugin_options as Record<string, unknown> | null | undefined)?.keycloak_username_label;
+  return typeof label === 'string' && label.trim() !== '' ? label.trim() : 'Username';
+}
+
 /** Username with suggestions from Keycloak; picking one fills the email. */
-function UsernameField({ offeringUuid, form }: { offeringUuid: string; form: UseFormReturn<MemberValues> }) {
+function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; form: UseFormReturn<MemberValues>; label: string }) {
   const value = form.watch('username');
   const text = value.trim();
   const [debounced] = useDebouncedValue(text, 300);
@@ -293,7 +299,7 @@ function UsernameField({ offeringUuid, form }: { offeringUuid: string; form: Use
         name="username"
         render={({ field, fieldState }) => (
           <Autocomplete
-            label="Username"
+            label={label}
             withAsterisk
             description={
               search.error && !search.isFetching

@@ -62,13 +62,13 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     const before = [...sim.store.memberships.all()].length;
     renderTab(`/offerings/${A}/members?add=1`);
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(within(dialog).getByRole('combobox', { name: 'Username' }), 'new.person');
+    await userEvent.type(await within(dialog).findByRole('combobox', { name: 'LDAP username' }), 'new.person');
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'new.person@example');
     await pickOption('Role', 'Operator', dialog);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
     await within(dialog).findByText('Enter a valid email address.');
     expect((within(dialog).getByRole('textbox', { name: 'Email' }) as HTMLInputElement).value).toBe('new.person@example');
-    expect((within(dialog).getByRole('combobox', { name: 'Username' }) as HTMLInputElement).value).toBe('new.person');
+    expect((within(dialog).getByRole('combobox', { name: 'LDAP username' }) as HTMLInputElement).value).toBe('new.person');
     expect([...sim.store.memberships.all()].length).toBe(before);
     expect(posts).toBe(1);
 
@@ -175,7 +175,7 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     sim.setFaults({ fail: [{ method: 'POST', path: '/offering-keycloak-memberships/', status: 400 }] });
     renderTab(`/offerings/${A}/members?add=1`);
     const dialog = await screen.findByRole('dialog');
-    await userEvent.type(within(dialog).getByRole('combobox', { name: 'Username' }), 'slow.person');
+    await userEvent.type(await within(dialog).findByRole('combobox', { name: 'LDAP username' }), 'slow.person');
     await userEvent.type(within(dialog).getByRole('textbox', { name: 'Email' }), 'slow.person@example.org');
     await pickOption('Role', 'Operator', dialog);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Add member' }));
