@@ -7,6 +7,9 @@ const G = DEMO.groups.a;
 const groupsUrl = (offering: string, query = '') => `/offerings/${offering}/groups${query ? `?${query}` : ''}`;
 
 /** The table row of a group, found by its name button (names are unique on purpose here). */
+/** The detail's first member lists wait behind the table's per-row Keycloak reads: a loaded machine needs longer than 8 s. */
+const DETAIL_LOAD = 20_000;
+
 function row(page: Page, name: string) {
   return page
     .getByRole('table', { name: 'Groups' })
@@ -79,7 +82,8 @@ test('pull members says what changed and refreshes the members', async ({ page }
   const panel = page.getByRole('dialog');
   const local = panel.getByRole('region', { name: 'Members in Waldur' });
   const heading = local.getByRole('heading', { name: /In Waldur \(\d+\)/ });
-  await expect(heading).toBeVisible();
+  // The member lists load behind the table's own Keycloak reads (the orphan check per row).
+  await expect(heading).toBeVisible({ timeout: DETAIL_LOAD });
   const before = Number((await heading.textContent())?.match(/\((\d+)\)/)?.[1]);
   await expect(panel.getByRole('region', { name: 'Members in Keycloak' }).getByRole('heading', { name: 'In Keycloak (8)' })).toBeVisible();
   await expectAccessible(page, 'group detail');
@@ -218,7 +222,7 @@ test('the member-level diff follows changes made in Keycloak', async ({ page, si
   const panel = page.getByRole('dialog');
   const local = panel.getByRole('region', { name: 'Members in Waldur' });
   const remote = panel.getByRole('region', { name: 'Members in Keycloak' });
-  await expect(remote.getByRole('heading', { name: 'In Keycloak (4)' })).toBeVisible();
+  await expect(remote.getByRole('heading', { name: 'In Keycloak (4)' })).toBeVisible({ timeout: DETAIL_LOAD });
   const member = (region: typeof local, username: string) =>
     region.getByRole('listitem').filter({ has: page.getByText(username, { exact: true }) });
   await expect(member(local, 'ex.member')).toContainText('Only in Waldur');
@@ -269,9 +273,11 @@ test('an unreachable Keycloak shows what failed where it failed', async ({ page 
   const G2 = DEMO.groups.unreachable;
   await page.goto(groupsUrl(DEMO.offerings.unreachable.uuid, `group=${G2.members.uuid}`));
   const panel = page.getByRole('dialog');
-  await expect(panel.getByRole('region', { name: 'Members in Waldur' }).getByRole('listitem').first()).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Members in Waldur' }).getByRole('listitem').first()).toBeVisible({
+    timeout: DETAIL_LOAD,
+  });
   const remote = panel.getByRole('region', { name: 'Members in Keycloak' });
-  await expect(remote.getByText('Could not list the members in Keycloak')).toBeVisible();
+  await expect(remote.getByText('Could not list the members in Keycloak')).toBeVisible({ timeout: DETAIL_LOAD });
   await expect(remote).toContainText('Unable to list remote group members.');
   await expect(remote).toContainText('Check the Keycloak URL, realm and admin username and password');
   await expectAccessible(page, 'group detail with Keycloak down');
