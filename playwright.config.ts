@@ -12,8 +12,10 @@ process.env.E2E_RUN_ID ??= ci ? 'ci' : String(Date.now());
 export default defineConfig({
   testDir: 'e2e',
   outputDir: `test-results/${process.env.E2E_RUN_ID}`,
-  timeout: 45_000,
-  expect: { timeout: 8_000 },
+  // Ceilings, not durations: every wait ends at its event. On CI's two cores with two workers,
+  // a page that reads Keycloak per row can take longer than 8 s to settle.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
   fullyParallel: true,
   workers: 2,
   retries: ci ? 1 : 0,
