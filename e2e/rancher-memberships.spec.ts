@@ -40,7 +40,7 @@ function row(page: Page, username: string, scope: string): Locator {
     .filter({ has: page.getByRole('checkbox', { name: `Select ${username} in ${scope}`, exact: true }) });
 }
 
-async function rowAction(page: Page, username: string, scope: string, action: 'Edit' | 'Delete') {
+async function rowAction(page: Page, username: string, scope: string, action: 'Edit' | 'Delete' | 'Move to another scope or role') {
   await page.getByRole('button', { name: `Actions for ${username} in ${scope}`, exact: true }).click();
   await page.getByRole('menuitem', { name: action }).click();
 }
@@ -255,10 +255,10 @@ test('edit: the form is filled from the membership and its group; saving sends P
   const dialog = page.getByRole('dialog', { name: 'Edit membership of new.engineer' });
   await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue('new.engineer');
   await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('new.engineer@example.org');
-  await expect(dialog.getByRole('combobox', { name: 'Cluster' })).toHaveValue(/^aurora-prod/);
-  await expect(dialog.getByRole('combobox', { name: 'Project' })).toHaveValue('ml-platform');
-  await expect(dialog.getByRole('textbox', { name: 'Scope type' })).toHaveValue('Project');
-  await expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveValue(/^Project Member/);
+  // Waldur stores only username and email on an edit: scope and role are shown, not offered.
+  await expect(dialog.getByRole('textbox', { name: 'Scope' })).toHaveValue('Project ml-platform');
+  await expect(dialog.getByRole('textbox', { name: 'Role' })).toHaveValue('Project Member');
+  await expect(dialog.getByRole('combobox')).toHaveCount(0);
   await expectAccessible(page, 'edit membership form');
 
   // Nothing changed: nothing is sent.
@@ -283,7 +283,7 @@ test('edit: a membership deleted meanwhile gets a clear message and nothing is s
   await page.goto(pageUrl());
   await rowAction(page, 'carol', 'Cluster aurora-prod', 'Edit');
   const dialog = page.getByRole('dialog', { name: 'Edit membership of carol' });
-  await expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveValue(/^Cluster Owner/);
+  await expect(dialog.getByRole('textbox', { name: 'Role' })).toHaveValue('Cluster Owner');
   expect((await sim.api('staff', 'DELETE', `${ENDPOINT}${carol.uuid}/`)).status).toBe(204);
   await dialog.getByRole('textbox', { name: 'Email' }).fill('carol@elsewhere.example.org');
   await dialog.getByRole('button', { name: 'Save' }).click();
@@ -293,6 +293,28 @@ test('edit: a membership deleted meanwhile gets a clear message and nothing is s
   await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('carol@elsewhere.example.org');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(row(page, 'carol', 'Cluster aurora-prod')).toHaveCount(0);
+});
+
+test('move: the new membership replaces the old one (created first, then the old one deleted)', async ({ page, sim }) => {
+  const writes = recordWrites(page);
+  const before = await membershipOf(sim, 'new.engineer');
+  await page.goto(pageUrl());
+  await rowAction(page, 'new.engineer', 'Project ml-platform', 'Move to another scope or role');
+  const dialog = page.getByRole('dialog', { name: 'Move membership of new.engineer' });
+  await expect(dialog.getByRole('combobox', { name: 'Project' })).toHaveValue('ml-platform');
+  await expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveValue(/^Project Member/);
+  await choose(dialog, page, 'Project', /^web-frontend/);
+  await choose(dialog, page, 'Role', /^Project Owner/);
+  await expectAccessible(page, 'move membership form');
+  await dialog.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText('Moved new.engineer to Project web-frontend')).toBeVisible();
+  await expect(row(page, 'new.engineer', 'Project web-frontend')).toHaveCount(1);
+  await expect(row(page, 'new.engineer', 'Project ml-platform')).toHaveCount(0);
+  expect(writes.map((request) => request.method())).toEqual(['POST', 'DELETE']);
+  const after = await membershipsOf(sim, 'new.engineer');
+  expect(after.map((membership) => [membership.group_scope_name, membership.group_role])).toEqual([['web-frontend', 'project-owner']]);
+  expect(after[0]?.uuid).not.toBe(before.uuid);
 });
 
 test('delete: asks first, then the row is gone', async ({ page, sim }) => {

@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useIsMutating, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { ApiError, splitFormErrors } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { ErrorAlert, FormErrors } from '../../components/error-alert';
@@ -17,16 +17,19 @@ import {
   editPlan,
   emptyMembership,
   membershipSchema,
-  roleFits,
-  scopeTypeOf,
   serverFieldAliases,
   type EditPlan,
   type MembershipValues,
 } from './membership-schema';
+import { MoveForm } from './move-form';
 import { createMembership, invalidateMemberships, roleUrl, saveMembership } from './mutations';
-import { SCOPE_TYPE_LABEL, clusterOfProject, rancherQueries, uuidFromUrl, type ScopeType } from './queries';
+import { clusterOfProject, rancherQueries, uuidFromUrl } from './queries';
+import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
+import { scopeLabel } from './memberships-table';
+import { ScopeRoleFields, knownRole } from './scope-role-fields';
 
-export type MembershipFormMode = { kind: 'add' } | { kind: 'edit'; membership: RancherMembership };
+/** Add, edit (username and email) or move (scope and role: a new membership replaces this one). */
+export type MembershipFormMode = { kind: 'add' } | { kind: 'edit' | 'move'; membership: RancherMembership };
 
 type Props = { mode: MembershipFormMode | null; onClose: () => void };
 
@@ -34,28 +37,23 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 export const ADD_DRAFT_KEY = 'rancher-membership.add';
 
-/** The form's writes, so that the dialog knows when one is in flight. */
-const FORM_KEY = ['rancher-membership-form'];
+function dialogTitle(mode: MembershipFormMode | null): React.ReactNode {
+  if (!mode || mode.kind === 'add') return 'Add membership';
+  return (
+    <span style={clip}>
+      {mode.kind === 'edit' ? 'Edit membership of' : 'Move membership of'} <bdi>{mode.membership.username}</bdi>
+    </span>
+  );
+}
 
 export function MembershipFormDialog({ mode, onClose }: Props) {
   const pending = useIsMutating({ mutationKey: FORM_KEY }) > 0;
   return (
-    <Modal
-      opened={mode !== null}
-      {...pendingGuard(pending, onClose)}
-      size="lg"
-      title={
-        mode?.kind === 'edit' ? (
-          <span style={clip}>
-            Edit membership of <bdi>{mode.membership.username}</bdi>
-          </span>
-        ) : (
-          'Add membership'
-        )
-      }
-    >
+    <Modal opened={mode !== null} {...pendingGuard(pending, onClose)} size="lg" title={dialogTitle(mode)}>
       {mode?.kind === 'add' ? <MembershipForm key="add" initial={emptyMembership} onClose={onClose} /> : null}
-      {mode?.kind === 'edit' ? <EditMembership key={mode.membership.uuid} membership={mode.membership} onClose={onClose} /> : null}
+      {mode && mode.kind !== 'add' ? (
+        <EditMembership key={`${mode.kind}:${mode.membership.uuid}`} kind={mode.kind} membership={mode.membership} onClose={onClose} />
+      ) : null}
     </Modal>
   );
 }
@@ -63,16 +61,18 @@ export function MembershipFormDialog({ mode, onClose }: Props) {
 const GONE_MESSAGE = 'This membership no longer exists: it was deleted after the list was loaded. Nothing was saved.';
 
 /**
- * The edit form needs the membership's scope and role, which the membership does not echo
- * (they are write-only): they are read from its group, and a project's cluster from the project.
+ * The edit and move forms need the membership's scope and role, which the membership does not
+ * echo (they are write-only): they are read from its group, and a project's cluster from the project.
  */
-function EditMembership({ membership, onClose }: { membership: RancherMembership; onClose: () => void }) {
+function EditMembership({ kind, membership, onClose }: { kind: 'edit' | 'move'; membership: RancherMembership; onClose: () => void }) {
   const queryClient = useQueryClient();
   const current = useQuery(rancherQueries.detail(membership.uuid));
   const groupUuid = uuidFromUrl((current.data ?? membership).group);
   const group = useQuery({ ...rancherQueries.group(groupUuid), enabled: Boolean(groupUuid) && !current.error });
   const isProject = group.data?.scope_type === 'project';
   const projects = useQuery({ ...rancherQueries.allProjects(), enabled: isProject });
+  // Only for the role's display name: the form does not wait for it.
+  const roles = useQuery(rancherQueries.allRoleTemplates());
 
   const closeAndRefresh = () => {
     void invalidateMemberships(queryClient);
@@ -120,41 +120,34 @@ function EditMembership({ membership, onClose }: { membership: RancherMembership
     project: isProject && project ? project.uuid : '',
     role: uuidFromUrl(group.data.role),
   };
-  return (
-    <MembershipForm
-      initial={initial}
-      editing={{ membership: current.data, groupUuid, roleUrl: group.data.role, groupName: group.data.name }}
-      note={
-        scopeMissing ? (
-          <Alert color="orange" variant="light" role="note">
-            <Text size="sm">
-              The {scopeType || 'scope'} of this membership no longer exists in Waldur. Username and email can still be changed.
-            </Text>
-          </Alert>
-        ) : null
-      }
-      onClose={onClose}
-    />
+  const editing: Editing = {
+    membership: current.data,
+    groupUuid,
+    roleUrl: group.data.role,
+    groupName: group.data.name,
+    roleName: roleName(roles.data?.find((role) => role.uuid === initial.role)) || current.data.group_role,
+  };
+  const note = scopeMissing ? (
+    <Alert color="orange" variant="light" role="note">
+      <Text size="sm">
+        {kind === 'edit'
+          ? `The ${scopeType || 'scope'} of this membership no longer exists in Waldur. Username and email can still be changed.`
+          : `The ${scopeType || 'scope'} of this membership no longer exists in Waldur. Choose where the new membership goes.`}
+      </Text>
+    </Alert>
+  ) : null;
+  return kind === 'edit' ? (
+    <MembershipForm initial={initial} editing={editing} note={note} onClose={onClose} />
+  ) : (
+    <MoveForm initial={initial} editing={editing} note={note} onClose={onClose} />
   );
 }
 
-type Editing = { membership: RancherMembership; groupUuid: string; roleUrl: string; groupName: string };
-
-/** Role templates any picker has loaded so far (role URL and compatibility checks on change). */
-function knownRole(queryClient: QueryClient, uuid: string): RoleTemplate | undefined {
-  for (const [, data] of queryClient.getQueriesData<RoleTemplate[]>({ queryKey: ['rancher-role-templates'] })) {
-    const found = data?.find((role) => role.uuid === uuid);
-    if (found) return found;
-  }
-  return undefined;
+function roleName(role: RoleTemplate | undefined): string {
+  return role ? role.display_name || role.name : '';
 }
 
-function outcomeSentence(membership: RancherMembership): string {
-  return membership.state === 'active'
-    ? 'The user exists in Keycloak and was added to the Keycloak group.'
-    : 'Pending: the user does not exist in Keycloak yet. Waldur activates the membership when it finds them.';
-}
-
+/** Add (every field) and edit (username and email: the only fields Waldur changes on an edit). */
 function MembershipForm({
   initial,
   editing,
@@ -171,38 +164,11 @@ function MembershipForm({
   const draft = useFormDraft(ADD_DRAFT_KEY, form, !editing);
   const sending = useRef(false);
   const [unchanged, setUnchanged] = useState(false);
-  const [roleNote, setRoleNote] = useState<string | null>(null);
   const [gone, setGone] = useState(false);
-
-  const values = form.watch();
-  const scopeType: ScopeType = scopeTypeOf(values);
-  const clusters = useQuery(rancherQueries.clusters());
-  const cluster = clusters.data?.find((item) => item.uuid === values.cluster);
-  const projects = useQuery(rancherQueries.projects(values.cluster));
-  const roles = useQuery(rancherQueries.roleTemplates(cluster?.service_settings_uuid ?? '', scopeType));
   const errors = form.formState.errors;
 
   const urlOfRole = (uuid: string) =>
     roleUrl(uuid, knownRole(queryClient, uuid)?.url ?? (editing && uuid === initial.role ? editing.roleUrl : undefined));
-
-  /** A new scope keeps the role only when the role fits it; otherwise the role is cleared, and the form says why. */
-  const scopeChanged = (clusterUuid: string, projectUuid: string) => {
-    form.setValue('cluster', clusterUuid, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
-    form.setValue('project', projectUuid, { shouldDirty: true });
-    const roleUuid = form.getValues('role');
-    if (!roleUuid) return;
-    const role = knownRole(queryClient, roleUuid);
-    const nextCluster = clusters.data?.find((item) => item.uuid === clusterUuid);
-    const nextType: ScopeType = projectUuid ? 'project' : 'cluster';
-    if (roleFits(role, nextCluster, nextType)) return;
-    form.setValue('role', '', { shouldDirty: true });
-    const name = role?.display_name || role?.name || 'The role';
-    setRoleNote(
-      nextCluster
-        ? `“${isolate(name)}” is not a ${nextType} role of ${isolate(nextCluster.name ?? '')}: choose another role.`
-        : 'Choose a role for the new scope.',
-    );
-  };
 
   const save = useMutation({
     mutationKey: FORM_KEY,
@@ -212,30 +178,15 @@ function MembershipForm({
     },
     onSuccess: async (saved, input) => {
       draft.clear();
-      if (!editing) {
-        notifications.show({
-          color: saved.state === 'active' ? 'teal' : 'yellow',
-          title: `${isolate(saved.username)} added to ${saved.group_scope_type} ${isolate(saved.group_scope_name ?? '')}`,
-          message: outcomeSentence(saved),
-        });
-      } else {
-        const movedAsked = input.plan?.changed.some((field) => field === 'scope_uuid' || field === 'role');
-        const stayed = uuidFromUrl(saved.group) === editing.groupUuid;
-        notifications.show(
-          movedAsked && stayed
-            ? {
-                color: 'orange',
-                title: `Saved ${isolate(saved.username)}, but the scope and role did not change`,
-                message: `Waldur kept the membership in its group (${saved.group_scope_type} ${isolate(saved.group_scope_name ?? '')}, ${saved.group_role}): this server changes only username and email. To move the user, delete this membership and add a new one.`,
-                autoClose: false,
-              }
-            : {
-                color: 'teal',
-                title: `Membership of ${isolate(saved.username)} saved`,
-                message: `Sent: ${input.plan?.changed.join(', ')}.`,
-              },
-        );
-      }
+      notifications.show(
+        editing
+          ? { color: 'teal', title: `Membership of ${isolate(saved.username)} saved`, message: `Sent: ${input.plan?.changed.join(', ')}.` }
+          : {
+              color: saved.state === 'active' ? 'teal' : 'yellow',
+              title: `${isolate(saved.username)} added to ${saved.group_scope_type} ${isolate(saved.group_scope_name ?? '')}`,
+              message: outcomeSentence(saved),
+            },
+      );
       await invalidateMemberships(queryClient);
       onClose();
     },
@@ -274,29 +225,6 @@ function MembershipForm({
       ? splitFormErrors(save.error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues())).form.map(explain)
       : [];
 
-  const clusterOptions = keepValue(
-    (clusters.data ?? []).map((item) => ({
-      value: item.uuid ?? '',
-      label: item.service_name ? `${isolate(item.name ?? '')} (${isolate(item.service_name)})` : isolate(item.name ?? ''),
-    })),
-    values.cluster,
-    clusters.isPending,
-  );
-  const projectOptions = keepValue(
-    (projects.data ?? []).map((item) => ({ value: item.uuid, label: isolate(item.name) })),
-    values.project,
-    projects.isPending,
-  );
-  const roleOptions = keepValue(
-    (roles.data ?? []).map((item) => ({
-      value: item.uuid,
-      label: item.display_name && item.display_name !== item.name ? `${item.display_name} (${item.name})` : item.name,
-    })),
-    values.role,
-    roles.isPending,
-  );
-  const noClusters = clusters.data !== undefined && clusters.data.length === 0;
-
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-label={editing ? 'Edit membership' : 'Add membership'}>
       <Stack gap="sm">
@@ -315,88 +243,20 @@ function MembershipForm({
           error={errors.username?.message}
         />
         <TextInput label="Email" withAsterisk type="email" autoComplete="off" {...form.register('email')} error={errors.email?.message} />
-        <Controller
-          control={form.control}
-          name="cluster"
-          render={({ field }) => (
-            <Select
-              label="Cluster"
-              withAsterisk
-              placeholder={clusters.isPending ? 'Loading clusters…' : 'Choose a cluster'}
-              data={clusterOptions}
-              value={field.value || null}
-              onChange={(value) => scopeChanged(value ?? '', '')}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              searchable
-              nothingFoundMessage="No cluster matches"
-              error={
-                errors.cluster?.message ??
-                (clusters.error ? 'Could not load the clusters.' : noClusters ? 'You cannot see any Rancher cluster.' : undefined)
-              }
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-        />
-        <Controller
-          control={form.control}
-          name="project"
-          render={({ field }) => (
-            <Select
-              label="Project"
-              description="Optional: leave empty for a membership in the whole cluster."
-              placeholder={!values.cluster ? 'Choose a cluster first' : projects.isPending ? 'Loading projects…' : 'Whole cluster'}
-              data={projectOptions}
-              value={field.value || null}
-              onChange={(value) => scopeChanged(form.getValues('cluster'), value ?? '')}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              disabled={!values.cluster}
-              clearable
-              searchable
-              nothingFoundMessage={projects.data?.length === 0 ? 'This cluster has no projects' : 'No project matches'}
-              error={errors.project?.message ?? (projects.error ? 'Could not load the projects.' : undefined)}
-              comboboxProps={{ withinPortal: true }}
-            />
-          )}
-        />
-        <TextInput
-          label="Scope type"
-          value={SCOPE_TYPE_LABEL[scopeType]}
-          readOnly
-          variant="filled"
-          description="Follows the scope: a project makes it a project membership."
-        />
-        <Controller
-          control={form.control}
-          name="role"
-          render={({ field }) => (
-            <Select
+        {editing ? (
+          <>
+            <TextInput label="Scope" value={scopeLabel(editing.membership)} readOnly variant="filled" />
+            <TextInput
               label="Role"
-              withAsterisk
-              description={
-                roleNote ??
-                (cluster
-                  ? `${SCOPE_TYPE_LABEL[scopeType]} role templates of ${isolate(cluster.service_name || cluster.name || 'this cluster')}.`
-                  : undefined)
-              }
-              placeholder={!values.cluster ? 'Choose a cluster first' : roles.isPending ? 'Loading roles…' : 'Choose a role'}
-              data={roleOptions}
-              value={field.value || null}
-              onChange={(value) => {
-                setRoleNote(null);
-                field.onChange(value ?? '');
-              }}
-              onBlur={field.onBlur}
-              ref={field.ref}
-              disabled={!values.cluster}
-              searchable
-              nothingFoundMessage={roles.data?.length === 0 ? `No ${scopeType} roles for this cluster` : 'No role matches'}
-              error={errors.role?.message ?? (roles.error ? 'Could not load the roles.' : undefined)}
-              comboboxProps={{ withinPortal: true }}
+              value={editing.roleName}
+              readOnly
+              variant="filled"
+              description="Waldur keeps a membership in its scope and role: to change them, use Move in the row’s menu."
             />
-          )}
-        />
+          </>
+        ) : (
+          <ScopeRoleFields form={form} />
+        )}
         {unchanged ? (
           <Alert color="gray" variant="light" role="status">
             <Text size="sm">Nothing to save: no field was changed.</Text>
@@ -428,11 +288,4 @@ function explain(message: string): string {
   return /membership already exists/i.test(message)
     ? `${message} Waldur allows one membership per username and role, whatever the cluster or project: find it with the Exact username filter.`
     : message;
-}
-
-/** The chosen value stays visible while its list loads (or when the list no longer has it). */
-function keepValue(options: { value: string; label: string }[], value: string, pending: boolean) {
-  return value && !options.some((option) => option.value === value)
-    ? [...options, { value, label: pending ? 'Loading…' : value }]
-    : options;
 }

@@ -11,6 +11,7 @@ type Props = {
   selected: ReadonlySet<string>;
   onSelect: (memberships: RancherMembership[], selected: boolean) => void;
   onEdit: (membership: RancherMembership) => void;
+  onMove: (membership: RancherMembership) => void;
   onDelete: (membership: RancherMembership) => void;
   /** Why membership actions are disabled; null when allowed. */
   disabledReason: string | null;
@@ -29,7 +30,18 @@ export function scopeLabel(membership: Pick<RancherMembership, 'group_scope_type
 }
 
 /** One page of Rancher memberships; the selection survives paging (kept by the page). */
-export function MembershipsTable({ memberships, roles, selected, onSelect, onEdit, onDelete, disabledReason, busy, dimmed }: Props) {
+export function MembershipsTable({
+  memberships,
+  roles,
+  selected,
+  onSelect,
+  onEdit,
+  onMove,
+  onDelete,
+  disabledReason,
+  busy,
+  dimmed,
+}: Props) {
   const onPage = memberships.filter((membership) => selected.has(membership.uuid)).length;
   const all = memberships.length > 0 && onPage === memberships.length;
   return (
@@ -144,6 +156,11 @@ export function MembershipsTable({ memberships, roles, selected, onSelect, onEdi
                       <DisabledHint reason={disabledReason}>
                         <Menu.Item disabled={Boolean(disabledReason)} onClick={() => onEdit(membership)}>
                           Edit
+                        </Menu.Item>
+                      </DisabledHint>
+                      <DisabledHint reason={disabledReason}>
+                        <Menu.Item disabled={Boolean(disabledReason)} onClick={() => onMove(membership)}>
+                          Move to another scope or role
                         </Menu.Item>
                       </DisabledHint>
                       <DisabledHint reason={disabledReason}>

@@ -95,3 +95,48 @@ export function invalidateMemberships(queryClient: QueryClient) {
     queryClient.invalidateQueries({ queryKey: ['keycloak-groups'] }),
   ]);
 }
+
+/**
+ * Moving a membership to another scope or role. Waldur stores only username and email on an
+ * edit, so a move is a new membership and the end of the old one. Its duplicate check is per
+ * username and role, whatever the scope: with the same role the new membership can only be
+ * created once the old one is gone ("remove-first"); otherwise it is created first
+ * ("add-first"), so a failure half-way leaves the user with both and never with neither.
+ */
+export type MoveOrder = 'add-first' | 'remove-first';
+
+export function moveOrder(currentRoleUuid: string, targetRoleUuid: string): MoveOrder {
+  return currentRoleUuid === targetRoleUuid ? 'remove-first' : 'add-first';
+}
+
+export type MoveResult =
+  | { status: 'moved'; added: RancherMembership; removed: 'deleted' | 'gone' }
+  /** add-first: the new membership exists, the old one could not be deleted. */
+  | { status: 'not-removed'; added: RancherMembership; removeError: unknown }
+  /** remove-first: the old membership is gone, the new one could not be created. */
+  | { status: 'not-added'; removed: 'deleted' | 'gone'; addError: unknown };
+
+/**
+ * Runs a move's two steps in `order`. A failure of the first step throws: nothing changed. A
+ * failure of the second is returned, since the first step's change is real by then.
+ */
+export async function moveMembership(
+  order: MoveOrder,
+  add: () => Promise<RancherMembership>,
+  remove: () => Promise<'deleted' | 'gone'>,
+): Promise<MoveResult> {
+  if (order === 'add-first') {
+    const added = await add();
+    try {
+      return { status: 'moved', added, removed: await remove() };
+    } catch (removeError) {
+      return { status: 'not-removed', added, removeError };
+    }
+  }
+  const removed = await remove();
+  try {
+    return { status: 'moved', added: await add(), removed };
+  } catch (addError) {
+    return { status: 'not-added', removed, addError };
+  }
+}

@@ -43,6 +43,13 @@ async function openEdit(username: string) {
   return screen.findByRole('dialog');
 }
 
+async function openMove(username: string) {
+  const row = await rowOf(username);
+  await userEvent.click(within(row).getByRole('button', { name: /^Actions for / }));
+  await userEvent.click(await screen.findByRole('menuitem', { name: 'Move to another scope or role' }));
+  return screen.findByRole('dialog');
+}
+
 async function pick(dialog: HTMLElement, label: string, option: RegExp) {
   await userEvent.click(within(dialog).getByRole('combobox', { name: label }));
   await userEvent.click(await screen.findByRole('option', { name: option }));
@@ -72,42 +79,151 @@ describe('RancherMembershipsPage', { timeout: 30_000 }, () => {
     expect(within(row).getByLabelText('Traceback').textContent).toContain('KeycloakGetError');
   });
 
-  it('edit with every field changed sends PUT; the server keeping the group is said plainly', async () => {
+  it('edit changes only username and email: scope and role are shown, not editable (Waldur ignores them)', async () => {
     const sim = startSim('staff');
     const writes = recordWrites(sim);
     const dave = membershipOf(sim, 'dave');
     renderApp(<RancherMembershipsPage unavailableReason={null} />);
     const dialog = await openEdit('dave');
     const username = await within(dialog).findByRole('textbox', { name: 'Username' });
-    await waitFor(() =>
-      expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/),
-    );
+    await waitFor(() => expect((within(dialog).getByRole('textbox', { name: 'Role' }) as HTMLInputElement).value).toBe('Cluster Member'));
+    expect((within(dialog).getByRole('textbox', { name: 'Scope' }) as HTMLInputElement).readOnly).toBe(true);
+    expect((within(dialog).getByRole('textbox', { name: 'Role' }) as HTMLInputElement).readOnly).toBe(true);
+    expect(within(dialog).queryByRole('combobox')).toBeNull();
+    expect(within(dialog).getByText(/to change them, use Move/)).toBeTruthy();
     await userEvent.clear(username);
     await userEvent.type(username, 'dave.b');
     const email = within(dialog).getByRole('textbox', { name: 'Email' });
     await userEvent.clear(email);
     await userEvent.type(email, 'dave.b@lab.example.com');
-    await pick(dialog, 'Project', /^sandbox/);
-    // The cluster role does not fit a project: it is cleared, and the form says why.
-    expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toBe('');
-    expect(within(dialog).getByText(/is not a project role of aurora-dev/)).toBeTruthy();
-    await pick(dialog, 'Role', /^Read-only/);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
 
-    expect(writes).toHaveLength(1);
-    expect(writes[0]?.method).toBe('PUT');
-    expect(writes[0]?.url).toContain(`/api/keycloak-user-group-memberships/${dave.uuid}/`);
+    expect(writes).toEqual([
+      {
+        method: 'PATCH',
+        url: expect.stringContaining(`/api/keycloak-user-group-memberships/${dave.uuid}/`),
+        body: { username: 'dave.b', email: 'dave.b@lab.example.com' },
+      },
+    ]);
+    expect(membershipOf(sim, 'dave.b').groupUuid).toBe(R.groups.devMembers.uuid);
+    await screen.findByText('Membership of dave.b saved');
+  });
+
+  it('move to another role creates the new membership first, then deletes the old one', async () => {
+    const sim = startSim('staff');
+    const writes = recordWrites(sim);
+    const dave = membershipOf(sim, 'dave');
+    renderApp(<RancherMembershipsPage unavailableReason={null} />);
+    const dialog = await openMove('dave');
+    await waitFor(() =>
+      expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/),
+    );
+    // Nothing chosen yet: nothing is sent.
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete and re-create' }));
+    await within(dialog).findByText('Nothing to move: choose another scope or role.');
+    expect(writes).toHaveLength(0);
+
+    await pick(dialog, 'Project', /^sandbox/);
+    await pick(dialog, 'Role', /^Read-only/);
+    within(dialog).getByText(/created first, then the current one is deleted/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Move' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+
+    expect(writes.map((write) => write.method)).toEqual(['POST', 'DELETE']);
     expect(writes[0]?.body).toEqual({
-      username: 'dave.b',
-      email: 'dave.b@lab.example.com',
+      username: 'dave',
+      email: dave.email,
       scope_uuid: R.projects.sandbox.uuid,
       role: expect.stringMatching(new RegExp(`/api/rancher-role-templates/${R.roleTemplates.readOnly.uuid}/$`)),
     });
-    expect(membershipOf(sim, 'dave.b').email).toBe('dave.b@lab.example.com');
-    // Waldur stores only username and email: the membership stays in its group.
-    expect(membershipOf(sim, 'dave.b').groupUuid).toBe(R.groups.devMembers.uuid);
-    await screen.findByText('Saved dave.b, but the scope and role did not change');
+    expect(writes[1]?.url).toContain(`/api/keycloak-user-group-memberships/${dave.uuid}/`);
+    const moved = membershipOf(sim, 'dave');
+    expect(moved.uuid).not.toBe(dave.uuid);
+    expect(sim.store.rancherGroups.get(moved.groupUuid)?.scopeUuid).toBe(R.projects.sandbox.uuid);
+    await screen.findByText('Moved dave to Project sandbox');
+  });
+
+  it('move with the same role to another scope deletes first (Waldur allows one per username and role)', async () => {
+    const sim = startSim('staff');
+    const writes = recordWrites(sim);
+    renderApp(<RancherMembershipsPage unavailableReason={null} />);
+    const dialog = await openMove('dave');
+    await waitFor(() =>
+      expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/),
+    );
+    await pick(dialog, 'Cluster', /^aurora-prod/);
+    expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/);
+    within(dialog).getByText(/the current membership is deleted first/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete and re-create' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes.map((write) => write.method)).toEqual(['DELETE', 'POST']);
+    const moved = membershipOf(sim, 'dave');
+    expect(sim.store.rancherGroups.get(moved.groupUuid)?.scopeUuid).toBe(R.clusters.auroraProd.uuid);
+  });
+
+  it('a move whose delete fails says the user has both, and deleting the old one again finishes it', async () => {
+    const sim = startSim('staff');
+    const dave = membershipOf(sim, 'dave');
+    let refuseDelete = true;
+    configureApi({ apiUrl: 'http://sim.test', timeoutMs: 10_000 }, async (request) => {
+      if (request.method === 'DELETE' && refuseDelete) {
+        refuseDelete = false;
+        return new Response(JSON.stringify({ detail: 'Service unavailable.' }), {
+          status: 503,
+          headers: { 'Content-Type': 'application/json' },
+        });
+      }
+      return (await sim.handle(request)) ?? new Response('Not found', { status: 404 });
+    });
+    renderApp(<RancherMembershipsPage unavailableReason={null} />);
+    const dialog = await openMove('dave');
+    await waitFor(() =>
+      expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/),
+    );
+    await pick(dialog, 'Project', /^sandbox/);
+    await pick(dialog, 'Role', /^Read-only/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Move' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('The new membership exists, but the old one is still there');
+    expect(alert.textContent).toContain('Both memberships are listed now.');
+    expect([...sim.store.rancherMemberships.all()].filter((membership) => membership.username === 'dave')).toHaveLength(2);
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete the old membership' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(sim.store.rancherMemberships.get(dave.uuid)).toBeUndefined();
+    expect([...sim.store.rancherMemberships.all()].filter((membership) => membership.username === 'dave')).toHaveLength(1);
+  });
+
+  it('a same-role move whose create fails says the user has neither, and keeps the choice for a retry', async () => {
+    const sim = startSim('staff');
+    let refuseCreate = true;
+    configureApi({ apiUrl: 'http://sim.test', timeoutMs: 10_000 }, async (request) => {
+      if (request.method === 'POST' && refuseCreate) {
+        refuseCreate = false;
+        const body = ['Unable to add a user to the Keycloak group: Connection refused'];
+        return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/json' } });
+      }
+      return (await sim.handle(request)) ?? new Response('Not found', { status: 404 });
+    });
+    renderApp(<RancherMembershipsPage unavailableReason={null} />);
+    const dialog = await openMove('dave');
+    await waitFor(() =>
+      expect((within(dialog).getByRole('combobox', { name: 'Role' }) as HTMLInputElement).value).toMatch(/^Cluster Member/),
+    );
+    await pick(dialog, 'Cluster', /^aurora-prod/);
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete and re-create' }));
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert.textContent).toContain('The old membership was deleted, but the new one was not created');
+    expect(alert.textContent).toContain('Unable to add a user to the Keycloak group: Connection refused');
+    expect(alert.textContent).toContain('dave has neither membership now.');
+    expect([...sim.store.rancherMemberships.all()].filter((membership) => membership.username === 'dave')).toHaveLength(0);
+
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create the new membership' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    const moved = membershipOf(sim, 'dave');
+    expect(sim.store.rancherGroups.get(moved.groupUuid)?.scopeUuid).toBe(R.clusters.auroraProd.uuid);
+    await screen.findByText('Moved dave to Cluster aurora-prod');
   });
 
   it('a membership deleted before its form opens says so, and offers to refresh', async () => {

@@ -118,13 +118,9 @@ function MembershipsSection() {
   }, []);
 
   // Add (add=1 in the URL, so a sign-in round trip comes back to the form) and edit.
-  const [editing, setEditing] = useState<RancherMembership | null>(null);
+  const [editing, setEditing] = useState<Extract<MembershipFormMode, { membership: RancherMembership }> | null>(null);
   // A link with add=1 opens the form only for who may add; others get the reason.
-  const formMode: MembershipFormMode | null = editing
-    ? { kind: 'edit', membership: editing }
-    : state.add === '1' && !disabledReason
-      ? { kind: 'add' }
-      : null;
+  const formMode: MembershipFormMode | null = editing ? editing : state.add === '1' && !disabledReason ? { kind: 'add' } : null;
   const closeForm = () => {
     if (editing) setEditing(null);
     else setState({ add: '' }, { replace: true });
@@ -342,7 +338,8 @@ function MembershipsSection() {
               roles={roles.data}
               selected={selectedIds}
               onSelect={select}
-              onEdit={setEditing}
+              onEdit={(membership) => setEditing({ kind: 'edit', membership })}
+              onMove={(membership) => setEditing({ kind: 'move', membership })}
               onDelete={confirmDelete}
               disabledReason={disabledReason}
               busy={busy}

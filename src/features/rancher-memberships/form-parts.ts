@@ -1,0 +1,13 @@
+import type { RancherMembership } from '../../api/types';
+
+/** The membership dialog's writes, so that the dialog knows when one is in flight. */
+export const FORM_KEY = ['rancher-membership-form'];
+
+/** The membership an edit or move starts from, with what its group says of scope and role. */
+export type Editing = { membership: RancherMembership; groupUuid: string; roleUrl: string; groupName: string; roleName: string };
+
+export function outcomeSentence(membership: RancherMembership): string {
+  return membership.state === 'active'
+    ? 'The user exists in Keycloak and was added to the Keycloak group.'
+    : 'Pending: the user does not exist in Keycloak yet. Waldur activates the membership when it finds them.';
+}

@@ -1,0 +1,201 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { errorMessage, splitFormErrors } from '../../api/errors';
+import type { RancherMembership } from '../../api/types';
+import { FormErrors } from '../../components/error-alert';
+import { isolate } from '../../lib/bidi';
+import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
+import {
+  MEMBERSHIP_FIELDS,
+  createBody,
+  membershipSchema,
+  scopeUuidOf,
+  serverFieldAliases,
+  type MembershipValues,
+} from './membership-schema';
+import { scopeLabel } from './memberships-table';
+import {
+  createMembership,
+  deleteMembership,
+  invalidateMemberships,
+  moveMembership,
+  moveOrder,
+  roleUrl,
+  type MoveResult,
+} from './mutations';
+import { ScopeRoleFields, knownRole } from './scope-role-fields';
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+type HalfDone = Exclude<MoveResult, { status: 'moved' }>;
+
+/**
+ * Move: a new membership in the chosen scope and role replaces this one (Waldur changes only
+ * username and email on an edit). Rancher's API has no view of Keycloak, so what the admin is
+ * told is what Waldur answered, and no more.
+ */
+export function MoveForm({
+  initial,
+  editing,
+  note,
+  onClose,
+}: {
+  initial: MembershipValues;
+  editing: Editing;
+  note?: React.ReactNode;
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const form = useForm<MembershipValues>({ resolver: zodResolver(membershipSchema), defaultValues: initial });
+  const sending = useRef(false);
+  const [unchanged, setUnchanged] = useState(false);
+  const [halfDone, setHalfDone] = useState<HalfDone | null>(null);
+  const old = editing.membership;
+  const from = `${scopeLabel(old)} as ${editing.roleName}`;
+  const order = moveOrder(initial.role, form.watch('role'));
+
+  const urlOfRole = (uuid: string) =>
+    roleUrl(uuid, knownRole(queryClient, uuid)?.url ?? (uuid === initial.role ? editing.roleUrl : undefined));
+  const add = () => createMembership(createBody(form.getValues(), urlOfRole));
+  const remove = () => deleteMembership(old.uuid);
+
+  const done = async (added: RancherMembership) => {
+    notifications.show({
+      color: added.state === 'active' ? 'teal' : 'yellow',
+      title: `Moved ${isolate(added.username)} to ${scopeLabel(added)}`,
+      message: `Waldur created the new membership and deleted the one in ${from}. ${outcomeSentence(added)}`,
+    });
+    await invalidateMemberships(queryClient);
+    onClose();
+  };
+
+  const move = useMutation({
+    mutationKey: FORM_KEY,
+    mutationFn: () => moveMembership(order, add, remove),
+    onSuccess: async (result) => {
+      if (result.status === 'moved') return done(result.added);
+      setHalfDone(result);
+      await invalidateMemberships(queryClient);
+    },
+    onError: (error) => {
+      const { fields } = splitFormErrors(error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues()));
+      for (const [field, message] of Object.entries(fields)) form.setError(field as keyof MembershipValues, { type: 'server', message });
+    },
+  });
+  // The second step again, after it failed: the form's choices are still there.
+  const retry = useMutation({
+    mutationKey: FORM_KEY,
+    mutationFn: async (): Promise<RancherMembership> => {
+      if (halfDone?.status === 'not-removed') {
+        await remove();
+        return halfDone.added;
+      }
+      return add();
+    },
+    onSuccess: done,
+  });
+
+  const submit = form.handleSubmit(async (values) => {
+    if (sending.current) return;
+    if (scopeUuidOf(values) === scopeUuidOf(initial) && values.role === initial.role) {
+      setUnchanged(true);
+      return;
+    }
+    setUnchanged(false);
+    sending.current = true;
+    try {
+      await move.mutateAsync().catch(() => undefined);
+    } finally {
+      sending.current = false;
+    }
+  });
+
+  if (halfDone) {
+    const notRemoved = halfDone.status === 'not-removed';
+    const failure = errorMessage(retry.error ?? (notRemoved ? halfDone.removeError : halfDone.addError));
+    return (
+      <Stack gap="sm">
+        <Alert
+          color={notRemoved ? 'orange' : 'red'}
+          variant="light"
+          role="alert"
+          title={
+            notRemoved
+              ? 'The new membership exists, but the old one is still there'
+              : 'The old membership was deleted, but the new one was not created'
+          }
+        >
+          <Stack gap="xs">
+            {notRemoved ? (
+              <Text size="sm" style={clip}>
+                Waldur created the membership of <bdi>{old.username}</bdi> in {scopeLabel(halfDone.added)}, but deleting the one in {from}{' '}
+                failed: {failure}
+              </Text>
+            ) : (
+              <Text size="sm" style={clip}>
+                Waldur deleted the membership of <bdi>{old.username}</bdi> in {from}, but creating the new one failed: {failure}
+              </Text>
+            )}
+            <Text size="sm">
+              {notRemoved
+                ? 'Both memberships are listed now. Delete the old one again, or later from the table.'
+                : `${isolate(old.username)} has neither membership now. Your choice of scope and role is kept: create the new membership again.`}
+            </Text>
+          </Stack>
+        </Alert>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={retry.isPending}>
+            {notRemoved ? 'Keep both for now' : 'Close without it'}
+          </Button>
+          <Button color={notRemoved ? 'red' : undefined} loading={retry.isPending} onClick={() => retry.mutate()}>
+            {notRemoved ? 'Delete the old membership' : 'Create the new membership'}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+
+  // Username and email are not fields of this form: their errors (the server's, or the schema's
+  // for values stored before it) are said here.
+  const { errors } = form.formState;
+  const formMessages = [
+    ...[errors.username?.message, errors.email?.message].filter((message): message is string => Boolean(message)),
+    ...(move.error ? splitFormErrors(move.error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues())).form : []),
+  ];
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Move membership">
+      <Stack gap="sm">
+        <Text size="sm" style={clip}>
+          Now: {from} (group <bdi>{editing.groupName}</bdi>). Choose where <bdi>{old.username}</bdi> goes.
+        </Text>
+        {note}
+        <ScopeRoleFields form={form} />
+        <Alert color={order === 'remove-first' ? 'orange' : 'blue'} variant="light" role="note">
+          <Text size="sm">
+            {order === 'remove-first'
+              ? 'Same role: Waldur allows one membership per username and role, whatever the scope, so the current membership is deleted first and the new one created after. If creating fails, the user has neither until you try again.'
+              : 'The new membership is created first, then the current one is deleted: if the delete fails, both stay and you can delete the old one again.'}
+          </Text>
+        </Alert>
+        {unchanged ? (
+          <Alert color="gray" variant="light" role="status">
+            <Text size="sm">Nothing to move: choose another scope or role.</Text>
+          </Alert>
+        ) : null}
+        <FormErrors messages={formMessages} />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose} disabled={move.isPending}>
+            Cancel
+          </Button>
+          <Button type="submit" loading={move.isPending}>
+            {order === 'remove-first' ? 'Delete and re-create' : 'Move'}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,169 @@
+import { Select, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, type UseFormReturn } from 'react-hook-form';
+import type { RoleTemplate } from '../../api/types';
+import { isolate } from '../../lib/bidi';
+import { roleFits, scopeTypeOf, type MembershipValues } from './membership-schema';
+import { SCOPE_TYPE_LABEL, rancherQueries, type ScopeType } from './queries';
+
+/** Role templates any picker has loaded so far (role URL and compatibility checks on change). */
+export function knownRole(queryClient: QueryClient, uuid: string): RoleTemplate | undefined {
+  for (const [, data] of queryClient.getQueriesData<RoleTemplate[]>({ queryKey: ['rancher-role-templates'] })) {
+    const found = data?.find((role) => role.uuid === uuid);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Where and which role: a cluster, optionally one of its projects (the scope type follows), and
+ * a role template of that cluster's settings for that scope type. A new scope keeps the role
+ * only when the role fits it; otherwise the role is cleared, and the field says why.
+ */
+export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues> }) {
+  const queryClient = useQueryClient();
+  const [roleNote, setRoleNote] = useState<string | null>(null);
+  const values = form.watch();
+  const errors = form.formState.errors;
+  const scopeType: ScopeType = scopeTypeOf(values);
+  const clusters = useQuery(rancherQueries.clusters());
+  const cluster = clusters.data?.find((item) => item.uuid === values.cluster);
+  const projects = useQuery(rancherQueries.projects(values.cluster));
+  const roles = useQuery(rancherQueries.roleTemplates(cluster?.service_settings_uuid ?? '', scopeType));
+
+  const scopeChanged = (clusterUuid: string, projectUuid: string) => {
+    form.setValue('cluster', clusterUuid, { shouldDirty: true, shouldValidate: form.formState.isSubmitted });
+    form.setValue('project', projectUuid, { shouldDirty: true });
+    const roleUuid = form.getValues('role');
+    if (!roleUuid) return;
+    const role = knownRole(queryClient, roleUuid);
+    const nextCluster = clusters.data?.find((item) => item.uuid === clusterUuid);
+    const nextType: ScopeType = projectUuid ? 'project' : 'cluster';
+    if (roleFits(role, nextCluster, nextType)) return;
+    form.setValue('role', '', { shouldDirty: true });
+    const name = role?.display_name || role?.name || 'The role';
+    setRoleNote(
+      nextCluster
+        ? `“${isolate(name)}” is not a ${nextType} role of ${isolate(nextCluster.name ?? '')}: choose another role.`
+        : 'Choose a role for the new scope.',
+    );
+  };
+
+  const clusterOptions = keepValue(
+    (clusters.data ?? []).map((item) => ({
+      value: item.uuid ?? '',
+      label: item.service_name ? `${isolate(item.name ?? '')} (${isolate(item.service_name)})` : isolate(item.name ?? ''),
+    })),
+    values.cluster,
+    clusters.isPending,
+  );
+  const projectOptions = keepValue(
+    (projects.data ?? []).map((item) => ({ value: item.uuid, label: isolate(item.name) })),
+    values.project,
+    projects.isPending,
+  );
+  const roleOptions = keepValue(
+    (roles.data ?? []).map((item) => ({
+      value: item.uuid,
+      label: item.display_name && item.display_name !== item.name ? `${item.display_name} (${item.name})` : item.name,
+    })),
+    values.role,
+    roles.isPending,
+  );
+  const noClusters = clusters.data !== undefined && clusters.data.length === 0;
+
+  return (
+    <>
+      <Controller
+        control={form.control}
+        name="cluster"
+        render={({ field }) => (
+          <Select
+            label="Cluster"
+            withAsterisk
+            placeholder={clusters.isPending ? 'Loading clusters…' : 'Choose a cluster'}
+            data={clusterOptions}
+            value={field.value || null}
+            onChange={(value) => scopeChanged(value ?? '', '')}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            searchable
+            nothingFoundMessage="No cluster matches"
+            error={
+              errors.cluster?.message ??
+              (clusters.error ? 'Could not load the clusters.' : noClusters ? 'You cannot see any Rancher cluster.' : undefined)
+            }
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+      />
+      <Controller
+        control={form.control}
+        name="project"
+        render={({ field }) => (
+          <Select
+            label="Project"
+            description="Optional: leave empty for a membership in the whole cluster."
+            placeholder={!values.cluster ? 'Choose a cluster first' : projects.isPending ? 'Loading projects…' : 'Whole cluster'}
+            data={projectOptions}
+            value={field.value || null}
+            onChange={(value) => scopeChanged(form.getValues('cluster'), value ?? '')}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            disabled={!values.cluster}
+            clearable
+            searchable
+            nothingFoundMessage={projects.data?.length === 0 ? 'This cluster has no projects' : 'No project matches'}
+            error={errors.project?.message ?? (projects.error ? 'Could not load the projects.' : undefined)}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+      />
+      <TextInput
+        label="Scope type"
+        value={SCOPE_TYPE_LABEL[scopeType]}
+        readOnly
+        variant="filled"
+        description="Follows the scope: a project makes it a project membership."
+      />
+      <Controller
+        control={form.control}
+        name="role"
+        render={({ field }) => (
+          <Select
+            label="Role"
+            withAsterisk
+            description={
+              roleNote ??
+              (cluster
+                ? `${SCOPE_TYPE_LABEL[scopeType]} role templates of ${isolate(cluster.service_name || cluster.name || 'this cluster')}.`
+                : undefined)
+            }
+            placeholder={!values.cluster ? 'Choose a cluster first' : roles.isPending ? 'Loading roles…' : 'Choose a role'}
+            data={roleOptions}
+            value={field.value || null}
+            onChange={(value) => {
+              setRoleNote(null);
+              field.onChange(value ?? '');
+            }}
+            onBlur={field.onBlur}
+            ref={field.ref}
+            disabled={!values.cluster}
+            searchable
+            nothingFoundMessage={roles.data?.length === 0 ? `No ${scopeType} roles for this cluster` : 'No role matches'}
+            error={errors.role?.message ?? (roles.error ? 'Could not load the roles.' : undefined)}
+            comboboxProps={{ withinPortal: true }}
+          />
+        )}
+      />
+    </>
+  );
+}
+
+/** The chosen value stays visible while its list loads (or when the list no longer has it). */
+function keepValue(options: { value: string; label: string }[], value: string, pending: boolean) {
+  return value && !options.some((option) => option.value === value)
+    ? [...options, { value, label: pending ? 'Loading…' : value }]
+    : options;
+}
