@@ -29,6 +29,22 @@ test.describe('signed out', () => {
     await expectAccessible(page, 'sign-in');
   });
 
+  test('a deep link goes to sign-in and back without asking the API first (no 401s on the way)', async ({ page, sim }) => {
+    const target = await keycloakOffering(sim);
+    const asked: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname.startsWith('/api/')) asked.push(request.url());
+    });
+    await page.goto(`/offerings/${target.uuid}/groups?page_size=20`);
+    await expect(page).toHaveURL(/\/sign-in\?next=/);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    expect(asked).toEqual([]);
+    await page.getByLabel('Username').fill('staff');
+    await page.getByLabel('Password', { exact: true }).fill('staff');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page).toHaveURL(new RegExp(`/offerings/${target.uuid}/groups\\?page_size=20$`));
+  });
+
   test('sign in as staff, see the server, find an offering, switch tabs, sign out', async ({ page, sim }) => {
     const target = await keycloakOffering(sim);
     await page.goto('/sign-in');
@@ -150,6 +166,41 @@ test('an expired token sends you to sign in and back to the same page', async ({
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(new RegExp(`/offerings/${target.uuid}/members$`));
   await expect(page.getByRole('heading', { name: target.name, level: 1 })).toBeVisible();
+});
+
+test('an expired token: once the server has said 401, no more API requests go out', async ({ page, sim }) => {
+  const target = await keycloakOffering(sim);
+  await page.goto(`/offerings/${target.uuid}/groups`);
+  await expect(page.getByRole('heading', { name: target.name, level: 1 })).toBeVisible();
+  await sim.faults({ expireTokens: true });
+  // Requests and 401 answers in the order the browser saw them.
+  const events: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname.startsWith('/api/')) events.push(`sent ${request.url()}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() === 401) events.push(`401 ${response.url()}`);
+  });
+  await page.reload();
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await expect(page.getByText('Your session has expired')).toBeVisible();
+  const first401 = events.findIndex((event) => event.startsWith('401 '));
+  expect(first401, 'the server refused the token').toBeGreaterThanOrEqual(0);
+  expect(
+    events.slice(first401).filter((event) => event.startsWith('sent ')),
+    'requests after the first 401',
+  ).toEqual([]);
+});
+
+test('the console stays quiet on the start page: no warnings (React Router production build)', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/offerings$/);
+  await expect(page.getByRole('table', { name: 'Offerings' })).toBeVisible();
+  expect(warnings).toEqual([]);
 });
 
 test('a 500 page from the server shows an error with Retry, and Retry recovers', async ({ page, sim }) => {

@@ -21,6 +21,9 @@ function isSignInRequest(url: string): boolean {
  */
 async function authorisedFetch(input: Request): Promise<Response> {
   const token = getToken();
+  // Without a token (never signed in, or the server refused it a moment ago) Waldur can only say
+  // 401: the answer is made here instead of sending a request the server is sure to refuse.
+  if (!token && !isSignInRequest(input.url)) return notSignedIn();
   const headers = new Headers(input.headers);
   if (token && !isSignInRequest(input.url)) headers.set('Authorization', `Token ${token}`);
   headers.set('Accept', 'application/json');
@@ -46,6 +49,14 @@ async function authorisedFetch(input: Request): Promise<Response> {
     expireSession(detail || 'Your session has expired.');
   }
   return response;
+}
+
+/** DRF's answer to a request without credentials. */
+function notSignedIn(): Response {
+  return new Response(JSON.stringify({ detail: 'Authentication credentials were not provided.' }), {
+    status: 401,
+    headers: { 'Content-Type': 'application/json' },
+  });
 }
 
 /** Where the Waldur API lives (the app's own origin when it is served behind a proxy). */

@@ -1,4 +1,5 @@
 import { createBrowserRouter, redirect, type DataStrategyFunction } from 'react-router';
+import { getToken } from '../api/session';
 import { AppFrameSkeleton } from './app-frame';
 import { RouteError } from './route-error';
 import { SessionWatcher } from './session-watcher';
@@ -9,11 +10,15 @@ import { SessionWatcher } from './session-watcher';
  * with no route waiting on another.
  */
 function afterApiReady(apiReady: Promise<unknown>): DataStrategyFunction {
-  return async ({ matches }) => {
+  return async ({ matches, request }) => {
     const toLoad = matches.filter((match) => match.shouldLoad);
+    const url = new URL(request.url);
+    // Signed out: straight to sign-in and back, before any loader asks the API for a 401.
+    const signIn = url.pathname !== '/sign-in' && !getToken() ? `/sign-in?next=${encodeURIComponent(url.pathname + url.search)}` : null;
     const results = await Promise.all(
       toLoad.map((match) =>
         match.resolve(async (handler) => {
+          if (signIn) throw redirect(signIn);
           await apiReady;
           return handler();
         }),
