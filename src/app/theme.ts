@@ -5,10 +5,20 @@ import {
   localStorageColorSchemeManager,
   Menu,
   MenuDivider,
+  MenuDropdown,
   Modal,
   Notification,
   type CSSVariablesResolver,
 } from '@mantine/core';
+
+/**
+ * Mantine's focus trap focuses a dropdown's first item, or tries to: a disabled one cannot take
+ * focus, which leaves it on the trigger, with the arrow keys dead. The item it should focus is
+ * marked as the dropdown mounts, before the trap looks (in a timeout).
+ */
+function markFirstEnabledItem(dropdown: HTMLDivElement | null) {
+  dropdown?.querySelector('[data-menu-item]:not(:disabled)')?.setAttribute('data-autofocus', 'true');
+}
 
 export const theme = createTheme({
   primaryColor: 'indigo',
@@ -29,10 +39,15 @@ export const theme = createTheme({
     }),
     // Menu items with a colour draw their text in shade 6 (red 6 is 3.3:1 on white, 4.1:1 on the
     // dark dropdown): inside menus, shade 6 of red means a readable red of the scheme.
+    // A menu holds only menu items and separators (axe aria-required-children), so not Mantine's
+    // hidden role="presentation" focus placeholder: opening a menu focuses its first enabled item
+    // instead, as the WAI-ARIA menu button pattern has it.
     Menu: Menu.extend({
+      defaultProps: { withInitialFocusPlaceholder: false },
       styles: { dropdown: { '--mantine-color-red-6': 'var(--app-menu-danger)' } as React.CSSProperties },
     }),
-    // A menu holds only menu items and separators (axe aria-required-children).
+    MenuDropdown: MenuDropdown.extend({ defaultProps: { ref: markFirstEnabledItem } }),
+    // Dividers are separators, not plain divs, inside a menu.
     MenuDivider: MenuDivider.extend({ defaultProps: { role: 'separator' } }),
     // Notifications too; their description is drawn in gray-6 by default, below 4.5:1.
     Notification: Notification.extend({
@@ -65,5 +80,8 @@ export const cssVariablesResolver: CSSVariablesResolver = (current) => ({
     // Red 8 on the dark body is 3.4:1; red 5 is 5.6:1.
     '--mantine-color-error': 'var(--mantine-color-red-5)',
     '--app-menu-danger': 'var(--mantine-color-red-4)',
+    // Links (table cells with a group's name) are shade 4 in dark: 3.8:1 on a hovered row (dark 5);
+    // shade 3 is 4.9:1 there.
+    '--mantine-color-anchor': `var(--mantine-color-${current.primaryColor}-3)`,
   },
 });
