@@ -21,6 +21,20 @@ test('a successful test shows the top-level groups and when it ran', async ({ pa
   await expect(result.getByText('Connected', { exact: true })).toBeVisible();
 });
 
+test('the result does not push the tabs down, and can be dismissed', async ({ page }) => {
+  await page.goto(`/offerings/${A.uuid}/groups`);
+  const tabs = page.getByRole('tablist');
+  await expect(tabs).toBeVisible();
+  const before = await tabs.boundingBox();
+  await page.getByRole('button', { name: 'Test connection' }).click();
+  const result = page.getByTestId('connection-result');
+  await expect(result.getByText('Connected', { exact: true })).toBeVisible();
+  expect((await tabs.boundingBox())?.y).toBe(before?.y);
+  await result.getByRole('button', { name: 'Dismiss the connection test result' }).click();
+  await expect(result).toHaveCount(0);
+  expect((await tabs.boundingBox())?.y).toBe(before?.y);
+});
+
 test('a long list of groups collapses with a count', async ({ page, sim }) => {
   for (let index = 0; index < 12; index += 1) {
     await sim.call('POST', '/__sim/remote/groups', { offering_uuid: A.uuid, name: `extra-${String(index).padStart(2, '0')}` });

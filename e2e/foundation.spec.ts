@@ -203,6 +203,25 @@ test('the console stays quiet on the start page: no warnings (React Router produ
   expect(warnings).toEqual([]);
 });
 
+test('nothing scrolls sideways: a long search text in the empty states, the Server page at 390 px', async ({ page, sim }) => {
+  const target = await keycloakOffering(sim);
+  const long = 'x'.repeat(200);
+  const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  for (const [path, empty] of [
+    [`/offerings?q=${long}`, 'No offerings match'],
+    [`/offerings/${target.uuid}/groups?q=${long}`, /^No groups/],
+    [`/rancher-memberships?username=${long}`, /^No memberships/],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: empty }).first()).toBeVisible();
+    expect(await sideways(), path).toBeLessThanOrEqual(0);
+  }
+  await page.setViewportSize({ width: 390, height: 800 });
+  await page.goto('/server');
+  await expect(page.getByRole('row', { name: /Waldur version/ })).toContainText('8.0.5');
+  expect(await sideways(), 'the Server page at 390 px').toBeLessThanOrEqual(0);
+});
+
 test('a 500 page from the server shows an error with Retry, and Retry recovers', async ({ page, sim }) => {
   await sim.faults({ errorRate: 1 });
   await page.goto('/offerings');

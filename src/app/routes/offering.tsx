@@ -42,6 +42,7 @@ export function Component() {
             )}
           </Group>
           <ConnectionTestResult
+            floating
             test={connection}
             disabledReason={permission.reason ? `Test connection and import are disabled. ${permission.reason}` : null}
           />

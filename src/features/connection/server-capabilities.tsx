@@ -31,10 +31,10 @@ export function ServerCapabilities() {
     return (
       <Stack>
         <Title order={1}>Server</Title>
-        <Table variant="vertical" withTableBorder layout="fixed" maw={820}>
+        <Table variant="vertical" withTableBorder layout="fixed" maw={820} style={{ overflowWrap: 'anywhere' }}>
           <Table.Tbody>
             <Table.Tr>
-              <Table.Th w={260}>Address</Table.Th>
+              <Table.Th w={{ base: 130, sm: 260 }}>Address</Table.Th>
               <Table.Td>{baseUrl()}</Table.Td>
             </Table.Tr>
             <Table.Tr>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Code, Group, Loader, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Code, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
@@ -22,6 +22,8 @@ export type ConnectionTest = {
   /** When the running test started (for the elapsed time). */
   startedAt: number | null;
   last: ConnectionTestResult | null;
+  /** Puts the last result away (the next test shows a new one). */
+  dismiss: () => void;
   /** The id of the text saying why the test is disabled. */
   reasonId: string;
 };
@@ -54,6 +56,7 @@ export function useConnectionTest(offeringUuid: string): ConnectionTest {
     pending,
     startedAt: pending ? startedAt : null,
     last: last && last.offeringUuid === offeringUuid ? last : null,
+    dismiss: () => setLast(null),
     reasonId,
   };
 }
@@ -122,17 +125,25 @@ function failureHint(error: unknown): string {
   return 'Check the offering’s integration settings: the Keycloak URL, the realm, and the admin username and password (keycloak_url, keycloak_realm, keycloak_username, keycloak_password). Waldur does not say which one is wrong.';
 }
 
-/** The last result (kept until the next test ends) and the progress of a running one. */
-export function ConnectionTestResult({ test, disabledReason }: { test: ConnectionTest; disabledReason?: string | null }) {
+/**
+ * The last result (kept until the next test ends, or until dismissed) and the progress of a
+ * running one. `floating`: over the page below the header's buttons, so that the tabs under
+ * the header do not move when a result comes or goes.
+ */
+export function ConnectionTestResult({
+  test,
+  disabledReason,
+  floating = false,
+}: {
+  test: ConnectionTest;
+  disabledReason?: string | null;
+  floating?: boolean;
+}) {
   const elapsed = useElapsedSeconds(test.startedAt);
   const { last } = test;
-  return (
-    <Stack gap={6} maw={460} w="100%" aria-live="polite">
-      {disabledReason ? (
-        <Text id={test.reasonId} size="xs" c="dimmed" ta="right">
-          {disabledReason}
-        </Text>
-      ) : null}
+  const dimmed = { opacity: test.pending ? 0.6 : 1 };
+  const outcome = (
+    <>
       {test.pending ? (
         <Group gap="xs" role="status" justify="flex-end">
           <Loader size="xs" aria-hidden="true" />
@@ -140,34 +151,61 @@ export function ConnectionTestResult({ test, disabledReason }: { test: Connectio
         </Group>
       ) : null}
       {last ? (
-        last.ok ? (
-          <Alert color="teal" variant="light" title="Connected" style={{ opacity: test.pending ? 0.6 : 1 }} data-testid="connection-result">
-            <Text size="sm">Keycloak answered: {pluralize(last.groupsCount, 'top-level group')}.</Text>
-            <GroupNames names={last.groups} total={Math.max(last.groupsCount, last.groups.length)} />
-            <Text size="xs" c="dimmed" mt={6}>
-              Tested at {formatTime(last.at)}
-            </Text>
-          </Alert>
-        ) : (
-          <Alert
-            color="red"
-            variant="light"
-            title="Connection failed"
-            style={{ opacity: test.pending ? 0.6 : 1 }}
-            data-testid="connection-result"
-          >
-            <Text size="sm" fw={500}>
-              {errorMessage(last.error)}
-            </Text>
-            <Text size="sm" mt={4}>
-              {failureHint(last.error)}
-            </Text>
-            <Text size="xs" c="dimmed" mt={6}>
-              Tested at {formatTime(last.at)}
-            </Text>
-          </Alert>
-        )
+        <Alert
+          color={last.ok ? 'teal' : 'red'}
+          variant="light"
+          title={last.ok ? 'Connected' : 'Connection failed'}
+          style={dimmed}
+          data-testid="connection-result"
+          withCloseButton
+          closeButtonLabel="Dismiss the connection test result"
+          onClose={test.dismiss}
+        >
+          {last.ok ? (
+            <>
+              <Text size="sm">Keycloak answered: {pluralize(last.groupsCount, 'top-level group')}.</Text>
+              <GroupNames names={last.groups} total={Math.max(last.groupsCount, last.groups.length)} />
+            </>
+          ) : (
+            <>
+              <Text size="sm" fw={500}>
+                {errorMessage(last.error)}
+              </Text>
+              <Text size="sm" mt={4}>
+                {failureHint(last.error)}
+              </Text>
+            </>
+          )}
+          <Text size="xs" c="dimmed" mt={6}>
+            Tested at {formatTime(last.at)}
+          </Text>
+        </Alert>
       ) : null}
+    </>
+  );
+  return (
+    <Stack gap={6} maw={460} w="100%" aria-live="polite" pos={floating ? 'relative' : undefined}>
+      {disabledReason ? (
+        <Text id={test.reasonId} size="xs" c="dimmed" ta="right">
+          {disabledReason}
+        </Text>
+      ) : null}
+      {floating ? (
+        // Opaque under the alert's light tint, so the page below does not show through.
+        <Box
+          pos="absolute"
+          top="100%"
+          right={0}
+          w="100%"
+          mt={6}
+          bg="var(--mantine-color-body)"
+          style={{ zIndex: 5, boxShadow: 'var(--mantine-shadow-md)', borderRadius: 'var(--mantine-radius-default)' }}
+        >
+          {outcome}
+        </Box>
+      ) : (
+        outcome
+      )}
     </Stack>
   );
 }
