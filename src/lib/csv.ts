@@ -16,6 +16,24 @@ export function toCsv(header: readonly string[], rows: readonly (readonly unknow
   return [csvLine(header), ...rows.map(csvLine)].join('\r\n') + '\r\n';
 }
 
+/**
+ * One form for every exported file: what it is, of what (an offering's name, made safe for a
+ * file name), and the day, e.g. `members-alpha-hpc-platform-2025-01-06.csv`.
+ */
+export function csvFileName(kind: string, subject: string | null, now = new Date()): string {
+  const slug =
+    subject === null
+      ? ''
+      : subject
+          .normalize('NFKD')
+          .replace(/[^\w\s-]/g, '')
+          .trim()
+          .toLowerCase()
+          .replace(/[\s_-]+/g, '-')
+          .slice(0, 60) || 'offering';
+  return `${[kind, slug].filter(Boolean).join('-')}-${now.toISOString().slice(0, 10)}.csv`;
+}
+
 /** Offers text to the user as a file download. */
 export function downloadText(filename: string, parts: BlobPart[], type = 'text/csv;charset=utf-8'): void {
   const url = URL.createObjectURL(new Blob(parts, { type }));

@@ -1,13 +1,13 @@
 import { Alert, Badge, Button, Checkbox, Chip, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import { FIX_LABEL, fixesFor, fixName, readEveryMembership, readRemoteMembers, type MemberFix } from '../../api/member-fixes';
 import { isRefusedByKeycloak, MISSING_BADGE, MISSING_FIXES, missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
-import { keycloakQueries } from '../../api/shared-queries';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { useFixRunner } from '../../components/fix-results';
 import { VirtualTable } from '../../components/virtual-table';
-import { downloadText, toCsv } from '../../lib/csv';
+import { csvFileName, downloadText, toCsv } from '../../lib/csv';
 import { formatDateTime } from '../../lib/format';
 import { describeLine, DRIFT_KINDS, KIND_LABEL, type DriftKind } from '../../lib/member-drift';
 import { useUrlState } from '../../lib/url-state';
@@ -82,6 +82,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
   const controller = useRef<AbortController | null>(null);
   const [running, setRunning] = useState(false);
   const [url, setUrl] = useUrlState(membersCheckSearchSchema);
+  const offeringName = useQuery(offeringQueries.detail(offeringUuid)).data?.name ?? offeringUuid;
   const shownKinds = new Set(url.drift.length ? url.drift : DRIFT_KINDS);
 
   useEffect(() => () => controller.current?.abort(), []);
@@ -197,7 +198,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
   };
 
   const exportCsv = () =>
-    downloadText(`members-check-${offeringUuid}.csv`, [
+    downloadText(csvFileName('members-check', offeringName), [
       '\ufeff',
       toCsv(
         ['Group', 'Role', 'Resource', 'Username', 'Difference', 'Details', 'Fix'],

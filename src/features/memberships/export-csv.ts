@@ -1,6 +1,6 @@
 import type { Page } from '../../api/client';
 import type { OfferingMembership } from '../../api/types';
-import { csvLine } from '../../lib/csv';
+import { csvFileName, csvLine } from '../../lib/csv';
 import { exportPagesAsCsv, type CsvExportProgress, type CsvExportResult } from '../../lib/csv-export';
 
 /**
@@ -76,13 +76,5 @@ export function exportMembersCsv(options: ExportOptions): Promise<ExportResult> 
 
 /** `members-alpha-hpc-platform-2025-01-06.csv` */
 export function exportFileName(offeringName: string, now = new Date()): string {
-  const slug =
-    offeringName
-      .normalize('NFKD')
-      .replace(/[^\w\s-]/g, '')
-      .trim()
-      .toLowerCase()
-      .replace(/[\s_-]+/g, '-')
-      .slice(0, 60) || 'offering';
-  return `members-${slug}-${now.toISOString().slice(0, 10)}.csv`;
+  return csvFileName('members', offeringName, now);
 }

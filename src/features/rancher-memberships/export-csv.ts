@@ -1,6 +1,6 @@
 import type { Page } from '../../api/client';
 import type { RancherMembership } from '../../api/types';
-import { csvLine } from '../../lib/csv';
+import { csvFileName, csvLine } from '../../lib/csv';
 import { exportPagesAsCsv, type CsvExportProgress } from '../../lib/csv-export';
 
 /**
@@ -72,5 +72,5 @@ export function exportMembershipsCsv(options: {
 
 /** `rancher-memberships-2025-01-06.csv` */
 export function exportFileName(now = new Date()): string {
-  return `rancher-memberships-${now.toISOString().slice(0, 10)}.csv`;
+  return csvFileName('rancher-memberships', null, now);
 }

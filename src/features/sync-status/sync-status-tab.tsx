@@ -7,7 +7,7 @@ import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { downloadText } from '../../lib/csv';
+import { csvFileName, downloadText } from '../../lib/csv';
 import { formatTime } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
 import { syncStatusCsv } from './export';
@@ -72,11 +72,7 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
             variant="light"
             disabled={!join}
             onClick={() =>
-              join &&
-              downloadText(`sync-status-${offeringUuid}-${new Date().toISOString().slice(0, 19).replaceAll(':', '')}.csv`, [
-                '\ufeff',
-                syncStatusCsv(join),
-              ])
+              join && downloadText(csvFileName('sync-status', offering.data?.name ?? offeringUuid), ['\ufeff', syncStatusCsv(join)])
             }
           >
             Export CSV
