@@ -20,6 +20,18 @@ function markFirstEnabledItem(dropdown: HTMLDivElement | null) {
   dropdown?.querySelector('[data-menu-item]:not(:disabled)')?.setAttribute('data-autofocus', 'true');
 }
 
+/**
+ * An item that opens a dialog is clicked while focus is in the menu, which then unmounts: the
+ * dialog took <body> as the place to return focus to. Focus goes back to the menu's trigger as
+ * the menu closes, before the dialog opens, so the dialog returns it there.
+ */
+function focusTriggerOfMenu() {
+  const dropdown = document.activeElement?.closest('[data-menu-dropdown]');
+  const triggerId = dropdown?.getAttribute('aria-labelledby');
+  const trigger = triggerId ? document.getElementById(triggerId) : null;
+  trigger?.focus({ preventScroll: true });
+}
+
 export const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 6 on white (links, "c=red" text) is below WCAG AA 4.5:1; shade 8 passes.
@@ -43,7 +55,7 @@ export const theme = createTheme({
     // hidden role="presentation" focus placeholder: opening a menu focuses its first enabled item
     // instead, as the WAI-ARIA menu button pattern has it.
     Menu: Menu.extend({
-      defaultProps: { withInitialFocusPlaceholder: false },
+      defaultProps: { withInitialFocusPlaceholder: false, onClose: focusTriggerOfMenu },
       styles: { dropdown: { '--mantine-color-red-6': 'var(--app-menu-danger)' } as React.CSSProperties },
     }),
     MenuDropdown: MenuDropdown.extend({ defaultProps: { ref: markFirstEnabledItem } }),
