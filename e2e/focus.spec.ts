@@ -32,3 +32,43 @@ test('a dialog opened from a row menu gives focus back to the menu’s trigger w
   await cancelDialogFromMenu(page, rancherActions, 'Edit');
   await cancelDialogFromMenu(page, rancherActions, 'Delete');
 });
+
+test('the skip link is the keyboard’s first stop and moves focus to the main region', async ({ page }) => {
+  await page.goto('/offerings');
+  await expect(page.getByRole('table').first()).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('main')).toBeFocused();
+  await expect(page).toHaveURL(/\/offerings$/);
+});
+
+test('a navigation to another page moves focus to the main region; the first page and filter changes do not', async ({ page }) => {
+  await page.goto(`/offerings/${A}/members`);
+  const username = page.getByRole('textbox', { name: 'Exact username' });
+  await expect(username).toBeVisible();
+  await expect(page.getByRole('main')).not.toBeFocused();
+  await expect(page.locator('body')).toBeFocused();
+
+  // Filters change the search params as one types: the field keeps the focus.
+  await username.fill('alice');
+  await expect(page).toHaveURL(/username=alice/);
+  await expect(page.getByText(/of 3 members$/)).toBeVisible();
+  await expect(username).toBeFocused();
+
+  // The offering's tabs are routes; the arrow keys go on from tab to tab.
+  await page.getByRole('tab', { name: 'Groups' }).click();
+  await expect(page).toHaveURL(/\/groups/);
+  await expect(page.getByRole('tab', { name: 'Groups' })).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(page).toHaveURL(/\/sync/);
+  await expect(page.getByRole('tab', { name: 'Sync status' })).toBeFocused();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Server' }).click();
+  await expect(page).toHaveURL(/\/server$/);
+  await expect(page.getByRole('main')).toBeFocused();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Offerings' }).click();
+  await expect(page.getByRole('main')).toBeFocused();
+});

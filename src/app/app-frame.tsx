@@ -1,6 +1,31 @@
 import { AppShell, Burger, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { TableSkeleton } from '../components/table-skeleton';
+import classes from './app-frame.module.css';
+
+/** The id of the main region, where the skip link and a navigation put the focus. */
+export const MAIN_ID = 'main';
+
+export function focusMain() {
+  document.getElementById(MAIN_ID)?.focus({ preventScroll: true });
+}
+
+/** "Skip to main content": past the header and the navigation, for keyboard users. */
+function SkipLink() {
+  return (
+    <a
+      href={`#${MAIN_ID}`}
+      className={classes.skipLink}
+      onClick={(event) => {
+        // Focus, not a hash navigation: the router would treat "#main" as a new location.
+        event.preventDefault();
+        focusMain();
+      }}
+    >
+      Skip to main content
+    </a>
+  );
+}
 
 type Props = {
   /** The right end of the header (user, colour scheme, sign out). */
@@ -16,6 +41,7 @@ export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
   const [opened, { toggle, close }] = useDisclosure();
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <SkipLink />
       <AppShell.Header>
         {headerTop}
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
@@ -29,7 +55,9 @@ export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
       <AppShell.Navbar p="xs" aria-label="Main" component="nav" onClick={close}>
         {nav}
       </AppShell.Navbar>
-      <AppShell.Main>{children}</AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} className={classes.main}>
+        {children}
+      </AppShell.Main>
     </AppShell>
   );
 }

@@ -7,6 +7,7 @@ import { isUsable, type FeatureStatus } from '../../features/connection/capabili
 import { connectionQueries } from '../../features/connection/queries';
 import { setDraftOwner } from '../../lib/form-draft';
 import { AppFrame } from '../app-frame';
+import { useFocusMainOnNavigation } from '../use-focus-main-on-navigation';
 
 /** Every page but sign-in needs a session; without one, sign in and come back here. */
 export function loader({ request }: LoaderFunctionArgs) {
@@ -48,6 +49,7 @@ export function Component() {
   }, [myUuid]);
   const capabilities = useQuery(connectionQueries.capabilities());
   const navigation = useNavigation();
+  useFocusMainOnNavigation();
 
   return (
     <AppFrame
