@@ -35,3 +35,21 @@ test('the built app logs no development warnings', async ({ page, sim }) => {
   await expect(page).toHaveURL(/\/members/);
   expect(warnings).toEqual([]);
 });
+
+test('form code waits for the first groups rows: the link dialog is fetched after them, not beside them', async ({ page, sim }) => {
+  const offering = await keycloakOffering(sim);
+  // A slow groups list leaves time for anything else the page fetches before its rows.
+  await sim.faults({ slow: [{ path: '/api/offering-keycloak-groups/', query: { offering_uuid: offering.uuid }, ms: 1500 }] });
+  const events: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/(link-dialog|zod|schemas)-/.test(request.url())) events.push(`code ${new URL(request.url()).pathname}`);
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (url.pathname === '/api/offering-keycloak-groups/' && url.searchParams.get('offering_uuid') === offering.uuid) events.push('rows');
+  });
+  await page.goto(`/offerings/${offering.uuid}/groups`);
+  await expect(page.getByRole('table', { name: 'Groups' })).toBeVisible();
+  await expect.poll(() => events.some((event) => event.includes('link-dialog'))).toBe(true);
+  expect(events.indexOf('rows'), events.join(', ')).toBe(0);
+});

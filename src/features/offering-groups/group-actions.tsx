@@ -74,7 +74,15 @@ function failureSummary(failures: Outcome<unknown>[]): string {
 
 const quoted = (name: string) => `“${isolate(name)}”`;
 
-export function useGroupActions(offeringUuid: string, permission: OfferingPermission): GroupActions {
+/**
+ * `preload`: when the link dialog's code may be fetched ahead of its first opening (the groups
+ * tab waits for its first rows, so that the fetch does not compete with them).
+ */
+export function useGroupActions(
+  offeringUuid: string,
+  permission: OfferingPermission,
+  { preload = true }: { preload?: boolean } = {},
+): GroupActions {
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [linkTarget, setLinkTarget] = useState<OfferingGroup | null>(null);
@@ -284,17 +292,17 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);
 
   const closeLink = useCallback(() => setLinkTarget(null), []);
-  // Fetched once the page has rendered (managers only), then mounted closed, so that it opens at
+  // Fetched once the page has its rows (managers only), then mounted closed, so that it opens at
   // once and keeps its transitions; opened before that, it mounts as soon as its code is there.
   const [linkLoaded, setLinkLoaded] = useState(false);
   useEffect(() => {
-    if (!permission.canManage) return;
+    if (!permission.canManage || !preload) return;
     let current = true;
     void loadLinkDialog().then(() => current && setLinkLoaded(true));
     return () => {
       current = false;
     };
-  }, [permission.canManage]);
+  }, [permission.canManage, preload]);
   const linkOpened = linkLoaded || linkTarget !== null;
   const dialogs = useMemo(
     () =>

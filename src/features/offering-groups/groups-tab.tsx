@@ -29,7 +29,6 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 /** The groups tab: filters, the server-paginated table, row actions and the group detail panel. */
 export function GroupsTab({ offeringUuid, permission }: Props) {
   const [state, setState] = useUrlState(groupsSearchSchema);
-  const actions = useGroupActions(offeringUuid, permission);
   const filters = { role: state.role, resource: state.resource, page: state.page, page_size: state.page_size };
   const search = useGroupSearch(offeringUuid, state);
   const serverList = useQuery({ ...groupQueries.list(offeringUuid, filters), enabled: !search.active });
@@ -37,6 +36,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
   const groups = search.active
     ? { data: search.view, error: search.error, isPending: search.loading, isPlaceholderData: false, refetch: search.refetch }
     : serverList;
+  const actions = useGroupActions(offeringUuid, permission, { preload: groups.data !== undefined });
   const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
   // A page past the end (after deletions, or an old bookmark) moves to the last page.
