@@ -58,4 +58,13 @@ describe('BulkProgress', () => {
     expect(screen.getByText('Archived 1 file')).toBeTruthy();
     expect(screen.queryByText(/stay selected/)).toBeNull();
   });
+
+  // A long list scrolls in its region: the keyboard reaches it (axe scrollable-region-focusable).
+  it('the results scroll in a named region the keyboard can reach', async () => {
+    show({ running: false, total: 1, results: [{ key: 'a', label: 'a.txt', status: 'done' }] });
+    const region = screen.getByRole('region', { name: 'Archive results' });
+    expect(within(region).getByRole('list', { name: 'Archive results' })).toBeTruthy();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(region);
+  });
 });

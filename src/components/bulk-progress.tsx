@@ -76,7 +76,8 @@ export function BulkProgress({ running, total, results, words, listStyleType, no
     >
       <Stack gap="xs">
         <Progress value={total ? (finished / total) * 100 : 100} aria-label={words.progressLabel} animated={running} />
-        <ScrollArea.Autosize mah={220} type="auto">
+        {/* A long list scrolls: the keyboard can reach it (axe scrollable-region-focusable). */}
+        <ScrollArea.Autosize mah={220} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': words.resultsLabel }}>
           <List size="sm" spacing={2} aria-label={words.resultsLabel} listStyleType={listStyleType}>
             {results.map((result) => (
               <List.Item key={result.key}>
