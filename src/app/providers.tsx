@@ -14,7 +14,8 @@ export function Providers({ queryClient, children }: { queryClient: QueryClient;
     >
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
-          <Notifications position="top-right" notificationMaxHeight={420} />
+          {/* At the bottom: at the top they covered the header's buttons and dialogs' close buttons. */}
+          <Notifications position="bottom-right" notificationMaxHeight={420} />
           {children}
         </ModalsProvider>
       </QueryClientProvider>
