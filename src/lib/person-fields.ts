@@ -18,3 +18,11 @@ export const personFields = {
     .refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.')
     .refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
 };
+
+/** Who a selected row is, kept across pages for its confirmation and result. */
+export type RowPerson = { uuid: string; username: string; fullName: string; email: string };
+
+/** "Alice Berg"; "" when Waldur has neither name. */
+export function personName(person: { first_name: string; last_name: string }): string {
+  return [person.first_name, person.last_name].filter(Boolean).join(' ');
+}

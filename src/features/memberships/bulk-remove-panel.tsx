@@ -1,9 +1,10 @@
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
+import type { BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
 import { isWarning, type AccessVerdict } from '../../lib/access-check';
 import type { MemberRef, RemoveOutcome } from './member-mutations';
 
-export type BulkRun = { members: MemberRef[]; outcomes: RemoveOutcome[]; running: boolean };
+export type BulkRun = ListBulkRun<MemberRef, RemoveOutcome>;
 
 export function whoLabel(member: MemberRef): React.ReactNode {
   return (
@@ -39,7 +40,7 @@ export function BulkRemovePanel({ run, onDismiss }: { run: BulkRun; onDismiss: (
   return (
     <BulkProgress
       running={run.running}
-      total={run.members.length}
+      total={run.items.length}
       results={run.outcomes.map((outcome) => ({
         key: outcome.member.uuid,
         label: whoLabel(outcome.member),

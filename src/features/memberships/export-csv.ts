@@ -1,72 +1,19 @@
-import type { Page } from '../../api/client';
-import type { OfferingMembership } from '../../api/types';
-import { csvFileName, csvLine } from '../../lib/csv';
-import { exportPagesAsCsv, type CsvExportProgress, type CsvExportResult } from '../../lib/csv-export';
+import { csvHeader, csvLineOf } from '../../components/selectable-table';
+import { csvFileName } from '../../lib/csv';
+import { exportPagesAsCsv, type CsvExportOptions, type CsvExportProgress, type CsvExportResult } from '../../lib/csv-export';
+import { MEMBER_COLUMNS, type CsvMember } from './member-columns';
 
 /**
  * Exports every membership matching the filters, all pages, as CSV parts for one Blob
- * (the paging and memory habits are in src/lib/csv-export.ts).
+ * (the paging and memory habits are in src/lib/csv-export.ts). The columns are the table's.
  */
-export const CSV_HEADER = [
-  'Username',
-  'First name',
-  'Last name',
-  'Email',
-  'Group',
-  'Role',
-  'Resource',
-  'Scope ID',
-  'State',
-  'Error',
-  'Created',
-  'Last checked',
-  'Membership UUID',
-] as const;
+export const CSV_HEADER = csvHeader(MEMBER_COLUMNS);
 
-type CsvMember = Pick<
-  OfferingMembership,
-  | 'uuid'
-  | 'username'
-  | 'first_name'
-  | 'last_name'
-  | 'email'
-  | 'group_name'
-  | 'group_role_name'
-  | 'group_resource_name'
-  | 'group_scope_id'
-  | 'state'
-  | 'error_message'
-  | 'created'
-  | 'last_checked'
->;
-
-export function memberCsvLine(member: CsvMember): string {
-  return csvLine([
-    member.username,
-    member.first_name,
-    member.last_name,
-    member.email,
-    member.group_name,
-    member.group_role_name,
-    member.group_resource_name ?? '',
-    member.group_scope_id,
-    member.state,
-    member.error_message,
-    member.created,
-    member.last_checked,
-    member.uuid,
-  ]);
-}
+export const memberCsvLine: (member: CsvMember) => string = csvLineOf(MEMBER_COLUMNS);
 
 export type ExportProgress = CsvExportProgress;
 
-export type ExportOptions = {
-  fetchPage: (page: number, pageSize: number, signal: AbortSignal) => Promise<Page<CsvMember>>;
-  signal: AbortSignal;
-  onProgress?: (progress: ExportProgress) => void;
-  pageSize?: number;
-  concurrency?: number;
-};
+export type ExportOptions = Omit<CsvExportOptions<CsvMember>, 'header' | 'toLine'>;
 
 export type ExportResult = CsvExportResult;
 

@@ -4,6 +4,7 @@ import { readBackRemoteGroup, remoteGroupOf } from '../../api/keycloak-readback'
 import { deleteMembership } from '../../api/member-fixes';
 import type { OfferingMembership } from '../../api/types';
 import { memberRemovalVerdict, type AccessVerdict, type RemoteReadback } from '../../lib/access-check';
+import { personName, type RowPerson } from '../../lib/person-fields';
 import { settleInOrder } from '../../lib/settle-in-order';
 import { groupUuidOf } from './queries';
 
@@ -21,11 +22,7 @@ export type NewMember = {
 };
 
 /** Who a selected or removed member is, kept across pages for confirmations and results. */
-export type MemberRef = {
-  uuid: string;
-  username: string;
-  fullName: string;
-  email: string;
+export type MemberRef = RowPerson & {
   groupUuid: string;
   groupName: string;
   roleName: string;
@@ -37,7 +34,7 @@ export function memberRef(member: OfferingMembership): MemberRef {
   return {
     uuid: member.uuid,
     username: member.username,
-    fullName: [member.first_name, member.last_name].filter(Boolean).join(' '),
+    fullName: personName(member),
     email: member.email,
     groupUuid: groupUuidOf(member),
     groupName: member.group_name,

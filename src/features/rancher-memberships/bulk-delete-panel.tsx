@@ -1,9 +1,10 @@
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
+import type { BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
 import type { DeleteOutcome, MembershipRef } from './mutations';
 import { SCOPE_TYPE_LABEL, isScopeType } from './queries';
 
-export type BulkRun = { memberships: MembershipRef[]; outcomes: DeleteOutcome[]; running: boolean };
+export type BulkRun = ListBulkRun<MembershipRef, DeleteOutcome>;
 
 export function whoLabel(membership: MembershipRef): React.ReactNode {
   const type = isScopeType(membership.scopeType) ? SCOPE_TYPE_LABEL[membership.scopeType].toLowerCase() : membership.scopeType;
@@ -37,7 +38,7 @@ export function BulkDeletePanel({ run, onDismiss }: { run: BulkRun; onDismiss: (
   return (
     <BulkProgress
       running={run.running}
-      total={run.memberships.length}
+      total={run.items.length}
       results={run.outcomes.map((outcome) => ({
         key: outcome.membership.uuid,
         label: whoLabel(outcome.membership),

@@ -1,72 +1,21 @@
-import type { Page } from '../../api/client';
-import type { RancherMembership } from '../../api/types';
-import { csvFileName, csvLine } from '../../lib/csv';
-import { exportPagesAsCsv, type CsvExportProgress } from '../../lib/csv-export';
+import { csvHeader, csvLineOf } from '../../components/selectable-table';
+import { csvFileName } from '../../lib/csv';
+import { exportPagesAsCsv, type CsvExportOptions, type CsvExportProgress, type CsvExportResult } from '../../lib/csv-export';
+import { membershipColumns, type CsvMembership } from './membership-columns';
 
 /**
  * Every membership matching the filters, all pages, as CSV parts for one Blob (the paging and
- * memory habits are in src/lib/csv-export.ts).
+ * memory habits are in src/lib/csv-export.ts). The columns are the table's.
  */
-export const CSV_HEADER = [
-  'Username',
-  'First name',
-  'Last name',
-  'Email',
-  'Group',
-  'Role',
-  'Scope type',
-  'Scope',
-  'State',
-  'Error',
-  'Created',
-  'Last checked',
-  'Membership UUID',
-] as const;
+const COLUMNS = membershipColumns(undefined);
 
-type CsvMembership = Pick<
-  RancherMembership,
-  | 'uuid'
-  | 'username'
-  | 'first_name'
-  | 'last_name'
-  | 'email'
-  | 'group_name'
-  | 'group_role'
-  | 'group_scope_type'
-  | 'group_scope_name'
-  | 'state'
-  | 'error_message'
-  | 'created'
-  | 'last_checked'
->;
+export const CSV_HEADER = csvHeader(COLUMNS);
 
-export function membershipCsvLine(membership: CsvMembership): string {
-  return csvLine([
-    membership.username,
-    membership.first_name,
-    membership.last_name,
-    membership.email,
-    membership.group_name,
-    membership.group_role,
-    membership.group_scope_type,
-    membership.group_scope_name ?? '',
-    membership.state,
-    membership.error_message,
-    membership.created,
-    membership.last_checked,
-    membership.uuid,
-  ]);
-}
+export const membershipCsvLine: (membership: CsvMembership) => string = csvLineOf(COLUMNS);
 
 export type ExportProgress = CsvExportProgress;
 
-export function exportMembershipsCsv(options: {
-  fetchPage: (page: number, pageSize: number, signal: AbortSignal) => Promise<Page<CsvMembership>>;
-  signal: AbortSignal;
-  onProgress?: (progress: ExportProgress) => void;
-  pageSize?: number;
-  concurrency?: number;
-}): Promise<{ parts: string[]; rows: number }> {
+export function exportMembershipsCsv(options: Omit<CsvExportOptions<CsvMembership>, 'header' | 'toLine'>): Promise<CsvExportResult> {
   return exportPagesAsCsv({ ...options, header: CSV_HEADER, toLine: membershipCsvLine });
 }
 

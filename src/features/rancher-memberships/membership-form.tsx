@@ -25,7 +25,7 @@ import { MoveForm } from './move-form';
 import { createMembership, invalidateMemberships, roleUrl, saveMembership } from './mutations';
 import { clusterOfProject, rancherQueries, uuidFromUrl } from './queries';
 import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
-import { scopeLabel } from './memberships-table';
+import { scopeLabel } from './membership-columns';
 import { ScopeRoleFields, knownRole } from './scope-role-fields';
 
 /** Add, edit (username and email) or move (scope and role: a new membership replaces this one). */

@@ -17,7 +17,7 @@ import {
   serverFieldAliases,
   type MembershipValues,
 } from './membership-schema';
-import { scopeLabel } from './memberships-table';
+import { scopeLabel } from './membership-columns';
 import {
   createMembership,
   deleteMembership,

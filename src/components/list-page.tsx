@@ -1,0 +1,194 @@
+import { Alert, Button, Group, List, Progress, ScrollArea, Text } from '@mantine/core';
+import { ApiError } from '../api/errors';
+import type { CsvExportProgress } from '../lib/csv-export';
+import { pluralize } from '../lib/format';
+import { EmptyState } from './empty-state';
+import { ErrorAlert, urlProblem } from './error-alert';
+import { PaginationBar } from './pagination-bar';
+import { TableSkeleton } from './table-skeleton';
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/** How many selected rows, where, and what can be done with them. */
+export function SelectionBar({
+  count,
+  noun,
+  elsewhere,
+  running,
+  checking = false,
+  actionLabel,
+  onAction,
+  onClear,
+  disabledReason,
+}: {
+  count: number;
+  /** Singular ("member"). */
+  noun: string;
+  /** Some selected rows are on other pages. */
+  elsewhere: boolean;
+  running: boolean;
+  /** The action is reading something before it asks. */
+  checking?: boolean;
+  actionLabel: string;
+  onAction: () => void;
+  onClear: () => void;
+  disabledReason: string | null;
+}) {
+  if (count === 0) return null;
+  return (
+    <Group gap="sm" role="group" aria-label="Selection">
+      <Text size="sm" aria-live="polite">
+        {pluralize(count, noun)} selected{elsewhere ? ' (on several pages)' : ''}
+      </Text>
+      <Button variant="subtle" size="xs" onClick={onClear} disabled={running}>
+        Clear selection
+      </Button>
+      <Button color="red" variant="light" onClick={onAction} loading={checking || running} disabled={Boolean(disabledReason)}>
+        {actionLabel}
+      </Button>
+    </Group>
+  );
+}
+
+/** The export under way, with a way to stop it. */
+export function ExportProgressAlert({
+  title,
+  progress,
+  onCancel,
+}: {
+  title: string;
+  progress: CsvExportProgress | null;
+  onCancel: () => void;
+}) {
+  if (!progress) return null;
+  return (
+    <Alert color="indigo" variant="light" title={title} role="status">
+      <Group gap="sm" wrap="nowrap" align="center">
+        <Progress
+          style={{ flex: 1 }}
+          value={progress.total ? (progress.rows / progress.total) * 100 : 0}
+          aria-label="Export progress"
+          animated
+        />
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {progress.rows.toLocaleString()} of {progress.total.toLocaleString()}
+        </Text>
+        <Button size="xs" variant="default" onClick={onCancel}>
+          Cancel export
+        </Button>
+      </Group>
+    </Alert>
+  );
+}
+
+/** Who a bulk action is about to change, in its confirmation: the first 50, then how many more. */
+export function ChosenList<Item extends { uuid: string }>({
+  items,
+  label,
+  moreNoun,
+  render,
+}: {
+  items: readonly Item[];
+  label: string;
+  /** Singular, after "and N" ("more member"). */
+  moreNoun: string;
+  render: (item: Item) => React.ReactNode;
+}) {
+  const shown = items.slice(0, 50);
+  return (
+    <ScrollArea.Autosize mah={240} type="auto">
+      <List size="sm" spacing={2} aria-label={label}>
+        {shown.map((item) => (
+          <List.Item key={item.uuid}>
+            <Text size="sm" span style={clip}>
+              {render(item)}
+            </Text>
+          </List.Item>
+        ))}
+        {items.length > shown.length ? <List.Item>and {pluralize(items.length - shown.length, moreNoun)}</List.Item> : null}
+      </List>
+    </ScrollArea.Autosize>
+  );
+}
+
+type ListQuery<Row> = {
+  data?: { items: Row[]; total: number };
+  error: unknown;
+  refetch: () => unknown;
+};
+
+type BodyProps<Row> = {
+  list: ListQuery<Row>;
+  /** Plural ("members"): "Loading members", "1–10 of 12 members". */
+  noun: string;
+  paging: { page: number; page_size: number };
+  onPaging: (next: { page: number; page_size: number }) => void;
+  filtered: boolean;
+  /** The empty list under filters: what to try; a Clear filters button follows. */
+  noMatch: { title: string; description: string };
+  /** The empty list with no filters. */
+  empty: React.ReactNode;
+  /** The server's query parameter names → the page's URL names, for a filter the server refuses. */
+  urlFilters: Record<string, string>;
+  /** Clears the named URL filters (all of them when none are named) and goes to page 1. */
+  clearFilters: (names?: string[]) => void;
+  forbiddenTitle: string;
+  /** The table of one page's rows. */
+  children: (rows: Row[]) => React.ReactNode;
+};
+
+/**
+ * A list's body: its rows and pagination, or why there are none (with the next action), or
+ * its error with what can work (Retry, or Go to page 1 / Clear this filter for a bad URL), or
+ * a skeleton while loading. Data first: a failed refetch does not blank rows already shown.
+ */
+export function ListBody<Row>({
+  list,
+  noun,
+  paging,
+  onPaging,
+  filtered,
+  noMatch,
+  empty,
+  urlFilters,
+  clearFilters,
+  forbiddenTitle,
+  children,
+}: BodyProps<Row>) {
+  if (list.data) {
+    if (list.data.total === 0 && list.data.items.length === 0) {
+      if (!filtered) return <>{empty}</>;
+      return (
+        <EmptyState title={noMatch.title} description={noMatch.description}>
+          <Button variant="light" onClick={() => clearFilters()}>
+            Clear filters
+          </Button>
+        </EmptyState>
+      );
+    }
+    return (
+      <>
+        {children(list.data.items)}
+        <PaginationBar page={paging.page} pageSize={paging.page_size} total={list.data.total} label={noun} onChange={onPaging} />
+      </>
+    );
+  }
+  if (list.error) {
+    const forbidden = list.error instanceof ApiError && list.error.isForbidden;
+    const problem = urlProblem(list.error, {
+      page: paging.page,
+      goToFirstPage: () => onPaging({ page: 1, page_size: paging.page_size }),
+      filters: urlFilters,
+      clearFilters,
+    });
+    return (
+      <ErrorAlert
+        error={list.error}
+        title={forbidden ? forbiddenTitle : problem?.title}
+        actions={problem?.actions}
+        onRetry={() => void list.refetch()}
+      />
+    );
+  }
+  return <TableSkeleton label={`Loading ${noun}`} />;
+}

@@ -1,0 +1,241 @@
+import { ActionIcon, Checkbox, Menu, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { csvLine } from '../lib/csv';
+import { personName } from '../lib/person-fields';
+import { formatDateTime } from '../lib/format';
+import { StateBadge } from './state-badge';
+
+/** One CSV column: its header and its value for a row. */
+export type CsvCell<CsvRow> = readonly [header: string, value: (row: CsvRow) => string | null | undefined];
+
+/**
+ * One column of a list: its table header and cell, and the CSV columns it stands for (a column
+ * with no header is in the CSV only). The CSV reads a narrower row (`CsvRow`) than the table, so
+ * the export can be tested on the fields it writes.
+ */
+export type ListColumn<Row extends CsvRow, CsvRow = Row> = {
+  header?: string;
+  width?: string | number;
+  cell?: (row: Row) => React.ReactNode;
+  csv?: readonly CsvCell<CsvRow>[];
+};
+
+export function csvHeader<CsvRow>(columns: readonly ListColumn<never, CsvRow>[]): string[] {
+  return columns.flatMap((column) => (column.csv ?? []).map(([header]) => header));
+}
+
+export function csvLineOf<CsvRow>(columns: readonly ListColumn<never, CsvRow>[]): (row: CsvRow) => string {
+  const cells = columns.flatMap((column) => (column.csv ?? []).map(([, value]) => value));
+  return (row) => csvLine(cells.map((value) => value(row) ?? ''));
+}
+
+/** A row's menu entry; `shown` leaves it out for rows it does not apply to. */
+export type RowAction<Row> = {
+  label: string;
+  onClick: (row: Row) => void;
+  color?: string;
+  shown?: (row: Row) => boolean;
+};
+
+type Props<Row extends CsvRow & { uuid: string }, CsvRow> = {
+  /** The table's accessible name. */
+  label: string;
+  /** What a row is, plural ("members"): "Select all members on this page". */
+  noun: string;
+  rows: readonly Row[];
+  columns: readonly ListColumn<Row, CsvRow>[];
+  /** Who and where, for the row's checkbox and menu ("alice in physics"). */
+  rowLabel: (row: Row) => string;
+  selected: ReadonlySet<string>;
+  onSelect: (rows: Row[], selected: boolean) => void;
+  actions: readonly RowAction<Row>[];
+  /** Why the row actions are disabled; null when allowed. */
+  disabledReason: string | null;
+  /** Rows being changed or checked. */
+  busy: ReadonlySet<string>;
+  dimmed: boolean;
+  minWidth?: number;
+};
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/** One page of a list with a checkbox and an actions menu per row; the selection survives paging (kept by the page). */
+export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
+  label,
+  noun,
+  rows,
+  columns,
+  rowLabel,
+  selected,
+  onSelect,
+  actions,
+  disabledReason,
+  busy,
+  dimmed,
+  minWidth = 1080,
+}: Props<Row, CsvRow>) {
+  const shownColumns = columns.filter((column) => column.header !== undefined);
+  const onPage = rows.filter((row) => selected.has(row.uuid)).length;
+  const all = rows.length > 0 && onPage === rows.length;
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table
+        striped
+        highlightOnHover
+        layout="fixed"
+        verticalSpacing={6}
+        aria-label={label}
+        style={{ opacity: dimmed ? 0.6 : 1 }}
+        aria-busy={dimmed}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={44}>
+              <Checkbox
+                aria-label={`Select all ${noun} on this page`}
+                checked={all}
+                indeterminate={onPage > 0 && !all}
+                onChange={() => onSelect([...rows], !all)}
+              />
+            </Table.Th>
+            {shownColumns.map((column) => (
+              <Table.Th key={column.header} w={column.width}>
+                {column.header}
+              </Table.Th>
+            ))}
+            <Table.Th w={48}>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row) => {
+            const isSelected = selected.has(row.uuid);
+            const who = rowLabel(row);
+            return (
+              <Table.Tr key={row.uuid} bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}>
+                <Table.Td>
+                  <Checkbox
+                    aria-label={`Select ${who}`}
+                    checked={isSelected}
+                    onChange={(event) => onSelect([row], event.currentTarget.checked)}
+                  />
+                </Table.Td>
+                {shownColumns.map((column) => (
+                  <Table.Td key={column.header}>{column.cell?.(row)}</Table.Td>
+                ))}
+                <Table.Td>
+                  <Menu position="bottom-end" withinPortal>
+                    <Menu.Target>
+                      <ActionIcon variant="subtle" aria-label={`Actions for ${who}`} loading={busy.has(row.uuid)}>
+                        <span aria-hidden="true">⋯</span>
+                      </ActionIcon>
+                    </Menu.Target>
+                    <Menu.Dropdown>
+                      {actions
+                        .filter((action) => action.shown?.(row) ?? true)
+                        .map((action) => (
+                          <DisabledHint key={action.label} reason={disabledReason}>
+                            <Menu.Item color={action.color} disabled={Boolean(disabledReason)} onClick={() => action.onClick(row)}>
+                              {action.label}
+                            </Menu.Item>
+                          </DisabledHint>
+                        ))}
+                    </Menu.Dropdown>
+                  </Menu>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function DisabledHint({ reason, children }: { reason: string | null; children: React.ReactElement }) {
+  if (!reason) return children;
+  return (
+    <Tooltip label={reason} multiline w={260} position="left">
+      <div>{children}</div>
+    </Tooltip>
+  );
+}
+
+/** The fields every membership list shows of its person and its state. */
+export type PersonRow = {
+  uuid: string;
+  username: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  state: string;
+  error_message: string;
+  error_traceback?: string;
+  created: string;
+  last_checked: string;
+};
+
+type CsvPerson = Omit<PersonRow, 'error_traceback'>;
+
+/** User (name over username) and Email; in the CSV: username, first name, last name, email. */
+export function personColumns(widths: { user: string; email: string }): ListColumn<PersonRow, CsvPerson>[] {
+  return [
+    {
+      header: 'User',
+      width: widths.user,
+      cell: (row) => {
+        const name = personName(row);
+        return (
+          <>
+            <Text size="sm" fw={500} style={clip} lineClamp={2} title={name || row.username}>
+              <bdi>{name || row.username}</bdi>
+            </Text>
+            {name ? (
+              <Text size="xs" c="dimmed" style={clip} lineClamp={1} title={row.username}>
+                <bdi>{row.username}</bdi>
+              </Text>
+            ) : null}
+          </>
+        );
+      },
+      csv: [
+        ['Username', (row) => row.username],
+        ['First name', (row) => row.first_name],
+        ['Last name', (row) => row.last_name],
+      ],
+    },
+    {
+      header: 'Email',
+      width: widths.email,
+      cell: (row) => (
+        <Text size="sm" truncate="end" title={row.email}>
+          {row.email || '—'}
+        </Text>
+      ),
+      csv: [['Email', (row) => row.email]],
+    },
+  ];
+}
+
+/** State (with the error), then the CSV's Created, Last checked, and the membership's UUID last. */
+export function stateColumns(widths: { state: string; lastChecked: string }): ListColumn<PersonRow, CsvPerson>[] {
+  return [
+    {
+      header: 'State',
+      width: widths.state,
+      cell: (row) => <StateBadge state={row.state} errorMessage={row.error_message} errorTraceback={row.error_traceback} />,
+      csv: [
+        ['State', (row) => row.state],
+        ['Error', (row) => row.error_message],
+      ],
+    },
+    { csv: [['Created', (row) => row.created]] },
+    {
+      header: 'Last checked',
+      width: widths.lastChecked,
+      cell: (row) => <Text size="sm">{formatDateTime(row.last_checked)}</Text>,
+      csv: [['Last checked', (row) => row.last_checked]],
+    },
+    { csv: [['Membership UUID', (row) => row.uuid]] },
+  ];
+}

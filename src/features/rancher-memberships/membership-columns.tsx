@@ -1,0 +1,91 @@
+import { Text } from '@mantine/core';
+import type { RancherMembership, RoleTemplate } from '../../api/types';
+import { personColumns, stateColumns, type ListColumn } from '../../components/selectable-table';
+import { SCOPE_TYPE_LABEL, isScopeType, roleDisplayName } from './queries';
+
+/** What the CSV writes of a membership (the export is tested on these fields alone). */
+export type CsvMembership = Pick<
+  RancherMembership,
+  | 'uuid'
+  | 'username'
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'group_name'
+  | 'group_role'
+  | 'group_scope_type'
+  | 'group_scope_name'
+  | 'state'
+  | 'error_message'
+  | 'created'
+  | 'last_checked'
+>;
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+export function scopeLabel(membership: Pick<RancherMembership, 'group_scope_type' | 'group_scope_name'>): string {
+  const type = isScopeType(membership.group_scope_type)
+    ? SCOPE_TYPE_LABEL[membership.group_scope_type]
+    : membership.group_scope_type || 'Scope';
+  return `${type} ${membership.group_scope_name ?? '(deleted)'}`;
+}
+
+/** "alice in Cluster prod": names the row's checkbox and actions. */
+export function membershipRowLabel(membership: Pick<RancherMembership, 'username' | 'group_scope_type' | 'group_scope_name'>): string {
+  return `${membership.username} in ${scopeLabel(membership)}`;
+}
+
+/**
+ * The table's columns, and the CSV's. The table names a role by its template's display name
+ * (`roles`, when loaded); the CSV writes the role as Waldur has it.
+ */
+export function membershipColumns(roles: readonly RoleTemplate[] | undefined): ListColumn<RancherMembership, CsvMembership>[] {
+  return [
+    ...personColumns({ user: '15%', email: '17%' }),
+    {
+      header: 'Group',
+      width: '17%',
+      cell: (membership) => (
+        <Text size="xs" ff="monospace" style={clip} lineClamp={2} title={membership.group_name}>
+          <bdi>{membership.group_name}</bdi>
+        </Text>
+      ),
+      csv: [['Group', (membership) => membership.group_name]],
+    },
+    {
+      header: 'Role',
+      width: '11%',
+      cell: (membership) => (
+        <Text size="sm" style={clip} title={membership.group_role}>
+          {roleDisplayName(membership.group_role, roles) || '—'}
+        </Text>
+      ),
+      csv: [['Role', (membership) => membership.group_role]],
+    },
+    {
+      header: 'Scope',
+      width: '13%',
+      cell: (membership) => (
+        <>
+          <Text size="xs" c="dimmed">
+            {isScopeType(membership.group_scope_type) ? SCOPE_TYPE_LABEL[membership.group_scope_type] : membership.group_scope_type}
+          </Text>
+          <Text size="sm" style={clip} lineClamp={2} title={membership.group_scope_name ?? undefined}>
+            {membership.group_scope_name ? (
+              <bdi>{membership.group_scope_name}</bdi>
+            ) : (
+              <Text span size="sm" c="dimmed">
+                Deleted
+              </Text>
+            )}
+          </Text>
+        </>
+      ),
+      csv: [
+        ['Scope type', (membership) => membership.group_scope_type],
+        ['Scope', (membership) => membership.group_scope_name],
+      ],
+    },
+    ...stateColumns({ state: '15%', lastChecked: '12%' }),
+  ];
+}
