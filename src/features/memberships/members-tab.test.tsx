@@ -51,6 +51,25 @@ describe('MembersTab', { timeout: 30_000 }, () => {
     expect((screen.getByRole('checkbox', { name: 'Pending' }) as HTMLInputElement).checked).toBe(true);
   });
 
+  it('offers to clear a filter the server refuses instead of a Retry that cannot work, keeping the others', async () => {
+    startSim('staff');
+    const { router } = renderTab(`/offerings/${A}/members?role=xyz&state=pending`);
+    const alert = (await screen.findByText('This filter cannot be used')).closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error('Not in an alert');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Clear this filter' }));
+    await screen.findByRole('table', { name: 'Members' });
+    expect(router.state.location.search).toBe('?state=pending');
+  });
+
+  it('moves an old bookmark past the last page to the last page that exists', async () => {
+    startSim('staff');
+    const { router } = renderTab(`/offerings/${A}/members?page=50`);
+    await screen.findByRole('table', { name: 'Members' });
+    await waitFor(() => expect(router.state.location.search).not.toContain('page=50'));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('add member: a server field error lands under the field, values are kept, one click sends one request', async () => {
     const sim = startSim('staff');
     // Count the create requests on their way to the simulator.

@@ -107,7 +107,7 @@ describe('the membership form', () => {
 });
 
 describe('the page URL', () => {
-  it('keeps known states and well-formed uuids, in Waldur’s form', () => {
+  it('keeps known states and well-formed uuids in Waldur’s form, and sends a malformed uuid on for the server to refuse', () => {
     const search = parseSearchParams(
       rancherSearchSchema,
       new URLSearchParams(
@@ -117,7 +117,7 @@ describe('the page URL', () => {
     const filters = membershipFilters(search);
     expect(filters.state).toEqual(['active']);
     expect(filters.scope).toBe('a'.repeat(32));
-    expect(filters.role).toBe('');
+    expect(filters.role).toBe('junk');
     expect(filters.scope_type).toBe('');
     expect(filters.username).toBe('bob');
     expect(hasFilters(filters)).toBe(true);

@@ -58,10 +58,14 @@ export const NO_FILTERS: MembershipFilters = {
 
 const UUID = /^[0-9a-f]{32}$/;
 
-/** A uuid filter from the URL, in Waldur's 32-hex form; anything else is dropped, not sent. */
-function uuidOrEmpty(value: string): string {
+/**
+ * A uuid filter from the URL, in Waldur's 32-hex form. Anything else is sent as it is: the
+ * server refuses it, and the page offers to clear that filter (dropping it here would list
+ * everything while the URL still names a filter).
+ */
+function uuidFilter(value: string): string {
   const hex = hexUuid(value.trim());
-  return UUID.test(hex) ? hex : '';
+  return UUID.test(hex) ? hex : value.trim();
 }
 
 export function membershipFilters(search: RancherSearch): MembershipFilters {
@@ -72,9 +76,9 @@ export function membershipFilters(search: RancherSearch): MembershipFilters {
     last_name: search.last_name.trim(),
     state: MEMBERSHIP_STATES.filter((state) => search.state.includes(state)),
     scope_type: search.scope_type,
-    scope: uuidOrEmpty(search.scope),
-    group: uuidOrEmpty(search.group),
-    role: uuidOrEmpty(search.role),
+    scope: uuidFilter(search.scope),
+    group: uuidFilter(search.group),
+    role: uuidFilter(search.role),
   };
 }
 

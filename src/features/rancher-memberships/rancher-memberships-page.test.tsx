@@ -65,6 +65,26 @@ describe('RancherMembershipsPage', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Add membership' })).toBeNull();
   });
 
+  it('offers to clear a filter the server refuses instead of listing everything or a Retry that cannot work', async () => {
+    startSim('staff');
+    const { router } = renderApp(<RancherMembershipsPage unavailableReason={null} />, { route: '/rancher?role=xyz&state=active' });
+    const alert = (await screen.findByText('This filter cannot be used')).closest<HTMLElement>('[role="alert"]');
+    if (!alert) throw new Error('Not in an alert');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
+    expect(screen.queryByRole('table')).toBeNull();
+    await userEvent.click(within(alert).getByRole('button', { name: 'Clear this filter' }));
+    await screen.findByRole('table', { name: 'Rancher memberships' });
+    expect(router.state.location.search).toBe('?state=active');
+  });
+
+  it('moves an old bookmark past the last page to the last page that exists', async () => {
+    startSim('staff');
+    const { router } = renderApp(<RancherMembershipsPage unavailableReason={null} />, { route: '/rancher?page=50' });
+    await screen.findByRole('table', { name: 'Rancher memberships' });
+    await waitFor(() => expect(router.state.location.search).toBe(''));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('error wins over the state, and staff can open the traceback', async () => {
     const sim = startSim('staff');
     membershipOf(sim, R.memberships.error).errorTraceback = 'Traceback (most recent call last):\n  KeycloakGetError: 404';
