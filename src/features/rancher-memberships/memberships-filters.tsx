@@ -1,7 +1,7 @@
-import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
+import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
+import { FilterBar, FilterSelects, StateFilter, TextFilters, type FilterSelectSpec, type TextField } from '../../components/list-filters';
 import { isolate } from '../../lib/bidi';
 import {
   SCOPE_TYPE_LABEL,
@@ -11,7 +11,6 @@ import {
   settingsOfRole,
   uuidFromUrl,
   type MembershipFilters,
-  type MembershipState,
 } from './queries';
 
 type Props = {
@@ -20,15 +19,6 @@ type Props = {
   onClear: () => void;
   filtered: boolean;
 };
-
-type Option = { value: string; label: string };
-
-/** A bookmarked filter for something not (or not yet) listed still shows as selected. */
-function keep(options: Option[], value: string, pending: boolean): Option[] {
-  return value && !options.some((option) => option.value === value)
-    ? [...options, { value, label: pending ? 'Loading…' : value }]
-    : options;
-}
 
 /** Text, state, scope type, cluster or project, group and role; all kept in the URL. */
 export function MembershipsFilters({ filters, onChange, onClear, filtered }: Props) {
@@ -75,15 +65,15 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
     return { value: group.uuid, label: `${type} ${scope} · ${role || group.name}` };
   });
 
+  const selects: FilterSelectSpec<'group' | 'role'>[] = [
+    { name: 'group', label: 'Group', noun: 'groups', options: groupOptions, query: groups, w: 280, limit: 200 },
+    { name: 'role', label: 'Role', noun: 'roles', options: roleOptions, query: roles, w: 260 },
+  ];
+
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextFilters filters={filters} onChange={onChange} />
-      <Checkbox.Group label="State" value={filters.state} onChange={(value) => onChange({ state: value as MembershipState[] })}>
-        <Group gap="sm" mt={8} mb={8}>
-          <Checkbox value="pending" label="Pending" />
-          <Checkbox value="active" label="Active" />
-        </Group>
-      </Checkbox.Group>
+    <FilterBar filtered={filtered} onClear={onClear}>
+      <TextFilters fields={TEXT_FIELDS} values={filters} onChange={onChange} w={170} />
+      <StateFilter value={filters.state} onChange={(state) => onChange({ state })} />
       <Select
         label="Scope type"
         placeholder="Any scope type"
@@ -118,97 +108,14 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
         w={240}
         error={clusters.error || projects.error ? 'Could not load the clusters and projects.' : undefined}
       />
-      <Select
-        label="Group"
-        placeholder="Any group"
-        data={keep(groupOptions, filters.group, groups.isPending)}
-        value={filters.group || null}
-        onChange={(value) => onChange({ group: value ?? '' })}
-        clearable
-        searchable
-        limit={200}
-        w={280}
-        error={groups.error ? 'Could not load the groups.' : undefined}
-      />
-      <Select
-        label="Role"
-        placeholder="Any role"
-        data={keep(roleOptions, filters.role, roles.isPending)}
-        value={filters.role || null}
-        onChange={(value) => onChange({ role: value ?? '' })}
-        clearable
-        searchable
-        w={260}
-        error={roles.error ? 'Could not load the roles.' : undefined}
-      />
-      {filtered ? (
-        <Button variant="subtle" onClick={onClear}>
-          Clear filters
-        </Button>
-      ) : null}
-    </Group>
+      <FilterSelects specs={selects} values={filters} onChange={onChange} />
+    </FilterBar>
   );
 }
 
-type TextKey = 'username' | 'email' | 'first_name' | 'last_name';
-
-const TEXT_FIELDS: { key: TextKey; label: string; placeholder: string }[] = [
+const TEXT_FIELDS: TextField<'username' | 'email' | 'first_name' | 'last_name'>[] = [
   { key: 'username', label: 'Exact username', placeholder: 'e.g. alice' },
   { key: 'email', label: 'Exact email', placeholder: 'e.g. alice@example.org' },
   { key: 'first_name', label: 'Exact first name', placeholder: 'e.g. Alice' },
   { key: 'last_name', label: 'Exact last name', placeholder: 'e.g. Berg' },
 ];
-
-/**
- * The text filters reach the URL (and the server) once the user pauses typing, or presses
- * Enter. All four are committed together: two separate commits in one tick would each start
- * from the same URL, and the second would undo the first.
- */
-function TextFilters({ filters, onChange }: { filters: MembershipFilters; onChange: (patch: Partial<MembershipFilters>) => void }) {
-  const [texts, setTexts] = useState<Record<TextKey, string>>(() => pickTexts(filters));
-  const latest = useRef(texts);
-  latest.current = texts;
-  const commitNow = () => {
-    const trimmed = Object.fromEntries(TEXT_FIELDS.map(({ key }) => [key, latest.current[key].trim()])) as Record<TextKey, string>;
-    if (TEXT_FIELDS.some(({ key }) => trimmed[key] !== filters[key])) onChange(trimmed);
-  };
-  const commit = useDebouncedCallback(commitNow, 400);
-  // The URL changed elsewhere (Clear filters, back button): show what it says.
-  const { username, email, first_name, last_name } = filters;
-  useEffect(() => {
-    const fromUrl: Record<TextKey, string> = { username, email, first_name, last_name };
-    setTexts((current) => {
-      const next = { ...current };
-      for (const { key } of TEXT_FIELDS) if (current[key].trim() !== fromUrl[key]) next[key] = fromUrl[key];
-      return next;
-    });
-  }, [username, email, first_name, last_name]);
-  return (
-    <>
-      {TEXT_FIELDS.map(({ key, label, placeholder }) => (
-        <TextInput
-          key={key}
-          label={label}
-          placeholder={placeholder}
-          value={texts[key]}
-          w={170}
-          onChange={(event) => {
-            const value = event.currentTarget.value;
-            setTexts((current) => ({ ...current, [key]: value }));
-            commit();
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              commit.cancel();
-              commitNow();
-            }
-          }}
-        />
-      ))}
-    </>
-  );
-}
-
-function pickTexts(filters: MembershipFilters): Record<TextKey, string> {
-  return { username: filters.username, email: filters.email, first_name: filters.first_name, last_name: filters.last_name };
-}

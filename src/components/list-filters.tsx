@@ -1,0 +1,148 @@
+import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { useDebouncedCallback } from '@mantine/hooks';
+import { useEffect, useRef, useState } from 'react';
+import { withSelected, type Option } from '../lib/options';
+
+/** A list's filters in a row, with Clear filters while any is set. */
+export function FilterBar({ filtered, onClear, children }: { filtered: boolean; onClear: () => void; children: React.ReactNode }) {
+  return (
+    <Group gap="sm" align="flex-end" wrap="wrap">
+      {children}
+      {filtered ? (
+        <Button variant="subtle" onClick={onClear}>
+          Clear filters
+        </Button>
+      ) : null}
+    </Group>
+  );
+}
+
+/** One filter picked from options: the URL name it sets, and the query its options come from. */
+export type FilterSelectSpec<Name extends string> = {
+  name: Name;
+  label: string;
+  /** Plural, for "Could not load the groups." */
+  noun: string;
+  options: Option[];
+  query: { isPending: boolean; error: unknown };
+  w: number;
+  limit?: number;
+};
+
+/**
+ * Filters picked from options, one Select each ("Any group"). A bookmarked value not (or not
+ * yet) among the options still shows as selected: "Loading…" meanwhile, else the raw value.
+ */
+export function FilterSelects<Name extends string>({
+  specs,
+  values,
+  onChange,
+}: {
+  specs: readonly FilterSelectSpec<Name>[];
+  values: Record<Name, string>;
+  onChange: (patch: Partial<Record<Name, string>>) => void;
+}) {
+  return specs.map(({ name, label, noun, options, query, w, limit }) => (
+    <Select
+      key={name}
+      label={label}
+      placeholder={`Any ${label.toLowerCase()}`}
+      data={withSelected(options, values[name], query.isPending ? 'Loading…' : values[name])}
+      value={values[name] || null}
+      onChange={(next) => onChange({ [name]: next ?? '' } as Partial<Record<Name, string>>)}
+      clearable
+      searchable
+      limit={limit}
+      w={w}
+      error={query.error ? `Could not load the ${noun}.` : undefined}
+    />
+  ));
+}
+
+/** Pending and active, several at once. Ticks at once; the URL (and the list) follow. */
+export function StateFilter<State extends string>({ value, onChange }: { value: State[]; onChange: (value: State[]) => void }) {
+  const [checked, setChecked] = useState<string[]>(value);
+  const key = value.join(',');
+  useEffect(() => {
+    setChecked(key ? key.split(',') : []);
+  }, [key]);
+  return (
+    <Checkbox.Group
+      label="State"
+      value={checked}
+      onChange={(next) => {
+        setChecked(next);
+        onChange(next as State[]);
+      }}
+    >
+      <Group gap="sm" mt={8} mb={8}>
+        <Checkbox value="pending" label="Pending" />
+        <Checkbox value="active" label="Active" />
+      </Group>
+    </Checkbox.Group>
+  );
+}
+
+export type TextField<Key extends string> = { key: Key; label: string; placeholder: string };
+
+/**
+ * Text filters that reach the URL (and the server) once the user pauses typing, or presses
+ * Enter. All are committed together, trimmed, and only when one differs from the URL.
+ */
+export function TextFilters<Key extends string>({
+  fields,
+  values,
+  onChange,
+  w,
+}: {
+  fields: readonly TextField<Key>[];
+  values: Record<Key, string>;
+  onChange: (patch: Record<Key, string>) => void;
+  w: number;
+}) {
+  const [texts, setTexts] = useState<Record<Key, string>>(values);
+  const latest = useRef(texts);
+  latest.current = texts;
+  const commitNow = () => {
+    const trimmed = Object.fromEntries(fields.map(({ key }) => [key, latest.current[key].trim()])) as Record<Key, string>;
+    if (fields.some(({ key }) => trimmed[key] !== values[key])) onChange(trimmed);
+  };
+  const commit = useDebouncedCallback(commitNow, 400);
+  // The URL changed elsewhere (Clear filters, back button): show what it says.
+  const fromUrl = JSON.stringify(fields.map(({ key }) => values[key]));
+  useEffect(() => {
+    const urlValues = JSON.parse(fromUrl) as string[];
+    setTexts((current) => {
+      const next = { ...current };
+      fields.forEach(({ key }, index) => {
+        const value = urlValues[index] ?? '';
+        if (current[key].trim() !== value) next[key] = value;
+      });
+      return next;
+    });
+  }, [fields, fromUrl]);
+  return (
+    <>
+      {fields.map(({ key, label, placeholder }) => (
+        <TextInput
+          key={key}
+          label={label}
+          placeholder={placeholder}
+          value={texts[key]}
+          w={w}
+          onChange={(event) => {
+            const value = event.currentTarget.value;
+            setTexts((current) => ({ ...current, [key]: value }));
+            commit();
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') {
+              commit.cancel();
+              commitNow();
+            }
+          }}
+        />
+      ))}
+    </>
+  );
+}
