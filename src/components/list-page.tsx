@@ -5,46 +5,43 @@ import { pluralize } from '../lib/format';
 import { EmptyState } from './empty-state';
 import { ErrorAlert, urlProblem } from './error-alert';
 import { PaginationBar } from './pagination-bar';
+import { SelectableTable, type ListColumn, type RowAction } from './selectable-table';
 import { TableSkeleton } from './table-skeleton';
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
-/** How many selected rows, where, and what can be done with them. */
+/** The selection's share that the list page hook keeps. */
+export type SelectionState = { count: number; elsewhere: boolean; running: boolean; onClear: () => void };
+
+/** How many selected rows, where (some on other pages), and what can be done with them. */
 export function SelectionBar({
   count,
-  noun,
   elsewhere,
   running,
-  checking = false,
-  actionLabel,
-  onAction,
   onClear,
+  words,
+  checking = false,
+  onAction,
   disabledReason,
-}: {
-  count: number;
-  /** Singular ("member"). */
-  noun: string;
-  /** Some selected rows are on other pages. */
-  elsewhere: boolean;
-  running: boolean;
+}: SelectionState & {
+  /** `one`: what a row is ("member"); `action`: the bulk button ("Remove selected"). */
+  words: { one: string; action: string };
   /** The action is reading something before it asks. */
   checking?: boolean;
-  actionLabel: string;
   onAction: () => void;
-  onClear: () => void;
   disabledReason: string | null;
 }) {
   if (count === 0) return null;
   return (
     <Group gap="sm" role="group" aria-label="Selection">
       <Text size="sm" aria-live="polite">
-        {pluralize(count, noun)} selected{elsewhere ? ' (on several pages)' : ''}
+        {pluralize(count, words.one)} selected{elsewhere ? ' (on several pages)' : ''}
       </Text>
       <Button variant="subtle" size="xs" onClick={onClear} disabled={running}>
         Clear selection
       </Button>
       <Button color="red" variant="light" onClick={onAction} loading={checking || running} disabled={Boolean(disabledReason)}>
-        {actionLabel}
+        {words.action}
       </Button>
     </Group>
   );
@@ -111,30 +108,37 @@ export function ChosenList<Item extends { uuid: string }>({
   );
 }
 
-type ListQuery<Row> = {
-  data?: { items: Row[]; total: number };
-  error: unknown;
-  refetch: () => unknown;
-};
-
-type BodyProps<Row> = {
-  list: ListQuery<Row>;
-  /** Plural ("members"): "Loading members", "1–10 of 12 members". */
-  noun: string;
+/** The body's share that the list page hook keeps: the query, paging, filters and the table's selection. */
+export type ListBodyState<Row> = {
+  list: { data?: { items: Row[]; total: number }; error: unknown; refetch: () => unknown };
   paging: { page: number; page_size: number };
   onPaging: (next: { page: number; page_size: number }) => void;
   filtered: boolean;
-  /** The empty list under filters: what to try; a Clear filters button follows. */
-  noMatch: { title: string; description: string };
-  /** The empty list with no filters. */
-  empty: React.ReactNode;
   /** The server's query parameter names → the page's URL names, for a filter the server refuses. */
   urlFilters: Record<string, string>;
   /** Clears the named URL filters (all of them when none are named) and goes to page 1. */
   clearFilters: (names?: string[]) => void;
-  forbiddenTitle: string;
-  /** The table of one page's rows. */
-  children: (rows: Row[]) => React.ReactNode;
+  table: { selected: ReadonlySet<string>; onSelect: (rows: Row[], selected: boolean) => void; busy: ReadonlySet<string>; dimmed: boolean };
+};
+
+/**
+ * A list's words: `noun` plural ("members": "No members match these filters", "You cannot see
+ * these members"), `label` the table's name, and what to try when no row matches the filters.
+ */
+export type ListWords = { noun: string; label: string; noMatchHint: string };
+
+type BodyProps<Row extends CsvRow & { uuid: string }, CsvRow> = {
+  body: ListBodyState<Row>;
+  words: ListWords;
+  /** The empty list with no filters. */
+  empty: React.ReactNode;
+  /** The table's columns and row actions. */
+  table: {
+    columns: readonly ListColumn<Row, CsvRow>[];
+    rowLabel: (row: Row) => string;
+    actions: readonly RowAction<Row>[];
+    disabledReason: string | null;
+  };
 };
 
 /**
@@ -142,24 +146,13 @@ type BodyProps<Row> = {
  * its error with what can work (Retry, or Go to page 1 / Clear this filter for a bad URL), or
  * a skeleton while loading. Data first: a failed refetch does not blank rows already shown.
  */
-export function ListBody<Row>({
-  list,
-  noun,
-  paging,
-  onPaging,
-  filtered,
-  noMatch,
-  empty,
-  urlFilters,
-  clearFilters,
-  forbiddenTitle,
-  children,
-}: BodyProps<Row>) {
+export function ListBody<Row extends CsvRow & { uuid: string }, CsvRow>({ body, words, empty, table }: BodyProps<Row, CsvRow>) {
+  const { list, paging, onPaging, filtered, urlFilters, clearFilters } = body;
   if (list.data) {
     if (list.data.total === 0 && list.data.items.length === 0) {
       if (!filtered) return <>{empty}</>;
       return (
-        <EmptyState title={noMatch.title} description={noMatch.description}>
+        <EmptyState title={`No ${words.noun} match these filters`} description={words.noMatchHint}>
           <Button variant="light" onClick={() => clearFilters()}>
             Clear filters
           </Button>
@@ -168,8 +161,8 @@ export function ListBody<Row>({
     }
     return (
       <>
-        {children(list.data.items)}
-        <PaginationBar page={paging.page} pageSize={paging.page_size} total={list.data.total} label={noun} onChange={onPaging} />
+        <SelectableTable label={words.label} noun={words.noun} rows={list.data.items} {...table} {...body.table} />
+        <PaginationBar page={paging.page} pageSize={paging.page_size} total={list.data.total} label={words.noun} onChange={onPaging} />
       </>
     );
   }
@@ -184,11 +177,11 @@ export function ListBody<Row>({
     return (
       <ErrorAlert
         error={list.error}
-        title={forbidden ? forbiddenTitle : problem?.title}
+        title={forbidden ? `You cannot see these ${words.noun}` : problem?.title}
         actions={problem?.actions}
         onRetry={() => void list.refetch()}
       />
     );
   }
-  return <TableSkeleton label={`Loading ${noun}`} />;
+  return <TableSkeleton label={`Loading ${words.noun}`} />;
 }

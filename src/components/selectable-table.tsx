@@ -175,7 +175,27 @@ export type PersonRow = {
   last_checked: string;
 };
 
-type CsvPerson = Omit<PersonRow, 'error_traceback'>;
+/** What the CSV writes of a person and a state. */
+export type CsvPerson = Omit<PersonRow, 'error_traceback'>;
+
+/** A column of one text (names are isolated, for right-to-left text), the same in the CSV. */
+export function textColumn<Row>(
+  header: string,
+  width: string,
+  value: (row: Row) => string,
+  { mono = false }: { mono?: boolean } = {},
+): ListColumn<Row> {
+  return {
+    header,
+    width,
+    cell: (row) => (
+      <Text size={mono ? 'xs' : 'sm'} ff={mono ? 'monospace' : undefined} style={clip} lineClamp={2} title={value(row)}>
+        <bdi>{value(row)}</bdi>
+      </Text>
+    ),
+    csv: [[header, value]],
+  };
+}
 
 /** User (name over username) and Email; in the CSV: username, first name, last name, email. */
 export function personColumns(widths: { user: string; email: string }): ListColumn<PersonRow, CsvPerson>[] {

@@ -6,17 +6,54 @@ import { downloadText } from '../lib/csv';
 import type { CsvExportProgress, CsvExportResult } from '../lib/csv-export';
 import { lastPage } from '../lib/fetch-page';
 import { pluralize } from '../lib/format';
+import type { BulkResult } from './bulk-progress';
+import type { ListBodyState, SelectionState } from './list-page';
 
-type ListQuery<Row> = { data?: { items: readonly Row[]; total: number }; isPlaceholderData: boolean };
+type ListQuery<Row> = {
+  data?: { items: Row[]; total: number };
+  isPlaceholderData: boolean;
+  error: unknown;
+  refetch: () => unknown;
+};
 type Paging = { page: number; page_size: number };
 /** The page's URL state setter (`useUrlState`), stable across renders. */
-type SetPage = (patch: { page: number }, options: { replace?: boolean }) => void;
+type SetPage = (patch: { page: number; page_size?: number }, options?: { replace?: boolean }) => void;
 
 /** "Remove selected" under way or done: who was chosen, and each one's outcome as it arrives. */
 export type BulkRun<Ref, Outcome> = { items: Ref[]; outcomes: Outcome[]; running: boolean };
 
+/** What `BulkProgress` shows of a run: how far it is, and a line per outcome so far. */
+export function bulkProgressOf<Ref, Outcome>(
+  run: BulkRun<Ref, Outcome>,
+  result: (outcome: Outcome) => BulkResult,
+): { running: boolean; total: number; results: BulkResult[] } {
+  return { running: run.running, total: run.items.length, results: run.outcomes.map(result) };
+}
+
+/**
+ * The page's form: editing a row (kept here), or adding (`add=1` in the URL, so a link or a
+ * sign-in round trip opens it), for who may add (the page tells who may not why).
+ */
+export function useListForm<Edit>(
+  add: string,
+  setState: (patch: { add: string }, options?: { replace?: boolean }) => void,
+  mayAdd: boolean,
+) {
+  const [editing, setEditing] = useState<Edit | null>(null);
+  return {
+    editing,
+    edit: setEditing,
+    adding: !editing && add === '1' && mayAdd,
+    openAdd: () => setState({ add: '1' }),
+    close: () => {
+      if (editing) setEditing(null);
+      else setState({ add: '' }, { replace: true });
+    },
+  };
+}
+
 /** A page past the end (after removals, or an old bookmark) moves to the last page. */
-export function usePageClamp(list: ListQuery<unknown>, paging: Paging, setState: SetPage): void {
+export function usePageClamp(list: Pick<ListQuery<unknown>, 'data' | 'isPlaceholderData'>, paging: Paging, setState: SetPage): void {
   const total = list.data?.total;
   const { page, page_size: pageSize } = paging;
   useEffect(() => {
@@ -26,10 +63,10 @@ export function usePageClamp(list: ListQuery<unknown>, paging: Paging, setState:
   }, [total, page, pageSize, list.isPlaceholderData, setState]);
 }
 
-type Options<Row, Ref, Outcome, Done> = {
+type Options<Row, Ref, Outcome, Done, Filters> = {
   list: ListQuery<Row>;
   paging: Paging;
-  setState: SetPage;
+  setState: (patch: NoInfer<Partial<Filters & Paging>>, options?: { replace?: boolean }) => void;
   /** Enough of a row to say, on another page, who it is. */
   toRef: (row: Row) => Ref;
   /** Refetches what a change of rows touches (after a single change and after a bulk run). */
@@ -39,13 +76,20 @@ type Options<Row, Ref, Outcome, Done> = {
     mutationFn: (ref: Ref) => Promise<Done>;
     /** Says what happened (a notification); the row leaves the selection first, unless `failed`. */
     onSuccess: (done: Done, ref: Ref) => void;
-    onError: (error: Error, ref: Ref) => void;
+    /** The title of the notification that says why the change failed ("Could not remove alice"). */
+    failedTitle: (ref: Ref) => string;
     failed?: (done: Done) => boolean;
   };
-  /** Which row an outcome of a bulk run is about, and whether it failed (a failed row stays selected). */
-  outcome: { uuid: (outcome: Outcome) => string; failed: (outcome: Outcome) => boolean };
-  /** What a row is, singular and plural, for the export's notification ("membership"). */
+  /** Which row an outcome of a bulk run is about (a failed row stays selected). */
+  outcomeUuid: (outcome: Outcome) => string;
+  /** What a row is, for the export's notification ("membership"). */
   exportNoun: string;
+  /**
+   * Whether any filter is set; every filter at its empty value (for Clear filters, and Clear
+   * this filter for one the server refuses); a filter's name on the server where it is not the
+   * URL's (`group` is sent as `group_uuid`).
+   */
+  filters: { filtered: boolean; none: Filters; serverNames: Partial<Record<keyof Filters & string, string>> };
 };
 
 /**
@@ -53,17 +97,33 @@ type Options<Row, Ref, Outcome, Done> = {
  * busy rows, the change of one row, a bulk run with its outcomes, and the CSV export of every
  * row matching the filters. The page keeps its query, columns, filters and row actions.
  */
-export function useSelectableListPage<Row extends { uuid: string }, Ref extends { uuid: string }, Outcome, Done>({
+export function useSelectableListPage<
+  Row extends { uuid: string },
+  Ref extends { uuid: string },
+  Outcome extends { status: string },
+  Done,
+  Filters extends Record<string, unknown>,
+>({
   list,
   paging,
   setState,
   toRef,
   afterChange,
   rowChange,
-  outcome,
+  outcomeUuid,
   exportNoun,
-}: Options<Row, Ref, Outcome, Done>) {
-  usePageClamp(list, paging, setState);
+  filters: { filtered, none: noFilters, serverNames },
+}: Options<Row, Ref, Outcome, Done, Filters>) {
+  // The URL state holds the filters and the paging; TypeScript cannot see `{ page }` as a Partial<Filters & Paging>.
+  const setPaging = setState as SetPage;
+  usePageClamp(list, paging, setPaging);
+
+  const urlFilters = Object.fromEntries(Object.keys(noFilters).map((name) => [serverNames[name as keyof Filters & string] ?? name, name]));
+  const clearFilters = (names?: string[]) =>
+    setState({
+      ...(names ? (Object.fromEntries(names.map((name) => [name, noFilters[name]])) as Partial<Filters>) : noFilters),
+      page: 1,
+    } as Partial<Filters & Paging>);
 
   // Selection across pages: enough of each row to say who it is.
   const [selection, setSelection] = useState<ReadonlyMap<string, Ref>>(new Map());
@@ -89,7 +149,6 @@ export function useSelectableListPage<Row extends { uuid: string }, Ref extends 
     });
   }, []);
   const clearSelection = useCallback(() => setSelection(new Map()), []);
-  const selectedElsewhere = [...selection.keys()].some((uuid) => !list.data?.items.some((row) => row.uuid === uuid));
 
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const setRowBusy = useCallback(
@@ -110,7 +169,9 @@ export function useSelectableListPage<Row extends { uuid: string }, Ref extends 
       rowChange.onSuccess(done, ref);
       await afterChange();
     },
-    onError: (error, ref) => rowChange.onError(error, ref),
+    onError: (error, ref) => {
+      notifications.show({ color: 'red', title: rowChange.failedTitle(ref), message: errorMessage(error), autoClose: false });
+    },
     onSettled: (_data, _error, ref) => setRowBusy(ref.uuid, false),
   });
 
@@ -118,7 +179,7 @@ export function useSelectableListPage<Row extends { uuid: string }, Ref extends 
   const runBulk = async (chosen: Ref[], run: (onOutcome: (outcome: Outcome) => void) => Promise<Outcome[]>) => {
     setBulk({ items: chosen, outcomes: [], running: true });
     const outcomes = await run((one) => setBulk((previous) => previous && { ...previous, outcomes: [...previous.outcomes, one] }));
-    unselect(outcomes.filter((one) => !outcome.failed(one)).map(outcome.uuid));
+    unselect(outcomes.filter((one) => one.status !== 'failed').map(outcomeUuid));
     await afterChange();
     setBulk((previous) => previous && { ...previous, running: false });
   };
@@ -149,16 +210,29 @@ export function useSelectableListPage<Row extends { uuid: string }, Ref extends 
   const cancelExport = useCallback(() => exportController.current?.abort(), []);
   useEffect(() => () => exportController.current?.abort(), []);
 
-  return {
-    /** The table's share: which rows are selected and busy, and whether it shows an older page. */
+  const body: ListBodyState<Row> = {
+    list,
+    paging,
+    onPaging: setPaging,
+    filtered,
+    urlFilters,
+    clearFilters,
     table: { selected: selectedIds, onSelect: select, busy, dimmed: list.isPlaceholderData },
+  };
+  const selectionBar: SelectionState = {
+    count: selection.size,
+    elsewhere: [...selection.keys()].some((uuid) => !list.data?.items.some((row) => row.uuid === uuid)),
+    running: Boolean(bulk?.running),
+    onClear: clearSelection,
+  };
+
+  return {
+    /** For `ListBody`: the rows, paging and filters, and the table's selection and busy rows. */
+    body,
+    /** For `SelectionBar`. */
+    selectionBar,
+    clearFilters,
     selection,
-    selectedIds,
-    selectedElsewhere,
-    select,
-    unselect,
-    clearSelection,
-    busy,
     setRowBusy,
     changeRow,
     bulk,

@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
-import type { BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
+import { bulkProgressOf, type BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
 import { isWarning, type AccessVerdict } from '../../lib/access-check';
 import type { MemberRef, RemoveOutcome } from './member-mutations';
 
@@ -39,9 +39,7 @@ export function BulkRemovePanel({ run, onDismiss }: { run: BulkRun; onDismiss: (
   const fixes = [...new Set(run.outcomes.filter((outcome) => isWarning(outcome.verdict.level)).map((outcome) => outcome.verdict.fix))];
   return (
     <BulkProgress
-      running={run.running}
-      total={run.items.length}
-      results={run.outcomes.map((outcome) => ({
+      {...bulkProgressOf(run, (outcome) => ({
         key: outcome.member.uuid,
         label: whoLabel(outcome.member),
         status: outcome.status === 'failed' ? 'failed' : isWarning(outcome.verdict.level) ? 'warning' : 'done',

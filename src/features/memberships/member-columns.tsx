@@ -1,40 +1,16 @@
 import { Text } from '@mantine/core';
 import type { OfferingMembership } from '../../api/types';
-import { personColumns, stateColumns, type ListColumn } from '../../components/selectable-table';
+import { personColumns, stateColumns, textColumn, type CsvPerson, type ListColumn } from '../../components/selectable-table';
 
 /** What the CSV writes of a membership (the export is tested on these fields alone). */
-export type CsvMember = Pick<
-  OfferingMembership,
-  | 'uuid'
-  | 'username'
-  | 'first_name'
-  | 'last_name'
-  | 'email'
-  | 'group_name'
-  | 'group_role_name'
-  | 'group_resource_name'
-  | 'group_scope_id'
-  | 'state'
-  | 'error_message'
-  | 'created'
-  | 'last_checked'
->;
+export type CsvMember = CsvPerson & Pick<OfferingMembership, 'group_name' | 'group_role_name' | 'group_resource_name' | 'group_scope_id'>;
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 /** The members table's columns, and the CSV's. */
 export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[] = [
   ...personColumns({ user: '15%', email: '16%' }),
-  {
-    header: 'Group',
-    width: '14%',
-    cell: (member) => (
-      <Text size="sm" style={clip} lineClamp={2} title={member.group_name}>
-        <bdi>{member.group_name}</bdi>
-      </Text>
-    ),
-    csv: [['Group', (member) => member.group_name]],
-  },
+  textColumn('Group', '14%', (member: CsvMember) => member.group_name),
   {
     header: 'Role',
     width: '10%',

@@ -1,17 +1,15 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { errorMessage } from '../../api/errors';
 import { offeringQueries } from '../../api/shared-queries';
 import type { OfferingMembership } from '../../api/types';
 import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';
-import { ChosenList, ExportProgressAlert, ListBody, SelectionBar } from '../../components/list-page';
+import { ChosenList, ExportProgressAlert, ListBody, SelectionBar, type ListWords } from '../../components/list-page';
 import { NotAllowedDialog } from '../../components/not-allowed-dialog';
-import { SelectableTable, type RowAction } from '../../components/selectable-table';
-import { useSelectableListPage } from '../../components/use-selectable-list-page';
+import type { RowAction } from '../../components/selectable-table';
+import { useListForm, useSelectableListPage } from '../../components/use-selectable-list-page';
 import { isolate } from '../../lib/bidi';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
@@ -38,15 +36,12 @@ type Props = { offeringUuid: string; permission: OfferingPermission };
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 const NO_FILTERS: MemberFilters = { group: '', role: '', resource: '', state: [], username: '', email: '' };
-/** The server's names of the filters → the URL's, for a filter the server refuses. */
-const URL_FILTERS = {
-  group_uuid: 'group',
-  role_uuid: 'role',
-  resource_uuid: 'resource',
-  state: 'state',
-  username: 'username',
-  email: 'email',
+const LIST_WORDS: ListWords = {
+  noun: 'members',
+  label: 'Members',
+  noMatchHint: 'Filters on username and email match exactly. Try other values, or clear the filters.',
 };
+const SELECTION_WORDS = { one: 'member', action: 'Remove selected' };
 
 /** The members tab: filters, the server-paginated table, add / change group / remove, bulk removal and CSV export. */
 export function MembersTab({ offeringUuid, permission }: Props) {
@@ -68,32 +63,17 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       mutationFn: (member: MemberRef) => removeMemberChecked(member, removeSteps(offeringUuid)),
       failed: (outcome) => outcome.status === 'failed',
       onSuccess: (outcome) => notifyVerdict(outcome.verdict),
-      onError: (error, member) => {
-        notifications.show({
-          color: 'red',
-          title: `Could not remove ${isolate(member.username)}`,
-          message: errorMessage(error),
-          autoClose: false,
-        });
-      },
+      failedTitle: (member) => `Could not remove ${isolate(member.username)}`,
     },
-    outcome: { uuid: (outcome: RemoveOutcome) => outcome.member.uuid, failed: (outcome) => outcome.status === 'failed' },
+    outcomeUuid: (outcome: RemoveOutcome) => outcome.member.uuid,
     exportNoun: 'membership',
+    filters: { filtered, none: NO_FILTERS, serverNames: { group: 'group_uuid', role: 'role_uuid', resource: 'resource_uuid' } },
   });
 
   // Add member (add=1 in the URL, so the groups tab can link here) and change group.
-  const [changing, setChanging] = useState<MemberRef | null>(null);
+  const form = useListForm<MemberRef>(state.add, setState, !disabledReason);
   const [readding, setReadding] = useState<MemberRef | null>(null);
-  // A link with add=1 opens the form only for who may add; others get the reason.
-  const formMode: MemberFormMode | null = changing
-    ? { kind: 'change', member: changing }
-    : state.add === '1' && !disabledReason
-      ? { kind: 'add' }
-      : null;
-  const closeForm = () => {
-    if (changing) setChanging(null);
-    else setState({ add: '' }, { replace: true });
-  };
+  const formMode: MemberFormMode | null = form.editing ? { kind: 'change', member: form.editing } : form.adding ? { kind: 'add' } : null;
 
   // Remove one member: ask first, saying when the group goes with them.
   const confirmRemove = async (row: OfferingMembership) => {
@@ -180,7 +160,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     );
 
   const rowActions: RowAction<OfferingMembership>[] = [
-    { label: 'Change group', onClick: (row) => setChanging(memberRef(row)) },
+    { label: 'Change group', onClick: (row) => form.edit(memberRef(row)) },
     // Offered for memberships Waldur flagged (`error_message`): delete and create again.
     { label: 'Re-add', onClick: (row) => setReadding(memberRef(row)), shown: (row) => Boolean(row.error_message) },
     { label: 'Remove', color: 'red', onClick: (row) => void confirmRemove(row) },
@@ -188,11 +168,20 @@ export function MembersTab({ offeringUuid, permission }: Props) {
 
   const setFilters = (patch: Partial<MemberFilters>) => setState({ ...patch, page: 1 });
 
-  const clearFilters = (names?: string[]) =>
-    setState({
-      ...(names ? Object.fromEntries(names.map((name) => [name, NO_FILTERS[name as keyof MemberFilters]])) : NO_FILTERS),
-      page: 1,
-    });
+  const empty =
+    disabledReason && permission.reason ? (
+      <EmptyState
+        title="No members you can see"
+        description="Waldur shows an offering’s members only to staff and to the owners of its organization."
+      />
+    ) : (
+      <EmptyState title="No members yet" description="Add a member with a role: the group is created for you, in Keycloak too.">
+        <Button onClick={form.openAdd} disabled={Boolean(disabledReason)}>
+          Add member
+        </Button>
+      </EmptyState>
+    );
+  const table = { columns: MEMBER_COLUMNS, rowLabel: memberRowLabel, actions: rowActions, disabledReason };
 
   return (
     <Stack gap="sm">
@@ -201,11 +190,11 @@ export function MembersTab({ offeringUuid, permission }: Props) {
         filters={filters}
         filtered={filtered}
         onChange={setFilters}
-        onClear={() => clearFilters()}
+        onClear={() => list.clearFilters()}
       />
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="sm">
-          <Button onClick={() => setState({ add: '1' })} disabled={Boolean(disabledReason)}>
+          <Button onClick={form.openAdd} disabled={Boolean(disabledReason)}>
             Add member
           </Button>
           <Button variant="default" onClick={runExport} loading={list.exporting !== null} disabled={!members.data}>
@@ -213,14 +202,10 @@ export function MembersTab({ offeringUuid, permission }: Props) {
           </Button>
         </Group>
         <SelectionBar
-          count={list.selection.size}
-          noun="member"
-          elsewhere={list.selectedElsewhere}
-          running={Boolean(list.bulk?.running)}
+          {...list.selectionBar}
+          words={SELECTION_WORDS}
           checking={checkingBulk}
-          actionLabel="Remove selected"
           onAction={() => void confirmBulk()}
-          onClear={list.clearSelection}
           disabledReason={disabledReason}
         />
       </Group>
@@ -231,53 +216,13 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       ) : null}
       <ExportProgressAlert title="Exporting members to CSV" progress={list.exporting} onCancel={list.cancelExport} />
       {list.bulk ? <BulkRemovePanel run={list.bulk} onDismiss={list.dismissBulk} /> : null}
-      <ListBody
-        list={members}
-        noun="members"
-        paging={state}
-        onPaging={setState}
-        filtered={filtered}
-        noMatch={{
-          title: 'No members match these filters',
-          description: 'Filters on username and email match exactly. Try other values, or clear the filters.',
-        }}
-        empty={
-          disabledReason && permission.reason ? (
-            <EmptyState
-              title="No members you can see"
-              description="Waldur shows an offering’s members only to staff and to the owners of its organization."
-            />
-          ) : (
-            <EmptyState title="No members yet" description="Add a member with a role: the group is created for you, in Keycloak too.">
-              <Button onClick={() => setState({ add: '1' })} disabled={Boolean(disabledReason)}>
-                Add member
-              </Button>
-            </EmptyState>
-          )
-        }
-        urlFilters={URL_FILTERS}
-        clearFilters={clearFilters}
-        forbiddenTitle="You cannot see these members"
-      >
-        {(rows) => (
-          <SelectableTable
-            label="Members"
-            noun="members"
-            rows={rows}
-            columns={MEMBER_COLUMNS}
-            rowLabel={memberRowLabel}
-            actions={rowActions}
-            disabledReason={disabledReason}
-            {...list.table}
-          />
-        )}
-      </ListBody>
-      <MemberFormDialog offeringUuid={offeringUuid} mode={formMode} onClose={closeForm} />
+      <ListBody body={list.body} words={LIST_WORDS} empty={empty} table={table} />
+      <MemberFormDialog offeringUuid={offeringUuid} mode={formMode} onClose={form.close} />
       <NotAllowedDialog
         opened={state.add === '1' && !permission.canManage && Boolean(permission.reason)}
         title="Add member"
         reason={`${permission.reason ?? ''} You cannot add members to this offering.`}
-        onClose={closeForm}
+        onClose={form.close}
       />
       <ReaddDialog offeringUuid={offeringUuid} member={readding} onClose={() => setReadding(null)} />
     </Stack>

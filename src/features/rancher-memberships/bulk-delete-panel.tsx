@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
-import type { BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
+import { bulkProgressOf, type BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
 import type { DeleteOutcome, MembershipRef } from './mutations';
 import { SCOPE_TYPE_LABEL, isScopeType } from './queries';
 
@@ -37,9 +37,7 @@ const UNCHECKED =
 export function BulkDeletePanel({ run, onDismiss }: { run: BulkRun; onDismiss: () => void }) {
   return (
     <BulkProgress
-      running={run.running}
-      total={run.items.length}
-      results={run.outcomes.map((outcome) => ({
+      {...bulkProgressOf(run, (outcome) => ({
         key: outcome.membership.uuid,
         label: whoLabel(outcome.membership),
         status: outcome.status === 'deleted' ? 'done' : outcome.status,

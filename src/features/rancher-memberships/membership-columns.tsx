@@ -1,25 +1,10 @@
 import { Text } from '@mantine/core';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
-import { personColumns, stateColumns, type ListColumn } from '../../components/selectable-table';
+import { personColumns, stateColumns, textColumn, type CsvPerson, type ListColumn } from '../../components/selectable-table';
 import { SCOPE_TYPE_LABEL, isScopeType, roleDisplayName } from './queries';
 
 /** What the CSV writes of a membership (the export is tested on these fields alone). */
-export type CsvMembership = Pick<
-  RancherMembership,
-  | 'uuid'
-  | 'username'
-  | 'first_name'
-  | 'last_name'
-  | 'email'
-  | 'group_name'
-  | 'group_role'
-  | 'group_scope_type'
-  | 'group_scope_name'
-  | 'state'
-  | 'error_message'
-  | 'created'
-  | 'last_checked'
->;
+export type CsvMembership = CsvPerson & Pick<RancherMembership, 'group_name' | 'group_role' | 'group_scope_type' | 'group_scope_name'>;
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
@@ -42,16 +27,7 @@ export function membershipRowLabel(membership: Pick<RancherMembership, 'username
 export function membershipColumns(roles: readonly RoleTemplate[] | undefined): ListColumn<RancherMembership, CsvMembership>[] {
   return [
     ...personColumns({ user: '15%', email: '17%' }),
-    {
-      header: 'Group',
-      width: '17%',
-      cell: (membership) => (
-        <Text size="xs" ff="monospace" style={clip} lineClamp={2} title={membership.group_name}>
-          <bdi>{membership.group_name}</bdi>
-        </Text>
-      ),
-      csv: [['Group', (membership) => membership.group_name]],
-    },
+    textColumn('Group', '17%', (membership: CsvMembership) => membership.group_name, { mono: true }),
     {
       header: 'Role',
       width: '11%',

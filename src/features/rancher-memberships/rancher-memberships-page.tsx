@@ -1,16 +1,16 @@
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
-import { ApiError, errorMessage } from '../../api/errors';
+import { ApiError } from '../../api/errors';
 import type { RancherMembership } from '../../api/types';
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';
-import { ChosenList, ExportProgressAlert, ListBody, SelectionBar } from '../../components/list-page';
+import { ChosenList, ExportProgressAlert, ListBody, SelectionBar, type ListWords } from '../../components/list-page';
 import { NotAllowedDialog } from '../../components/not-allowed-dialog';
-import { SelectableTable, type RowAction } from '../../components/selectable-table';
-import { useSelectableListPage } from '../../components/use-selectable-list-page';
+import type { RowAction } from '../../components/selectable-table';
+import { useListForm, useSelectableListPage } from '../../components/use-selectable-list-page';
 import { isolate } from '../../lib/bidi';
 import { pluralize } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
@@ -48,18 +48,12 @@ const RANCHER_UNCHECKED =
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
-/** The server's names of the filters → the URL's, for a filter the server refuses. */
-const URL_FILTERS = {
-  username: 'username',
-  email: 'email',
-  first_name: 'first_name',
-  last_name: 'last_name',
-  state: 'state',
-  scope_type: 'scope_type',
-  scope_uuid: 'scope',
-  group_uuid: 'group',
-  role_uuid: 'role',
+const LIST_WORDS: ListWords = {
+  noun: 'memberships',
+  label: 'Rancher memberships',
+  noMatchHint: 'Text filters match exactly. Try other values, or clear the filters.',
 };
+const SELECTION_WORDS = { one: 'membership', action: 'Delete selected' };
 
 const GENERIC_MISSING =
   'This server does not offer Rancher Keycloak memberships (HTTP 404 on /api/keycloak-user-group-memberships/): the Rancher plugin is not enabled.';
@@ -122,27 +116,16 @@ function MembershipsSection() {
               : `Waldur deleted the membership of ${isolate(membership.username)} in “${isolate(membership.groupName)}”. ${RANCHER_UNCHECKED}`,
         });
       },
-      onError: (error, membership) => {
-        notifications.show({
-          color: 'red',
-          title: `Could not delete the membership of ${isolate(membership.username)}`,
-          message: errorMessage(error),
-          autoClose: false,
-        });
-      },
+      failedTitle: (membership) => `Could not delete the membership of ${isolate(membership.username)}`,
     },
-    outcome: { uuid: (outcome: DeleteOutcome) => outcome.membership.uuid, failed: (outcome) => outcome.status === 'failed' },
+    outcomeUuid: (outcome: DeleteOutcome) => outcome.membership.uuid,
     exportNoun: 'membership',
+    filters: { filtered, none: NO_FILTERS, serverNames: { scope: 'scope_uuid', group: 'group_uuid', role: 'role_uuid' } },
   });
 
   // Add (add=1 in the URL, so a sign-in round trip comes back to the form) and edit.
-  const [editing, setEditing] = useState<Extract<MembershipFormMode, { membership: RancherMembership }> | null>(null);
-  // A link with add=1 opens the form only for who may add; others get the reason.
-  const formMode: MembershipFormMode | null = editing ? editing : state.add === '1' && !disabledReason ? { kind: 'add' } : null;
-  const closeForm = () => {
-    if (editing) setEditing(null);
-    else setState({ add: '' }, { replace: true });
-  };
+  const form = useListForm<Extract<MembershipFormMode, { membership: RancherMembership }>>(state.add, setState, !disabledReason);
+  const formMode: MembershipFormMode | null = form.editing ?? (form.adding ? { kind: 'add' } : null);
 
   // Delete one: ask first, then a notification with the outcome.
   const confirmDelete = (row: RancherMembership) => {
@@ -189,18 +172,21 @@ function MembershipsSection() {
     );
 
   const rowActions: RowAction<RancherMembership>[] = [
-    { label: 'Edit', onClick: (membership) => setEditing({ kind: 'edit', membership }) },
-    { label: 'Move to another scope or role', onClick: (membership) => setEditing({ kind: 'move', membership }) },
+    { label: 'Edit', onClick: (membership) => form.edit({ kind: 'edit', membership }) },
+    { label: 'Move to another scope or role', onClick: (membership) => form.edit({ kind: 'move', membership }) },
     { label: 'Delete', color: 'red', onClick: confirmDelete },
   ];
   const columns = useMemo(() => membershipColumns(roles.data), [roles.data]);
-  const clearFilters = (names?: string[]) =>
-    setState({
-      ...(names ? Object.fromEntries(names.map((name) => [name, NO_FILTERS[name as keyof MembershipFilters]])) : NO_FILTERS),
-      page: 1,
-    });
-
   const setFilters = (patch: Partial<MembershipFilters>) => setState({ ...patch, page: 1 });
+
+  const empty = disabledReason ? (
+    <EmptyState title="No memberships you can see" description={disabledReason} />
+  ) : (
+    <EmptyState title="No Rancher memberships yet" description="Add a membership: the Keycloak groups are created for you.">
+      <Button onClick={form.openAdd}>Add membership</Button>
+    </EmptyState>
+  );
+  const table = { columns, rowLabel: membershipRowLabel, actions: rowActions, disabledReason };
 
   // A 404 on the collection: this server has no Rancher plugin (the probe may not have said so yet).
   if (!memberships.data && memberships.error instanceof ApiError && memberships.error.isNotFound) {
@@ -222,7 +208,7 @@ function MembershipsSection() {
           >
             Export CSV
           </Button>
-          <Button onClick={() => setState({ add: '1' })} disabled={Boolean(disabledReason)}>
+          <Button onClick={form.openAdd} disabled={Boolean(disabledReason)}>
             Add membership
           </Button>
         </Group>
@@ -232,61 +218,17 @@ function MembershipsSection() {
           {disabledReason}
         </Text>
       ) : null}
-      <MembershipsFilters filters={filters} onChange={setFilters} onClear={() => clearFilters()} filtered={filtered} />
-      <SelectionBar
-        count={list.selection.size}
-        noun="membership"
-        elsewhere={list.selectedElsewhere}
-        running={Boolean(list.bulk?.running)}
-        actionLabel="Delete selected"
-        onAction={confirmBulk}
-        onClear={list.clearSelection}
-        disabledReason={disabledReason}
-      />
+      <MembershipsFilters filters={filters} onChange={setFilters} onClear={() => list.clearFilters()} filtered={filtered} />
+      <SelectionBar {...list.selectionBar} words={SELECTION_WORDS} onAction={confirmBulk} disabledReason={disabledReason} />
       <ExportProgressAlert title="Exporting memberships to CSV" progress={list.exporting} onCancel={list.cancelExport} />
       {list.bulk ? <BulkDeletePanel run={list.bulk} onDismiss={list.dismissBulk} /> : null}
-      <ListBody
-        list={memberships}
-        noun="memberships"
-        paging={state}
-        onPaging={setState}
-        filtered={filtered}
-        noMatch={{
-          title: 'No memberships match these filters',
-          description: 'Text filters match exactly. Try other values, or clear the filters.',
-        }}
-        empty={
-          disabledReason ? (
-            <EmptyState title="No memberships you can see" description={disabledReason} />
-          ) : (
-            <EmptyState title="No Rancher memberships yet" description="Add a membership: the Keycloak groups are created for you.">
-              <Button onClick={() => setState({ add: '1' })}>Add membership</Button>
-            </EmptyState>
-          )
-        }
-        urlFilters={URL_FILTERS}
-        clearFilters={clearFilters}
-        forbiddenTitle="You cannot see these memberships"
-      >
-        {(rows) => (
-          <SelectableTable
-            label="Rancher memberships"
-            noun="memberships"
-            rows={rows}
-            columns={columns}
-            rowLabel={membershipRowLabel}
-            actions={rowActions}
-            disabledReason={disabledReason}
-            {...list.table}
-          />
-        )}
-      </ListBody>
-      <MembershipFormDialog mode={formMode} onClose={closeForm} />
+      <ListBody body={list.body} words={LIST_WORDS} empty={empty} table={table} />
+      <MembershipFormDialog mode={formMode} onClose={form.close} />
       <NotAllowedDialog
         opened={state.add === '1' && Boolean(disabledReason)}
         title="Add membership"
         reason={disabledReason ?? ''}
-        onClose={closeForm}
+        onClose={form.close}
       />
     </>
   );
