@@ -1,6 +1,9 @@
 import { ApiError } from '../api/errors';
 import type { ListPage } from './fetch-all-pages';
 
+/** Reads one page of a list; the table (through `fetchPage`) and the CSV export share it. */
+export type PageReader<T> = (page: number, pageSize: number, signal?: AbortSignal) => Promise<ListPage<T>>;
+
 /** A page of a list, or an empty page past the end with the list's real total. */
 export type PageOrPastEnd<T> = ListPage<T> & { pastEnd: boolean };
 

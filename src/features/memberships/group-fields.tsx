@@ -4,6 +4,7 @@ import { useMemo } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
 import { availableScopes, keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
+import { FormSelect } from '../../components/form-select';
 import { ResourceSelect } from '../../components/resource-select';
 import { isolate } from '../../lib/bidi';
 import type { MemberValues } from './member-schema';
@@ -106,24 +107,16 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
         comboboxProps={{ withinPortal: true }}
         error={groups.error && !groups.data ? 'Could not load the groups; set role, resource and scope ID instead.' : undefined}
       />
-      <Controller
+      <FormSelect
         control={control}
         name="role"
-        render={({ field }) => (
-          <Select
-            label="Role"
-            withAsterisk
-            placeholder={roles.isPending ? 'Loading roles…' : 'Choose a role'}
-            data={roleOptions}
-            value={field.value || null}
-            onChange={(value) => field.onChange(value ?? '')}
-            onBlur={field.onBlur}
-            ref={field.ref}
-            error={errors.role?.message ?? (roles.error ? 'Could not load the roles.' : undefined)}
-            searchable
-            comboboxProps={{ withinPortal: true }}
-          />
-        )}
+        label="Role"
+        withAsterisk
+        placeholder={roles.isPending ? 'Loading roles…' : 'Choose a role'}
+        data={roleOptions}
+        error={errors.role?.message ?? (roles.error ? 'Could not load the roles.' : undefined)}
+        searchable
+        comboboxProps={{ withinPortal: true }}
       />
       <Controller
         control={control}

@@ -30,7 +30,15 @@ import {
 } from './member-mutations';
 import { MembersFilters } from './members-filters';
 import { ReaddDialog } from './readd-dialog';
-import { fetchMembersPage, hasFilters, memberFilters, memberQueries, membersSearchSchema, type MemberFilters } from './queries';
+import {
+  MEMBER_SERVER_NAMES,
+  membersPages,
+  hasFilters,
+  memberFilters,
+  memberQueries,
+  membersSearchSchema,
+  type MemberFilters,
+} from './queries';
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
 
@@ -67,7 +75,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     },
     outcomeUuid: (outcome: RemoveOutcome) => outcome.member.uuid,
     exportNoun: 'membership',
-    filters: { filtered, none: NO_FILTERS, serverNames: { group: 'group_uuid', role: 'role_uuid', resource: 'resource_uuid' } },
+    filters: { filtered, none: NO_FILTERS, serverNames: MEMBER_SERVER_NAMES },
   });
 
   // Add member (add=1 in the URL, so the groups tab can link here) and change group.
@@ -152,7 +160,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     void list.runExport(
       (signal, onProgress) =>
         exportMembersCsv({
-          fetchPage: (page, pageSize, pageSignal) => fetchMembersPage(offeringUuid, filters, page, pageSize, pageSignal),
+          fetchPage: membersPages(offeringUuid, filters),
           signal,
           onProgress,
         }),

@@ -1,21 +1,19 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { api, baseUrl, unwrapPage, type Page } from '../../api/client';
+import { api, baseUrl, unwrapPage } from '../../api/client';
 import type { OfferingMembership } from '../../api/types';
-import { fetchPage } from '../../lib/fetch-page';
+import { fetchPage, type PageReader } from '../../lib/fetch-page';
 import { hexUuid } from '../../lib/format';
+import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
-export const MEMBER_STATES = ['pending', 'active'] as const;
-export type MemberState = (typeof MEMBER_STATES)[number];
+export type MemberState = MembershipState;
 
 /** The members tab's URL: filters, page, page size, and `add=1` while the Add member form is open. */
 export const membersSearchSchema = searchSchema({
   group: param.string(),
   role: param.string(),
   resource: param.string(),
-  state: param.list(),
-  username: param.string(),
-  email: param.string(),
+  ...membershipFilterShape,
   add: param.string(),
   ...pagingShape,
 });
@@ -23,57 +21,34 @@ export const membersSearchSchema = searchSchema({
 export type MembersSearch = SearchState<typeof membersSearchSchema>;
 
 /** What the server filters on (exact matches, states combined with "or"). */
-export type MemberFilters = {
-  group: string;
-  role: string;
-  resource: string;
-  state: MemberState[];
-  username: string;
-  email: string;
-};
+export type MemberFilters = Omit<MembersSearch, 'add' | 'page' | 'page_size' | 'state'> & { state: MemberState[] };
 
 export function memberFilters(search: MembersSearch): MemberFilters {
   return {
     group: search.group,
     role: search.role,
     resource: search.resource,
-    state: MEMBER_STATES.filter((state) => search.state.includes(state)),
+    state: membershipStates(search.state),
     username: search.username.trim(),
     email: search.email.trim(),
   };
 }
 
-export function hasFilters(filters: MemberFilters): boolean {
-  return Boolean(filters.group || filters.role || filters.resource || filters.state.length || filters.username || filters.email);
-}
+export const hasFilters: (filters: MemberFilters) => boolean = anyFilter;
 
-/** One page of the offering's memberships; the list and the CSV export share it. */
-export function fetchMembersPage(
-  offeringUuid: string,
-  filters: MemberFilters,
-  page: number,
-  pageSize: number,
-  signal?: AbortSignal,
-): Promise<Page<OfferingMembership>> {
-  return unwrapPage(
-    api.GET('/api/offering-keycloak-memberships/', {
-      signal,
-      params: {
-        query: {
-          offering_uuid: offeringUuid,
-          group_uuid: filters.group || undefined,
-          role_uuid: filters.role || undefined,
-          resource_uuid: filters.resource || undefined,
-          state: filters.state.length ? filters.state : undefined,
-          username: filters.username || undefined,
-          email: filters.email || undefined,
-          page,
-          page_size: pageSize,
-        },
-      },
-    }),
-  );
-}
+/** The filters' names on the server, where they are not the URL's. */
+export const MEMBER_SERVER_NAMES = { group: 'group_uuid', role: 'role_uuid', resource: 'resource_uuid' } as const;
+
+/** Pages of the offering's memberships matching the filters. */
+export const membersPages =
+  (offeringUuid: string, filters: MemberFilters): PageReader<OfferingMembership> =>
+  (page, pageSize, signal) =>
+    unwrapPage(
+      api.GET('/api/offering-keycloak-memberships/', {
+        signal,
+        params: { query: { offering_uuid: offeringUuid, ...filterQuery(filters, MEMBER_SERVER_NAMES), page, page_size: pageSize } },
+      }),
+    );
 
 export const memberQueries = {
   list: (offeringUuid: string, filters: MemberFilters, paging: { page: number; page_size: number }) =>
@@ -81,7 +56,7 @@ export const memberQueries = {
       queryKey: ['offering-keycloak-memberships', offeringUuid, 'list', filters, paging],
       // A page past the end (its last members just removed) comes back empty with the real total.
       queryFn: ({ signal }) =>
-        fetchPage((page, pageSize) => fetchMembersPage(offeringUuid, filters, page, pageSize, signal), paging.page, paging.page_size),
+        fetchPage((page, pageSize) => membersPages(offeringUuid, filters)(page, pageSize, signal), paging.page, paging.page_size),
       placeholderData: keepPreviousData,
     }),
 

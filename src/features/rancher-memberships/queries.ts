@@ -2,12 +2,12 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, unwrapPage, type Page } from '../../api/client';
 import type { KeycloakGroup, RancherCluster, RancherMembership, RancherProject, RoleTemplate } from '../../api/types';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
-import { fetchPage } from '../../lib/fetch-page';
+import { fetchPage, type PageReader } from '../../lib/fetch-page';
 import { hexUuid } from '../../lib/format';
+import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
-export const MEMBERSHIP_STATES = ['pending', 'active'] as const;
-export type MembershipState = (typeof MEMBERSHIP_STATES)[number];
+export type { MembershipState };
 
 export const SCOPE_TYPES = ['cluster', 'project'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
@@ -16,11 +16,9 @@ export const SCOPE_TYPE_LABEL: Record<ScopeType, string> = { cluster: 'Cluster',
 
 /** The page's URL: filters, page, page size, and `add=1` while the "Add membership" form is open. */
 export const rancherSearchSchema = searchSchema({
-  username: param.string(),
-  email: param.string(),
+  ...membershipFilterShape,
   first_name: param.string(),
   last_name: param.string(),
-  state: param.list(),
   scope_type: param.oneOf(['', ...SCOPE_TYPES], ''),
   scope: param.string(),
   group: param.string(),
@@ -32,17 +30,7 @@ export const rancherSearchSchema = searchSchema({
 export type RancherSearch = SearchState<typeof rancherSearchSchema>;
 
 /** What the server filters on (exact text matches; states combined with "or"). */
-export type MembershipFilters = {
-  username: string;
-  email: string;
-  first_name: string;
-  last_name: string;
-  state: MembershipState[];
-  scope_type: '' | ScopeType;
-  scope: string;
-  group: string;
-  role: string;
-};
+export type MembershipFilters = Omit<RancherSearch, 'add' | 'page' | 'page_size' | 'state'> & { state: MembershipState[] };
 
 export const NO_FILTERS: MembershipFilters = {
   username: '',
@@ -74,7 +62,7 @@ export function membershipFilters(search: RancherSearch): MembershipFilters {
     email: search.email.trim(),
     first_name: search.first_name.trim(),
     last_name: search.last_name.trim(),
-    state: MEMBERSHIP_STATES.filter((state) => search.state.includes(state)),
+    state: membershipStates(search.state),
     scope_type: search.scope_type,
     scope: uuidFilter(search.scope),
     group: uuidFilter(search.group),
@@ -82,38 +70,21 @@ export function membershipFilters(search: RancherSearch): MembershipFilters {
   };
 }
 
-export function hasFilters(filters: MembershipFilters): boolean {
-  return Object.values(filters).some((value) => (Array.isArray(value) ? value.length > 0 : Boolean(value)));
-}
+export const hasFilters: (filters: MembershipFilters) => boolean = anyFilter;
 
-/** One page of memberships; the table and the CSV export share it. */
-export function fetchMembershipsPage(
-  filters: MembershipFilters,
-  page: number,
-  pageSize: number,
-  signal?: AbortSignal,
-): Promise<Page<RancherMembership>> {
-  return unwrapPage(
-    api.GET('/api/keycloak-user-group-memberships/', {
-      signal,
-      params: {
-        query: {
-          username: filters.username || undefined,
-          email: filters.email || undefined,
-          first_name: filters.first_name || undefined,
-          last_name: filters.last_name || undefined,
-          state: filters.state.length ? filters.state : undefined,
-          scope_type: filters.scope_type || undefined,
-          scope_uuid: filters.scope || undefined,
-          group_uuid: filters.group || undefined,
-          role_uuid: filters.role || undefined,
-          page,
-          page_size: pageSize,
-        },
-      },
-    }),
-  );
-}
+/** The filters' names on the server, where they are not the URL's. */
+export const MEMBERSHIP_SERVER_NAMES = { scope: 'scope_uuid', group: 'group_uuid', role: 'role_uuid' } as const;
+
+/** Pages of the memberships matching the filters. */
+export const membershipsPages =
+  (filters: MembershipFilters): PageReader<RancherMembership> =>
+  (page, pageSize, signal) =>
+    unwrapPage(
+      api.GET('/api/keycloak-user-group-memberships/', {
+        signal,
+        params: { query: { ...filterQuery(filters, MEMBERSHIP_SERVER_NAMES), page, page_size: pageSize } },
+      }),
+    );
 
 const PICKER_STALE = 5 * 60_000;
 
@@ -131,7 +102,7 @@ export const rancherQueries = {
       queryKey: ['keycloak-user-group-memberships', 'list', filters, paging],
       // A page past the end (its last memberships just deleted) comes back empty with the real total.
       queryFn: ({ signal }) =>
-        fetchPage((page, pageSize) => fetchMembershipsPage(filters, page, pageSize, signal), paging.page, paging.page_size),
+        fetchPage((page, pageSize) => membershipsPages(filters)(page, pageSize, signal), paging.page, paging.page_size),
       placeholderData: keepPreviousData,
     }),
 

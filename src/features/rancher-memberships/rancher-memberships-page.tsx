@@ -28,8 +28,9 @@ import {
   type MembershipRef,
 } from './mutations';
 import {
+  MEMBERSHIP_SERVER_NAMES,
   NO_FILTERS,
-  fetchMembershipsPage,
+  membershipsPages,
   hasFilters,
   membershipFilters,
   rancherQueries,
@@ -120,7 +121,7 @@ function MembershipsSection() {
     },
     outcomeUuid: (outcome: DeleteOutcome) => outcome.membership.uuid,
     exportNoun: 'membership',
-    filters: { filtered, none: NO_FILTERS, serverNames: { scope: 'scope_uuid', group: 'group_uuid', role: 'role_uuid' } },
+    filters: { filtered, none: NO_FILTERS, serverNames: MEMBERSHIP_SERVER_NAMES },
   });
 
   // Add (add=1 in the URL, so a sign-in round trip comes back to the form) and edit.
@@ -164,7 +165,7 @@ function MembershipsSection() {
     void list.runExport(
       (signal, onProgress) =>
         exportMembershipsCsv({
-          fetchPage: (page, pageSize, pageSignal) => fetchMembershipsPage(filters, page, pageSize, pageSignal),
+          fetchPage: membershipsPages(filters),
           signal,
           onProgress,
         }),
