@@ -10,10 +10,50 @@ import { fetchAllPages } from '../lib/fetch-all-pages';
  */
 export const MAX_PAGE_SIZE = 300;
 
+/**
+ * The key prefixes of an offering's server state. Every query key below, and in the features'
+ * queries.ts, starts with one of them; invalidation names a prefix, never a literal.
+ */
+export const offeringKeys = {
+  offering: (offeringUuid: string) => ['offerings', offeringUuid] as const,
+  roles: (offeringUuid: string) => ['offering-roles', offeringUuid] as const,
+  resources: (offeringUuid: string) => ['offering-resources', offeringUuid] as const,
+  groups: (offeringUuid: string) => ['offering-keycloak-groups', offeringUuid] as const,
+  memberships: (offeringUuid: string) => ['offering-keycloak-memberships', offeringUuid] as const,
+  syncStatus: (offeringUuid: string) => ['sync-status', offeringUuid] as const,
+  remoteGroups: (offeringUuid: string) => ['remote-groups', offeringUuid] as const,
+  remoteGroupMembers: (offeringUuid: string) => ['remote-group-members', offeringUuid] as const,
+  remoteUsers: (offeringUuid: string) => ['remote-users', offeringUuid] as const,
+};
+
+/** What a write changed, for `invalidateOffering`. */
+export type OfferingChange = 'groups' | 'members' | 'pulled' | 'imported';
+
+/**
+ * The one table of what each kind of write makes stale:
+ * - groups: a group linked, unlinked or deleted (its lists and the sync status);
+ * - members: memberships added or removed, or groups deleted with them (a membership may create
+ *   or delete its group, here and in Keycloak);
+ * - pulled: members pulled from Keycloak into a group;
+ * - imported: remote groups imported (with their members).
+ */
+const STALE_AFTER: Record<OfferingChange, readonly (keyof typeof offeringKeys)[]> = {
+  groups: ['groups', 'syncStatus'],
+  members: ['memberships', 'groups', 'syncStatus', 'remoteGroups', 'remoteGroupMembers'],
+  pulled: ['memberships', 'remoteGroupMembers'],
+  imported: ['groups', 'memberships', 'syncStatus'],
+};
+
+export function invalidateOffering(queryClient: QueryClient, offeringUuid: string, change: OfferingChange): Promise<void> {
+  return Promise.all(STALE_AFTER[change].map((part) => queryClient.invalidateQueries({ queryKey: offeringKeys[part](offeringUuid) }))).then(
+    () => undefined,
+  );
+}
+
 export const offeringQueries = {
   detail: (offeringUuid: string) =>
     queryOptions({
-      queryKey: ['offerings', offeringUuid],
+      queryKey: offeringKeys.offering(offeringUuid),
       queryFn: ({ signal }) =>
         unwrap(api.GET('/api/marketplace-provider-offerings/{uuid}/', { signal, params: { path: { uuid: offeringUuid } } })),
       staleTime: 60_000,
@@ -42,7 +82,7 @@ export const offeringQueries = {
   /** Every role of the offering, all pages (pickers, the import review). */
   everyRole: (offeringUuid: string) =>
     queryOptions({
-      queryKey: ['offering-roles', offeringUuid, 'every'],
+      queryKey: [...offeringKeys.roles(offeringUuid), 'every'],
       queryFn: async ({ signal }) =>
         (
           await fetchAllPages((page, pageSize) =>
@@ -58,7 +98,7 @@ export const offeringQueries = {
     }),
 
   /** The prefix of every resource query of the offering (first page, searches, details). */
-  resourcesKey: (offeringUuid: string) => ['offering-resources', offeringUuid] as const,
+  resourcesKey: offeringKeys.resources,
 
   /**
    * The first page (300) of the offering's resources, for name look-ups of rows on screen. An
@@ -66,7 +106,7 @@ export const offeringQueries = {
    */
   firstPageResources: (offeringUuid: string) =>
     queryOptions({
-      queryKey: ['offering-resources', offeringUuid, 'first-page'],
+      queryKey: [...offeringKeys.resources(offeringUuid), 'first-page'],
       queryFn: ({ signal }) =>
         unwrap(
           api.GET('/api/marketplace-provider-resources/', {
@@ -80,7 +120,7 @@ export const offeringQueries = {
   /** Resources whose name contains `name` (the server's `name` filter), by name; one page. */
   resourceSearch: (offeringUuid: string, name: string) =>
     queryOptions({
-      queryKey: ['offering-resources', offeringUuid, 'search', name],
+      queryKey: [...offeringKeys.resources(offeringUuid), 'search', name],
       queryFn: ({ signal }) =>
         unwrapPage(
           api.GET('/api/marketplace-provider-resources/', {
@@ -95,7 +135,7 @@ export const offeringQueries = {
   /** One resource (a chosen one that the current matches may not hold; its scopes). */
   resource: (offeringUuid: string, resourceUuid: string) =>
     queryOptions({
-      queryKey: ['offering-resources', offeringUuid, 'detail', resourceUuid],
+      queryKey: [...offeringKeys.resources(offeringUuid), 'detail', resourceUuid],
       queryFn: ({ signal }) =>
         unwrap(api.GET('/api/marketplace-provider-resources/{uuid}/', { signal, params: { path: { uuid: resourceUuid } } })),
       enabled: resourceUuid !== '',
@@ -108,7 +148,7 @@ export const keycloakQueries = {
   // `onProgress` (pages loaded) is not part of the key: it changes nothing in the answer.
   everyGroup: (offeringUuid: string, onProgress?: (loaded: number, total: number) => void) =>
     queryOptions({
-      queryKey: ['offering-keycloak-groups', offeringUuid, 'every'],
+      queryKey: [...offeringKeys.groups(offeringUuid), 'every'],
       queryFn: ({ signal }) =>
         fetchAllPages(
           (page, pageSize) =>
@@ -124,7 +164,7 @@ export const keycloakQueries = {
 
   remoteGroups: (offeringUuid: string) =>
     queryOptions({
-      queryKey: ['remote-groups', offeringUuid],
+      queryKey: offeringKeys.remoteGroups(offeringUuid),
       queryFn: ({ signal }) =>
         unwrap(
           api.GET('/api/offering-keycloak-groups/remote_groups/', {
@@ -137,7 +177,7 @@ export const keycloakQueries = {
 
   remoteGroupMembers: (offeringUuid: string, groupId: string) =>
     queryOptions({
-      queryKey: ['remote-group-members', offeringUuid, groupId],
+      queryKey: [...offeringKeys.remoteGroupMembers(offeringUuid), groupId],
       queryFn: ({ signal }) =>
         unwrap(
           api.GET('/api/offering-keycloak-groups/remote_group_members/', {
@@ -162,7 +202,7 @@ export const remoteUserQueries = {
    */
   search: (offeringUuid: string, q: string) =>
     queryOptions({
-      queryKey: ['remote-users', offeringUuid, 'search', q],
+      queryKey: [...offeringKeys.remoteUsers(offeringUuid), 'search', q],
       queryFn: async ({ signal }) => ({
         q,
         users: await unwrap(

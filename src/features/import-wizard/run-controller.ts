@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { keycloakQueries } from '../../api/shared-queries';
+import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
 import { hexUuid, pluralize } from '../../lib/format';
 import { apiImportClient, runImport, type LocalGroupRef } from './run-import';
 import { countResults, EMPTY_CHOICE, pendingIds, type GroupResult } from './wizard-state';
@@ -112,8 +112,6 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
     if (store.get().run.phase === 'running') {
       store.update((current) => ({ ...current, run: { phase: 'finished', stopped: null, finishedAt: Date.now() } }), { saveNow: true });
     }
-    void queryClient.invalidateQueries({ queryKey: ['offering-keycloak-groups', offeringUuid] });
-    void queryClient.invalidateQueries({ queryKey: ['offering-keycloak-memberships', offeringUuid] });
-    void queryClient.invalidateQueries({ queryKey: ['sync-status', offeringUuid] });
+    void invalidateOffering(queryClient, offeringUuid, 'imported');
   }
 }

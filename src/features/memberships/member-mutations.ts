@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { readBackRemoteGroup, remoteGroupOf } from '../../api/keycloak-readback';
+import { invalidateOffering } from '../../api/shared-queries';
 import { deleteMembership } from '../../api/member-fixes';
 import type { OfferingMembership } from '../../api/types';
 import { memberRemovalVerdict, type AccessVerdict, type RemoteReadback } from '../../lib/access-check';
@@ -199,13 +200,7 @@ export async function groupsEmptiedBy(
   return checks.flat();
 }
 
-/** After members changed: the member lists, the groups (one may be created or deleted) and the sync status. */
+/** After members changed: see `invalidateOffering`'s table. */
 export function invalidateAfterMemberChange(queryClient: QueryClient, offeringUuid: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['offering-keycloak-memberships', offeringUuid] }),
-    queryClient.invalidateQueries({ queryKey: ['offering-keycloak-groups', offeringUuid] }),
-    queryClient.invalidateQueries({ queryKey: ['sync-status', offeringUuid] }),
-    queryClient.invalidateQueries({ queryKey: ['remote-groups', offeringUuid] }),
-    queryClient.invalidateQueries({ queryKey: ['remote-group-members', offeringUuid] }),
-  ]);
+  return invalidateOffering(queryClient, offeringUuid, 'members');
 }

@@ -5,6 +5,7 @@ import { fetchPage, type PageReader } from '../../lib/fetch-page';
 import { hexUuid } from '../../lib/format';
 import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
+import { offeringKeys } from '../../api/shared-queries';
 
 export type MemberState = MembershipState;
 
@@ -53,7 +54,7 @@ export const membersPages =
 export const memberQueries = {
   list: (offeringUuid: string, filters: MemberFilters, paging: { page: number; page_size: number }) =>
     queryOptions({
-      queryKey: ['offering-keycloak-memberships', offeringUuid, 'list', filters, paging],
+      queryKey: [...offeringKeys.memberships(offeringUuid), 'list', filters, paging],
       // A page past the end (its last members just removed) comes back empty with the real total.
       queryFn: ({ signal }) =>
         fetchPage((page, pageSize) => membersPages(offeringUuid, filters)(page, pageSize, signal), paging.page, paging.page_size),
@@ -63,7 +64,7 @@ export const memberQueries = {
   /** How many members a group has now: removing the last one deletes the group. */
   groupCount: (offeringUuid: string, groupUuid: string) =>
     queryOptions({
-      queryKey: ['offering-keycloak-memberships', offeringUuid, 'group-count', groupUuid],
+      queryKey: [...offeringKeys.memberships(offeringUuid), 'group-count', groupUuid],
       queryFn: async ({ signal }) =>
         (
           await unwrapPage(

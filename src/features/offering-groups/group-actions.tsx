@@ -6,14 +6,14 @@ import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { OfferingGroup } from '../../api/types';
 import { readBackRemoteGroup } from '../../api/keycloak-readback';
-import { keycloakQueries } from '../../api/shared-queries';
+import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
 import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
 import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
 import { isolate } from '../../lib/bidi';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
-import { goneMessage, invalidateAfterGroupChange } from './group-messages';
+import { goneMessage } from './group-messages';
 import { groupQueries } from './queries';
 
 // The form and its libraries (react-hook-form, zod) load after the first screen, not with it.
@@ -110,10 +110,9 @@ export function useGroupActions(
         const done = outcomes.filter((outcome) => outcome.value);
         const failures = outcomes.filter((outcome) => outcome.error !== undefined);
         await Promise.all([
-          queryClient.invalidateQueries({ queryKey: ['offering-keycloak-memberships', offeringUuid] }),
-          queryClient.invalidateQueries({ queryKey: ['remote-group-members', offeringUuid] }),
+          invalidateOffering(queryClient, offeringUuid, 'pulled'),
           failures.some((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound)
-            ? invalidateAfterGroupChange(queryClient, offeringUuid)
+            ? invalidateOffering(queryClient, offeringUuid, 'groups')
             : null,
         ]);
         if (done.length > 0) {
@@ -151,14 +150,14 @@ export function useGroupActions(
               body: { backend_id: null, scope_id: group.scope_id ?? '' },
             }),
           );
-          await invalidateAfterGroupChange(queryClient, offeringUuid);
+          await invalidateOffering(queryClient, offeringUuid, 'groups');
           notifications.show({
             color: 'teal',
             title: 'Group unlinked',
             message: `${quoted(group.name)} is no longer linked to a Keycloak group.`,
           });
         } catch (error) {
-          if (error instanceof ApiError && error.isNotFound) await invalidateAfterGroupChange(queryClient, offeringUuid);
+          if (error instanceof ApiError && error.isNotFound) await invalidateOffering(queryClient, offeringUuid, 'groups');
           notifications.show({
             color: 'red',
             title: `Could not unlink ${quoted(group.name)}`,
@@ -199,7 +198,7 @@ export function useGroupActions(
             });
           }
         }
-        await invalidateAfterGroupChange(queryClient, offeringUuid, { members: true });
+        await invalidateOffering(queryClient, offeringUuid, 'members');
         const verdicts = outcomes.map(
           (outcome) =>
             outcome.value ?? groupDeletionVerdict(outcome.group, { status: 'failed', error: outcome.error }, { kind: 'not-linked' }),

@@ -1,4 +1,3 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { isolate } from '../../lib/bidi';
 
 /** What to check when Waldur cannot reach the offering's Keycloak. */
@@ -10,18 +9,4 @@ export const NOT_LINKED_REASON = 'Not linked to a Keycloak group: link it first.
 /** A group someone else deleted meanwhile (404). */
 export function goneMessage(name: string): string {
   return `The group “${isolate(name)}” no longer exists: someone else may have deleted it. The list has been refreshed.`;
-}
-
-/** After a group changed (link, unlink, delete): its lists and the sync status. */
-export function invalidateAfterGroupChange(queryClient: QueryClient, offeringUuid: string, { members = false } = {}) {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['offering-keycloak-groups', offeringUuid] }),
-    queryClient.invalidateQueries({ queryKey: ['sync-status', offeringUuid] }),
-    ...(members
-      ? [
-          queryClient.invalidateQueries({ queryKey: ['offering-keycloak-memberships', offeringUuid] }),
-          queryClient.invalidateQueries({ queryKey: ['remote-groups', offeringUuid] }),
-        ]
-      : []),
-  ]);
 }

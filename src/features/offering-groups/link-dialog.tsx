@@ -7,11 +7,11 @@ import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { api, unwrap } from '../../api/client';
 import { ApiError, splitFormErrors } from '../../api/errors';
-import { availableScopes, keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { availableScopes, invalidateOffering, keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { ErrorAlert, FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
-import { KEYCLOAK_SETTINGS_HINT, goneMessage, invalidateAfterGroupChange } from './group-messages';
+import { KEYCLOAK_SETTINGS_HINT, goneMessage } from './group-messages';
 
 const linkSchema = z.object({
   backend_id: z.string().min(1, 'Choose a remote group.'),
@@ -94,10 +94,10 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
         message: `“${isolate(updated.name)}” is linked to the Keycloak group “${isolate(remote ? remote.path || remote.name : values.backend_id)}”.`,
       });
       onDone();
-      return invalidateAfterGroupChange(queryClient, offeringUuid);
+      return invalidateOffering(queryClient, offeringUuid, 'groups');
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.isNotFound) return invalidateAfterGroupChange(queryClient, offeringUuid);
+      if (error instanceof ApiError && error.isNotFound) return invalidateOffering(queryClient, offeringUuid, 'groups');
       const { fields } = splitFormErrors(error, ['backend_id', 'resource_uuid', 'scope_id']);
       for (const [field, message] of Object.entries(fields)) form.setError(field as keyof LinkValues, { message });
     },

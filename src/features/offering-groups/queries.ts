@@ -3,6 +3,7 @@ import { api, unwrap, unwrapPage } from '../../api/client';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 import { fetchPage } from '../../lib/fetch-page';
+import { offeringKeys } from '../../api/shared-queries';
 
 /** The groups tab's URL: filters, search, page, page size and the group whose detail is open. */
 export const GROUP_SHOWS = ['', 'linked', 'not-linked', 'missing'] as const;
@@ -25,7 +26,7 @@ export type GroupFilters = { role: string; resource: string; page: number; page_
 export const groupQueries = {
   list: (offeringUuid: string, filters: GroupFilters) =>
     queryOptions({
-      queryKey: ['offering-keycloak-groups', offeringUuid, 'list', filters],
+      queryKey: [...offeringKeys.groups(offeringUuid), 'list', filters],
       queryFn: ({ signal }) =>
         fetchPage(
           (page, pageSize) =>
@@ -51,7 +52,7 @@ export const groupQueries = {
 
   detail: (offeringUuid: string, groupUuid: string) =>
     queryOptions({
-      queryKey: ['offering-keycloak-groups', offeringUuid, 'detail', groupUuid],
+      queryKey: [...offeringKeys.groups(offeringUuid), 'detail', groupUuid],
       queryFn: ({ signal }) => unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { signal, params: { path: { uuid: groupUuid } } })),
       retry: false,
     }),
@@ -59,7 +60,7 @@ export const groupQueries = {
   /** Every local member of one group (all pages: the diff needs the whole set). */
   members: (offeringUuid: string, groupUuid: string) =>
     queryOptions({
-      queryKey: ['offering-keycloak-memberships', offeringUuid, { group: groupUuid }],
+      queryKey: [...offeringKeys.memberships(offeringUuid), { group: groupUuid }],
       queryFn: ({ signal }) =>
         fetchAllPages((page, pageSize) =>
           unwrapPage(
@@ -74,7 +75,7 @@ export const groupQueries = {
   /** How many members a group has, for the delete confirmation. */
   memberCount: (offeringUuid: string, groupUuid: string) =>
     queryOptions({
-      queryKey: ['offering-keycloak-memberships', offeringUuid, { group: groupUuid, count: true }],
+      queryKey: [...offeringKeys.memberships(offeringUuid), { group: groupUuid, count: true }],
       queryFn: async ({ signal }) =>
         (
           await unwrapPage(

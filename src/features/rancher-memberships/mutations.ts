@@ -4,7 +4,7 @@ import { ApiError } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { settleInOrder } from '../../lib/settle-in-order';
 import type { EditPlan, MembershipBody } from './membership-schema';
-import { roleDisplayName, uuidFromUrl } from './queries';
+import { rancherKeys, roleDisplayName, uuidFromUrl } from './queries';
 
 /** Who a selected or deleted membership is, kept across pages for confirmations and results. */
 export type MembershipRef = {
@@ -91,8 +91,8 @@ export function deleteMemberships(
 /** After a write: memberships, and groups (creating a membership may create its group). */
 export function invalidateMemberships(queryClient: QueryClient) {
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: ['keycloak-user-group-memberships'] }),
-    queryClient.invalidateQueries({ queryKey: ['keycloak-groups'] }),
+    queryClient.invalidateQueries({ queryKey: rancherKeys.memberships }),
+    queryClient.invalidateQueries({ queryKey: rancherKeys.groups }),
   ]);
 }
 

@@ -96,10 +96,19 @@ function everyPage<T>(fetchPage: (page: number, pageSize: number) => Promise<Pag
  * Keys: ['keycloak-user-group-memberships', ...] for memberships, ['keycloak-groups', ...] for
  * their groups, ['rancher-clusters'|'rancher-projects'|'rancher-role-templates', ...] for pickers.
  */
+/** The key prefixes of Rancher's server state: every query key below starts with one. */
+export const rancherKeys = {
+  memberships: ['keycloak-user-group-memberships'],
+  groups: ['keycloak-groups'],
+  clusters: ['rancher-clusters'],
+  projects: ['rancher-projects'],
+  roleTemplates: ['rancher-role-templates'],
+} as const;
+
 export const rancherQueries = {
   list: (filters: MembershipFilters, paging: { page: number; page_size: number }) =>
     queryOptions({
-      queryKey: ['keycloak-user-group-memberships', 'list', filters, paging],
+      queryKey: [...rancherKeys.memberships, 'list', filters, paging],
       // A page past the end (its last memberships just deleted) comes back empty with the real total.
       queryFn: ({ signal }) =>
         fetchPage((page, pageSize) => membershipsPages(filters)(page, pageSize, signal), paging.page, paging.page_size),
@@ -109,7 +118,7 @@ export const rancherQueries = {
   /** One membership as the server has it now (the edit form checks it still exists). */
   detail: (uuid: string) =>
     queryOptions({
-      queryKey: ['keycloak-user-group-memberships', 'detail', uuid],
+      queryKey: [...rancherKeys.memberships, 'detail', uuid],
       queryFn: ({ signal }) => unwrap(api.GET('/api/keycloak-user-group-memberships/{uuid}/', { signal, params: { path: { uuid } } })),
       staleTime: 0,
       retry: false,
@@ -118,7 +127,7 @@ export const rancherQueries = {
   /** A membership's group: the only place its scope and role can be read back. */
   group: (uuid: string) =>
     queryOptions({
-      queryKey: ['keycloak-groups', 'detail', uuid],
+      queryKey: [...rancherKeys.groups, 'detail', uuid],
       queryFn: ({ signal }): Promise<KeycloakGroup> =>
         unwrap(api.GET('/api/keycloak-groups/{uuid}/', { signal, params: { path: { uuid } } })),
       staleTime: 0,
@@ -127,7 +136,7 @@ export const rancherQueries = {
 
   everyGroup: () =>
     queryOptions({
-      queryKey: ['keycloak-groups', 'all'],
+      queryKey: [...rancherKeys.groups, 'all'],
       queryFn: ({ signal }): Promise<KeycloakGroup[]> =>
         everyPage((page, pageSize) =>
           unwrapPage(api.GET('/api/keycloak-groups/', { signal, params: { query: { page, page_size: pageSize } } })),
@@ -137,7 +146,7 @@ export const rancherQueries = {
 
   clusters: () =>
     queryOptions({
-      queryKey: ['rancher-clusters', 'all'],
+      queryKey: [...rancherKeys.clusters, 'all'],
       queryFn: ({ signal }): Promise<RancherCluster[]> =>
         everyPage((page, pageSize) =>
           unwrapPage(api.GET('/api/rancher-clusters/', { signal, params: { query: { page, page_size: pageSize } } })),
@@ -148,7 +157,7 @@ export const rancherQueries = {
   /** Every project (the filter, and finding the cluster of a project-scoped membership). */
   allProjects: () =>
     queryOptions({
-      queryKey: ['rancher-projects', 'all'],
+      queryKey: [...rancherKeys.projects, 'all'],
       queryFn: ({ signal }): Promise<RancherProject[]> =>
         everyPage((page, pageSize) =>
           unwrapPage(api.GET('/api/rancher-projects/', { signal, params: { query: { page, page_size: pageSize } } })),
@@ -158,7 +167,7 @@ export const rancherQueries = {
 
   projects: (clusterUuid: string) =>
     queryOptions({
-      queryKey: ['rancher-projects', 'cluster', clusterUuid],
+      queryKey: [...rancherKeys.projects, 'cluster', clusterUuid],
       queryFn: ({ signal }): Promise<RancherProject[]> =>
         everyPage((page, pageSize) =>
           unwrapPage(
@@ -171,7 +180,7 @@ export const rancherQueries = {
 
   allRoleTemplates: () =>
     queryOptions({
-      queryKey: ['rancher-role-templates', 'all'],
+      queryKey: [...rancherKeys.roleTemplates, 'all'],
       queryFn: ({ signal }): Promise<RoleTemplate[]> =>
         everyPage((page, pageSize) =>
           unwrapPage(api.GET('/api/rancher-role-templates/', { signal, params: { query: { page, page_size: pageSize } } })),
@@ -182,7 +191,7 @@ export const rancherQueries = {
   /** The roles a membership can have: templates of the cluster's service settings, for that scope type. */
   roleTemplates: (settingsUuid: string, scopeType: ScopeType) =>
     queryOptions({
-      queryKey: ['rancher-role-templates', settingsUuid, scopeType],
+      queryKey: [...rancherKeys.roleTemplates, settingsUuid, scopeType],
       queryFn: ({ signal }): Promise<RoleTemplate[]> =>
         everyPage((page, pageSize) =>
           unwrapPage(

@@ -5,11 +5,11 @@ import { Controller, type UseFormReturn } from 'react-hook-form';
 import type { RoleTemplate } from '../../api/types';
 import { isolate } from '../../lib/bidi';
 import { roleFits, scopeTypeOf, type MembershipValues } from './membership-schema';
-import { SCOPE_TYPE_LABEL, rancherQueries, type ScopeType } from './queries';
+import { SCOPE_TYPE_LABEL, rancherKeys, rancherQueries, type ScopeType } from './queries';
 
 /** Role templates any picker has loaded so far (role URL and compatibility checks on change). */
 export function knownRole(queryClient: QueryClient, uuid: string): RoleTemplate | undefined {
-  for (const [, data] of queryClient.getQueriesData<RoleTemplate[]>({ queryKey: ['rancher-role-templates'] })) {
+  for (const [, data] of queryClient.getQueriesData<RoleTemplate[]>({ queryKey: rancherKeys.roleTemplates })) {
     const found = data?.find((role) => role.uuid === uuid);
     if (found) return found;
   }

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrapPage } from '../../api/client';
 import { param, searchSchema } from '../../lib/url-state';
+import { offeringKeys } from '../../api/shared-queries';
 
 /** The remote users tab's URL: the search text (as sent) and the page of results. */
 export const remoteUsersSearchSchema = searchSchema({
@@ -14,7 +15,7 @@ export const remoteUserMemberQueries = {
   /** The memberships one Keycloak user already has in this offering (their local groups). */
   byUsername: (offeringUuid: string, username: string) =>
     queryOptions({
-      queryKey: ['offering-keycloak-memberships', offeringUuid, 'by-username', username],
+      queryKey: [...offeringKeys.memberships(offeringUuid), 'by-username', username],
       queryFn: ({ signal }) =>
         unwrapPage(
           api.GET('/api/offering-keycloak-memberships/', {

@@ -1,13 +1,14 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { param, searchSchema } from '../../lib/url-state';
+import { offeringKeys } from '../../api/shared-queries';
 
 export const syncSearchSchema = searchSchema({ q: param.string() });
 
 export const syncStatusQueries = {
   status: (offeringUuid: string) =>
     queryOptions({
-      queryKey: ['sync-status', offeringUuid],
+      queryKey: offeringKeys.syncStatus(offeringUuid),
       queryFn: ({ signal }) =>
         unwrap(api.GET('/api/offering-keycloak-groups/sync_status/', { signal, params: { query: { offering_uuid: offeringUuid } } })),
       // Each check asks Keycloak; the user refreshes on purpose.
