@@ -140,24 +140,32 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 });
 
 /**
- * axe scan of what the page shows, in light and in dark: no serious or critical violation.
- * The scheme is switched the way Mantine does it, on <html>, and put back afterwards.
+ * The serious and critical axe violations of what the page shows, in light and in dark. The
+ * scheme is switched the way Mantine does it, on <html>, and put back afterwards.
  */
-export async function expectAccessible(page: Page, label = 'page') {
+export async function seriousViolations(page: Page) {
   const before = await page.evaluate(() => document.documentElement.getAttribute('data-mantine-color-scheme'));
+  const found: { scheme: string; id: string; help: string; targets: string[] }[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.evaluate((value) => document.documentElement.setAttribute('data-mantine-color-scheme', value), scheme);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations
-      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-      .map((violation) => ({
+    for (const violation of results.violations) {
+      if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
+      found.push({
+        scheme,
         id: violation.id,
         help: violation.help,
         targets: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')),
-      }));
-    expect(serious, `axe violations on ${label} (${scheme})`).toEqual([]);
+      });
+    }
   }
   await page.evaluate((value) => {
     if (value) document.documentElement.setAttribute('data-mantine-color-scheme', value);
   }, before);
+  return found;
+}
+
+/** axe scan of what the page shows, in light and in dark: no serious or critical violation. */
+export async function expectAccessible(page: Page, label = 'page') {
+  expect(await seriousViolations(page), `axe violations on ${label}`).toEqual([]);
 }

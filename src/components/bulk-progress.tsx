@@ -1,6 +1,7 @@
-import { Alert, Button, Group, List, Progress, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
+import { ScrollRegion } from './scroll-region';
 
 /**
  * One row of a bulk action, as it ended: done, already gone (counts as done), done with a
@@ -76,8 +77,7 @@ export function BulkProgress({ running, total, results, words, listStyleType, no
     >
       <Stack gap="xs">
         <Progress value={total ? (finished / total) * 100 : 100} aria-label={words.progressLabel} animated={running} />
-        {/* A long list scrolls: the keyboard can reach it (axe scrollable-region-focusable). */}
-        <ScrollArea.Autosize mah={220} type="auto" viewportProps={{ tabIndex: 0, role: 'region', 'aria-label': words.resultsLabel }}>
+        <ScrollRegion label={words.resultsLabel} maxHeight={220}>
           <List size="sm" spacing={2} aria-label={words.resultsLabel} listStyleType={listStyleType}>
             {results.map((result) => (
               <List.Item key={result.key}>
@@ -94,7 +94,7 @@ export function BulkProgress({ running, total, results, words, listStyleType, no
               </List.Item>
             ))}
           </List>
-        </ScrollArea.Autosize>
+        </ScrollRegion>
         {!running && note ? note : null}
         {!running && failed ? (
           <Text size="sm">{`The ${words.many} that could not be ${words.done} stay selected: use “${words.retry}” to try again.`}</Text>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, List, Progress, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { dedupeFixes, FIX_LABEL, runFixes, type FixOutcome, type MemberFix } from '../api/member-fixes';
 import { pluralize } from '../lib/format';
 import { confirmDestructive } from './confirm';
+import { ScrollRegion } from './scroll-region';
 
 type Props = {
   running: boolean;
@@ -34,7 +35,7 @@ export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Pro
     >
       <Stack gap="xs">
         <Progress value={total ? (outcomes.length / total) * 100 : 100} aria-label="Fix progress" animated={running} />
-        <ScrollArea.Autosize mah={220} type="auto">
+        <ScrollRegion label="Fix results" maxHeight={220}>
           <List size="sm" spacing={2} aria-label="Fix results">
             {outcomes.map((outcome, index) => (
               <List.Item key={index}>
@@ -47,7 +48,7 @@ export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Pro
               </List.Item>
             ))}
           </List>
-        </ScrollArea.Autosize>
+        </ScrollRegion>
         {!running ? (
           <Group gap="xs">
             {failed.length ? (

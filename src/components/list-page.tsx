@@ -1,10 +1,11 @@
-import { Alert, Button, Group, List, Progress, ScrollArea, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Progress, Text } from '@mantine/core';
 import { ApiError } from '../api/errors';
 import type { CsvExportProgress } from '../lib/csv-export';
 import { pluralize } from '../lib/format';
 import { EmptyState } from './empty-state';
 import { ErrorAlert, urlProblem } from './error-alert';
 import { PaginationBar } from './pagination-bar';
+import { ScrollRegion } from './scroll-region';
 import { SelectableTable, type ListColumn, type RowAction } from './selectable-table';
 import { TableSkeleton } from './table-skeleton';
 
@@ -93,7 +94,7 @@ export function ChosenList<Item extends { uuid: string }>({
 }) {
   const shown = items.slice(0, 50);
   return (
-    <ScrollArea.Autosize mah={240} type="auto">
+    <ScrollRegion label={label} maxHeight={240}>
       <List size="sm" spacing={2} aria-label={label}>
         {shown.map((item) => (
           <List.Item key={item.uuid}>
@@ -104,7 +105,7 @@ export function ChosenList<Item extends { uuid: string }>({
         ))}
         {items.length > shown.length ? <List.Item>and {pluralize(items.length - shown.length, moreNoun)}</List.Item> : null}
       </List>
-    </ScrollArea.Autosize>
+    </ScrollRegion>
   );
 }
 
