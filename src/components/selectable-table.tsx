@@ -1,4 +1,4 @@
-import { ActionIcon, Checkbox, Menu, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Checkbox, Loader, Menu, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { csvLine } from '../lib/csv';
 import { personName } from '../lib/person-fields';
 import { formatDateTime } from '../lib/format';
@@ -126,8 +126,10 @@ export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
                 <Table.Td>
                   <Menu position="bottom-end" withinPortal>
                     <Menu.Target>
-                      <ActionIcon variant="subtle" aria-label={`Actions for ${who}`} loading={busy.has(row.uuid)}>
-                        <span aria-hidden="true">⋯</span>
+                      {/* Busy, not `loading`: a disabled trigger would drop the focus (to <body>) while a
+                          row's confirmation gets ready, and the dialog would give it back there. */}
+                      <ActionIcon variant="subtle" aria-label={`Actions for ${who}`} aria-busy={busy.has(row.uuid)}>
+                        {busy.has(row.uuid) ? <Loader size={14} aria-hidden="true" /> : <span aria-hidden="true">⋯</span>}
                       </ActionIcon>
                     </Menu.Target>
                     <Menu.Dropdown>
