@@ -3,6 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
+import type { TestAnswer } from '../../api/types';
 import { formatTime, pluralize } from '../../lib/format';
 
 /**
@@ -10,7 +11,6 @@ import { formatTime, pluralize } from '../../lib/format';
  * its time stay on screen until the next test ends; a running test shows how long it has been
  * running and cannot be started twice.
  */
-type TestAnswer = { status: string; groups_count: number; groups: string[] };
 
 export type ConnectionTestResult =
   | { offeringUuid: string; ok: true; groupsCount: number; groups: string[]; at: number }

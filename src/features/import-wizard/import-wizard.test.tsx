@@ -41,7 +41,7 @@ beforeAll(() => {
 });
 afterAll(() => vi.restoreAllMocks());
 
-describe('ImportWizard', () => {
+describe('ImportWizard', { timeout: 30_000 }, () => {
   it('lists the remote groups, locks linked ones and previews members', async () => {
     startSim('staff');
     renderWizard();

@@ -1,5 +1,6 @@
 import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
+import type { ImportRemoteBody, PullAnswer } from '../../api/types';
 import type { Choice, GroupResult, StopReason } from './wizard-state';
 
 /**
@@ -20,17 +21,10 @@ export const IMPORT_CONCURRENCY = 4;
 export const ALREADY_LINKED_MESSAGE = 'A local group already exists for this remote Keycloak group.';
 
 export type LocalGroupRef = { uuid: string; name: string };
-export type PullAnswer = { created: number; updated: number; total_remote: number };
 
 /** The calls the runner makes; `apiImportClient` sends them to Waldur. */
 export type ImportClient = {
-  importRemote(body: {
-    offering_uuid: string;
-    role_uuid: string;
-    remote_group_id: string;
-    resource_uuid?: string | null;
-    scope_id: string;
-  }): Promise<LocalGroupRef>;
+  importRemote(body: ImportRemoteBody): Promise<LocalGroupRef>;
   pullMembers(groupUuid: string): Promise<PullAnswer>;
   /**
    * The local group linked to a remote group, if any. Asked only when an earlier attempt may

@@ -8,52 +8,73 @@ import { z } from 'zod';
  */
 
 export const STEP_LABELS = ['Choose groups', 'Assign roles', 'Review', 'Import'] as const;
-export type Step = 0 | 1 | 2 | 3;
+// The saved state's schema is also its type (lenient on reading: anything odd falls back to a
+// fresh wizard).
+
+const stepSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
+export type Step = z.infer<typeof stepSchema>;
 
 /** '' means "none" for resource and scope ID, and "not chosen yet" for role. */
-export type Choice = { role: string; resource: string; scope: string };
+const choiceSchema = z.object({ role: z.string(), resource: z.string(), scope: z.string() });
+export type Choice = z.infer<typeof choiceSchema>;
 export const EMPTY_CHOICE: Choice = { role: '', resource: '', scope: '' };
 
-export type RemoteGroupInfo = { name: string; path: string };
+const remoteGroupInfoSchema = z.object({ name: z.string(), path: z.string() });
+export type RemoteGroupInfo = z.infer<typeof remoteGroupInfoSchema>;
 
-export type PullState =
-  | { state: 'waiting' }
-  | { state: 'pulling' }
-  | { state: 'done'; created: number; updated: number; totalRemote: number }
-  | { state: 'failed'; message: string };
+const pullSchema = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('waiting') }),
+  z.object({ state: z.literal('pulling') }),
+  z.object({ state: z.literal('done'), created: z.number(), updated: z.number(), totalRemote: z.number() }),
+  z.object({ state: z.literal('failed'), message: z.string() }),
+]);
+export type PullState = z.infer<typeof pullSchema>;
 
-export type GroupResult =
-  | { status: 'waiting' }
-  | { status: 'importing' }
-  | { status: 'imported'; localGroup: { uuid: string; name: string }; pull: PullState | null; note?: string }
-  | { status: 'skipped'; reason: string }
+const resultSchema = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('waiting') }),
+  z.object({ status: z.literal('importing') }),
+  z.object({
+    status: z.literal('imported'),
+    localGroup: z.object({ uuid: z.string(), name: z.string() }),
+    pull: pullSchema.nullable(),
+    note: z.string().optional(),
+  }),
+  z.object({ status: z.literal('skipped'), reason: z.string() }),
   /** `uncertain`: the request may have reached Waldur (network failure, timeout, 5xx). */
-  | { status: 'failed'; message: string; uncertain: boolean }
-  | { status: 'not-started'; reason: string }
+  z.object({ status: z.literal('failed'), message: z.string(), uncertain: z.boolean() }),
+  z.object({ status: z.literal('not-started'), reason: z.string() }),
   /** Was being sent when the page went away: Waldur may or may not have it. */
-  | { status: 'interrupted' };
+  z.object({ status: z.literal('interrupted') }),
+]);
+export type GroupResult = z.infer<typeof resultSchema>;
 
-export type StopReason = 'session-expired' | 'forbidden' | 'cancelled' | 'interrupted';
+const stopReasonSchema = z.enum(['session-expired', 'forbidden', 'cancelled', 'interrupted']);
+export type StopReason = z.infer<typeof stopReasonSchema>;
 
-export type RunState =
-  { phase: 'idle' } | { phase: 'running'; startedAt: number } | { phase: 'finished'; stopped: StopReason | null; finishedAt: number };
+const runSchema = z.discriminatedUnion('phase', [
+  z.object({ phase: z.literal('idle') }),
+  z.object({ phase: z.literal('running'), startedAt: z.number() }),
+  z.object({ phase: z.literal('finished'), stopped: stopReasonSchema.nullable(), finishedAt: z.number() }),
+]);
+export type RunState = z.infer<typeof runSchema>;
 
-export type WizardState = {
-  version: 1;
-  step: Step;
+const stateSchema = z.object({
+  version: z.literal(1),
+  step: stepSchema,
   /** The furthest step reached, for the stepper's clickable steps. */
-  visited: Step;
+  visited: stepSchema,
   /** Remote group ids, in the order they were chosen. */
-  selected: string[];
+  selected: z.array(z.string()),
   /** Name and path of every chosen group, so later steps work even if Keycloak stops answering. */
-  groups: Record<string, RemoteGroupInfo>;
-  choices: Record<string, Choice>;
-  pullMembers: boolean;
-  results: Record<string, GroupResult>;
-  run: RunState;
+  groups: z.record(z.string(), remoteGroupInfoSchema),
+  choices: z.record(z.string(), choiceSchema),
+  pullMembers: z.boolean(),
+  results: z.record(z.string(), resultSchema),
+  run: runSchema,
   /** A message for the next step shown (e.g. preselected groups that were already linked). */
-  notice: string | null;
-};
+  notice: z.string().nullable(),
+});
+export type WizardState = z.infer<typeof stateSchema>;
 
 export function emptyWizard(): WizardState {
   return {
@@ -70,53 +91,6 @@ export function emptyWizard(): WizardState {
   };
 }
 
-// ---- persistence schema (lenient: anything odd falls back to a fresh wizard) -----------------
-
-const pullSchema = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('waiting') }),
-  z.object({ state: z.literal('pulling') }),
-  z.object({ state: z.literal('done'), created: z.number(), updated: z.number(), totalRemote: z.number() }),
-  z.object({ state: z.literal('failed'), message: z.string() }),
-]);
-
-const resultSchema = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('waiting') }),
-  z.object({ status: z.literal('importing') }),
-  z.object({
-    status: z.literal('imported'),
-    localGroup: z.object({ uuid: z.string(), name: z.string() }),
-    pull: pullSchema.nullable(),
-    note: z.string().optional(),
-  }),
-  z.object({ status: z.literal('skipped'), reason: z.string() }),
-  z.object({ status: z.literal('failed'), message: z.string(), uncertain: z.boolean() }),
-  z.object({ status: z.literal('not-started'), reason: z.string() }),
-  z.object({ status: z.literal('interrupted') }),
-]);
-
-const stepSchema = z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]);
-
-const stateSchema = z.object({
-  version: z.literal(1),
-  step: stepSchema,
-  visited: stepSchema,
-  selected: z.array(z.string()),
-  groups: z.record(z.string(), z.object({ name: z.string(), path: z.string() })),
-  choices: z.record(z.string(), z.object({ role: z.string(), resource: z.string(), scope: z.string() })),
-  pullMembers: z.boolean(),
-  results: z.record(z.string(), resultSchema),
-  run: z.discriminatedUnion('phase', [
-    z.object({ phase: z.literal('idle') }),
-    z.object({ phase: z.literal('running'), startedAt: z.number() }),
-    z.object({
-      phase: z.literal('finished'),
-      stopped: z.enum(['session-expired', 'forbidden', 'cancelled', 'interrupted']).nullable(),
-      finishedAt: z.number(),
-    }),
-  ]),
-  notice: z.string().nullable(),
-});
-
 /**
  * Reads a saved wizard. A run that was going on when the state was saved is over (this page
  * has no runner for it): groups in flight become "interrupted", queued ones "not started".
@@ -131,7 +105,7 @@ export function parseSavedWizard(raw: string | null): WizardState {
   }
   const parsed = stateSchema.safeParse(value);
   if (!parsed.success) return emptyWizard();
-  const state = parsed.data as WizardState;
+  const state = parsed.data;
   if (state.run.phase !== 'running') return state;
   return { ...settleDeadRun(state), run: { phase: 'finished', stopped: 'interrupted', finishedAt: Date.now() } };
 }

@@ -3,7 +3,8 @@ import { api, baseUrl, unwrap } from '../../api/client';
 import { readBackRemoteGroup, remoteGroupOf } from '../../api/keycloak-readback';
 import { invalidateOffering } from '../../api/shared-queries';
 import { deleteMembership } from '../../api/member-fixes';
-import type { OfferingMembership } from '../../api/types';
+import type { OfferingMembership, OfferingMembershipBody } from '../../api/types';
+import type { MemberValues } from './member-schema';
 import { memberRemovalVerdict, type AccessVerdict, type RemoteReadback } from '../../lib/access-check';
 import { personName, type RowPerson } from '../../lib/person-fields';
 import { settleInOrder } from '../../lib/settle-in-order';
@@ -14,13 +15,6 @@ import { groupUuidOf } from './queries';
  * is "add the new one, then remove the old one", in that order, so a failure half-way leaves
  * the user with both memberships and never with neither.
  */
-export type NewMember = {
-  username: string;
-  email: string;
-  role: string;
-  resource: string;
-  scope_id: string;
-};
 
 /** Who a selected or removed member is, kept across pages for confirmations and results. */
 export type MemberRef = RowPerson & {
@@ -46,7 +40,7 @@ export function memberRef(member: OfferingMembership): MemberRef {
 }
 
 /** The create body; role and resource as the hyperlinks Waldur's serializer resolves. */
-export function createBody(offering: { uuid?: string; url?: string }, values: NewMember) {
+export function createBody(offering: { uuid?: string; url?: string }, values: MemberValues): OfferingMembershipBody {
   const root = baseUrl();
   return {
     username: values.username.trim(),
@@ -59,7 +53,7 @@ export function createBody(offering: { uuid?: string; url?: string }, values: Ne
   };
 }
 
-export function createMember(offering: { uuid?: string; url?: string }, values: NewMember): Promise<OfferingMembership> {
+export function createMember(offering: { uuid?: string; url?: string }, values: MemberValues): Promise<OfferingMembership> {
   return unwrap(api.POST('/api/offering-keycloak-memberships/', { body: createBody(offering, values) }));
 }
 

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
-import type { OfferingGroup } from '../../api/types';
+import type { OfferingGroup, PullAnswer } from '../../api/types';
 import { readBackRemoteGroup } from '../../api/keycloak-readback';
 import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
 import { notifyVerdict } from '../../components/access-verdict';
@@ -116,7 +116,7 @@ export function useGroupActions(
             : null,
         ]);
         if (done.length > 0) {
-          const sum = (pick: (value: { created: number; updated: number; total_remote: number }) => number) =>
+          const sum = (pick: (value: PullAnswer) => number) =>
             done.reduce((total, outcome) => total + (outcome.value ? pick(outcome.value) : 0), 0);
           notifications.show({
             color: 'teal',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RancherCluster, RoleTemplate } from '../../api/types';
+import type { RancherCluster, RancherMembershipBody, RoleTemplate } from '../../api/types';
 import { personFields } from '../../lib/person-fields';
 import { settingsOfRole, type ScopeType } from './queries';
 
@@ -44,7 +44,8 @@ export function roleFits(
   return role.scope_type === scopeType && settingsOfRole(role) === cluster.service_settings_uuid;
 }
 
-export type MembershipBody = { username: string; email: string; scope_uuid: string; role: string };
+/** What create (POST) and edit (PUT) send. */
+export type MembershipBody = RancherMembershipBody;
 
 export function createBody(values: MembershipValues, roleUrl: (uuid: string) => string): MembershipBody {
   return {
