@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap, unwrapPage } from './client';
-import type { ProviderResource } from './types';
+import type { ProviderResource, RemoteUser } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
 
 /**
@@ -194,6 +194,9 @@ export const REMOTE_SEARCH_MIN_LENGTH = 2;
 /** Waldur's `search_users` asks Keycloak for at most this many users (`max: 25`). */
 export const REMOTE_SEARCH_CAP = 25;
 
+/** A remote user search's answer: the text it is for, the users, and when it came. */
+export type RemoteSearchAnswer = { q: string; users: RemoteUser[]; at: number };
+
 export const remoteUserQueries = {
   /**
    * Keycloak users matching `q` (username, email, first or last name), at most 100. Keyed by the
@@ -203,7 +206,7 @@ export const remoteUserQueries = {
   search: (offeringUuid: string, q: string) =>
     queryOptions({
       queryKey: [...offeringKeys.remoteUsers(offeringUuid), 'search', q],
-      queryFn: async ({ signal }) => ({
+      queryFn: async ({ signal }): Promise<RemoteSearchAnswer> => ({
         q,
         users: await unwrap(
           api.GET('/api/offering-keycloak-groups/search_remote_users/', {

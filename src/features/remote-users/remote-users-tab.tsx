@@ -1,10 +1,10 @@
 import { Badge, Button, Group, Loader, Pagination, Skeleton, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ApiError } from '../../api/errors';
-import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries } from '../../api/shared-queries';
-import type { RemoteUser } from '../../api/types';
+import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries, type RemoteSearchAnswer } from '../../api/shared-queries';
+import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
@@ -12,7 +12,7 @@ import { formatTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
 import classes from './remote-users.module.css';
-import { RESULTS_PAGE_SIZE, remoteUserMemberQueries, remoteUsersSearchSchema } from './queries';
+import { RESULTS_PAGE_SIZE, latestSearch, remoteUserMemberQueries, remoteUsersSearchSchema } from './queries';
 
 type Props = {
   offeringUuid: string;
@@ -21,7 +21,7 @@ type Props = {
   onAddToGroup: (user: RemoteUser) => void;
 };
 
-type Results = { q: string; users: RemoteUser[]; at: number };
+type Results = RemoteSearchAnswer;
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
@@ -62,11 +62,9 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
     placeholderData: keepPreviousData,
   });
 
-  // The last answer that really arrived, shown (marked stale) when a later search fails.
-  const [lastGood, setLastGood] = useState<Results | null>(null);
-  useEffect(() => {
-    if (search.data && !search.isPlaceholderData) setLastGood(search.data);
-  }, [search.data, search.isPlaceholderData]);
+  // The last answer that really arrived (the cache keeps every search's), shown stale when a later search fails.
+  const queryClient = useQueryClient();
+  const lastGood = search.isError ? latestSearch(queryClient, offeringUuid) : null;
 
   const current = !tooShort && search.data && !search.isPlaceholderData && search.data.q === q ? search.data : null;
   const failed = !tooShort && !forbidden && search.isError;
@@ -193,6 +191,12 @@ function ResultsTable({
   const visible = results.users.slice((page - 1) * RESULTS_PAGE_SIZE, page * RESULTS_PAGE_SIZE);
   const [active, setActive] = useState(0);
   const canAdd = permission.canManage;
+  const members = useQuery(
+    remoteUserMemberQueries.membersAmong(
+      offeringUuid,
+      visible.map((user) => user.username),
+    ),
+  );
 
   if (results.users.length === 0) {
     return (
@@ -309,7 +313,7 @@ function ResultsTable({
                     </Text>
                   </Table.Td>
                   <Table.Td maw={320}>
-                    <UserGroups offeringUuid={offeringUuid} username={user.username} />
+                    <UserGroups username={user.username} memberships={members.data?.[user.username]} failed={members.isError} />
                   </Table.Td>
                   <Table.Td w={140}>
                     <Tooltip label={permission.reason ?? ''} disabled={canAdd || !permission.reason} multiline w={260}>
@@ -358,10 +362,9 @@ function ResultsTable({
 }
 
 /** The local groups of this offering the user already belongs to. */
-function UserGroups({ offeringUuid, username }: { offeringUuid: string; username: string }) {
-  const memberships = useQuery(remoteUserMemberQueries.byUsername(offeringUuid, username));
-  if (memberships.data) {
-    if (memberships.data.items.length === 0)
+function UserGroups({ username, memberships, failed }: { username: string; memberships?: OfferingMembership[]; failed: boolean }) {
+  if (memberships) {
+    if (memberships.length === 0)
       return (
         <Text size="sm" c="dimmed">
           None
@@ -369,7 +372,7 @@ function UserGroups({ offeringUuid, username }: { offeringUuid: string; username
       );
     return (
       <Group gap={4}>
-        {memberships.data.items.map((membership) => {
+        {memberships.map((membership) => {
           const label = [membership.group_role_name, membership.group_resource_name, membership.group_scope_id].filter(Boolean).join(' · ');
           return (
             <Badge
@@ -387,7 +390,7 @@ function UserGroups({ offeringUuid, username }: { offeringUuid: string; username
       </Group>
     );
   }
-  if (memberships.error)
+  if (failed)
     return (
       <Text size="sm" c="dimmed">
         Could not load
