@@ -4,7 +4,7 @@ import { useNavigate, useParams } from 'react-router';
 import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { MembersCheck } from '../../features/members-check/members-check';
-import { useGroupActions } from '../../features/offering-groups/group-actions';
+import { GroupActionDialogs, useGroupActions } from '../../features/offering-groups/group-actions';
 import { syncStatusQueries } from '../../features/sync-status/queries';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
 import type { SyncActions } from '../../features/sync-status/sync-status-view';
@@ -57,7 +57,7 @@ export function Component() {
           canManage={groupActions.permission.canManage}
         />
       ) : null}
-      {groupActions.dialogs}
+      <GroupActionDialogs actions={groupActions} />
     </>
   );
 }

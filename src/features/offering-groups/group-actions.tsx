@@ -1,6 +1,6 @@
 import { Code, List, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
@@ -32,9 +32,12 @@ export type GroupActions = {
   openLink: (group: OfferingGroup) => void;
   confirmUnlink: (group: OfferingGroup) => void;
   confirmDelete: (groups: OfferingGroup[], options?: { onConfirmed?: () => void }) => void;
-  /** The link dialog; render it once wherever the actions are used. */
-  dialogs: React.ReactNode;
+  /** The link dialog's state: render `<GroupActionDialogs actions={…} />` once wherever the actions are used. */
+  link: { offeringUuid: string; target: OfferingGroup | null; mounted: boolean; close: () => void };
 };
+
+/** The group actions' writes, so that a group's busy state is what the mutation cache says. */
+const groupActionKey = (offeringUuid: string) => ['group-action', offeringUuid];
 
 type Outcome<T> = { group: OfferingGroup; value?: T; error?: unknown };
 
@@ -84,174 +87,166 @@ export function useGroupActions(
   { preload = true }: { preload?: boolean } = {},
 ): GroupActions {
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
   const [linkTarget, setLinkTarget] = useState<OfferingGroup | null>(null);
+  // A group is busy while a pull, unlink or delete of it is pending, including the refetch of
+  // the lists it changed (each action awaits its invalidation).
+  const pendingGroups = useMutationState({
+    filters: { mutationKey: groupActionKey(offeringUuid), status: 'pending' },
+    select: (mutation) => (mutation.state.variables as OfferingGroup[] | undefined) ?? [],
+  });
+  const busy = useMemo(() => new Set(pendingGroups.flat().map((group) => group.uuid)), [pendingGroups]);
 
-  const track = useCallback(async <T,>(groups: OfferingGroup[], work: () => Promise<T>): Promise<T> => {
-    const uuids = groups.map((group) => group.uuid);
-    setBusy((previous) => new Set([...previous, ...uuids]));
-    try {
-      return await work();
-    } finally {
-      setBusy((previous) => {
-        const next = new Set(previous);
-        for (const uuid of uuids) next.delete(uuid);
-        return next;
-      });
-    }
-  }, []);
-
-  const pullMembers = useCallback(
-    (groups: OfferingGroup[]) =>
-      track(groups, async () => {
-        const outcomes = await eachGroup(groups, (group) =>
-          unwrap(api.POST('/api/offering-keycloak-groups/{uuid}/pull_members/', { params: { path: { uuid: group.uuid } } })),
-        );
-        const done = outcomes.filter((outcome) => outcome.value);
-        const failures = outcomes.filter((outcome) => outcome.error !== undefined);
-        await Promise.all([
-          invalidateOffering(queryClient, offeringUuid, 'pulled'),
-          failures.some((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound)
-            ? invalidateOffering(queryClient, offeringUuid, 'groups')
-            : null,
-        ]);
-        if (done.length > 0) {
-          const sum = (pick: (value: PullAnswer) => number) =>
-            done.reduce((total, outcome) => total + (outcome.value ? pick(outcome.value) : 0), 0);
-          notifications.show({
-            color: 'teal',
-            title: done.length === 1 ? `Pulled members of ${quoted(done[0]?.group.name ?? '')}` : `Pulled members of ${done.length} groups`,
-            message: `${sum((value) => value.created).toLocaleString()} new, ${sum((value) => value.updated).toLocaleString()} updated, ${sum((value) => value.total_remote).toLocaleString()} in Keycloak`,
-          });
-        }
-        if (failures.length > 0) {
-          notifications.show({
-            color: 'red',
-            title:
-              failures.length === 1
-                ? `Could not pull members of ${quoted(failures[0]?.group.name ?? '')}`
-                : `Could not pull members of ${failures.length} groups`,
-            message: failureSummary(failures),
-            autoClose: false,
-          });
-        }
-      }),
-    [offeringUuid, queryClient, track],
-  );
-
-  const unlink = useCallback(
-    (group: OfferingGroup) =>
-      track([group], async () => {
-        try {
-          await unwrap(
-            api.POST('/api/offering-keycloak-groups/{uuid}/set_backend_id/', {
-              params: { path: { uuid: group.uuid } },
-              // scope_id goes back unchanged: Waldur resets it to "" when it is absent.
-              body: { backend_id: null, scope_id: group.scope_id ?? '' },
-            }),
-          );
-          await invalidateOffering(queryClient, offeringUuid, 'groups');
-          notifications.show({
-            color: 'teal',
-            title: 'Group unlinked',
-            message: `${quoted(group.name)} is no longer linked to a Keycloak group.`,
-          });
-        } catch (error) {
-          if (error instanceof ApiError && error.isNotFound) await invalidateOffering(queryClient, offeringUuid, 'groups');
-          notifications.show({
-            color: 'red',
-            title: `Could not unlink ${quoted(group.name)}`,
-            message: failureText({ group, error }),
-            autoClose: false,
-          });
-        }
-      }),
-    [offeringUuid, queryClient, track],
-  );
-
-  const remove = useCallback(
-    (groups: OfferingGroup[]) =>
-      track(groups, async () => {
-        // Waldur answers 204 even when Keycloak kept the group: each linked one is read again.
-        const outcomes = await eachGroup(groups, async (group) => {
-          let waldur: WaldurAnswer;
-          try {
-            await unwrap(api.DELETE('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: group.uuid } } }));
-            waldur = { status: 'removed' };
-          } catch (error) {
-            // Deleted by someone else meanwhile: the group is gone, which is what was asked.
-            if (!(error instanceof ApiError && error.isNotFound)) throw error;
-            waldur = { status: 'gone' };
-          }
-          return groupDeletionVerdict(group, waldur, await readBackRemoteGroup(offeringUuid, group.backend_id));
+  const pull = useMutation({
+    mutationKey: groupActionKey(offeringUuid),
+    mutationFn: async (groups: OfferingGroup[]) => {
+      const outcomes = await eachGroup(groups, (group) =>
+        unwrap(api.POST('/api/offering-keycloak-groups/{uuid}/pull_members/', { params: { path: { uuid: group.uuid } } })),
+      );
+      const done = outcomes.filter((outcome) => outcome.value);
+      const failures = outcomes.filter((outcome) => outcome.error !== undefined);
+      await Promise.all([
+        invalidateOffering(queryClient, offeringUuid, 'pulled'),
+        failures.some((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound)
+          ? invalidateOffering(queryClient, offeringUuid, 'groups')
+          : null,
+      ]);
+      if (done.length > 0) {
+        const sum = (pick: (value: PullAnswer) => number) =>
+          done.reduce((total, outcome) => total + (outcome.value ? pick(outcome.value) : 0), 0);
+        notifications.show({
+          color: 'teal',
+          title: done.length === 1 ? `Pulled members of ${quoted(done[0]?.group.name ?? '')}` : `Pulled members of ${done.length} groups`,
+          message: `${sum((value) => value.created).toLocaleString()} new, ${sum((value) => value.updated).toLocaleString()} updated, ${sum((value) => value.total_remote).toLocaleString()} in Keycloak`,
         });
-        // A deleted group's own queries go, not refetched: a refetch would only answer 404 and
-        // raise a false "Could not refresh" over the detail that was just closed.
-        for (const outcome of outcomes) {
-          if (!outcome.value) continue;
-          queryClient.removeQueries({ queryKey: groupQueries.detail(offeringUuid, outcome.group.uuid).queryKey, exact: true });
-          queryClient.removeQueries({ queryKey: groupQueries.members(offeringUuid, outcome.group.uuid).queryKey, exact: true });
-          if (outcome.group.backend_id) {
-            queryClient.removeQueries({
-              queryKey: keycloakQueries.remoteGroupMembers(offeringUuid, outcome.group.backend_id).queryKey,
-              exact: true,
-            });
-          }
-        }
-        await invalidateOffering(queryClient, offeringUuid, 'members');
-        const verdicts = outcomes.map(
-          (outcome) =>
-            outcome.value ?? groupDeletionVerdict(outcome.group, { status: 'failed', error: outcome.error }, { kind: 'not-linked' }),
+      }
+      if (failures.length > 0) {
+        notifications.show({
+          color: 'red',
+          title:
+            failures.length === 1
+              ? `Could not pull members of ${quoted(failures[0]?.group.name ?? '')}`
+              : `Could not pull members of ${failures.length} groups`,
+          message: failureSummary(failures),
+          autoClose: false,
+        });
+      }
+    },
+  });
+
+  const unlink = useMutation({
+    mutationKey: groupActionKey(offeringUuid),
+    mutationFn: async ([group]: OfferingGroup[]) => {
+      if (!group) return;
+      try {
+        await unwrap(
+          api.POST('/api/offering-keycloak-groups/{uuid}/set_backend_id/', {
+            params: { path: { uuid: group.uuid } },
+            // scope_id goes back unchanged: Waldur resets it to "" when it is absent.
+            body: { backend_id: null, scope_id: group.scope_id ?? '' },
+          }),
         );
-        if (verdicts.length === 1) {
-          notifyVerdict(verdicts[0] as AccessVerdict);
-          return;
+        await invalidateOffering(queryClient, offeringUuid, 'groups');
+        notifications.show({
+          color: 'teal',
+          title: 'Group unlinked',
+          message: `${quoted(group.name)} is no longer linked to a Keycloak group.`,
+        });
+      } catch (error) {
+        if (error instanceof ApiError && error.isNotFound) await invalidateOffering(queryClient, offeringUuid, 'groups');
+        notifications.show({
+          color: 'red',
+          title: `Could not unlink ${quoted(group.name)}`,
+          message: failureText({ group, error }),
+          autoClose: false,
+        });
+      }
+    },
+  });
+
+  const remove = useMutation({
+    mutationKey: groupActionKey(offeringUuid),
+    mutationFn: async (groups: OfferingGroup[]) => {
+      // Waldur answers 204 even when Keycloak kept the group: each linked one is read again.
+      const outcomes = await eachGroup(groups, async (group) => {
+        let waldur: WaldurAnswer;
+        try {
+          await unwrap(api.DELETE('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: group.uuid } } }));
+          waldur = { status: 'removed' };
+        } catch (error) {
+          // Deleted by someone else meanwhile: the group is gone, which is what was asked.
+          if (!(error instanceof ApiError && error.isNotFound)) throw error;
+          waldur = { status: 'gone' };
         }
-        const names = (level: AccessLevel) => {
-          const picked = outcomes
-            .filter((_outcome, index) => verdicts[index]?.level === level)
-            .map((outcome) => quoted(outcome.group.name));
-          return `${picked.slice(0, 5).join(', ')}${picked.length > 5 ? ` and ${picked.length - 5} more` : ''}`;
-        };
-        const tally = tallyVerdicts(verdicts);
-        if (tally.confirmed > 0) {
-          notifications.show({
-            color: 'teal',
-            title: `${pluralize(tally.confirmed, 'group')} deleted`,
-            message: `${names('confirmed')}: deleted in Waldur, and Keycloak no longer has them (or they were not linked).`,
+        return groupDeletionVerdict(group, waldur, await readBackRemoteGroup(offeringUuid, group.backend_id));
+      });
+      // A deleted group's own queries go, not refetched: a refetch would only answer 404 and
+      // raise a false "Could not refresh" over the detail that was just closed.
+      for (const outcome of outcomes) {
+        if (!outcome.value) continue;
+        queryClient.removeQueries({ queryKey: groupQueries.detail(offeringUuid, outcome.group.uuid).queryKey, exact: true });
+        queryClient.removeQueries({ queryKey: groupQueries.members(offeringUuid, outcome.group.uuid).queryKey, exact: true });
+        if (outcome.group.backend_id) {
+          queryClient.removeQueries({
+            queryKey: keycloakQueries.remoteGroupMembers(offeringUuid, outcome.group.backend_id).queryKey,
+            exact: true,
           });
         }
-        if (tally['still-granted'] > 0) {
-          notifications.show({
-            color: 'red',
-            title: `${pluralize(tally['still-granted'], 'Keycloak group')} still ${tally['still-granted'] === 1 ? 'exists' : 'exist'}`,
-            message: `${names('still-granted')}: deleted in Waldur, but Keycloak still has them and their members keep the access they grant. Waldur does not try again: delete them in Keycloak, or import them here again and delete them once Test connection succeeds.`,
-            autoClose: false,
-          });
-        }
-        if (tally.unchecked > 0) {
-          notifications.show({
-            color: 'orange',
-            title: `${pluralize(tally.unchecked, 'group')} deleted in Waldur only; Keycloak could not be checked`,
-            message: `${names('unchecked')}: Keycloak could not be read afterwards, so it was probably not updated and may still grant access through them. When Test connection succeeds, look for them under “Only in Keycloak” on the Sync status tab.`,
-            autoClose: false,
-          });
-        }
-        const failures = outcomes.filter((outcome) => outcome.error !== undefined);
-        if (failures.length > 0) {
-          notifications.show({
-            color: 'red',
-            title:
-              failures.length === 1
-                ? `Could not delete ${quoted(failures[0]?.group.name ?? '')}`
-                : `Could not delete ${failures.length} groups`,
-            message: failureSummary(failures),
-            autoClose: false,
-          });
-        }
-      }),
-    [offeringUuid, queryClient, track],
-  );
+      }
+      await invalidateOffering(queryClient, offeringUuid, 'members');
+      const verdicts = outcomes.map(
+        (outcome) =>
+          outcome.value ?? groupDeletionVerdict(outcome.group, { status: 'failed', error: outcome.error }, { kind: 'not-linked' }),
+      );
+      if (verdicts.length === 1) {
+        notifyVerdict(verdicts[0] as AccessVerdict);
+        return;
+      }
+      const names = (level: AccessLevel) => {
+        const picked = outcomes.filter((_outcome, index) => verdicts[index]?.level === level).map((outcome) => quoted(outcome.group.name));
+        return `${picked.slice(0, 5).join(', ')}${picked.length > 5 ? ` and ${picked.length - 5} more` : ''}`;
+      };
+      const tally = tallyVerdicts(verdicts);
+      if (tally.confirmed > 0) {
+        notifications.show({
+          color: 'teal',
+          title: `${pluralize(tally.confirmed, 'group')} deleted`,
+          message: `${names('confirmed')}: deleted in Waldur, and Keycloak no longer has them (or they were not linked).`,
+        });
+      }
+      if (tally['still-granted'] > 0) {
+        notifications.show({
+          color: 'red',
+          title: `${pluralize(tally['still-granted'], 'Keycloak group')} still ${tally['still-granted'] === 1 ? 'exists' : 'exist'}`,
+          message: `${names('still-granted')}: deleted in Waldur, but Keycloak still has them and their members keep the access they grant. Waldur does not try again: delete them in Keycloak, or import them here again and delete them once Test connection succeeds.`,
+          autoClose: false,
+        });
+      }
+      if (tally.unchecked > 0) {
+        notifications.show({
+          color: 'orange',
+          title: `${pluralize(tally.unchecked, 'group')} deleted in Waldur only; Keycloak could not be checked`,
+          message: `${names('unchecked')}: Keycloak could not be read afterwards, so it was probably not updated and may still grant access through them. When Test connection succeeds, look for them under “Only in Keycloak” on the Sync status tab.`,
+          autoClose: false,
+        });
+      }
+      const failures = outcomes.filter((outcome) => outcome.error !== undefined);
+      if (failures.length > 0) {
+        notifications.show({
+          color: 'red',
+          title:
+            failures.length === 1
+              ? `Could not delete ${quoted(failures[0]?.group.name ?? '')}`
+              : `Could not delete ${failures.length} groups`,
+          message: failureSummary(failures),
+          autoClose: false,
+        });
+      }
+    },
+  });
+  const { mutateAsync: pullAsync } = pull;
+  const { mutate: unlinkMutate } = unlink;
+  const { mutate: removeMutate } = remove;
+  const pullMembers = useCallback((groups: OfferingGroup[]) => pullAsync(groups), [pullAsync]);
 
   const confirmUnlink = useCallback(
     (group: OfferingGroup) =>
@@ -267,9 +262,9 @@ export function useGroupActions(
           </Stack>
         ),
         confirmLabel: 'Unlink',
-        onConfirm: () => void unlink(group),
+        onConfirm: () => unlinkMutate([group]),
       }),
-    [unlink],
+    [unlinkMutate],
   );
 
   const confirmDelete = useCallback(
@@ -281,11 +276,11 @@ export function useGroupActions(
         confirmLabel: groups.length === 1 ? 'Delete group' : `Delete ${groups.length} groups`,
         onConfirm: () => {
           options.onConfirmed?.();
-          void remove(groups);
+          removeMutate(groups);
         },
       });
     },
-    [offeringUuid, remove],
+    [offeringUuid, removeMutate],
   );
 
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);
@@ -302,20 +297,26 @@ export function useGroupActions(
       current = false;
     };
   }, [permission.canManage, preload]);
-  const linkOpened = linkLoaded || linkTarget !== null;
-  const dialogs = useMemo(
-    () =>
-      linkOpened ? (
-        <Suspense fallback={null}>
-          <LinkGroupDialog offeringUuid={offeringUuid} group={linkTarget} onClose={closeLink} />
-        </Suspense>
-      ) : null,
-    [linkOpened, offeringUuid, linkTarget, closeLink],
+  const mounted = linkLoaded || linkTarget !== null;
+  const link = useMemo(
+    () => ({ offeringUuid, target: linkTarget, mounted, close: closeLink }),
+    [offeringUuid, linkTarget, mounted, closeLink],
   );
 
   return useMemo(
-    () => ({ permission, isBusy, pullMembers, openLink: setLinkTarget, confirmUnlink, confirmDelete, dialogs }),
-    [permission, isBusy, pullMembers, confirmUnlink, confirmDelete, dialogs],
+    () => ({ permission, isBusy, pullMembers, openLink: setLinkTarget, confirmUnlink, confirmDelete, link }),
+    [permission, isBusy, pullMembers, confirmUnlink, confirmDelete, link],
+  );
+}
+
+/** The actions' dialogs (the link dialog), rendered once wherever the actions are used. */
+export function GroupActionDialogs({ actions }: { actions: Pick<GroupActions, 'link'> }) {
+  const { offeringUuid, target, mounted, close } = actions.link;
+  if (!mounted) return null;
+  return (
+    <Suspense fallback={null}>
+      <LinkGroupDialog offeringUuid={offeringUuid} group={target} onClose={close} />
+    </Suspense>
   );
 }
 

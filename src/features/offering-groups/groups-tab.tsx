@@ -12,7 +12,7 @@ import { lastPage } from '../../lib/fetch-page';
 import { formatDateTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
-import { useGroupActions, type GroupActions } from './group-actions';
+import { GroupActionDialogs, useGroupActions, type GroupActions } from './group-actions';
 import { GroupActionsMenu } from './group-actions-menu';
 import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupQueries, groupsSearchSchema } from './queries';
@@ -155,7 +155,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
           />
         </Suspense>
       ) : null}
-      {actions.dialogs}
+      <GroupActionDialogs actions={actions} />
     </Stack>
   );
 }
