@@ -1,10 +1,91 @@
-import { Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Progress, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { dedupeFixes, FIX_LABEL, runFixes, type FixOutcome, type MemberFix } from '../api/member-fixes';
+import { dedupeFixes, FIX_LABEL, fixName, runFixes, type FixOutcome, type MemberFix } from '../api/member-fixes';
+import { describeLine, KIND_LABEL, type LineKind } from '../lib/member-drift';
 import { pluralize } from '../lib/format';
 import { confirmDestructive } from './confirm';
 import { ScrollRegion } from './scroll-region';
+
+export const KIND_COLOR: Record<LineKind, string> = {
+  'remote-only': 'grape',
+  'local-only': 'orange',
+  drift: 'yellow',
+  pending: 'gray',
+  flagged: 'red',
+  'in-sync': 'teal',
+};
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/** A drift line's member: the username and what kind of difference it is. */
+export function DriftMemberCell({ username, kind }: { username: string; kind: LineKind }) {
+  return (
+    <Table.Td style={clip}>
+      <Text size="sm" fw={500}>
+        {username}
+      </Text>
+      <Badge size="sm" variant="light" color={KIND_COLOR[kind]}>
+        {KIND_LABEL[kind]}
+      </Badge>
+    </Table.Td>
+  );
+}
+
+/** What differs on a drift line, and why its fix is what it is (or why there is none). */
+export function DriftWhatCell({ line, why }: { line: Parameters<typeof describeLine>[0]; why: string }) {
+  return (
+    <Table.Td style={clip}>
+      <Text size="xs">{describeLine(line) || KIND_LABEL[line.kind]}</Text>
+      {why ? (
+        <Text size="xs" c="dimmed">
+          {why}
+        </Text>
+      ) : null}
+    </Table.Td>
+  );
+}
+
+/** A drift line's fix buttons: the main fix (or `fallback` where there is none) and the other one. */
+export function FixButtons({
+  main,
+  other,
+  disabled,
+  onRun,
+  fallback = null,
+}: {
+  main: MemberFix | null;
+  other: MemberFix | null;
+  disabled: boolean;
+  onRun: (fixes: MemberFix[]) => void;
+  fallback?: React.ReactNode;
+}) {
+  return (
+    <Table.Td>
+      <Group gap={4}>
+        {main ? (
+          <Button size="compact-xs" disabled={disabled} onClick={() => onRun([main])} aria-label={fixName(main)}>
+            {FIX_LABEL[main.kind]}
+          </Button>
+        ) : (
+          fallback
+        )}
+        {other ? (
+          <Button
+            size="compact-xs"
+            variant="light"
+            color={other.kind === 'remove' ? 'red' : undefined}
+            disabled={disabled}
+            onClick={() => onRun([other])}
+            aria-label={fixName(other)}
+          >
+            {other.kind === 'remove' ? 'Remove' : FIX_LABEL[other.kind]}
+          </Button>
+        ) : null}
+      </Group>
+    </Table.Td>
+  );
+}
 
 type Props = {
   running: boolean;

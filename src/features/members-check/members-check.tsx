@@ -1,11 +1,11 @@
-import { Alert, Badge, Button, Checkbox, Chip, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Chip, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
-import { FIX_LABEL, fixesFor, fixName, readEveryMembership, readRemoteMembers, type MemberFix } from '../../api/member-fixes';
+import { FIX_LABEL, fixesFor, readEveryMembership, readRemoteMembers, type MemberFix } from '../../api/member-fixes';
 import { isRefusedByKeycloak, MISSING_BADGE, MISSING_FIXES, missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
-import { useFixRunner } from '../../components/fix-results';
+import { DriftMemberCell, DriftWhatCell, FixButtons, KIND_COLOR, useFixRunner } from '../../components/fix-results';
 import { VirtualTable } from '../../components/virtual-table';
 import { csvFileName, downloadText, toCsv } from '../../lib/csv';
 import { formatDateTime } from '../../lib/format';
@@ -55,13 +55,6 @@ function batchedAdd(setState: React.Dispatch<React.SetStateAction<CheckState | n
   };
 }
 
-const KIND_COLOR: Record<DriftKind, string> = {
-  'remote-only': 'grape',
-  'local-only': 'orange',
-  drift: 'yellow',
-  pending: 'gray',
-  flagged: 'red',
-};
 /** A checked chip is filled: white on orange 6–7 is under 4.5:1, so its orange is darker (5.5:1). */
 const CHIP_COLOR: Record<DriftKind, string> = { ...KIND_COLOR, 'local-only': '#b34700' };
 
@@ -376,48 +369,9 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
                           {[row.group.role_name, row.group.resource_name].filter(Boolean).join(' · ')}
                         </Text>
                       </Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                        <Text size="sm" fw={500}>
-                          {row.username}
-                        </Text>
-                        <Badge size="sm" variant="light" color={KIND_COLOR[row.kind]}>
-                          {KIND_LABEL[row.kind]}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                        <Text size="xs">{describeLine(row) || KIND_LABEL[row.kind]}</Text>
-                        {why ? (
-                          <Text size="xs" c="dimmed">
-                            {why}
-                          </Text>
-                        ) : null}
-                      </Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {main ? (
-                            <Button
-                              size="compact-xs"
-                              disabled={!canManage || fixer.running}
-                              aria-label={fixName(main)}
-                              onClick={() => runFixes([main])}
-                            >
-                              {FIX_LABEL[main.kind]}
-                            </Button>
-                          ) : null}
-                          {other ? (
-                            <Button
-                              size="compact-xs"
-                              variant="light"
-                              color="red"
-                              disabled={!canManage || fixer.running}
-                              aria-label={fixName(other)}
-                              onClick={() => runFixes([other])}
-                            >
-                              {other.kind === 'remove' ? 'Remove' : FIX_LABEL[other.kind]}
-                            </Button>
-                          ) : null}
-                        </Group>
-                      </Table.Td>
+                      <DriftMemberCell username={row.username} kind={row.kind} />
+                      <DriftWhatCell line={row} why={why} />
+                      <FixButtons main={main} other={other} disabled={!canManage || fixer.running} onRun={runFixes} />
                     </>
                   );
                 }}

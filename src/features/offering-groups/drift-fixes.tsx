@@ -1,18 +1,9 @@
-import { Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { FIX_LABEL, fixesFor, fixName, type MemberFix } from '../../api/member-fixes';
+import { fixesFor, type MemberFix } from '../../api/member-fixes';
 import type { OfferingGroup } from '../../api/types';
-import { useFixRunner } from '../../components/fix-results';
-import { describeLine, KIND_LABEL, type LineKind, type MemberLine } from '../../lib/member-drift';
-
-export const KIND_COLOR: Record<LineKind, string> = {
-  'remote-only': 'grape',
-  'local-only': 'orange',
-  drift: 'yellow',
-  pending: 'gray',
-  flagged: 'red',
-  'in-sync': 'teal',
-};
+import { DriftMemberCell, DriftWhatCell, FixButtons, useFixRunner } from '../../components/fix-results';
+import type { MemberLine } from '../../lib/member-drift';
 
 type Props = {
   offeringUuid: string;
@@ -108,58 +99,25 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
                         }}
                       />
                     </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      <Text size="sm" fw={500}>
-                        {line.username}
-                      </Text>
-                      <Badge size="sm" variant="light" color={KIND_COLOR[line.kind]}>
-                        {KIND_LABEL[line.kind]}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      <Text size="xs">{describeLine(line) || KIND_LABEL[line.kind]}</Text>
-                      {why ? (
-                        <Text size="xs" c="dimmed">
-                          {why}
-                        </Text>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4}>
-                        {main ? (
-                          <Button
-                            size="compact-xs"
-                            disabled={!canManage || fixer.running}
-                            onClick={() => run([main])}
-                            aria-label={fixName(main)}
-                          >
-                            {FIX_LABEL[main.kind]}
-                          </Button>
-                        ) : (
-                          <Button
-                            size="compact-xs"
-                            variant="default"
-                            disabled={fixer.running}
-                            onClick={() => void reread()}
-                            aria-label={`Check ${line.username} again`}
-                          >
-                            Check again
-                          </Button>
-                        )}
-                        {other ? (
-                          <Button
-                            size="compact-xs"
-                            variant="light"
-                            color={other.kind === 'remove' ? 'red' : undefined}
-                            disabled={!canManage || fixer.running}
-                            onClick={() => run([other])}
-                            aria-label={fixName(other)}
-                          >
-                            {other.kind === 'remove' ? 'Remove' : FIX_LABEL[other.kind]}
-                          </Button>
-                        ) : null}
-                      </Group>
-                    </Table.Td>
+                    <DriftMemberCell username={line.username} kind={line.kind} />
+                    <DriftWhatCell line={line} why={why} />
+                    <FixButtons
+                      main={main}
+                      other={other}
+                      disabled={!canManage || fixer.running}
+                      onRun={run}
+                      fallback={
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          disabled={fixer.running}
+                          onClick={() => void reread()}
+                          aria-label={`Check ${line.username} again`}
+                        >
+                          Check again
+                        </Button>
+                      }
+                    />
                   </Table.Tr>
                 );
               })}
