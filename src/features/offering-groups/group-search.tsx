@@ -1,10 +1,10 @@
 import { Group, Progress, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
+import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import type { GroupShow, GroupsSearch } from './queries';
 
 /** At this many groups the one-time load shows a progress bar (more than one page of 300). */
@@ -63,24 +63,12 @@ type Props = {
 
 /** The search box (debounced into the URL) and the quick filters, with what they load. */
 export function GroupSearchBar({ state, search, onChange }: Props) {
-  const [text, setText] = useState(state.q);
-  useEffect(() => setText(state.q), [state.q]);
-  const push = useDebouncedCallback((value: string) => onChange({ q: value }), 300);
+  const text = useDebouncedUrlText(state.q, (q) => onChange({ q }));
   const { progress } = search;
   return (
     <Stack gap={6}>
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput
-          type="search"
-          label="Search groups by name"
-          placeholder="Part of a group name"
-          value={text}
-          w={320}
-          onChange={(event) => {
-            setText(event.currentTarget.value);
-            push(event.currentTarget.value);
-          }}
-        />
+        <TextInput type="search" label="Search groups by name" placeholder="Part of a group name" w={320} {...text} />
         <SegmentedControl
           aria-label="Show groups"
           value={state.show}

@@ -1,7 +1,5 @@
 import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
 import { EmptyState } from '../../components/empty-state';
@@ -9,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { pagingShape, param, useUrlState, searchSchema, type SearchState } from '../../lib/url-state';
+import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 
 export const offeringsSearchSchema = searchSchema({ q: param.string(), ...pagingShape });
 
@@ -18,25 +17,13 @@ export function offeringsListQuery(state: SearchState<typeof offeringsSearchSche
 
 export function OfferingsTable() {
   const [state, setState] = useUrlState(offeringsSearchSchema);
-  const [text, setText] = useState(state.q);
-  const pushSearch = useDebouncedCallback((value: string) => setState({ q: value.trim(), page: 1 }, { replace: true }), 300);
-  // Back/forward changes the URL under the box: follow it.
-  useEffect(() => setText(state.q), [state.q]);
+  const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
   const offerings = useQuery(offeringsListQuery(state));
 
   return (
     <Stack>
       <Title order={1}>Offerings</Title>
-      <TextInput
-        label="Search offerings"
-        placeholder="Offering name"
-        value={text}
-        maw={420}
-        onChange={(event) => {
-          setText(event.currentTarget.value);
-          pushSearch(event.currentTarget.value);
-        }}
-      />
+      <TextInput label="Search offerings" placeholder="Offering name" maw={420} {...search} />
       {offerings.data ? (
         offerings.data.total === 0 ? (
           <EmptyState

@@ -1,7 +1,6 @@
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
@@ -10,6 +9,7 @@ import { TableSkeleton } from '../../components/table-skeleton';
 import { csvFileName, downloadText } from '../../lib/csv';
 import { formatTime } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
+import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { syncStatusCsv } from './export';
 import { joinSyncStatus } from './join';
 import { syncSearchSchema, syncStatusQueries } from './queries';
@@ -30,10 +30,8 @@ type Props = { offeringUuid: string; actions: SyncActions };
 /** The sync status tab: fetches the diff and both group lists, joins them and shows the result. */
 export function SyncStatusTab({ offeringUuid, actions }: Props) {
   const [state, setState] = useUrlState(syncSearchSchema);
-  const [text, setText] = useState(state.q);
-  const pushFilter = useDebouncedCallback((value: string) => setState({ q: value }, { replace: true }), 300);
-  useEffect(() => setText(state.q), [state.q]);
-  const filter = useDeferredValue(text);
+  const search = useDebouncedUrlText(state.q, (q) => setState({ q }, { replace: true }));
+  const filter = useDeferredValue(search.value);
 
   const status = useQuery(syncStatusQueries.status(offeringUuid));
   const local = useQuery(keycloakQueries.everyGroup(offeringUuid));
@@ -51,16 +49,7 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <TextInput
-          label="Filter groups"
-          placeholder="Name, path, ID, role or resource"
-          value={text}
-          w={360}
-          onChange={(event) => {
-            setText(event.currentTarget.value);
-            pushFilter(event.currentTarget.value);
-          }}
-        />
+        <TextInput label="Filter groups" placeholder="Name, path, ID, role or resource" w={360} {...search} />
         <Group gap="sm" align="center">
           <Text size="sm" c="dimmed" aria-live="polite">
             {status.dataUpdatedAt ? `Last checked at ${formatTime(status.dataUpdatedAt)}` : refreshing ? 'Checking…' : ''}
