@@ -1,4 +1,5 @@
 import { csvLine } from './csv';
+import { mapLimit } from './map-limit';
 
 /**
  * Every row of a paginated list as CSV parts for one Blob.
@@ -47,19 +48,14 @@ export async function exportPagesAsCsv<T>({
   let rows = first.items.length;
   onProgress?.({ rows, total });
 
-  let next = 2;
-  const worker = async () => {
-    while (next <= pages) {
-      signal.throwIfAborted();
-      const page = next;
-      next += 1;
-      const { items } = await fetchPage(page, pageSize, signal);
-      parts[page] = pageChunk(items);
-      rows += items.length;
-      onProgress?.({ rows, total: Math.max(total, rows) });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, pages - 1) }, worker));
+  const pageNumbers = Array.from({ length: pages - 1 }, (_, index) => index + 2);
+  await mapLimit(pageNumbers, concurrency, async (page) => {
+    signal.throwIfAborted();
+    const { items } = await fetchPage(page, pageSize, signal);
+    parts[page] = pageChunk(items);
+    rows += items.length;
+    onProgress?.({ rows, total: Math.max(total, rows) });
+  });
   signal.throwIfAborted();
   return { parts: parts.filter((part) => part !== undefined), rows };
 }

@@ -1,3 +1,5 @@
+import { mapLimit } from './map-limit';
+
 /**
  * Reads every page of a paginated list: the first page gives the total (X-Result-Count), the
  * rest are fetched a few at a time. For joins that need the whole collection (sync status,
@@ -19,19 +21,13 @@ export async function fetchAllPages<T>(
   const pages = Math.max(1, Math.ceil(first.total / pageSize));
   if (pages === 1 || first.items.length < pageSize) return { items: first.items, total: Math.max(first.total, first.items.length) };
 
-  const rest: T[][] = new Array(pages - 1);
-  let next = 2;
-  const worker = async () => {
-    while (next <= pages) {
-      const page = next;
-      next += 1;
-      const items = (await fetchPage(page, pageSize)).items;
-      rest[page - 2] = items;
-      loaded += items.length;
-      onProgress?.(loaded, first.total);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, pages - 1) }, worker));
-  const items = first.items.concat(...rest.filter(Boolean));
+  const pageNumbers = Array.from({ length: pages - 1 }, (_, index) => index + 2);
+  const rest = await mapLimit(pageNumbers, concurrency, async (page) => {
+    const { items } = await fetchPage(page, pageSize);
+    loaded += items.length;
+    onProgress?.(loaded, first.total);
+    return items;
+  });
+  const items = first.items.concat(...rest);
   return { items, total: first.total };
 }

@@ -17,6 +17,7 @@ import type { InMemoryKeycloakServer } from './in-memory.ts';
 import { InMemoryRealmAdmin } from './in-memory.ts';
 import type { Realm, RemoteGroup } from './realm.ts';
 import type { Store } from '../model/store.ts';
+import { mapLimit } from '../../../src/lib/map-limit.ts';
 
 export interface RealKeycloakOptions {
   url: string;
@@ -38,18 +39,6 @@ type GroupImport = { id: string; name: string; subGroups: GroupImport[] };
 
 function groupTree(realm: Realm, parentId: string | null): GroupImport[] {
   return realm.children(parentId).map((g: RemoteGroup) => ({ id: g.id, name: g.name, subGroups: groupTree(realm, g.id) }));
-}
-
-/** Runs `fn` over `items` with at most `limit` at a time. */
-async function eachLimit<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 /** Marks a realm changed on every call that writes, so that a reset re-seeds only what changed. */
@@ -151,7 +140,7 @@ export class RealKeycloak {
     const admin = await this.admin(name);
     const memberships: Array<[string, string]> = [];
     for (const g of realm.groups.values()) for (const userId of g.members) memberships.push([userId, g.id]);
-    await eachLimit(memberships, 8, ([userId, groupId]) => admin.addUserToGroup(userId, groupId));
+    await mapLimit(memberships, 8, ([userId, groupId]) => admin.addUserToGroup(userId, groupId));
   }
 }
 

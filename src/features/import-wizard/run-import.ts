@@ -2,6 +2,7 @@ import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { ImportRemoteBody, PullAnswer } from '../../api/types';
 import type { Choice, GroupResult, StopReason } from './wizard-state';
+import { mapLimit } from '../../lib/map-limit';
 
 /**
  * The import itself, free of React: `import_remote` for each chosen group, a few at a time,
@@ -202,27 +203,21 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
     }
   }
 
-  let next = 0;
   const onAbort = () => stop('cancelled');
   signal?.addEventListener('abort', onAbort);
   if (signal?.aborted) stop('cancelled');
 
-  const worker = async () => {
-    while (next < queue.length && !stopped) {
-      const job = queue[next];
-      next += 1;
-      if (job) await importOne(job);
-    }
-  };
+  // Jobs start in queue order, so the ones never started are the tail after the started ones.
+  let started = 0;
   try {
-    await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+    started = (await mapLimit(queue, concurrency, importOne, { stop: () => stopped !== null })).length;
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
 
   if (stopped) {
     const sentence = stopSentence(stopped);
-    for (const job of queue.slice(next)) {
+    for (const job of queue.slice(started)) {
       const current = results[job.remoteGroupId];
       if (current?.status === 'imported') set(job.remoteGroupId, { ...current, pull: pullMembers ? { state: 'waiting' } : null });
       else set(job.remoteGroupId, { status: 'not-started', reason: sentence });

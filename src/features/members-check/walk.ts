@@ -1,5 +1,6 @@
 import type { OfferingGroup, OfferingMembership, RemoteUser } from '../../api/types';
 import { memberLines, type DriftKind, type FieldDrift } from '../../lib/member-drift';
+import { mapLimit } from '../../lib/map-limit';
 
 /**
  * The members check: every linked group of an offering, read on both sides (Waldur's
@@ -85,12 +86,10 @@ export async function walkGroups(
     errorText?: (error: unknown) => string;
   },
 ): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < groups.length && !signal.aborted) {
-      const group = groups[next];
-      next += 1;
-      if (!group) continue;
+  await mapLimit(
+    groups,
+    concurrency,
+    async (group) => {
       try {
         const { members, remote } = await read(group, signal);
         if (signal.aborted) return;
@@ -106,7 +105,7 @@ export async function walkGroups(
         if (signal.aborted) return;
         onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), at: now() });
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, groups.length)) }, worker));
+    },
+    { stop: () => signal.aborted },
+  );
 }
