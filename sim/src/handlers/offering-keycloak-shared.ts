@@ -9,6 +9,7 @@ import type { Store } from '../model/store.ts';
 import type { Offering, OfferingGroup, OfferingMembership, OfferingRole, Resource } from '../model/types.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Core, Ctx } from './context.ts';
+import type { FieldValidator } from '../http/fields.ts';
 
 /** Python truthiness of a JSON value (`if not value:`). */
 export function pythonFalsy(value: unknown): boolean {
@@ -144,4 +145,30 @@ export async function deleteMembershipWithSideEffects(core: Core, membership: Of
 /** Keycloak stores up to 255 characters of a name, Waldur's membership fields 100. */
 export function clip(value: string, max: number): string {
   return [...value].slice(0, max).join('');
+}
+
+/**
+ * The person every membership serializer reads first (offering memberships and Rancher ones):
+ * username and email, both required, at Waldur's lengths. Errors are collected in `v`.
+ */
+export function readMembershipPerson(v: FieldValidator): { username: string | null | undefined; email: string | null | undefined } {
+  const username = v.char('username', { required: true, maxLength: 255 });
+  const email = v.email('email', { required: true, maxLength: 254 });
+  return { username, email };
+}
+
+/** A new membership's own fields (both kinds): pending until the user is found in Keycloak. */
+export function newMembershipFields(username: string, email: string, now: number) {
+  return {
+    username,
+    email,
+    firstName: '',
+    lastName: '',
+    state: 'pending' as const,
+    created: now,
+    modified: now,
+    lastChecked: now,
+    errorMessage: '',
+    errorTraceback: '',
+  };
 }

@@ -12,7 +12,13 @@ import { Filters, inVisibleOffering, newestFirst, personFilters, Where } from '.
 import { isKeycloakError } from '../keycloak/admin-api.ts';
 import { KeycloakUnavailable, offeringKeycloak } from '../keycloak/access.ts';
 import { createGroupWithHierarchy } from '../keycloak/waldur-client.ts';
-import { clip, deleteMembershipWithSideEffects, keycloakGroupName } from './offering-keycloak-shared.ts';
+import {
+  clip,
+  deleteMembershipWithSideEffects,
+  keycloakGroupName,
+  newMembershipFields,
+  readMembershipPerson,
+} from './offering-keycloak-shared.ts';
 
 function availableScopes(resource: Resource): KeycloakScope[] {
   const scopes = resource.options.keycloak_available_scopes;
@@ -75,8 +81,7 @@ export async function createMembership(ctx: Ctx): Promise<ApiResult> {
   const { store } = ctx;
   const data = requireObject(await ctx.body());
   const v = new FieldValidator(data);
-  const username = v.char('username', { required: true, maxLength: 255 });
-  const email = v.email('email', { required: true, maxLength: 254 });
+  const { username, email } = readMembershipPerson(v);
   const offeringUuid = v.hyperlink('offering', 'marketplace-provider-offerings', (u) => store.offerings.get(u) !== undefined, {
     required: true,
   });
@@ -122,19 +127,10 @@ export async function createMembership(ctx: Ctx): Promise<ApiResult> {
   const groupName = group?.name ?? keycloakGroupName(store, offering, role, resource, scopeId);
   const membership: OfferingMembership = {
     uuid: '',
-    username,
-    email,
-    firstName: '',
-    lastName: '',
+    ...newMembershipFields(username, email, now),
     groupUuid: '',
     offeringUuid: offering.uuid,
     accountUuid: accountUuid ?? null,
-    state: 'pending',
-    created: now,
-    modified: now,
-    lastChecked: now,
-    errorMessage: '',
-    errorTraceback: '',
   };
   // All in one transaction: on a Keycloak error nothing local is kept (remote changes are).
   let backendId = group?.backendId ?? '';

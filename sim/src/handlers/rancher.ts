@@ -19,7 +19,7 @@ import {
 import { dashed, normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, personFilters, sortBy, Where } from './filters.ts';
-import { clip } from './offering-keycloak-shared.ts';
+import { clip, newMembershipFields, readMembershipPerson } from './offering-keycloak-shared.ts';
 
 function clusterVisible(user: Account, cluster: RancherCluster): boolean {
   return user.isStaff || user.isSupport || user.ownerOf.includes(cluster.customerUuid);
@@ -184,16 +184,20 @@ function realmForScope(ctx: Ctx, role: RoleTemplate, scopeUuid: string): Realm {
   }
 }
 
+/** The Rancher membership serializer's fields, for create and update alike (errors collected in `v`). */
+function readRancherMembership(v: FieldValidator, store: Store) {
+  return {
+    ...readMembershipPerson(v),
+    scopeUuid: v.uuid('scope_uuid', { required: true }),
+    roleUuid: v.hyperlink('role', 'rancher-role-templates', (u) => store.roleTemplates.get(u) !== undefined, { required: true }),
+  };
+}
+
 export async function createRancherMembership(ctx: Ctx): Promise<ApiResult> {
   const { store } = ctx;
   const data = requireObject(await ctx.body());
   const v = new FieldValidator(data);
-  const username = v.char('username', { required: true, maxLength: 255 });
-  const email = v.email('email', { required: true, maxLength: 254 });
-  const scopeUuid = v.uuid('scope_uuid', { required: true });
-  const roleUuid = v.hyperlink('role', 'rancher-role-templates', (u) => store.roleTemplates.get(u) !== undefined, {
-    required: true,
-  });
+  const { username, email, scopeUuid, roleUuid } = readRancherMembership(v, store);
   v.throwIfErrors();
   const role = store.roleTemplates.get(roleUuid ?? '');
   if (!role || typeof username !== 'string' || typeof email !== 'string' || !scopeUuid) throw new Error('validated');
@@ -227,17 +231,8 @@ export async function createRancherMembership(ctx: Ctx): Promise<ApiResult> {
   }
   const membership: RancherMembership = {
     uuid: store.newUuid('rancher-membership'),
-    username,
-    email,
-    firstName: '',
-    lastName: '',
+    ...newMembershipFields(username, email, now),
     groupUuid: group.uuid,
-    state: 'pending',
-    created: now,
-    modified: now,
-    lastChecked: now,
-    errorMessage: '',
-    errorTraceback: '',
   };
   const user = realm.findUser(username);
   if (user) {
@@ -259,12 +254,7 @@ export async function updateRancherMembership(ctx: Ctx): Promise<ApiResult> {
   const partial = ctx.method === 'PATCH';
   const data = requireObject(await ctx.body());
   const v = new FieldValidator(data, partial);
-  const username = v.char('username', { required: true, maxLength: 255 });
-  const email = v.email('email', { required: true, maxLength: 254 });
-  const scopeUuid = v.uuid('scope_uuid', { required: true });
-  const roleUuid = v.hyperlink('role', 'rancher-role-templates', (u) => store.roleTemplates.get(u) !== undefined, {
-    required: true,
-  });
+  const { username, email, scopeUuid, roleUuid } = readRancherMembership(v, store);
   v.throwIfErrors();
   const group = store.rancherGroups.get(m.groupUuid);
   const role = store.roleTemplates.get(roleUuid ?? group?.roleUuid ?? '');
