@@ -14,6 +14,7 @@ import { isolate } from '../../lib/bidi';
 import { useFormDraft } from '../../lib/form-draft';
 import { GroupFields } from './group-fields';
 import { notifyVerdict } from '../../components/access-verdict';
+import { FormButtons } from '../../components/form-buttons';
 import { isWarning, verdictText, type AccessVerdict } from '../../lib/access-check';
 import {
   changeGroup,
@@ -243,14 +244,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
         />
         <GroupFields offeringUuid={offeringUuid} form={form} excludeGroupUuid={old?.groupUuid} />
         <FormErrors messages={formMessages} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close} disabled={save.isPending}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {submitLabel}
-          </Button>
-        </Group>
+        <FormButtons pending={save.isPending} onCancel={close} submitLabel={submitLabel} />
       </Stack>
     </form>
   );
