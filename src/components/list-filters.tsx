@@ -108,15 +108,19 @@ export function TextFilters<Key extends string>({
     if (fields.some(({ key }) => trimmed[key] !== values[key])) onChange(trimmed);
   };
   const commit = useDebouncedCallback(commitNow, 400);
-  // The URL changed elsewhere (Clear filters, back button): show what it says.
+  // The URL changed elsewhere (Clear filters, back button): show what it says, in the fields
+  // whose URL value changed only (text typed meanwhile in another field is kept).
   const fromUrl = JSON.stringify(fields.map(({ key }) => values[key]));
+  const lastFromUrl = useRef(fromUrl);
   useEffect(() => {
+    const previous = JSON.parse(lastFromUrl.current) as string[];
+    lastFromUrl.current = fromUrl;
     const urlValues = JSON.parse(fromUrl) as string[];
     setTexts((current) => {
       const next = { ...current };
       fields.forEach(({ key }, index) => {
         const value = urlValues[index] ?? '';
-        if (current[key].trim() !== value) next[key] = value;
+        if (value !== previous[index] && current[key].trim() !== value) next[key] = value;
       });
       return next;
     });
