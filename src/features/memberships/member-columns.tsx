@@ -1,6 +1,6 @@
 import { Text } from '@mantine/core';
 import type { OfferingMembership } from '../../api/types';
-import { personColumns, stateColumns, textColumn, type CsvPerson, type ListColumn } from '../../components/selectable-table';
+import { personColumns, stateColumns, type CsvPerson, type ListColumn } from '../../components/selectable-table';
 
 /** What the CSV writes of a membership (the export is tested on these fields alone). */
 export type CsvMember = CsvPerson & Pick<OfferingMembership, 'group_name' | 'group_role_name' | 'group_resource_name' | 'group_scope_id'>;
@@ -10,7 +10,17 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 /** The members table's columns, and the CSV's. */
 export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[] = [
   ...personColumns({ user: '15%', email: '16%' }),
-  textColumn('Group', '14%', (member: CsvMember) => member.group_name),
+  {
+    header: 'Group',
+    width: '14%',
+    // Auto-named groups all start with the offering's uuid: the cell shows the part that differs.
+    cell: (member) => (
+      <Text size="sm" style={clip} lineClamp={2} title={member.group_name}>
+        <bdi>{withoutOfferingPrefix(member.group_name, member.group_offering_uuid)}</bdi>
+      </Text>
+    ),
+    csv: [['Group', (member) => member.group_name]],
+  },
   {
     header: 'Role',
     width: '10%',
@@ -53,6 +63,25 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
   },
   ...stateColumns({ state: '14%', lastChecked: '12%' }),
 ];
+
+/**
+ * A group name without the offering's uuid in front ("<offering uuid>_<resource>_<role>" is how
+ * Waldur names the groups it creates): "…_<resource>_<role>". Other names stay as they are.
+ */
+export function withoutOfferingPrefix(name: string, offeringUuid: string | undefined | null): string {
+  if (!offeringUuid) return name;
+  const plain = offeringUuid.replaceAll('-', '').toLowerCase();
+  const lower = name.toLowerCase();
+  for (const prefix of [
+    plain,
+    `${plain.slice(0, 8)}-${plain.slice(8, 12)}-${plain.slice(12, 16)}-${plain.slice(16, 20)}-${plain.slice(20)}`,
+  ]) {
+    if (lower.startsWith(prefix) && name.length > prefix.length + 1 && /[_\-.:/ ]/.test(name.charAt(prefix.length))) {
+      return `…${name.slice(prefix.length)}`;
+    }
+  }
+  return name;
+}
 
 /** "alice in physics": names the row's checkbox and actions. */
 export function memberRowLabel(member: Pick<OfferingMembership, 'username' | 'group_name'>): string {
