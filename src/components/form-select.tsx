@@ -5,14 +5,8 @@ type Props<T extends FieldValues> = { control: Control<T>; name: Path<T> } & Omi
 
 /** A Select bound to a react-hook-form field that holds a string ('' for none). */
 export function FormSelect<T extends FieldValues>({ control, name, ...props }: Props<T>) {
-  const { field } = useController({ control, name });
-  return (
-    <Select
-      {...props}
-      value={(field.value as string) || null}
-      onChange={(value) => field.onChange(value ?? '')}
-      onBlur={field.onBlur}
-      ref={field.ref}
-    />
-  );
+  const {
+    field: { value, onChange, onBlur, ref },
+  } = useController({ control, name });
+  return <Select {...props} value={(value as string) || null} onChange={(next) => onChange(next ?? '')} onBlur={onBlur} ref={ref} />;
 }

@@ -1,6 +1,6 @@
 import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { withSelected, type Option } from '../lib/options';
 
 /** A list's filters in a row, with Clear filters while any is set. */
@@ -62,10 +62,13 @@ export function FilterSelects<Name extends string>({
 /** Pending and active, several at once. Ticks at once; the URL (and the list) follow. */
 export function StateFilter<State extends string>({ value, onChange }: { value: State[]; onChange: (value: State[]) => void }) {
   const [checked, setChecked] = useState<string[]>(value);
+  // The URL changed (back button, Clear filters): follow it, adjusted while rendering.
   const key = value.join(',');
-  useEffect(() => {
+  const [shownKey, setShownKey] = useState(key);
+  if (shownKey !== key) {
+    setShownKey(key);
     setChecked(key ? key.split(',') : []);
-  }, [key]);
+  }
   return (
     <Checkbox.Group
       label="State"
@@ -101,30 +104,29 @@ export function TextFilters<Key extends string>({
   w: number;
 }) {
   const [texts, setTexts] = useState<Record<Key, string>>(values);
-  const latest = useRef(texts);
-  latest.current = texts;
+  // The debounced commit calls the latest render's commitNow (Mantine keeps the callback current),
+  // so it reads what was typed last.
   const commitNow = () => {
-    const trimmed = Object.fromEntries(fields.map(({ key }) => [key, latest.current[key].trim()])) as Record<Key, string>;
+    const trimmed = Object.fromEntries(fields.map(({ key }) => [key, texts[key].trim()])) as Record<Key, string>;
     if (fields.some(({ key }) => trimmed[key] !== values[key])) onChange(trimmed);
   };
   const commit = useDebouncedCallback(commitNow, 400);
   // The URL changed elsewhere (Clear filters, back button): show what it says, in the fields
-  // whose URL value changed only (text typed meanwhile in another field is kept).
+  // whose URL value changed only (text typed meanwhile in another field is kept). Adjusted
+  // while rendering, not in an effect.
   const fromUrl = JSON.stringify(fields.map(({ key }) => values[key]));
-  const lastFromUrl = useRef(fromUrl);
-  useEffect(() => {
-    const previous = JSON.parse(lastFromUrl.current) as string[];
-    lastFromUrl.current = fromUrl;
+  const [lastFromUrl, setLastFromUrl] = useState(fromUrl);
+  if (lastFromUrl !== fromUrl) {
+    const previous = JSON.parse(lastFromUrl) as string[];
     const urlValues = JSON.parse(fromUrl) as string[];
-    setTexts((current) => {
-      const next = { ...current };
-      fields.forEach(({ key }, index) => {
-        const value = urlValues[index] ?? '';
-        if (value !== previous[index] && current[key].trim() !== value) next[key] = value;
-      });
-      return next;
+    const next = { ...texts };
+    fields.forEach(({ key }, index) => {
+      const value = urlValues[index] ?? '';
+      if (value !== previous[index] && texts[key].trim() !== value) next[key] = value;
     });
-  }, [fields, fromUrl]);
+    setLastFromUrl(fromUrl);
+    setTexts(next);
+  }
   return (
     <>
       {fields.map(({ key, label, placeholder }) => (

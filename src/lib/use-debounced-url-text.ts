@@ -1,5 +1,5 @@
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 
 /**
  * A search box whose text reaches the URL once the user pauses typing. The box shows what is
@@ -8,7 +8,12 @@ import { useEffect, useState } from 'react';
  */
 export function useDebouncedUrlText(urlValue: string, commit: (value: string) => void, delay = 300) {
   const [text, setText] = useState(urlValue);
-  useEffect(() => setText(urlValue), [urlValue]);
+  // The URL changed under the box: adjusted while rendering, not in an effect (no extra render).
+  const [shownUrl, setShownUrl] = useState(urlValue);
+  if (shownUrl !== urlValue) {
+    setShownUrl(urlValue);
+    setText(urlValue);
+  }
   const push = useDebouncedCallback(commit, delay);
   return {
     value: text,

@@ -79,7 +79,6 @@ function useElapsedSeconds(since: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (since === null) return;
-    setNow(Date.now());
     const timer = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(timer);
   }, [since]);

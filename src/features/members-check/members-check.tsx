@@ -80,6 +80,8 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
 
   useEffect(() => () => controller.current?.abort(), []);
   useEffect(() => {
+    // What localStorage said to the write (full, or refused) is what the page reports.
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the state is the answer of an external system
     if (state) setSaveFailed(!saveState(window.localStorage, key, state));
   }, [key, state]);
 

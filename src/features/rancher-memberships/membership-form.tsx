@@ -201,6 +201,8 @@ function MembershipForm({
     },
   });
 
+  // The callback runs on submit, not while rendering: handleSubmit only wraps it.
+  // eslint-disable-next-line react-hooks/refs -- `sending` is read when the form is submitted
   const submit = form.handleSubmit(async (submitted) => {
     // One click, one request: a second submit while the first is in flight is ignored.
     if (sending.current) return;
