@@ -4,6 +4,7 @@ import type { OfferingGroup, OfferingMembership, RemoteUser } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
 import { usernameKey, type DriftKind, type FieldDrift } from '../lib/member-drift';
 import { settleInOrder, type Settled } from '../lib/settle-in-order';
+import { groupMemberCount } from './shared-queries';
 
 /**
  * The fixes of member drift, shared by a group's detail and the offering's members check. Each
@@ -82,13 +83,6 @@ export async function readEveryMembership(groupUuid: string, signal?: AbortSigna
   return all.items;
 }
 
-async function memberCount(groupUuid: string): Promise<number> {
-  const page = await unwrapPage(
-    api.GET('/api/offering-keycloak-memberships/', { params: { query: { group_uuid: groupUuid, page_size: 1 } } }),
-  );
-  return page.total;
-}
-
 /** A re-add whose delete went through and whose create did not: the membership is gone. */
 export class ReaddIncomplete extends Error {
   constructor(override readonly cause: unknown) {
@@ -129,7 +123,7 @@ async function runOne(fix: MemberFix): Promise<Step> {
       return { waldur: removed === 'gone' ? 'Already gone from Waldur' : 'Removed from Waldur', want: 'not-in-group' };
     }
     case 'readd': {
-      if ((await memberCount(fix.group.uuid)) <= 1) throw new Error(LAST_MEMBER_READD);
+      if ((await groupMemberCount(fix.group.uuid)) <= 1) throw new Error(LAST_MEMBER_READD);
       await deleteMembership(fix.membershipUuid);
       let created: OfferingMembership;
       try {

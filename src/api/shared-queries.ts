@@ -143,7 +143,23 @@ export const offeringQueries = {
     }),
 };
 
+/** How many memberships a group has now: removing its last one deletes the group, here and in Keycloak. */
+export async function groupMemberCount(groupUuid: string, signal?: AbortSignal): Promise<number> {
+  const page = await unwrapPage(
+    api.GET('/api/offering-keycloak-memberships/', { signal, params: { query: { group_uuid: groupUuid, page_size: 1 } } }),
+  );
+  return page.total;
+}
+
 export const keycloakQueries = {
+  /** `groupMemberCount` as a query: the delete confirmation, Change group's and Remove's warnings. */
+  groupMemberCount: (offeringUuid: string, groupUuid: string) =>
+    queryOptions({
+      queryKey: [...offeringKeys.memberships(offeringUuid), 'group-count', groupUuid],
+      queryFn: ({ signal }) => groupMemberCount(groupUuid, signal),
+      staleTime: 0,
+    }),
+
   /** Every local group of the offering, all pages (pickers, matchers, sync status join, "already linked" marks). */
   // `onProgress` (pages loaded) is not part of the key: it changes nothing in the answer.
   everyGroup: (offeringUuid: string, onProgress?: (loaded: number, total: number) => void) =>

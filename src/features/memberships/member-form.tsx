@@ -6,7 +6,7 @@ import { keepPreviousData, useIsMutating, useMutation, useQuery, useQueryClient 
 import { useRef, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { errorMessage, splitFormErrors } from '../../api/errors';
-import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, offeringQueries, remoteUserQueries } from '../../api/shared-queries';
+import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, keycloakQueries, offeringQueries, remoteUserQueries } from '../../api/shared-queries';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { FormErrors } from '../../components/error-alert';
 import { pendingGuard } from '../../components/pending-guard';
@@ -26,7 +26,6 @@ import {
   type MemberRef,
 } from './member-mutations';
 import { MEMBER_FIELDS, emptyMember, memberSchema, type MemberValues } from './member-schema';
-import { memberQueries } from './queries';
 
 /**
  * One form, three uses: "Add member" (any username, with suggestions from Keycloak), "Add to
@@ -97,7 +96,10 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   const sending = useRef(false);
   const [halfDone, setHalfDone] = useState<Extract<ChangeGroupResult, { removed: false }> | null>(null);
   const old = mode.kind === 'change' ? mode.member : null;
-  const oldGroupCount = useQuery({ ...memberQueries.groupCount(offeringUuid, old?.groupUuid ?? ''), enabled: Boolean(old?.groupUuid) });
+  const oldGroupCount = useQuery({
+    ...keycloakQueries.groupMemberCount(offeringUuid, old?.groupUuid ?? ''),
+    enabled: Boolean(old?.groupUuid),
+  });
   const oldIsLast = old !== null && oldGroupCount.data !== undefined && oldGroupCount.data <= 1;
 
   const close = () => {

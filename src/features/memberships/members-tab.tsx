@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { offeringQueries } from '../../api/shared-queries';
+import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import type { OfferingMembership } from '../../api/types';
 import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
@@ -87,7 +87,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   const confirmRemove = async (row: OfferingMembership) => {
     const member = memberRef(row);
     list.setRowBusy(member.uuid, true);
-    const count = await queryClient.fetchQuery(memberQueries.groupCount(offeringUuid, member.groupUuid)).catch(() => undefined);
+    const count = await queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, member.groupUuid)).catch(() => undefined);
     list.setRowBusy(member.uuid, false);
     const last = count !== undefined && count <= 1;
     confirmDestructive({
@@ -119,7 +119,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     if (chosen.length === 0) return;
     setCheckingBulk(true);
     const emptied = await groupsEmptiedBy(chosen, (groupUuid) =>
-      queryClient.fetchQuery(memberQueries.groupCount(offeringUuid, groupUuid)),
+      queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, groupUuid)),
     ).catch(() => null);
     setCheckingBulk(false);
     confirmDestructive({

@@ -60,22 +60,6 @@ export const memberQueries = {
         fetchPage((page, pageSize) => membersPages(offeringUuid, filters)(page, pageSize, signal), paging.page, paging.page_size),
       placeholderData: keepPreviousData,
     }),
-
-  /** How many members a group has now: removing the last one deletes the group. */
-  groupCount: (offeringUuid: string, groupUuid: string) =>
-    queryOptions({
-      queryKey: [...offeringKeys.memberships(offeringUuid), 'group-count', groupUuid],
-      queryFn: async ({ signal }) =>
-        (
-          await unwrapPage(
-            api.GET('/api/offering-keycloak-memberships/', {
-              signal,
-              params: { query: { group_uuid: groupUuid, page_size: 1 } },
-            }),
-          )
-        ).total,
-      staleTime: 0,
-    }),
 };
 
 /** The uuid at the end of an API object's URL (…/offering-keycloak-groups/<uuid>/), or "". */

@@ -323,7 +323,7 @@ export function GroupActionDialogs({ actions }: { actions: Pick<GroupActions, 'l
 /** The consequence of deleting, spelled out: the remote group and every membership go too. */
 function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; groups: OfferingGroup[] }) {
   const single = groups.length === 1 ? groups[0] : undefined;
-  const count = useQuery({ ...groupQueries.memberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
+  const count = useQuery({ ...keycloakQueries.groupMemberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
   if (single) {
     const members =
       count.data !== undefined ? (

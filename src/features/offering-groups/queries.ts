@@ -71,20 +71,4 @@ export const groupQueries = {
           ),
         ),
     }),
-
-  /** How many members a group has, for the delete confirmation. */
-  memberCount: (offeringUuid: string, groupUuid: string) =>
-    queryOptions({
-      queryKey: [...offeringKeys.memberships(offeringUuid), { group: groupUuid, count: true }],
-      queryFn: async ({ signal }) =>
-        (
-          await unwrapPage(
-            api.GET('/api/offering-keycloak-memberships/', {
-              signal,
-              params: { query: { group_uuid: groupUuid, page_size: 1 } },
-            }),
-          )
-        ).total,
-      staleTime: 0,
-    }),
 };

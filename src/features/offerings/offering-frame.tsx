@@ -1,7 +1,8 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
+import { KeycloakBadge } from './keycloak-badge';
 
 export const OFFERING_TABS = [
   { value: 'groups', label: 'Groups' },
@@ -44,15 +45,7 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
             <Text c="dimmed" size="sm">
               {offering.customer_name}
             </Text>
-            {enabled ? (
-              <Badge color="teal" variant="light">
-                Keycloak enabled
-              </Badge>
-            ) : (
-              <Badge color="gray" variant="light">
-                Keycloak not enabled
-              </Badge>
-            )}
+            <KeycloakBadge enabled={enabled} />
           </Group>
         </div>
         {enabled && !unavailableReason ? <Group gap="xs">{actions}</Group> : null}

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
+import { KeycloakBadge } from './keycloak-badge';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
@@ -55,15 +56,7 @@ export function OfferingsTable() {
                       </Table.Td>
                       <Table.Td>{offering.customer_name}</Table.Td>
                       <Table.Td>
-                        {isKeycloakEnabled(offering) ? (
-                          <Badge color="teal" variant="light">
-                            Keycloak enabled
-                          </Badge>
-                        ) : (
-                          <Badge color="gray" variant="light">
-                            Keycloak not enabled
-                          </Badge>
-                        )}
+                        <KeycloakBadge enabled={isKeycloakEnabled(offering)} />
                       </Table.Td>
                     </Table.Tr>
                   ))}
