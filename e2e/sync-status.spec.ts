@@ -168,11 +168,12 @@ test('only in Keycloak: import one or several in the import wizard', async ({ pa
   await line(page, 'Only in Keycloak', 'Visitors').getByRole('button', { name: 'Import Visitors' }).click();
   expect(await selected()).toEqual([R.visitors.id]);
 
-  visited.length = 0;
   await page.goto(syncUrl(A));
   const remote = section(page, 'Only in Keycloak');
   await remote.getByRole('checkbox', { name: 'Select Data Stewards' }).check();
   await remote.getByRole('checkbox', { name: 'Select gpu-users' }).check();
+  // Only what this click opens counts: the first wizard may still tidy its URL while being left.
+  visited.length = 0;
   await remote.getByRole('button', { name: 'Import selected (2)' }).click();
   expect((await selected()).sort()).toEqual([R.stewards.id, R.nested.id].sort());
 });
