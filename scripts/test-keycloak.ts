@@ -25,7 +25,9 @@ console.log(`Real Keycloak: ${url}${started ? ' (started for these tests)' : ''}
 
 function run(title: string, cmd: string, args: string[], env: Record<string, string>): boolean {
   console.log(`\n== ${title}`);
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  // UNIT_JSON_REPORT (set by .ci/run for npm test's unit run) would make vitest write these runs'
+  // results over that report; each run here writes its own keycloak-*.json instead.
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, UNIT_JSON_REPORT: '', ...env } });
   return result.status === 0;
 }
 
