@@ -27,7 +27,7 @@ export const offeringKeys = {
 };
 
 /** What a write changed, for `invalidateOffering`. */
-export type OfferingChange = 'groups' | 'members' | 'pulled' | 'imported';
+export type OfferingChange = 'groups' | 'members' | 'pulled' | 'imported' | 'settings' | 'scopes';
 
 /**
  * The one table of what each kind of write makes stale:
@@ -35,13 +35,18 @@ export type OfferingChange = 'groups' | 'members' | 'pulled' | 'imported';
  * - members: memberships added or removed, or groups deleted with them (a membership may create
  *   or delete its group, here and in Keycloak);
  * - pulled: members pulled from Keycloak into a group;
- * - imported: remote groups imported (with their members).
+ * - imported: remote groups imported (with their members);
+ * - settings: the integration settings saved (the offering's options, and what Keycloak shows,
+ *   since the URL or realm may point elsewhere now);
+ * - scopes: a resource's scope options saved (the Add member form and the wizard read them).
  */
 const STALE_AFTER: Record<OfferingChange, readonly (keyof typeof offeringKeys)[]> = {
   groups: ['groups', 'syncStatus'],
   members: ['memberships', 'groups', 'syncStatus', 'remoteGroups', 'remoteGroupMembers'],
   pulled: ['memberships', 'remoteGroupMembers'],
   imported: ['groups', 'memberships', 'syncStatus'],
+  settings: ['offering', 'resources', 'remoteGroups'],
+  scopes: ['resources'],
 };
 
 export function invalidateOffering(queryClient: QueryClient, offeringUuid: string, change: OfferingChange): Promise<void> {
@@ -96,9 +101,6 @@ export const offeringQueries = {
         ).items,
       staleTime: 5 * 60_000,
     }),
-
-  /** The prefix of every resource query of the offering (first page, searches, details). */
-  resourcesKey: offeringKeys.resources,
 
   /**
    * The first page (300) of the offering's resources, for name look-ups of rows on screen. An

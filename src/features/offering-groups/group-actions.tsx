@@ -11,6 +11,7 @@ import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
 import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
 import { isolate } from '../../lib/bidi';
+import { mapLimit } from '../../lib/map-limit';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { goneMessage } from './group-messages';
@@ -42,23 +43,14 @@ const groupActionKey = (offeringUuid: string) => ['group-action', offeringUuid];
 type Outcome<T> = { group: OfferingGroup; value?: T; error?: unknown };
 
 /** Runs one request per group, a few at a time, and keeps every outcome. */
-async function eachGroup<T>(groups: OfferingGroup[], run: (group: OfferingGroup) => Promise<T>, concurrency = 3): Promise<Outcome<T>[]> {
-  const outcomes: Outcome<T>[] = new Array(groups.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < groups.length) {
-      const index = next;
-      next += 1;
-      const group = groups[index] as OfferingGroup;
-      try {
-        outcomes[index] = { group, value: await run(group) };
-      } catch (error) {
-        outcomes[index] = { group, error };
-      }
+function eachGroup<T>(groups: OfferingGroup[], run: (group: OfferingGroup) => Promise<T>, concurrency = 3): Promise<Outcome<T>[]> {
+  return mapLimit(groups, concurrency, async (group): Promise<Outcome<T>> => {
+    try {
+      return { group, value: await run(group) };
+    } catch (error) {
+      return { group, error };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
-  return outcomes;
+  });
 }
 
 function failureText(outcome: Outcome<unknown>): string {

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { invalidateOffering } from '../../api/shared-queries';
 import type { AvailableScope } from '../../api/shared-queries';
 
 type IntegrationRequest = components['schemas']['OfferingIntegrationUpdateRequest'];
@@ -23,19 +23,12 @@ export async function setKeycloakScopes(resourceUuid: string, scopes: AvailableS
   );
 }
 
-/**
- * After the settings change: the offering (its options and the frame's "Keycloak enabled"), and
- * what Keycloak shows, since the URL or realm may point elsewhere now.
- */
+/** After the settings change: see `invalidateOffering`'s table. */
 export function invalidateAfterSettings(queryClient: QueryClient, offeringUuid: string): Promise<unknown> {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: offeringQueries.detail(offeringUuid).queryKey }),
-    queryClient.invalidateQueries({ queryKey: offeringQueries.resourcesKey(offeringUuid) }),
-    queryClient.invalidateQueries({ queryKey: keycloakQueries.remoteGroups(offeringUuid).queryKey }),
-  ]);
+  return invalidateOffering(queryClient, offeringUuid, 'settings');
 }
 
-/** After scope options change: the resources, which the Add member form and the wizard read. */
+/** After scope options change: see `invalidateOffering`'s table. */
 export function invalidateAfterScopes(queryClient: QueryClient, offeringUuid: string): Promise<unknown> {
-  return queryClient.invalidateQueries({ queryKey: offeringQueries.resourcesKey(offeringUuid) });
+  return invalidateOffering(queryClient, offeringUuid, 'scopes');
 }
