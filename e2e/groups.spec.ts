@@ -127,6 +127,9 @@ test('link a group to a remote group, then unlink it after confirming', async ({
   await expect(row(page, G.unlinked.name)).toContainText('Linked');
   await expect(row(page, G.unlinked.name)).toContainText(DEMO.remoteGroups.a.operator.id.slice(0, 8));
 
+  // The confirmation sits bottom-right, over the lower rows' menus: closed, as an admin would.
+  await page.getByRole('alert').filter({ hasText: 'Group linked' }).getByRole('button', { name: 'Close notification' }).click();
+
   // Unlink a group with a scope: the scope stays.
   menu = await openActions(page, G.genomics.name);
   await menu.getByRole('menuitem', { name: /Unlink/ }).click();

@@ -86,9 +86,11 @@ test('duplicate remote names show their paths and import the one picked', async 
       visited
         .map((item) => new URL(item))
         .filter((item) => item.pathname === `/offerings/${B}/import` && item.searchParams.has('select'))
-        .map((item) => item.searchParams.getAll('select')),
+        // The wizard may write its URL more than once (its step, then tidying): each one names the pick.
+        .map((item) => item.searchParams.getAll('select').join(','))
+        .filter((value, index, all) => all.indexOf(value) === index),
     )
-    .toEqual([[Rb.physicsResearchers.id]]);
+    .toEqual([Rb.physicsResearchers.id]);
 });
 
 test('synced: pull members, one line or several', async ({ page }) => {
