@@ -14,6 +14,7 @@ import { isolate } from '../../lib/bidi';
 import { mapLimit } from '../../lib/map-limit';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
+import { whenIdle } from '../../lib/when-idle';
 import { goneMessage } from './group-messages';
 import { groupQueries } from './queries';
 
@@ -278,15 +279,18 @@ export function useGroupActions(
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);
 
   const closeLink = useCallback(() => setLinkTarget(null), []);
-  // Fetched once the page has its rows (managers only), then mounted closed, so that it opens at
+  // Fetched once the page has its rows and is idle (managers only), then mounted closed, so that it opens at
   // once and keeps its transitions; opened before that, it mounts as soon as its code is there.
   const [linkLoaded, setLinkLoaded] = useState(false);
   useEffect(() => {
     if (!permission.canManage || !preload) return;
     let current = true;
-    void loadLinkDialog().then(() => current && setLinkLoaded(true));
+    // After the rows are painted and the browser is idle: its code (zod, react-hook-form, the
+    // form fields) must not compete with the first rows' scripts (bench figure 3).
+    const cancel = whenIdle(() => void loadLinkDialog().then(() => current && setLinkLoaded(true)));
     return () => {
       current = false;
+      cancel();
     };
   }, [permission.canManage, preload]);
   const mounted = linkLoaded || linkTarget !== null;
