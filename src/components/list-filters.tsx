@@ -1,7 +1,7 @@
-import { Button, Checkbox, Group, Select, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Select, TextInput, type ComboboxParsedItem } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { useState } from 'react';
-import { withSelected, type Option } from '../lib/options';
+import { useMemo, useState } from 'react';
+import { matchOptions, withSelected, type Option } from '../lib/options';
 
 /** A list's filters in a row, with Clear filters while any is set. */
 export function FilterBar({ filtered, onClear, children }: { filtered: boolean; onClear: () => void; children: React.ReactNode }) {
@@ -42,22 +42,53 @@ export function FilterSelects<Name extends string>({
   values: Record<Name, string>;
   onChange: (patch: Partial<Record<Name, string>>) => void;
 }) {
-  return specs.map(({ name, label, noun, options, query, w, limit }) => (
-    <Select
-      key={name}
-      label={label}
-      placeholder={`Any ${label.toLowerCase()}`}
-      data={withSelected(options, values[name], query.isPending ? 'Loading…' : values[name])}
-      value={values[name] || null}
-      onChange={(next) => onChange({ [name]: next ?? '' } as Partial<Record<Name, string>>)}
-      clearable
-      searchable
-      limit={limit}
-      w={w}
-      error={query.error ? `Could not load the ${noun}.` : undefined}
+  return specs.map((spec) => (
+    <FilterSelect
+      key={spec.name}
+      spec={spec}
+      value={values[spec.name]}
+      onChange={(next) => onChange({ [spec.name]: next } as Partial<Record<Name, string>>)}
     />
   ));
 }
+
+/**
+ * One filter Select. With a `limit`, the Select is handed only the first `limit` matches of what
+ * is typed, not every option: an offering's group list can hold 20,000 groups, and Mantine's
+ * Combobox indexes all it is given on every mount (bench figure 5, the Members tab).
+ */
+function FilterSelect<Name extends string>({
+  spec: { label, noun, options, query, w, limit },
+  value,
+  onChange,
+}: {
+  spec: FilterSelectSpec<Name>;
+  value: string;
+  onChange: (value: string) => void;
+}) {
+  const [search, setSearch] = useState('');
+  const chosenLabel = value ? (options.find((option) => option.value === value)?.label ?? (query.isPending ? 'Loading…' : value)) : '';
+  // Once picked, the search box shows the chosen label: then list from the start, not just it.
+  const typed = value && search === chosenLabel ? '' : search;
+  const shown = useMemo(() => (limit === undefined ? options : matchOptions(options, typed, limit)), [options, typed, limit]);
+  const limited = limit !== undefined ? { searchValue: search, onSearchChange: setSearch, filter: keepAll } : {};
+  return (
+    <Select
+      label={label}
+      placeholder={`Any ${label.toLowerCase()}`}
+      data={withSelected(shown, value, chosenLabel)}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      clearable
+      searchable
+      {...limited}
+      w={w}
+      error={query.error ? `Could not load the ${noun}.` : undefined}
+    />
+  );
+}
+
+const keepAll = ({ options }: { options: ComboboxParsedItem[] }) => options;
 
 /** Pending and active, several at once. Ticks at once; the URL (and the list) follow. */
 export function StateFilter<State extends string>({ value, onChange }: { value: State[]; onChange: (value: State[]) => void }) {

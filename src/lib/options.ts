@@ -9,3 +9,14 @@ export type Option = { value: string; label: string };
 export function withSelected(options: Option[], value: string, label: string): Option[] {
   return value && !options.some((option) => option.value === value) ? [...options, { value, label }] : options;
 }
+
+/** Matches of `search` among the options, case-insensitive, at most `limit` of them. */
+export function matchOptions(options: readonly Option[], search: string, limit: number): Option[] {
+  const needle = search.trim().toLowerCase();
+  const found: Option[] = [];
+  for (const option of options) {
+    if (found.length >= limit) break;
+    if (!needle || option.label.toLowerCase().includes(needle)) found.push(option);
+  }
+  return found;
+}

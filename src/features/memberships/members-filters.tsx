@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { FilterBar, FilterSelects, StateFilter, TextFilters, type FilterSelectSpec, type TextField } from '../../components/list-filters';
 import { ResourceSelect } from '../../components/resource-select';
@@ -24,10 +25,10 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const groups = useQuery(keycloakQueries.everyGroup(offeringUuid));
 
-  const groupOptions = (groups.data?.items ?? []).map((group) => ({
-    value: group.uuid,
-    label: `${isolate(group.name)} (${groupLabel(group)})`,
-  }));
+  const groupOptions = useMemo(
+    () => (groups.data?.items ?? []).map((group) => ({ value: group.uuid, label: `${isolate(group.name)} (${groupLabel(group)})` })),
+    [groups.data],
+  );
   const roleOptions = (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.name }));
 
   const selects: FilterSelectSpec<'group' | 'role'>[] = [
