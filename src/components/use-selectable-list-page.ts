@@ -6,6 +6,7 @@ import { downloadText } from '../lib/csv';
 import type { CsvExportProgress, CsvExportResult } from '../lib/csv-export';
 import { lastPage } from '../lib/fetch-page';
 import { pluralize } from '../lib/format';
+import { throttleLatest } from '../lib/throttle-latest';
 import type { BulkResult } from './bulk-progress';
 import type { ListBodyState, SelectionState } from './list-page';
 
@@ -194,8 +195,10 @@ export function useSelectableListPage<
     const controller = new AbortController();
     exportController.current = controller;
     setExporting({ rows: 0, total: list.data?.total ?? 0 });
+    // Ten progress renders a second at most: the whole list page renders with each.
+    const progress = throttleLatest(setExporting, 100);
     try {
-      const { parts, rows } = await build(controller.signal, setExporting);
+      const { parts, rows } = await build(controller.signal, progress.call);
       downloadText(fileName(), parts);
       notifications.show({ color: 'teal', title: 'Export ready', message: `${pluralize(rows, exportNoun)} exported to CSV.` });
     } catch (error) {
@@ -203,6 +206,7 @@ export function useSelectableListPage<
         notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(error), autoClose: false });
       }
     } finally {
+      progress.cancel();
       exportController.current = null;
       setExporting(null);
     }
