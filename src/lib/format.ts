@@ -20,6 +20,12 @@ export function hexUuid(value: string): string {
   return value.replaceAll('-', '').toLowerCase();
 }
 
+/** The uuid at the end of an API object's URL (…/offering-keycloak-groups/<uuid>/), or "". */
+export function uuidFromUrl(url: string | null | undefined): string {
+  const match = /\/([0-9a-fA-F-]{32,36})\/?(?:[?#].*)?$/.exec(url ?? '');
+  return match?.[1] ? hexUuid(match[1]) : '';
+}
+
 /** `text` cut to `max` characters (code points, not UTF-16 units) with an ellipsis. */
 export function clip(text: string, max: number): string {
   const chars = [...text];

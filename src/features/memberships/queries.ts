@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, baseUrl, unwrapPage } from '../../api/client';
 import type { OfferingMembership } from '../../api/types';
 import { fetchPage, type PageReader } from '../../lib/fetch-page';
-import { hexUuid } from '../../lib/format';
+import { uuidFromUrl } from '../../lib/format';
 import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 import { offeringKeys } from '../../api/shared-queries';
@@ -62,11 +62,7 @@ export const memberQueries = {
     }),
 };
 
-/** The uuid at the end of an API object's URL (…/offering-keycloak-groups/<uuid>/), or "". */
-export function uuidFromUrl(url: string | null | undefined): string {
-  const match = /\/([0-9a-fA-F-]{32,36})\/?(?:[?#].*)?$/.exec(url ?? '');
-  return match?.[1] ? hexUuid(match[1]) : '';
-}
+export { uuidFromUrl };
 
 /** The group's uuid, read from the membership's `group` URL. */
 export function groupUuidOf(membership: Pick<OfferingMembership, 'group'>): string {

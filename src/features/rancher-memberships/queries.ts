@@ -3,7 +3,7 @@ import { api, unwrap, unwrapPage, type Page } from '../../api/client';
 import type { KeycloakGroup, RancherCluster, RancherMembership, RancherProject, RoleTemplate } from '../../api/types';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { fetchPage, type PageReader } from '../../lib/fetch-page';
-import { hexUuid } from '../../lib/format';
+import { hexUuid, uuidFromUrl } from '../../lib/format';
 import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 
@@ -206,11 +206,7 @@ export const rancherQueries = {
     }),
 };
 
-/** The uuid at the end of an API object's URL (…/keycloak-groups/<uuid>/), or "". */
-export function uuidFromUrl(url: string | null | undefined): string {
-  const match = /\/([0-9a-fA-F-]{32,36})\/?(?:[?#].*)?$/.exec(url ?? '');
-  return match?.[1] ? hexUuid(match[1]) : '';
-}
+export { uuidFromUrl };
 
 export function isScopeType(value: string | null | undefined): value is ScopeType {
   return value === 'cluster' || value === 'project';
