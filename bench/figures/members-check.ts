@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY } from '../../src/features/members-check/walk.ts';
+import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from '../../src/features/members-check/walk.ts';
 import { fmtMs, measured, notMeasured } from '../figure.ts';
 import { screenshotOnFailure, TABS, type BenchWindow } from '../page.ts';
 import { describeProfile, startProfile, stopProfile, type ProfileSummary } from '../profile.ts';
@@ -152,12 +152,14 @@ export async function membersCheckFigures(bench: Bench): Promise<Figure[]> {
         unit: 'ms',
         format: fmtMs,
         note:
-          `${linked} linked groups, each read on both sides (memberships, every page, and remote_group_members) plus one read of the group list. ` +
+          `${linked} linked groups, each read on both sides: Keycloak's remote_group_members a group, Waldur's memberships a group or, when that takes fewer requests, ` +
+          `for the whole offering at once (src/features/members-check/offering-memberships.ts), plus the group list and the remote groups; ` +
+          `${DEFAULT_CONCURRENCY + QUEUED_AHEAD} groups in flight (${QUEUED_AHEAD} queued ahead of the connections). ` +
           `JS heap peak ${heapPeak.median.toFixed(1)} MB (min ${heapPeak.min.toFixed(1)}, max ${heapPeak.max.toFixed(1)}; baseline ${first?.heapBaselineMb.toFixed(1) ?? '?'} MB). ` +
           `${first?.requests ?? '?'} API requests a check, at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight at once (requested; ` +
           `Chromium opens at most ${BROWSER_CONNECTIONS} connections to one host over HTTP/1.1, which the simulator's server speaks, so ` +
           `${first?.requests ?? '?'} x ${LATENCY_MS} ms / ${BROWSER_CONNECTIONS} = ${fmtMs(((first?.requests ?? 0) * LATENCY_MS) / BROWSER_CONNECTIONS)} is the network floor here: ` +
-          `each group needs two reads, and the target assumes one).`,
+          `the target counts one read a group).`,
         missedBecause: profiled ? `profile of an extra check: ${describeProfile(profiled)}` : 'see the note.',
         details: { runs, ideal, limit, profile: profiled },
       }),

@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Chip, Group, Paper, Progress, Stack, Table, Te
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
+import type { OfferingMembership } from '../../api/types';
 import { FIX_LABEL, fixesFor, readEveryMembership, readRemoteMembers, type MemberFix } from '../../api/member-fixes';
 import { isRefusedByKeycloak, MISSING_BADGE, MISSING_FIXES, missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
@@ -25,8 +26,9 @@ import {
   type CheckState,
   type FindingRow,
 } from './check-state';
+import { readOfferingMemberships } from './offering-memberships';
 import { membersCheckSearchSchema } from './queries';
-import { DEFAULT_CONCURRENCY, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
+import { DEFAULT_CONCURRENCY, QUEUED_AHEAD, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
 
 /** How often the results on screen (and in localStorage) catch up with a running check. */
 const FLUSH_MS = 250;
@@ -88,21 +90,29 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
   // The offering's remote groups as read when the check started: a group missing from them
   // whose members Keycloak refuses is named as missing in Keycloak, not as a failed read.
   const remoteIds = useRef<ReadonlySet<string> | undefined>(undefined);
-  const read: GroupReader = useCallback(
-    async (group, signal) => {
-      const [members, remote] = await Promise.all([
-        readEveryMembership(group.uuid, signal),
-        readRemoteMembers(offeringUuid, group.backend_id, signal).catch((error: unknown) => {
-          if (isRefusedByKeycloak(error) && needsLookup(group.backend_id, remoteIds.current)) {
-            throw new Error(`${MISSING_BADGE}. ${missingExplanation(group.backend_id)} ${MISSING_FIXES}`);
-          }
-          throw error;
-        }),
-      ]);
-      return { members, remote };
-    },
+  /**
+   * Each group's reads. `offering`: Waldur's side read for the whole offering at once (a walk of
+   * many groups, see offering-memberships.ts), else each group's own memberships.
+   */
+  const readerOf = useCallback(
+    (offering?: Promise<Map<string, OfferingMembership[]> | null>): GroupReader =>
+      async (group, signal) => {
+        const [members, remote] = await Promise.all([
+          (offering ?? Promise.resolve(null)).then((byGroup) =>
+            byGroup ? (byGroup.get(group.uuid) ?? []) : readEveryMembership(group.uuid, signal),
+          ),
+          readRemoteMembers(offeringUuid, group.backend_id, signal).catch((error: unknown) => {
+            if (isRefusedByKeycloak(error) && needsLookup(group.backend_id, remoteIds.current)) {
+              throw new Error(`${MISSING_BADGE}. ${missingExplanation(group.backend_id)} ${MISSING_FIXES}`);
+            }
+            throw error;
+          }),
+        ]);
+        return { members, remote };
+      },
     [offeringUuid],
   );
+  const read = useMemo(() => readerOf(), [readerOf]);
 
   const readRemoteIds = useCallback(async () => {
     remoteIds.current = remoteIdsOf(
@@ -126,8 +136,11 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
       setRunning(true);
       setState((previous) => (fresh || !previous ? startState(groups.length, Date.now()) : { ...previous, status: 'running' }));
       const batch = batchedAdd(setState);
-      await walkGroups(groups, read, {
-        concurrency: DEFAULT_CONCURRENCY,
+      const offering = readOfferingMemberships(offeringUuid, groups.length, abort.signal);
+      // Each group's read fails with it, if it fails: not unhandled meanwhile.
+      offering.catch(() => undefined);
+      await walkGroups(groups, readerOf(offering), {
+        concurrency: DEFAULT_CONCURRENCY + QUEUED_AHEAD,
         signal: abort.signal,
         errorText: errorMessage,
         onGroup: batch.add,
@@ -137,7 +150,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
       if (controller.current === abort) controller.current = null;
       setRunning(false);
     },
-    [read],
+    [offeringUuid, readerOf],
   );
 
   const start = async (mode: 'all' | 'rest' | 'failed') => {
