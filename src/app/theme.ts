@@ -1,15 +1,4 @@
-import {
-  createTheme,
-  darken,
-  Drawer,
-  localStorageColorSchemeManager,
-  Menu,
-  MenuDivider,
-  MenuDropdown,
-  Modal,
-  Notification,
-  type CSSVariablesResolver,
-} from '@mantine/core';
+import { createTheme, darken, localStorageColorSchemeManager, type CSSVariablesResolver, type MantineThemeComponent } from '@mantine/core';
 
 /**
  * Mantine's focus trap focuses a dropdown's first item, or tries to: a disabled one cannot take
@@ -32,6 +21,17 @@ function focusTriggerOfMenu() {
   trigger?.focus({ preventScroll: true });
 }
 
+/**
+ * Component defaults as plain objects, not `Modal.extend(...)`: `extend` returns its argument,
+ * but importing Modal, Drawer, Menu and Notification here put them (and floating-ui, the focus
+ * trap and the scroll lock) in the entry chunk, ahead of the first row.
+ */
+const closeButtonNamed = (label: string, styles?: MantineThemeComponent['styles']): MantineThemeComponent => ({
+  defaultProps: { closeButtonProps: { 'aria-label': label } },
+  styles,
+});
+const wrappingTitle = { title: { overflowWrap: 'anywhere', minWidth: 0 } };
+
 export const theme = createTheme({
   primaryColor: 'indigo',
   // Shade 6 on white (links, "c=red" text) is below WCAG AA 4.5:1; shade 8 passes.
@@ -41,31 +41,22 @@ export const theme = createTheme({
   components: {
     // The close buttons of dialogs and side panels have no accessible name by default; titles
     // hold user input (255-character names) and must wrap.
-    Modal: Modal.extend({
-      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
-      styles: { title: { overflowWrap: 'anywhere', minWidth: 0 } },
-    }),
-    Drawer: Drawer.extend({
-      defaultProps: { closeButtonProps: { 'aria-label': 'Close' } },
-      styles: { title: { overflowWrap: 'anywhere', minWidth: 0 } },
-    }),
+    Modal: closeButtonNamed('Close', wrappingTitle),
+    Drawer: closeButtonNamed('Close', wrappingTitle),
     // Menu items with a colour draw their text in shade 6 (red 6 is 3.3:1 on white, 4.1:1 on the
     // dark dropdown): inside menus, shade 6 of red means a readable red of the scheme.
     // A menu holds only menu items and separators (axe aria-required-children), so not Mantine's
     // hidden role="presentation" focus placeholder: opening a menu focuses its first enabled item
     // instead, as the WAI-ARIA menu button pattern has it.
-    Menu: Menu.extend({
+    Menu: {
       defaultProps: { withInitialFocusPlaceholder: false, onClose: focusTriggerOfMenu },
-      styles: { dropdown: { '--mantine-color-red-6': 'var(--app-menu-danger)' } as React.CSSProperties },
-    }),
-    MenuDropdown: MenuDropdown.extend({ defaultProps: { ref: markFirstEnabledItem } }),
+      styles: { dropdown: { '--mantine-color-red-6': 'var(--app-menu-danger)' } },
+    },
+    MenuDropdown: { defaultProps: { ref: markFirstEnabledItem } },
     // Dividers are separators, not plain divs, inside a menu.
-    MenuDivider: MenuDivider.extend({ defaultProps: { role: 'separator' } }),
+    MenuDivider: { defaultProps: { role: 'separator' } },
     // Notifications too; their description is drawn in gray-6 by default, below 4.5:1.
-    Notification: Notification.extend({
-      defaultProps: { closeButtonProps: { 'aria-label': 'Close notification' } },
-      styles: { description: { color: 'var(--mantine-color-text)' } },
-    }),
+    Notification: closeButtonNamed('Close notification', { description: { color: 'var(--mantine-color-text)' } }),
   },
 });
 

@@ -4,12 +4,11 @@
  * providers around the component under test with a memory router.
  */
 import { MantineProvider } from '@mantine/core';
-import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { configureApi } from '../api/client';
+import { OverlayHosts } from '../components/overlay-hosts';
 // eslint-disable-next-line no-restricted-imports -- tests talk to the simulator in process
 import { createSimulator, type Simulator } from '../../sim/src/simulator.ts';
 // eslint-disable-next-line no-restricted-imports -- the seed's well-known ids
@@ -37,10 +36,8 @@ export function renderApp(ui: React.ReactNode, { route = '/', path = '*' }: { ro
   const result = render(
     <MantineProvider env="test">
       <QueryClientProvider client={queryClient}>
-        <ModalsProvider>
-          <Notifications />
-          <RouterProvider router={router} />
-        </ModalsProvider>
+        <OverlayHosts eager />
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
   );

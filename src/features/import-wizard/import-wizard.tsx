@@ -1,5 +1,5 @@
 import { Alert, Button, CloseButton, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirmModal } from '../../components/confirm';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useSearchParams } from 'react-router';
@@ -68,7 +68,7 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
   const cancel = () => {
     if (!hasUnsentChoices(state)) return leaving.leave();
     const unsent = pendingIds(state, 'all').length;
-    modals.openConfirmModal({
+    openConfirmModal({
       title: 'Discard this import?',
       children: (
         <Text size="sm">
@@ -89,7 +89,7 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
       setShowErrors(false);
     };
     if (open === 0) return reset();
-    modals.openConfirmModal({
+    openConfirmModal({
       title: 'Start a new import?',
       children: (
         <Text size="sm">
@@ -312,7 +312,7 @@ function useLeaveGuard(offeringUuid: string, store: WizardStore) {
     const running = store.get().run.phase === 'running';
     const unsent = pendingIds(store.get(), 'all').length;
     let decided = false;
-    modals.openConfirmModal({
+    openConfirmModal({
       title: running ? 'Stop the import and leave?' : 'Leave the import?',
       children: (
         <Text size="sm">

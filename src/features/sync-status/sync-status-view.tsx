@@ -1,5 +1,5 @@
 import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
-import { modals } from '@mantine/modals';
+import { openConfirmModal } from '../../components/confirm';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import classes from './sync-status-view.module.css';
@@ -163,7 +163,7 @@ function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, ch
                 };
                 if (localTargets.length <= BULK_CONFIRM_ABOVE) return run();
                 // Each group is one request to Waldur and one to Keycloak: say so before sending thousands.
-                modals.openConfirmModal({
+                openConfirmModal({
                   title: `Pull members of ${localTargets.length.toLocaleString()} groups?`,
                   children: (
                     <Text size="sm">
