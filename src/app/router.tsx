@@ -2,6 +2,7 @@ import { createBrowserRouter, redirect, type DataStrategyFunction } from 'react-
 import { getToken } from '../api/session';
 import { AppFrameSkeleton } from './app-frame';
 import { RouteError } from './route-error';
+import { groupsLoader, offeringLoader, shellLoader, syncLoader } from './route-loaders';
 import { SessionWatcher } from './session-watcher';
 
 /**
@@ -42,6 +43,7 @@ export function createRouter(apiReady: Promise<unknown> = Promise.resolve()) {
         children: [
           { path: '/sign-in', lazy: () => import('./routes/sign-in') },
           {
+            loader: shellLoader,
             lazy: () => import('./routes/shell'),
             ErrorBoundary: RouteError,
             children: [
@@ -49,12 +51,13 @@ export function createRouter(apiReady: Promise<unknown> = Promise.resolve()) {
               { path: '/offerings', lazy: () => import('./routes/offerings'), ErrorBoundary: RouteError },
               {
                 path: '/offerings/:offeringUuid',
+                loader: offeringLoader,
                 lazy: () => import('./routes/offering'),
                 ErrorBoundary: RouteError,
                 children: [
                   { index: true, loader: ({ params }) => redirect(`/offerings/${params.offeringUuid}/groups`) },
-                  { path: 'groups', lazy: () => import('./routes/offering-groups'), ErrorBoundary: RouteError },
-                  { path: 'sync', lazy: () => import('./routes/offering-sync'), ErrorBoundary: RouteError },
+                  { path: 'groups', loader: groupsLoader, lazy: () => import('./routes/offering-groups'), ErrorBoundary: RouteError },
+                  { path: 'sync', loader: syncLoader, lazy: () => import('./routes/offering-sync'), ErrorBoundary: RouteError },
                   { path: 'members', lazy: () => import('./routes/offering-members'), ErrorBoundary: RouteError },
                   { path: 'remote-users', lazy: () => import('./routes/offering-remote-users'), ErrorBoundary: RouteError },
                   { path: 'import', lazy: () => import('./routes/offering-import'), ErrorBoundary: RouteError },

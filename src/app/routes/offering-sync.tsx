@@ -1,27 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { MembersCheck } from '../../features/members-check/members-check';
 import { GroupActionDialogs, useGroupActions } from '../../features/offering-groups/group-actions';
-import { syncStatusQueries } from '../../features/sync-status/queries';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
 import type { SyncActions } from '../../features/sync-status/sync-status-view';
 import { offeringPermission } from '../../lib/offering-permission';
-import { queryClient } from '../query-client';
-import type { LoaderFunctionArgs } from 'react-router';
-
-export function loader({ params }: LoaderFunctionArgs) {
-  const offeringUuid = params.offeringUuid ?? '';
-  // Start the three fetches the join needs without blocking navigation.
-  whenKeycloakEnabled(queryClient, offeringUuid, () => {
-    void queryClient.prefetchQuery(syncStatusQueries.status(offeringUuid));
-    void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
-    void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
-  });
-  return null;
-}
 
 /** The sync status, with the group actions of the groups feature (link dialog, delete, pull). */
 export function Component() {

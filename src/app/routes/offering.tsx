@@ -1,18 +1,11 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, type LoaderFunctionArgs } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { offeringQueries } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { ConnectionTestResult, TestConnectionButton, useConnectionTest } from '../../features/connection/test-connection';
 import { OfferingFrame } from '../../features/offerings/offering-frame';
 import { offeringPermission } from '../../lib/offering-permission';
-import { queryClient } from '../query-client';
-
-export async function loader({ params }: LoaderFunctionArgs) {
-  // A 404 here (unknown or invisible offering) lands in the route's not-found page.
-  await queryClient.ensureQueryData(offeringQueries.detail(params.offeringUuid ?? ''));
-  return null;
-}
 
 export function Component() {
   const { offeringUuid = '' } = useParams();

@@ -1,8 +1,8 @@
 import { ActionIcon, Button, Group, NavLink, Progress, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { NavLink as RouterNavLink, Outlet, redirect, useNavigation, type LoaderFunctionArgs } from 'react-router';
-import { getToken, signOut } from '../../api/session';
+import { NavLink as RouterNavLink, Outlet, useNavigation } from 'react-router';
+import { signOut } from '../../api/session';
 import { isUsable, type FeatureStatus } from '../../features/connection/capabilities';
 import { connectionQueries } from '../../features/connection/queries';
 import { setDraftOwner } from '../../lib/form-draft';
@@ -10,11 +10,6 @@ import { AppFrame } from '../app-frame';
 import { useFocusMainOnNavigation } from '../use-focus-main-on-navigation';
 
 /** Every page but sign-in needs a session; without one, sign in and come back here. */
-export function loader({ request }: LoaderFunctionArgs) {
-  if (getToken()) return null;
-  const url = new URL(request.url);
-  return redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
-}
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();

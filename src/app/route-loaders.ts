@@ -1,0 +1,52 @@
+import { redirect, type LoaderFunctionArgs } from 'react-router';
+import { getToken } from '../api/session';
+import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../api/shared-queries';
+import { groupQueries, groupsSearchSchema } from '../features/offering-groups/queries';
+import { syncStatusQueries } from '../features/sync-status/queries';
+import { parseSearchParams } from '../lib/url-state';
+import { queryClient } from './query-client';
+
+/**
+ * The loaders of the pages most visits land on, in the entry chunk rather than in their lazy
+ * route modules: React Router runs a route's own loader beside its `lazy()`, so the first
+ * requests go out as soon as /config.json has answered instead of after the route code.
+ * The other pages' loaders stay in their route modules.
+ */
+
+/** Every page but sign-in needs a session; without one, sign in and come back here. */
+export function shellLoader({ request }: LoaderFunctionArgs) {
+  if (getToken()) return null;
+  const url = new URL(request.url);
+  return redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+export async function offeringLoader({ params }: LoaderFunctionArgs) {
+  // A 404 here (unknown or invisible offering) lands in the route's not-found page.
+  await queryClient.ensureQueryData(offeringQueries.detail(params.offeringUuid ?? ''));
+  return null;
+}
+
+export function groupsLoader({ params, request }: LoaderFunctionArgs) {
+  const state = parseSearchParams(groupsSearchSchema, new URL(request.url).searchParams);
+  // Start the fetch without blocking navigation: the table shows its skeleton meanwhile.
+  void queryClient.prefetchQuery(
+    groupQueries.list(params.offeringUuid ?? '', {
+      role: state.role,
+      resource: state.resource,
+      page: state.page,
+      page_size: state.page_size,
+    }),
+  );
+  return null;
+}
+
+export function syncLoader({ params }: LoaderFunctionArgs) {
+  const offeringUuid = params.offeringUuid ?? '';
+  // Start the three fetches the join needs without blocking navigation.
+  whenKeycloakEnabled(queryClient, offeringUuid, () => {
+    void queryClient.prefetchQuery(syncStatusQueries.status(offeringUuid));
+    void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+    void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
+  });
+  return null;
+}
