@@ -1,4 +1,5 @@
-import { Group, Pagination, Select, Text } from '@mantine/core';
+import { Group, Pagination, Text } from '@mantine/core';
+import { DeferredSelect } from './deferred-widget';
 import { PAGE_SIZES } from '../lib/url-state';
 
 type Props = {
@@ -20,7 +21,7 @@ export function PaginationBar({ page, pageSize, total, onChange, label = 'rows' 
         {total === 0 ? `No ${label}` : `${first.toLocaleString()}–${last.toLocaleString()} of ${total.toLocaleString()} ${label}`}
       </Text>
       <Group gap="sm">
-        <Select
+        <DeferredSelect
           aria-label="Rows per page"
           size="xs"
           w={90}

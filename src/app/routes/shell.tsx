@@ -1,8 +1,9 @@
-import { ActionIcon, Button, Group, NavLink, Progress, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, Button, Group, NavLink, Progress, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { NavLink as RouterNavLink, Outlet, useNavigation } from 'react-router';
 import { signOut } from '../../api/session';
+import { DeferredTooltip } from '../../components/deferred-widget';
 import { isUsable, type FeatureStatus } from '../../features/connection/capabilities';
 import { connectionQueries } from '../../features/connection/queries';
 import { setDraftOwner } from '../../lib/form-draft';
@@ -15,7 +16,7 @@ function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
   return (
-    <Tooltip label={computed === 'dark' ? 'Switch to light' : 'Switch to dark'}>
+    <DeferredTooltip label={computed === 'dark' ? 'Switch to light' : 'Switch to dark'}>
       <ActionIcon
         variant="default"
         size="lg"
@@ -24,7 +25,7 @@ function ColorSchemeToggle() {
       >
         <span aria-hidden="true">{computed === 'dark' ? '☀' : '☾'}</span>
       </ActionIcon>
-    </Tooltip>
+    </DeferredTooltip>
   );
 }
 

@@ -1,6 +1,7 @@
-import { ActionIcon, Loader, Menu, Text } from '@mantine/core';
+import { ActionIcon, Loader, Text } from '@mantine/core';
 import { MISSING_PULL_REASON, type RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
+import { DeferredMenu } from '../../components/deferred-widget';
 import type { GroupActions } from './group-actions';
 import { NOT_LINKED_REASON } from './group-messages';
 
@@ -28,43 +29,49 @@ export function GroupActionsMenu({
   const missing = presence === 'missing';
   const label = `Actions for ${group.name || '(no name)'}`;
   return (
-    <Menu position="bottom-end" withinPortal width={260}>
-      <Menu.Target>
+    <DeferredMenu
+      position="bottom-end"
+      withinPortal
+      width={260}
+      target={
         <ActionIcon variant="subtle" color="gray" aria-label={label} title={label} aria-busy={busy}>
           {busy ? <Loader size={14} aria-hidden="true" /> : <span aria-hidden="true">⋯</span>}
         </ActionIcon>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Menu.Item disabled={!canManage || !linked || missing || busy} onClick={() => void actions.pullMembers([group])}>
-          Pull members
-          {!canManage ? (
-            <Reason>{reason}</Reason>
-          ) : !linked ? (
-            <Reason>{NOT_LINKED_REASON}</Reason>
-          ) : missing ? (
-            <Reason>{MISSING_PULL_REASON}</Reason>
-          ) : null}
-        </Menu.Item>
-        <Menu.Item disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
-          Link to remote group
-          {!canManage ? (
-            <Reason>{reason}</Reason>
-          ) : missing ? (
-            <Reason>Keycloak no longer has the linked group: choose another</Reason>
-          ) : linked ? (
-            <Reason>Change the linked group, resource or scope</Reason>
-          ) : null}
-        </Menu.Item>
-        <Menu.Item disabled={!canManage || !linked || busy} onClick={() => actions.confirmUnlink(group)}>
-          Unlink
-          {!canManage ? <Reason>{reason}</Reason> : !linked ? <Reason>Not linked.</Reason> : null}
-        </Menu.Item>
-        <Menu.Divider />
-        <Menu.Item color="red" disabled={!canManage || busy} onClick={() => actions.confirmDelete([group])}>
-          Delete
-          {!canManage ? <Reason>{reason}</Reason> : null}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+      }
+    >
+      {(Menu) => (
+        <>
+          <Menu.Item disabled={!canManage || !linked || missing || busy} onClick={() => void actions.pullMembers([group])}>
+            Pull members
+            {!canManage ? (
+              <Reason>{reason}</Reason>
+            ) : !linked ? (
+              <Reason>{NOT_LINKED_REASON}</Reason>
+            ) : missing ? (
+              <Reason>{MISSING_PULL_REASON}</Reason>
+            ) : null}
+          </Menu.Item>
+          <Menu.Item disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
+            Link to remote group
+            {!canManage ? (
+              <Reason>{reason}</Reason>
+            ) : missing ? (
+              <Reason>Keycloak no longer has the linked group: choose another</Reason>
+            ) : linked ? (
+              <Reason>Change the linked group, resource or scope</Reason>
+            ) : null}
+          </Menu.Item>
+          <Menu.Item disabled={!canManage || !linked || busy} onClick={() => actions.confirmUnlink(group)}>
+            Unlink
+            {!canManage ? <Reason>{reason}</Reason> : !linked ? <Reason>Not linked.</Reason> : null}
+          </Menu.Item>
+          <Menu.Divider />
+          <Menu.Item color="red" disabled={!canManage || busy} onClick={() => actions.confirmDelete([group])}>
+            Delete
+            {!canManage ? <Reason>{reason}</Reason> : null}
+          </Menu.Item>
+        </>
+      )}
+    </DeferredMenu>
   );
 }

@@ -1,7 +1,8 @@
-import { Badge, Code, Group, Tooltip } from '@mantine/core';
+import { Badge, Code, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
+import { DeferredTooltip } from '../../components/deferred-widget';
 
 /**
  * Whether Keycloak still has a linked group's remote group: from the offering's remote groups
@@ -42,11 +43,11 @@ export function LinkBadge({ backendId, presence }: { backendId: string; presence
           Linked
         </Badge>
       )}
-      <Tooltip label={backendId}>
+      <DeferredTooltip label={backendId}>
         <Code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 160 }} tabIndex={0}>
           {backendId}
         </Code>
-      </Tooltip>
+      </DeferredTooltip>
     </Group>
   );
 }

@@ -1,0 +1,89 @@
+import { ComboboxChevron, Input, type MenuProps, type SelectProps, type TooltipProps } from '@mantine/core';
+import { cloneElement, useState } from 'react';
+import { deferred } from './deferred';
+
+/**
+ * Tooltip, menu and select for the first screen: until their code is there (see deferred) a
+ * plain stand-in takes their place, so they are not among the scripts before the first row.
+ * A stand-in that is used (a click on a menu's trigger or on a select) loads the code at once
+ * and opens the real widget.
+ */
+const widgets = deferred(() => import('./deferred-widgets'));
+
+/** Mantine's Tooltip once loaded; before that the element alone (its text is in the element too). */
+export function DeferredTooltip({ children, ...props }: TooltipProps) {
+  const loaded = widgets.useLoaded();
+  if (!loaded) return children;
+  return <loaded.Tooltip {...props}>{children}</loaded.Tooltip>;
+}
+
+type MenuComponent = typeof import('./deferred-widgets').Menu;
+
+type DeferredMenuProps = {
+  /** The trigger (an ActionIcon, a Button). */
+  target: React.ReactElement<{ onClick?: () => void; 'aria-haspopup'?: 'menu'; 'aria-expanded'?: boolean }>;
+  /** The dropdown's items, made with the loaded Menu's parts. */
+  children: (menu: MenuComponent) => React.ReactNode;
+} & Omit<MenuProps, 'children' | 'defaultOpened'>;
+
+/** Mantine's Menu once loaded; before that its trigger, which opens the menu as soon as it is. */
+export function DeferredMenu({ target, children, ...props }: DeferredMenuProps) {
+  const loaded = widgets.useLoaded();
+  const [openOnLoad, setOpenOnLoad] = useState(false);
+  if (!loaded) {
+    return cloneElement(target, {
+      'aria-haspopup': 'menu',
+      'aria-expanded': false,
+      onClick: () => {
+        setOpenOnLoad(true);
+        void widgets.load();
+      },
+    });
+  }
+  const { Menu } = loaded;
+  return (
+    <Menu {...props} defaultOpened={openOnLoad}>
+      <Menu.Target>{target}</Menu.Target>
+      <Menu.Dropdown>{children(Menu)}</Menu.Dropdown>
+    </Menu>
+  );
+}
+
+type DeferredSelectProps = Omit<SelectProps, 'defaultDropdownOpened' | 'autoFocus'> & { data: string[]; value: string };
+
+/**
+ * Mantine's Select once loaded; before that a read-only input of the same look with its value,
+ * which opens the select (focused, its list shown) as soon as it is.
+ */
+export function DeferredSelect(props: DeferredSelectProps) {
+  const loaded = widgets.useLoaded();
+  const [openOnLoad, setOpenOnLoad] = useState(false);
+  if (loaded) return <loaded.Select {...props} defaultDropdownOpened={openOnLoad} autoFocus={openOnLoad} />;
+  const open = () => {
+    setOpenOnLoad(true);
+    void widgets.load();
+  };
+  return (
+    <Input
+      component="input"
+      readOnly
+      role="combobox"
+      aria-haspopup="listbox"
+      aria-expanded={false}
+      aria-label={props['aria-label']}
+      size={props.size}
+      w={props.w}
+      value={props.value}
+      pointer
+      rightSection={<ComboboxChevron size={props.size} />}
+      rightSectionPointerEvents="none"
+      onClick={open}
+      onKeyDown={(event) => {
+        if (['Enter', ' ', 'ArrowDown', 'ArrowUp'].includes(event.key)) {
+          event.preventDefault();
+          open();
+        }
+      }}
+    />
+  );
+}
