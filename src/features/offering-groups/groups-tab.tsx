@@ -1,4 +1,4 @@
-import { Anchor, Button, Code, Group, Skeleton, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Button, Code, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -7,6 +7,7 @@ import type { OfferingGroup } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert, urlProblem } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
+import { PlainTable } from '../../components/plain-table';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { lastPage } from '../../lib/fetch-page';
 import { formatDateTime } from '../../lib/format';
@@ -194,28 +195,26 @@ function GroupsTable({
   onOpen: (group: OfferingGroup) => void;
 }) {
   return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table striped highlightOnHover aria-label="Groups" style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Role</Table.Th>
-            <Table.Th>Resource</Table.Th>
-            <Table.Th>Scope ID</Table.Th>
-            <Table.Th>Remote group</Table.Th>
-            <Table.Th>Created</Table.Th>
-            <Table.Th>
-              <VisuallyHidden>Actions</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {groups.map((group) => (
-            <GroupRow key={group.uuid} offeringUuid={offeringUuid} group={group} actions={actions} onOpen={onOpen} />
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <PlainTable minWidth={900} aria-label="Groups" style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Role</th>
+          <th>Resource</th>
+          <th>Scope ID</th>
+          <th>Remote group</th>
+          <th>Created</th>
+          <th>
+            <VisuallyHidden>Actions</VisuallyHidden>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {groups.map((group) => (
+          <GroupRow key={group.uuid} offeringUuid={offeringUuid} group={group} actions={actions} onOpen={onOpen} />
+        ))}
+      </tbody>
+    </PlainTable>
   );
 }
 
@@ -232,35 +231,35 @@ function GroupRow({
 }) {
   const presence = useRemotePresence(offeringUuid, group.backend_id);
   return (
-    <Table.Tr>
-      <Table.Td maw={320}>
+    <tr>
+      <td style={{ maxWidth: 320 }}>
         <Anchor component="button" type="button" onClick={() => onOpen(group)} size="sm" fw={500} ta="left" style={clip} title={group.name}>
           {group.name || '(no name)'}
         </Anchor>
-      </Table.Td>
-      <Table.Td>
+      </td>
+      <td>
         <Text size="sm" style={clip}>
           {group.role_name}
         </Text>
         <Text size="xs" c="dimmed">
           {group.role_scope_type ? `Scope: ${group.role_scope_type}` : 'Offering-wide'}
         </Text>
-      </Table.Td>
-      <Table.Td maw={240}>
+      </td>
+      <td style={{ maxWidth: 240 }}>
         <Text size="sm" style={clip}>
           {group.resource_name || '—'}
         </Text>
-      </Table.Td>
-      <Table.Td maw={180}>{group.scope_id ? <Code style={clip}>{group.scope_id}</Code> : '—'}</Table.Td>
-      <Table.Td maw={260}>
+      </td>
+      <td style={{ maxWidth: 180 }}>{group.scope_id ? <Code style={clip}>{group.scope_id}</Code> : '—'}</td>
+      <td style={{ maxWidth: 260 }}>
         <LinkBadge backendId={group.backend_id} presence={presence} />
-      </Table.Td>
-      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+      </td>
+      <td style={{ whiteSpace: 'nowrap' }}>
         <Text size="sm">{formatDateTime(group.created)}</Text>
-      </Table.Td>
-      <Table.Td w={48}>
+      </td>
+      <td style={{ width: 48 }}>
         <GroupActionsMenu group={group} actions={actions} presence={presence} />
-      </Table.Td>
-    </Table.Tr>
+      </td>
+    </tr>
   );
 }
