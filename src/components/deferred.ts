@@ -28,13 +28,22 @@ export function deferred<T>(importer: () => Promise<T>): Deferred<T> {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
-  const startLoading = () => void load();
+  // One schedule for all the components that use it (a menu on every row), never cancelled: a
+  // load that nobody needs any more costs one request after start.
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    afterStart(() => void load());
+  };
   return {
     load,
     useLoaded() {
       const current = useSyncExternalStore(subscribe, () => value);
       const loaded = current !== null;
-      useEffect(() => (loaded ? undefined : afterStart(startLoading)), [loaded]);
+      useEffect(() => {
+        if (!loaded) schedule();
+      }, [loaded]);
       return current;
     },
   };
