@@ -1,5 +1,6 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import type { CodeSplittingGroup } from 'rolldown';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { simDevPlugin } from './sim/vite-plugin.ts';
@@ -55,7 +56,8 @@ function preloadLandingRoutes(): Plugin {
           wanted.push(file);
         };
         for (const route of PRELOADED_ROUTES) {
-          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(route));
+          // A route module is its chunk's facade, or one of the modules of the landing chunk.
+          const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(route) || c.moduleIds.some((id) => id.endsWith(route)));
           if (chunk) visit(chunk.fileName);
         }
         return wanted.map((file) => ({
@@ -66,6 +68,22 @@ function preloadLandingRoutes(): Plugin {
       },
     },
   };
+}
+
+/**
+ * Two chunks for the first screen instead of about fifty: the entry with everything it imports
+ * statically, and the landing routes (PRELOADED_ROUTES) with everything they import. Left to
+ * automatic chunking, their shared pieces were split into dozens of small files, and on
+ * HTTP/1.1 (six connections a host) the first API requests queued behind them. Fewer files also
+ * compress better (all JS: 400 KB gzip in 92 files, now 377 KB in 45). The other routes stay
+ * lazy and take what they share from these two.
+ */
+function firstScreenChunks(): CodeSplittingGroup[] {
+  const landingRoutes = new Set(PRELOADED_ROUTES.map((file) => resolve(import.meta.dirname, file)));
+  return [
+    { name: 'index', tags: ['$initial'] },
+    { name: 'landing', test: (id: string) => landingRoutes.has(id) },
+  ];
 }
 
 // One config for the app build, the dev server (with the simulator or a proxy to a real
@@ -80,7 +98,11 @@ export default defineConfig(({ command, mode }) => ({
         ? [{ find: /^react-router$/, replacement: resolve(import.meta.dirname, 'node_modules/react-router/dist/production/index.mjs') }]
         : [],
   },
-  build: { sourcemap: 'hidden', chunkSizeWarningLimit: 600 },
+  build: {
+    sourcemap: 'hidden',
+    chunkSizeWarningLimit: 600,
+    rolldownOptions: { output: { codeSplitting: { groups: firstScreenChunks() } } },
+  },
   test: {
     reporters: process.env.UNIT_JSON_REPORT ? ['default', ['json', { outputFile: process.env.UNIT_JSON_REPORT }]] : ['default'],
     projects: [
