@@ -1,7 +1,17 @@
 import { api, unwrap } from './client';
 import { ApiError } from './errors';
-import { readRemoteMembers } from './member-fixes';
+import type { RemoteUser } from './types';
 import type { RemoteReadback } from '../lib/access-check';
+
+/** The members Keycloak lists for one remote group (through Waldur's remote_group_members). */
+export function readRemoteMembers(offeringUuid: string, groupId: string, signal?: AbortSignal): Promise<RemoteUser[]> {
+  return unwrap(
+    api.GET('/api/offering-keycloak-groups/remote_group_members/', {
+      signal,
+      params: { query: { offering_uuid: offeringUuid, group_id: groupId } },
+    }),
+  );
+}
 
 /**
  * Reads one remote group again after a change, to see what Keycloak really holds (Waldur's 204

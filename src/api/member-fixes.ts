@@ -1,10 +1,14 @@
 import { api, unwrap, unwrapPage } from './client';
 import { ApiError, errorMessage } from './errors';
-import type { OfferingGroup, OfferingMembership, RemoteUser } from './types';
+import type { OfferingGroup, OfferingMembership } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
 import { usernameKey, type DriftKind, type FieldDrift } from '../lib/member-drift';
 import { settleInOrder, type Settled } from '../lib/settle-in-order';
+import { readRemoteMembers } from './keycloak-readback';
 import { groupMemberCount } from './shared-queries';
+
+// Read where the group actions read it too (keycloak-readback), without the fixes' code.
+export { readRemoteMembers };
 
 /**
  * The fixes of member drift, shared by a group's detail and the offering's members check. Each
@@ -63,15 +67,6 @@ export async function deleteMembership(uuid: string): Promise<'removed' | 'gone'
     if (error instanceof ApiError && error.isNotFound) return 'gone';
     throw error;
   }
-}
-
-export function readRemoteMembers(offeringUuid: string, groupId: string, signal?: AbortSignal): Promise<RemoteUser[]> {
-  return unwrap(
-    api.GET('/api/offering-keycloak-groups/remote_group_members/', {
-      signal,
-      params: { query: { offering_uuid: offeringUuid, group_id: groupId } },
-    }),
-  );
 }
 
 export async function readEveryMembership(groupUuid: string, signal?: AbortSignal): Promise<OfferingMembership[]> {
