@@ -4,6 +4,7 @@ import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import type { OfferingGroup } from '../../api/types';
+import { deferred } from '../../components/deferred';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert, urlProblem } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
@@ -19,8 +20,9 @@ import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupQueries, groupsSearchSchema } from './queries';
 import { LinkBadge, useRemotePresence } from './remote-presence';
 
-// The pickers (Select, Combobox: after the first rows) and the detail panel (Drawer) load lazily.
-const GroupFilters = lazy(() => import('./group-filters').then((module) => ({ default: module.GroupFilters })));
+// The pickers (Select, Combobox) load once the first rows are on screen, and the detail panel
+// (Drawer) when it opens: neither is among the scripts before the first row.
+const filtersModule = deferred(() => import('./group-filters'));
 const GroupDetailDrawer = lazy(() => import('./group-detail').then((module) => ({ default: module.GroupDetailDrawer })));
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
@@ -38,6 +40,12 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
     ? { data: search.view, error: search.error, isPending: search.loading, isPlaceholderData: false, refetch: search.refetch }
     : serverList;
   const actions = useGroupActions(offeringUuid, permission, { preload: groups.data !== undefined });
+  const pickers = filtersModule.useLoaded();
+  // After the commit that shows the first rows (or the error, or the empty state).
+  const settled = !groups.isPending;
+  useEffect(() => {
+    if (settled) void filtersModule.load();
+  }, [settled]);
   const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
   // A page past the end (after deletions, or an old bookmark) moves to the last page.
@@ -63,17 +71,15 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
 
   return (
     <Stack gap="sm">
-      {groups.isPending ? (
-        <FiltersPlaceholder />
+      {pickers ? (
+        <pickers.GroupFilters
+          offeringUuid={offeringUuid}
+          role={state.role}
+          resource={state.resource}
+          onChange={(patch) => setState({ ...patch, page: 1 })}
+        />
       ) : (
-        <Suspense fallback={<FiltersPlaceholder />}>
-          <GroupFilters
-            offeringUuid={offeringUuid}
-            role={state.role}
-            resource={state.resource}
-            onChange={(patch) => setState({ ...patch, page: 1 })}
-          />
-        </Suspense>
+        <FiltersPlaceholder />
       )}
       <GroupSearchBar state={state} search={search} onChange={(patch) => setState({ ...patch, page: 1 }, { replace: 'q' in patch })} />
       {!permission.canManage && permission.reason ? (
