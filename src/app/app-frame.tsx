@@ -1,5 +1,6 @@
-import { Burger, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { ActionIcon, Group, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { NavLink as RouterNavLink } from 'react-router';
 import { TableSkeleton } from '../components/table-skeleton';
 import classes from './app-frame.module.css';
 
@@ -27,6 +28,27 @@ function SkipLink() {
   );
 }
 
+/**
+ * A link of the side bar: Mantine's NavLink look in plain elements (its module carries the
+ * collapsible children's code); the current page is marked by the router (aria-current).
+ * Disabled, it is a button that says why.
+ */
+export function AppNavLink({ to, label, disabledReason }: { to: string; label: string; disabledReason?: string | null }) {
+  if (disabledReason) {
+    return (
+      <button type="button" className={classes.navLink} disabled aria-disabled="true">
+        <span>{label}</span>
+        <span className={classes.navDescription}>{disabledReason}</span>
+      </button>
+    );
+  }
+  return (
+    <RouterNavLink to={to} className={classes.navLink}>
+      {label}
+    </RouterNavLink>
+  );
+}
+
 type Props = {
   /** The right end of the header (user, colour scheme, sign out). */
   headerEnd?: React.ReactNode;
@@ -51,7 +73,16 @@ export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
         {headerTop}
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Toggle navigation" />
+            <ActionIcon
+              variant="subtle"
+              color="gray"
+              onClick={toggle}
+              hiddenFrom="sm"
+              aria-label="Toggle navigation"
+              aria-expanded={opened}
+            >
+              <span aria-hidden="true">{opened ? '✕' : '☰'}</span>
+            </ActionIcon>
             <Text fw={700}>Waldur · Keycloak groups</Text>
           </Group>
           {headerEnd}

@@ -1,4 +1,4 @@
-import { ComboboxChevron, Input, type MenuProps, type SelectProps, type TooltipProps } from '@mantine/core';
+import { Input, type MenuProps, type SelectProps, type TooltipProps } from '@mantine/core';
 import { cloneElement, useState } from 'react';
 import { deferred } from './deferred';
 
@@ -49,6 +49,15 @@ export function DeferredMenu({ target, children, ...props }: DeferredMenuProps) 
   );
 }
 
+/** An up-down chevron like Mantine's Select has, without the Combobox module. */
+function Chevron() {
+  return (
+    <svg width={14} height={14} viewBox="0 0 15 15" fill="none" aria-hidden="true" style={{ color: 'var(--mantine-color-dimmed)' }}>
+      <path d="M4.5 5.5 7.5 2.5l3 3M4.5 9.5l3 3 3-3" stroke="currentColor" strokeWidth={1} strokeLinecap="round" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 type DeferredSelectProps = Omit<SelectProps, 'defaultDropdownOpened' | 'autoFocus'> & { data: string[]; value: string };
 
 /**
@@ -75,7 +84,7 @@ export function DeferredSelect(props: DeferredSelectProps) {
       w={props.w}
       value={props.value}
       pointer
-      rightSection={<ComboboxChevron size={props.size} />}
+      rightSection={<Chevron />}
       rightSectionPointerEvents="none"
       onClick={open}
       onKeyDown={(event) => {

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Text } from '@mantine/core';
+import { Alert, Button, Group, Text } from '@mantine/core';
 import { ApiError, errorMessage } from '../api/errors';
 
 /** A way out of an error that is not "try the same again". */
@@ -54,6 +54,27 @@ export function urlProblem(
   return null;
 }
 
+const listStyle: React.CSSProperties = {
+  margin: 0,
+  paddingInlineStart: 'var(--mantine-spacing-lg)',
+  fontSize: 'var(--mantine-font-size-sm)',
+};
+
+/**
+ * One message as a sentence, several as a list (a plain one: the error alert is in the entry
+ * chunk, and Mantine's List would be there only for this).
+ */
+function Messages({ messages }: { messages: string[] }) {
+  if (messages.length === 1) return <Text size="sm">{messages[0]}</Text>;
+  return (
+    <ul style={listStyle}>
+      {messages.map((message, index) => (
+        <li key={index}>{message}</li>
+      ))}
+    </ul>
+  );
+}
+
 /** A failed request in place, as a sentence, with a Retry where retrying can help. */
 export function ErrorAlert({ error, title, onRetry, hint, actions = [] }: Props) {
   const buttons: ErrorAction[] = [...actions];
@@ -61,15 +82,7 @@ export function ErrorAlert({ error, title, onRetry, hint, actions = [] }: Props)
   const messages = error instanceof ApiError && error.formErrors.length > 1 ? error.formErrors : [errorMessage(error)];
   return (
     <Alert color="red" variant="light" title={title ?? defaultTitle(error)} role="alert">
-      {messages.length > 1 ? (
-        <List size="sm">
-          {messages.map((message, index) => (
-            <List.Item key={index}>{message}</List.Item>
-          ))}
-        </List>
-      ) : (
-        <Text size="sm">{messages[0]}</Text>
-      )}
+      <Messages messages={messages} />
       {hint ? (
         <Text size="sm" mt="xs">
           {hint}
@@ -103,15 +116,7 @@ export function FormErrors({ messages }: { messages: string[] }) {
   if (messages.length === 0) return null;
   return (
     <Alert color="red" variant="light" role="alert" title="Not saved">
-      {messages.length === 1 ? (
-        <Text size="sm">{messages[0]}</Text>
-      ) : (
-        <List size="sm">
-          {messages.map((message, index) => (
-            <List.Item key={index}>{message}</List.Item>
-          ))}
-        </List>
-      )}
+      <Messages messages={messages} />
     </Alert>
   );
 }

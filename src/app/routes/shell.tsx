@@ -1,13 +1,13 @@
-import { ActionIcon, Button, Group, NavLink, Progress, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, Button, Group, Progress, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { NavLink as RouterNavLink, Outlet, useNavigation } from 'react-router';
+import { Outlet, useNavigation } from 'react-router';
 import { signOut } from '../../api/session';
 import { DeferredTooltip } from '../../components/deferred-widget';
 import { isUsable, type FeatureStatus } from '../../features/connection/capabilities';
 import { connectionQueries } from '../../features/connection/queries';
 import { setDraftOwner } from '../../lib/form-draft';
-import { AppFrame } from '../app-frame';
+import { AppFrame, AppNavLink } from '../app-frame';
 import { useFocusMainOnNavigation } from '../use-focus-main-on-navigation';
 
 /** Every page but sign-in needs a session; without one, sign in and come back here. */
@@ -31,10 +31,8 @@ function ColorSchemeToggle() {
 
 function FeatureNavLink({ to, label, status }: { to: string; label: string; status: FeatureStatus | undefined }) {
   const usable = !status || isUsable(status);
-  if (!usable && status && status.state !== 'available') {
-    return <NavLink label={label} description={status.reason} disabled aria-disabled="true" />;
-  }
-  return <NavLink component={RouterNavLink} to={to} label={label} />;
+  const reason = !usable && status && status.state !== 'available' ? status.reason : null;
+  return <AppNavLink to={to} label={label} disabledReason={reason} />;
 }
 
 export function Component() {
@@ -67,9 +65,9 @@ export function Component() {
       }
       nav={
         <>
-          <NavLink component={RouterNavLink} to="/offerings" label="Offerings" />
+          <AppNavLink to="/offerings" label="Offerings" />
           <FeatureNavLink to="/rancher-memberships" label="Rancher memberships" status={capabilities.data?.rancherKeycloak} />
-          <NavLink component={RouterNavLink} to="/server" label="Server" />
+          <AppNavLink to="/server" label="Server" />
         </>
       }
     >
