@@ -1,0 +1,143 @@
+import { Code, List, Skeleton, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, type QueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { readBackRemoteGroup } from '../../api/keycloak-readback';
+import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
+import type { OfferingGroup } from '../../api/types';
+import { notifyVerdict } from '../../components/access-verdict';
+import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
+import { pluralize } from '../../lib/format';
+import { eachGroup, failureSummary, quoted } from './group-outcomes';
+import { groupQueries } from './queries';
+
+/**
+ * Deleting groups, and what Keycloak shows afterwards: the code of the group actions that only a
+ * delete needs (the read-back and its verdicts), loaded with its confirmation, not with the
+ * groups table.
+ */
+export async function deleteGroups(queryClient: QueryClient, offeringUuid: string, groups: OfferingGroup[]): Promise<void> {
+  // Waldur answers 204 even when Keycloak kept the group: each linked one is read again.
+  const outcomes = await eachGroup(groups, async (group) => {
+    let waldur: WaldurAnswer;
+    try {
+      await unwrap(api.DELETE('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: group.uuid } } }));
+      waldur = { status: 'removed' };
+    } catch (error) {
+      // Deleted by someone else meanwhile: the group is gone, which is what was asked.
+      if (!(error instanceof ApiError && error.isNotFound)) throw error;
+      waldur = { status: 'gone' };
+    }
+    return groupDeletionVerdict(group, waldur, await readBackRemoteGroup(offeringUuid, group.backend_id));
+  });
+  // A deleted group's own queries go, not refetched: a refetch would only answer 404 and
+  // raise a false "Could not refresh" over the detail that was just closed.
+  for (const outcome of outcomes) {
+    if (!outcome.value) continue;
+    queryClient.removeQueries({ queryKey: groupQueries.detail(offeringUuid, outcome.group.uuid).queryKey, exact: true });
+    queryClient.removeQueries({ queryKey: groupQueries.members(offeringUuid, outcome.group.uuid).queryKey, exact: true });
+    if (outcome.group.backend_id) {
+      queryClient.removeQueries({
+        queryKey: keycloakQueries.remoteGroupMembers(offeringUuid, outcome.group.backend_id).queryKey,
+        exact: true,
+      });
+    }
+  }
+  await invalidateOffering(queryClient, offeringUuid, 'members');
+  const verdicts = outcomes.map(
+    (outcome) => outcome.value ?? groupDeletionVerdict(outcome.group, { status: 'failed', error: outcome.error }, { kind: 'not-linked' }),
+  );
+  if (verdicts.length === 1) {
+    notifyVerdict(verdicts[0] as AccessVerdict);
+    return;
+  }
+  const names = (level: AccessLevel) => {
+    const picked = outcomes.filter((_outcome, index) => verdicts[index]?.level === level).map((outcome) => quoted(outcome.group.name));
+    return `${picked.slice(0, 5).join(', ')}${picked.length > 5 ? ` and ${picked.length - 5} more` : ''}`;
+  };
+  const tally = tallyVerdicts(verdicts);
+  if (tally.confirmed > 0) {
+    notifications.show({
+      color: 'teal',
+      title: `${pluralize(tally.confirmed, 'group')} deleted`,
+      message: `${names('confirmed')}: deleted in Waldur, and Keycloak no longer has them (or they were not linked).`,
+    });
+  }
+  if (tally['still-granted'] > 0) {
+    notifications.show({
+      color: 'red',
+      title: `${pluralize(tally['still-granted'], 'Keycloak group')} still ${tally['still-granted'] === 1 ? 'exists' : 'exist'}`,
+      message: `${names('still-granted')}: deleted in Waldur, but Keycloak still has them and their members keep the access they grant. Waldur does not try again: delete them in Keycloak, or import them here again and delete them once Test connection succeeds.`,
+      autoClose: false,
+    });
+  }
+  if (tally.unchecked > 0) {
+    notifications.show({
+      color: 'orange',
+      title: `${pluralize(tally.unchecked, 'group')} deleted in Waldur only; Keycloak could not be checked`,
+      message: `${names('unchecked')}: Keycloak could not be read afterwards, so it was probably not updated and may still grant access through them. When Test connection succeeds, look for them under “Only in Keycloak” on the Sync status tab.`,
+      autoClose: false,
+    });
+  }
+  const failures = outcomes.filter((outcome) => outcome.error !== undefined);
+  if (failures.length > 0) {
+    notifications.show({
+      color: 'red',
+      title:
+        failures.length === 1 ? `Could not delete ${quoted(failures[0]?.group.name ?? '')}` : `Could not delete ${failures.length} groups`,
+      message: failureSummary(failures),
+      autoClose: false,
+    });
+  }
+}
+
+/** The consequence of deleting, spelled out: the remote group and every membership go too. */
+export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; groups: OfferingGroup[] }) {
+  const single = groups.length === 1 ? groups[0] : undefined;
+  const count = useQuery({ ...keycloakQueries.groupMemberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
+  if (single) {
+    const members =
+      count.data !== undefined ? (
+        `all ${pluralize(count.data, 'membership')}`
+      ) : count.isPending ? (
+        <Skeleton component="span" display="inline-block" height={12} width={90} aria-label="Counting memberships" />
+      ) : (
+        'all its memberships'
+      );
+    return (
+      <Stack gap="xs">
+        {single.backend_id ? (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            The remote Keycloak group <Code>{single.backend_id}</Code> is deleted too, and {members} of this group go with it.
+          </Text>
+        ) : (
+          <Text size="sm">All memberships of this group ({members}) go with it. It is not linked, so nothing is deleted in Keycloak.</Text>
+        )}
+        <Text size="sm">
+          Its members lose the access the group gave them. This cannot be undone. Keycloak is read again afterwards, and you are told what
+          it shows.
+        </Text>
+      </Stack>
+    );
+  }
+  const linked = groups.filter((group) => group.backend_id).length;
+  return (
+    <Stack gap="xs">
+      <Text size="sm">
+        {linked > 0
+          ? `Their remote Keycloak groups (${linked} linked) are deleted too, and all memberships of these groups go with them.`
+          : 'All memberships of these groups go with them. None is linked, so nothing is deleted in Keycloak.'}
+      </Text>
+      <List size="sm">
+        {groups.slice(0, 8).map((group) => (
+          <List.Item key={group.uuid} style={{ overflowWrap: 'anywhere' }}>
+            <bdi>{group.name || '(no name)'}</bdi>
+          </List.Item>
+        ))}
+        {groups.length > 8 ? <List.Item>and {groups.length - 8} more</List.Item> : null}
+      </List>
+      <Text size="sm">This cannot be undone.</Text>
+    </Stack>
+  );
+}
