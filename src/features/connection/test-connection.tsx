@@ -1,10 +1,9 @@
-import { Alert, Anchor, Box, Button, Code, Group, Loader, Stack, Text } from '@mantine/core';
+import { Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
-import { ApiError, errorMessage } from '../../api/errors';
 import type { TestAnswer } from '../../api/types';
-import { formatTime, pluralize } from '../../lib/format';
+import { deferred } from '../../components/deferred';
 
 /**
  * "Test connection" for an offering's Keycloak (POST test_connection/). The last result and
@@ -29,6 +28,10 @@ export type ConnectionTest = {
 };
 
 class RefusedTest extends Error {}
+
+// The result's view (the groups Keycloak named, what to check after a failure) loads after
+// start, or when a result is there: a test needs a click, so it is there before the answer.
+const outcomeModule = deferred(() => import('./test-connection-outcome'));
 
 export function useConnectionTest(offeringUuid: string): ConnectionTest {
   const [last, setLast] = useState<ConnectionTestResult | null>(null);
@@ -85,45 +88,6 @@ function useElapsedSeconds(since: number | null): number {
   return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
 }
 
-const NAMES_SHOWN = 8;
-
-function GroupNames({ names, total }: { names: string[]; total: number }) {
-  const [all, setAll] = useState(false);
-  if (names.length === 0) return null;
-  const shown = all ? names : names.slice(0, NAMES_SHOWN);
-  const hidden = names.length - shown.length;
-  return (
-    <Stack gap={4} mt={6}>
-      <Group gap={4} component="ul" aria-label="Top-level groups" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-        {shown.map((name, index) => (
-          <li key={index} style={{ maxWidth: '100%' }}>
-            <Code style={{ overflowWrap: 'anywhere', display: 'inline-block', maxWidth: '100%' }}>{name || '(no name)'}</Code>
-          </li>
-        ))}
-      </Group>
-      {hidden > 0 ? (
-        <Anchor component="button" type="button" size="xs" onClick={() => setAll(true)} ta="left">
-          Show all {total.toLocaleString()} ({hidden.toLocaleString()} more)
-        </Anchor>
-      ) : names.length > NAMES_SHOWN ? (
-        <Anchor component="button" type="button" size="xs" onClick={() => setAll(false)} ta="left">
-          Show fewer
-        </Anchor>
-      ) : null}
-    </Stack>
-  );
-}
-
-function failureHint(error: unknown): string {
-  if (error instanceof ApiError && error.isForbidden) {
-    return 'Only staff and the owners of the offering’s organization can test its connection.';
-  }
-  if (error instanceof ApiError && error.isTransient) {
-    return 'Waldur itself did not answer properly, so Keycloak was not tested. Try again in a moment.';
-  }
-  return 'Check the offering’s integration settings: the Keycloak URL, the realm, and the admin username and password (keycloak_url, keycloak_realm, keycloak_username, keycloak_password). Waldur does not say which one is wrong.';
-}
-
 /**
  * The last result (kept until the next test ends, or until dismissed) and the progress of a
  * running one. `floating`: over the page below the header's buttons, so that the tabs under
@@ -140,8 +104,11 @@ export function ConnectionTestResult({
 }) {
   const elapsed = useElapsedSeconds(test.startedAt);
   const { last } = test;
-  const dimmed = { opacity: test.pending ? 0.6 : 1 };
-  const outcome = (
+  const outcome = outcomeModule.useLoaded();
+  useEffect(() => {
+    if (last) void outcomeModule.load();
+  }, [last]);
+  const body = (
     <>
       {test.pending ? (
         <Group gap="xs" role="status" justify="flex-end">
@@ -149,37 +116,7 @@ export function ConnectionTestResult({
           <Text size="sm">Testing the connection to Keycloak… {elapsed > 0 ? `${elapsed} s` : ''}</Text>
         </Group>
       ) : null}
-      {last ? (
-        <Alert
-          color={last.ok ? 'teal' : 'red'}
-          variant="light"
-          title={last.ok ? 'Connected' : 'Connection failed'}
-          style={dimmed}
-          data-testid="connection-result"
-          withCloseButton
-          closeButtonLabel="Dismiss the connection test result"
-          onClose={test.dismiss}
-        >
-          {last.ok ? (
-            <>
-              <Text size="sm">Keycloak answered: {pluralize(last.groupsCount, 'top-level group')}.</Text>
-              <GroupNames names={last.groups} total={Math.max(last.groupsCount, last.groups.length)} />
-            </>
-          ) : (
-            <>
-              <Text size="sm" fw={500}>
-                {errorMessage(last.error)}
-              </Text>
-              <Text size="sm" mt={4}>
-                {failureHint(last.error)}
-              </Text>
-            </>
-          )}
-          <Text size="xs" c="dimmed" mt={6}>
-            Tested at {formatTime(last.at)}
-          </Text>
-        </Alert>
-      ) : null}
+      {last && outcome ? <outcome.LastResult last={last} dimmed={test.pending} onDismiss={test.dismiss} /> : null}
     </>
   );
   return (
@@ -200,10 +137,10 @@ export function ConnectionTestResult({
           bg="var(--mantine-color-body)"
           style={{ zIndex: 5, boxShadow: 'var(--mantine-shadow-md)', borderRadius: 'var(--mantine-radius-default)' }}
         >
-          {outcome}
+          {body}
         </Box>
       ) : (
-        outcome
+        body
       )}
     </Stack>
   );
