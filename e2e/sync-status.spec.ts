@@ -44,6 +44,32 @@ test('shows the three sections with counts, the last check and a filter', async 
   await expect(page.getByRole('heading', { name: 'Synced (1 of 9)' })).toBeVisible();
 });
 
+test('each line is as tall as its text, one line each, and a cut text is whole in its title', async ({ page }) => {
+  await page.goto(syncUrl(A));
+  await expect(line(page, 'Synced', 'Researchers')).toContainText('Waldur:');
+  await expect(line(page, 'Only in Keycloak', 'Visitors')).toContainText(R.visitors.id);
+  // Row heights are computed from the lines (line-layout.ts), not measured: they must be what the
+  // CSS lays out, or rows would overlap or gape.
+  const rows = await page.getByRole('listitem').evaluateAll((items) =>
+    items.map((item) => {
+      const body = item.children[1] as HTMLElement;
+      const style = getComputedStyle(item);
+      const frame = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom) + parseFloat(style.borderTopWidth);
+      const texts = [...body.children].filter((child) => child.tagName === 'P') as HTMLElement[];
+      return {
+        text: (item.textContent ?? '').slice(0, 40),
+        height: item.getBoundingClientRect().height,
+        needed: frame + body.scrollHeight,
+        oneLine: texts.every((text) => text.getBoundingClientRect().height <= 20),
+        titled: texts.every((text) => text.scrollWidth <= text.clientWidth || (text.title ?? '').length > 0),
+      };
+    }),
+  );
+  expect(rows.length).toBeGreaterThan(10);
+  for (const row of rows) expect({ ...row, height: Math.round(row.height) }).toEqual({ ...row, height: Math.round(row.needed) });
+  expect(rows.every((row) => row.oneLine && row.titled)).toBe(true);
+});
+
 test('joins duplicate names to the right group: the orphaned "Researchers" is the one deleted', async ({ page, sim }) => {
   await page.goto(syncUrl(A, 'q=Researchers'));
   const synced = line(page, 'Synced', 'Researchers');

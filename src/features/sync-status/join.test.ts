@@ -175,6 +175,43 @@ describe('joinSyncStatus', () => {
   });
 });
 
+describe('joinSyncStatus order', () => {
+  it('orders lines whose names the collator finds equal by their details, as it orders the rest by name', () => {
+    const status = { synced: [], local_only: [], remote_only: ['Beta', 'beta', 'alpha10', 'Alpha9'] };
+    // Without the remote groups the two betas cannot be told apart: they keep the answer's order.
+    expect(joinSyncStatus(status, [], []).remote.map((line) => line.name)).toEqual(['Alpha9', 'alpha10', 'Beta', 'beta']);
+    const join = joinSyncStatus(status, [], [remote('r2', 'Beta'), remote('r1', 'beta'), remote('r3', 'alpha10'), remote('r4', 'Alpha9')]);
+    expect(join.remote.map((line) => [line.name, line.candidates[0]?.id])).toEqual([
+      ['Alpha9', 'r4'],
+      ['alpha10', 'r3'],
+      ['beta', 'r1'],
+      ['Beta', 'r2'],
+    ]);
+  });
+
+  it('joins the same after a join of the status alone as on its own', () => {
+    const status = {
+      synced: [
+        { local_name: 'b', remote_name: 'b', backend_id: 'rb' },
+        { local_name: 'a', remote_name: 'a', backend_id: 'ra' },
+      ],
+      local_only: ['dup', 'dup', 'solo'],
+      remote_only: ['x', 'X'],
+    };
+    const locals = [local('a', 'ra'), local('b', 'rb'), local('dup'), local('dup'), local('solo')];
+    const remotes = [remote('ra', 'a'), remote('rb', 'b'), remote('x1', 'x'), remote('x2', 'X')];
+    const early = joinSyncStatus(status, [], []);
+    expect(early.synced.map((line) => [line.localName, line.candidates.length, line.remote])).toEqual([
+      ['a', 0, null],
+      ['b', 0, null],
+    ]);
+    const later = joinSyncStatus(status, locals, remotes);
+    expect(later).toEqual(joinSyncStatus(structuredClone(status), locals, remotes));
+    expect(later.local.map((line) => line.id)).toEqual(early.local.map((line) => line.id));
+    expect(later.synced.map((line) => line.candidates[0]?.name)).toEqual(['a', 'b']);
+  });
+});
+
 describe('syncStatusCsv', () => {
   it('writes one row per line with ambiguity noted', () => {
     const join = joinSyncStatus(

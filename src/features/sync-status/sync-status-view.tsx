@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { openConfirmModal } from '../../components/confirm';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import classes from './sync-status-view.module.css';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { isolate } from '../../lib/bidi';
+import { lineHeight } from './line-layout';
 import { chosen, filterLines, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncJoin, type SyncLine } from './join';
 
 /**
@@ -101,7 +102,7 @@ function remoteTarget(line: RemoteOnlyLine, choices: ReadonlyMap<string, string>
 function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, choices, choose, actions, sectionHeight }: SectionProps<T>) {
   const shown = useMemo(() => filterLines(lines, filter), [lines, filter]);
   const headingId = `sync-section-${kind}`;
-  const chosenLines = useMemo(() => shown.filter((line) => selected.has(line.id)), [shown, selected]);
+  const chosenLines = useMemo(() => (selected.size === 0 ? [] : shown.filter((line) => selected.has(line.id))), [shown, selected]);
   const allChosen = shown.length > 0 && chosenLines.length === shown.length;
   const disabledProps = actions.canManage ? {} : { 'aria-describedby': REASON_ID };
 
@@ -217,6 +218,7 @@ function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, ch
           label={`${SECTION_TITLE[kind]} groups`}
           lines={shown}
           height={sectionHeight}
+          choices={choices}
           render={(line) => (
             <LineRow
               line={line}
@@ -237,40 +239,57 @@ function VirtualLines<T extends SyncLine>({
   label,
   lines,
   height,
+  choices,
   render,
 }: {
   label: string;
   lines: readonly T[];
   height: number;
+  choices: ReadonlyMap<string, string>;
   render: (line: T) => React.ReactNode;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const estimateSize = useCallback(
+    (index: number) => {
+      const line = lines[index];
+      return line ? lineHeight(line, choices) : 0;
+    },
+    [lines, choices],
+  );
+  // Keyed by index (the default): the virtualiser keeps sizes by key, and hashing 30,000 line ids
+  // on every new list cost more than the sizes themselves. React keys rows by line id below.
   const virtualizer = useVirtualizer({
     count: lines.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => 62,
+    estimateSize,
     overscan: 4,
-    getItemKey: (index) => lines[index]?.id ?? index,
+    // Rows on the first render, before the scroll box is observed.
+    initialRect: { width: 0, height },
   });
+  // Sizes are computed, never measured: when the lines or a choice change them, the virtualiser
+  // is told (it reads estimateSize again only when its count changes, or when told).
+  const sized = useRef(estimateSize);
+  useLayoutEffect(() => {
+    if (sized.current === estimateSize) return;
+    sized.current = estimateSize;
+    virtualizer.measure();
+  }, [estimateSize, virtualizer]);
   const items = virtualizer.getVirtualItems();
+  const total = virtualizer.getTotalSize();
   return (
-    <div
-      ref={scrollRef}
-      style={{ height: Math.min(height, virtualizer.getTotalSize()), overflowY: 'auto', marginTop: 8, contain: 'strict' }}
-    >
-      <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
+    <div ref={scrollRef} className={classes.scroller} style={{ height: Math.min(height, total) }}>
+      <div role="list" aria-label={label} className={classes.list} style={{ height: total }}>
         {items.map((item) => {
           const line = lines[item.index];
           if (!line) return null;
           return (
             <div
-              key={item.key}
+              key={line.id}
               role="listitem"
-              data-index={item.index}
-              ref={virtualizer.measureElement}
               aria-setsize={lines.length}
               aria-posinset={item.index + 1}
-              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+              className={classes.row}
+              style={{ height: item.size, transform: `translateY(${item.start}px)` }}
             >
               {render(line)}
             </div>
@@ -308,7 +327,7 @@ const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, a
   const name = lineName(line);
   const display = name || '(no name)';
   return (
-    <div className={classes.line}>
+    <>
       <input
         type="checkbox"
         className={classes.check}
@@ -325,9 +344,18 @@ const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, a
         {line.kind === 'remote' ? <RemoteDetails line={line} choice={choice} choose={choose} /> : null}
       </div>
       <LineActions line={line} choice={choice} actions={actions} name={display} />
-    </div>
+    </>
   );
 });
+
+/** One line of a line's details, cut to the row's width; the title holds all of it. */
+function Detail({ title, warning = false, children }: { title: string; warning?: boolean; children: React.ReactNode }) {
+  return (
+    <p className={warning ? `${classes.detail} ${classes.warning}` : classes.detail} title={title}>
+      {children}
+    </p>
+  );
+}
 
 function CandidatePicker<C>({
   lineId,
@@ -346,25 +374,45 @@ function CandidatePicker<C>({
   valueOf: (candidate: C) => string;
   describe: (candidate: C) => string;
 }) {
+  const id = useId();
+  const description = `${candidates.length} groups have this name; choose the one this line is about.`;
   return (
-    <NativeSelect
-      size="xs"
-      maw={520}
-      label={label}
-      description={`${candidates.length} groups have this name; choose the one this line is about.`}
-      value={choice ?? ''}
-      onChange={(event) => choose(lineId, event.currentTarget.value)}
-      data={[
-        { value: '', label: 'Choose…' },
-        ...candidates.map((candidate) => ({ value: valueOf(candidate), label: describe(candidate) })),
-      ]}
-    />
+    <>
+      <div className={classes.picker}>
+        <label htmlFor={id} className={classes.pickerLabel}>
+          {label}
+        </label>
+        <select
+          id={id}
+          className={classes.select}
+          aria-describedby={`${id}-description`}
+          value={choice ?? ''}
+          onChange={(event) => choose(lineId, event.currentTarget.value)}
+        >
+          <option value="">Choose…</option>
+          {candidates.map((candidate) => {
+            const value = valueOf(candidate);
+            return (
+              <option key={value} value={value}>
+                {describe(candidate)}
+              </option>
+            );
+          })}
+        </select>
+      </div>
+      <Detail title={description}>
+        <span id={`${id}-description`}>{description}</span>
+      </Detail>
+    </>
   );
 }
 
 function NotFoundNote({ what }: { what: string }) {
+  const text = `No ${what} with this name in the lists just fetched. Refresh to check again.`;
   return (
-    <p className={`${classes.detail} ${classes.warning}`}>No {what} with this name in the lists just fetched. Refresh to check again.</p>
+    <Detail title={text} warning>
+      {text}
+    </Detail>
   );
 }
 
@@ -377,24 +425,28 @@ function SyncedDetails({
   choice: string | undefined;
   choose: (id: string, value: string) => void;
 }) {
-  const group = localTarget(line, new Map(choice ? [[line.id, choice]] : []));
+  const group = chosen(line.candidates, choice);
+  const renamed = line.remoteName !== line.localName;
+  const path = line.remote?.path;
+  const keycloak = `Keycloak: ${renamed ? `“${line.remoteName}” · ` : ''}${path ? `${path} · ` : ''}id ${line.backendId}`;
+  const waldur = group ? `Waldur: ${groupFacts(group)}` : '';
   return (
     <>
-      <p className={classes.detail}>
+      <Detail title={keycloak}>
         Keycloak:{' '}
-        {line.remoteName !== line.localName ? (
+        {renamed ? (
           <>
             “<bdi>{line.remoteName}</bdi>” ·{' '}
           </>
         ) : null}
-        {line.remote?.path ? (
+        {path ? (
           <>
-            <bdi>{line.remote.path}</bdi> ·{' '}
+            <bdi>{path}</bdi> ·{' '}
           </>
         ) : null}
         id <code className={classes.code}>{line.backendId}</code>
-      </p>
-      {group ? <p className={classes.detail}>Waldur: {groupFacts(group)}</p> : null}
+      </Detail>
+      {group ? <Detail title={waldur}>{waldur}</Detail> : null}
       <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group linked" />
     </>
   );
@@ -438,11 +490,12 @@ function LocalDetails({
   choose: (id: string, value: string) => void;
 }) {
   const group = chosen(line.candidates, choice);
+  const facts = group ? groupFacts(group) : '';
   return (
     <>
       {group ? (
-        <p className={classes.detail}>
-          {groupFacts(group)}
+        <Detail title={`${facts} · ${group.backend_id ? `linked to ${group.backend_id}, which is not in Keycloak` : 'not linked'}`}>
+          {facts}
           {group.backend_id ? (
             <>
               {' '}
@@ -451,7 +504,7 @@ function LocalDetails({
           ) : (
             ' · not linked'
           )}
-        </p>
+        </Detail>
       ) : null}
       <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group" />
     </>
@@ -468,13 +521,14 @@ function RemoteDetails({
   choose: (id: string, value: string) => void;
 }) {
   const group = chosen(line.candidates, choice);
+  const subgroups = group?.sub_group_count ? ` · ${group.sub_group_count} subgroups` : '';
   return (
     <>
       {group ? (
-        <p className={classes.detail}>
+        <Detail title={`${group.path} · id ${group.id}${subgroups}`}>
           <bdi>{group.path}</bdi> · id <code className={classes.code}>{group.id}</code>
-          {group.sub_group_count ? ` · ${group.sub_group_count} subgroups` : ''}
-        </p>
+          {subgroups}
+        </Detail>
       ) : null}
       {line.candidates.length > 1 ? (
         <CandidatePicker
