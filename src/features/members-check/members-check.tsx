@@ -121,8 +121,11 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
   }, [offeringUuid, queryClient]);
 
   const linkedGroups = useCallback(async (): Promise<CheckGroup[]> => {
-    await readRemoteIds();
-    const every = await queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 });
+    // Side by side: neither read needs the other, and the check waits for both (one round trip, not two).
+    const [, every] = await Promise.all([
+      readRemoteIds(),
+      queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 }),
+    ]);
     const linked = every.items.filter((group) => Boolean(group.backend_id));
     setLinkedTotal(linked.length);
     return linked;
