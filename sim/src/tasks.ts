@@ -106,8 +106,7 @@ export async function runPeriodicTasks(core: Core): Promise<TickReport> {
     if (!offering || !isKeycloakEnabled(offering)) continue;
     if (!(await clientFor(offering))) continue;
     if (!(await groupExists(offering, g.backendId))) {
-      g.backendId = '';
-      g.modified = store.now();
+      store.groups.update(g, { backendId: '', modified: store.now() });
       report.unlinkedGroups += 1;
     }
   }

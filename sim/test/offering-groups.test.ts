@@ -1,7 +1,7 @@
 // Section 2: /api/offering-keycloak-groups/ and its actions.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO } from '../src/seed/demo.ts';
-import { A, B, DELTA, EPSILON, GAMMA, T, dashedUuid, demoSim, makeClient } from './harness.ts';
+import { A, B, DELTA, EPSILON, GAMMA, T, dashedUuid, demoSim, makeClient, url } from './harness.ts';
 import type { Row } from './harness.ts';
 
 const sim = demoSim();
@@ -483,5 +483,77 @@ describe('pull_members', () => {
   it('permissions', async () => {
     expect((await api.post(path(GA.viewer.uuid), undefined, { token: T.viewer })).status).toBe(404);
     expect((await api.post(path(GA.viewer.uuid), undefined, { token: T.owner })).status).toBe(200);
+  });
+});
+
+// import_remote, set_backend_id and membership creation find groups by remote id and by their
+// (role, resource, scope_id) through indexes: every change of those fields must move the group.
+describe('look-ups by remote id and by role, resource and scope follow every change', () => {
+  const importBody = (remote_group_id: string, extra: Record<string, unknown> = {}) => ({
+    offering_uuid: A,
+    role_uuid: DEMO.roles.a.namespaceEditor.uuid,
+    remote_group_id,
+    ...extra,
+  });
+  const alreadyLinked = ['A local group already exists for this remote Keycloak group.'];
+  const notUnique = { non_field_errors: ['The fields offering, role, resource, scope_id must make a unique set.'] };
+  const visitors = DEMO.remoteGroups.a.visitors.id;
+
+  it('set_backend_id: linking takes the remote id, unlinking frees it', async () => {
+    expect((await api.post(`${G}${GA.unlinked.uuid}/set_backend_id/`, { backend_id: visitors })).status).toBe(200);
+    expect((await api.post(`${G}import_remote/`, importBody(visitors))).body).toEqual(alreadyLinked);
+    expect((await api.post(`${G}${GA.unlinked.uuid}/set_backend_id/`, { backend_id: '' })).status).toBe(200);
+    expect((await api.post(`${G}import_remote/`, importBody(visitors))).status).toBe(201);
+  });
+
+  it('set_backend_id: a group moved to another resource and scope frees its old set and takes the new one', async () => {
+    const old = { role_uuid: DEMO.roles.a.projectMember.uuid, resource_uuid: DEMO.resources.aProd.uuid, scope_id: 'p-7x2kq' };
+    expect((await api.post(`${G}import_remote/`, importBody(visitors, old))).body).toEqual(notUnique);
+    const moved = await api.post(`${G}${GA.genomics.uuid}/set_backend_id/`, {
+      backend_id: GA.genomics.backendId,
+      resource_uuid: DEMO.resources.aDev.uuid,
+      scope_id: 'p-dev02',
+    });
+    expect(moved.status).toBe(200);
+    const taken = await api.post(`${G}${GA.climate.uuid}/set_backend_id/`, {
+      backend_id: GA.climate.backendId,
+      resource_uuid: DEMO.resources.aDev.uuid,
+      scope_id: 'p-dev02',
+    });
+    expect(taken.body).toEqual(notUnique);
+    expect((await api.post(`${G}import_remote/`, importBody(visitors, old))).status).toBe(201);
+  });
+
+  it('a membership links the unlinked group of its set, whose remote id is then taken', async () => {
+    const r = await api.post('/api/offering-keycloak-memberships/', {
+      username: 'bob',
+      email: 'bob@example.org',
+      offering: url.offering(A),
+      role: url.role(DEMO.roles.a.operator.uuid),
+      resource: null,
+    });
+    expect(r.status).toBe(201);
+    expect(r.obj().group_name).toBe(GA.unlinked.name);
+    const operator = DEMO.remoteGroups.a.operator.id;
+    expect((await api.get(`${G}${GA.unlinked.uuid}/`)).obj().backend_id).toBe(operator);
+    expect((await api.post(`${G}import_remote/`, importBody(operator))).body).toEqual(alreadyLinked);
+  });
+
+  it('the periodic unlink of a group whose remote group is gone frees the remote id', async () => {
+    const realm = alpha();
+    const remote = realm.getGroup(GA.viewer.backendId);
+    if (!remote) throw new Error('no remote viewer group');
+    realm.deleteGroup(remote.id);
+    await sim.tick();
+    expect((await api.get(`${G}${GA.viewer.uuid}/`)).obj().backend_id).toBe('');
+    realm.createGroup(remote.name, remote.parentId, remote.id);
+    expect((await api.post(`${G}import_remote/`, importBody(remote.id))).status).toBe(201);
+  });
+
+  it('a deleted group frees its set', async () => {
+    const set = { role_uuid: DEMO.roles.a.operator.uuid };
+    expect((await api.post(`${G}import_remote/`, importBody(visitors, set))).body).toEqual(notUnique);
+    expect((await api.del(`${G}${GA.unlinked.uuid}/`)).status).toBe(204);
+    expect((await api.post(`${G}import_remote/`, importBody(visitors, set))).status).toBe(201);
   });
 });

@@ -7,6 +7,7 @@ import type { CsvExportProgress, CsvExportResult } from '../lib/csv-export';
 import { lastPage } from '../lib/fetch-page';
 import { pluralize } from '../lib/format';
 import { throttleLatest } from '../lib/throttle-latest';
+import { toggled } from '../lib/toggled';
 import type { BulkResult } from './bulk-progress';
 import type { ListBodyState, SelectionState } from './list-page';
 
@@ -152,16 +153,7 @@ export function useSelectableListPage<
   const clearSelection = useCallback(() => setSelection(new Map()), []);
 
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const setRowBusy = useCallback(
-    (uuid: string, on: boolean) =>
-      setBusy((previous) => {
-        const next = new Set(previous);
-        if (on) next.add(uuid);
-        else next.delete(uuid);
-        return next;
-      }),
-    [],
-  );
+  const setRowBusy = useCallback((uuid: string, on: boolean) => setBusy((previous) => toggled(previous, uuid, on)), []);
   const changeRow = useMutation<Done, Error, Ref>({
     mutationFn: rowChange.mutationFn,
     onMutate: (ref) => setRowBusy(ref.uuid, true),

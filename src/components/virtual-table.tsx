@@ -13,15 +13,23 @@ type Props = {
   label: string;
   head: React.ReactNode;
   row: (index: number) => React.ReactNode;
+  /**
+   * A key for the row at `index` (default: the index). With keys that follow the rows, a row
+   * that moves (rows inserted above it) keeps its element, so a memoized row is not redrawn.
+   */
+  rowKey?: (index: number) => string | number;
   maxHeight?: number;
 };
+
+/** The default row key; one function, so that the virtualizer keeps its measurements between renders. */
+const byIndex = (index: number) => index;
 
 /**
  * A table that stays fast with thousands of rows: when long, it scrolls inside a box and only
  * the rows in view exist, with spacer rows keeping the scrollbar honest. Rows are real table
  * rows, so roles and names stay what assistive technology expects.
  */
-export function VirtualTable({ count, columns, estimateRowHeight, label, head, row, maxHeight = 560 }: Props) {
+export function VirtualTable({ count, columns, estimateRowHeight, label, head, row, rowKey = byIndex, maxHeight = 560 }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = count > VIRTUALISE_ABOVE;
   const virtualizer = useVirtualizer({
@@ -30,6 +38,7 @@ export function VirtualTable({ count, columns, estimateRowHeight, label, head, r
     estimateSize: () => estimateRowHeight,
     overscan: 6,
     initialRect: { width: 1000, height: maxHeight },
+    getItemKey: rowKey,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const indexes = virtual ? items.map((item) => item.index) : Array.from({ length: count }, (_, index) => index);
@@ -46,7 +55,7 @@ export function VirtualTable({ count, columns, estimateRowHeight, label, head, r
           </tr>
         ) : null}
         {indexes.map((index) => (
-          <VirtualRowSlot key={index} index={index} measure={virtual ? virtualizer.measureElement : undefined}>
+          <VirtualRowSlot key={rowKey(index)} index={index} measure={virtual ? virtualizer.measureElement : undefined}>
             {row(index)}
           </VirtualRowSlot>
         ))}

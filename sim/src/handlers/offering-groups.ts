@@ -154,14 +154,12 @@ export async function importRemote(ctx: Ctx): Promise<ApiResult> {
   // message as an unreachable Keycloak (the view's "not found" branch is never reached).
   const remote = await keycloakCall(ctx, offering, (keycloak) => keycloak.getGroup(String(remoteGroupId)));
   if (!remote) throw fieldError('remote_group_id', 'Unable to fetch remote group from Keycloak.');
-  for (const g of store.groups.by('offering', offering.uuid)) {
-    if (g.backendId === remote.id) throw listError('A local group already exists for this remote Keycloak group.');
+  if (store.groupsLinkedTo(offering.uuid, remote.id).length > 0) {
+    throw listError('A local group already exists for this remote Keycloak group.');
   }
-  for (const g of store.groups.by('offering', offering.uuid)) {
-    if (g.roleUuid === role.uuid && g.resourceUuid === resourceId && g.scopeId === scopeId) {
-      // The database's unique (offering, role, resource, scope_id) constraint.
-      throw nonFieldError('The fields offering, role, resource, scope_id must make a unique set.');
-    }
+  if (store.groupsWithScope({ offeringUuid: offering.uuid, roleUuid: role.uuid, resourceUuid: resourceId, scopeId }).size > 0) {
+    // The database's unique (offering, role, resource, scope_id) constraint.
+    throw nonFieldError('The fields offering, role, resource, scope_id must make a unique set.');
   }
   if ([...remote.name].length > GROUP_NAME_MAX) {
     throw fieldErrors({ name: [`Ensure this field has no more than ${GROUP_NAME_MAX} characters.`] });
@@ -209,15 +207,16 @@ export async function setBackendId(ctx: Ctx): Promise<ApiResult> {
   } else if (resourceUuid === null) {
     resourceId = null;
   }
-  for (const g of store.groups.by('offering', group.offeringUuid)) {
-    if (g !== group && g.roleUuid === group.roleUuid && g.resourceUuid === resourceId && g.scopeId === scopeId) {
-      throw nonFieldError('The fields offering, role, resource, scope_id must make a unique set.');
-    }
+  const sameScope = store.groupsWithScope({
+    offeringUuid: group.offeringUuid,
+    roleUuid: group.roleUuid,
+    resourceUuid: resourceId,
+    scopeId,
+  });
+  if ([...sameScope].some((g) => g !== group)) {
+    throw nonFieldError('The fields offering, role, resource, scope_id must make a unique set.');
   }
-  group.backendId = newBackendId;
-  group.resourceUuid = resourceId;
-  group.scopeId = scopeId;
-  group.modified = store.now();
+  store.groups.update(group, { backendId: newBackendId, resourceUuid: resourceId, scopeId, modified: store.now() });
   return { status: 200, body: serializeGroup(ctx, group) };
 }
 

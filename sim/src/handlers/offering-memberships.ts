@@ -112,9 +112,7 @@ export async function createMembership(ctx: Ctx): Promise<ApiResult> {
   }
   const resourceId = resource?.uuid ?? null;
   let group: OfferingGroup | undefined;
-  for (const g of store.groups.by('offering', offering.uuid)) {
-    if (g.roleUuid === role.uuid && g.resourceUuid === resourceId && g.scopeId === scopeId) group = g;
-  }
+  for (const g of store.groupsWithScope({ offeringUuid: offering.uuid, roleUuid: role.uuid, resourceUuid: resourceId, scopeId })) group = g;
   if (group) {
     for (const m of store.memberships.by('group', group.uuid)) {
       if (m.username === username) throw nonFieldError('This keycloak membership already exists.');
@@ -163,8 +161,7 @@ export async function createMembership(ctx: Ctx): Promise<ApiResult> {
     };
     store.groups.insert(group);
   } else if (group.backendId !== backendId) {
-    group.backendId = backendId;
-    group.modified = now;
+    store.groups.update(group, { backendId, modified: now });
   }
   membership.uuid = store.newUuid('membership');
   membership.groupUuid = group.uuid;

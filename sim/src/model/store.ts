@@ -31,7 +31,12 @@ export class Store {
   readonly offerings = new Table<Offering>();
   readonly roles = new Table<OfferingRole>({ offering: (r) => r.offeringUuid });
   readonly resources = new Table<Resource>({ offering: (r) => r.offeringUuid });
-  readonly groups = new Table<OfferingGroup>({ offering: (g) => g.offeringUuid, role: (g) => g.roleUuid });
+  readonly groups = new Table<OfferingGroup>({
+    offering: (g) => g.offeringUuid,
+    role: (g) => g.roleUuid,
+    backend: (g) => g.backendId || null,
+    scope: scopeKey,
+  });
   readonly memberships = new Table<OfferingMembership>({
     group: (m) => m.groupUuid,
     offering: (m) => m.offeringUuid,
@@ -120,9 +125,24 @@ export class Store {
     return this.canManageCustomer(account, offering.customerUuid);
   }
 
+  /** The offering's groups linked to the remote group `backendId` (Waldur's `filter(offering=, backend_id=)`). */
+  groupsLinkedTo(offeringUuid: string, backendId: string): OfferingGroup[] {
+    return [...this.groups.by('backend', backendId)].filter((g) => g.offeringUuid === offeringUuid);
+  }
+
+  /** The offering's groups with this role, resource and scope ID (a set the database keeps unique). */
+  groupsWithScope(group: Pick<OfferingGroup, 'offeringUuid' | 'roleUuid' | 'resourceUuid' | 'scopeId'>): ReadonlySet<OfferingGroup> {
+    return this.groups.by('scope', scopeKey(group));
+  }
+
   /** Deletes a local group and its memberships (no remote side effects here). */
   dropGroup(group: OfferingGroup): void {
     for (const m of [...this.memberships.by('group', group.uuid)]) this.memberships.delete(m.uuid);
     this.groups.delete(group.uuid);
   }
+}
+
+/** Key of the (offering, role, resource, scope_id) set of a group. */
+function scopeKey(g: Pick<OfferingGroup, 'offeringUuid' | 'roleUuid' | 'resourceUuid' | 'scopeId'>): string {
+  return JSON.stringify([g.offeringUuid, g.roleUuid, g.resourceUuid, g.scopeId]);
 }

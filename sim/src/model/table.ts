@@ -1,6 +1,7 @@
-// A table of rows kept in insertion (= creation) order, with secondary indexes on fields that
-// never change after insert. Sets keep insertion order, so "newest first" is a reversed walk and
-// lists never need sorting per request.
+// A table of rows kept in insertion (= creation) order, with secondary indexes. Sets keep
+// insertion order, so "newest first" is a reversed walk and lists never need sorting per request.
+// An indexed field that changes after insert changes through `update`, which moves the row to
+// the end of its new bucket: such a bucket is in the order its rows got their key.
 
 export type IndexKey<T> = (row: T) => string | null;
 
@@ -24,10 +25,7 @@ export class Table<T extends { uuid: string }> {
     this.rows.set(row.uuid, row);
     for (const { key, buckets } of this.indexes.values()) {
       const k = key(row);
-      if (k === null) continue;
-      let bucket = buckets.get(k);
-      if (!bucket) buckets.set(k, (bucket = new Set()));
-      bucket.add(row);
+      if (k !== null) this.addTo(buckets, k, row);
     }
     return row;
   }
@@ -38,10 +36,34 @@ export class Table<T extends { uuid: string }> {
     this.rows.delete(uuid);
     for (const { key, buckets } of this.indexes.values()) {
       const k = key(row);
-      if (k === null) continue;
-      const bucket = buckets.get(k);
-      bucket?.delete(row);
-      if (bucket && bucket.size === 0) buckets.delete(k);
+      if (k !== null) this.removeFrom(buckets, k, row);
+    }
+    return row;
+  }
+
+  private addTo(buckets: Map<string, Set<T>>, k: string, row: T): void {
+    let bucket = buckets.get(k);
+    if (!bucket) buckets.set(k, (bucket = new Set()));
+    bucket.add(row);
+  }
+
+  private removeFrom(buckets: Map<string, Set<T>>, k: string, row: T): void {
+    const bucket = buckets.get(k);
+    bucket?.delete(row);
+    if (bucket && bucket.size === 0) buckets.delete(k);
+  }
+
+  /** Sets `patch`'s fields on `row` (one of the table's) and moves it between the buckets whose key changed. */
+  update(row: T, patch: Partial<T>): T {
+    const before = [...this.indexes.values()].map(({ key }) => key(row));
+    Object.assign(row, patch);
+    let i = 0;
+    for (const { key, buckets } of this.indexes.values()) {
+      const was = before[i++] ?? null;
+      const now = key(row);
+      if (was === now) continue;
+      if (was !== null) this.removeFrom(buckets, was, row);
+      if (now !== null) this.addTo(buckets, now, row);
     }
     return row;
   }

@@ -84,11 +84,12 @@ export interface Resource {
 export interface OfferingGroup {
   uuid: string;
   name: string;
-  backendId: string;
+  /** Indexed: changes through `store.groups.update` (as do resourceUuid and scopeId). */
+  readonly backendId: string;
   offeringUuid: string;
   roleUuid: string;
-  resourceUuid: string | null;
-  scopeId: string;
+  readonly resourceUuid: string | null;
+  readonly scopeId: string;
   created: Micros;
   modified: Micros;
 }

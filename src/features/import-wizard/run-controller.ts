@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
+import type { OfferingGroup } from '../../api/types';
 import { hexUuid, pluralize } from '../../lib/format';
 import { apiImportClient, runImport, type LocalGroupRef } from './run-import';
 import { countResults, EMPTY_CHOICE, pendingIds, type GroupResult } from './wizard-state';
@@ -25,14 +26,17 @@ export function stopRun(offeringUuid: string): void {
   active.get(hexUuid(offeringUuid))?.abort();
 }
 
-async function linkedGroups(queryClient: QueryClient, offeringUuid: string): Promise<Map<string, LocalGroupRef>> {
-  // Always fresh: someone may have linked a group since the review.
-  const every = await queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 });
+function linkedIn(groups: readonly OfferingGroup[]): Map<string, LocalGroupRef> {
   const linked = new Map<string, LocalGroupRef>();
-  for (const group of every.items) {
+  for (const group of groups) {
     if (group.backend_id && group.uuid) linked.set(group.backend_id, { uuid: group.uuid, name: group.name ?? '' });
   }
   return linked;
+}
+
+async function linkedGroups(queryClient: QueryClient, offeringUuid: string): Promise<Map<string, LocalGroupRef>> {
+  // Always fresh: someone may have linked a group since the review.
+  return linkedIn((await queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 })).items);
 }
 
 export async function startRun(offeringUuid: string, which: 'all' | 'failed' | 'remaining', queryClient: QueryClient): Promise<void> {
@@ -65,15 +69,13 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
   };
 
   try {
-    // Fetched beside the first imports, not before them (always fresh: someone may have linked
-    // a group since the review). Waldur checks again on every import: a missing list only
-    // costs a few "Skipped" without the local group's name.
-    const linked = linkedGroups(queryClient, offeringUuid).catch(() => undefined);
-
     const outcome = await runImport({
       offeringUuid,
       pullMembers: state.pullMembers,
-      linked,
+      // The groups linked at the review are skipped unsent. Waldur refuses any other linked one,
+      // and only then is the list read again, to name its local group.
+      linked: linkedIn(queryClient.getQueryData(keycloakQueries.everyGroup(offeringUuid).queryKey)?.items ?? []),
+      readLinked: () => linkedGroups(queryClient, offeringUuid),
       signal: controller.signal,
       client: {
         ...apiImportClient,

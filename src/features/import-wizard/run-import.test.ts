@@ -129,6 +129,32 @@ describe('runImport', () => {
     expect(requests).toEqual([]);
   });
 
+  it('reads the linked groups only when Waldur refuses a group, once a run, to name its local group', async () => {
+    let reads = 0;
+    const readLinked = async () => {
+      reads += 1;
+      return new Map(
+        [...sim.store.groups.all()]
+          .filter((group) => group.backendId)
+          .map((group) => [group.backendId, { uuid: group.uuid, name: group.name }]),
+      );
+    };
+    const run = (...items: Parameters<typeof jobs>) => runImport({ offeringUuid: A, pullMembers: false, jobs: jobs(...items), readLinked });
+    const first = await run([RG.visitors.id, R.namespaceEditor.uuid], [RG.stewards.id, R.operator.uuid, DEMO.resources.aArchive.uuid]);
+    expect(Object.values(first.results).map((result) => result.status)).toEqual(['imported', 'imported']);
+    expect(reads).toBe(0);
+    const again = await run(
+      [RG.visitors.id, R.projectMember.uuid],
+      [RG.stewards.id, R.projectMember.uuid, DEMO.resources.aArchive.uuid],
+      [RG.nested.id, R.clusterAdmin.uuid],
+    );
+    expect(reads).toBe(1);
+    expect(again.results[RG.visitors.id]).toEqual({ status: 'skipped', reason: 'Already linked to the local group “Visitors”.' });
+    expect(again.results[RG.stewards.id]).toEqual({ status: 'skipped', reason: 'Already linked to the local group “Data Stewards”.' });
+    expect(again.results[RG.nested.id]?.status).toBe('imported');
+    expect(localGroupsLinkedTo(RG.visitors.id)).toHaveLength(1);
+  });
+
   it('never re-sends a group imported earlier, but pulls it when its pull failed', async () => {
     const outcome = await runImport({
       offeringUuid: A,

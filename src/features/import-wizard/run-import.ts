@@ -11,7 +11,8 @@ import { mapLimit } from '../../lib/map-limit';
  *
  * Duplicate safety: a group whose earlier result is "imported" is never sent again; groups
  * known to be linked already (`linked`) are skipped without a request; and Waldur's own 400
- * "A local group already exists for this remote Keycloak group." counts as "Skipped".
+ * "A local group already exists for this remote Keycloak group." counts as "Skipped" (named
+ * after the local group that `readLinked` finds).
  * A 401 (expired session) or 403 stops the run: nothing new is sent, what is in flight
  * finishes, and everything left is "Not started", so the run can resume later.
  */
@@ -57,11 +58,15 @@ export type RunOptions = {
   pullMembers: boolean;
   client?: ImportClient;
   concurrency?: number;
+  /** Remote group ids known to be linked to a local group when the run starts (e.g. at the review). */
+  linked?: ReadonlyMap<string, LocalGroupRef>;
   /**
-   * Remote group ids already linked to a local group. A promise lets the run start beside the
-   * fetch: groups sent before it answers rely on Waldur's own "already exists" refusal.
+   * Reads the linked groups afresh, at most once a run and only when needed: to name the local
+   * group of a group Waldur refuses as linked already, or to decide about a group an earlier
+   * attempt may have sent. Not before the run: every page of the offering's groups (67 at
+   * 20,000 groups) would take connections and server time from the imports (bench figure 9).
    */
-  linked?: ReadonlyMap<string, LocalGroupRef> | Promise<ReadonlyMap<string, LocalGroupRef> | undefined>;
+  readLinked?: () => Promise<ReadonlyMap<string, LocalGroupRef>>;
   /** Aborting stops the run: nothing new is sent, requests in flight finish. */
   signal?: AbortSignal;
   onUpdate?: (remoteGroupId: string, result: GroupResult) => void;
@@ -103,12 +108,14 @@ function mayHaveReachedWaldur(previous: GroupResult | undefined): boolean {
 }
 
 export async function runImport(options: RunOptions): Promise<RunOutcome> {
-  const { offeringUuid, jobs, pullMembers, signal } = options;
-  const linkedList = Promise.resolve(options.linked).catch(() => undefined);
-  let linked = options.linked instanceof Promise ? undefined : options.linked;
-  void linkedList.then((answer) => {
-    linked = answer;
-  });
+  const { offeringUuid, jobs, pullMembers, signal, readLinked } = options;
+  let linked = options.linked;
+  let fresh: Promise<ReadonlyMap<string, LocalGroupRef> | undefined> | undefined;
+  const freshLinked = () =>
+    (fresh ??= (readLinked ? readLinked() : Promise.resolve(undefined)).then(
+      (answer) => (linked = answer),
+      () => undefined,
+    ));
   const client = options.client ?? apiImportClient;
   const concurrency = Math.max(1, options.concurrency ?? IMPORT_CONCURRENCY);
   const results: Record<string, GroupResult> = {};
@@ -166,8 +173,7 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
       return;
     }
     // An earlier attempt may have reached Waldur: its answer must be known before deciding.
-    if (mayHaveReachedWaldur(previous)) linked = await linkedList;
-    const known = linked?.get(id);
+    const known = (mayHaveReachedWaldur(previous) ? await freshLinked() : linked)?.get(id);
     if (known) {
       if (mayHaveReachedWaldur(previous)) await pull(id, known, 'Confirmed after the interruption.');
       else set(id, { status: 'skipped', reason: `Already linked to the local group “${known.name}”.` });
@@ -186,7 +192,7 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
     } catch (error) {
       if (isAlreadyLinkedError(error)) {
         const ours = mayHaveReachedWaldur(previous) && client.findLinkedGroup ? await client.findLinkedGroup(id).catch(() => null) : null;
-        const other = ours ? undefined : (await linkedList)?.get(id);
+        const other = ours ? undefined : (await freshLinked())?.get(id);
         if (ours) await pull(id, ours, 'Confirmed after the interruption.');
         else if (other) set(id, { status: 'skipped', reason: `Already linked to the local group “${other.name}”.` });
         else set(id, { status: 'skipped', reason: 'Already linked to a local group.' });

@@ -51,13 +51,23 @@ export function unreadGroups(state: CheckState, linked: readonly CheckGroup[]): 
 
 export type FindingRow = Finding & { group: CheckGroup };
 
+/**
+ * One row object per finding for as long as the finding is kept: the table's rows are
+ * memoized on it, so a running check redraws only the rows it added, not every row in view.
+ */
+const rowOf = new WeakMap<Finding, FindingRow>();
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 export function allFindings(state: CheckState): FindingRow[] {
   const rows: FindingRow[] = [];
   for (const check of Object.values(state.results)) {
     if (check.status !== 'checked') continue;
-    for (const finding of check.findings) rows.push({ ...finding, group: check.group });
+    for (const finding of check.findings) {
+      let row = rowOf.get(finding);
+      if (row?.group !== check.group) rowOf.set(finding, (row = { ...finding, group: check.group }));
+      rows.push(row);
+    }
   }
-  const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
   return rows.sort((a, b) => collator.compare(a.group.name, b.group.name) || collator.compare(a.username, b.username));
 }
 

@@ -11,7 +11,7 @@ import {
   startState,
   unreadGroups,
 } from './check-state';
-import { walkGroups, type CheckGroup, type GroupCheck } from './walk';
+import { findingsOf, walkGroups, type CheckGroup, type GroupCheck } from './walk';
 
 const group = (n: number): CheckGroup => ({
   uuid: `g${n}`,
@@ -131,6 +131,33 @@ describe('check state', () => {
     expect(state.results).toEqual({});
     expect(state.clean).toEqual(['g1']);
     expect(state.readAt).toBe(2);
+  });
+
+  it('keeps one row object per finding while results come in, sorted by group and username', () => {
+    const checked = (n: number, usernames: string[]): GroupCheck => ({
+      status: 'checked',
+      group: group(n),
+      members: usernames.length,
+      remoteMembers: 0,
+      findings: findingsOf(
+        group(n),
+        usernames.map((username) => member(username)),
+        [],
+      ),
+      at: n,
+    });
+    let state = addCheck(startState(3, 0), checked(2, ['bob', 'al']));
+    const before = allFindings(state);
+    state = addCheck(state, checked(1, ['cy']));
+    const after = allFindings(state);
+    expect(after.map((row) => `${row.group.name}/${row.username}`)).toEqual(['group 1/cy', 'group 2/al', 'group 2/bob']);
+    // The rows of group 2 moved down one place; they are the same objects (memoized table rows).
+    expect(after.slice(1)).toEqual(before);
+    expect(after[1]).toBe(before[0]);
+    expect(after[2]).toBe(before[1]);
+    // A re-check of group 2 makes new findings, so new rows.
+    state = addCheck(state, checked(2, ['bob', 'al']));
+    expect(allFindings(state)[1]).not.toBe(before[0]);
   });
 
   it('survives a reload, and a check that was running comes back as interrupted', () => {
