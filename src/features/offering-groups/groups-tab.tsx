@@ -11,6 +11,7 @@ import { PaginationBar } from '../../components/pagination-bar';
 import { PlainTable } from '../../components/plain-table';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { lastPage } from '../../lib/fetch-page';
+import { afterNextPaint } from '../../lib/after-paint';
 import { formatDateTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
@@ -20,7 +21,7 @@ import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupQueries, groupsSearchSchema } from './queries';
 import { LinkBadge, useRemotePresence } from './remote-presence';
 
-// The pickers (Select, Combobox) load once the first rows are on screen, and the detail panel
+// The pickers (Select, Combobox) load once the first rows are painted, and the detail panel
 // (Drawer) when it opens: neither is among the scripts before the first row.
 const filtersModule = deferred(() => import('./group-filters'));
 const GroupDetailDrawer = lazy(() => import('./group-detail').then((module) => ({ default: module.GroupDetailDrawer })));
@@ -41,11 +42,9 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
     : serverList;
   const actions = useGroupActions(offeringUuid, permission, { preload: groups.data !== undefined });
   const pickers = filtersModule.useLoaded();
-  // After the commit that shows the first rows (or the error, or the empty state).
+  // After the frame that shows the first rows (or the error, or the empty state).
   const settled = !groups.isPending;
-  useEffect(() => {
-    if (settled) void filtersModule.load();
-  }, [settled]);
+  useEffect(() => (settled ? afterNextPaint(() => void filtersModule.load()) : undefined), [settled]);
   const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
   // A page past the end (after deletions, or an old bookmark) moves to the last page.
