@@ -168,7 +168,7 @@ function ratioReason(app: Run | undefined, floor: Run | undefined): string {
   return (
     `the floor shows its row at ${Math.round(floor?.ms ?? NaN)} ms. The app's first load, phase by phase: ` +
     `HTML → entry script loaded ${span('HTML', 'entry script')} ms; entry script → /config.json requested ${span('entry script', '/config.json requested')} ms (parsing and running the entry chunk); ` +
-    `/config.json answered → first API request ${span('/config.json answered', 'first API request sent')} ms (the lazy route modules load before their loaders run); ` +
+    `/config.json answered → first API request ${span('/config.json answered', 'first API request sent')} ms (the main thread between the answer and the loaders: the skeleton's first render, the route code's evaluation); ` +
     `first API request → groups list requested ${span('first API request sent', 'groups list requested')} ms; groups list answered → row in the DOM ${span('groups list answered', 'row in the DOM')} ms (rendering; ${sentAfter(app, t['groups list answered'] ?? NaN)} more requests go out in that time; the last script arrives at ${t['last script before the row']} ms); ` +
     `${app.apiCalls.length} requests to /config.json and the API before the row.`
   );
