@@ -10,8 +10,6 @@ import { setDraftOwner } from '../../lib/form-draft';
 import { AppFrame, AppNavLink } from '../app-frame';
 import { useFocusMainOnNavigation } from '../use-focus-main-on-navigation';
 
-/** Every page but sign-in needs a session; without one, sign in and come back here. */
-
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
