@@ -1,6 +1,7 @@
 import { mkdir, rename } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import type { CodeSplittingGroup } from 'rolldown';
+import { createHash } from 'node:crypto';
+import { build as bundle, type CodeSplittingGroup } from 'rolldown';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { simDevPlugin } from './sim/vite-plugin.ts';
@@ -71,6 +72,44 @@ function preloadLandingRoutes(): Plugin {
 }
 
 /**
+ * src/boot/boot.ts as index.html's first script: built on its own (a few hundred bytes, no
+ * module of the app's chunks), so it runs and sends the page's first API requests while the
+ * entry chunk is still loading. A classic script before the entry, so it has run when the app
+ * starts. In development the module itself, before main.tsx.
+ */
+const BOOT_ENTRY = 'src/boot/boot.ts';
+
+function bootScript(): Plugin {
+  let file = '';
+  let building = false;
+  return {
+    name: 'boot-script',
+    configResolved(config) {
+      building = config.command === 'build';
+    },
+    async buildStart() {
+      if (!building) return;
+      const { output } = await bundle({
+        input: resolve(import.meta.dirname, BOOT_ENTRY),
+        write: false,
+        output: { format: 'iife', minify: true },
+      });
+      const code = output[0].code;
+      file = `assets/boot-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+      this.emitFile({ type: 'asset', fileName: file, source: code });
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        file
+          ? { tag: 'script', attrs: { src: `/${file}` }, injectTo: 'head-prepend' as const }
+          : { tag: 'script', attrs: { type: 'module', src: `/${BOOT_ENTRY}` }, injectTo: 'head-prepend' as const },
+      ],
+    },
+  };
+}
+
+/**
  * Two chunks for the first screen instead of about fifty: the entry with everything it imports
  * statically, and the landing routes (PRELOADED_ROUTES) with everything they import. Left to
  * automatic chunking, their shared pieces were split into dozens of small files, and on
@@ -89,7 +128,7 @@ function firstScreenChunks(): CodeSplittingGroup[] {
 // One config for the app build, the dev server (with the simulator or a proxy to a real
 // Waldur mounted on the same origin) and the unit/component tests.
 export default defineConfig(({ command, mode }) => ({
-  plugins: [react(), simDevPlugin(), sourcemapsOutsideDist(), preloadLandingRoutes()],
+  plugins: [react(), simDevPlugin(), bootScript(), sourcemapsOutsideDist(), preloadLandingRoutes()],
   resolve: {
     // react-router's package exports only its development build (extra checks and console
     // warnings, 47 KB gzip); the production build sits beside it.

@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test';
+import { DEMO } from '../sim/src/seed/demo.ts';
 import { test, expect, type SimControl } from './fixtures';
 
 type OfferingRow = { uuid: string; name: string; plugin_options?: { keycloak_enabled?: boolean } };
@@ -52,4 +54,56 @@ test('form code waits for the first groups rows: the link dialog is fetched afte
   await expect(page.getByRole('table', { name: 'Groups' })).toBeVisible();
   await expect.poll(() => events.some((event) => event.includes('link-dialog'))).toBe(true);
   expect(events.indexOf('rows'), events.join(', ')).toBe(0);
+});
+
+/**
+ * Holds the app's entry chunk until `sent` has settled, then lets it load: what is requested
+ * meanwhile was sent by the boot script, not by the app. Counts the API requests by URL.
+ */
+async function holdAppCode(page: Page, sent: Promise<unknown>) {
+  const counts = new Map<string, number>();
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith('/api/')) counts.set(url.pathname + url.search, (counts.get(url.pathname + url.search) ?? 0) + 1);
+  });
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await sent;
+    await route.continue();
+  });
+  return counts;
+}
+
+test('the groups tab: its first requests leave before the app code loads, and the app takes them instead of asking twice', async ({
+  page,
+}) => {
+  const offering = DEMO.offerings.healthyA;
+  const list = `/api/offering-keycloak-groups/?offering_uuid=${offering.uuid}&page=2&page_size=10`;
+  const detail = `/api/marketplace-provider-offerings/${offering.uuid}/`;
+  const counts = await holdAppCode(
+    page,
+    page.waitForRequest((request) => request.url().endsWith(list)),
+  );
+  await page.goto(`/offerings/${offering.uuid}/groups?page=2`);
+  await expect(page.getByText('11–13 of 13 groups')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Groups' }).getByRole('row')).toHaveCount(4);
+  expect(counts.get(list)).toBe(1);
+  expect(counts.get(detail)).toBe(1);
+});
+
+test('the Sync status tab: the sync status leaves before the app code loads, only for an offering with Keycloak', async ({ page }) => {
+  const offering = DEMO.offerings.healthyA;
+  const status = `/api/offering-keycloak-groups/sync_status/?offering_uuid=${offering.uuid}`;
+  const counts = await holdAppCode(
+    page,
+    page.waitForRequest((request) => request.url().endsWith(status)),
+  );
+  await page.goto(`/offerings/${offering.uuid}/sync`);
+  await expect(page.getByRole('list').first().getByRole('listitem').first()).toBeVisible();
+  expect(counts.get(status)).toBe(1);
+
+  // Waldur answers 400 to the sync status of an offering without Keycloak: nothing asks it.
+  const plain = DEMO.offerings.noKeycloak;
+  await page.goto(`/offerings/${plain.uuid}/sync`);
+  await expect(page.getByText('Keycloak is not enabled for this offering')).toBeVisible();
+  expect([...counts.keys()].filter((url) => url.includes(plain.uuid) && url.includes('/offering-keycloak-groups/'))).toEqual([]);
 });

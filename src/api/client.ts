@@ -1,6 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from './schema';
 import type { RuntimeConfig } from './config';
+import { takeEarly } from './early';
 import { ApiError, networkError, normaliseHttpError, timeoutError } from './errors';
 import { expireSession, getToken } from './session';
 
@@ -9,7 +10,8 @@ export type ApiClient = Client<paths>;
 type Fetch = (request: Request) => Promise<Response>;
 
 let settings: RuntimeConfig = { apiUrl: '', timeoutMs: 30_000 };
-let transport: Fetch = (request) => globalThis.fetch(request);
+/** The network, or an answer the boot script already asked for (api/early.ts). */
+let transport: Fetch = (request) => takeEarly(request) ?? globalThis.fetch(request);
 
 function isSignInRequest(url: string): boolean {
   return new URL(url).pathname.endsWith('/api-auth/password/');

@@ -10,16 +10,26 @@ export type RuntimeConfig = {
 
 const defaults: RuntimeConfig = { apiUrl: '', timeoutMs: 30_000 };
 
+/** config.json's body as settings: anything missing or of the wrong type takes its default. */
+export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
+  const given = (raw && typeof raw === 'object' ? raw : {}) as Partial<Record<keyof RuntimeConfig, unknown>>;
+  return {
+    apiUrl: typeof given.apiUrl === 'string' ? given.apiUrl.replace(/\/+$/, '') : defaults.apiUrl,
+    timeoutMs: typeof given.timeoutMs === 'number' && given.timeoutMs > 0 ? given.timeoutMs : defaults.timeoutMs,
+  };
+}
+
+/** /config.json, as the boot script already asked for it (boot/boot.ts), or asked for now. */
 export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
+  const early = typeof window === 'undefined' ? undefined : window.__waldurKcBoot?.config;
+  return parseRuntimeConfig(await (early ?? readConfig()));
+}
+
+async function readConfig(): Promise<unknown> {
   try {
     const response = await fetch('/config.json', { cache: 'no-store' });
-    if (!response.ok) return defaults;
-    const raw = (await response.json()) as Partial<RuntimeConfig>;
-    return {
-      apiUrl: typeof raw.apiUrl === 'string' ? raw.apiUrl.replace(/\/+$/, '') : defaults.apiUrl,
-      timeoutMs: typeof raw.timeoutMs === 'number' && raw.timeoutMs > 0 ? raw.timeoutMs : defaults.timeoutMs,
-    };
+    return response.ok ? ((await response.json()) as unknown) : null;
   } catch {
-    return defaults;
+    return null;
   }
 }

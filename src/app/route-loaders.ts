@@ -1,7 +1,8 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { getToken } from '../api/session';
 import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../api/shared-queries';
-import { groupQueries, groupsSearchSchema } from '../features/offering-groups/queries';
+import { groupsSearchSchema } from '../features/offering-groups/groups-search';
+import { groupQueries } from '../features/offering-groups/queries';
 import { syncStatusQueries } from '../features/sync-status/queries';
 import { parseSearchParams } from '../lib/url-state';
 import { queryClient } from './query-client';

@@ -6,7 +6,7 @@ import { Segmented } from '../../components/segmented';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
-import type { GroupShow, GroupsSearch } from './queries';
+import type { GroupShow, GroupsSearch } from './groups-search';
 
 /** At this many groups the one-time load shows a progress bar (more than one page of 300). */
 const PROGRESS_FROM = 300;

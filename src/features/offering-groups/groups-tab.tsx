@@ -18,7 +18,8 @@ import { useUrlState } from '../../lib/url-state';
 import { GroupActionDialogs, useGroupActions, type GroupActions } from './group-actions';
 import { GroupActionsMenu } from './group-actions-menu';
 import { GroupSearchBar, useGroupSearch } from './group-search';
-import { groupQueries, groupsSearchSchema } from './queries';
+import { groupsSearchSchema } from './groups-search';
+import { groupQueries } from './queries';
 import { LinkBadge, useRemotePresence } from './remote-presence';
 
 // The pickers (Select, Combobox) load once the first rows are painted, and the detail panel

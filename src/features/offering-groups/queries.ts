@@ -1,26 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, unwrapPage } from '../../api/client';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
-import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
 import { fetchPage } from '../../lib/fetch-page';
 import { offeringKeys } from '../../api/shared-queries';
 
-/** The groups tab's URL: filters, search, page, page size and the group whose detail is open. */
-export const GROUP_SHOWS = ['', 'linked', 'not-linked', 'missing'] as const;
-export type GroupShow = (typeof GROUP_SHOWS)[number];
-
-export const groupsSearchSchema = searchSchema({
-  role: param.string(),
-  resource: param.string(),
-  group: param.string(),
-  /** Name search: over every group of the offering (Waldur's list has no name filter). */
-  q: param.string(),
-  /** Quick filter: linked, not linked, missing in Keycloak (none = all). */
-  show: param.oneOf(GROUP_SHOWS, ''),
-  ...pagingShape,
-});
-
-export type GroupsSearch = SearchState<typeof groupsSearchSchema>;
 export type GroupFilters = { role: string; resource: string; page: number; page_size: number };
 
 export const groupQueries = {

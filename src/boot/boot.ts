@@ -1,0 +1,52 @@
+import { parseRuntimeConfig } from '../api/config';
+import { getToken } from '../api/session';
+import { EARLY_FOR_MS, type BootRecord } from './boot-record';
+import { landingRequests } from './landing-requests';
+
+/**
+ * index.html's first script, about a kilobyte, run while the app's code is still loading: it
+ * asks for /config.json, then sends the API requests the page being opened starts with
+ * (landing-requests.ts), so that their answers are on their way while the app loads and starts.
+ * The app takes them (api/early.ts) in place of sending its own. Built on its own, not as a
+ * module of the app (vite.config.ts, `bootScript`).
+ */
+const requests: BootRecord['requests'] = new Map();
+const config = fetch('/config.json', { cache: 'no-store' })
+  .then((response) => (response.ok ? (response.json() as Promise<unknown>) : null))
+  .catch(() => null);
+window.__waldurKcBoot = { config, requests };
+
+const token = getToken();
+if (token) void config.then((raw) => sendEarly(token, parseRuntimeConfig(raw).apiUrl || location.origin));
+
+function sendEarly(token: string, base: string) {
+  const plan = landingRequests(base, location.pathname, location.search);
+  const get = (url: string) => fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json' } });
+  const keep = (url: string, response: Promise<Response>) => {
+    // A failure is the app's to handle when it takes the request: it then sends its own.
+    response.catch(() => undefined);
+    requests.set(url, { token, sentAt: performance.now(), response });
+  };
+  for (const url of plan.now) keep(url, get(url));
+  const offering = plan.offering ? requests.get(plan.offering)?.response : undefined;
+  if (offering && plan.keycloak.length) {
+    const enabled = offering
+      .then((answer) => (answer.ok ? (answer.clone().json() as Promise<{ plugin_options?: { keycloak_enabled?: unknown } }>) : null))
+      .then((body) => body?.plugin_options?.keycloak_enabled === true)
+      .catch(() => false);
+    // Kept at once, sent when the offering allows: if the app asks before, it waits for this one
+    // rather than sending a second.
+    for (const url of plan.keycloak)
+      keep(
+        url,
+        enabled.then((yes) => (yes ? get(url) : Promise.reject(new Error('not sent')))),
+      );
+  }
+  // Answers the app never took (another page by then, another filter) are let go.
+  setTimeout(() => {
+    for (const [url, early] of requests) {
+      requests.delete(url);
+      void early.response.then((answer) => answer.body?.cancel()).catch(() => undefined);
+    }
+  }, EARLY_FOR_MS);
+}

@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LoaderFunctionArgs } from 'react-router';
+import { configureApi } from '../api/client';
+import { setToken } from '../api/session';
+import { groupsLoader, offeringLoader, syncLoader } from '../app/route-loaders';
+import { queryClient } from '../app/query-client';
+import { landingRequests } from './landing-requests';
+
+// The boot script's requests are only of use if they are the very requests the app sends: the
+// app takes an early answer by its exact URL. These tests run the real route loaders against a
+// recording transport and hold the boot script's plan to what they asked for.
+const BASE = 'http://waldur.test';
+const OFFERING = 'f4c1e0d2a3b94c5d8e7f60718293a4b5';
+
+let sent: string[] = [];
+let keycloakEnabled = true;
+
+beforeEach(() => {
+  sent = [];
+  keycloakEnabled = true;
+  queryClient.clear();
+  setToken('token', false);
+  configureApi({ apiUrl: BASE, timeoutMs: 5_000 }, (request) => {
+    sent.push(request.url);
+    const body = request.url.includes('/marketplace-provider-offerings/')
+      ? { uuid: OFFERING, plugin_options: { keycloak_enabled: keycloakEnabled } }
+      : [];
+    return Promise.resolve(Response.json(body, { headers: { 'X-Result-Count': '0' } }));
+  });
+});
+
+afterEach(() => queryClient.clear());
+
+/** Runs the loaders of the offering route and of one of its tabs, as React Router does, and waits for their requests. */
+async function appRequests(path: string, tabLoader: (args: LoaderFunctionArgs) => unknown): Promise<string[]> {
+  const url = new URL(path, 'http://app.test');
+  const offeringUuid = decodeURIComponent(url.pathname.split('/')[2] ?? '');
+  const args = { params: { offeringUuid }, request: new Request(url), context: undefined } as unknown as LoaderFunctionArgs;
+  await Promise.all([offeringLoader(args), tabLoader(args)]);
+  await waitForIdle();
+  return [...new Set(sent)].sort();
+}
+
+async function waitForIdle() {
+  for (let i = 0; i < 20 && queryClient.isFetching() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+  await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+function planned(path: string, keycloak = true): string[] {
+  const url = new URL(path, 'http://app.test');
+  const plan = landingRequests(BASE, url.pathname, url.search);
+  return [...plan.now, ...(keycloak ? plan.keycloak : [])].sort();
+}
+
+describe('landingRequests', () => {
+  it.each([
+    `/offerings/${OFFERING}/groups`,
+    `/offerings/${OFFERING}/groups?page=3&page_size=50`,
+    `/offerings/${OFFERING}/groups?role=r%201&resource=x%2Fy&page=2`,
+    `/offerings/${OFFERING}/groups?page=0&page_size=9999&show=linked&q=ab`,
+    `/offerings/${OFFERING}/groups?page=abc&group=g1`,
+  ])('sends what the groups tab sends first: %s', async (path) => {
+    expect(planned(path)).toEqual(await appRequests(path, groupsLoader));
+  });
+
+  it('sends what the Sync status tab sends first, the sync status only when Keycloak is enabled', async () => {
+    const path = `/offerings/${OFFERING}/sync`;
+    expect(planned(path)).toEqual(await appRequests(path, syncLoader));
+    expect(planned(path)).toContain(`${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`);
+
+    queryClient.clear();
+    sent = [];
+    keycloakEnabled = false;
+    expect(planned(path, false)).toEqual(await appRequests(path, syncLoader));
+  });
+
+  it('encodes an odd offering id in the URL the way the API client does', async () => {
+    const path = `/offerings/a%20b%2Fc/groups`;
+    expect(planned(path)).toEqual(await appRequests(path, groupsLoader));
+  });
+
+  it('sends nothing for pages it does not know', () => {
+    for (const path of ['/offerings', `/offerings/${OFFERING}/members`, '/sign-in', `/offerings/${OFFERING}/groups/extra`]) {
+      const plan = landingRequests(BASE, path, '');
+      expect(plan.now.length + plan.keycloak.length).toBe(0);
+    }
+  });
+});

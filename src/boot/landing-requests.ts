@@ -1,0 +1,59 @@
+import { groupsSearchSchema } from '../features/offering-groups/groups-search';
+import { parseSearchParams } from '../lib/search-params';
+
+export type LandingRequests = {
+  /** GET URLs to send at once. */
+  now: string[];
+  /** The offering's URL (one of `now`), when `keycloak` waits for it. */
+  offering?: string;
+  /** GET URLs to send once the offering says Keycloak is enabled: Waldur answers 400 otherwise. */
+  keycloak: string[];
+};
+
+const NONE: LandingRequests = { now: [], keycloak: [] };
+
+/**
+ * The API requests the page a visit lands on sends first, as the app itself would send them
+ * (same URLs, byte for byte: landing-requests.test.ts holds them to the route loaders): the
+ * offering and, on its groups tab, the page of groups in the URL, or on its Sync status tab what
+ * the sync status is joined from. Other pages: none. `base` is the API's origin (config.json's apiUrl).
+ */
+export function landingRequests(base: string, pathname: string, search: string): LandingRequests {
+  const match = /^\/offerings\/([^/]+)\/(groups|sync)\/?$/.exec(pathname);
+  const [, rawUuid = '', tab] = match ?? [];
+  if (!match) return NONE;
+  const offering = encodeURIComponent(safeDecode(rawUuid));
+  const api = `${base}/api`;
+  const offeringUrl = `${api}/marketplace-provider-offerings/${offering}/`;
+  if (tab === 'sync') {
+    const groups = `${api}/offering-keycloak-groups`;
+    return {
+      now: [offeringUrl],
+      offering: offeringUrl,
+      // The sync status, and the first page of every group and the remote groups it is joined with.
+      keycloak: [
+        `${groups}/sync_status/?offering_uuid=${offering}`,
+        `${groups}/?offering_uuid=${offering}&page=1&page_size=300`,
+        `${groups}/remote_groups/?offering_uuid=${offering}`,
+      ],
+    };
+  }
+  const state = parseSearchParams(groupsSearchSchema, new URLSearchParams(search));
+  const query = [
+    `offering_uuid=${offering}`,
+    state.role ? `role_uuid=${encodeURIComponent(state.role)}` : '',
+    state.resource ? `resource_uuid=${encodeURIComponent(state.resource)}` : '',
+    `page=${state.page}`,
+    `page_size=${state.page_size}`,
+  ];
+  return { now: [offeringUrl, `${api}/offering-keycloak-groups/?${query.filter(Boolean).join('&')}`], keycloak: [] };
+}
+
+/** A route param as React Router gives it: decoded, or as it is when it is not valid encoding. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
