@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * The "who" of a membership form: username and email, as Waldur limits them. The email check
@@ -8,15 +8,15 @@ import { z } from 'zod';
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export const personFields = {
-  username: z
-    .string()
-    .refine((value) => value.trim().length > 0, 'Enter a username.')
-    .refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
-  email: z
-    .string()
-    .refine((value) => value.trim().length > 0, 'Enter an email address.')
-    .refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.')
-    .refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
+  username: z.string().check(
+    z.refine((value) => value.trim().length > 0, 'Enter a username.'),
+    z.refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
+  ),
+  email: z.string().check(
+    z.refine((value) => value.trim().length > 0, 'Enter an email address.'),
+    z.refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.'),
+    z.refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
+  ),
 };
 
 /** Who a selected row is, kept across pages for its confirmation and result. */

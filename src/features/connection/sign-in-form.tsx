@@ -3,23 +3,25 @@ import { Alert, Anchor, Button, Checkbox, Paper, PasswordInput, Stack, Text, Tex
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import { setToken } from '../../api/session';
 
 const passwordSchema = z.object({
-  username: z.string().trim().min(1, 'Enter your username.'),
-  password: z.string().min(1, 'Enter your password.'),
+  username: z.string().check(z.trim(), z.minLength(1, 'Enter your username.')),
+  password: z.string().check(z.minLength(1, 'Enter your password.')),
   remember: z.boolean(),
 });
 
 const tokenSchema = z.object({
   token: z
     .string()
-    .trim()
-    .min(1, 'Paste an API token.')
-    .regex(/^[A-Za-z0-9]+$/, 'An API token has only letters and digits. Paste it without "Token ".'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'Paste an API token.'),
+      z.regex(/^[A-Za-z0-9]+$/, 'An API token has only letters and digits. Paste it without "Token ".'),
+    ),
   remember: z.boolean(),
 });
 

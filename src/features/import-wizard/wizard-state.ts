@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * What the import wizard remembers for one offering: the chosen remote groups, the role,
@@ -36,8 +36,8 @@ const resultSchema = z.discriminatedUnion('status', [
   z.object({
     status: z.literal('imported'),
     localGroup: z.object({ uuid: z.string(), name: z.string() }),
-    pull: pullSchema.nullable(),
-    note: z.string().optional(),
+    pull: z.nullable(pullSchema),
+    note: z.optional(z.string()),
   }),
   z.object({ status: z.literal('skipped'), reason: z.string() }),
   /** `uncertain`: the request may have reached Waldur (network failure, timeout, 5xx). */
@@ -54,7 +54,7 @@ export type StopReason = z.infer<typeof stopReasonSchema>;
 const runSchema = z.discriminatedUnion('phase', [
   z.object({ phase: z.literal('idle') }),
   z.object({ phase: z.literal('running'), startedAt: z.number() }),
-  z.object({ phase: z.literal('finished'), stopped: stopReasonSchema.nullable(), finishedAt: z.number() }),
+  z.object({ phase: z.literal('finished'), stopped: z.nullable(stopReasonSchema), finishedAt: z.number() }),
 ]);
 export type RunState = z.infer<typeof runSchema>;
 
@@ -72,7 +72,7 @@ const stateSchema = z.object({
   results: z.record(z.string(), resultSchema),
   run: runSchema,
   /** A message for the next step shown (e.g. preselected groups that were already linked). */
-  notice: z.string().nullable(),
+  notice: z.nullable(z.string()),
 });
 export type WizardState = z.infer<typeof stateSchema>;
 

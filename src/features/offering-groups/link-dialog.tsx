@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { ApiError, splitFormErrors } from '../../api/errors';
 import { availableScopes, invalidateOffering, keycloakQueries, offeringQueries } from '../../api/shared-queries';
@@ -14,9 +14,9 @@ import { isolate } from '../../lib/bidi';
 import { KEYCLOAK_SETTINGS_HINT, goneMessage } from './group-messages';
 
 const linkSchema = z.object({
-  backend_id: z.string().min(1, 'Choose a remote group.'),
+  backend_id: z.string().check(z.minLength(1, 'Choose a remote group.')),
   resource_uuid: z.string(),
-  scope_id: z.string().max(255, 'At most 255 characters.'),
+  scope_id: z.string().check(z.maxLength(255, 'At most 255 characters.')),
 });
 
 type LinkValues = z.infer<typeof linkSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { components } from '../../api/schema';
 import type { Offering } from '../../api/types';
 import { templateError } from './group-name';
@@ -111,29 +111,31 @@ export function settingsSchema(saved: Saved) {
       keycloak_username_label: z.string(),
       keycloak_enabled: z.boolean(),
     })
-    .superRefine((values, ctx) => {
-      for (const { field, saved: savedOf } of SAVED_STRINGS) {
-        const value = values[field];
-        if (typeof value === 'string' && value.trim() === '' && text(savedOf(saved)) !== '') {
-          ctx.addIssue({ code: 'custom', path: [field], message: NOT_BLANK });
+    .check(
+      z.superRefine((values, ctx) => {
+        for (const { field, saved: savedOf } of SAVED_STRINGS) {
+          const value = values[field];
+          if (typeof value === 'string' && value.trim() === '' && text(savedOf(saved)) !== '') {
+            ctx.addIssue({ code: 'custom', path: [field], message: NOT_BLANK });
+          }
         }
-      }
-      const template = values.keycloak_group_name_template.trim();
-      const problem = template ? templateError(template) : null;
-      if (problem) ctx.addIssue({ code: 'custom', path: ['keycloak_group_name_template'], message: problem });
-      const frequency = values.keycloak_sync_frequency.trim();
-      if (frequency !== '' || saved.plugin.keycloak_sync_frequency !== undefined) {
-        if (!/^[-+]?\d+$/.test(frequency)) {
-          ctx.addIssue({ code: 'custom', path: ['keycloak_sync_frequency'], message: 'A valid integer is required.' });
-        } else if (Number(frequency) < 1) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['keycloak_sync_frequency'],
-            message: 'Ensure this value is greater than or equal to 1.',
-          });
+        const template = values.keycloak_group_name_template.trim();
+        const problem = template ? templateError(template) : null;
+        if (problem) ctx.addIssue({ code: 'custom', path: ['keycloak_group_name_template'], message: problem });
+        const frequency = values.keycloak_sync_frequency.trim();
+        if (frequency !== '' || saved.plugin.keycloak_sync_frequency !== undefined) {
+          if (!/^[-+]?\d+$/.test(frequency)) {
+            ctx.addIssue({ code: 'custom', path: ['keycloak_sync_frequency'], message: 'A valid integer is required.' });
+          } else if (Number(frequency) < 1) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['keycloak_sync_frequency'],
+              message: 'Ensure this value is greater than or equal to 1.',
+            });
+          }
         }
-      }
-    });
+      }),
+    );
 }
 
 /**

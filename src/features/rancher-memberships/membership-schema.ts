@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RancherCluster, RancherMembershipBody, RoleTemplate } from '../../api/types';
 import { personFields } from '../../lib/person-fields';
 import { settingsOfRole, type ScopeType } from './queries';
@@ -10,9 +10,9 @@ import { settingsOfRole, type ScopeType } from './queries';
  */
 export const membershipSchema = z.object({
   ...personFields,
-  cluster: z.string().min(1, 'Choose a cluster.'),
+  cluster: z.string().check(z.minLength(1, 'Choose a cluster.')),
   project: z.string(),
-  role: z.string().min(1, 'Choose a role.'),
+  role: z.string().check(z.minLength(1, 'Choose a role.')),
 });
 
 export type MembershipValues = z.infer<typeof membershipSchema>;
