@@ -86,6 +86,28 @@ test('a bad template is refused next to its field with Waldur’s message, the t
   expect((await savedOptions(sim)).plugin_options.keycloak_group_name_template).toBe('${offering_uuid}_${role_name}');
 });
 
+test('the sync frequency takes whole minutes: anything else is refused next to it, the text kept; the arrow keys step it', async ({
+  page,
+  sim,
+}) => {
+  await page.goto(settingsUrl);
+  const frequency = page.getByRole('textbox', { name: 'Sync frequency (minutes)' });
+  await expect(frequency).toHaveValue('15');
+  await frequency.fill('1.5h');
+  await expect(page.getByText('A valid integer is required.')).toBeVisible();
+  await expect(frequency).toHaveValue('1.5h');
+  await expect(frequency).toHaveAttribute('aria-invalid', 'true');
+
+  await frequency.fill('1');
+  await frequency.press('ArrowDown');
+  await expect(frequency).toHaveValue('1');
+  await frequency.press('ArrowUp');
+  await frequency.press('ArrowUp');
+  await expect(frequency).toHaveValue('3');
+  await save(page);
+  expect((await savedOptions(sim)).plugin_options.keycloak_sync_frequency).toBe(3);
+});
+
 test('the preview names the group a new membership really creates', async ({ page, sim }) => {
   await page.goto(settingsUrl);
   await page
