@@ -1,10 +1,10 @@
 import { Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { openConfirmModal } from '../../components/confirm';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useId, useMemo, useState } from 'react';
 import classes from './sync-status-view.module.css';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { isolate } from '../../lib/bidi';
+import { useVirtualRows } from '../../lib/use-virtual-rows';
 import { lineHeight } from './line-layout';
 import { chosen, filterLines, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncJoin, type SyncLine } from './join';
 
@@ -248,37 +248,25 @@ function VirtualLines<T extends SyncLine>({
   choices: ReadonlyMap<string, string>;
   render: (line: T) => React.ReactNode;
 }) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const estimateSize = useCallback(
+  // Sizes are computed, never measured: a new function when the lines or a choice change them,
+  // and the rows' starts are summed again (once per change, not per scroll).
+  const size = useCallback(
     (index: number) => {
       const line = lines[index];
       return line ? lineHeight(line, choices) : 0;
     },
     [lines, choices],
   );
-  // Keyed by index (the default): the virtualiser keeps sizes by key, and hashing 30,000 line ids
-  // on every new list cost more than the sizes themselves. React keys rows by line id below.
-  const virtualizer = useVirtualizer({
+  const { scrollRef, items, totalSize } = useVirtualRows<HTMLDivElement>({
     count: lines.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize,
+    size,
     overscan: 4,
     // Rows on the first render, before the scroll box is observed.
-    initialRect: { width: 0, height },
+    initialHeight: height,
   });
-  // Sizes are computed, never measured: when the lines or a choice change them, the virtualiser
-  // is told (it reads estimateSize again only when its count changes, or when told).
-  const sized = useRef(estimateSize);
-  useLayoutEffect(() => {
-    if (sized.current === estimateSize) return;
-    sized.current = estimateSize;
-    virtualizer.measure();
-  }, [estimateSize, virtualizer]);
-  const items = virtualizer.getVirtualItems();
-  const total = virtualizer.getTotalSize();
   return (
-    <div ref={scrollRef} className={classes.scroller} style={{ height: Math.min(height, total) }}>
-      <div role="list" aria-label={label} className={classes.list} style={{ height: total }}>
+    <div ref={scrollRef} className={classes.scroller} style={{ height: Math.min(height, totalSize) }}>
+      <div role="list" aria-label={label} className={classes.list} style={{ height: totalSize }}>
         {items.map((item) => {
           const line = lines[item.index];
           if (!line) return null;
