@@ -1,13 +1,14 @@
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useId, useRef } from 'react';
+import { memo, useId } from 'react';
 import { pluralize } from '../../lib/format';
+import { useVirtualRows } from '../../lib/use-virtual-rows';
 import type { RemoteGroup } from '../../api/types';
 import { groupLabel, type RemoteTree, type VisibleRow } from './remote-tree';
 
 const ROW_HEIGHT = 40;
 const MAX_HEIGHT = 480;
 const INDENT = 20;
+const rowHeight = () => ROW_HEIGHT;
 
 export type GroupMark = { kind: 'linked'; localName: string } | { kind: 'imported' };
 
@@ -28,13 +29,11 @@ type Props = {
  * sub-groups), a checkbox, the name, the sub-group count, and "Members" for the preview.
  */
 export function RemoteGroupTree({ tree, rows, selected, marks, highlighted, onToggleSelect, onToggleExpand, onHighlight }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
+  const { scrollRef, items, totalSize } = useVirtualRows<HTMLDivElement>({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    size: rowHeight,
     overscan: 10,
-    initialRect: { width: 800, height: MAX_HEIGHT },
+    initialHeight: MAX_HEIGHT,
   });
   const height = Math.min(MAX_HEIGHT, Math.max(rows.length, 1) * ROW_HEIGHT + 2);
   return (
@@ -47,8 +46,8 @@ export function RemoteGroupTree({ tree, rows, selected, marks, highlighted, onTo
         borderRadius: 'var(--mantine-radius-sm)',
       }}
     >
-      <div role="list" aria-label="Remote groups" style={{ height: virtualizer.getTotalSize(), position: 'relative', width: '100%' }}>
-        {virtualizer.getVirtualItems().map((item) => {
+      <div role="list" aria-label="Remote groups" style={{ height: totalSize, position: 'relative', width: '100%' }}>
+        {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
           const group = row.node.group;
