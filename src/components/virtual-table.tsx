@@ -1,6 +1,6 @@
 import { Box, Table } from '@mantine/core';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useCallback } from 'react';
+import { useVirtualRows } from '../lib/use-virtual-rows';
 
 /** Below this many rows a table is drawn whole; above, only the rows in view are. */
 export const VIRTUALISE_ABOVE = 60;
@@ -21,7 +21,7 @@ type Props = {
   maxHeight?: number;
 };
 
-/** The default row key; one function, so that the virtualizer keeps its measurements between renders. */
+/** The default row key; one function, so that the rows' starts are not summed again on every render. */
 const byIndex = (index: number) => index;
 
 /**
@@ -30,20 +30,19 @@ const byIndex = (index: number) => index;
  * rows, so roles and names stay what assistive technology expects.
  */
 export function VirtualTable({ count, columns, estimateRowHeight, label, head, row, rowKey = byIndex, maxHeight = 560 }: Props) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = count > VIRTUALISE_ABOVE;
-  const virtualizer = useVirtualizer({
+  const estimate = useCallback(() => estimateRowHeight, [estimateRowHeight]);
+  const { scrollRef, items, totalSize, measureRow } = useVirtualRows<HTMLDivElement>({
     count: virtual ? count : 0,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => estimateRowHeight,
+    size: estimate,
     overscan: 6,
-    initialRect: { width: 1000, height: maxHeight },
-    getItemKey: rowKey,
+    initialHeight: maxHeight,
+    rowKey,
+    measured: true,
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
   const indexes = virtual ? items.map((item) => item.index) : Array.from({ length: count }, (_, index) => index);
   const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+  const paddingBottom = virtual ? totalSize - (items[items.length - 1]?.end ?? 0) : 0;
 
   const table = (
     <Table aria-label={label} aria-rowcount={count + 1} stickyHeader={virtual} verticalSpacing="xs" layout="fixed" miw={720}>
@@ -55,7 +54,7 @@ export function VirtualTable({ count, columns, estimateRowHeight, label, head, r
           </tr>
         ) : null}
         {indexes.map((index) => (
-          <VirtualRowSlot key={rowKey(index)} index={index} measure={virtual ? virtualizer.measureElement : undefined}>
+          <VirtualRowSlot key={rowKey(index)} index={index} measure={virtual ? measureRow : undefined}>
             {row(index)}
           </VirtualRowSlot>
         ))}
@@ -84,14 +83,14 @@ export function VirtualTable({ count, columns, estimateRowHeight, label, head, r
   );
 }
 
-/** Lets the virtualizer measure the row the caller draws (rows grow with error messages). */
+/** Lets the table measure the row the caller draws (rows grow with error messages). */
 function VirtualRowSlot({
   index,
   measure,
   children,
 }: {
   index: number;
-  measure?: (node: Element | null) => void;
+  measure?: (node: HTMLElement | null) => (() => void) | undefined;
   children: React.ReactNode;
 }) {
   return (
