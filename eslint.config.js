@@ -34,8 +34,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      // Says only that the React Compiler would skip a component (react-hook-form's watch,
-      // TanStack Virtual); this build does not use the compiler.
+      // Says only that the React Compiler would skip a component (react-hook-form's watch); this
+      // build does not use the compiler.
       'react-hooks/incompatible-library': 'off',
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': ['error', { patterns: [NO_SIM] }],
