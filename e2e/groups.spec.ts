@@ -181,8 +181,10 @@ test('delete says the remote group and every membership go too', async ({ page, 
 });
 
 test('a delete Keycloak did not carry out says so: unreadable, or the group still there', async ({ page, sim }) => {
-  await page.goto(groupsUrl(A));
+  // Down before the page opens: had the remote groups loaded first, their failed refresh would
+  // raise a "Could not refresh" notification that may lie over the row menu.
   await sim.faults({ keycloakDown: [A] });
+  await page.goto(groupsUrl(A));
   await (await openActions(page, G.prodAdmin.name)).getByRole('menuitem', { name: /Delete/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
   const unchecked = page.getByRole('alert').filter({ hasText: 'deleted in Waldur only; Keycloak could not be checked' });
