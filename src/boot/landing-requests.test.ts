@@ -63,10 +63,13 @@ describe('landingRequests', () => {
     expect(planned(path)).toEqual(await appRequests(path, groupsLoader));
   });
 
-  it('sends what the Sync status tab sends first, the sync status only when Keycloak is enabled', async () => {
+  it('sends the offering and the sync status as the Sync status tab does, the sync status only when Keycloak is enabled', async () => {
     const path = `/offerings/${OFFERING}/sync`;
-    expect(planned(path)).toEqual(await appRequests(path, syncLoader));
-    expect(planned(path)).toContain(`${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`);
+    expect(await appRequests(path, syncLoader)).toEqual(expect.arrayContaining(planned(path)));
+    expect(planned(path)).toEqual([
+      `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
+      `${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`,
+    ]);
 
     queryClient.clear();
     sent = [];

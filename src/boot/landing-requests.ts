@@ -15,8 +15,8 @@ const NONE: LandingRequests = { now: [], keycloak: [] };
 /**
  * The API requests the page a visit lands on sends first, as the app itself would send them
  * (same URLs, byte for byte: landing-requests.test.ts holds them to the route loaders): the
- * offering and, on its groups tab, the page of groups in the URL, or on its Sync status tab what
- * the sync status is joined from. Other pages: none. `base` is the API's origin (config.json's apiUrl).
+ * offering and, on its groups tab, the page of groups in the URL, or on its Sync status tab the
+ * sync status. Other pages: none. `base` is the API's origin (config.json's apiUrl).
  */
 export function landingRequests(base: string, pathname: string, search: string): LandingRequests {
   const match = /^\/offerings\/([^/]+)\/(groups|sync)\/?$/.exec(pathname);
@@ -26,16 +26,13 @@ export function landingRequests(base: string, pathname: string, search: string):
   const api = `${base}/api`;
   const offeringUrl = `${api}/marketplace-provider-offerings/${offering}/`;
   if (tab === 'sync') {
-    const groups = `${api}/offering-keycloak-groups`;
+    // The sync status only: its lines show first, from it alone. The group lists it is then
+    // joined with are large (tens of thousands of remote groups); had they arrived with it, their
+    // reading would come before the first line (bench figure 14: 5.2x → 6.5x the floor).
     return {
       now: [offeringUrl],
       offering: offeringUrl,
-      // The sync status, and the first page of every group and the remote groups it is joined with.
-      keycloak: [
-        `${groups}/sync_status/?offering_uuid=${offering}`,
-        `${groups}/?offering_uuid=${offering}&page=1&page_size=300`,
-        `${groups}/remote_groups/?offering_uuid=${offering}`,
-      ],
+      keycloak: [`${api}/offering-keycloak-groups/sync_status/?offering_uuid=${offering}`],
     };
   }
   const state = parseSearchParams(groupsSearchSchema, new URLSearchParams(search));
