@@ -25,7 +25,8 @@ export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   return parseRuntimeConfig(await (early ?? readConfig()));
 }
 
-async function readConfig(): Promise<unknown> {
+/** /config.json's body, or null when it cannot be read (the boot script reads it the same way). */
+export async function readConfig(): Promise<unknown> {
   try {
     const response = await fetch('/config.json', { cache: 'no-store' });
     return response.ok ? ((await response.json()) as unknown) : null;

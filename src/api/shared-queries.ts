@@ -2,6 +2,7 @@ import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/reac
 import { api, unwrap, unwrapPage } from './client';
 import type { ProviderResource, RemoteUser } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
+import { isKeycloakEnabled } from './keycloak-enabled';
 
 /**
  * Queries more than one feature needs (the offering, its roles, resources, groups and remote
@@ -258,9 +259,7 @@ export function availableScopes(resource: Pick<ProviderResource, 'options'> | un
   });
 }
 
-export function isKeycloakEnabled(offering: { plugin_options?: { keycloak_enabled?: boolean } | null }): boolean {
-  return offering.plugin_options?.keycloak_enabled === true;
-}
+export { isKeycloakEnabled } from './keycloak-enabled';
 
 /**
  * Runs `prefetch` once the offering is known to have Keycloak enabled, without blocking (for

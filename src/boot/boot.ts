@@ -1,4 +1,5 @@
-import { parseRuntimeConfig } from '../api/config';
+import { parseRuntimeConfig, readConfig } from '../api/config';
+import { isKeycloakEnabled } from '../api/keycloak-enabled';
 import { getToken } from '../api/session';
 import { EARLY_FOR_MS, type BootRecord } from './boot-record';
 import { landingRequests } from './landing-requests';
@@ -11,9 +12,7 @@ import { landingRequests } from './landing-requests';
  * module of the app (vite.config.ts, `bootScript`).
  */
 const requests: BootRecord['requests'] = new Map();
-const config = fetch('/config.json', { cache: 'no-store' })
-  .then((response) => (response.ok ? (response.json() as Promise<unknown>) : null))
-  .catch(() => null);
+const config = readConfig();
 window.__waldurKcBoot = { config, requests };
 
 const token = getToken();
@@ -31,8 +30,8 @@ function sendEarly(token: string, base: string) {
   const offering = plan.offering ? requests.get(plan.offering)?.response : undefined;
   if (offering && plan.keycloak.length) {
     const enabled = offering
-      .then((answer) => (answer.ok ? (answer.clone().json() as Promise<{ plugin_options?: { keycloak_enabled?: unknown } }>) : null))
-      .then((body) => body?.plugin_options?.keycloak_enabled === true)
+      .then((answer) => (answer.ok ? (answer.clone().json() as Promise<Parameters<typeof isKeycloakEnabled>[0] | null>) : null))
+      .then((body) => body !== null && isKeycloakEnabled(body))
       .catch(() => false);
     // Kept at once, sent when the offering allows: if the app asks before, it waits for this one
     // rather than sending a second.
