@@ -1,8 +1,9 @@
-import { Badge, Code, Group } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import { DeferredTooltip } from '../../components/deferred-widget';
+import { PlainBadge } from '../../components/plain-badge';
+import classes from './group-row.module.css';
 
 /**
  * Whether Keycloak still has a linked group's remote group: from the offering's remote groups
@@ -24,30 +25,24 @@ export function useRemotePresence(offeringUuid: string, backendId: string): Remo
   });
 }
 
-/** "Linked" (with the remote id), "Linked · missing in Keycloak", or "Not linked". */
+/**
+ * "Linked" (with the remote id), "Linked · missing in Keycloak", or "Not linked". It is in every
+ * row of the groups table: plain elements with the look of Mantine's Group, Badge and Code
+ * (group-row.module.css), which rendered as three Mantine components with their Boxes a row.
+ */
 export function LinkBadge({ backendId, presence }: { backendId: string; presence: RemotePresence }) {
-  if (!backendId)
-    return (
-      <Badge color="gray" variant="light">
-        Not linked
-      </Badge>
-    );
+  if (!backendId) return <PlainBadge color="gray">Not linked</PlainBadge>;
+  const missing = presence === 'missing';
   return (
-    <Group gap={6} wrap={presence === 'missing' ? 'wrap' : 'nowrap'}>
-      {presence === 'missing' ? (
-        <Badge color="red" variant="light" style={{ flexShrink: 0 }}>
-          {MISSING_BADGE}
-        </Badge>
-      ) : (
-        <Badge color="teal" variant="light" style={{ flexShrink: 0 }}>
-          Linked
-        </Badge>
-      )}
+    <div className={classes.link} data-missing={missing || undefined}>
+      <PlainBadge color={missing ? 'red' : 'teal'} className={classes.linkBadge}>
+        {missing ? MISSING_BADGE : 'Linked'}
+      </PlainBadge>
       <DeferredTooltip label={backendId}>
-        <Code style={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 160 }} tabIndex={0}>
+        <code className={classes.remoteId} tabIndex={0}>
           {backendId}
-        </Code>
+        </code>
       </DeferredTooltip>
-    </Group>
+    </div>
   );
 }
