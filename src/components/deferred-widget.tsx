@@ -20,7 +20,7 @@ export function DeferredTooltip({ children, ...props }: TooltipProps) {
 type MenuComponent = typeof import('./deferred-widgets').Menu;
 
 type DeferredMenuProps = {
-  /** The trigger (an ActionIcon, a Button). */
+  /** The trigger (an ActionIcon, a Button, a plain <button>): it takes the props and ref given to it. */
   target: React.ReactElement<{ onClick?: () => void; 'aria-haspopup'?: 'menu'; 'aria-expanded'?: boolean }>;
   /** The dropdown's items, made with the loaded Menu's parts. */
   children: (menu: MenuComponent) => React.ReactNode;

@@ -1,9 +1,10 @@
-import { ActionIcon, Loader, Text } from '@mantine/core';
+import { Loader, Text } from '@mantine/core';
 import { MISSING_PULL_REASON, type RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
 import { DeferredMenu } from '../../components/deferred-widget';
 import type { GroupActions } from './group-actions';
 import { NOT_LINKED_REASON } from './group-messages';
+import classes from './group-row.module.css';
 
 function Reason({ children }: { children: React.ReactNode }) {
   return (
@@ -34,9 +35,11 @@ export function GroupActionsMenu({
       withinPortal
       width={260}
       target={
-        <ActionIcon variant="subtle" color="gray" aria-label={label} title={label} aria-busy={busy}>
+        // A plain button with the look of a subtle gray ActionIcon (one in every row of the
+        // table): Menu.Target gives it its ref and props as it would the ActionIcon.
+        <button type="button" className={classes.trigger} aria-label={label} title={label} aria-busy={busy}>
           {busy ? <Loader size={14} aria-hidden="true" /> : <span aria-hidden="true">⋯</span>}
-        </ActionIcon>
+        </button>
       }
     >
       {(Menu) => (
