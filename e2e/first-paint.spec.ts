@@ -23,6 +23,37 @@ test('a slow server: the app frame and a skeleton show while the offering loads,
   await expect(page.getByRole('status', { name: 'Loading page' })).toHaveCount(0);
 });
 
+test('the first paint comes before any app code: the frame with skeletons, in the stored colour scheme', async ({ page }) => {
+  // The app's entry chunk never arrives: what shows is index.html and the boot script alone.
+  await page.route(/\/assets\/index-[^/]+\.js$/, () => new Promise<void>(() => undefined));
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.addInitScript(() => localStorage.setItem('waldur-kc.color-scheme', 'dark'));
+  await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/groups`, { waitUntil: 'commit' });
+  await expect(page.getByText('Waldur · Keycloak groups')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Loading page' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(background, 'the dark body colour before the app has run').not.toBe('rgb(255, 255, 255)');
+});
+
+test.describe('signed out', () => {
+  test.use({ account: null });
+
+  test('the first paint shows no frame: the sign-in form comes', async ({ page }) => {
+    await page.route(/\/assets\/index-[^/]+\.js$/, () => new Promise<void>(() => undefined));
+    await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/groups`, { waitUntil: 'commit' });
+    await expect(page.locator('html')).toHaveAttribute('data-boot-signed-out', '');
+    await expect(page.getByRole('status', { name: 'Loading page' })).toBeHidden();
+
+    // With the app's code: the sign-in page, and nothing of the skeleton left over.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/groups`);
+    await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByLabel('Username')).toBeVisible();
+    await expect(page.locator('.boot-frame')).toHaveCount(0);
+  });
+});
+
 test('the built app logs no development warnings', async ({ page, sim }) => {
   const offering = await keycloakOffering(sim);
   const warnings: string[] = [];

@@ -1,4 +1,5 @@
 import { createTheme, darken, localStorageColorSchemeManager, type CSSVariablesResolver, type MantineThemeComponent } from '@mantine/core';
+import { COLOR_SCHEME_KEY } from '../boot/color-scheme';
 import progressClasses from './progress.module.css';
 
 /**
@@ -38,6 +39,7 @@ export const theme = createTheme({
   // Shade 6 on white (links, "c=red" text) is below WCAG AA 4.5:1; shade 8 passes.
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'sm',
+  // index.html's first-paint skeleton names the same font.
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   components: {
     // The close buttons of dialogs and side panels have no accessible name by default; titles
@@ -65,7 +67,7 @@ export const theme = createTheme({
   },
 });
 
-export const colorSchemeManager = localStorageColorSchemeManager({ key: 'waldur-kc.color-scheme' });
+export const colorSchemeManager = localStorageColorSchemeManager({ key: COLOR_SCHEME_KEY });
 
 /**
  * Contrast fixes (WCAG AA, checked by the axe scans): dimmed text one step further from the

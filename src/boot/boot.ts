@@ -2,20 +2,24 @@ import { parseRuntimeConfig, readConfig } from '../api/config';
 import { isKeycloakEnabled } from '../api/keycloak-enabled';
 import { getToken } from '../api/session';
 import { EARLY_FOR_MS, type BootRecord } from './boot-record';
+import { applyInitialColorScheme } from './color-scheme';
 import { landingRequests } from './landing-requests';
 
 /**
  * index.html's first script, about a kilobyte, run while the app's code is still loading: it
- * asks for /config.json, then sends the API requests the page being opened starts with
- * (landing-requests.ts), so that their answers are on their way while the app loads and starts.
- * The app takes them (api/early.ts) in place of sending its own. Built on its own, not as a
- * module of the app (vite.config.ts, `bootScript`).
+ * sets up the first paint (index.html's skeleton of the frame: its colour scheme, and none when
+ * the sign-in form comes), asks for /config.json, then sends the API requests the page being
+ * opened starts with (landing-requests.ts), so that their answers are on their way while the app
+ * loads and starts. The app takes them (api/early.ts) in place of sending its own. Built on its
+ * own, not as a module of the app (vite.config.ts, `bootScript`).
  */
+applyInitialColorScheme();
+const token = getToken();
+if (!token || location.pathname.startsWith('/sign-in')) document.documentElement.setAttribute('data-boot-signed-out', '');
+
 const requests: BootRecord['requests'] = new Map();
 const config = readConfig();
 window.__waldurKcBoot = { config, requests };
-
-const token = getToken();
 if (token) void config.then((raw) => sendEarly(token, parseRuntimeConfig(raw).apiUrl || location.origin));
 
 function sendEarly(token: string, base: string) {
