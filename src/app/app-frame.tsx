@@ -1,7 +1,6 @@
-import { ActionIcon, Group, Skeleton, Stack, Text } from '@mantine/core';
+import { ActionIcon, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink } from 'react-router';
-import { TableSkeleton } from '../components/table-skeleton';
 import classes from './app-frame.module.css';
 
 /** The id of the main region, where the skip link and a navigation put the focus. */
@@ -95,30 +94,5 @@ export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
         {children}
       </main>
     </div>
-  );
-}
-
-/**
- * What the first paint shows while the first page's code and data load (react-router's
- * HydrateFallback): the frame with skeletons, never a blank page, however slow the server.
- */
-export function AppFrameSkeleton() {
-  if (window.location.pathname.startsWith('/sign-in')) return null;
-  return (
-    <AppFrame
-      nav={
-        <Stack gap="sm" p="xs" aria-hidden="true">
-          <Skeleton height={22} width="70%" />
-          <Skeleton height={22} width="85%" />
-          <Skeleton height={22} width="50%" />
-        </Stack>
-      }
-    >
-      <Stack gap="md">
-        <Skeleton height={14} width={160} />
-        <Skeleton height={36} width="40%" />
-        <TableSkeleton label="Loading page" />
-      </Stack>
-    </AppFrame>
   );
 }

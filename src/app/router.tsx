@@ -1,6 +1,5 @@
 import { createBrowserRouter, redirect, type DataStrategyFunction } from 'react-router';
 import { getToken } from '../api/session';
-import { AppFrameSkeleton } from './app-frame';
 import { RouteError } from './route-error';
 import { groupsLoader, offeringLoader, shellLoader, syncLoader } from './route-loaders';
 import { SessionWatcher } from './session-watcher';
@@ -31,7 +30,8 @@ function afterApiReady(apiReady: Promise<unknown>): DataStrategyFunction {
 
 /**
  * Pages load lazily: the first groups row needs only the shell, the frame and the groups tab.
- * Until the first page is ready the frame shows with skeletons (HydrateFallback).
+ * Until the first page is ready the frame shows with skeletons: index.html's, drawn before any
+ * script ran (main.tsx renders once the router is initialized, so no HydrateFallback).
  */
 export function createRouter(apiReady: Promise<unknown> = Promise.resolve()) {
   return createBrowserRouter(
@@ -39,7 +39,6 @@ export function createRouter(apiReady: Promise<unknown> = Promise.resolve()) {
       {
         Component: SessionWatcher,
         ErrorBoundary: RouteError,
-        HydrateFallback: AppFrameSkeleton,
         children: [
           { path: '/sign-in', lazy: () => import('./routes/sign-in') },
           {
