@@ -11,8 +11,18 @@ import classes from './group-row.module.css';
  * "linked elsewhere in the realm" from "deleted in Keycloak").
  */
 export function useRemotePresence(offeringUuid: string, backendId: string): RemotePresence {
-  const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: Boolean(backendId) });
-  const remoteIds = remoteIdsOf(remoteGroups.data);
+  const remoteIds = useRemoteIds(offeringUuid, Boolean(backendId));
+  return useLookedUpPresence(offeringUuid, backendId, remoteIds);
+}
+
+/** The ids of the offering's remote groups, once `remote_groups` has answered (read when `enabled`). */
+export function useRemoteIds(offeringUuid: string, enabled: boolean): ReadonlySet<string> | undefined {
+  const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled });
+  return remoteIdsOf(remoteGroups.data);
+}
+
+/** The presence of a linked group given the remote ids, with the members look-up when it needs one. */
+export function useLookedUpPresence(offeringUuid: string, backendId: string, remoteIds: ReadonlySet<string> | undefined): RemotePresence {
   const members = useQuery({
     ...keycloakQueries.remoteGroupMembers(offeringUuid, backendId),
     enabled: needsLookup(backendId, remoteIds),
