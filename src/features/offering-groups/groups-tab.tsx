@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
-import { needsLookup, remotePresence, type RemotePresence } from '../../api/remote-presence';
+import type { RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
 import { deferred } from '../../components/deferred';
 import { EmptyState } from '../../components/empty-state';
@@ -22,7 +22,7 @@ import classes from './group-row.module.css';
 import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupsSearchSchema } from './groups-search';
 import { groupQueries } from './queries';
-import { LinkBadge, useLookedUpPresence, useRemoteIds } from './remote-presence';
+import { LinkBadge, useRemotePresences } from './remote-presence';
 
 // The pickers (Select, Combobox) load once the first rows are painted, and the detail panel
 // (Drawer) when it opens: neither is among the scripts before the first row.
@@ -200,12 +200,12 @@ function GroupsTable({
   dimmed: boolean;
   onOpen: (group: OfferingGroup) => void;
 }) {
-  // The remote groups are read once for the page, not by every row: two query observers a row
-  // (the list, and the members look-up most rows never need) cost the first row of a cold load
-  // about 30 ms (A/B medians of 25 runs). Only a row missing from the list looks its id up.
-  const remoteIds = useRemoteIds(
+  // The rows' presence in Keycloak, read for the page at once: two query observers in every row
+  // (the remote groups, and the members look-up most rows never need) cost the first row of a
+  // cold load about 30 ms (A/B medians of 25 runs).
+  const presenceOf = useRemotePresences(
     offeringUuid,
-    groups.some((group) => group.backend_id),
+    groups.map((group) => group.backend_id),
   );
   return (
     <PlainTable minWidth={900} aria-label="Groups" style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
@@ -223,26 +223,9 @@ function GroupsTable({
         </tr>
       </thead>
       <tbody>
-        {groups.map((group) =>
-          needsLookup(group.backend_id, remoteIds) ? (
-            <LookedUpGroupRow
-              key={group.uuid}
-              offeringUuid={offeringUuid}
-              remoteIds={remoteIds}
-              group={group}
-              actions={actions}
-              onOpen={onOpen}
-            />
-          ) : (
-            <GroupRow
-              key={group.uuid}
-              group={group}
-              presence={remotePresence({ backendId: group.backend_id, remoteIds })}
-              actions={actions}
-              onOpen={onOpen}
-            />
-          ),
-        )}
+        {groups.map((group) => (
+          <GroupRow key={group.uuid} group={group} presence={presenceOf(group.backend_id)} actions={actions} onOpen={onOpen} />
+        ))}
       </tbody>
     </PlainTable>
   );
@@ -253,16 +236,6 @@ type RowProps = {
   actions: GroupActions;
   onOpen: (group: OfferingGroup) => void;
 };
-
-/** A linked group missing from the offering's remote groups: its row asks Keycloak for the id. */
-function LookedUpGroupRow({
-  offeringUuid,
-  remoteIds,
-  ...row
-}: RowProps & { offeringUuid: string; remoteIds: ReadonlySet<string> | undefined }) {
-  const presence = useLookedUpPresence(offeringUuid, row.group.backend_id, remoteIds);
-  return <GroupRow {...row} presence={presence} />;
-}
 
 /**
  * A row as plain elements styled with Mantine's variables (group-row.module.css), LinkBadge's

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import { DeferredTooltip } from '../../components/deferred-widget';
@@ -11,28 +11,30 @@ import classes from './group-row.module.css';
  * "linked elsewhere in the realm" from "deleted in Keycloak").
  */
 export function useRemotePresence(offeringUuid: string, backendId: string): RemotePresence {
-  const remoteIds = useRemoteIds(offeringUuid, Boolean(backendId));
-  return useLookedUpPresence(offeringUuid, backendId, remoteIds);
+  return useRemotePresences(offeringUuid, [backendId])(backendId);
 }
 
-/** The ids of the offering's remote groups, once `remote_groups` has answered (read when `enabled`). */
-export function useRemoteIds(offeringUuid: string, enabled: boolean): ReadonlySet<string> | undefined {
-  const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled });
-  return remoteIdsOf(remoteGroups.data);
-}
-
-/** The presence of a linked group given the remote ids, with the members look-up when it needs one. */
-export function useLookedUpPresence(offeringUuid: string, backendId: string, remoteIds: ReadonlySet<string> | undefined): RemotePresence {
-  const members = useQuery({
-    ...keycloakQueries.remoteGroupMembers(offeringUuid, backendId),
-    enabled: needsLookup(backendId, remoteIds),
-    retry: false,
+/**
+ * The same for the groups of a page, with two hooks for the whole page rather than two queries
+ * in every row (a page of a hundred rows had two hundred observers): the remote groups once, and
+ * the members look-ups of those missing from them, which most pages have none of.
+ */
+export function useRemotePresences(offeringUuid: string, backendIds: readonly string[]): (backendId: string) => RemotePresence {
+  const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: backendIds.some(Boolean) });
+  const remoteIds = remoteIdsOf(remoteGroups.data);
+  const lookedUp = [...new Set(backendIds.filter((backendId) => needsLookup(backendId, remoteIds)))];
+  const lookups = useQueries({
+    queries: lookedUp.map((backendId) => ({ ...keycloakQueries.remoteGroupMembers(offeringUuid, backendId), retry: false })),
   });
-  return remotePresence({
-    backendId,
-    remoteIds,
-    members: members.data ? { ok: true } : members.error ? { ok: false, error: members.error } : undefined,
-  });
+  const members = new Map(lookedUp.map((backendId, index) => [backendId, lookups[index]]));
+  return (backendId) => {
+    const lookup = members.get(backendId);
+    return remotePresence({
+      backendId,
+      remoteIds,
+      members: lookup?.data ? { ok: true } : lookup?.error ? { ok: false, error: lookup.error } : undefined,
+    });
+  };
 }
 
 /**
