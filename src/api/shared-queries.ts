@@ -205,6 +205,25 @@ export const keycloakQueries = {
           }),
         ),
     }),
+
+  /**
+   * The members look-ups of several groups at once, each still its own cached query
+   * (`remoteGroupMembers`), settled one by one: whether each answered or how it failed.
+   */
+  remoteGroupsMembersSettled: (offeringUuid: string, groupIds: readonly string[]) =>
+    queryOptions({
+      queryKey: [...offeringKeys.remoteGroupMembers(offeringUuid), { settled: groupIds }],
+      queryFn: ({ client }) =>
+        Promise.all(
+          groupIds.map((groupId) =>
+            client.fetchQuery({ ...keycloakQueries.remoteGroupMembers(offeringUuid, groupId), retry: false }).then(
+              (): { ok: true } => ({ ok: true }),
+              (error: unknown): { ok: false; error: unknown } => ({ ok: false, error }),
+            ),
+          ),
+        ),
+      retry: false,
+    }),
 };
 
 /** Remote user searches shorter than this are not sent (Waldur rejects an empty `q`). */

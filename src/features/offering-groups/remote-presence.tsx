@@ -1,4 +1,4 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import { DeferredTooltip } from '../../components/deferred-widget';
@@ -15,26 +15,18 @@ export function useRemotePresence(offeringUuid: string, backendId: string): Remo
 }
 
 /**
- * The same for the groups of a page, with two hooks for the whole page rather than two queries
- * in every row (a page of a hundred rows had two hundred observers): the remote groups once, and
- * the members look-ups of those missing from them, which most pages have none of.
+ * The same for the groups of a page, with two queries for the whole page rather than two in
+ * every row (a page of a hundred rows had two hundred observers): the remote groups once, and
+ * the members look-ups of the groups missing from them (most pages have none), each still its
+ * own cached query, fetched together under one key.
  */
 export function useRemotePresences(offeringUuid: string, backendIds: readonly string[]): (backendId: string) => RemotePresence {
   const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: backendIds.some(Boolean) });
   const remoteIds = remoteIdsOf(remoteGroups.data);
-  const lookedUp = [...new Set(backendIds.filter((backendId) => needsLookup(backendId, remoteIds)))];
-  const lookups = useQueries({
-    queries: lookedUp.map((backendId) => ({ ...keycloakQueries.remoteGroupMembers(offeringUuid, backendId), retry: false })),
-  });
-  const members = new Map(lookedUp.map((backendId, index) => [backendId, lookups[index]]));
-  return (backendId) => {
-    const lookup = members.get(backendId);
-    return remotePresence({
-      backendId,
-      remoteIds,
-      members: lookup?.data ? { ok: true } : lookup?.error ? { ok: false, error: lookup.error } : undefined,
-    });
-  };
+  const lookedUp = [...new Set(backendIds.filter((backendId) => needsLookup(backendId, remoteIds)))].sort();
+  const lookups = useQuery({ ...keycloakQueries.remoteGroupsMembersSettled(offeringUuid, lookedUp), enabled: lookedUp.length > 0 });
+  const members = new Map(lookedUp.map((backendId, index) => [backendId, lookups.data?.[index]]));
+  return (backendId) => remotePresence({ backendId, remoteIds, members: members.get(backendId) });
 }
 
 /**
