@@ -1,5 +1,5 @@
-import { mkdir, rename } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, rename } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { build as bundle, type CodeSplittingGroup } from 'rolldown';
 import { defineConfig, type Plugin } from 'vitest/config';
@@ -61,23 +61,37 @@ function preloadLandingRoutes(): Plugin {
           const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(route) || c.moduleIds.some((id) => id.endsWith(route)));
           if (chunk) visit(chunk.fileName);
         }
-        return wanted.map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` },
-          injectTo: 'head' as const,
-        }));
+        // Their stylesheets too, which the boot script's first rows need (src/boot/groups-frame.ts).
+        const styles = wanted.flatMap((file) => [...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? [])]);
+        return [
+          ...styles.map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'stylesheet', crossorigin: '', href: `/${file}` },
+            injectTo: 'head' as const,
+          })),
+          // Named only: the boot script preloads them (src/boot/boot.ts, `preloadApp`).
+          ...wanted.map((file) => ({
+            tag: 'meta',
+            attrs: { name: 'app-preload', content: `/${file}` },
+            injectTo: 'head-prepend' as const,
+          })),
+        ];
       },
     },
   };
 }
 
 /**
- * src/boot/boot.ts as index.html's first script: built on its own (a few hundred bytes, no
- * module of the app's chunks), so it runs and sends the page's first API requests while the
- * entry chunk is still loading. A classic script before the entry, so it has run when the app
- * starts. In development the module itself, before main.tsx.
+ * src/boot/boot.ts as index.html's first script: built on its own (a few kilobytes, no module
+ * of the app's chunks), so it runs and sends the page's first API requests before the app's code
+ * has loaded, /config.json preloaded ahead of it. In the build it also starts the app: the entry
+ * script becomes `<meta name="app-entry">`, which the boot script loads and runs once it has
+ * drawn the groups tab's first rows (or at once on other pages). In development the module
+ * itself, before main.tsx. Both get index.html's copy of the groups tab
+ * (src/boot/groups-frame.html) as a template.
  */
 const BOOT_ENTRY = 'src/boot/boot.ts';
+const GROUPS_FRAME = 'src/boot/groups-frame.html';
 
 function bootScript(): Plugin {
   let file = '';
@@ -88,6 +102,7 @@ function bootScript(): Plugin {
       building = config.command === 'build';
     },
     async buildStart() {
+      this.addWatchFile(resolve(import.meta.dirname, GROUPS_FRAME));
       if (!building) return;
       const { output } = await bundle({
         input: resolve(import.meta.dirname, BOOT_ENTRY),
@@ -100,11 +115,29 @@ function bootScript(): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler: () => [
-        file
-          ? { tag: 'script', attrs: { src: `/${file}` }, injectTo: 'head-prepend' as const }
-          : { tag: 'script', attrs: { type: 'module', src: `/${BOOT_ENTRY}` }, injectTo: 'head-prepend' as const },
-      ],
+      handler: async (html) => {
+        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
+        if (file && !entry.test(html)) throw new Error('index.html: no entry script to hand to the boot script');
+        const frame = await readFile(resolve(import.meta.dirname, GROUPS_FRAME), 'utf8');
+        return {
+          html: file ? html.replace(entry, '') : html,
+          tags: [
+            ...(file
+              ? [{ tag: 'meta', attrs: { name: 'app-entry', content: entry.exec(html)?.[1] ?? '' }, injectTo: 'head-prepend' as const }]
+              : []),
+            // The boot script's first request, asked for as the HTML arrives.
+            {
+              tag: 'link',
+              attrs: { rel: 'preload', href: '/config.json', as: 'fetch', crossorigin: '' },
+              injectTo: 'head-prepend' as const,
+            },
+            file
+              ? { tag: 'script', attrs: { src: `/${file}` }, injectTo: 'head-prepend' as const }
+              : { tag: 'script', attrs: { type: 'module', src: `/${BOOT_ENTRY}` }, injectTo: 'head-prepend' as const },
+            { tag: 'template', attrs: { id: 'boot-groups' }, children: frame.trim(), injectTo: 'body' as const },
+          ],
+        };
+      },
     },
   };
 }
@@ -136,6 +169,14 @@ export default defineConfig(({ command, mode }) => ({
       command === 'build' && mode === 'production'
         ? [{ find: /^react-router$/, replacement: resolve(import.meta.dirname, 'node_modules/react-router/dist/production/index.mjs') }]
         : [],
+  },
+  css: {
+    modules: {
+      // Readable, stable class names (`group-row_name`), the same in every build and in dev:
+      // index.html's first-paint copy of the groups page (src/boot/groups-frame.ts) uses them.
+      // The eight stylesheets have distinct file names.
+      generateScopedName: (local: string, filename: string) => `${basename(filename).replace(/\.module\.css.*$/, '')}_${local}`,
+    },
   },
   build: {
     sourcemap: 'hidden',

@@ -24,11 +24,12 @@ test('a slow server: the app frame and a skeleton show while the offering loads,
 });
 
 test('the first paint comes before any app code: the frame with skeletons, in the stored colour scheme', async ({ page }) => {
-  // The app's entry chunk never arrives: what shows is index.html and the boot script alone.
+  // The app's entry chunk never arrives: what shows is index.html and the boot script alone (on
+  // a tab whose rows the boot script does not draw: see boot-frame.spec.ts for the groups tab).
   await page.route(/\/assets\/index-[^/]+\.js$/, () => new Promise<void>(() => undefined));
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => localStorage.setItem('waldur-kc.color-scheme', 'dark'));
-  await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/groups`, { waitUntil: 'commit' });
+  await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/members`, { waitUntil: 'commit' });
   await expect(page.getByText('Waldur · Keycloak groups')).toBeVisible();
   await expect(page.getByRole('status', { name: 'Loading page' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', 'dark');

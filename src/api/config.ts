@@ -25,10 +25,14 @@ export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   return parseRuntimeConfig(await (early ?? readConfig()));
 }
 
-/** /config.json's body, or null when it cannot be read (the boot script reads it the same way). */
+/**
+ * /config.json's body, or null when it cannot be read (the boot script reads it the same way).
+ * With the default cache mode, so that the boot script takes index.html's preload of it; the
+ * server sends it with `Cache-Control: no-cache` (see the README's deployment notes).
+ */
 export async function readConfig(): Promise<unknown> {
   try {
-    const response = await fetch('/config.json', { cache: 'no-store' });
+    const response = await fetch('/config.json');
     return response.ok ? ((await response.json()) as unknown) : null;
   } catch {
     return null;

@@ -82,6 +82,17 @@ describe('landingRequests', () => {
     expect(planned(path)).toEqual(await appRequests(path, groupsLoader));
   });
 
+  it('draws the rows of the groups list as it is, not of a name search or a quick filter (they show other rows)', () => {
+    const rows = (search: string) => landingRequests(BASE, `/offerings/${OFFERING}/groups`, search).rows;
+    expect(rows('?page=2&group=g1')).toEqual({
+      offering: `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
+      groups: `${BASE}/api/offering-keycloak-groups/?offering_uuid=${OFFERING}&page=2&page_size=10`,
+    });
+    expect(rows('?q=ab')).toBeUndefined();
+    expect(rows('?show=missing')).toBeUndefined();
+    expect(landingRequests(BASE, `/offerings/${OFFERING}/sync`, '').rows).toBeUndefined();
+  });
+
   it('sends nothing for pages it does not know', () => {
     for (const path of ['/offerings', `/offerings/${OFFERING}/members`, '/sign-in', `/offerings/${OFFERING}/groups/extra`]) {
       const plan = landingRequests(BASE, path, '');

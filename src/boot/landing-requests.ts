@@ -8,6 +8,11 @@ export type LandingRequests = {
   offering?: string;
   /** GET URLs to send once the offering says Keycloak is enabled: Waldur answers 400 otherwise. */
   keycloak: string[];
+  /**
+   * On the groups tab showing a page of the list as it is (no name search or quick filter, which
+   * show other rows): the two answers the boot script draws its first rows from.
+   */
+  rows?: { offering: string; groups: string };
 };
 
 const NONE: LandingRequests = { now: [], keycloak: [] };
@@ -43,7 +48,8 @@ export function landingRequests(base: string, pathname: string, search: string):
     `page=${state.page}`,
     `page_size=${state.page_size}`,
   ];
-  return { now: [offeringUrl, `${api}/offering-keycloak-groups/?${query.filter(Boolean).join('&')}`], keycloak: [] };
+  const groups = `${api}/offering-keycloak-groups/?${query.filter(Boolean).join('&')}`;
+  return { now: [offeringUrl, groups], keycloak: [], ...(state.q || state.show ? {} : { rows: { offering: offeringUrl, groups } }) };
 }
 
 /** A route param as React Router gives it: decoded, or as it is when it is not valid encoding. */
