@@ -50,33 +50,37 @@ async function watchFirstRenders(page: Page) {
   });
 }
 
-test('the boot script’s groups tab is the app’s first render: same page, same rows, same place', async ({ page }) => {
-  await watchFirstRenders(page);
-  // The app's code waits until the boot script has drawn its rows, whatever the machine's speed
-  // (unless the copy is being written: the boot script draws nothing without it).
-  const updating = Boolean(process.env.UPDATE_BOOT_FRAME);
-  await page.route(ENTRY, async (route) => {
-    if (!updating) await page.waitForFunction(() => (window as unknown as { __seen: Seen }).__seen.boot !== undefined);
-    await route.continue();
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the boot script’s groups tab is the app’s first render: same page, same rows, same place (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await watchFirstRenders(page);
+    // The app's code waits until the boot script has drawn its rows, whatever the machine's speed
+    // (unless the copy is being written: the boot script draws nothing without it).
+    const updating = Boolean(process.env.UPDATE_BOOT_FRAME);
+    await page.route(ENTRY, async (route) => {
+      if (!updating) await page.waitForFunction(() => (window as unknown as { __seen: Seen }).__seen.boot !== undefined);
+      await route.continue();
+    });
+    await page.goto(`/offerings/${offering.uuid}/groups`);
+    const seen = await page
+      .waitForFunction(() => {
+        const { __seen } = window as unknown as { __seen: Seen };
+        return __seen.app ? __seen : null;
+      })
+      .then(async (handle) => (await handle.jsonValue()) as Seen);
+    const template = await page.evaluate(() => document.querySelector('template#boot-groups')?.innerHTML ?? '');
+    if (updating) {
+      // The copy is the same in both schemes (the scheme's own slot aside): written once.
+      if (scheme === 'light') await writeFile('src/boot/groups-frame.html', `${seen.app?.frame ?? ''}\n`);
+      return;
+    }
+    expect(template, 'index.html’s copy of the page is out of date: `npm run build && npm run boot-frame`').toBe(seen.app?.frame);
+    expect(seen.boot?.rows.length).toBe(10);
+    expect(seen.boot?.rows, 'the boot script writes the rows as GroupRow does').toEqual(seen.app?.rows);
+    expect(seen.boot?.tableTop).toBe(seen.app?.tableTop);
+    expect(seen.boot?.rowHeights).toEqual(seen.app?.rowHeights);
   });
-  await page.goto(`/offerings/${offering.uuid}/groups`);
-  const seen = await page
-    .waitForFunction(() => {
-      const { __seen } = window as unknown as { __seen: Seen };
-      return __seen.app ? __seen : null;
-    })
-    .then(async (handle) => (await handle.jsonValue()) as Seen);
-  const template = await page.evaluate(() => document.querySelector('template#boot-groups')?.innerHTML ?? '');
-  if (updating) {
-    await writeFile('src/boot/groups-frame.html', `${seen.app?.frame ?? ''}\n`);
-    return;
-  }
-  expect(template, 'index.html’s copy of the page is out of date: `npm run build && npm run boot-frame`').toBe(seen.app?.frame);
-  expect(seen.boot?.rows.length).toBe(10);
-  expect(seen.boot?.rows, 'the boot script writes the rows as GroupRow does').toEqual(seen.app?.rows);
-  expect(seen.boot?.tableTop).toBe(seen.app?.tableTop);
-  expect(seen.boot?.rowHeights).toEqual(seen.app?.rowHeights);
-});
+}
 
 test('before the app’s code has run: the first rows of the groups tab, inert, in the stored colour scheme; a name search waits for the app', async ({
   page,

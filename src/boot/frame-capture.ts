@@ -17,6 +17,11 @@ export function captureGroupsFrame(offering: { uuid: string; name: string; custo
   }
   const user = root.querySelector('[data-testid="current-user"]');
   if (user) user.textContent = '';
+  // The colour scheme toggle shows the scheme it switches to: the boot script fills it in.
+  const toggle = root.querySelector('button[aria-label="Toggle color scheme"] [aria-hidden="true"]');
+  if (!toggle) throw new Error('no colour scheme toggle');
+  toggle.setAttribute('data-boot-slot', 'scheme');
+  toggle.textContent = '';
   const slot = (text: string, name: string) => {
     let count = 0;
     for (const element of root.querySelectorAll('main *')) {

@@ -47,7 +47,8 @@ describe('groupRowHtml', () => {
 describe('drawGroupsPage', () => {
   const template = () => {
     const element = document.createElement('template');
-    element.innerHTML = '<main><h1 data-boot-slot="name"></h1><p data-boot-slot="customer"></p><table><tbody></tbody></table></main>';
+    element.innerHTML =
+      '<header><span data-boot-slot="scheme"></span></header><main><h1 data-boot-slot="name"></h1><p data-boot-slot="customer"></p><table><tbody></tbody></table></main>';
     return element;
   };
 
@@ -56,6 +57,13 @@ describe('drawGroupsPage', () => {
     expect(page?.querySelector('h1')?.textContent).toBe('Alpha <HPC>');
     expect(page?.querySelector('p')?.textContent).toBe('Aurora');
     expect(page?.querySelectorAll('tbody tr')).toHaveLength(2);
+  });
+
+  it('shows the colour scheme toggle as the shell does: the scheme it switches to', () => {
+    document.documentElement.setAttribute('data-mantine-color-scheme', 'dark');
+    expect(drawGroupsPage(template(), {}, [{ name: 'g1' }])?.querySelector('[data-boot-slot="scheme"]')?.textContent).toBe('☀');
+    document.documentElement.setAttribute('data-mantine-color-scheme', 'light');
+    expect(drawGroupsPage(template(), {}, [{ name: 'g1' }])?.querySelector('[data-boot-slot="scheme"]')?.textContent).toBe('☾');
   });
 
   it('draws nothing without a template or without rows (the app says why there are none)', () => {

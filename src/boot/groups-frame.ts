@@ -54,9 +54,14 @@ export function groupRowHtml(group: BootGroup): string {
 export function drawGroupsPage(template: HTMLTemplateElement | null, offering: BootOffering, groups: BootGroup[]): DocumentFragment | null {
   if (!template || groups.length === 0) return null;
   const page = template.content.cloneNode(true) as DocumentFragment;
-  for (const slot of page.querySelectorAll('[data-boot-slot]')) {
-    slot.textContent = (slot.getAttribute('data-boot-slot') === 'customer' ? offering.customer_name : offering.name) ?? '';
-  }
+  const dark = document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark';
+  const slots: Record<string, string | undefined> = {
+    name: offering.name,
+    customer: offering.customer_name,
+    // As the shell's toggle: the scheme it switches to.
+    scheme: dark ? '☀' : '☾',
+  };
+  for (const slot of page.querySelectorAll('[data-boot-slot]')) slot.textContent = slots[slot.getAttribute('data-boot-slot') ?? ''] ?? '';
   const body = page.querySelector('tbody');
   if (!body) return null;
   body.innerHTML = groups.map(groupRowHtml).join('');
