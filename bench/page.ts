@@ -56,6 +56,15 @@ export async function waitWatched(page: Page, name: string, timeout = 90_000): P
   return (await handle.jsonValue()) as Hit;
 }
 
+/**
+ * Waits until the app itself has the page: index.html's frame (`.boot-frame`, with the boot
+ * script's copy of the groups tab, inert) is gone once React has rendered in its place. Before
+ * that, the first row can be on screen but nothing on the page responds.
+ */
+export async function waitForApp(page: Page, timeout = 90_000): Promise<void> {
+  await page.waitForSelector('.boot-frame', { state: 'detached', timeout });
+}
+
 export async function pageResources(page: Page): Promise<Resource[]> {
   return page.evaluate(() => (window as unknown as BenchWindow).__bench.resources());
 }
