@@ -125,6 +125,7 @@ export async function coldLoadFigures(bench: Bench): Promise<Figure[]> {
       unit: 'x',
       format: (n) => `${n.toFixed(2)}x`,
       note: `Timeline of the first app load (ms from navigation start): ${Object.entries(first?.timeline ?? {})
+        .filter(([, v]) => !Number.isNaN(v))
         .map(([k, v]) => `${k} ${v}`)
         .join(
           ', ',
