@@ -111,3 +111,26 @@ test('before the app’s code has run: the first rows of the groups tab, inert, 
   await expect(page.getByRole('status', { name: 'Loading page' })).toBeVisible();
   await expect(page.locator('main table')).toHaveCount(0);
 });
+
+test('an answer that is not the API’s (a proxy’s HTML page): the boot script draws nothing and the app says what failed', async ({
+  page,
+}) => {
+  await page.route(
+    (url) => url.pathname === '/api/offering-keycloak-groups/' && url.searchParams.get('offering_uuid') === offering.uuid,
+    (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>Proxy</title><p>Welcome</p>' }),
+  );
+  let bootTable = 0;
+  await page.exposeFunction('__bootTable', () => (bootTable += 1));
+  await page.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('.boot-frame main table')) {
+        observer.disconnect();
+        void (window as unknown as { __bootTable: () => void }).__bootTable();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(`/offerings/${offering.uuid}/groups`);
+  await expect(page.getByRole('alert')).toBeVisible();
+  expect(bootTable).toBe(0);
+});

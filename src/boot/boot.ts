@@ -126,6 +126,8 @@ async function drawRows(urls: { offering: string; groups: string }) {
       // The app's start is one long task: after the frame that shows the rows.
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
+  } catch {
+    // An answer that is not the JSON expected (a proxy's error page): the app says what it got.
   } finally {
     startSoon();
   }
