@@ -116,15 +116,13 @@ function bootScript(): Plugin {
     transformIndexHtml: {
       order: 'post',
       handler: async (html) => {
-        const entry = /<script type="module" crossorigin src="([^"]+)"><\/script>/;
-        if (file && !entry.test(html)) throw new Error('index.html: no entry script to hand to the boot script');
+        const entry = file ? /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html) : null;
+        if (file && !entry) throw new Error('index.html: no entry script to hand to the boot script');
         const frame = await readFile(resolve(import.meta.dirname, GROUPS_FRAME), 'utf8');
         return {
-          html: file ? html.replace(entry, '') : html,
+          html: entry ? html.replace(entry[0], '') : html,
           tags: [
-            ...(file
-              ? [{ tag: 'meta', attrs: { name: 'app-entry', content: entry.exec(html)?.[1] ?? '' }, injectTo: 'head-prepend' as const }]
-              : []),
+            ...(entry ? [{ tag: 'meta', attrs: { name: 'app-entry', content: entry[1] ?? '' }, injectTo: 'head-prepend' as const }] : []),
             // The boot script's first request, asked for as the HTML arrives.
             {
               tag: 'link',
@@ -158,6 +156,23 @@ function firstScreenChunks(): CodeSplittingGroup[] {
   ];
 }
 
+/**
+ * CSS module class names as `<file name>_<class>`: stable and readable, which the boot script's
+ * copy of the groups tab needs. Two stylesheets with the same file name would share names, so
+ * that is an error here rather than a silent clash.
+ */
+function stableClassName(): (local: string, filename: string) => string {
+  const fileOf = new Map<string, string>();
+  return (local, filename) => {
+    const path = filename.replace(/\?.*$/, '');
+    const stem = basename(path).replace(/\.module\.css$/, '');
+    const other = fileOf.get(stem) ?? path;
+    if (other !== path) throw new Error(`CSS modules ${other} and ${path} share the file name ${stem}: class names would clash`);
+    fileOf.set(stem, path);
+    return `${stem}_${local}`;
+  };
+}
+
 // One config for the app build, the dev server (with the simulator or a proxy to a real
 // Waldur mounted on the same origin) and the unit/component tests.
 export default defineConfig(({ command, mode }) => ({
@@ -174,8 +189,7 @@ export default defineConfig(({ command, mode }) => ({
     modules: {
       // Readable, stable class names (`group-row_name`), the same in every build and in dev:
       // index.html's first-paint copy of the groups page (src/boot/groups-frame.ts) uses them.
-      // The eight stylesheets have distinct file names.
-      generateScopedName: (local: string, filename: string) => `${basename(filename).replace(/\.module\.css.*$/, '')}_${local}`,
+      generateScopedName: stableClassName(),
     },
   },
   build: {
