@@ -64,6 +64,11 @@ const config = readConfig();
 window.__waldurKcBoot = { config, requests };
 if (token) void config.then((raw) => sendEarly(token, parseRuntimeConfig(raw).apiUrl || location.origin)).catch(() => startSoon());
 
+/** An early answer's body, read from a copy (the app reads the answer itself), or null if not ok. */
+async function jsonOf<T>(answer: Response): Promise<T | null> {
+  return answer.ok ? ((await answer.clone().json()) as T) : null;
+}
+
 function sendEarly(token: string, base: string) {
   const plan = landingRequests(base, location.pathname, location.search);
   const get = (url: string) => fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json' } });
@@ -77,7 +82,7 @@ function sendEarly(token: string, base: string) {
   const offering = plan.offering ? requests.get(plan.offering)?.response : undefined;
   if (offering && plan.keycloak.length) {
     const enabled = offering
-      .then((answer) => (answer.ok ? (answer.clone().json() as Promise<Parameters<typeof isKeycloakEnabled>[0] | null>) : null))
+      .then((answer) => jsonOf<Parameters<typeof isKeycloakEnabled>[0]>(answer))
       .then((body) => body !== null && isKeycloakEnabled(body))
       .catch(() => false);
     // Kept at once, sent when the offering allows: if the app asks before, it waits for this one
@@ -105,7 +110,7 @@ async function drawRows(urls: { offering: string; groups: string }) {
   prepareDateTimeFormat();
   const body = async <T>(url: string) => {
     const answer = await requests.get(url)?.response;
-    return answer?.ok ? ((await answer.clone().json()) as T) : null;
+    return answer ? jsonOf<T>(answer) : null;
   };
   try {
     const [offering, groups] = await Promise.all([

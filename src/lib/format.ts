@@ -3,6 +3,7 @@
 let dateTime: Intl.DateTimeFormat | undefined;
 let time: Intl.DateTimeFormat | undefined;
 const dateTimeFormat = () => (dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
+const timeFormat = () => (time ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }));
 
 /** Makes formatDateTime's formatter now, ahead of the first date (the boot script, meanwhile). */
 export function prepareDateTimeFormat(): void {
@@ -16,7 +17,7 @@ export function formatDateTime(value: string | number | Date | null | undefined)
 }
 
 export function formatTime(value: number | Date): string {
-  return (time ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })).format(value instanceof Date ? value : new Date(value));
+  return timeFormat().format(value instanceof Date ? value : new Date(value));
 }
 
 export function pluralize(count: number, one: string, many = `${one}s`): string {
