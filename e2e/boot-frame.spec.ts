@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import type { Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { captureGroupsFrame } from '../src/boot/frame-capture.ts';
-import { test, expect } from './fixtures';
+import { APP_ENTRY, test, expect } from './fixtures';
 
 /**
  * The boot script draws an offering's groups tab from its early answers before the app's code
@@ -11,7 +11,6 @@ import { test, expect } from './fixtures';
  */
 
 const offering = { uuid: DEMO.offerings.healthyA.uuid, name: DEMO.offerings.healthyA.name, customer_name: DEMO.customers.aurora.name };
-const ENTRY = /\/assets\/index-[^/]+\.js$/;
 
 type Drawn = { rows: unknown[]; tableTop: number; rowHeights: number[] };
 type Seen = { boot?: Drawn; app?: Drawn & { frame: string } };
@@ -57,7 +56,7 @@ for (const scheme of ['light', 'dark'] as const) {
     // The app's code waits until the boot script has drawn its rows, whatever the machine's speed
     // (unless the copy is being written: the boot script draws nothing without it).
     const updating = Boolean(process.env.UPDATE_BOOT_FRAME);
-    await page.route(ENTRY, async (route) => {
+    await page.route(APP_ENTRY, async (route) => {
       if (!updating) await page.waitForFunction(() => (window as unknown as { __seen: Seen }).__seen.boot !== undefined);
       await route.continue();
     });
@@ -92,7 +91,7 @@ test('before the app’s code has run: the first rows of the groups tab, inert, 
     `/api/offering-keycloak-groups/?offering_uuid=${offering.uuid}&page=1&page_size=10`,
   );
   // The app's entry chunk never arrives: what shows is index.html and the boot script alone.
-  await page.route(ENTRY, () => new Promise<void>(() => undefined));
+  await page.route(APP_ENTRY, () => new Promise<void>(() => undefined));
   await page.addInitScript(() => localStorage.setItem('waldur-kc.color-scheme', 'dark'));
   await page.goto(`/offerings/${offering.uuid}/groups`, { waitUntil: 'commit' });
   const frame = page.locator('.boot-frame');

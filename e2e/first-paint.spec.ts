@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
-import { test, expect, type SimControl } from './fixtures';
+import { APP_ENTRY, test, expect, type SimControl } from './fixtures';
 
 type OfferingRow = { uuid: string; name: string; plugin_options?: { keycloak_enabled?: boolean } };
 
@@ -26,7 +26,7 @@ test('a slow server: the app frame and a skeleton show while the offering loads,
 test('the first paint comes before any app code: the frame with skeletons, in the stored colour scheme', async ({ page }) => {
   // The app's entry chunk never arrives: what shows is index.html and the boot script alone (on
   // a tab whose rows the boot script does not draw: see boot-frame.spec.ts for the groups tab).
-  await page.route(/\/assets\/index-[^/]+\.js$/, () => new Promise<void>(() => undefined));
+  await page.route(APP_ENTRY, () => new Promise<void>(() => undefined));
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => localStorage.setItem('waldur-kc.color-scheme', 'dark'));
   await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/members`, { waitUntil: 'commit' });
@@ -41,7 +41,7 @@ test.describe('signed out', () => {
   test.use({ account: null });
 
   test('the first paint shows no frame: the sign-in form comes', async ({ page }) => {
-    await page.route(/\/assets\/index-[^/]+\.js$/, () => new Promise<void>(() => undefined));
+    await page.route(APP_ENTRY, () => new Promise<void>(() => undefined));
     await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/groups`, { waitUntil: 'commit' });
     await expect(page.locator('html')).toHaveAttribute('data-boot-signed-out', '');
     await expect(page.getByRole('status', { name: 'Loading page' })).toBeHidden();
@@ -98,7 +98,7 @@ async function holdAppCode(page: Page, sent: Promise<unknown>) {
     const url = new URL(request.url());
     if (url.pathname.startsWith('/api/')) counts.set(url.pathname + url.search, (counts.get(url.pathname + url.search) ?? 0) + 1);
   });
-  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+  await page.route(APP_ENTRY, async (route) => {
     await sent;
     await route.continue();
   });

@@ -7,6 +7,9 @@ import { realKeycloakOptions } from '../sim/src/keycloak/real.ts';
 
 export { expect };
 
+/** The app's entry chunk: tests hold it back to see what index.html and the boot script show alone. */
+export const APP_ENTRY = /\/assets\/index-[^/]+\.js$/;
+
 export type Account = 'staff' | 'owner' | 'viewer';
 
 const TOKEN_KEY = 'waldur-kc.token';
