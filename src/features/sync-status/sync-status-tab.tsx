@@ -13,7 +13,7 @@ import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { syncStatusCsv } from './export';
 import { joinSyncStatus } from './join';
 import { syncSearchSchema, syncStatusQueries } from './queries';
-import { SyncStatusView, type SyncActions } from './sync-status-view';
+import { SyncStatusView, type ListState, type Lookups, type SyncActions } from './sync-status-view';
 
 const KEYCLOAK_HINT =
   'Check the Keycloak URL, realm and admin username and password in the offering’s integration settings, then use Test connection.';
@@ -26,6 +26,8 @@ function statusHint(error: unknown): string | undefined {
 }
 
 type Props = { offeringUuid: string; actions: SyncActions };
+
+const listState = (list: { data?: unknown; error: unknown }): ListState => (list.data ? 'fetched' : list.error ? 'failed' : 'pending');
 
 /** The sync status tab: fetches the diff and both group lists, joins them and shows the result. */
 export function SyncStatusTab({ offeringUuid, actions }: Props) {
@@ -43,6 +45,7 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
     () => (status.data ? joinSyncStatus(status.data, local.data?.items ?? [], remote.data ?? []) : null),
     [status.data, local.data, remote.data],
   );
+  const lookups: Lookups = { local: listState(local), remote: listState(remote) };
   const refreshing = status.isFetching || local.isFetching || remote.isFetching;
   const refresh = () => void Promise.all([status.refetch(), local.refetch(), remote.refetch()]);
 
@@ -84,7 +87,7 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
       ) : null}
       {baseGroupHidesGroups && offering.data ? <BaseGroupLimitNote offering={offering.data} /> : null}
       {join ? (
-        <SyncStatusView join={join} filter={filter} actions={actions} />
+        <SyncStatusView join={join} filter={filter} actions={actions} lookups={lookups} />
       ) : status.error ? (
         <ErrorAlert
           error={status.error}

@@ -117,6 +117,30 @@ describe('SyncStatusView', () => {
     expect(reason?.textContent).toContain('Only owners can.');
   });
 
+  it('says a line is not found only once the list it is looked up in was fetched', () => {
+    const statusOnly = joinSyncStatus(
+      {
+        synced: [{ local_name: 'synced-one', remote_name: 'synced-one', backend_id: 'r1' }],
+        local_only: ['lonely'],
+        remote_only: ['solo'],
+      },
+      [],
+      [],
+    );
+    const { unmount } = renderApp(
+      <SyncStatusView join={statusOnly} filter="" actions={actions()} lookups={{ local: 'pending', remote: 'failed' }} />,
+    );
+    expect(within(section(/Synced/)).getByText('Looking up the local group linked…')).toBeTruthy();
+    expect(within(section(/Only in Waldur/)).getByText('Looking up the local group…')).toBeTruthy();
+    expect(within(section(/Only in Keycloak/)).getByText('Not known: the Keycloak groups could not be listed.')).toBeTruthy();
+    expect(screen.queryByText(/lists just fetched/)).toBeNull();
+    unmount();
+
+    renderApp(<SyncStatusView join={statusOnly} filter="" actions={actions()} lookups={{ local: 'fetched', remote: 'fetched' }} />);
+    expect(screen.getAllByText(/No .* with this name in the lists just fetched/)).toHaveLength(3);
+    expect(screen.queryByText(/Looking up/)).toBeNull();
+  });
+
   it('renders a bounded number of rows for 10,000 lines per section', () => {
     const size = 10_000;
     const locals: OfferingGroup[] = [];

@@ -25,10 +25,21 @@ export type SyncActions = {
   importRemote: (remoteGroupIds: string[]) => void;
 };
 
+/**
+ * Where each group list the lines are matched against stands: still being fetched, failed, or
+ * fetched. A line is "not found" only in a list that was fetched: until then it says it is being
+ * looked up (the sync status comes first and its lines show at once).
+ */
+export type ListState = 'pending' | 'failed' | 'fetched';
+export type Lookups = { local: ListState; remote: ListState };
+const FETCHED: Lookups = { local: 'fetched', remote: 'fetched' };
+
 type Props = {
   join: SyncJoin;
   filter: string;
   actions: SyncActions;
+  /** Default: both lists fetched. */
+  lookups?: Lookups;
   /** Maximum height of each section's scroll container, in pixels. */
   sectionHeight?: number;
 };
@@ -46,7 +57,7 @@ const SECTION_HELP: Record<SectionKind, string> = {
   remote: 'Keycloak groups that no local group points at.',
 };
 
-export function SyncStatusView({ join, filter, actions, sectionHeight = 480 }: Props) {
+export function SyncStatusView({ join, filter, actions, lookups = FETCHED, sectionHeight = 480 }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
 
@@ -64,7 +75,7 @@ export function SyncStatusView({ join, filter, actions, sectionHeight = 480 }: P
     setChoices((previous) => new Map(previous).set(lineId, value));
   }, []);
 
-  const shared = { selected, toggle, choices, choose, actions, sectionHeight, filter };
+  const shared = { selected, toggle, choices, choose, actions, lookups, sectionHeight, filter };
   return (
     <Stack gap="lg">
       {!actions.canManage && actions.reason ? (
@@ -88,6 +99,7 @@ type SectionProps<T extends SyncLine> = {
   choices: ReadonlyMap<string, string>;
   choose: (lineId: string, value: string) => void;
   actions: SyncActions;
+  lookups: Lookups;
   sectionHeight: number;
 };
 
@@ -99,7 +111,20 @@ function remoteTarget(line: RemoteOnlyLine, choices: ReadonlyMap<string, string>
   return chosen(line.candidates, choices.get(line.id));
 }
 
-function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, choices, choose, actions, sectionHeight }: SectionProps<T>) {
+function Section<T extends SyncLine>({
+  kind,
+  lines,
+  filter,
+  selected,
+  toggle,
+  choices,
+  choose,
+  actions,
+  lookups,
+  sectionHeight,
+}: SectionProps<T>) {
+  // Synced and Waldur lines are matched to the local groups, Keycloak lines to the remote ones.
+  const lookup = kind === 'remote' ? lookups.remote : lookups.local;
   const shown = useMemo(() => filterLines(lines, filter), [lines, filter]);
   const headingId = `sync-section-${kind}`;
   const chosenLines = useMemo(() => (selected.size === 0 ? [] : shown.filter((line) => selected.has(line.id))), [shown, selected]);
@@ -227,6 +252,7 @@ function Section<T extends SyncLine>({ kind, lines, filter, selected, toggle, ch
               choice={choices.get(line.id)}
               choose={choose}
               actions={actions}
+              lookup={lookup}
             />
           )}
         />
@@ -309,9 +335,11 @@ type RowProps = {
   choice: string | undefined;
   choose: (lineId: string, value: string) => void;
   actions: SyncActions;
+  /** The list this line's group is looked up in. */
+  lookup: ListState;
 };
 
-const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions }: RowProps) {
+const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions, lookup }: RowProps) {
   const name = lineName(line);
   const display = name || '(no name)';
   return (
@@ -327,9 +355,9 @@ const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, a
         <p className={name ? classes.name : `${classes.name} ${classes.unnamed}`} title={name}>
           <bdi>{display}</bdi>
         </p>
-        {line.kind === 'synced' ? <SyncedDetails line={line} choice={choice} choose={choose} /> : null}
-        {line.kind === 'local' ? <LocalDetails line={line} choice={choice} choose={choose} /> : null}
-        {line.kind === 'remote' ? <RemoteDetails line={line} choice={choice} choose={choose} /> : null}
+        {line.kind === 'synced' ? <SyncedDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
+        {line.kind === 'local' ? <LocalDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
+        {line.kind === 'remote' ? <RemoteDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
       </div>
       <LineActions line={line} choice={choice} actions={actions} name={display} />
     </>
@@ -395,24 +423,32 @@ function CandidatePicker<C>({
   );
 }
 
-function NotFoundNote({ what }: { what: string }) {
-  const text = `No ${what} with this name in the lists just fetched. Refresh to check again.`;
+/**
+ * A line without a group: "not found" only once the list it is looked up in was fetched. Until
+ * then it is being looked up; if the list failed, it is not known (the alert above says why).
+ */
+function NotFoundNote({ what, lookup }: { what: string; lookup: ListState }) {
+  const text =
+    lookup === 'pending'
+      ? `Looking up the ${what}…`
+      : lookup === 'failed'
+        ? `Not known: the ${what === 'Keycloak group' ? 'Keycloak' : 'local'} groups could not be listed.`
+        : `No ${what} with this name in the lists just fetched. Refresh to check again.`;
   return (
-    <Detail title={text} warning>
+    <Detail title={text} warning={lookup !== 'pending'}>
       {text}
     </Detail>
   );
 }
 
-function SyncedDetails({
-  line,
-  choice,
-  choose,
-}: {
-  line: SyncedLine;
+type DetailsProps<L extends SyncLine> = {
+  line: L;
   choice: string | undefined;
   choose: (id: string, value: string) => void;
-}) {
+  lookup: ListState;
+};
+
+function SyncedDetails({ line, choice, choose, lookup }: DetailsProps<SyncedLine>) {
   const group = chosen(line.candidates, choice);
   const renamed = line.remoteName !== line.localName;
   const path = line.remote?.path;
@@ -435,23 +471,13 @@ function SyncedDetails({
         id <code className={classes.code}>{line.backendId}</code>
       </Detail>
       {group ? <Detail title={waldur}>{waldur}</Detail> : null}
-      <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group linked" />
+      <LocalGroupChoice line={line} choice={choice} choose={choose} lookup={lookup} notFound="local group linked" />
     </>
   );
 }
 
 /** Several local groups could be the one a line names: the user picks; none found: said so. */
-function LocalGroupChoice({
-  line,
-  choice,
-  choose,
-  notFound,
-}: {
-  line: SyncedLine | LocalOnlyLine;
-  choice: string | undefined;
-  choose: (id: string, value: string) => void;
-  notFound: string;
-}) {
+function LocalGroupChoice({ line, choice, choose, lookup, notFound }: DetailsProps<SyncedLine | LocalOnlyLine> & { notFound: string }) {
   if (line.candidates.length > 1) {
     return (
       <CandidatePicker
@@ -465,18 +491,10 @@ function LocalGroupChoice({
       />
     );
   }
-  return line.candidates.length === 0 ? <NotFoundNote what={notFound} /> : null;
+  return line.candidates.length === 0 ? <NotFoundNote what={notFound} lookup={lookup} /> : null;
 }
 
-function LocalDetails({
-  line,
-  choice,
-  choose,
-}: {
-  line: LocalOnlyLine;
-  choice: string | undefined;
-  choose: (id: string, value: string) => void;
-}) {
+function LocalDetails({ line, choice, choose, lookup }: DetailsProps<LocalOnlyLine>) {
   const group = chosen(line.candidates, choice);
   const facts = group ? groupFacts(group) : '';
   return (
@@ -494,20 +512,12 @@ function LocalDetails({
           )}
         </Detail>
       ) : null}
-      <LocalGroupChoice line={line} choice={choice} choose={choose} notFound="local group" />
+      <LocalGroupChoice line={line} choice={choice} choose={choose} lookup={lookup} notFound="local group" />
     </>
   );
 }
 
-function RemoteDetails({
-  line,
-  choice,
-  choose,
-}: {
-  line: RemoteOnlyLine;
-  choice: string | undefined;
-  choose: (id: string, value: string) => void;
-}) {
+function RemoteDetails({ line, choice, choose, lookup }: DetailsProps<RemoteOnlyLine>) {
   const group = chosen(line.candidates, choice);
   const subgroups = group?.sub_group_count ? ` · ${group.sub_group_count} subgroups` : '';
   return (
@@ -529,7 +539,7 @@ function RemoteDetails({
           describe={(candidate) => `${isolate(candidate.path || candidate.name)} · id ${candidate.id}`}
         />
       ) : line.candidates.length === 0 ? (
-        <NotFoundNote what="Keycloak group" />
+        <NotFoundNote what="Keycloak group" lookup={lookup} />
       ) : null}
     </>
   );
