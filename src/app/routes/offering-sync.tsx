@@ -34,10 +34,10 @@ export function Component() {
   );
   return (
     <>
-      <SyncStatusTab key={offeringUuid} offeringUuid={offeringUuid} actions={actions} />
+      <SyncStatusTab key={`status:${offeringUuid}`} offeringUuid={offeringUuid} actions={actions} />
       {me.data ? (
         <MembersCheck
-          key={offeringUuid}
+          key={`members:${offeringUuid}`}
           offeringUuid={offeringUuid}
           userUuid={me.data.uuid ?? me.data.username ?? ''}
           canManage={groupActions.permission.canManage}
