@@ -1,4 +1,7 @@
 import type { OfferingGroup, RemoteGroup, SyncStatus } from '../../api/types';
+import { compareNames } from './name-order';
+
+export { prepareNameOrder } from './name-order';
 
 /**
  * Joins the sync status (names only, in no order, names may repeat) back to the local groups
@@ -135,8 +138,6 @@ function assign<E, C>(
   return result;
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 function groupSearch(group: OfferingGroup): string {
   return [group.name, group.role_name, group.resource_name ?? '', group.scope_id ?? '', group.backend_id, group.uuid].join('\n');
 }
@@ -195,12 +196,8 @@ type Outline = {
   syncedIds: Set<string>;
 };
 
-function outlineSection<E>(
-  prefix: string,
-  entries: readonly E[],
-  keyOf: (entry: E) => string,
-  nameOf: (entry: E) => string,
-): SectionOutline<E> {
+/** A section's lines in the answer's order, bunched by key: ids and names, not ordered yet. */
+function slotsOf<E>(prefix: string, entries: readonly E[], keyOf: (entry: E) => string, nameOf: (entry: E) => string) {
   const byKey = new Map<string, Bunch<E>>();
   const bunches: Bunch<E>[] = [];
   for (const entry of entries) {
@@ -217,9 +214,29 @@ function outlineSection<E>(
   for (const bunch of bunches) {
     bunch.entries.forEach((entry, index) => slots.push({ id: `${prefix}:${bunch.key}:${index}`, name: nameOf(entry), bunch, index }));
   }
+  return { bunches, slots };
+}
+
+/** The lines' order by name: equal for names the collator cannot tell apart. */
+const byName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name);
+
+/** Lines the collator cannot tell apart, in the order of their search text. */
+const bySearch = (a: SyncLine, b: SyncLine) => {
+  const x = lineSearch(a);
+  const y = lineSearch(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+};
+
+function outlineSection<E>(
+  prefix: string,
+  entries: readonly E[],
+  keyOf: (entry: E) => string,
+  nameOf: (entry: E) => string,
+): SectionOutline<E> {
+  const { bunches, slots } = slotsOf(prefix, entries, keyOf, nameOf);
   let tied = false;
   slots.sort((a, b) => {
-    const order = a.name === b.name ? 0 : collator.compare(a.name, b.name);
+    const order = byName(a, b);
     if (order === 0) tied = true;
     return order;
   });
@@ -231,7 +248,7 @@ function outlineSection<E>(
     let start = 0;
     for (let index = 1; index <= slots.length; index += 1) {
       const previous = slots[index - 1] as Slot<E>;
-      if (index < slots.length && collator.compare(previous.name, (slots[index] as Slot<E>).name) === 0) continue;
+      if (index < slots.length && compareNames(previous.name, (slots[index] as Slot<E>).name) === 0) continue;
       if (index - start > 1) ties.push([start, index]);
       start = index;
     }
@@ -241,19 +258,18 @@ function outlineSection<E>(
 
 const outlines = new WeakMap<SyncStatus, Outline>();
 
+/** How each section's entries are bunched (lines of one key share their candidates) and named. */
+const syncedKey = (entry: SyncedEntry) => entry.backend_id;
+const syncedName = (entry: SyncedEntry) => entry.local_name;
+const itself = (entry: string) => entry;
+
 function outlineOf(status: SyncStatus): Outline {
   let outline = outlines.get(status);
   if (!outline) {
-    const name = (entry: string) => entry;
     outline = {
-      synced: outlineSection(
-        'synced',
-        status.synced,
-        (entry) => entry.backend_id,
-        (entry) => entry.local_name,
-      ),
-      local: outlineSection('local', status.local_only, name, name),
-      remote: outlineSection('remote', status.remote_only, name, name),
+      synced: outlineSection('synced', status.synced, syncedKey, syncedName),
+      local: outlineSection('local', status.local_only, itself, itself),
+      remote: outlineSection('remote', status.remote_only, itself, itself),
       syncedIds: new Set(status.synced.map((line) => line.backend_id)),
     };
     outlines.set(status, outline);
@@ -270,11 +286,7 @@ function lay<E, C, L extends SyncLine>(
   const found = section.bunches.map(candidatesOf);
   const lines = section.slots.map((slot) => make(slot, found[slot.bunch.at]?.[slot.index] ?? NONE));
   for (const [start, end] of section.ties) {
-    const run = lines.slice(start, end).sort((a, b) => {
-      const x = lineSearch(a);
-      const y = lineSearch(b);
-      return x < y ? -1 : x > y ? 1 : 0;
-    });
+    const run = lines.slice(start, end).sort(bySearch);
     lines.splice(start, run.length, ...run);
   }
   return lines;
@@ -351,6 +363,32 @@ function layByName<C extends { name: string }, L extends SyncLine>(
   return lay(section, candidatesOf, make);
 }
 
+function syncedLine(id: string, entry: SyncedEntry, candidates: readonly OfferingGroup[], remote: RemoteGroup | null): SyncedLine {
+  return {
+    kind: 'synced',
+    id,
+    localName: entry.local_name,
+    remoteName: entry.remote_name,
+    backendId: entry.backend_id,
+    candidates,
+    remote,
+  };
+}
+
+const localLine = (id: string, name: string, candidates: readonly OfferingGroup[]): LocalOnlyLine => ({
+  kind: 'local',
+  id,
+  name,
+  candidates,
+});
+
+const remoteLine = (id: string, name: string, candidates: readonly RemoteGroup[]): RemoteOnlyLine => ({
+  kind: 'remote',
+  id,
+  name,
+  candidates,
+});
+
 function buildJoin(outline: Outline, localIndex: LocalIndex, remoteIndex: RemoteIndex): SyncJoin {
   const { syncedIds } = outline;
 
@@ -364,18 +402,8 @@ function buildJoin(outline: Outline, localIndex: LocalIndex, remoteIndex: Remote
         (entry) => entry.local_name,
         (group) => group.name,
       ),
-    (slot, candidates): SyncedLine => {
-      const entry = slot.bunch.entries[slot.index] as SyncedEntry;
-      return {
-        kind: 'synced',
-        id: slot.id,
-        localName: entry.local_name,
-        remoteName: entry.remote_name,
-        backendId: entry.backend_id,
-        candidates,
-        remote: remoteIndex.byId.get(entry.backend_id) ?? null,
-      };
-    },
+    (slot, candidates) =>
+      syncedLine(slot.id, slot.bunch.entries[slot.index] as SyncedEntry, candidates, remoteIndex.byId.get(slot.bunch.key) ?? null),
   );
 
   // Only in Waldur: by name, among local groups that are not synced.
@@ -383,7 +411,7 @@ function buildJoin(outline: Outline, localIndex: LocalIndex, remoteIndex: Remote
     outline.local,
     localIndex.byName,
     (group) => !group.backend_id || !syncedIds.has(group.backend_id),
-    (slot, candidates): LocalOnlyLine => ({ kind: 'local', id: slot.id, name: slot.name, candidates }),
+    (slot, candidates) => localLine(slot.id, slot.name, candidates),
   );
 
   // Only in Keycloak: by name, among remote groups no synced line uses.
@@ -391,9 +419,93 @@ function buildJoin(outline: Outline, localIndex: LocalIndex, remoteIndex: Remote
     outline.remote,
     remoteIndex.byName,
     (group) => !syncedIds.has(group.id),
-    (slot, candidates): RemoteOnlyLine => ({ kind: 'remote', id: slot.id, name: slot.name, candidates }),
+    (slot, candidates) => remoteLine(slot.id, slot.name, candidates),
   );
   return { synced, local, remote };
+}
+
+/**
+ * The first `count` lines of a section as joinSyncStatus(status, [], []) orders them (the group
+ * lists not fetched yet), and its number of lines, without ordering every line: the boot script
+ * draws them before the app has loaded (boot/sync-frame.ts), and ordering 30,000 names took
+ * 30–50 ms of its path. One pass over the section keeps the `count` first seen so far.
+ */
+export function firstLines<K extends keyof SyncJoin>(status: SyncStatus, kind: K, count: number): { lines: SyncJoin[K]; total: number };
+export function firstLines(status: SyncStatus, kind: keyof SyncJoin, count: number): { lines: SyncLine[]; total: number } {
+  if (kind === 'synced')
+    return first('synced', status.synced, syncedKey, syncedName, count, (id, entry) => syncedLine(id, entry, NONE, null));
+  if (kind === 'local') return first('local', status.local_only, itself, itself, count, (id, name) => localLine(id, name, NONE));
+  return first('remote', status.remote_only, itself, itself, count, (id, name) => remoteLine(id, name, NONE));
+}
+
+/** An entry that may be among the first lines: its place in the answer, and its line once needed. */
+type Candidate<E, L> = { at: number; entry: E; name: string; line?: L };
+
+/**
+ * The `count` first lines of a section by name, then (for names the collator finds equal) by
+ * their search text, then in the outline's slot order (their key's first appearance, then their
+ * place in the answer): the order of `outlineSection` and `lay`, whose sorts are stable.
+ *
+ * Most entries are only named and compared with the last line kept so far; the rest is done for
+ * the few that come before it. 30,000 entries each given a slot, a bunch and an id were most of
+ * the boot script's time before its first line (a cold run: the code is not optimised yet).
+ */
+function first<E, L extends SyncLine>(
+  prefix: string,
+  entries: readonly E[],
+  keyOf: (entry: E) => string,
+  nameOf: (entry: E) => string,
+  count: number,
+  make: (id: string, entry: E) => L,
+): { lines: L[]; total: number } {
+  // Where each key first appears, for lines equal in name and search text: made when one is met.
+  let firstAt: Map<string, number> | null = null;
+  const firstOf = (candidate: Candidate<E, L>) => {
+    if (!firstAt) {
+      firstAt = new Map();
+      entries.forEach((entry, at) => {
+        const key = keyOf(entry);
+        if (!firstAt?.has(key)) firstAt?.set(key, at);
+      });
+    }
+    return firstAt.get(keyOf(candidate.entry)) ?? candidate.at;
+  };
+  // The line of a candidate as far as its search text goes (its id comes at the end).
+  const lineOf = (candidate: Candidate<E, L>) => (candidate.line ??= make('', candidate.entry));
+  const compare = (a: Candidate<E, L>, b: Candidate<E, L>) =>
+    byName(a, b) || bySearch(lineOf(a), lineOf(b)) || firstOf(a) - firstOf(b) || a.at - b.at;
+
+  const kept: Candidate<E, L>[] = [];
+  for (let at = 0; at < entries.length; at += 1) {
+    const entry = entries[at] as E;
+    const name = nameOf(entry);
+    const last = kept[kept.length - 1];
+    if (kept.length === count && (!last || compareNames(name, last.name) > 0)) continue;
+    const candidate: Candidate<E, L> = { at, entry, name };
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(candidate, kept[middle] as Candidate<E, L>) < 0) high = middle;
+      else low = middle + 1;
+    }
+    kept.splice(low, 0, candidate);
+    if (kept.length > count) kept.pop();
+  }
+
+  // Their ids, as the outline's: the key and the line's place among the key's entries.
+  const index = new Map<number, number>();
+  const seen = new Map<string, number>(kept.map((candidate) => [keyOf(candidate.entry), 0]));
+  const lastAt = Math.max(-1, ...kept.map((candidate) => candidate.at));
+  for (let at = 0; at <= lastAt; at += 1) {
+    const key = keyOf(entries[at] as E);
+    const before = seen.get(key);
+    if (before === undefined) continue;
+    index.set(at, before);
+    seen.set(key, before + 1);
+  }
+  const lines = kept.map((candidate) => make(`${prefix}:${keyOf(candidate.entry)}:${index.get(candidate.at) ?? 0}`, candidate.entry));
+  return { lines, total: entries.length };
 }
 
 /** Lines whose text (names, ids, paths, role, resource) contains the filter, case-insensitively. */

@@ -130,7 +130,7 @@ describe('SyncStatusView', () => {
     const { unmount } = renderApp(
       <SyncStatusView join={statusOnly} filter="" actions={actions()} lookups={{ local: 'pending', remote: 'failed' }} />,
     );
-    expect(within(section(/Synced/)).getByText('Looking up the local group linked…')).toBeTruthy();
+    expect(within(section(/Synced/)).getByText('Looking up the local group…')).toBeTruthy();
     expect(within(section(/Only in Waldur/)).getByText('Looking up the local group…')).toBeTruthy();
     expect(within(section(/Only in Keycloak/)).getByText('Not known: the Keycloak groups could not be listed.')).toBeTruthy();
     expect(screen.queryByText(/lists just fetched/)).toBeNull();

@@ -5,7 +5,7 @@ import classes from './sync-status-view.module.css';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { isolate } from '../../lib/bidi';
 import { useVirtualRows } from '../../lib/use-virtual-rows';
-import { lineHeight } from './line-layout';
+import { LINE_OVERSCAN, lineHeight, SECTION_HEIGHT } from './line-layout';
 import { chosen, filterLines, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncJoin, type SyncLine } from './join';
 
 /**
@@ -57,7 +57,7 @@ const SECTION_HELP: Record<SectionKind, string> = {
   remote: 'Keycloak groups that no local group points at.',
 };
 
-export function SyncStatusView({ join, filter, actions, lookups = FETCHED, sectionHeight = 480 }: Props) {
+export function SyncStatusView({ join, filter, actions, lookups = FETCHED, sectionHeight = SECTION_HEIGHT }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
 
@@ -286,7 +286,7 @@ function VirtualLines<T extends SyncLine>({
   const { scrollRef, items, totalSize } = useVirtualRows<HTMLDivElement>({
     count: lines.length,
     size,
-    overscan: 4,
+    overscan: LINE_OVERSCAN,
     // Rows on the first render, before the scroll box is observed.
     initialHeight: height,
   });
@@ -427,12 +427,13 @@ function CandidatePicker<C>({
  * A line without a group: "not found" only once the list it is looked up in was fetched. Until
  * then it is being looked up; if the list failed, it is not known (the alert above says why).
  */
-function NotFoundNote({ what, lookup }: { what: string; lookup: ListState }) {
+function NotFoundNote({ what, lookup }: { what: 'local group' | 'local group linked' | 'Keycloak group'; lookup: ListState }) {
+  const list = what === 'Keycloak group' ? 'Keycloak' : 'local';
   const text =
     lookup === 'pending'
-      ? `Looking up the ${what}…`
+      ? `Looking up the ${list} group…`
       : lookup === 'failed'
-        ? `Not known: the ${what === 'Keycloak group' ? 'Keycloak' : 'local'} groups could not be listed.`
+        ? `Not known: the ${list} groups could not be listed.`
         : `No ${what} with this name in the lists just fetched. Refresh to check again.`;
   return (
     <Detail title={text} warning={lookup !== 'pending'}>
@@ -477,7 +478,13 @@ function SyncedDetails({ line, choice, choose, lookup }: DetailsProps<SyncedLine
 }
 
 /** Several local groups could be the one a line names: the user picks; none found: said so. */
-function LocalGroupChoice({ line, choice, choose, lookup, notFound }: DetailsProps<SyncedLine | LocalOnlyLine> & { notFound: string }) {
+function LocalGroupChoice({
+  line,
+  choice,
+  choose,
+  lookup,
+  notFound,
+}: DetailsProps<SyncedLine | LocalOnlyLine> & { notFound: 'local group' | 'local group linked' }) {
   if (line.candidates.length > 1) {
     return (
       <CandidatePicker
