@@ -35,6 +35,7 @@ function sourcemapsOutsideDist(): Plugin {
  * beside the entry chunk instead of after the entry has run and the router has matched.
  */
 const PRELOADED_ROUTES = ['src/app/routes/shell.tsx', 'src/app/routes/offering.tsx', 'src/app/routes/offering-groups.tsx'];
+const SYNC_ROUTE = 'src/app/routes/offering-sync.tsx';
 
 function preloadLandingRoutes(): Plugin {
   return {
@@ -62,7 +63,19 @@ function preloadLandingRoutes(): Plugin {
           if (chunk) visit(chunk.fileName);
         }
         // Their stylesheets too, which the boot script's first rows need (src/boot/groups-frame.ts).
-        const styles = wanted.flatMap((file) => [...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? [])]);
+        const stylesOf = (files: Iterable<string>) =>
+          [...files].flatMap((file) => [...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? [])]);
+        const styles = stylesOf(wanted);
+        // The Sync status tab's own, named for the boot script to load when it draws that tab
+        // (src/boot/sync-frame.ts): its chunk's and those of the chunks it imports beyond these.
+        const syncChunk = chunks.find((c) => c.facadeModuleId?.endsWith(SYNC_ROUTE));
+        if (!syncChunk) throw new Error(`no chunk for ${SYNC_ROUTE}`);
+        const syncFiles = new Set([syncChunk.fileName]);
+        for (const file of syncFiles) {
+          for (const dependency of chunks.find((c) => c.fileName === file)?.imports ?? [])
+            if (!loaded.has(dependency)) syncFiles.add(dependency);
+        }
+        const syncStyles = stylesOf(syncFiles).filter((file) => !styles.includes(file));
         return [
           ...styles.map((file) => ({
             tag: 'link',
@@ -73,6 +86,11 @@ function preloadLandingRoutes(): Plugin {
           ...wanted.map((file) => ({
             tag: 'meta',
             attrs: { name: 'app-preload', content: `/${file}` },
+            injectTo: 'head-prepend' as const,
+          })),
+          ...syncStyles.map((file) => ({
+            tag: 'meta',
+            attrs: { name: 'sync-styles', content: `/${file}` },
             injectTo: 'head-prepend' as const,
           })),
         ];
@@ -87,14 +105,36 @@ function preloadLandingRoutes(): Plugin {
  * has loaded, /config.json preloaded ahead of it. In the build it also starts the app: the entry
  * script becomes `<meta name="app-entry">`, which the boot script loads and runs once it has
  * drawn the groups tab's first rows (or at once on other pages). In development the module
- * itself, before main.tsx. Both get index.html's copy of the groups tab
- * (src/boot/groups-frame.html) as a template.
+ * itself, before main.tsx.
+ *
+ * The copies of the pages it draws (BOOT_FRAMES, written by `npm run boot-frame`) are templates:
+ * the groups tab's in index.html, where most visits land; the Sync status tab's, 36 KB that
+ * every other page would parse for nothing, in a file of its own the boot script fetches beside
+ * the sync status (`<meta name="sync-frame">`). In development the boot script does not draw
+ * that tab (its stylesheet comes with the app's modules).
  */
 const BOOT_ENTRY = 'src/boot/boot.ts';
-const GROUPS_FRAME = 'src/boot/groups-frame.html';
+/** The Sync status tab's part of it, loaded by it on that tab only (src/boot/sync-boot.ts). */
+const BOOT_SYNC_ENTRY = 'src/boot/sync-boot.ts';
+const BOOT_FRAMES = [
+  { id: 'boot-groups', file: 'src/boot/groups-frame.html', inIndex: true },
+  { id: 'boot-sync', file: 'src/boot/sync-frame.html', inIndex: false },
+  { id: 'boot-sync-none', file: 'src/boot/sync-sections-none.html', inIndex: false },
+];
+
+const templateHtml = async (frames: typeof BOOT_FRAMES) =>
+  (
+    await Promise.all(
+      frames.map(
+        async ({ id, file }) => `<template id="${id}">${(await readFile(resolve(import.meta.dirname, file), 'utf8')).trim()}</template>`,
+      ),
+    )
+  ).join('');
 
 function bootScript(): Plugin {
   let file = '';
+  let syncFrame = '';
+  let syncScript = '';
   let building = false;
   return {
     name: 'boot-script',
@@ -102,26 +142,42 @@ function bootScript(): Plugin {
       building = config.command === 'build';
     },
     async buildStart() {
-      this.addWatchFile(resolve(import.meta.dirname, GROUPS_FRAME));
+      for (const frame of BOOT_FRAMES) this.addWatchFile(resolve(import.meta.dirname, frame.file));
       if (!building) return;
-      const { output } = await bundle({
-        input: resolve(import.meta.dirname, BOOT_ENTRY),
-        write: false,
-        output: { format: 'iife', minify: true },
-      });
-      const code = output[0].code;
-      file = `assets/boot-${createHash('sha256').update(code).digest('base64url').slice(0, 8)}.js`;
+      const script = async (entry: string) => {
+        const { output } = await bundle({
+          input: resolve(import.meta.dirname, entry),
+          write: false,
+          output: { format: 'iife', minify: true },
+        });
+        return output[0].code;
+      };
+      const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
+      const [code, syncCode] = await Promise.all([script(BOOT_ENTRY), script(BOOT_SYNC_ENTRY)]);
+      file = `assets/boot-${hash(code)}.js`;
       this.emitFile({ type: 'asset', fileName: file, source: code });
+      syncScript = `assets/boot-sync-${hash(syncCode)}.js`;
+      this.emitFile({ type: 'asset', fileName: syncScript, source: syncCode });
+      const frames = await templateHtml(BOOT_FRAMES.filter((frame) => !frame.inIndex));
+      syncFrame = `assets/boot-sync-${hash(frames)}.html`;
+      this.emitFile({ type: 'asset', fileName: syncFrame, source: frames });
     },
     transformIndexHtml: {
       order: 'post',
       handler: async (html) => {
         const entry = file ? /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html) : null;
         if (file && !entry) throw new Error('index.html: no entry script to hand to the boot script');
-        const frame = await readFile(resolve(import.meta.dirname, GROUPS_FRAME), 'utf8');
+        const frames = await templateHtml(BOOT_FRAMES.filter((frame) => frame.inIndex));
         return {
-          html: entry ? html.replace(entry[0], '') : html,
+          html: (entry ? html.replace(entry[0], '') : html).replace('</body>', `${frames}\n  </body>`),
           tags: [
+            // Before the boot script, which reads them as it runs.
+            ...(syncFrame
+              ? [
+                  { tag: 'meta', attrs: { name: 'sync-frame', content: `/${syncFrame}` }, injectTo: 'head-prepend' as const },
+                  { tag: 'meta', attrs: { name: 'sync-script', content: `/${syncScript}` }, injectTo: 'head-prepend' as const },
+                ]
+              : []),
             ...(entry ? [{ tag: 'meta', attrs: { name: 'app-entry', content: entry[1] ?? '' }, injectTo: 'head-prepend' as const }] : []),
             // The boot script's first request, asked for as the HTML arrives.
             {
@@ -132,7 +188,6 @@ function bootScript(): Plugin {
             file
               ? { tag: 'script', attrs: { src: `/${file}` }, injectTo: 'head-prepend' as const }
               : { tag: 'script', attrs: { type: 'module', src: `/${BOOT_ENTRY}` }, injectTo: 'head-prepend' as const },
-            { tag: 'template', attrs: { id: 'boot-groups' }, children: frame.trim(), injectTo: 'body' as const },
           ],
         };
       },

@@ -3,8 +3,11 @@ import { isKeycloakEnabled } from '../api/keycloak-enabled';
 import { getToken } from '../api/session';
 import { EARLY_FOR_MS, type BootRecord } from './boot-record';
 import { applyInitialColorScheme } from './color-scheme';
-import { prepareDateTimeFormat } from '../lib/format';
-import { drawGroupsPage, type BootGroup, type BootOffering } from './groups-frame';
+import type { SyncStatus } from '../api/types';
+import { prepareFormat } from '../lib/format';
+import { offeringPermission } from '../lib/offering-permission';
+import type { BootOffering } from './frame';
+import { drawGroupsPage, type BootGroup } from './groups-frame';
 import { landingRequests } from './landing-requests';
 
 /**
@@ -16,13 +19,16 @@ import { landingRequests } from './landing-requests';
  * its own. Built on its own, not as a module of the app (vite.config.ts, `bootScript`).
  *
  * On an offering's groups tab it draws the page with its first rows from those answers
- * (groups-frame.ts), as the floor page of the benchmark does, and only then loads and starts the
- * app: its entry chunk (about 130 KB gzip) and its evaluation (one long task of 50–90 ms) had
- * the network and the main thread while the rows waited. index.html names the app's chunks in
- * `<meta>` tags rather than loading them; on other pages they load at once. The app starts at
- * most START_WITHIN_MS after the requests left, rows or not.
+ * (groups-frame.ts), as the floor page of the benchmark does, and on its Sync status tab the
+ * first lines of each section (sync-frame.ts); only then does it load and start the app: its
+ * entry chunk (about 130 KB gzip) and its evaluation (one long task of 50–90 ms) had the network
+ * and the main thread while the rows waited. index.html names the app's chunks in `<meta>` tags
+ * rather than loading them; on other pages they load at once. The app starts at most
+ * START_WITHIN_MS after the requests left, rows or not; on the Sync status tab, whose answer is
+ * computed by asking Keycloak, SYNC_START_WITHIN_MS.
  */
 const START_WITHIN_MS = 120;
+const SYNC_START_WITHIN_MS = 400;
 const documentParsed = new Promise<void>((resolve) => {
   if (document.readyState !== 'loading') resolve();
   else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
@@ -52,7 +58,11 @@ const token = getToken();
 const signedOut = !token || location.pathname.startsWith('/sign-in');
 if (signedOut) document.documentElement.setAttribute('data-boot-signed-out', '');
 // Whether this page's rows are drawn here; only the origin of their URLs waits for /config.json.
-const drawing = !signedOut && landingRequests('', location.pathname, location.search).rows !== undefined;
+const landing = landingRequests('', location.pathname, location.search);
+const drawing = !signedOut && (landing.rows !== undefined || landing.lines !== undefined);
+// The Sync status tab's own code, stylesheet and page, asked for before its API requests: the
+// sync status is computed for a while, and they are not to wait behind it.
+const syncAssets = drawing && landing.lines ? loadSyncAssets() : null;
 if (drawing) startSoon(1000);
 else {
   preloadApp();
@@ -78,21 +88,9 @@ function sendEarly(token: string, base: string) {
     requests.set(url, { token, sentAt: performance.now(), response });
   };
   for (const url of plan.now) keep(url, get(url));
+  // Once every request is kept: the pages are drawn from their answers.
   if (plan.rows) void drawRows(plan.rows);
-  const offering = plan.offering ? requests.get(plan.offering)?.response : undefined;
-  if (offering && plan.keycloak.length) {
-    const enabled = offering
-      .then((answer) => jsonOf<Parameters<typeof isKeycloakEnabled>[0]>(answer))
-      .then((body) => body !== null && isKeycloakEnabled(body))
-      .catch(() => false);
-    // Kept at once, sent when the offering allows: if the app asks before, it waits for this one
-    // rather than sending a second.
-    for (const url of plan.keycloak)
-      keep(
-        url,
-        enabled.then((yes) => (yes ? get(url) : Promise.reject(new Error('not sent')))),
-      );
-  }
+  if (plan.lines && syncAssets) void drawSyncTab(plan.lines, syncAssets);
   // Answers the app never took (another page by then, another filter) are let go.
   setTimeout(() => {
     for (const [url, early] of requests) {
@@ -102,38 +100,148 @@ function sendEarly(token: string, base: string) {
   }, EARLY_FOR_MS);
 }
 
-/** Draws the groups tab from the early answers (unless the app got there first), then starts it. */
-async function drawRows(urls: { offering: string; groups: string }) {
-  startSoon(START_WITHIN_MS);
-  // The page's first date format sets up the locale's data (20–30 ms): done while the requests
-  // are on their way rather than once their answers are in.
-  prepareDateTimeFormat();
-  const body = async <T>(url: string) => {
-    const answer = await requests.get(url)?.response;
-    return answer ? jsonOf<T>(answer) : null;
-  };
+type OfferingBody = BootOffering & Parameters<typeof isKeycloakEnabled>[0] & Parameters<typeof offeringPermission>[0];
+
+/** An early answer's JSON, or null. */
+async function bodyOf<T>(url: string): Promise<T | null> {
+  const answer = await requests.get(url)?.response;
+  return answer ? jsonOf<T>(answer) : null;
+}
+
+/** A page the boot script draws, and what it draws of it once that has been painted. */
+type Drawn = { page: DocumentFragment; more?: () => void };
+
+const painted = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
+/**
+ * Shows `draw`'s page in place of index.html's skeleton (unless the app got there first), then
+ * starts the app; at the latest `within` ms from now.
+ */
+async function drawThenStart(within: number, draw: () => Promise<Drawn | null>) {
+  startSoon(within);
   try {
-    const [offering, groups] = await Promise.all([
-      body<BootOffering & Parameters<typeof isKeycloakEnabled>[0]>(urls.offering),
-      body<BootGroup[]>(urls.groups),
-    ]);
+    const drawn = await draw();
     const frame = document.querySelector('.boot-frame');
-    const page =
-      offering && groups && isKeycloakEnabled(offering)
-        ? drawGroupsPage(document.querySelector('template#boot-groups'), offering, groups)
-        : null;
-    if (frame && page) {
+    if (frame && drawn) {
       // Looks like the page, but the app is not running yet: nothing in it responds until then,
       // and assistive technology waits for the app's page.
       frame.setAttribute('inert', '');
       frame.setAttribute('aria-hidden', 'true');
-      frame.replaceChildren(page);
-      // The app's start is one long task: after the frame that shows the rows.
-      await new Promise((resolve) => requestAnimationFrame(resolve));
+      frame.replaceChildren(drawn.page);
+      // The app's start is one long task: after the frame that shows the page.
+      await painted();
+      if (drawn.more && frame.isConnected) {
+        // After what was waiting for that frame (a click, a timer) has had its turn.
+        await new Promise((resolve) => setTimeout(resolve));
+        drawn.more();
+        await painted();
+      }
     }
   } catch {
     // An answer that is not the JSON expected (a proxy's error page): the app says what it got.
   } finally {
     startSoon();
   }
+}
+
+/** The groups tab with its first rows. */
+function drawRows(urls: { offering: string; groups: string }) {
+  // The page's first date format sets up the locale's data (20–30 ms): done while the requests
+  // are on their way rather than once their answers are in.
+  prepareFormat('date-time');
+  return drawThenStart(START_WITHIN_MS, async () => {
+    const [offering, groups] = await Promise.all([bodyOf<OfferingBody>(urls.offering), bodyOf<BootGroup[]>(urls.groups)]);
+    const page =
+      offering && groups && isKeycloakEnabled(offering)
+        ? drawGroupsPage(document.querySelector('template#boot-groups'), offering, groups)
+        : null;
+    return page && { page };
+  });
+}
+
+/** Loads what the Sync status tab is drawn with (index.html names the files). */
+function loadSyncAssets() {
+  const assets = { styles: loadStyles('sync-styles'), templates: templatesOf('sync-frame'), code: syncCode() };
+  // The time's formatter and the collator set up their locale's data (about 20 and 10 ms): done
+  // while the sync status is computed, not once it is in.
+  void assets.code.then((sync) => sync?.prepare());
+  return assets;
+}
+
+/**
+ * The Sync status tab with the first lines of each section, for a user the app lets act on them
+ * (for others it says why the actions are off, which is the app's to draw). The first section
+ * with lines is drawn with the page; the others, lower down, once that has been painted.
+ */
+function drawSyncTab(
+  urls: { offering: string; me: string; status: string },
+  { styles, templates, code }: ReturnType<typeof loadSyncAssets>,
+) {
+  return drawThenStart(SYNC_START_WITHIN_MS, async () => {
+    const [offering, me, status] = await Promise.all([
+      bodyOf<OfferingBody>(urls.offering),
+      bodyOf<Parameters<typeof offeringPermission>[1]>(urls.me),
+      bodyOf<SyncStatus>(urls.status),
+    ]);
+    const checkedAt = Date.now();
+    if (!offering || !me || !status || !isKeycloakEnabled(offering) || !offeringPermission(offering, me).canManage) return null;
+    const [loaded, frames, sync] = await Promise.all([styles, templates, code]);
+    if (!loaded || !frames || !sync) return null;
+    const template = (id: string) => frames.querySelector<HTMLTemplateElement>(`template#${id}`);
+    const page = sync.drawSyncPage({ page: template('boot-sync'), none: template('boot-sync-none') }, offering, status, checkedAt);
+    if (!page) return null;
+    const [top = 'synced', ...rest] = sync.sectionsWithLines(status);
+    sync.drawLines(page, status, [top]);
+    return { page, more: () => sync.drawLines(document, status, rest) };
+  });
+}
+
+/**
+ * The code that draws the Sync status tab (sync-boot.ts): the script index.html names in
+ * `<meta name="sync-script">`; null if it cannot be loaded, or in development, where the tab's
+ * stylesheet comes with the app's modules and the app draws the tab.
+ */
+function syncCode(): Promise<typeof import('./sync-frame') | null> {
+  const src = document.querySelector<HTMLMetaElement>('meta[name="sync-script"]')?.content;
+  if (!src) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    const script = Object.assign(document.createElement('script'), { src });
+    script.addEventListener('load', () => resolve(window.__waldurKcSyncFrame ?? null), { once: true });
+    script.addEventListener('error', () => resolve(null), { once: true });
+    document.head.append(script);
+  });
+}
+
+/** The templates of the file index.html names in `<meta name="…">`, fetched; null when they cannot be had. */
+async function templatesOf(name: string): Promise<ParentNode | null> {
+  const url = document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content;
+  if (!url) return null;
+  try {
+    const answer = await fetch(url);
+    if (!answer.ok) return null;
+    const holder = document.createElement('template');
+    holder.innerHTML = await answer.text();
+    return holder.content;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Adds the stylesheets index.html names in `<meta name="…">` (a page's own, which the app loads
+ * with its code); true once they have loaded, false if one could not be.
+ */
+function loadStyles(name: string): Promise<boolean> {
+  const files = [...document.querySelectorAll<HTMLMetaElement>(`meta[name="${name}"]`)].map((meta) => meta.content);
+  return Promise.all(
+    files.map(
+      (href) =>
+        new Promise<boolean>((resolve) => {
+          const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href, crossOrigin: '' });
+          link.addEventListener('load', () => resolve(true), { once: true });
+          link.addEventListener('error', () => resolve(false), { once: true });
+          document.head.append(link);
+        }),
+    ),
+  ).then((loaded) => loaded.every(Boolean));
 }

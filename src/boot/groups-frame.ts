@@ -1,4 +1,5 @@
 import { formatDateTime } from '../lib/format';
+import { escape, pageFrom, type BootOffering } from './frame';
 
 /**
  * The groups tab as the app draws it first, drawn by the boot script from its early answers
@@ -19,10 +20,6 @@ export type BootGroup = {
   backend_id?: string | null;
   created?: string;
 };
-
-export type BootOffering = { name?: string; customer_name?: string };
-
-const escape = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const badge = (color: string, text: string, extra = '') =>
   `<span class="plain-badge_badge${extra}" style="--badge-bg: var(--mantine-color-${color}-light); --badge-color: var(--mantine-color-${color}-light-color);"><span class="plain-badge_label">${text}</span></span>`;
@@ -52,18 +49,9 @@ export function groupRowHtml(group: BootGroup): string {
  * null when the template is missing or there is no row to show (the app says why).
  */
 export function drawGroupsPage(template: HTMLTemplateElement | null, offering: BootOffering, groups: BootGroup[]): DocumentFragment | null {
-  if (!template || groups.length === 0) return null;
-  const page = template.content.cloneNode(true) as DocumentFragment;
-  const dark = document.documentElement.getAttribute('data-mantine-color-scheme') === 'dark';
-  const slots: Record<string, string | undefined> = {
-    name: offering.name,
-    customer: offering.customer_name,
-    // As the shell's toggle: the scheme it switches to.
-    scheme: dark ? '☀' : '☾',
-  };
-  for (const slot of page.querySelectorAll('[data-boot-slot]')) slot.textContent = slots[slot.getAttribute('data-boot-slot') ?? ''] ?? '';
-  const body = page.querySelector('tbody');
-  if (!body) return null;
+  const page = groups.length === 0 ? null : pageFrom(template, offering);
+  const body = page?.querySelector('tbody');
+  if (!page || !body) return null;
   body.innerHTML = groups.map(groupRowHtml).join('');
   return page;
 }

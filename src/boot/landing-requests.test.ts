@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { configureApi } from '../api/client';
 import { setToken } from '../api/session';
 import { groupsLoader, offeringLoader, syncLoader } from '../app/route-loaders';
+import { connectionQueries } from '../features/connection/queries';
 import { queryClient } from '../app/query-client';
 import { landingRequests } from './landing-requests';
 
@@ -46,10 +47,9 @@ async function waitForIdle() {
   await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
-function planned(path: string, keycloak = true): string[] {
+function planned(path: string): string[] {
   const url = new URL(path, 'http://app.test');
-  const plan = landingRequests(BASE, url.pathname, url.search);
-  return [...plan.now, ...(keycloak ? plan.keycloak : [])].sort();
+  return [...landingRequests(BASE, url.pathname, url.search).now].sort();
 }
 
 describe('landingRequests', () => {
@@ -63,18 +63,39 @@ describe('landingRequests', () => {
     expect(planned(path)).toEqual(await appRequests(path, groupsLoader));
   });
 
-  it('sends the offering and the sync status as the Sync status tab does, the sync status only when Keycloak is enabled', async () => {
+  it('sends the offering, the user and the sync status as the Sync status tab and the shell do', async () => {
     const path = `/offerings/${OFFERING}/sync`;
-    expect(await appRequests(path, syncLoader)).toEqual(expect.arrayContaining(planned(path)));
-    expect(planned(path)).toEqual([
-      `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
-      `${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`,
-    ]);
+    const me = `${BASE}/api/users/me/`;
+    expect(planned(path)).toEqual(
+      [
+        `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
+        `${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`,
+        me,
+      ].sort(),
+    );
+    expect(await appRequests(path, syncLoader)).toEqual(expect.arrayContaining(planned(path).filter((url) => url !== me)));
+    // The user is asked for by the shell, not a loader.
+    sent = [];
+    await queryClient.fetchQuery(connectionQueries.me());
+    expect(sent).toEqual([me]);
 
+    // Without Keycloak the app does not ask for the sync status; the boot script's is not taken.
     queryClient.clear();
     sent = [];
     keycloakEnabled = false;
-    expect(planned(path, false)).toEqual(await appRequests(path, syncLoader));
+    expect(planned(path)).toEqual(expect.arrayContaining(await appRequests(path, syncLoader)));
+  });
+
+  it('draws the lines of the sync status as it is, not of a filter (it shows other lines)', () => {
+    const lines = (search: string) => landingRequests(BASE, `/offerings/${OFFERING}/sync`, search).lines;
+    expect(lines('')).toEqual({
+      offering: `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
+      me: `${BASE}/api/users/me/`,
+      status: `${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`,
+    });
+    expect(lines('?q=')).toEqual(lines(''));
+    expect(lines('?q=researchers')).toBeUndefined();
+    expect(landingRequests(BASE, `/offerings/${OFFERING}/groups`, '').lines).toBeUndefined();
   });
 
   it('encodes an odd offering id in the URL the way the API client does', async () => {
@@ -96,7 +117,7 @@ describe('landingRequests', () => {
   it('sends nothing for pages it does not know', () => {
     for (const path of ['/offerings', `/offerings/${OFFERING}/members`, '/sign-in', `/offerings/${OFFERING}/groups/extra`]) {
       const plan = landingRequests(BASE, path, '');
-      expect(plan.now.length + plan.keycloak.length).toBe(0);
+      expect(plan.now).toEqual([]);
     }
   });
 });

@@ -5,9 +5,10 @@ let time: Intl.DateTimeFormat | undefined;
 const dateTimeFormat = () => (dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
 const timeFormat = () => (time ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }));
 
-/** Makes formatDateTime's formatter now, ahead of the first date (the boot script, meanwhile). */
-export function prepareDateTimeFormat(): void {
-  dateTimeFormat();
+/** Makes formatDateTime's or formatTime's formatter now, ahead of its first use (the boot script, meanwhile). */
+export function prepareFormat(kind: 'date-time' | 'time'): void {
+  if (kind === 'time') timeFormat();
+  else dateTimeFormat();
 }
 
 export function formatDateTime(value: string | number | Date | null | undefined): string {
