@@ -114,8 +114,21 @@ function preloadLandingRoutes(): Plugin {
  * that tab (its stylesheet comes with the app's modules).
  */
 const BOOT_ENTRY = 'src/boot/boot.ts';
-/** The Sync status tab's part of it, loaded by it on that tab only (src/boot/sync-boot.ts). */
-const BOOT_SYNC_ENTRY = 'src/boot/sync-boot.ts';
+/**
+ * The Sync status tab's part of it (the code that orders and draws the first lines), loaded by it
+ * on that tab only. A module of the app's build, not of the boot script's: it shares one chunk
+ * with the tab (SYNC_CORE, which imports none of the app's other chunks) instead of carrying a
+ * second copy of that code.
+ */
+const BOOT_SYNC_ENTRY = 'src/boot/sync-frame.ts';
+const SYNC_CORE = [
+  BOOT_SYNC_ENTRY,
+  'src/boot/frame.ts',
+  'src/features/sync-status/join.ts',
+  'src/features/sync-status/name-order.ts',
+  'src/features/sync-status/line-layout.ts',
+  'src/lib/virtual-range.ts',
+].map((file) => resolve(import.meta.dirname, file));
 const BOOT_FRAMES = [
   { id: 'boot-groups', file: 'src/boot/groups-frame.html', inIndex: true },
   { id: 'boot-sync', file: 'src/boot/sync-frame.html', inIndex: false },
@@ -131,10 +144,31 @@ const templateHtml = async (frames: typeof BOOT_FRAMES) =>
     )
   ).join('');
 
+/**
+ * The file of the build's BOOT_SYNC_ENTRY chunk, checked to load none of the app's chunks but
+ * its own (SYNC_CORE): the boot script runs it before the app, which it must not start.
+ */
+function syncModule(bundle: Record<string, { type: string; fileName: string }>): string {
+  const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output as unknown as OutputChunkLike] : []));
+  const entry = chunks.find((chunk) => chunk.facadeModuleId === resolve(import.meta.dirname, BOOT_SYNC_ENTRY));
+  if (!entry) throw new Error(`no chunk for ${BOOT_SYNC_ENTRY}`);
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const chunk = chunks.find((c) => c.fileName === file);
+    const outside = chunk?.moduleIds.filter((id) => !SYNC_CORE.includes(id) && !id.startsWith('\0')) ?? [];
+    if (outside.length > 0) throw new Error(`${BOOT_SYNC_ENTRY} loads ${file}, which holds ${outside.slice(0, 3).join(', ')}`);
+    for (const dependency of chunk?.imports ?? []) visit(dependency);
+  };
+  visit(entry.fileName);
+  return entry.fileName;
+}
+type OutputChunkLike = { fileName: string; facadeModuleId: string | null; moduleIds: string[]; imports: string[] };
+
 function bootScript(): Plugin {
   let file = '';
   let syncFrame = '';
-  let syncScript = '';
   let building = false;
   return {
     name: 'boot-script',
@@ -144,30 +178,26 @@ function bootScript(): Plugin {
     async buildStart() {
       for (const frame of BOOT_FRAMES) this.addWatchFile(resolve(import.meta.dirname, frame.file));
       if (!building) return;
-      const script = async (entry: string) => {
-        const { output } = await bundle({
-          input: resolve(import.meta.dirname, entry),
-          write: false,
-          output: { format: 'iife', minify: true },
-        });
-        return output[0].code;
-      };
+      const { output } = await bundle({
+        input: resolve(import.meta.dirname, BOOT_ENTRY),
+        write: false,
+        output: { format: 'iife', minify: true },
+      });
+      const code = output[0].code;
       const hash = (text: string) => createHash('sha256').update(text).digest('base64url').slice(0, 8);
-      const [code, syncCode] = await Promise.all([script(BOOT_ENTRY), script(BOOT_SYNC_ENTRY)]);
       file = `assets/boot-${hash(code)}.js`;
       this.emitFile({ type: 'asset', fileName: file, source: code });
-      syncScript = `assets/boot-sync-${hash(syncCode)}.js`;
-      this.emitFile({ type: 'asset', fileName: syncScript, source: syncCode });
       const frames = await templateHtml(BOOT_FRAMES.filter((frame) => !frame.inIndex));
       syncFrame = `assets/boot-sync-${hash(frames)}.html`;
       this.emitFile({ type: 'asset', fileName: syncFrame, source: frames });
     },
     transformIndexHtml: {
       order: 'post',
-      handler: async (html) => {
+      handler: async (html, ctx) => {
         const entry = file ? /<script type="module" crossorigin src="([^"]+)"><\/script>/.exec(html) : null;
         if (file && !entry) throw new Error('index.html: no entry script to hand to the boot script');
         const frames = await templateHtml(BOOT_FRAMES.filter((frame) => frame.inIndex));
+        const syncScript = ctx.bundle ? syncModule(ctx.bundle) : '';
         return {
           html: (entry ? html.replace(entry[0], '') : html).replace('</body>', `${frames}\n  </body>`),
           tags: [
@@ -206,7 +236,9 @@ function bootScript(): Plugin {
 function firstScreenChunks(): CodeSplittingGroup[] {
   const landingRoutes = new Set(PRELOADED_ROUTES.map((file) => resolve(import.meta.dirname, file)));
   return [
-    { name: 'index', tags: ['$initial'] },
+    // First: its modules are not to be taken into the entry chunk as the boot script's entry's.
+    { name: 'sync-core', test: (id: string) => SYNC_CORE.includes(id), priority: 2 },
+    { name: 'index', tags: ['$initial'], priority: 1 },
     { name: 'landing', test: (id: string) => landingRoutes.has(id) },
   ];
 }
@@ -248,9 +280,16 @@ export default defineConfig(({ command, mode }) => ({
     },
   },
   build: {
+    // Every browser the build targets supports <link rel="modulepreload">.
+    modulePreload: { polyfill: false },
     sourcemap: 'hidden',
     chunkSizeWarningLimit: 600,
-    rolldownOptions: { output: { codeSplitting: { groups: firstScreenChunks() } } },
+    rolldownOptions: {
+      // The boot script imports the Sync status tab's drawing code by the module's exports.
+      input: { index: resolve(import.meta.dirname, 'index.html'), 'sync-frame': resolve(import.meta.dirname, BOOT_SYNC_ENTRY) },
+      preserveEntrySignatures: 'exports-only',
+      output: { codeSplitting: { groups: firstScreenChunks() } },
+    },
   },
   test: {
     reporters: process.env.UNIT_JSON_REPORT ? ['default', ['json', { outputFile: process.env.UNIT_JSON_REPORT }]] : ['default'],

@@ -4,9 +4,9 @@ import { getToken } from '../api/session';
 import { EARLY_FOR_MS, type BootRecord } from './boot-record';
 import { applyInitialColorScheme } from './color-scheme';
 import type { SyncStatus } from '../api/types';
-import { prepareFormat } from '../lib/format';
-import { offeringPermission } from '../lib/offering-permission';
-import type { BootOffering } from './frame';
+import { formatTime, prepareFormat } from '../lib/format';
+import { canManageOffering } from '../lib/offering-permission';
+import { pageFrom, type BootOffering } from './frame';
 import { drawGroupsPage, type BootGroup } from './groups-frame';
 import { landingRequests } from './landing-requests';
 
@@ -100,7 +100,7 @@ function sendEarly(token: string, base: string) {
   }, EARLY_FOR_MS);
 }
 
-type OfferingBody = BootOffering & Parameters<typeof isKeycloakEnabled>[0] & Parameters<typeof offeringPermission>[0];
+type OfferingBody = BootOffering & Parameters<typeof isKeycloakEnabled>[0] & Parameters<typeof canManageOffering>[0];
 
 /** An early answer's JSON, or null. */
 async function bodyOf<T>(url: string): Promise<T | null> {
@@ -164,7 +164,10 @@ function loadSyncAssets() {
   const assets = { styles: loadStyles('sync-styles'), templates: templatesOf('sync-frame'), code: syncCode() };
   // The time's formatter and the collator set up their locale's data (about 20 and 10 ms): done
   // while the sync status is computed, not once it is in.
-  void assets.code.then((sync) => sync?.prepare());
+  void assets.code.then((sync) => {
+    prepareFormat('time');
+    sync?.prepare();
+  });
   return assets;
 }
 
@@ -180,15 +183,16 @@ function drawSyncTab(
   return drawThenStart(SYNC_START_WITHIN_MS, async () => {
     const [offering, me, status] = await Promise.all([
       bodyOf<OfferingBody>(urls.offering),
-      bodyOf<Parameters<typeof offeringPermission>[1]>(urls.me),
+      bodyOf<Parameters<typeof canManageOffering>[1]>(urls.me),
       bodyOf<SyncStatus>(urls.status),
     ]);
     const checkedAt = Date.now();
-    if (!offering || !me || !status || !isKeycloakEnabled(offering) || !offeringPermission(offering, me).canManage) return null;
+    if (!offering || !me || !status || !isKeycloakEnabled(offering) || !canManageOffering(offering, me)) return null;
     const [loaded, frames, sync] = await Promise.all([styles, templates, code]);
     if (!loaded || !frames || !sync) return null;
-    const template = (id: string) => frames.querySelector<HTMLTemplateElement>(`template#${id}`);
-    const page = sync.drawSyncPage({ page: template('boot-sync'), none: template('boot-sync-none') }, offering, status, checkedAt);
+    const copy = pageFrom(frames.querySelector('template#boot-sync'), offering);
+    const none = frames.querySelector<HTMLTemplateElement>('template#boot-sync-none');
+    const page = copy && none && sync.drawSyncPage(copy, none, status, `Last checked at ${formatTime(checkedAt)}`);
     if (!page) return null;
     const [top = 'synced', ...rest] = sync.sectionsWithLines(status);
     sync.drawLines(page, status, [top]);
@@ -197,19 +201,14 @@ function drawSyncTab(
 }
 
 /**
- * The code that draws the Sync status tab (sync-boot.ts): the script index.html names in
- * `<meta name="sync-script">`; null if it cannot be loaded, or in development, where the tab's
+ * The code that draws the Sync status tab (sync-frame.ts), the module index.html names in
+ * `<meta name="sync-script">`: it shares its chunk of the app's build with the tab, and imports
+ * none of the app's other code. Null if it cannot be loaded, or in development, where the tab's
  * stylesheet comes with the app's modules and the app draws the tab.
  */
 function syncCode(): Promise<typeof import('./sync-frame') | null> {
   const src = document.querySelector<HTMLMetaElement>('meta[name="sync-script"]')?.content;
-  if (!src) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    const script = Object.assign(document.createElement('script'), { src });
-    script.addEventListener('load', () => resolve(window.__waldurKcSyncFrame ?? null), { once: true });
-    script.addEventListener('error', () => resolve(null), { once: true });
-    document.head.append(script);
-  });
+  return src ? (import(/* @vite-ignore */ src) as Promise<typeof import('./sync-frame')>).catch(() => null) : Promise.resolve(null);
 }
 
 /** The templates of the file index.html names in `<meta name="…">`, fetched; null when they cannot be had. */

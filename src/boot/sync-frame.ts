@@ -1,9 +1,8 @@
 import type { SyncStatus } from '../api/types';
 import { firstLines, prepareNameOrder, type SyncLine } from '../features/sync-status/join';
 import { LINE_OVERSCAN, lineHeight, SECTION_HEIGHT } from '../features/sync-status/line-layout';
-import { formatTime, prepareFormat } from '../lib/format';
 import { rowStarts, totalSize, visibleRange } from '../lib/virtual-range';
-import { escape, pageFrom, type BootOffering } from './frame';
+import { escape } from './frame';
 
 /**
  * The Sync status tab as the app draws it first, drawn by the boot script from its early
@@ -17,9 +16,8 @@ import { escape, pageFrom, type BootOffering } from './frame';
 
 const NONE = new Map<string, string>();
 
-/** Sets up the time's formatter and the collator (about 20 and 10 ms), ahead of drawing. */
+/** Sets up the collator (about 10 ms), ahead of drawing. */
 export function prepare(): void {
-  prepareFormat('time');
   prepareNameOrder();
 }
 
@@ -80,28 +78,27 @@ function layout(kind: Kind, total: number) {
 }
 
 /**
- * The page from the templates, with the offering, the time of the check and each section's
- * heading and size filled in, its list still empty (`drawLines` fills it); null when a template
- * is missing.
+ * The page (a copy of the template, the offering filled in: frame.ts) with the time of the check
+ * ("Last checked at …", formatted by the caller) and each section's heading and size filled in,
+ * its list still empty (`drawLines` fills it), a section without lines taken from `none`; null
+ * when a part is missing.
  */
 export function drawSyncPage(
-  templates: { page: HTMLTemplateElement | null; none: HTMLTemplateElement | null },
-  offering: BootOffering,
+  page: DocumentFragment,
+  none: HTMLTemplateElement,
   status: SyncStatus,
-  checkedAt: number,
+  checked: string,
 ): DocumentFragment | null {
-  const page = pageFrom(templates.page, offering);
-  if (!page || !templates.none) return null;
-  const checked = page.querySelector('[data-boot-slot="checked"]');
-  if (checked) checked.textContent = `Last checked at ${formatTime(checkedAt)}`;
+  const slot = page.querySelector('[data-boot-slot="checked"]');
+  if (slot) slot.textContent = checked;
   for (const kind of KINDS) {
     const section = page.querySelector(`section[data-boot-section="${kind}"]`);
     const total = totalOf(status, kind);
     if (!section) return null;
     if (total === 0) {
-      const none = templates.none.content.querySelector(`section[data-boot-section="${kind}"]`);
-      if (!none) return null;
-      section.replaceWith(none.cloneNode(true));
+      const empty = none.content.querySelector(`section[data-boot-section="${kind}"]`);
+      if (!empty) return null;
+      section.replaceWith(empty.cloneNode(true));
       continue;
     }
     for (const element of section.querySelectorAll('h2, label')) {

@@ -17,9 +17,13 @@ function hasSecrets(value: unknown): boolean {
   return Boolean(value) && typeof value === 'object' && Object.keys(value as object).length > 0;
 }
 
+/** Whether the user may manage the offering, as far as Waldur's answers tell (see above). */
+export function canManageOffering(offering: OfferingLike | undefined, me: UserLike): boolean {
+  return Boolean(me?.is_staff) || (offering !== undefined && hasSecrets(offering.secret_options));
+}
+
 export function offeringPermission(offering: OfferingLike | undefined, me: UserLike): OfferingPermission {
-  if (me?.is_staff) return { canManage: true, reason: null };
-  if (offering && hasSecrets(offering.secret_options)) return { canManage: true, reason: null };
+  if (canManageOffering(offering, me)) return { canManage: true, reason: null };
   // Still finding out who the user is: hold the actions back without blaming anyone.
   if (me === undefined) return { canManage: false, reason: null };
   const organization = offering?.customer_name ? `${offering.customer_name}’s` : 'the organization’s';
