@@ -192,6 +192,33 @@ test.describe('from the members check', () => {
     expect((await membershipsOf(sim, G.genomics, 'lonely.user'))[0]?.state).toBe('active');
   });
 
+  test('the differences shown can be narrowed by kind, kept in the address', async ({ page, sim }) => {
+    await joinRemote(sim, G.genomics, 'lonely.user');
+    await leaveRemote(sim, G.climate, 'bob');
+    await checkAll(page);
+    const kinds = membersCheck(page).getByRole('group', { name: 'Show differences' });
+    const keycloakOnly = kinds.getByRole('checkbox', { name: /^Only in Keycloak \(\d+\)$/ });
+    await expect(keycloakOnly).toBeChecked();
+    await expect(finding(page, 'lonely.user', G.genomics)).toHaveCount(1);
+
+    // The filter is the address's: the box shows it once the router has the new address.
+    await keycloakOnly.click();
+    await expect(keycloakOnly).not.toBeChecked();
+    await expect(finding(page, 'lonely.user', G.genomics)).toHaveCount(0);
+    await expect(finding(page, 'bob', G.climate)).toHaveCount(1);
+    await expect(page).toHaveURL(/drift=/);
+    await page.reload();
+    await expect(keycloakOnly).not.toBeChecked();
+    await expect(finding(page, 'bob', G.climate)).toHaveCount(1);
+    await expect(finding(page, 'lonely.user', G.genomics)).toHaveCount(0);
+
+    // Every kind ticked again: the address forgets the filter.
+    await keycloakOnly.click();
+    await expect(keycloakOnly).toBeChecked();
+    await expect(finding(page, 'lonely.user', G.genomics)).toHaveCount(1);
+    await expect(page).not.toHaveURL(/drift=/);
+  });
+
   test('a membership only in Waldur is removed', async ({ page, sim }) => {
     await leaveRemote(sim, G.climate, 'bob');
     await checkAll(page);

@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Chip, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
@@ -62,8 +62,11 @@ function batchedAdd(setState: React.Dispatch<React.SetStateAction<CheckState | n
   };
 }
 
-/** A checked chip is filled: white on orange 6–7 is under 4.5:1, so its orange is darker (5.5:1). */
-const CHIP_COLOR: Record<DriftKind, string> = { ...KIND_COLOR, 'local-only': '#b34700' };
+/**
+ * A ticked filter's box is filled: the check on orange 6–7 is under 4.5:1, so its orange is
+ * darker (5.5:1).
+ */
+const FILTER_COLOR: Record<DriftKind, string> = { ...KIND_COLOR, 'local-only': '#b34700' };
 
 type Props = { offeringUuid: string; userUuid: string; canManage: boolean };
 
@@ -315,19 +318,22 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
         {state ? (
           <>
             <Group justify="space-between">
-              <Chip.Group
-                multiple
-                value={url.drift.length ? url.drift : [...DRIFT_KINDS]}
-                onChange={(value) => setUrl({ drift: value.length === DRIFT_KINDS.length ? [] : value })}
-              >
-                <Group gap={6} role="group" aria-label="Show differences">
-                  {DRIFT_KINDS.map((kind) => (
-                    <Chip key={kind} value={kind} size="xs" color={CHIP_COLOR[kind]} autoContrast>
-                      {KIND_LABEL[kind]} ({counts[kind]})
-                    </Chip>
-                  ))}
-                </Group>
-              </Chip.Group>
+              <Group gap="sm" role="group" aria-label="Show differences">
+                {DRIFT_KINDS.map((kind) => (
+                  <Checkbox
+                    key={kind}
+                    size="xs"
+                    color={FILTER_COLOR[kind]}
+                    label={`${KIND_LABEL[kind]} (${counts[kind]})`}
+                    checked={shownKinds.has(kind)}
+                    onChange={(event) => {
+                      const next = DRIFT_KINDS.filter((other) => (other === kind ? event.currentTarget.checked : shownKinds.has(other)));
+                      // None ticked, or all: every difference shows (an empty filter).
+                      setUrl({ drift: next.length === DRIFT_KINDS.length ? [] : next });
+                    }}
+                  />
+                ))}
+              </Group>
               <Group gap="xs">
                 {selectedRows.length ? (
                   <>
