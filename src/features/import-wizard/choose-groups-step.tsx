@@ -1,4 +1,4 @@
-import { Button, Grid, Group, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
@@ -14,6 +14,7 @@ import { RemoteGroupTree, type GroupMark } from './remote-group-tree';
 import { buildRemoteTree, visibleRows } from './remote-tree';
 import { setSelected, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
+import classes from './choose-groups-step.module.css';
 
 const KEYCLOAK_HINT =
   'Waldur could not ask the offering’s Keycloak. Check its URL, realm and admin credentials in the offering’s integration settings (Test connection on the offering page helps), then retry. Your choices so far are kept.';
@@ -181,12 +182,12 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
           onRetry={() => void local.refetch()}
         />
       ) : null}
-      <Grid gap="md">
-        <Grid.Col span={{ base: 12, md: 8 }}>{body}</Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
+      <div className={classes.columns}>
+        <div>{body}</div>
+        <div>
           <MemberPreview offeringUuid={offeringUuid} group={highlighted} />
-        </Grid.Col>
-      </Grid>
+        </div>
+      </div>
     </Stack>
   );
 }
