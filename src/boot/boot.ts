@@ -88,6 +88,20 @@ function sendEarly(token: string, base: string) {
     requests.set(url, { token, sentAt: performance.now(), response });
   };
   for (const url of plan.now) keep(url, get(url));
+  const offering = plan.offering ? requests.get(plan.offering)?.response : undefined;
+  if (offering && plan.keycloak.length) {
+    const enabled = offering
+      .then((answer) => jsonOf<Parameters<typeof isKeycloakEnabled>[0]>(answer))
+      .then((body) => body !== null && isKeycloakEnabled(body))
+      .catch(() => false);
+    // Kept at once, sent when the offering allows: if the app asks before, it waits for this one
+    // rather than sending a second.
+    for (const url of plan.keycloak)
+      keep(
+        url,
+        enabled.then((yes) => (yes ? get(url) : Promise.reject(new Error('not sent')))),
+      );
+  }
   // Once every request is kept: the pages are drawn from their answers.
   if (plan.rows) void drawRows(plan.rows);
   if (plan.lines && syncAssets) void drawSyncTab(plan.lines, syncAssets);

@@ -4,6 +4,10 @@ import { parseSearchParams } from '../lib/search-params';
 export type LandingRequests = {
   /** GET URLs to send at once. */
   now: string[];
+  /** The offering's URL (one of `now`), when `keycloak` waits for it. */
+  offering?: string;
+  /** GET URLs to send once the offering says Keycloak is enabled: Waldur answers 400 otherwise. */
+  keycloak: string[];
   /**
    * On the groups tab showing a page of the list as it is (no name search or quick filter, which
    * show other rows): the two answers the boot script draws its first rows from.
@@ -16,7 +20,7 @@ export type LandingRequests = {
   lines?: { offering: string; me: string; status: string };
 };
 
-const NONE: LandingRequests = { now: [] };
+const NONE: LandingRequests = { now: [], keycloak: [] };
 
 /**
  * The API requests the page a visit lands on sends first, as the app itself would send them
@@ -34,15 +38,17 @@ export function landingRequests(base: string, pathname: string, search: string):
   if (tab === 'sync') {
     // The sync status only: its lines show first, from it alone. The group lists it is then
     // joined with are large (tens of thousands of remote groups); had they arrived with it, their
-    // reading would come before the first line (bench figure 14: 5.2x → 6.5x the floor). It is
-    // the page's one answer, computed by asking Keycloak: sent at once rather than a round trip
-    // later, when the offering says Keycloak is enabled (the tab is shown only then; opened by
-    // its address for an offering without, Waldur's 400 is not taken and goes unseen).
+    // reading would come before the first line (bench figure 14: 5.2x → 6.5x the floor).
     const status = `${api}/offering-keycloak-groups/sync_status/?offering_uuid=${offering}`;
     const me = `${api}/users/me/`;
     // A filter shows other lines (and its text in the box): those are the app's to draw.
     const filtered = (new URLSearchParams(search).get('q') ?? '') !== '';
-    return { now: [offeringUrl, me, status], ...(filtered ? {} : { lines: { offering: offeringUrl, me, status } }) };
+    return {
+      now: [offeringUrl, me],
+      offering: offeringUrl,
+      keycloak: [status],
+      ...(filtered ? {} : { lines: { offering: offeringUrl, me, status } }),
+    };
   }
   const state = parseSearchParams(groupsSearchSchema, new URLSearchParams(search));
   const query = [
@@ -53,7 +59,7 @@ export function landingRequests(base: string, pathname: string, search: string):
     `page_size=${state.page_size}`,
   ];
   const groups = `${api}/offering-keycloak-groups/?${query.filter(Boolean).join('&')}`;
-  return { now: [offeringUrl, groups], ...(state.q || state.show ? {} : { rows: { offering: offeringUrl, groups } }) };
+  return { now: [offeringUrl, groups], keycloak: [], ...(state.q || state.show ? {} : { rows: { offering: offeringUrl, groups } }) };
 }
 
 /** A route param as React Router gives it: decoded, or as it is when it is not valid encoding. */
