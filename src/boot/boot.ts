@@ -1,11 +1,11 @@
 import { parseRuntimeConfig, readConfig } from '../api/config';
 import { isKeycloakEnabled } from '../api/keycloak-enabled';
 import { getToken } from '../api/session';
-import { EARLY_FOR_MS, type BootRecord } from './boot-record';
-import { applyInitialColorScheme } from './color-scheme';
 import type { SyncStatus } from '../api/types';
 import { formatTime, prepareFormat } from '../lib/format';
 import { canManageOffering } from '../lib/offering-permission';
+import { EARLY_FOR_MS, type BootRecord } from './boot-record';
+import { applyInitialColorScheme } from './color-scheme';
 import { pageFrom, type BootOffering } from './frame';
 import { drawGroupsPage, type BootGroup } from './groups-frame';
 import { landingRequests } from './landing-requests';
