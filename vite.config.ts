@@ -29,6 +29,27 @@ function sourcemapsOutsideDist(): Plugin {
   };
 }
 
+/** index.html, the app's entry. */
+const APP_HTML = resolve(import.meta.dirname, 'index.html');
+
+type OutputChunkLike = { fileName: string; facadeModuleId: string | null; moduleIds: string[]; imports: string[] };
+
+/**
+ * The chunks `file` loads, itself included, dependencies before their importers; none of `known`
+ * nor past them. Each one returned is added to `known`.
+ */
+function chunksLoadedBy(chunks: readonly OutputChunkLike[], file: string, known: Set<string>): string[] {
+  const found: string[] = [];
+  const visit = (name: string) => {
+    if (known.has(name)) return;
+    known.add(name);
+    for (const dependency of chunks.find((chunk) => chunk.fileName === name)?.imports ?? []) visit(dependency);
+    found.push(name);
+  };
+  visit(file);
+  return found;
+}
+
 /**
  * The route modules of the first screen most visits land on (the shell, the offering frame and
  * its default groups tab) as `<link rel="modulepreload">` in index.html: the browser fetches them
@@ -47,20 +68,13 @@ function preloadLandingRoutes(): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return [];
         const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output] : []));
-        const entry = chunks.find((chunk) => chunk.isEntry);
-        const loaded = new Set([entry?.fileName, ...(entry?.imports ?? [])]);
+        const entry = chunks.find((chunk) => chunk.facadeModuleId === APP_HTML);
+        const loaded = new Set([entry?.fileName ?? '', ...(entry?.imports ?? [])]);
         const wanted: string[] = [];
-        const visit = (file: string) => {
-          if (loaded.has(file)) return;
-          loaded.add(file);
-          const chunk = chunks.find((c) => c.fileName === file);
-          for (const dependency of chunk?.imports ?? []) visit(dependency);
-          wanted.push(file);
-        };
         for (const route of PRELOADED_ROUTES) {
           // A route module is its chunk's facade, or one of the modules of the landing chunk.
           const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(route) || c.moduleIds.some((id) => id.endsWith(route)));
-          if (chunk) visit(chunk.fileName);
+          if (chunk) wanted.push(...chunksLoadedBy(chunks, chunk.fileName, loaded));
         }
         // Their stylesheets too, which the boot script's first rows need (src/boot/groups-frame.ts).
         const stylesOf = (files: Iterable<string>) =>
@@ -70,11 +84,7 @@ function preloadLandingRoutes(): Plugin {
         // (src/boot/sync-frame.ts): its chunk's and those of the chunks it imports beyond these.
         const syncChunk = chunks.find((c) => c.facadeModuleId?.endsWith(SYNC_ROUTE));
         if (!syncChunk) throw new Error(`no chunk for ${SYNC_ROUTE}`);
-        const syncFiles = new Set([syncChunk.fileName]);
-        for (const file of syncFiles) {
-          for (const dependency of chunks.find((c) => c.fileName === file)?.imports ?? [])
-            if (!loaded.has(dependency)) syncFiles.add(dependency);
-        }
+        const syncFiles = chunksLoadedBy(chunks, syncChunk.fileName, new Set(loaded));
         const syncStyles = stylesOf(syncFiles).filter((file) => !styles.includes(file));
         return [
           ...styles.map((file) => ({
@@ -152,20 +162,13 @@ function syncModule(bundle: Record<string, { type: string; fileName: string }>):
   const chunks = Object.values(bundle).flatMap((output) => (output.type === 'chunk' ? [output as unknown as OutputChunkLike] : []));
   const entry = chunks.find((chunk) => chunk.facadeModuleId === resolve(import.meta.dirname, BOOT_SYNC_ENTRY));
   if (!entry) throw new Error(`no chunk for ${BOOT_SYNC_ENTRY}`);
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const chunk = chunks.find((c) => c.fileName === file);
-    const outside = chunk?.moduleIds.filter((id) => !SYNC_CORE.includes(id) && !id.startsWith('\0')) ?? [];
+  for (const file of chunksLoadedBy(chunks, entry.fileName, new Set())) {
+    const outside =
+      chunks.find((c) => c.fileName === file)?.moduleIds.filter((id) => !SYNC_CORE.includes(id) && !id.startsWith('\0')) ?? [];
     if (outside.length > 0) throw new Error(`${BOOT_SYNC_ENTRY} loads ${file}, which holds ${outside.slice(0, 3).join(', ')}`);
-    for (const dependency of chunk?.imports ?? []) visit(dependency);
-  };
-  visit(entry.fileName);
+  }
   return entry.fileName;
 }
-type OutputChunkLike = { fileName: string; facadeModuleId: string | null; moduleIds: string[]; imports: string[] };
-
 function bootScript(): Plugin {
   let file = '';
   let syncFrame = '';
@@ -286,7 +289,7 @@ export default defineConfig(({ command, mode }) => ({
     chunkSizeWarningLimit: 600,
     rolldownOptions: {
       // The boot script imports the Sync status tab's drawing code by the module's exports.
-      input: { index: resolve(import.meta.dirname, 'index.html'), 'sync-frame': resolve(import.meta.dirname, BOOT_SYNC_ENTRY) },
+      input: { index: APP_HTML, 'sync-frame': resolve(import.meta.dirname, BOOT_SYNC_ENTRY) },
       preserveEntrySignatures: 'exports-only',
       output: { codeSplitting: { groups: firstScreenChunks() } },
     },
