@@ -1,4 +1,5 @@
 import { groupsSearchSchema } from '../features/offering-groups/groups-search';
+import { syncSearchSchema } from '../features/sync-status/sync-search';
 import { parseSearchParams } from '../lib/search-params';
 
 export type LandingRequests = {
@@ -42,7 +43,7 @@ export function landingRequests(base: string, pathname: string, search: string):
     const status = `${api}/offering-keycloak-groups/sync_status/?offering_uuid=${offering}`;
     const me = `${api}/users/me/`;
     // A filter shows other lines (and its text in the box): those are the app's to draw.
-    const filtered = (new URLSearchParams(search).get('q') ?? '') !== '';
+    const filtered = parseSearchParams(syncSearchSchema, new URLSearchParams(search)).q !== '';
     return {
       now: [offeringUrl, me],
       offering: offeringUrl,

@@ -1,9 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { param, searchSchema } from '../../lib/url-state';
 import { offeringKeys } from '../../api/shared-queries';
-
-export const syncSearchSchema = searchSchema({ q: param.string() });
 
 export const syncStatusQueries = {
   status: (offeringUuid: string) =>

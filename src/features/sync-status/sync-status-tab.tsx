@@ -12,7 +12,8 @@ import { useUrlState } from '../../lib/url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { syncStatusCsv } from './export';
 import { joinSyncStatus } from './join';
-import { syncSearchSchema, syncStatusQueries } from './queries';
+import { syncStatusQueries } from './queries';
+import { syncSearchSchema } from './sync-search';
 import { SyncStatusView, type ListState, type Lookups, type SyncActions } from './sync-status-view';
 
 const KEYCLOAK_HINT =
