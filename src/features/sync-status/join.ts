@@ -196,27 +196,6 @@ type Outline = {
   syncedIds: Set<string>;
 };
 
-/** A section's lines in the answer's order, bunched by key: ids and names, not ordered yet. */
-function slotsOf<E>(prefix: string, entries: readonly E[], keyOf: (entry: E) => string, nameOf: (entry: E) => string) {
-  const byKey = new Map<string, Bunch<E>>();
-  const bunches: Bunch<E>[] = [];
-  for (const entry of entries) {
-    const key = keyOf(entry);
-    const bunch = byKey.get(key);
-    if (bunch) bunch.entries.push(entry);
-    else {
-      const created = { key, at: bunches.length, entries: [entry] };
-      byKey.set(key, created);
-      bunches.push(created);
-    }
-  }
-  const slots: Slot<E>[] = [];
-  for (const bunch of bunches) {
-    bunch.entries.forEach((entry, index) => slots.push({ id: `${prefix}:${bunch.key}:${index}`, name: nameOf(entry), bunch, index }));
-  }
-  return { bunches, slots };
-}
-
 /** The lines' order by name: equal for names the collator cannot tell apart. */
 const byName = (a: { name: string }, b: { name: string }) => compareNames(a.name, b.name);
 
@@ -233,7 +212,22 @@ function outlineSection<E>(
   keyOf: (entry: E) => string,
   nameOf: (entry: E) => string,
 ): SectionOutline<E> {
-  const { bunches, slots } = slotsOf(prefix, entries, keyOf, nameOf);
+  const byKey = new Map<string, Bunch<E>>();
+  const bunches: Bunch<E>[] = [];
+  for (const entry of entries) {
+    const key = keyOf(entry);
+    const bunch = byKey.get(key);
+    if (bunch) bunch.entries.push(entry);
+    else {
+      const created = { key, at: bunches.length, entries: [entry] };
+      byKey.set(key, created);
+      bunches.push(created);
+    }
+  }
+  const slots: Slot<E>[] = [];
+  for (const bunch of bunches) {
+    bunch.entries.forEach((entry, index) => slots.push({ id: `${prefix}:${bunch.key}:${index}`, name: nameOf(entry), bunch, index }));
+  }
   let tied = false;
   slots.sort((a, b) => {
     const order = byName(a, b);
