@@ -8,15 +8,15 @@ import { chosen, type SyncLine } from './join';
  * screenful of new lines costs their render and nothing in proportion to the list (bench
  * figure 13). The pixel sizes are those of sync-status-view.module.css: keep them the same.
  */
-/** Each section's list shows at most this many pixels; it scrolls within. */
-export const SECTION_HEIGHT = 480;
-/** Lines drawn beyond each edge of a section's viewport. */
-export const LINE_OVERSCAN = 4;
-
 const ROW_FRAME = 1 + 2 * 8; // top border, vertical padding
 const NAME_HEIGHT = 20;
 const DETAIL_STEP = 2 + 18; // gap, one line of detail
 const PICKER_STEP = 2 + 30; // gap, the select
+
+/** Each section's list shows at most this many pixels; it scrolls within. */
+export const SECTION_HEIGHT = 480;
+/** Lines drawn beyond each edge of a section's viewport. */
+export const LINE_OVERSCAN = 4;
 
 /** The group a line acts on: its only candidate, or the one chosen. */
 export function lineTarget(line: SyncLine, choice: string | undefined): OfferingGroup | RemoteGroup | undefined {
