@@ -174,6 +174,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         realms: s.realms.size,
         remoteGroups: [...s.realms.values()].reduce((n, r) => n + r.groups.size, 0),
         remoteUsers: [...s.realms.values()].reduce((n, r) => n + r.users.size, 0),
+        ...(core.access
+          ? {
+              offeringRoles: core.access.roles.size,
+              resourceProjects: core.access.resourceProjects.size,
+              grants: [...core.access.grants.all()].filter((g) => g.isActive).length,
+            }
+          : {}),
       },
       faults: faults.describe() as JsonValue,
     };

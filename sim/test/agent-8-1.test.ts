@@ -9,7 +9,8 @@ import type { Row } from './harness.ts';
 // With SIM_TEST_KEYCLOAK_URL (npm run test:keycloak) the realm is a real Keycloak's.
 const sim = demoSim({ waldur: '8.1' });
 const api = makeClient(sim);
-beforeEach(() => sim.reset());
+// Over a real Keycloak a reset re-imports the realm the agent wrote to (seconds).
+beforeEach(() => sim.reset(), 120_000);
 
 const O = DEMO81.offerings;
 const R = DEMO81.resources;
