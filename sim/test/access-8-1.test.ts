@@ -70,6 +70,9 @@ describe('version and probes (section 1)', () => {
     const other = makeClient(createSimulator({ logErrors: true }));
     expect((await other.get('/api/marketplace-offering-roles/?page_size=1')).status).toBe(404);
     expect((await other.get('/api/version/', { token: DEMO81.tokens.viewer })).status).toBe(403);
+    const probe = (s: typeof other.sim) =>
+      s.handle(new Request(`http://sim.test${PR(R.prod.uuid, 'sync_user_roles/')}`, { method: 'OPTIONS' }));
+    expect((await probe(other.sim))?.status).toBe(404);
     const to81 = await other.post('/__sim/reset', { waldur: '8.1' });
     expect(to81.obj().version).toBe('8.1.3');
     expect((await other.get('/api/marketplace-offering-roles/?page_size=1')).status).toBe(200);
