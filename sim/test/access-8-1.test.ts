@@ -326,6 +326,31 @@ describe('add_user / update_user / delete_user (section 4)', () => {
     expect((await api.post(PRP(RP.genomicsPipeline.uuid, 'delete_user/'), { user: emeka, role: K.projectMember.uuid })).status).toBe(200);
   });
 
+  it('permission from a role on the scope itself: may grant others, not change an own role', async () => {
+    const owner = access().roles.get(K.projectOwner.uuid);
+    if (!owner) throw new Error('no role');
+    owner.permissions = ['RESOURCE_PROJECT.CREATE_PERMISSION'];
+    const alice = tokenFor('alice');
+    const path = CRP(RP.genomicsPipeline.uuid, 'add_user/');
+    const own = await api.post(path, { user: personUuid('alice'), role: K.ingressManage.uuid }, { token: alice });
+    expect(own.obj()).toEqual({ non_field_errors: ['User can not manage own role.'] });
+    expect((await api.post(path, { user: wanda, role: K.projectMember.uuid }, { token: alice })).status).toBe(201);
+    // On another resource project she holds nothing: 403.
+    expect(
+      (await api.post(CRP(RP.sharedTools.uuid, 'add_user/'), { user: wanda, role: K.projectMember.uuid }, { token: alice })).status,
+    ).toBe(403);
+  });
+
+  it('deactivated users: only staff may grant them a role; their grants are not listed', async () => {
+    access().deactivated.add(wanda);
+    const body = { user: wanda, role: K.clusterViewer.uuid };
+    expect((await api.post(CR(R.prod.uuid, 'add_user/'), body, { token: T.consumer })).obj()).toEqual({
+      non_field_errors: ['Only staff users can assign roles to deactivated users.'],
+    });
+    expect((await api.post(CR(R.prod.uuid, 'add_user/'), body)).status).toBe(201);
+    expect(usernames((await api.get(PR(R.prod.uuid, 'list_users/'))).list())).not.toContain('wanda.okafor');
+  });
+
   it('a resource of an unavailable offering: 400 before anything else', async () => {
     const offering = sim.store.offerings.get(O.k8s.uuid);
     if (offering) offering.state = 'Unavailable';
