@@ -295,6 +295,9 @@ export default defineConfig(({ command, mode }) => ({
     },
   },
   test: {
+    // Over a real Keycloak (`npm run test:keycloak` sets one of these) a call takes far longer than in
+    // memory. Set here, not as CLI flags: those do not reach the projects below.
+    ...(process.env.KEYCLOAK_URL || process.env.SIM_TEST_KEYCLOAK_URL ? { testTimeout: 120_000, hookTimeout: 300_000 } : {}),
     reporters: process.env.UNIT_JSON_REPORT ? ['default', ['json', { outputFile: process.env.UNIT_JSON_REPORT }]] : ['default'],
     projects: [
       {

@@ -34,7 +34,7 @@ function run(title: string, cmd: string, args: string[], env: Record<string, str
   return result.status === 0;
 }
 
-const vitestFlags = ['--no-file-parallelism', '--testTimeout=120000', '--hookTimeout=300000', '--reporter=default', '--reporter=json'];
+const vitestFlags = ['--no-file-parallelism', '--reporter=default', '--reporter=json'];
 const results = [
   run(
     '(a) REST contract and (c) demo seed comparison, (b) Waldur-level cases',
