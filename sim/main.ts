@@ -1,5 +1,5 @@
 // `npm run sim`: the simulator on its own HTTP port.
-//   tsx sim/main.ts [--seed demo|large] [--without-offering-keycloak] [--port N]
+//   tsx sim/main.ts [--waldur 8.0|8.1] [--seed demo|large] [--without-offering-keycloak] [--port N]
 //                   [--large-groups N] [--large-remote-groups N] [--large-memberships N]
 //                   [--large-users N] [--latency MS]
 //                   [--keycloak URL [--keycloak-admin NAME] [--keycloak-password PASSWORD]]
@@ -15,7 +15,7 @@ import { realKeycloakOptions } from './src/keycloak/real.ts';
 function usage(message?: string): never {
   if (message) console.error(message);
   console.error(
-    'usage: tsx sim/main.ts [--seed demo|large] [--without-offering-keycloak] [--port N]\n' +
+    'usage: tsx sim/main.ts [--waldur 8.0|8.1] [--seed demo|large] [--without-offering-keycloak] [--port N]\n' +
       '                       [--large-groups N] [--large-remote-groups N] [--large-memberships N] [--large-users N]\n' +
       '                       [--latency MS] [--keycloak URL [--keycloak-admin NAME] [--keycloak-password PASSWORD]]',
   );
@@ -42,6 +42,12 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; port: number; l
         const v = value();
         if (v !== 'demo' && v !== 'large') usage('--seed must be demo or large');
         options.seed = v;
+        break;
+      }
+      case '--waldur': {
+        const v = value();
+        if (v !== '8.0' && v !== '8.1') usage('--waldur must be 8.0 or 8.1');
+        options.waldur = v;
         break;
       }
       case '--without-offering-keycloak':
@@ -107,12 +113,18 @@ const server = createServer((req, res) =>
 );
 server.listen(port, () => {
   const url = `http://localhost:${port}`;
-  const version = options.withoutOfferingKeycloak ? '8.0.8 (no offering Keycloak endpoints)' : '8.0.5';
+  const version =
+    options.waldur === '8.1'
+      ? '8.1.3 (offering roles)'
+      : options.withoutOfferingKeycloak
+        ? '8.0.8 (no offering Keycloak endpoints)'
+        : '8.0.5';
   console.log(`Waldur simulator (${version}, seed ${options.seed ?? 'demo'}) ready in ${Date.now() - started} ms`);
   console.log(`  Keycloak: ${options.keycloak ? `real, ${options.keycloak.url} (realms seeded)` : 'in memory'}`);
   console.log(`  API:      ${url}/api/`);
   console.log(`  Control:  ${url}/__sim/  (reset, faults, tick, state, remote/...)`);
   console.log('  Accounts: staff/staff (staff), owner/owner (owns Aurora Research Computing), viewer/viewer (no rights)');
+  if (options.waldur === '8.1') console.log('            consumer/consumer, pi/pi (consumer side; see sim/README.md)');
   console.log(`  Tokens:   staff ${DEMO.tokens.staff}`);
   console.log(`            owner ${DEMO.tokens.owner}`);
   console.log(`            viewer ${DEMO.tokens.viewer}`);

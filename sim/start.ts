@@ -38,11 +38,15 @@ await buildIfNeeded();
 const waldurApiUrl = process.env.WALDUR_API_URL || undefined;
 const keycloakUrl = arg('--keycloak') ?? process.env.SIM_KEYCLOAK_URL;
 const seed = (arg('--seed') ?? process.env.SIM_SEED) === 'large' ? 'large' : 'demo';
+const waldur = (arg('--waldur') ?? process.env.SIM_WALDUR) === '8.1' ? '8.1' : '8.0';
+/** 8.1 mode: the simulated site agent runs on its own this often (ms), as a real one polls. */
+const AGENT_INTERVAL_MS = Number(process.env.SIM_AGENT_INTERVAL_MS ?? 5000);
 const server = await startAppServer({
   port: Number(process.env.PORT ?? 5173),
   host: process.env.HOST,
   waldurApiUrl,
   simulator: {
+    waldur,
     seed,
     withoutOfferingKeycloak: process.argv.includes('--without-offering-keycloak'),
     ...(keycloakUrl ? { keycloak: realKeycloakOptions(keycloakUrl) } : {}),
@@ -53,11 +57,26 @@ console.log(`\nWaldur Keycloak groups admin: ${server.url}`);
 if (waldurApiUrl) {
   console.log(`API: proxied to ${waldurApiUrl}`);
 } else {
-  console.log(`API: built-in simulator (seed "${seed}"), Keycloak ${keycloakUrl ? `real at ${keycloakUrl}` : 'in memory'}`);
+  console.log(
+    `API: built-in simulator (Waldur ${waldur === '8.1' ? '8.1.3' : '8.0.5'}, seed "${seed}"), Keycloak ${keycloakUrl ? `real at ${keycloakUrl}` : 'in memory'}`,
+  );
   console.log('Demo accounts (username / password):');
   console.log('  staff  / staff   staff: sees every offering');
   console.log('  owner  / owner   owner of one service provider organization');
   console.log('  viewer / viewer  no management rights');
+}
+if (server.sim && waldur === '8.1' && AGENT_INTERVAL_MS > 0) {
+  const sim = server.sim;
+  let running = false;
+  setInterval(() => {
+    if (running) return;
+    running = true;
+    sim
+      .tick()
+      .catch((err: unknown) => console.error('[sim] agent tick failed', err))
+      .finally(() => (running = false));
+  }, AGENT_INTERVAL_MS).unref();
+  console.log(`Waldur 8.1.3: the site agent syncs every ${AGENT_INTERVAL_MS / 1000} s (SIM_AGENT_INTERVAL_MS to change).`);
 }
 console.log('Press Ctrl+C to stop.');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -14,6 +14,8 @@ import { normalizeUuid } from './util/ids.ts';
 import { QueryParams } from './util/query.ts';
 
 export interface ResetRequest {
+  /** '8.0' (8.0.5) or '8.1' (8.1.3); absent: the construction options. */
+  waldur?: '8.0' | '8.1';
   seed?: 'demo' | 'large';
   large?: Record<string, number>;
   withoutOfferingKeycloak?: boolean;
@@ -38,6 +40,10 @@ function bad(status: number, message: string): HttpError {
 function parseReset(body: unknown): ResetRequest {
   if (!isRecord(body)) throw bad(400, 'Expected an object.');
   const out: ResetRequest = {};
+  if (body.waldur !== undefined) {
+    if (body.waldur !== '8.0' && body.waldur !== '8.1') throw bad(400, 'waldur must be "8.0" or "8.1".');
+    out.waldur = body.waldur;
+  }
   if (body.seed !== undefined) {
     if (body.seed !== 'demo' && body.seed !== 'large') throw bad(400, 'seed must be "demo" or "large".');
     out.seed = body.seed;

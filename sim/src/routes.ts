@@ -45,12 +45,13 @@ export const ROUTES: RouteDef[] = [
 
   { path: '/api/marketplace-provider-offerings/', handlers: { GET: listProviderOfferings } },
   { path: '/api/marketplace-provider-offerings/{uuid}/', handlers: { GET: retrieveProviderOffering } },
-  { path: '/api/marketplace-offering-user-roles/', handlers: { GET: listOfferingRoles } },
+  { path: '/api/marketplace-offering-user-roles/', removedIn808: true, handlers: { GET: listOfferingRoles } },
   { path: '/api/marketplace-provider-offerings/{uuid}/update_integration/', handlers: { POST: updateIntegration } },
   { path: '/api/marketplace-provider-resources/', handlers: { GET: listProviderResources } },
   { path: '/api/marketplace-provider-resources/{uuid}/', handlers: { GET: retrieveProviderResource } },
   {
     path: '/api/marketplace-provider-resources/{uuid}/set_keycloak_scopes/',
+    removedIn808: true,
     handlers: { POST: setKeycloakScopes },
   },
 

@@ -6,7 +6,9 @@ import type { ControlHost, ResetRequest } from './control.ts';
 import { handleControl } from './control.ts';
 import { applyFaults, Faults } from './faults.ts';
 import { Ctx } from './handlers/context.ts';
-import type { Core, SimConfig } from './handlers/context.ts';
+import type { Core, SimConfig, WaldurLine } from './handlers/context.ts';
+import { buildAccess81 } from './seed/demo-8-1.ts';
+import { runAgent } from './agent.ts';
 import type { JsonValue } from './http/errors.ts';
 import {
   DJANGO_NOT_FOUND_HTML,
@@ -18,7 +20,7 @@ import {
   methodNotAllowed,
 } from './http/errors.ts';
 import { CORS_HEADERS, PREFLIGHT_HEADERS, errorToResponse, toResponse } from './http/result.ts';
-import type { Method } from './http/router.ts';
+import type { Method, RouteDef } from './http/router.ts';
 import { Router } from './http/router.ts';
 import { Store } from './model/store.ts';
 import { ROUTES } from './routes.ts';
@@ -32,11 +34,14 @@ import { inMemoryDirectory } from './keycloak/access.ts';
 import type { RealKeycloakOptions } from './keycloak/real.ts';
 import { RealKeycloak } from './keycloak/real.ts';
 import { QueryParams } from './util/query.ts';
+import { waldurVersion } from './handlers/core.ts';
 
 export type { LargeSeedOptions } from './seed/large.ts';
 export type { TickReport } from './tasks.ts';
 
 export interface SimulatorOptions {
+  /** Which Waldur to answer as: '8.0' (8.0.5, the default) or '8.1' (8.1.3: offering roles, no offering Keycloak). */
+  waldur?: WaldurLine;
   seed?: 'demo' | 'large';
   large?: Partial<LargeSeedOptions>;
   /** Behave like Waldur 8.0.8+: version "8.0.8", offering Keycloak endpoints answer 404. */
@@ -113,21 +118,30 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
 
   function build(opts: SimulatorOptions): Core {
     const store = new Store(opts.clock);
-    if (opts.seed === 'large') buildLarge(store, { ...DEFAULT_LARGE, ...opts.large });
+    const waldur = opts.waldur ?? '8.0';
+    let access = null;
+    if (waldur === '8.1') access = buildAccess81(store, opts.seed ?? 'demo');
+    else if (opts.seed === 'large') buildLarge(store, { ...DEFAULT_LARGE, ...opts.large });
     else buildDemo(store);
     const lifetime = opts.tokenLifetimeSeconds ?? 3600;
     for (const a of store.accounts.all()) if (a.tokenLifetime !== null) a.tokenLifetime = lifetime;
     return {
       store,
       faults,
-      config: { withoutOfferingKeycloak: opts.withoutOfferingKeycloak ?? false, tokenLifetimeSeconds: lifetime },
+      config: {
+        waldur,
+        withoutOfferingKeycloak: waldur === '8.1' || (opts.withoutOfferingKeycloak ?? false),
+        tokenLifetimeSeconds: lifetime,
+      },
       keycloak,
+      access,
     };
   }
 
   function reset(request: ResetRequest = {}): Promise<void> {
     faults.clear();
     const opts: SimulatorOptions = { ...options };
+    if (request.waldur !== undefined) opts.waldur = request.waldur;
     if (request.seed !== undefined) opts.seed = request.seed;
     if (request.large !== undefined) opts.large = { ...options.large, ...request.large };
     if (request.withoutOfferingKeycloak !== undefined) opts.withoutOfferingKeycloak = request.withoutOfferingKeycloak;
@@ -136,12 +150,16 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     return ready;
   }
 
-  const tick = (): Promise<TickReport> => runPeriodicTasks(core);
+  async function tick(): Promise<TickReport> {
+    const report = await runPeriodicTasks(core);
+    if (core.access) report.agent = await runAgent(core, core.access);
+    return report;
+  }
 
   function describe(): Record<string, JsonValue> {
     const s = core.store;
     return {
-      version: core.config.withoutOfferingKeycloak ? '8.0.8' : '8.0.5',
+      version: waldurVersion(core.config),
       counts: {
         offerings: s.offerings.size,
         groups: s.groups.size,
@@ -178,7 +196,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         throw new HttpError(injected, { detail: MESSAGES.simulatedFailure });
       }
 
-      const enabled = (route: { offeringKeycloak?: boolean }): boolean => !(route.offeringKeycloak && core.config.withoutOfferingKeycloak);
+      const v81 = core.config.waldur === '8.1';
+      const enabled = (route: RouteDef): boolean =>
+        !(route.offeringKeycloak && core.config.withoutOfferingKeycloak) && !(route.since81 && !v81) && !(route.removedIn808 && v81);
       const match = router.match(pathname, enabled);
       if (!match) {
         if (!pathname.endsWith('/') && router.match(`${pathname}/`, enabled)) {

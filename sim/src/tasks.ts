@@ -1,5 +1,6 @@
 // The periodic Celery tasks of waldur_keycloak (and the Rancher pending-member sync), run on
 // demand through POST /__sim/tick. They never delete remote groups or remove remote members.
+import type { AgentReport } from './agent.ts';
 import type { Core } from './handlers/context.ts';
 import { isKeycloakError } from './keycloak/admin-api.ts';
 import { isKeycloakEnabled, KeycloakUnavailable, offeringKeycloak, settingsRealm } from './keycloak/access.ts';
@@ -19,6 +20,8 @@ export interface TickReport {
   unlinkedGroups: number;
   failedOfferings: string[];
   rancherActivated: number;
+  /** Waldur 8.1 mode: what the simulated site agent did. */
+  agent?: AgentReport;
 }
 
 export async function runPeriodicTasks(core: Core): Promise<TickReport> {

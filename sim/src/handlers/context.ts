@@ -5,9 +5,14 @@ import { readBody } from '../http/body.ts';
 import type { ApiResult } from '../http/result.ts';
 import type { Store } from '../model/store.ts';
 import type { Account } from '../model/types.ts';
+import type { AccessState } from '../model/access-8-1.ts';
 import { QueryParams } from '../util/query.ts';
 
+/** Which Waldur the simulator answers as: 8.0.5 (the default) or 8.1.3 (offering roles). */
+export type WaldurLine = '8.0' | '8.1';
+
 export interface SimConfig {
+  waldur: WaldurLine;
   withoutOfferingKeycloak: boolean;
   tokenLifetimeSeconds: number;
 }
@@ -19,6 +24,8 @@ export interface Core {
   config: SimConfig;
   /** Where offerings' Keycloak servers are found by URL (in memory, or a real Keycloak). */
   keycloak: KeycloakDirectory;
+  /** Waldur 8.1 state (offering roles, grants, sync reports); null in 8.0 mode. */
+  access: AccessState | null;
 }
 
 export class Ctx {

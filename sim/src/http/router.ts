@@ -10,6 +10,10 @@ export interface RouteDef {
   anonymous?: boolean;
   /** Routes that exist only while the offering Keycloak feature is present (Waldur <= 8.0.7). */
   offeringKeycloak?: boolean;
+  /** Routes of Waldur 8.1 only (absent in the default 8.0.5 mode). */
+  since81?: boolean;
+  /** Routes Waldur deleted in 8.0.8 (absent in 8.1 mode). */
+  removedIn808?: boolean;
   handlers: Partial<Record<Method, Handler>>;
 }
 
