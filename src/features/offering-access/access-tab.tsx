@@ -27,7 +27,6 @@ import { invalidateGrants, revokeGrant, revokeGrants, type RevokeOutcome } from 
 import { accessQueries } from './queries';
 import { SYNC_FILTERS, SYNC_WORDS } from './sync-state';
 import { useOfferingAccess } from './use-offering-access';
-import { useWatches } from './watch-store';
 
 /** Why this account cannot grant, change or revoke (section 4), said where the buttons would be. */
 export const GRANT_REFUSED =
@@ -55,9 +54,7 @@ type Dialog = { kind: 'expiration' | 'role'; grant: Grant } | null;
 export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isStaff: boolean | undefined }) {
   const queryClient = useQueryClient();
   const [state, setState] = useUrlState(accessSearchSchema);
-  const watches = useWatches();
-  const watched = useMemo(() => new Set(watches.map((watch) => watch.resourceUuid)), [watches]);
-  const access = useOfferingAccess(offeringUuid, isStaff, watched);
+  const access = useOfferingAccess(offeringUuid, isStaff);
   const roles = useQuery(accessQueries.roles(offeringUuid));
   const canWrite = isStaff === true;
   const disabledReason = isStaff === false ? GRANT_REFUSED : null;

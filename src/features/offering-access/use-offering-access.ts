@@ -1,15 +1,13 @@
-import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useQueries, useQuery, type QueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { reportsSyncStatus } from '../../api/membership-sync';
 import { offeringQueries } from '../../api/shared-queries';
 import { hexUuid } from '../../lib/format';
+import { useEffect, useMemo } from 'react';
 import type { Grant, ProjectScope } from './grants';
+import { watchAnswered } from './watch';
+import { endWatch, expireWatches, useWatches } from './watch-store';
 import { accessQueries, type ResourceGrants } from './queries';
 import type { AccessResource } from './types';
-
-/** Whether the offering asks its agent for sync states (`plugin_options.enable_membership_sync_status`). */
-export function reportsSyncStatus(offering: { plugin_options?: unknown } | undefined): boolean {
-  const options = offering?.plugin_options;
-  return Boolean(options && typeof options === 'object' && (options as Record<string, unknown>).enable_membership_sync_status === true);
-}
 
 /** A resource whose grants could not be read: its grants are unknown, never "none". */
 export type UnreadResource = { resource: AccessResource; error: unknown };
@@ -73,11 +71,9 @@ function join(results: UseQueryResult<ResourceGrants>[]): Joined {
  * write re-reads one resource), at most six requests at a time. `watch` names resources read
  * again every few seconds while a report from the agent is awaited.
  */
-export function useOfferingAccess(
-  offeringUuid: string,
-  isStaff: boolean | undefined,
-  watch: ReadonlySet<string> = new Set(),
-): OfferingAccess {
+export function useOfferingAccess(offeringUuid: string, isStaff: boolean | undefined): OfferingAccess {
+  const watches = useWatches();
+  const watch = useMemo(() => new Set(watches.map((item) => item.resourceUuid)), [watches]);
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const reportsSync = offering.data ? reportsSyncStatus(offering.data) : undefined;
   const resources = useQuery(accessQueries.resources(offeringUuid));
@@ -100,6 +96,18 @@ export function useOfferingAccess(
     combine: join,
   });
   const { grants, byResource, projects } = joined;
+
+  // A watch ends when the agent has answered it, or after a while.
+  useEffect(() => {
+    for (const item of watches) {
+      if (watchAnswered(item, byResource.get(item.resourceUuid))) endWatch((other) => other === item);
+    }
+  }, [watches, byResource]);
+  useEffect(() => {
+    if (watches.length === 0) return;
+    const timer = setInterval(() => expireWatches(), 10_000);
+    return () => clearInterval(timer);
+  }, [watches.length]);
 
   const failed: UnreadResource[] = [];
   joined.errors.forEach((error, index) => {
@@ -125,4 +133,22 @@ export function useOfferingAccess(
       void resources.refetch();
     },
   };
+}
+
+/**
+ * The route loader's head start: the offering, its resources and every resource's grants, with
+ * the same keys the Access tab reads (so it waits on nothing it did not need). `isStaff` comes
+ * from the session (the connection feature's query), which the route resolves.
+ */
+export async function prefetchOfferingAccess(queryClient: QueryClient, offeringUuid: string, isStaff: Promise<boolean>): Promise<void> {
+  const [offering, resources, staff] = await Promise.all([
+    queryClient.ensureQueryData(offeringQueries.detail(offeringUuid)),
+    queryClient.ensureQueryData(accessQueries.resources(offeringUuid)),
+    isStaff,
+  ]);
+  const teamMembers = await queryClient.ensureQueryData(accessQueries.teamMembersReadable(offeringUuid, resources[0]?.uuid ?? null, staff));
+  const offeringReports = reportsSyncStatus(offering);
+  for (const resource of resources) {
+    void queryClient.prefetchQuery(accessQueries.resourceGrants(offeringUuid, resource, { offeringReports, teamMembers }));
+  }
 }
