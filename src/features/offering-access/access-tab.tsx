@@ -12,7 +12,7 @@ import type { RowAction } from '../../components/selectable-table';
 import { csvHeader, csvLineOf } from '../../components/selectable-table';
 import { bulkProgressOf, useListForm, useSelectableListPage } from '../../components/use-selectable-list-page';
 import { isolate } from '../../lib/bidi';
-import { csvFileName } from '../../lib/csv';
+import { csvFileName, csvLine } from '../../lib/csv';
 import { hexUuid, pluralize } from '../../lib/format';
 import { useUrlState } from '../../lib/url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
@@ -160,7 +160,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
     void page.runExport(
       async () => {
         const line = csvLineOf(columns);
-        const parts = ['\uFEFF' + csvHeader(columns).join(',') + '\r\n'];
+        const parts = ['\uFEFF' + csvLine(csvHeader(columns)) + '\r\n'];
         // Every grant that matches the filters, not only this page's.
         parts.push(filtered.map((grant) => line(toRow(grant))).join('\r\n') + (filtered.length ? '\r\n' : ''));
         return { parts, rows: filtered.length };
