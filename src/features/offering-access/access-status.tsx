@@ -32,7 +32,7 @@ export function AccessStatus({ access }: { access: OfferingAccess }) {
       {states
         ? `: ${(['synced', 'pending', 'missing_in_idp', 'error', 'not_reported'] as const)
             .filter((state) => counts[state] > 0)
-            .map((state) => `${counts[state].toLocaleString()} ${SYNC_WORDS[state].label.toLowerCase()}`)
+            .map((state) => `${counts[state].toLocaleString()} ${SYNC_WORDS[state].counted}`)
             .join(', ')}`
         : ''}
     </Text>

@@ -59,7 +59,7 @@ export function SyncStateCell({ report, lastSync }: { report: SyncReport; lastSy
       ) : null}
       {lastSync !== undefined ? (
         <Text size="xs" c="dimmed">
-          Resource last synced {lastSync ? formatDateTime(lastSync) : 'never'}
+          Resource synced {lastSync ? formatDateTime(lastSync) : 'never'}
         </Text>
       ) : null}
     </Stack>

@@ -22,6 +22,8 @@ export type SyncFilter = (typeof SYNC_FILTERS)[number];
 
 type Words = {
   label: string;
+  /** After a number, in a summary: "22 in Keycloak", "3 with an error". */
+  counted: string;
   /** A glyph beside the words (never alone: the words carry the meaning). */
   icon: string;
   color: string;
@@ -33,6 +35,7 @@ type Words = {
 
 export const SYNC_WORDS: Record<SyncFilter, Words> = {
   synced: {
+    counted: 'in Keycloak',
     label: 'In Keycloak',
     icon: '✓',
     color: 'teal',
@@ -40,13 +43,15 @@ export const SYNC_WORDS: Record<SyncFilter, Words> = {
     todo: '',
   },
   pending: {
+    counted: 'pending',
     label: 'Pending',
     icon: '◷',
     color: 'blue',
     meaning: 'The site agent has seen this grant but has not applied it on the provider side yet.',
-    todo: 'Wait for the agent’s next cycle, or ask for a re-sync of the resource on the Sync tab.',
+    todo: 'Wait for the agent’s next cycle, or re-sync the resource.',
   },
   missing_in_idp: {
+    counted: 'with the user not in Keycloak',
     label: 'User not in Keycloak',
     icon: '⚠',
     color: 'orange',
@@ -54,19 +59,21 @@ export const SYNC_WORDS: Record<SyncFilter, Words> = {
     todo: 'Ask the person to sign in to the service once (the agent never creates users); if they have, check that their Keycloak username is their Waldur username. Access activates at the next sync.',
   },
   error: {
+    counted: 'with an error',
     label: 'Error',
     icon: '✗',
     color: 'red',
     meaning: 'The site agent could not apply this grant on the provider side.',
-    todo: 'Read the agent’s message, fix the provider side (for Rancher: the resource’s cluster id and the operator), then ask for a re-sync on the Sync tab.',
+    todo: 'Read the agent’s message, fix the provider side (for Rancher: the resource’s cluster id and the operator), then re-sync the resource.',
   },
   not_reported: {
+    counted: 'not reported',
     label: 'Not reported',
     icon: '–',
     color: 'gray',
     meaning:
       'The site agent has not reported this grant: its role may be outside the agent’s role map (then it is never synced), no report has come since it was granted, or the agent is older than sync status reporting.',
-    todo: 'Check that the role is in the agent’s role map; otherwise ask for a re-sync on the Sync tab and wait for the report.',
+    todo: 'Check that the role is in the agent’s role map; otherwise re-sync the resource and wait for the report.',
   },
 };
 

@@ -129,7 +129,7 @@ function ResourceRow({
                 style={{ textTransform: 'none' }}
                 leftSection={<span aria-hidden="true">{SYNC_WORDS[filter].icon}</span>}
               >
-                {counts[filter]} {SYNC_WORDS[filter].label.toLowerCase()}
+                {counts[filter]} {SYNC_WORDS[filter].counted}
               </Badge>
             ))}
           </Group>
