@@ -118,6 +118,12 @@ EXTRA_PARAMS = {
     ],
 }
 
+# Where the client's schema contradicts what Waldur sends (each marked "sim:" in the output).
+NULLABLE = {
+    ("UserRoleDetails", "user_image"): "sim: null when the user has no image (DRF ImageField), though the schema says string.",
+    ("ProviderUserRoleDetails", "user_image"): "sim: null when the user has no image (DRF ImageField), though the schema says string.",
+}
+
 schemas: dict = {}
 pending: list = []
 
@@ -223,6 +229,8 @@ def build_schema(name):
         s = schema_for(tp)
         if attr in docs:
             s = {"allOf": [s], "description": docs[attr]} if "$ref" in s else {**s, "description": docs[attr]}
+        if (name, key) in NULLABLE:
+            s = {**s, "nullable": True, "description": NULLABLE[(name, key)]}
         props[key] = s
         if split_union(tp)[2]:
             required.append(key)

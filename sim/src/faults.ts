@@ -38,6 +38,8 @@ export class Faults {
   errorRate = 0;
   keycloakDown: true | Set<string> | false = false;
   keycloakRejects: KeycloakReject[] = [];
+  /** Waldur 8.1 mode: the site agent's operator fails (every resource, or these resource uuids). */
+  agentError: true | Set<string> | false = false;
   /** Tokens issued up to this sequence number answer "Token has expired.". */
   expiredUpTo: number | null = null;
   slow: SlowRule[] = [];
@@ -49,6 +51,7 @@ export class Faults {
     this.errorRate = 0;
     this.keycloakDown = false;
     this.keycloakRejects = [];
+    this.agentError = false;
     this.expiredUpTo = null;
     this.slow = [];
     this.fail = [];
@@ -59,6 +62,10 @@ export class Faults {
     if (this.keycloakDown === true) return true;
     if (this.keycloakDown === false) return false;
     return this.keycloakDown.has(id);
+  }
+
+  agentFailsFor(resourceUuid: string): boolean {
+    return this.agentError === true || (this.agentError !== false && this.agentError.has(resourceUuid));
   }
 
   /** Whether Keycloak refuses to remove `username` from the remote group `groupId` (either may be omitted). */
@@ -77,6 +84,7 @@ export class Faults {
       errorRate: this.errorRate,
       keycloakDown: this.keycloakDown instanceof Set ? [...this.keycloakDown] : this.keycloakDown,
       keycloakRejects: this.keycloakRejects,
+      agentError: this.agentError instanceof Set ? [...this.agentError] : this.agentError,
       expireTokens: this.expiredUpTo !== null,
       slow: this.slow,
       fail: this.fail,
@@ -145,7 +153,7 @@ function nonNegative(value: unknown, where: string, errors: Errors, fallback: nu
 export function applyFaults(faults: Faults, body: unknown, currentTokenSeq: number): Errors | null {
   const errors: Errors = {};
   if (!isRecord(body)) return { non_field_errors: ['Expected an object.'] };
-  const known = new Set(['latencyMs', 'errorRate', 'keycloakDown', 'keycloakRejects', 'expireTokens', 'slow', 'fail']);
+  const known = new Set(['latencyMs', 'errorRate', 'keycloakDown', 'keycloakRejects', 'agentError', 'expireTokens', 'slow', 'fail']);
   for (const key of Object.keys(body)) if (!known.has(key)) (errors[key] ??= []).push('Unknown fault.');
 
   const latencyMs = nonNegative(body.latencyMs, 'latencyMs', errors, 0);
@@ -159,6 +167,14 @@ export function applyFaults(faults: Faults, body: unknown, currentTokenSeq: numb
   else if (Array.isArray(kd) && kd.every((x) => typeof x === 'string')) {
     keycloakDown = new Set(kd.map((x) => x.replace(/-/g, '').toLowerCase()));
   } else (errors.keycloakDown ??= []).push('Must be true, false or a list of offering uuids.');
+
+  let agentError: true | Set<string> | false = false;
+  const ae = body.agentError;
+  if (ae === true) agentError = true;
+  else if (ae === undefined || ae === false) agentError = false;
+  else if (Array.isArray(ae) && ae.every((x) => typeof x === 'string'))
+    agentError = new Set(ae.map((x) => x.replace(/-/g, '').toLowerCase()));
+  else (errors.agentError ??= []).push('Must be true, false or a list of resource uuids.');
 
   const keycloakRejects: KeycloakReject[] = [];
   if (body.keycloakRejects !== undefined) {
@@ -231,6 +247,7 @@ export function applyFaults(faults: Faults, body: unknown, currentTokenSeq: numb
   faults.latencyMs = latencyMs;
   faults.errorRate = errorRate;
   faults.keycloakDown = keycloakDown;
+  faults.agentError = agentError;
   faults.keycloakRejects = keycloakRejects;
   faults.expiredUpTo = body.expireTokens === true ? currentTokenSeq : null;
   faults.slow = slow;

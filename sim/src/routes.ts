@@ -37,8 +37,11 @@ import {
   updateRancherMembership,
 } from './handlers/rancher.ts';
 import type { RouteDef } from './http/router.ts';
+import { ROUTES_81 } from './routes-8-1.ts';
 
 export const ROUTES: RouteDef[] = [
+  // Waldur 8.1.3 mode only; first, so they answer where 8.0.5 has a route of the same path.
+  ...ROUTES_81,
   { path: '/api-auth/password/', anonymous: true, handlers: { POST: obtainToken } },
   { path: '/api/version/', handlers: { GET: version } },
   { path: '/api/users/me/', handlers: { GET: me } },

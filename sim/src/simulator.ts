@@ -9,6 +9,7 @@ import { Ctx } from './handlers/context.ts';
 import type { Core, SimConfig, WaldurLine } from './handlers/context.ts';
 import { buildAccess81 } from './seed/demo-8-1.ts';
 import { runAgent } from './agent.ts';
+import type { AccessState } from './model/access-8-1.ts';
 import type { JsonValue } from './http/errors.ts';
 import {
   DJANGO_NOT_FOUND_HTML,
@@ -61,6 +62,8 @@ export interface FaultConfig {
   latencyMs?: number;
   errorRate?: number;
   keycloakDown?: boolean | string[];
+  /** Waldur 8.1 mode: the site agent's operator fails (all resources, or these resource uuids). */
+  agentError?: boolean | string[];
   keycloakRejects?: Array<{ username?: string; group_id?: string }>;
   expireTokens?: boolean;
   slow?: Array<{ path: string; method?: string; query?: Record<string, string>; ms: number }>;
@@ -87,6 +90,8 @@ export interface Simulator {
   setFaults(faults: FaultConfig): void;
   /** Current state (for tests that want to look behind the API). */
   readonly store: Store;
+  /** Waldur 8.1 state (offering roles, grants, sync rows, the agent's CRs); null in 8.0 mode. */
+  readonly access: AccessState | null;
   readonly faults: Faults;
   readonly config: Readonly<SimConfig>;
 }
@@ -242,6 +247,9 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     },
     get store() {
       return core.store;
+    },
+    get access() {
+      return core.access;
     },
     get ready() {
       return ready;

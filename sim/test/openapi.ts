@@ -16,6 +16,7 @@ import { parse } from 'yaml';
 type Schema = Record<string, unknown>;
 
 const SPEC_PATH = fileURLToPath(new URL('../../src/api/openapi.yaml', import.meta.url));
+const SPEC_PATH_81 = fileURLToPath(new URL('../../src/api/openapi-8.1.yaml', import.meta.url));
 const DOC_ID = 'openapi.json';
 
 function isObj(v: unknown): v is Schema {
@@ -143,8 +144,15 @@ export class OpenApiValidator {
 }
 
 let shared: OpenApiValidator | undefined;
+let shared81: OpenApiValidator | undefined;
 
 export function openApiValidator(): OpenApiValidator {
   shared ??= new OpenApiValidator();
   return shared;
+}
+
+/** src/api/openapi-8.1.yaml (Waldur 8.1.3, transcribed from waldur-api-client 8.1.3). */
+export function openApiValidator81(): OpenApiValidator {
+  shared81 ??= new OpenApiValidator(SPEC_PATH_81);
+  return shared81;
 }

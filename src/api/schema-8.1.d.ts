@@ -871,7 +871,8 @@ export interface components {
             user_username?: string;
             /** Format: uuid */
             user_uuid?: string;
-            user_image?: string;
+            /** @description sim: null when the user has no image (DRF ImageField), though the schema says string. */
+            user_image?: string | null;
             created_by_full_name?: string;
             /** Format: uuid */
             created_by_uuid?: string;
@@ -1073,7 +1074,8 @@ export interface components {
             user_username?: string;
             /** Format: uuid */
             user_uuid?: string;
-            user_image?: string;
+            /** @description sim: null when the user has no image (DRF ImageField), though the schema says string. */
+            user_image?: string | null;
             created_by_full_name?: string;
             /** Format: uuid */
             created_by_uuid?: string;

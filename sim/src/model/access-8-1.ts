@@ -14,7 +14,7 @@ export interface Role81 {
   uuid: string;
   name: string;
   description: string;
-  contentType: ContentType;
+  contentType: ContentType | null;
   /** The offering the role is available on (null: bound to none; staff only may change it). */
   offeringUuid: string | null;
   isActive: boolean;
@@ -77,7 +77,7 @@ export function syncKey(userUuid: string, scopeType: ContentType, rpUuid: string
   return `${userUuid}|${scopeType}|${rpUuid ?? ''}|${roleName}`;
 }
 
-/** Consumer-side and provider-side roles of accounts beyond the shared `Account.ownerOf`. */
+/** Project roles (consumer side); customer owners are `Account.ownerOf`, provider and consumer alike. */
 export type ProjectRole = 'admin' | 'manager' | 'member';
 
 /** The simulated site agent of an offering (rancher-kc-crd with its role maps). */
@@ -123,14 +123,16 @@ export class AccessState {
   readonly syncRequestedAt = new Map<string, number>();
   /** Offerings bound to a service profile (role catalog managed there): offering -> profile. */
   readonly profiles = new Map<string, { uuid: string; name: string }>();
-  /** Consumer customer owners: customer -> accounts. */
-  readonly customerOwners = new Map<string, Set<string>>();
+  /** Deactivated users (`is_active` false). */
+  readonly deactivated = new Set<string>();
   /** Project roles: project -> account -> role. */
   readonly projectRoles = new Map<string, Map<string, ProjectRole>>();
   /** Offering managers (OFFERING.MANAGER on the offering itself): offering -> accounts. */
   readonly offeringManagers = new Map<string, Set<string>>();
   /** The site agents by offering. */
   readonly agents = new Map<string, AgentConfig>();
+  /** Resources or resource projects whose operator reconciliation fails (seeded, beside the agentError fault). */
+  readonly operatorFailures = new Set<string>();
   /** The agent's CRs by resource, then by RP uuid (`cluster` for the resource's own bindings). */
   readonly crs = new Map<string, Map<string, AgentCr>>();
 
