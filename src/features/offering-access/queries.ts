@@ -40,6 +40,8 @@ export type ResourceGrants = {
   grants: Grant[];
   /** Its resource projects, as far as the read shows them (list-users: all; team-members: those with grants). */
   projects: ProjectScope[];
+  /** When the read finished (ms): a watch is answered only by a read made after its write. */
+  readAt: number;
 };
 
 export const SYNC_REFUSED =
@@ -67,7 +69,7 @@ async function teamMemberGrants(resource: AccessResource, offeringReports: boole
   for (const grant of grants) {
     if (grant.projectUuid) projects.set(grant.projectUuid, { uuid: grant.projectUuid, name: grant.projectName, resourceUuid: uuid });
   }
-  return { resourceUuid: uuid, source: 'team-members', grants, projects: [...projects.values()] };
+  return { resourceUuid: uuid, source: 'team-members', grants, projects: [...projects.values()], readAt: Date.now() };
 }
 
 export function everyProject(resourceUuid: string, signal?: AbortSignal): Promise<ResourceProject[]> {
@@ -122,6 +124,7 @@ async function scopeGrants(resource: AccessResource, sync: SyncReport, signal: A
     source: 'list-users',
     grants,
     projects: projects.map((project) => ({ uuid: hexUuid(project.uuid), name: project.name, resourceUuid: uuid })),
+    readAt: Date.now(),
   };
 }
 

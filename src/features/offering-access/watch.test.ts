@@ -4,6 +4,8 @@ import type { ResourceGrants } from './queries';
 import type { SyncReport } from './sync-state';
 import { watchAnswered } from './watch';
 
+const since = Date.parse('2026-12-07T10:00:00Z');
+
 const grant = (key: string, sync: SyncReport): Grant => ({
   key,
   userUuid: 'u',
@@ -20,8 +22,13 @@ const grant = (key: string, sync: SyncReport): Grant => ({
   expirationTime: null,
   sync,
 });
-const answer = (...grants: Grant[]): ResourceGrants => ({ resourceUuid: 'res', source: 'team-members', grants, projects: [] });
-const since = Date.parse('2026-12-07T10:00:00Z');
+const answer = (...grants: Grant[]): ResourceGrants => ({
+  resourceUuid: 'res',
+  source: 'team-members',
+  grants,
+  projects: [],
+  readAt: since + 1,
+});
 
 describe('watchAnswered', () => {
   it('keeps watching a new grant while it is not reported or pending, and ends on any other report', () => {
@@ -30,6 +37,8 @@ describe('watchAnswered', () => {
     expect(watchAnswered(watch, answer(grant('g', { kind: 'reported', state: 'pending', message: '', reportedAt: null })))).toBe(false);
     expect(watchAnswered(watch, answer(grant('g', { kind: 'reported', state: 'synced', message: '', reportedAt: null })))).toBe(true);
     expect(watchAnswered(watch, answer())).toBe(true);
+    // A read from before the grant does not hold it yet: not "gone".
+    expect(watchAnswered(watch, { ...answer(), readAt: since - 1 })).toBe(false);
     expect(watchAnswered(watch, undefined)).toBe(false);
   });
 

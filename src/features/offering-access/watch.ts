@@ -2,12 +2,13 @@ import type { ResourceGrants } from './queries';
 import type { Watch } from './watch-store';
 
 /**
- * Whether the site agent has answered a watch: a grant watch ends once its grant has a report
+ * Whether the site agent has answered a watch, as far as a read made after the write shows: a grant watch ends once its grant has a report
  * other than `pending` (or is gone); a re-sync watch once any grant of the resource was
  * reported at or after the request.
  */
 export function watchAnswered(watch: Watch, resource: ResourceGrants | undefined): boolean {
-  if (!resource) return false;
+  // A read from before the write knows nothing of it (the new grant is not in it yet).
+  if (!resource || resource.readAt < watch.since) return false;
   if (watch.grantKey !== null) {
     const grant = resource.grants.find((item) => item.key === watch.grantKey);
     if (!grant) return true;
