@@ -56,7 +56,9 @@ async function loadOnce(bench: Bench, token: string, profile = false): Promise<R
     const cdp = profile ? await startProfile(page) : null;
     await page.goto(`${bench.server.url}/offerings/${LARGE81.offering.uuid}/access`, { waitUntil: 'domcontentloaded' });
     const hit = await waitWatched(page, 'done', 120_000).catch(async (error: unknown) => {
-      throw new Error(`access-tab: "${DONE.text}" not shown (${String(error)}); screenshot ${await screenshotOnFailure(bench, page, 'access-tab')}`);
+      throw new Error(
+        `access-tab: "${DONE.text}" not shown (${String(error)}); screenshot ${await screenshotOnFailure(bench, page, 'access-tab')}`,
+      );
     });
     const summary = cdp ? await stopProfile(cdp, bench.maps) : null;
     const requests = Object.values(apiRequests).reduce((sum, n) => sum + n, 0);
@@ -107,7 +109,9 @@ export async function accessTabFigures(bench: Bench): Promise<Figure[]> {
           `${first?.requests ?? '?'} API requests a load (${Object.entries(first?.apiRequests ?? {})
             .sort((a, b) => b[1] - a[1])
             .map(([endpoint, n]) => `${n} x ${endpoint}`)
-            .join('; ')}), at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight (the app caps grant reads at ${GRANT_READS_AT_ONCE}; ` +
+            .join(
+              '; ',
+            )}), at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight (the app caps grant reads at ${GRANT_READS_AT_ONCE}; ` +
           `Chromium opens ${BROWSER_CONNECTIONS} connections to one host over HTTP/1.1, so ${first?.requests ?? '?'} x ${LATENCY_MS} ms / ${BROWSER_CONNECTIONS} = ${fmtMs(floor)} is the network floor). ` +
           'Staff reads each resource’s team_members: one list per resource holds its grants and those of its resource projects with their sync states.',
         missedBecause: profiled ? `profile of an extra load: ${describeProfile(profiled)}` : 'see the note.',

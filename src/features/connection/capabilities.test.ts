@@ -54,7 +54,10 @@ describe('access model (waldur-access-8.1.md section 1)', () => {
     const model = accessModel(null, probes(200, 404, 404, 403));
     expect(model.kind).toBe('offering-roles');
     expect(model.reason).toContain('8.1.0 or older');
-    expect(model.kind === 'offering-roles' && model.syncStatus).toMatchObject({ state: 'missing', reason: expect.stringContaining('8.1.0') });
+    expect(model.kind === 'offering-roles' && model.syncStatus).toMatchObject({
+      state: 'missing',
+      reason: expect.stringContaining('8.1.0'),
+    });
   });
 
   it('keeps 8.0.5 on offering Keycloak groups', () => {

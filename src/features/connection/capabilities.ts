@@ -109,7 +109,10 @@ export function syncStatusFeature(probe: Probe): FeatureStatus {
         'Membership sync status arrived in Waldur 8.1.0 (HTTP 404 on sync_user_roles): this server grants offering roles but cannot report whether Keycloak has them.',
     };
   }
-  return { state: 'unknown', reason: `Could not check whether this server reports membership sync status (${said(probe)} on sync_user_roles).` };
+  return {
+    state: 'unknown',
+    reason: `Could not check whether this server reports membership sync status (${said(probe)} on sync_user_roles).`,
+  };
 }
 
 export function accessModel(version: string | null, probes: AccessProbes): AccessModel {

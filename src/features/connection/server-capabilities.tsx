@@ -35,7 +35,11 @@ function AccessModelCell({ model }: { model: AccessModel }) {
   return (
     <Stack gap={4}>
       <Badge color={model.kind === 'unknown' ? 'yellow' : model.kind === 'none' ? 'gray' : 'green'} variant="light">
-        {model.kind === 'offering-roles' ? 'Offering roles' : model.kind === 'offering-keycloak' ? 'Keycloak groups' : MODEL_LABEL[model.kind]}
+        {model.kind === 'offering-roles'
+          ? 'Offering roles'
+          : model.kind === 'offering-keycloak'
+            ? 'Keycloak groups'
+            : MODEL_LABEL[model.kind]}
       </Badge>
       <Text size="sm">{MODEL_LABEL[model.kind]}</Text>
       <Text size="sm" c="dimmed">

@@ -1,12 +1,15 @@
 import { Alert, Group, Loader, Text } from '@mantine/core';
 import { pluralize } from '../../lib/format';
+import { useAccessProgress } from './access-progress';
 import { countBySync } from './grants';
 import { SYNC_REFUSED } from './queries';
 import { SYNC_WORDS } from './sync-state';
 import type { OfferingAccess } from './use-offering-access';
 
 /** How far reading is, then how many grants and, where known, how many of each sync state. */
-export function AccessStatus({ access }: { access: OfferingAccess }) {
+export function AccessStatus({ offeringUuid, access }: { offeringUuid: string; access: OfferingAccess }) {
+  // Only this line follows the read resource by resource (access-progress.ts).
+  const progress = useAccessProgress(offeringUuid);
   if (!access.resources) {
     return (
       <Text size="sm" c="dimmed" role="status" aria-live="polite">
@@ -19,7 +22,7 @@ export function AccessStatus({ access }: { access: OfferingAccess }) {
       <Group gap="xs" role="status" aria-live="polite">
         <Loader size="xs" aria-hidden="true" />
         <Text size="sm">
-          Reading grants: {access.read.toLocaleString()} of {pluralize(access.total, 'resource')}
+          Reading grants: {(progress?.read ?? 0).toLocaleString()} of {pluralize(progress?.total ?? access.total, 'resource')}
         </Text>
       </Group>
     );

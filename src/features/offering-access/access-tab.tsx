@@ -76,7 +76,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
   const start = (state.page - 1) * state.page_size;
   const pageRows = useMemo(() => filtered.slice(start, start + state.page_size).map(toRow), [filtered, start, state.page_size, toRow]);
   const list = {
-    data: access.resources ? { items: pageRows, total: filtered.length } : undefined,
+    data: access.complete ? { items: pageRows, total: filtered.length } : undefined,
     isPlaceholderData: false,
     error: access.error,
     refetch: access.refetch,
@@ -199,7 +199,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-start" wrap="wrap">
-        <AccessStatus access={access} />
+        <AccessStatus offeringUuid={offeringUuid} access={access} />
         <Group gap="xs">
           <Button
             variant="default"
@@ -225,7 +225,9 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
             .slice(0, 3)
             .map((item) => item.resource.name)
             .join(', ')}${access.failed.length > 3 ? ', …' : ''}. Their grants are not in the table.`}
-          onRetry={() => void invalidateGrants(queryClient, offeringUuid)}
+          onRetry={() =>
+            void Promise.all(access.failed.map((item) => invalidateGrants(queryClient, offeringUuid, item.resource.uuid ?? '')))
+          }
         />
       ) : null}
       <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label="Filter grants">

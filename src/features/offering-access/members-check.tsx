@@ -37,7 +37,7 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
   if (!access.complete) {
     return (
       <Stack gap="sm">
-        <AccessStatus access={access} />
+        <AccessStatus offeringUuid={offeringUuid} access={access} />
         <TableSkeleton label="Reading grants" />
       </Stack>
     );

@@ -4,7 +4,7 @@ import { ApiError } from '../../api/errors';
 import { hexUuid } from '../../lib/format';
 import { settleInOrder, type Settled } from '../../lib/settle-in-order';
 import { grantScope, type Grant, type GrantScope } from './grants';
-import { accessKeys } from './queries';
+import { accessKeys, refreshResources } from './queries';
 import type { OfferingRoleBody, ScopeUserRole } from './types';
 
 /**
@@ -126,11 +126,11 @@ export async function changeRole(grant: Grant, newRoleUuid: string): Promise<Cha
     : { status: 'not-revoked', error: failed.settled.error };
 }
 
-/** After grants changed on a resource: its grants (the whole offering when none is named). */
-export function invalidateGrants(queryClient: QueryClient, offeringUuid: string, resourceUuid?: string) {
-  return queryClient.invalidateQueries({
-    queryKey: resourceUuid ? accessKeys.resourceGrants(offeringUuid, resourceUuid) : accessKeys.grants(offeringUuid),
-  });
+/** After grants changed on a resource: its grants read again (the whole offering's when none is named). */
+export function invalidateGrants(queryClient: QueryClient, offeringUuid: string, resourceUuid?: string): Promise<void> {
+  return resourceUuid
+    ? refreshResources(queryClient, offeringUuid, [resourceUuid])
+    : queryClient.invalidateQueries({ queryKey: accessKeys.grants(offeringUuid) });
 }
 
 export function createRole(offeringUuid: string, body: Omit<OfferingRoleBody, 'offering'>) {

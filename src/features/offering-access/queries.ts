@@ -1,7 +1,9 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api81, unwrap, unwrapPage } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { MAX_PAGE_SIZE } from '../../api/shared-queries';
+import { reportsSyncStatus } from '../../api/membership-sync';
+import { MAX_PAGE_SIZE, offeringQueries } from '../../api/shared-queries';
+import { startProgress } from './access-progress';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { hexUuid } from '../../lib/format';
 import { createLimiter } from '../../lib/limiter';
@@ -209,21 +211,18 @@ export const accessQueries = {
       staleTime: 5 * 60_000,
     }),
 
-  /** One resource's grants (see readResourceGrants); `watch` polls it while the agent is awaited. */
-  resourceGrants: (
-    offeringUuid: string,
-    resource: AccessResource,
-    options: { offeringReports: boolean; teamMembers: boolean; watch?: boolean },
-  ) =>
+  /**
+   * Every grant of the offering (see readOfferingAccess): one query, so the page renders once
+   * when all is read (its progress goes to access-progress.ts), and a write re-reads only its
+   * resource into it (refreshResources).
+   */
+  offeringGrants: (offeringUuid: string, isStaff: boolean) =>
     queryOptions({
-      queryKey: [
-        ...accessKeys.resourceGrants(offeringUuid, resource.uuid ?? ''),
-        { reports: options.offeringReports, teamMembers: options.teamMembers },
-      ],
-      queryFn: ({ signal }) =>
-        readResourceGrants(resource, { offeringReports: options.offeringReports, teamMembers: options.teamMembers, signal }),
-      refetchInterval: options.watch ? WATCH_INTERVAL_MS : false,
+      queryKey: [...accessKeys.grants(offeringUuid), { isStaff }],
+      queryFn: ({ signal, client }) => readOfferingAccess(client, offeringUuid, isStaff, signal),
       staleTime: 30_000,
+      // Maps and per-resource answers are replaced by hand (refreshResources), not compared.
+      structuralSharing: false,
     }),
 
   /** A resource's projects, for the grant form's scope picker. */
@@ -249,3 +248,89 @@ export const accessQueries = {
 
 /** How often a watched resource is read again while a report from the agent is awaited. */
 export const WATCH_INTERVAL_MS = 2_000;
+
+/** A resource whose grants could not be read: its grants are unknown, never "none". */
+export type UnreadResource = { resource: AccessResource; error: unknown };
+
+/** Every grant of an offering as read, and how. */
+export type OfferingGrants = {
+  offeringReports: boolean;
+  /** Whether team members (and so sync states) answered this account. */
+  teamMembers: boolean;
+  resources: AccessResource[];
+  /** Per resource (32-hex uuid): its grants, once read. */
+  byResource: ReadonlyMap<string, ResourceGrants>;
+  failed: UnreadResource[];
+};
+
+async function readOfferingAccess(
+  client: QueryClient,
+  offeringUuid: string,
+  isStaff: boolean,
+  signal: AbortSignal,
+): Promise<OfferingGrants> {
+  const [offering, resources] = await Promise.all([
+    client.ensureQueryData(offeringQueries.detail(offeringUuid)),
+    client.ensureQueryData(accessQueries.resources(offeringUuid)),
+  ]);
+  const teamMembers = await client.ensureQueryData(accessQueries.teamMembersReadable(offeringUuid, resources[0]?.uuid ?? null, isStaff));
+  const offeringReports = reportsSyncStatus(offering);
+  const progress = startProgress(offeringUuid, resources.length);
+  const byResource = new Map<string, ResourceGrants>();
+  const failed: UnreadResource[] = [];
+  try {
+    await Promise.all(
+      resources.map((resource) =>
+        readResourceGrants(resource, { offeringReports, teamMembers, signal }).then(
+          (answer) => {
+            byResource.set(answer.resourceUuid, answer);
+            progress.step();
+          },
+          (error: unknown) => {
+            signal.throwIfAborted();
+            failed.push({ resource, error });
+            progress.step();
+          },
+        ),
+      ),
+    );
+  } finally {
+    progress.end();
+  }
+  return { offeringReports, teamMembers, resources, byResource, failed };
+}
+
+/** Reads some resources again and puts their grants into the offering's (after a write, or while watching). */
+export async function refreshResources(client: QueryClient, offeringUuid: string, resourceUuids: readonly string[]): Promise<void> {
+  const wanted = new Set(resourceUuids.map(hexUuid));
+  const entries = client.getQueriesData<OfferingGrants>({ queryKey: accessKeys.grants(offeringUuid) });
+  await Promise.all(
+    entries.map(async ([key, data]) => {
+      if (!data) return;
+      const targets = data.resources.filter((resource) => wanted.has(hexUuid(resource.uuid ?? '')));
+      const controller = new AbortController();
+      const answers = await Promise.all(
+        targets.map((resource) =>
+          readResourceGrants(resource, {
+            offeringReports: data.offeringReports,
+            teamMembers: data.teamMembers,
+            signal: controller.signal,
+          }).then(
+            (answer) => ({ resource, answer, error: null as unknown }),
+            (error: unknown) => ({ resource, answer: null, error }),
+          ),
+        ),
+      );
+      client.setQueryData<OfferingGrants>(key, (current) => {
+        if (!current) return current;
+        const byResource = new Map(current.byResource);
+        let failed = current.failed.filter((item) => !wanted.has(hexUuid(item.resource.uuid ?? '')));
+        for (const { resource, answer, error } of answers) {
+          if (answer) byResource.set(answer.resourceUuid, answer);
+          else failed = [...failed, { resource, error }];
+        }
+        return { ...current, byResource, failed };
+      });
+    }),
+  );
+}
