@@ -9,12 +9,14 @@ import { queryClient } from '../query-client';
 
 export function loader({ params }: LoaderFunctionArgs) {
   const offeringUuid = params.offeringUuid ?? '';
-  // Start every read without blocking navigation: the table shows its progress meanwhile.
-  void queryClient.prefetchQuery(accessQueries.roles(offeringUuid));
+  // Start every read without blocking navigation: the table shows its progress meanwhile. The
+  // roles (for their descriptions) wait until the grants are read: those hold every connection.
   const isStaff = queryClient.ensureQueryData(connectionQueries.me()).then((me) => me.is_staff === true);
-  prefetchOfferingAccess(queryClient, offeringUuid, isStaff).catch(() => {
-    // The tab shows what failed, with a Retry.
-  });
+  prefetchOfferingAccess(queryClient, offeringUuid, isStaff)
+    .catch(() => {
+      // The tab shows what failed, with a Retry.
+    })
+    .finally(() => void queryClient.prefetchQuery(accessQueries.roles(offeringUuid)));
   return null;
 }
 

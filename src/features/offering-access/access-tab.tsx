@@ -49,13 +49,16 @@ const BULK_WORDS: BulkWords = {
 const REVOKED_NOTE =
   'Waldur no longer lists the revoked grants (it keeps them as inactive). The site agent removes the Keycloak memberships at its next cycle; nothing here confirms that, since a revoked grant has no sync state.';
 
+const SYNC_OPTIONS = SYNC_FILTERS.map((value) => ({ value, label: SYNC_WORDS[value].label }));
+
 type Dialog = { kind: 'expiration' | 'role'; grant: Grant } | null;
 
 export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isStaff: boolean | undefined }) {
   const queryClient = useQueryClient();
   const [state, setState] = useUrlState(accessSearchSchema);
   const access = useOfferingAccess(offeringUuid, isStaff);
-  const roles = useQuery(accessQueries.roles(offeringUuid));
+  // After the grants: until then every connection is theirs (the route's loader does the same).
+  const roles = useQuery({ ...accessQueries.roles(offeringUuid), enabled: access.complete });
   const canWrite = isStaff === true;
   const disabledReason = isStaff === false ? GRANT_REFUSED : null;
   const showSync = access.reportsSync !== false;
@@ -176,12 +179,18 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
 
   const setFilters = (patch: Partial<AccessSearch>) => setState({ ...patch, page: 1 });
   const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
-  const projectOptions = access.projects
-    .filter((project) => !state.resource || project.resourceUuid === hexUuid(state.resource))
-    .map((project) => ({
-      value: project.uuid,
-      label: `${project.name} (${(access.resources ?? []).find((r) => hexUuid(r.uuid ?? '') === project.resourceUuid)?.name ?? ''})`,
-    }));
+  const resourceOptions = useMemo(
+    () => (access.resources ?? []).map((resource) => ({ value: hexUuid(resource.uuid ?? ''), label: resource.name ?? '' })),
+    [access.resources],
+  );
+  const projectOptions = useMemo(() => {
+    const names = new Map(resourceOptions.map((option) => [option.value, option.label]));
+    const chosen = state.resource ? hexUuid(state.resource) : '';
+    return access.projects
+      .filter((project) => !chosen || project.resourceUuid === chosen)
+      .map((project) => ({ value: project.uuid, label: `${project.name} (${names.get(project.resourceUuid) ?? ''})` }));
+  }, [access.projects, resourceOptions, state.resource]);
+  const roleOptions = useMemo(() => (roles.data ?? []).map((role) => ({ value: hexUuid(role.uuid), label: role.name })), [roles.data]);
 
   const empty = (
     <EmptyState
@@ -238,7 +247,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           w={200}
           searchable
           clearable
-          data={(access.resources ?? []).map((resource) => ({ value: hexUuid(resource.uuid ?? ''), label: resource.name ?? '' }))}
+          data={resourceOptions}
           value={state.resource ? hexUuid(state.resource) : null}
           onChange={(value) => setFilters({ resource: value ?? '', project: '' })}
         />
@@ -257,7 +266,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           placeholder="All roles"
           w={180}
           clearable
-          data={(roles.data ?? []).map((role) => ({ value: hexUuid(role.uuid), label: role.name }))}
+          data={roleOptions}
           value={state.role ? hexUuid(state.role) : null}
           onChange={(value) => setFilters({ role: value ?? '' })}
         />
@@ -267,7 +276,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
             placeholder="Any sync state"
             w={200}
             clearable
-            data={SYNC_FILTERS.map((value) => ({ value, label: SYNC_WORDS[value].label }))}
+            data={SYNC_OPTIONS}
             value={state.sync || null}
             onChange={(value) => setFilters({ sync: (value ?? '') as AccessSearch['sync'] })}
           />

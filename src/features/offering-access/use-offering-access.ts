@@ -100,5 +100,7 @@ export function useOfferingAccess(offeringUuid: string, isStaff: boolean | undef
  * has rendered. `isStaff` comes from the session (the connection feature's query).
  */
 export async function prefetchOfferingAccess(queryClient: QueryClient, offeringUuid: string, isStaff: Promise<boolean>): Promise<void> {
+  // The resources go out beside the session's "who am I", not after it: every grant read waits on them.
+  void queryClient.prefetchQuery(accessQueries.resources(offeringUuid));
   await queryClient.prefetchQuery(accessQueries.offeringGrants(offeringUuid, await isStaff));
 }
