@@ -1,11 +1,11 @@
 /**
  * The grant reads and writes against the simulator in Waldur 8.1 mode (in process, no fetch
- * mocks), with the app's own query client: which list each account is read from, the change of
+ * mocks): which list each account is read from, the change of
  * role's order and its half-way failure, and the re-read after delete_user.
  */
+import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { configureApi } from '../../api/client';
-import { createQueryClient } from '../../app/query-client';
 // eslint-disable-next-line no-restricted-imports -- tests talk to the simulator in process
 import { createSimulator } from '../../../sim/src/simulator.ts';
 // eslint-disable-next-line no-restricted-imports -- the seed's well-known ids
@@ -29,7 +29,7 @@ function signIn(account: 'staff' | 'owner') {
 }
 
 async function readAll(isStaff: boolean): Promise<OfferingGrants> {
-  return createQueryClient().fetchQuery(accessQueries.offeringGrants(K8S, isStaff));
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } }).fetchQuery(accessQueries.offeringGrants(K8S, isStaff));
 }
 
 function grantOf(all: OfferingGrants, key: string): Grant {
