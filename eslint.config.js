@@ -26,7 +26,9 @@ const NO_OTHER_FEATURE = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/schema.d.ts', 'src/api/schema-8.1.d.ts', 'bench/.tmp'] },
+  {
+    ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/schema.d.ts', 'src/api/schema-8.1.d.ts', 'bench/.tmp'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,6 +5,9 @@
  *       (sim/test-keycloak/);
  *   (b) section 8's Waldur-level cases through the simulator (sim/test-keycloak/), and the
  *       simulator's own API tests that apply, over the real Keycloak;
+ *   (d) Waldur 8.1 mode: the site agent's groups and members exist in Keycloak with the spec's
+ *       names and every `synced` is a membership Keycloak holds (sim/test-keycloak/agent-8-1,
+ *       sim/test/agent-8-1);
  *   an e2e smoke through the app with the simulator over the real Keycloak.
  * Needs Java and Maven Central (first run only: the server is cached in .keycloak/), and a build
  * of the app (npm test makes one). Reports go to test-results/keycloak-*.json.
@@ -52,6 +55,7 @@ const results = [
       'sim/test/keycloak-settings.test.ts',
       'sim/test/integration-settings.test.ts',
       'sim/test/faults-control.test.ts',
+      'sim/test/agent-8-1.test.ts',
     ],
     { SIM_TEST_KEYCLOAK_URL: url },
   ),

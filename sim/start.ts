@@ -64,6 +64,10 @@ if (waldurApiUrl) {
   console.log('  staff  / staff   staff: sees every offering');
   console.log('  owner  / owner   owner of one service provider organization');
   console.log('  viewer / viewer  no management rights');
+  if (waldur === '8.1') {
+    console.log('  consumer / consumer  owner of Northwind University (a consumer: grants on its resources)');
+    console.log('  pi / pi          project admin of Genomics Lab (reads its teams and sync states)');
+  }
 }
 if (server.sim && waldur === '8.1' && AGENT_INTERVAL_MS > 0) {
   const sim = server.sim;

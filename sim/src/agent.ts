@@ -151,14 +151,8 @@ export function deriveState(cr: AgentCr | undefined, grant: AgentGrant): { state
   return { state: 'missing_in_idp', message: MSG_MISSING_IN_IDP };
 }
 
-export interface ReportEntry {
-  userUuid: string;
-  scopeType: ContentType;
-  rpUuid: string | null;
-  roleName: string;
-  state: SyncState;
-  message: string;
-}
+/** One entry of a report, as stored (a `SyncRow` without its time). */
+export type ReportEntry = Omit<SyncRow, 'modified'>;
 
 /**
  * The diff build of set_membership_sync_statuses (8.1.3): afterwards the stored rows equal the

@@ -9,7 +9,16 @@ import type { Micros } from './util/time.ts';
 
 type Obj = { [key: string]: JsonValue };
 
-const time = (us: Micros | null | undefined): string | null => (us === null || us === undefined ? null : formatMicros(us));
+/**
+ * DRF's rendering of a datetime (`isoformat()`, "+00:00" as "Z"): no fraction when the
+ * microseconds are zero, as for an expiration time sent as "2027-03-01".
+ */
+export function drfTime(us: Micros): string {
+  const text = formatMicros(us);
+  return us % 1_000_000 === 0 ? `${text.slice(0, 19)}Z` : text;
+}
+
+const time = (us: Micros | null | undefined): string | null => (us === null || us === undefined ? null : drfTime(us));
 
 export function fullName(a: Account): string {
   return `${a.firstName} ${a.lastName}`.trim();

@@ -174,12 +174,25 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         realms: s.realms.size,
         remoteGroups: [...s.realms.values()].reduce((n, r) => n + r.groups.size, 0),
         remoteUsers: [...s.realms.values()].reduce((n, r) => n + r.users.size, 0),
+        ...(core.access
+          ? {
+              offeringRoles: core.access.roles.size,
+              resourceProjects: core.access.resourceProjects.size,
+              grants: [...core.access.grants.all()].filter((g) => g.isActive).length,
+            }
+          : {}),
       },
       faults: faults.describe() as JsonValue,
     };
   }
 
   const host: ControlHost = { core: () => core, reset, tick, describe };
+
+  /** Whether a route exists in the Waldur version the simulator answers as. */
+  function enabledRoute(route: RouteDef): boolean {
+    const v81 = core.config.waldur === '8.1';
+    return !(route.offeringKeycloak && core.config.withoutOfferingKeycloak) && !(route.since81 && !v81) && !(route.removedIn808 && v81);
+  }
 
   async function handle(request: Request): Promise<Response | null> {
     const url = new URL(request.url);
@@ -188,7 +201,15 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const method = request.method.toUpperCase();
     let allow = '';
     try {
-      if (method === 'OPTIONS') return new Response(null, { status: 200, headers: PREFLIGHT_HEADERS });
+      if (method === 'OPTIONS') {
+        // A CORS preflight always passes; a plain OPTIONS (the spec's section 1 probe of a
+        // route) is answered by Django's URL resolver: 404 where no view is mounted.
+        const preflight = request.headers.has('access-control-request-method');
+        if (preflight || !pathname.startsWith('/api/') || router.match(pathname, enabledRoute)) {
+          return new Response(null, { status: 200, headers: PREFLIGHT_HEADERS });
+        }
+        throw htmlError(404, DJANGO_NOT_FOUND_HTML);
+      }
       await ready;
       if (pathname.startsWith('/__sim/')) return toResponse(await handleControl(host, request, url), method);
 
@@ -201,9 +222,7 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         throw new HttpError(injected, { detail: MESSAGES.simulatedFailure });
       }
 
-      const v81 = core.config.waldur === '8.1';
-      const enabled = (route: RouteDef): boolean =>
-        !(route.offeringKeycloak && core.config.withoutOfferingKeycloak) && !(route.since81 && !v81) && !(route.removedIn808 && v81);
+      const enabled = enabledRoute;
       const match = router.match(pathname, enabled);
       if (!match) {
         if (!pathname.endsWith('/') && router.match(`${pathname}/`, enabled)) {

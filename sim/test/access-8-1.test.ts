@@ -70,6 +70,9 @@ describe('version and probes (section 1)', () => {
     const other = makeClient(createSimulator({ logErrors: true }));
     expect((await other.get('/api/marketplace-offering-roles/?page_size=1')).status).toBe(404);
     expect((await other.get('/api/version/', { token: DEMO81.tokens.viewer })).status).toBe(403);
+    const probe = (s: typeof other.sim) =>
+      s.handle(new Request(`http://sim.test${PR(R.prod.uuid, 'sync_user_roles/')}`, { method: 'OPTIONS' }));
+    expect((await probe(other.sim))?.status).toBe(404);
     const to81 = await other.post('/__sim/reset', { waldur: '8.1' });
     expect(to81.obj().version).toBe('8.1.3');
     expect((await other.get('/api/marketplace-offering-roles/?page_size=1')).status).toBe(200);
@@ -235,7 +238,7 @@ describe('add_user / update_user / delete_user (section 4)', () => {
     expect(rows[0]).toMatchObject({ role_name: 'cluster_viewer', created_by_uuid: DEMO81.accounts.staff.uuid });
     const dated = await api.post(PRP(RP.sandbox.uuid, 'add_user/'), { user: wanda, role: 'project_member', expiration_time: '2027-03-01' });
     expect(dated.status).toBe(201);
-    expect(dated.obj()).toEqual({ expiration_time: '2027-03-01T00:00:00.000000Z' });
+    expect(dated.obj()).toEqual({ expiration_time: '2027-03-01T00:00:00Z' });
   });
 
   it('field errors first, then the customer, then permission (provider owner 403), then add_user checks', async () => {
@@ -303,7 +306,7 @@ describe('add_user / update_user / delete_user (section 4)', () => {
       expiration_time: '2027-01-31T10:00:00Z',
     });
     expect(set.status).toBe(200);
-    expect(set.obj()).toEqual({ expiration_time: '2027-01-31T10:00:00.000000Z' });
+    expect(set.obj()).toEqual({ expiration_time: '2027-01-31T10:00:00Z' });
     const cleared = await api.post(PRP(RP.sandbox.uuid, 'update_user/'), { user: rosa, role: K.projectMember.uuid });
     expect(cleared.obj()).toEqual({ expiration_time: null });
     const rows = (await api.get(`${PRP(RP.sandbox.uuid, 'list_users/')}?user=${rosa}`)).list();
@@ -321,6 +324,31 @@ describe('add_user / update_user / delete_user (section 4)', () => {
     expect(grant).toMatchObject({ isActive: false });
     expect(usernames((await api.get(PRP(RP.genomicsPipeline.uuid, 'list_users/'))).list())).not.toContain('emeka.obi');
     expect((await api.post(PRP(RP.genomicsPipeline.uuid, 'delete_user/'), { user: emeka, role: K.projectMember.uuid })).status).toBe(200);
+  });
+
+  it('permission from a role on the scope itself: may grant others, not change an own role', async () => {
+    const owner = access().roles.get(K.projectOwner.uuid);
+    if (!owner) throw new Error('no role');
+    owner.permissions = ['RESOURCE_PROJECT.CREATE_PERMISSION'];
+    const alice = tokenFor('alice');
+    const path = CRP(RP.genomicsPipeline.uuid, 'add_user/');
+    const own = await api.post(path, { user: personUuid('alice'), role: K.ingressManage.uuid }, { token: alice });
+    expect(own.obj()).toEqual({ non_field_errors: ['User can not manage own role.'] });
+    expect((await api.post(path, { user: wanda, role: K.projectMember.uuid }, { token: alice })).status).toBe(201);
+    // On another resource project she holds nothing: 403.
+    expect(
+      (await api.post(CRP(RP.sharedTools.uuid, 'add_user/'), { user: wanda, role: K.projectMember.uuid }, { token: alice })).status,
+    ).toBe(403);
+  });
+
+  it('deactivated users: only staff may grant them a role; their grants are not listed', async () => {
+    access().deactivated.add(wanda);
+    const body = { user: wanda, role: K.clusterViewer.uuid };
+    expect((await api.post(CR(R.prod.uuid, 'add_user/'), body, { token: T.consumer })).obj()).toEqual({
+      non_field_errors: ['Only staff users can assign roles to deactivated users.'],
+    });
+    expect((await api.post(CR(R.prod.uuid, 'add_user/'), body)).status).toBe(201);
+    expect(usernames((await api.get(PR(R.prod.uuid, 'list_users/'))).list())).not.toContain('wanda.okafor');
   });
 
   it('a resource of an unavailable offering: 400 before anything else', async () => {
@@ -425,7 +453,7 @@ describe('set_membership_sync_statuses (5.2)', () => {
     const team = (await api.get(`${CR(R.dev.uuid, 'team_members/')}?search_string=nadia`)).list()[0];
     expect((team?.resource_projects as Row[])[0]).toMatchObject({ sync_state: 'error', sync_message: 'boom' });
     // sync_reported_at is the report time for every row, also the unchanged one.
-    expect((team?.roles as Row[])[0]?.sync_reported_at).toBe('2026-12-07T12:01:00.000000Z');
+    expect((team?.roles as Row[])[0]?.sync_reported_at).toBe('2026-12-07T12:01:00Z');
     expect((await api.post(path, { statuses: [] })).obj()).toEqual({ stored: 0, skipped: [] });
   });
 
@@ -470,7 +498,7 @@ describe('sync_user_roles (5.3) and refresh_last_sync (5.4)', () => {
     wall += 3_600_000;
     expect((await api.post(PR(R.archive.uuid, 'refresh_last_sync/'), undefined, { token: T.viewer })).status).toBe(404);
     expect((await api.post(PR(R.archive.uuid, 'refresh_last_sync/'), undefined, { token: T.owner })).status).toBe(200);
-    expect((await api.get(PR(R.archive.uuid))).obj().last_sync).toBe('2026-12-07T13:00:00.000000Z');
+    expect((await api.get(PR(R.archive.uuid))).obj().last_sync).toBe('2026-12-07T13:00:00Z');
   });
 });
 

@@ -24,6 +24,7 @@ import type { AccessState, ContentType, Grant81, ResourceProject81, Role81, Sync
 import { SYNC_STATES } from '../model/access-8-1.ts';
 import type { Account, Offering, Resource } from '../model/types.ts';
 import {
+  drfTime,
   fullName,
   serializeGrant81,
   serializeOffering81,
@@ -36,7 +37,7 @@ import {
 import type { ReportEntry } from '../agent.ts';
 import { isSyncStatusEnabled, storeReport } from '../agent.ts';
 import { normalizeUuid } from '../util/ids.ts';
-import { formatMicros, parseIsoToMicros } from '../util/time.ts';
+import { parseIsoToMicros } from '../util/time.ts';
 import type { Ctx } from './context.ts';
 import { Filters, sortBy, Where } from './filters.ts';
 
@@ -513,7 +514,7 @@ function roleAction(kind: ContentType, provider: boolean, action: RoleAction) {
 }
 
 function isoOf(us: number): string {
-  return formatMicros(us);
+  return drfTime(us);
 }
 
 export const addUserProviderResource = roleAction('resource', true, 'add');
