@@ -1,6 +1,6 @@
 import { hexUuid } from '../../lib/format';
 import { syncFilterOf, syncReportOf, type SyncFilter, type SyncReport } from './sync-state';
-import type { AccessResource, ResourceProject, ScopeUserRole, TeamMember } from './types';
+import type { AccessResource, ResourceProject, ScopeUserRole, TeamMember, TeamMemberRole } from './types';
 
 /** Where a role is granted: a resource, or one of its resource projects. */
 export type ScopeType = 'resource' | 'resource_project';
@@ -83,33 +83,21 @@ export function grantsFromTeamMembers(resource: ResourceRef, members: readonly T
       (member.role_uuid
         ? [{ role_name: member.role_name ?? '', role_uuid: member.role_uuid, expiration_time: member.expiration_time ?? null }]
         : []);
-    for (const role of direct) {
+    // One grant per entry: the entries of roles[] and resource_projects[] carry the same fields.
+    const add = (entry: TeamMemberRole, scope: Pick<Grant, 'scopeType' | 'projectUuid' | 'projectName'>) =>
       rows.push({
         ...person,
-        roleUuid: hexUuid(role.role_uuid ?? ''),
-        roleName: role.role_name ?? '',
-        scopeType: 'resource',
-        resourceUuid,
-        resourceName: resource.name ?? '',
-        projectUuid: '',
-        projectName: '',
-        expirationTime: role.expiration_time ?? null,
-        sync: syncReportOf(role, offeringReports),
-      });
-    }
-    for (const entry of member.resource_projects ?? []) {
-      rows.push({
-        ...person,
+        ...scope,
         roleUuid: hexUuid(entry.role_uuid ?? ''),
         roleName: entry.role_name ?? '',
-        scopeType: 'resource_project',
         resourceUuid,
         resourceName: resource.name ?? '',
-        projectUuid: hexUuid(entry.uuid ?? ''),
-        projectName: entry.name ?? '',
         expirationTime: entry.expiration_time ?? null,
         sync: syncReportOf(entry, offeringReports),
       });
+    for (const role of direct) add(role, { scopeType: 'resource', projectUuid: '', projectName: '' });
+    for (const entry of member.resource_projects ?? []) {
+      add(entry, { scopeType: 'resource_project', projectUuid: hexUuid(entry.uuid ?? ''), projectName: entry.name ?? '' });
     }
   }
   return uniqueKeys(rows);
