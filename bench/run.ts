@@ -33,6 +33,7 @@ import { membersExportFigures } from './figures/members-export.ts';
 import { importWizardFigures } from './figures/import-wizard.ts';
 import { syncColdFigures } from './figures/sync-cold.ts';
 import { membersCheckFigures } from './figures/members-check.ts';
+import { accessTabFigures } from './figures/access-tab.ts';
 
 const root = join(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -79,6 +80,8 @@ const SECTIONS: Section[] = [
   { id: 'import', run: importWizardFigures },
   // Seeds a smaller offering of its own and resets to the benchmark seed afterwards.
   { id: 'members-check', run: membersCheckFigures },
+  // Switches the simulator to Waldur 8.1 (its own seed) and back to the benchmark seed afterwards.
+  { id: 'access', run: accessTabFigures },
   // Last: it deletes remote groups to make the drift.
   { id: 'sync', run: syncStatusFigures },
   { id: 'sync-cold', run: syncColdFigures },

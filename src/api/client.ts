@@ -1,11 +1,14 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from './schema';
+import type { paths as Paths81 } from './schema-8.1';
 import type { RuntimeConfig } from './config';
 import { takeEarly } from './early';
 import { ApiError, networkError, normaliseHttpError, timeoutError } from './errors';
 import { expireSession, getToken } from './session';
 
 export type ApiClient = Client<paths>;
+/** The same transport typed by Waldur 8.1.3's document, for the endpoints of offering roles (8.0.8+). */
+export type ApiClient81 = Client<Paths81>;
 
 type Fetch = (request: Request) => Promise<Response>;
 
@@ -67,8 +70,8 @@ export function baseUrl(): string {
   return typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
 }
 
-function makeClient(): ApiClient {
-  return createClient<paths>({
+function makeClient<P extends object>(): Client<P> {
+  return createClient<P>({
     baseUrl: baseUrl(),
     fetch: authorisedFetch,
     querySerializer: { array: { style: 'form', explode: true } },
@@ -76,13 +79,27 @@ function makeClient(): ApiClient {
 }
 
 /** The typed Waldur client. A live binding: configureApi() replaces it. */
-export let api: ApiClient = makeClient();
+export let api: ApiClient = makeClient<paths>();
+/** The Waldur 8.1 client (offering roles, grants, sync states). A live binding too. */
+export let api81: ApiClient81 = makeClient<Paths81>();
 
 /** Called once at start-up with /config.json; tests pass their own transport (the simulator). */
 export function configureApi(config: Partial<RuntimeConfig>, fetchImpl?: Fetch): void {
   settings = { ...settings, ...config };
   if (fetchImpl) transport = fetchImpl;
-  api = makeClient();
+  api = makeClient<paths>();
+  api81 = makeClient<Paths81>();
+}
+
+/**
+ * The status code of a request to a route this server may not have (the capability probes):
+ * through the same transport and session rule as every call, the body left unread, since an
+ * unknown route answers with Django's page, not JSON.
+ */
+export async function probeStatus(method: 'GET' | 'HEAD' | 'OPTIONS', path: string, signal?: AbortSignal): Promise<number> {
+  const response = await authorisedFetch(new Request(new URL(path, baseUrl()), { method, signal }));
+  await response.body?.cancel();
+  return response.status;
 }
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };

@@ -1,6 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { getToken } from '../api/session';
 import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../api/shared-queries';
+import { connectionQueries } from '../features/connection/queries';
 import { groupsSearchSchema } from '../features/offering-groups/groups-search';
 import { groupQueries } from '../features/offering-groups/queries';
 import { syncStatusQueries } from '../features/sync-status/queries';
@@ -19,6 +20,15 @@ export function shellLoader({ request }: LoaderFunctionArgs) {
   if (getToken()) return null;
   const url = new URL(request.url);
   return redirect(`/sign-in?next=${encodeURIComponent(url.pathname + url.search)}`);
+}
+
+/**
+ * The first tab of an offering: Access where the server grants offering roles (8.0.8+), as far
+ * as the capabilities probe has said; else Groups (the offering page moves on once it knows).
+ */
+export function offeringLanding(): 'access' | 'groups' {
+  const capabilities = queryClient.getQueryData(connectionQueries.capabilities().queryKey);
+  return capabilities?.access.kind === 'offering-roles' ? 'access' : 'groups';
 }
 
 export async function offeringLoader({ params }: LoaderFunctionArgs) {

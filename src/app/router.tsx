@@ -1,7 +1,7 @@
 import { createBrowserRouter, redirect, type DataStrategyFunction } from 'react-router';
 import { getToken } from '../api/session';
 import { RouteError } from './route-error';
-import { groupsLoader, offeringLoader, shellLoader, syncLoader } from './route-loaders';
+import { groupsLoader, offeringLanding, offeringLoader, shellLoader, syncLoader } from './route-loaders';
 import { SessionWatcher } from './session-watcher';
 
 /**
@@ -54,13 +54,18 @@ export function createRouter(apiReady: Promise<unknown> = Promise.resolve()) {
                 lazy: () => import('./routes/offering'),
                 ErrorBoundary: RouteError,
                 children: [
-                  { index: true, loader: ({ params }) => redirect(`/offerings/${params.offeringUuid}/groups`) },
+                  { index: true, loader: ({ params }) => redirect(`/offerings/${params.offeringUuid}/${offeringLanding()}`) },
                   { path: 'groups', loader: groupsLoader, lazy: () => import('./routes/offering-groups'), ErrorBoundary: RouteError },
                   { path: 'sync', loader: syncLoader, lazy: () => import('./routes/offering-sync'), ErrorBoundary: RouteError },
                   { path: 'members', lazy: () => import('./routes/offering-members'), ErrorBoundary: RouteError },
                   { path: 'remote-users', lazy: () => import('./routes/offering-remote-users'), ErrorBoundary: RouteError },
                   { path: 'import', lazy: () => import('./routes/offering-import'), ErrorBoundary: RouteError },
                   { path: 'settings', lazy: () => import('./routes/offering-settings'), ErrorBoundary: RouteError },
+                  // Waldur 8.0.8+: offering roles on resources and resource projects.
+                  { path: 'access', lazy: () => import('./routes/offering-access'), ErrorBoundary: RouteError },
+                  { path: 'roles', lazy: () => import('./routes/offering-roles'), ErrorBoundary: RouteError },
+                  { path: 'resource-sync', lazy: () => import('./routes/offering-resource-sync'), ErrorBoundary: RouteError },
+                  { path: 'access-check', lazy: () => import('./routes/offering-access-check'), ErrorBoundary: RouteError },
                 ],
               },
               { path: '/rancher-memberships', lazy: () => import('./routes/rancher-memberships'), ErrorBoundary: RouteError },

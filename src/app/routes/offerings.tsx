@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import type { LoaderFunctionArgs } from 'react-router';
+import { connectionQueries } from '../../features/connection/queries';
 import { queryClient } from '../query-client';
 import { OfferingsTable, offeringsListQuery, offeringsSearchSchema } from '../../features/offerings/offerings-table';
 import { parseSearchParams } from '../../lib/url-state';
@@ -11,5 +13,6 @@ export function loader({ request }: LoaderFunctionArgs) {
 }
 
 export function Component() {
-  return <OfferingsTable />;
+  const capabilities = useQuery(connectionQueries.capabilities());
+  return <OfferingsTable rolesModel={capabilities.data?.access.kind === 'offering-roles'} />;
 }

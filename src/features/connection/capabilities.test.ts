@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, offeringKeycloakStatus, rancherKeycloakStatus } from './capabilities';
+import { accessModel, compareVersions, offeringKeycloakStatus, rancherKeycloakStatus } from './capabilities';
 
 describe('server capabilities', () => {
   it('compares versions numerically', () => {
@@ -33,5 +33,48 @@ describe('server capabilities', () => {
 
   it('says why Rancher memberships are missing', () => {
     expect(rancherKeycloakStatus('8.0.5', { status: 404 })).toMatchObject({ state: 'missing' });
+  });
+});
+
+describe('access model (waldur-access-8.1.md section 1)', () => {
+  const probes = (roles: number, groups: number, sync: number, version = 200) => ({
+    version: { status: version },
+    offeringRoles: { status: roles },
+    offeringGroups: { status: groups },
+    syncUserRoles: { status: sync },
+  });
+
+  it('takes 8.1.3 with offering roles and the sync feature as the offering-roles model', () => {
+    const model = accessModel('8.1.3', probes(200, 404, 200));
+    expect(model).toMatchObject({ kind: 'offering-roles', syncStatus: { state: 'available' } });
+    expect(model.reason).toContain('Waldur says it runs 8.1.3');
+  });
+
+  it('goes on after a 403 on /api/version/ and decides from the offering roles probe', () => {
+    const model = accessModel(null, probes(200, 404, 404, 403));
+    expect(model.kind).toBe('offering-roles');
+    expect(model.reason).toContain('8.1.0 or older');
+    expect(model.kind === 'offering-roles' && model.syncStatus).toMatchObject({
+      state: 'missing',
+      reason: expect.stringContaining('8.1.0'),
+    });
+  });
+
+  it('keeps 8.0.5 on offering Keycloak groups', () => {
+    expect(accessModel('8.0.5', probes(404, 200, 404)).kind).toBe('offering-keycloak');
+    expect(accessModel(null, probes(404, 200, 404, 403)).kind).toBe('offering-keycloak');
+  });
+
+  it('says when neither model exists, and when it cannot tell', () => {
+    expect(accessModel('7.9.0', probes(404, 404, 404)).kind).toBe('none');
+    const unknown = accessModel(null, { ...probes(502, 404, 404, 403), offeringRoles: { status: 502 } });
+    expect(unknown.kind).toBe('unknown');
+    expect(unknown.reason).toContain('HTTP 502');
+  });
+
+  it('trusts a version of 8.0.8 or newer when the roles probe failed without a 404', () => {
+    expect(accessModel('8.1.3', { ...probes(502, 404, 200), offeringRoles: { failure: 'Could not reach the server.' } }).kind).toBe(
+      'offering-roles',
+    );
   });
 });

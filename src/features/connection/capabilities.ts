@@ -9,6 +9,7 @@ export type Capabilities = {
   version: string | null;
   offeringKeycloak: FeatureStatus;
   rancherKeycloak: FeatureStatus;
+  access: AccessModel;
 };
 
 /** The outcome of probing one collection: an HTTP status, or a failure sentence. */
@@ -62,4 +63,83 @@ export function rancherKeycloakStatus(version: string | null, probe: Probe): Fea
 /** Navigation hides only what is known to be missing; "unknown" stays usable. */
 export function isUsable(status: FeatureStatus): boolean {
   return status.state !== 'missing';
+}
+
+/**
+ * How this Waldur grants access (waldur-access-8.1.md section 1): through offering roles on
+ * resources and resource projects (8.0.8 and newer; a site agent writes Keycloak), or through
+ * offering Keycloak groups that Waldur itself writes (8.0.4 to 8.0.7). Decided from status codes
+ * only: the body of an unknown route is Django's, maybe HTML.
+ */
+export type AccessModel =
+  | { kind: 'offering-roles'; reason: string; syncStatus: FeatureStatus }
+  | { kind: 'offering-keycloak'; reason: string }
+  | { kind: 'none'; reason: string }
+  | { kind: 'unknown'; reason: string };
+
+export type AccessProbes = {
+  /** GET /api/version/: its status (403 for non-staff up to 8.1.0) and the version it gave. */
+  version: Probe;
+  /** GET /api/marketplace-offering-roles/?page_size=1 */
+  offeringRoles: Probe;
+  /** GET /api/offering-keycloak-groups/?page_size=1 */
+  offeringGroups: Probe;
+  /** OPTIONS /api/marketplace-provider-resources/<hex>/sync_user_roles/ */
+  syncUserRoles: Probe;
+};
+
+const ok = (probe: Probe): boolean => 'status' in probe && probe.status >= 200 && probe.status < 300;
+const is404 = (probe: Probe): boolean => 'status' in probe && probe.status === 404;
+const said = (probe: Probe): string => ('failure' in probe ? probe.failure : `HTTP ${probe.status}`);
+
+function versionClause(version: string | null, probe: Probe): string {
+  if (version) return `Waldur says it runs ${version}`;
+  if ('status' in probe && probe.status === 403) {
+    return 'Waldur tells its version only to staff and support before 8.1.2 (HTTP 403 on /api/version/), so this is 8.1.0 or older';
+  }
+  return `Waldur did not say its version (${said(probe)} on /api/version/)`;
+}
+
+export function syncStatusFeature(probe: Probe): FeatureStatus {
+  if (ok(probe)) return { state: 'available' };
+  if (is404(probe)) {
+    return {
+      state: 'missing',
+      reason:
+        'Membership sync status arrived in Waldur 8.1.0 (HTTP 404 on sync_user_roles): this server grants offering roles but cannot report whether Keycloak has them.',
+    };
+  }
+  return {
+    state: 'unknown',
+    reason: `Could not check whether this server reports membership sync status (${said(probe)} on sync_user_roles).`,
+  };
+}
+
+export function accessModel(version: string | null, probes: AccessProbes): AccessModel {
+  const versionText = versionClause(version, probes.version);
+  const newer = version !== null && compareVersions(version, '8.0.8') >= 0;
+  const older = version !== null && compareVersions(version, '8.0.8') < 0;
+  if (ok(probes.offeringRoles) || (newer && !is404(probes.offeringRoles))) {
+    return {
+      kind: 'offering-roles',
+      syncStatus: syncStatusFeature(probes.syncUserRoles),
+      reason: `${versionText}, and /api/marketplace-offering-roles/ answered ${said(probes.offeringRoles)}: offering roles exist since Waldur 8.0.8. Access is a role on a resource or resource project; a site agent writes Keycloak, and Waldur itself no longer talks to Keycloak.`,
+    };
+  }
+  if (ok(probes.offeringGroups) || (older && !is404(probes.offeringGroups))) {
+    return {
+      kind: 'offering-keycloak',
+      reason: `${versionText}, and /api/offering-keycloak-groups/ answered ${said(probes.offeringGroups)}: Waldur 8.0.4 to 8.0.7 writes offering Keycloak groups itself.`,
+    };
+  }
+  if (is404(probes.offeringRoles) && is404(probes.offeringGroups)) {
+    return {
+      kind: 'none',
+      reason: `${versionText}; neither /api/marketplace-offering-roles/ (Waldur 8.0.8+) nor /api/offering-keycloak-groups/ (8.0.4 to 8.0.7) exists here (HTTP 404 on both).`,
+    };
+  }
+  return {
+    kind: 'unknown',
+    reason: `Could not tell: ${versionText}; /api/marketplace-offering-roles/ answered ${said(probes.offeringRoles)} and /api/offering-keycloak-groups/ ${said(probes.offeringGroups)}.`,
+  };
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { baseUrl } from '../../api/client';
-import type { FeatureStatus } from './capabilities';
+import type { AccessModel, FeatureStatus } from './capabilities';
 import { connectionQueries } from './queries';
 
 function StatusCell({ status }: { status: FeatureStatus }) {
@@ -19,6 +19,32 @@ function StatusCell({ status }: { status: FeatureStatus }) {
         {status.state === 'missing' ? 'Not available' : 'Unknown'}
       </Badge>
       <Text size="sm">{status.reason}</Text>
+    </Stack>
+  );
+}
+
+const MODEL_LABEL: Record<AccessModel['kind'], string> = {
+  'offering-roles': 'Offering roles, applied to Keycloak by a site agent (Waldur 8.0.8 and newer)',
+  'offering-keycloak': 'Keycloak groups that Waldur writes itself (Waldur 8.0.4 to 8.0.7)',
+  none: 'Neither: this server has no offering access model this app knows',
+  unknown: 'Unknown',
+};
+
+/** Which way this server grants access, and the answers that say so. */
+function AccessModelCell({ model }: { model: AccessModel }) {
+  return (
+    <Stack gap={4}>
+      <Badge color={model.kind === 'unknown' ? 'yellow' : model.kind === 'none' ? 'gray' : 'green'} variant="light">
+        {model.kind === 'offering-roles'
+          ? 'Offering roles'
+          : model.kind === 'offering-keycloak'
+            ? 'Keycloak groups'
+            : MODEL_LABEL[model.kind]}
+      </Badge>
+      <Text size="sm">{MODEL_LABEL[model.kind]}</Text>
+      <Text size="sm" c="dimmed">
+        {model.reason}
+      </Text>
     </Stack>
   );
 }
@@ -61,6 +87,32 @@ export function ServerCapabilities() {
                 </Group>
               </Table.Td>
             </Table.Tr>
+            <Table.Tr>
+              <Table.Th>Access model</Table.Th>
+              <Table.Td>
+                <AccessModelCell model={data.access} />
+              </Table.Td>
+            </Table.Tr>
+            {data.access.kind === 'offering-roles' ? (
+              <Table.Tr>
+                <Table.Th>Membership sync status</Table.Th>
+                <Table.Td>
+                  {data.access.syncStatus.state === 'available' ? (
+                    <Stack gap={4}>
+                      <Badge color="green" variant="light">
+                        Available
+                      </Badge>
+                      <Text size="sm">
+                        The site agent can report per grant whether Keycloak has it, for offerings that switch it on
+                        (enable_membership_sync_status). Waldur itself never checks Keycloak.
+                      </Text>
+                    </Stack>
+                  ) : (
+                    <StatusCell status={data.access.syncStatus} />
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            ) : null}
             <Table.Tr>
               <Table.Th>Offering Keycloak groups</Table.Th>
               <Table.Td>

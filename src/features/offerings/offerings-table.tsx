@@ -1,6 +1,7 @@
-import { Anchor, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { reportsSyncStatus } from '../../api/membership-sync';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
 import { KeycloakBadge } from './keycloak-badge';
 import { EmptyState } from '../../components/empty-state';
@@ -16,7 +17,11 @@ export function offeringsListQuery(state: SearchState<typeof offeringsSearchSche
   return offeringQueries.list({ name: state.q, page: state.page, page_size: state.page_size });
 }
 
-export function OfferingsTable() {
+/**
+ * `rolesModel`: the server grants offering roles (Waldur 8.0.8+): an offering opens on Access and
+ * its column says whether its agent reports sync states, since Waldur no longer has Keycloak settings.
+ */
+export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean }) {
   const [state, setState] = useUrlState(offeringsSearchSchema);
   const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
   const offerings = useQuery(offeringsListQuery(state));
@@ -43,20 +48,26 @@ export function OfferingsTable() {
                   <Table.Tr>
                     <Table.Th>Offering</Table.Th>
                     <Table.Th>Organization</Table.Th>
-                    <Table.Th>Keycloak</Table.Th>
+                    <Table.Th>{rolesModel ? 'Sync states' : 'Keycloak'}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
                   {offerings.data.items.map((offering) => (
                     <Table.Tr key={offering.uuid}>
                       <Table.Td>
-                        <Anchor component={Link} to={`/offerings/${offering.uuid}/groups`}>
+                        <Anchor component={Link} to={`/offerings/${offering.uuid}/${rolesModel ? 'access' : 'groups'}`}>
                           {offering.name}
                         </Anchor>
                       </Table.Td>
                       <Table.Td>{offering.customer_name}</Table.Td>
                       <Table.Td>
-                        <KeycloakBadge enabled={isKeycloakEnabled(offering)} />
+                        {rolesModel ? (
+                          <Badge color={reportsSyncStatus(offering) ? 'teal' : 'gray'} variant="light" style={{ textTransform: 'none' }}>
+                            {reportsSyncStatus(offering) ? 'Reported' : 'Not reported'}
+                          </Badge>
+                        ) : (
+                          <KeycloakBadge enabled={isKeycloakEnabled(offering)} />
+                        )}
                       </Table.Td>
                     </Table.Tr>
                   ))}

@@ -1,0 +1,137 @@
+import { Badge, Stack, Text } from '@mantine/core';
+import type { ListColumn } from '../../components/selectable-table';
+import { formatDateTime } from '../../lib/format';
+import { isExpired, type Grant } from './grants';
+import { syncSentence, SyncStateCell } from './sync-state-cell';
+
+/** A grant as a table row: its key is the row's id. */
+export type GrantRow = Grant & { uuid: string; lastSync: string | null };
+
+const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+export function scopeLabel(grant: Pick<Grant, 'scopeType' | 'resourceName' | 'projectName'>): string {
+  return grant.scopeType === 'resource' ? `Resource ${grant.resourceName}` : `Project ${grant.projectName} of ${grant.resourceName}`;
+}
+
+export function grantRowLabel(grant: Grant): string {
+  return `${grant.username} as ${grant.roleName} on ${scopeLabel(grant)}`;
+}
+
+export function expirationText(expirationTime: string | null): string {
+  return expirationTime ? formatDateTime(expirationTime) : 'Never';
+}
+
+/** The Access table's columns; the CSV writes every field, the sync report in words. */
+export function grantColumns({
+  showSync,
+  roleTitle,
+}: {
+  showSync: boolean;
+  roleTitle: (roleUuid: string) => string;
+}): ListColumn<GrantRow, GrantRow>[] {
+  return [
+    {
+      header: 'User',
+      width: '22%',
+      cell: (row) => (
+        <>
+          <Text size="sm" fw={500} style={clip} lineClamp={2}>
+            <bdi>{row.fullName || row.username}</bdi>
+          </Text>
+          <Text size="xs" c="dimmed" style={clip} lineClamp={1}>
+            <bdi>{row.fullName ? row.username : row.email}</bdi>
+          </Text>
+        </>
+      ),
+      csv: [
+        ['Username', (row) => row.username],
+        ['Full name', (row) => row.fullName],
+        ['Email', (row) => row.email],
+        ['User UUID', (row) => row.userUuid],
+      ],
+    },
+    {
+      header: 'Role',
+      width: '16%',
+      cell: (row) => {
+        const title = roleTitle(row.roleUuid);
+        return (
+          <>
+            <Text size="sm" style={clip}>
+              <bdi>{row.roleName}</bdi>
+            </Text>
+            {title && title !== row.roleName ? (
+              <Text size="xs" c="dimmed" style={clip} lineClamp={2}>
+                <bdi>{title}</bdi>
+              </Text>
+            ) : null}
+          </>
+        );
+      },
+      csv: [
+        ['Role', (row) => row.roleName],
+        ['Role UUID', (row) => row.roleUuid],
+      ],
+    },
+    {
+      header: 'Scope',
+      width: '22%',
+      cell: (row) => (
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">
+            {row.scopeType === 'resource' ? 'Resource' : 'Resource project'}
+          </Text>
+          <Text size="sm" style={clip} lineClamp={2}>
+            <bdi>{row.scopeType === 'resource' ? row.resourceName : row.projectName}</bdi>
+          </Text>
+          {row.scopeType === 'resource_project' ? (
+            <Text size="xs" c="dimmed" style={clip} lineClamp={1}>
+              of <bdi>{row.resourceName}</bdi>
+            </Text>
+          ) : null}
+        </Stack>
+      ),
+      csv: [
+        ['Scope type', (row) => row.scopeType],
+        ['Resource', (row) => row.resourceName],
+        ['Resource UUID', (row) => row.resourceUuid],
+        ['Resource project', (row) => row.projectName],
+        ['Resource project UUID', (row) => row.projectUuid],
+      ],
+    },
+    {
+      header: 'Expires',
+      width: '13%',
+      cell: (row) => (
+        <Stack gap={2}>
+          <Text size="sm">{expirationText(row.expirationTime)}</Text>
+          {isExpired(row.expirationTime) ? (
+            <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
+              Expired, not yet revoked
+            </Badge>
+          ) : null}
+        </Stack>
+      ),
+      csv: [['Expiration time', (row) => row.expirationTime ?? '']],
+    },
+    {
+      header: showSync ? 'Sync state' : undefined,
+      width: '21%',
+      cell: (row) => (
+        <SyncStateCell
+          report={row.sync}
+          lastSync={row.sync.kind === 'reported' || row.sync.kind === 'not-reported' ? row.lastSync : undefined}
+        />
+      ),
+      csv: [
+        ['Sync state', (row) => syncSentence(row.sync)],
+        [
+          'Sync message',
+          (row) => (row.sync.kind === 'reported' ? row.sync.message : row.sync.kind === 'unreadable' ? row.sync.reason : ''),
+        ],
+        ['Sync reported at', (row) => (row.sync.kind === 'reported' ? (row.sync.reportedAt ?? '') : '')],
+        ['Resource last sync', (row) => row.lastSync ?? ''],
+      ],
+    },
+  ];
+}

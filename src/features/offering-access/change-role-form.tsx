@@ -1,0 +1,130 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { errorMessage } from '../../api/errors';
+import { FormErrors } from '../../components/error-alert';
+import { FormButtons } from '../../components/form-buttons';
+import { FormSelect } from '../../components/form-select';
+import { pendingGuard } from '../../components/pending-guard';
+import { isolate } from '../../lib/bidi';
+import { hexUuid } from '../../lib/format';
+import { scopeLabel } from './access-columns';
+import { recordedSentence, roleOption, rolesFor } from './grant-form';
+import { changeRoleSchema, type ChangeRoleValues } from './grant-schema';
+import { grantKeyOf, type Grant } from './grants';
+import { changeRole, invalidateGrants, type ChangeRoleResult } from './mutations';
+import type { OfferingRole } from './types';
+import { startWatch } from './watch-store';
+
+type Props = { grant: Grant | null; offeringUuid: string; roles: readonly OfferingRole[]; reportsSync: boolean; onClose: () => void };
+
+export function ChangeRoleDialog({ grant, ...props }: Props) {
+  const [pending, setPending] = useState(false);
+  return (
+    <Modal opened={grant !== null} {...pendingGuard(pending, props.onClose)} title="Change role">
+      {grant ? <ChangeRoleForm key={grant.key} grant={grant} {...props} onPending={setPending} /> : null}
+    </Modal>
+  );
+}
+
+function ChangeRoleForm({
+  grant,
+  offeringUuid,
+  roles,
+  reportsSync,
+  onClose,
+  onPending,
+}: Omit<Props, 'grant'> & { grant: Grant; onPending: (pending: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const form = useForm<ChangeRoleValues>({ resolver: zodResolver(changeRoleSchema), defaultValues: { role: '' } });
+  const [halfway, setHalfway] = useState<Extract<ChangeRoleResult, { status: 'not-revoked' }> | null>(null);
+  const options = rolesFor(roles, grant.scopeType).filter((role) => hexUuid(role.uuid) !== grant.roleUuid);
+  const nameOf = (uuid: string) => roles.find((role) => hexUuid(role.uuid) === uuid)?.name ?? '';
+
+  const save = useMutation({
+    mutationFn: (values: ChangeRoleValues) => changeRole(grant, values.role),
+    onMutate: () => onPending(true),
+    onSettled: () => onPending(false),
+    onSuccess: async (result, values) => {
+      await invalidateGrants(queryClient, offeringUuid, grant.resourceUuid);
+      const newRole = nameOf(values.role);
+      if (result.status === 'not-granted') return;
+      if (reportsSync) {
+        startWatch({
+          resourceUuid: grant.resourceUuid,
+          grantKey: grantKeyOf(
+            grant.scopeType,
+            grant.scopeType === 'resource' ? grant.resourceUuid : grant.projectUuid,
+            grant.userUuid,
+            values.role,
+          ),
+          reason: 'grant',
+        });
+      }
+      if (result.status === 'not-revoked') {
+        setHalfway(result);
+        return;
+      }
+      notifications.show({
+        color: 'teal',
+        title: `${isolate(grant.username)} is now ${isolate(newRole)}`,
+        message: recordedSentence(
+          `${isolate(grant.username)} as ${isolate(newRole)} on ${isolate(scopeLabel(grant))} and the revocation of ${isolate(grant.roleName)}`,
+          reportsSync,
+        ),
+        autoClose: 12_000,
+      });
+      onClose();
+    },
+  });
+  const submit = form.handleSubmit((values) => {
+    if (!save.isPending && !halfway) save.mutate(values);
+  });
+  const result = save.data;
+  const messages =
+    result?.status === 'not-granted'
+      ? [`Nothing changed: Waldur did not grant the new role. ${errorMessage(result.error)}`]
+      : save.error
+        ? [errorMessage(save.error)]
+        : [];
+
+  if (halfway) {
+    return (
+      <Stack gap="sm">
+        <Alert color="orange" variant="light" role="alert" title="Half done: the user now holds both roles">
+          <Text size="sm">
+            Waldur granted <bdi>{nameOf(form.getValues('role'))}</bdi> to <bdi>{grant.username}</bdi>, but did not revoke{' '}
+            <bdi>{grant.roleName}</bdi>: {errorMessage(halfway.error)} Revoke the old grant from the Access table to finish.
+          </Text>
+        </Alert>
+        <Group justify="flex-end">
+          <Button onClick={onClose}>Close</Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Change role">
+      <Stack gap="sm">
+        <Text size="sm">
+          <bdi>{grant.fullName || grant.username}</bdi> holds <bdi>{grant.roleName}</bdi> on <bdi>{scopeLabel(grant)}</bdi>. Waldur has no
+          change of role: the new role is granted first (with the same expiration), then the old one revoked, so a failure half-way leaves
+          both, never neither.
+        </Text>
+        <FormSelect
+          control={form.control}
+          name="role"
+          label="New role"
+          withAsterisk
+          data={options.map(roleOption)}
+          error={form.formState.errors.role?.message}
+        />
+        <FormErrors messages={messages} />
+        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel="Change role" />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { splitFormErrors } from '../../api/errors';
+import { FormErrors } from '../../components/error-alert';
+import { FormButtons } from '../../components/form-buttons';
+import { pendingGuard } from '../../components/pending-guard';
+import { isolate } from '../../lib/bidi';
+import { scopeLabel } from './access-columns';
+import { expirationInput, expirationIso, expirationSchema, type ExpirationValues } from './grant-schema';
+import type { Grant } from './grants';
+import { GrantGoneError, invalidateGrants, updateExpiration } from './mutations';
+import { formatDateTime } from '../../lib/format';
+
+type Props = { grant: Grant | null; offeringUuid: string; onClose: () => void };
+
+export function ExpirationDialog({ grant, offeringUuid, onClose }: Props) {
+  const [pending, setPending] = useState(false);
+  return (
+    <Modal opened={grant !== null} {...pendingGuard(pending, onClose)} title="Change expiration">
+      {grant ? <ExpirationForm key={grant.key} grant={grant} offeringUuid={offeringUuid} onClose={onClose} onPending={setPending} /> : null}
+    </Modal>
+  );
+}
+
+function ExpirationForm({
+  grant,
+  offeringUuid,
+  onClose,
+  onPending,
+}: {
+  grant: Grant;
+  offeringUuid: string;
+  onClose: () => void;
+  onPending: (pending: boolean) => void;
+}) {
+  const queryClient = useQueryClient();
+  const form = useForm<ExpirationValues>({
+    resolver: zodResolver(expirationSchema),
+    defaultValues: { expiration: expirationInput(grant.expirationTime) },
+  });
+  const save = useMutation({
+    // update_user always gets the value: without it Waldur makes the grant permanent.
+    mutationFn: (values: ExpirationValues) => updateExpiration(grant, expirationIso(values.expiration)),
+    onMutate: () => onPending(true),
+    onSettled: () => onPending(false),
+    onSuccess: async (answer) => {
+      notifications.show({
+        color: 'teal',
+        title: `Expiration of ${isolate(grant.username)}’s ${isolate(grant.roleName)} changed`,
+        message: answer.expiration_time
+          ? `Waldur recorded the grant on ${isolate(scopeLabel(grant))} until ${formatDateTime(answer.expiration_time)}.`
+          : `Waldur recorded the grant on ${isolate(scopeLabel(grant))} with no expiration.`,
+      });
+      await invalidateGrants(queryClient, offeringUuid, grant.resourceUuid);
+      onClose();
+    },
+    onError: async (error) => {
+      if (error instanceof GrantGoneError) await invalidateGrants(queryClient, offeringUuid, grant.resourceUuid);
+      const { fields } = splitFormErrors(error, ['expiration'], { expiration_time: 'expiration' });
+      if (fields.expiration) form.setError('expiration', { type: 'server', message: fields.expiration });
+    },
+  });
+  const submit = form.handleSubmit((values) => {
+    if (!save.isPending) save.mutate(values);
+  });
+  const messages = save.error ? splitFormErrors(save.error, ['expiration'], { expiration_time: 'expiration' }).form : [];
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Change expiration">
+      <Stack gap="sm">
+        <Text size="sm">
+          <bdi>{grant.fullName || grant.username}</bdi> as <bdi>{grant.roleName}</bdi> on <bdi>{scopeLabel(grant)}</bdi>
+        </Text>
+        <TextInput
+          label="Expires"
+          type="datetime-local"
+          description="Empty: the grant does not expire."
+          {...form.register('expiration')}
+          error={form.formState.errors.expiration?.message}
+        />
+        <Group gap="xs">
+          <Button variant="subtle" size="xs" onClick={() => form.setValue('expiration', '')}>
+            Make permanent
+          </Button>
+        </Group>
+        <FormErrors messages={messages} />
+        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel="Save expiration" />
+      </Stack>
+    </form>
+  );
+}

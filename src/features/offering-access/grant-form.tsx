@@ -1,0 +1,224 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useController, useForm } from 'react-hook-form';
+import { splitFormErrors } from '../../api/errors';
+import { FormErrors } from '../../components/error-alert';
+import { FormButtons } from '../../components/form-buttons';
+import { FormSelect } from '../../components/form-select';
+import { pendingGuard } from '../../components/pending-guard';
+import { isolate } from '../../lib/bidi';
+import { formatDateTime, hexUuid } from '../../lib/format';
+import { grantKeyOf, type ScopeType } from './grants';
+import { GRANT_ALIASES, GRANT_FIELDS, expirationIso, grantSchema, type GrantValues } from './grant-schema';
+import { addGrant, invalidateGrants } from './mutations';
+import { accessQueries } from './queries';
+import type { AccessResource, OfferingRole } from './types';
+import { startWatch } from './watch-store';
+
+type Props = {
+  opened: boolean;
+  offeringUuid: string;
+  resources: readonly AccessResource[];
+  roles: readonly OfferingRole[];
+  reportsSync: boolean;
+  /** The Access tab's filters, as the form's first scope. */
+  preset: { resource: string; project: string };
+  onClose: () => void;
+};
+
+/** Roles that fit a scope: resource roles on a resource, resource project roles on a project (section 4). */
+export function rolesFor(roles: readonly OfferingRole[], scopeType: ScopeType): OfferingRole[] {
+  return roles.filter((role) => role.content_type === scopeType);
+}
+
+export function roleOption(role: OfferingRole) {
+  return {
+    value: hexUuid(role.uuid),
+    label: role.description ? `${role.name} — ${role.description}` : role.name,
+    disabled: !role.is_active,
+  };
+}
+
+/** What Waldur recorded, and that the agent has not reported on it yet (the truth rule). */
+export function recordedSentence(what: string, reportsSync: boolean): string {
+  return reportsSync
+    ? `Waldur recorded ${what}. The site agent has not reported on it yet: it applies new grants at its next cycle, or at once after a re-sync. This page watches for its report.`
+    : `Waldur recorded ${what}. This offering does not report sync states, so nothing here will say when Keycloak has it.`;
+}
+
+export function GrantDialog(props: Props) {
+  const [pending, setPending] = useState(false);
+  return (
+    <Modal opened={props.opened} {...pendingGuard(pending, props.onClose)} size="lg" title="Grant a role">
+      {props.opened ? <GrantForm {...props} onPending={setPending} /> : null}
+    </Modal>
+  );
+}
+
+function GrantForm({
+  offeringUuid,
+  resources,
+  roles,
+  reportsSync,
+  preset,
+  onClose,
+  onPending,
+}: Props & { onPending: (pending: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const form = useForm<GrantValues>({
+    resolver: zodResolver(grantSchema),
+    defaultValues: {
+      user: '',
+      resource: preset.resource ? hexUuid(preset.resource) : '',
+      project: preset.project ? hexUuid(preset.project) : '',
+      role: '',
+      expiration: '',
+    },
+  });
+  const errors = form.formState.errors;
+  const resource = form.watch('resource');
+  const project = form.watch('project');
+  const scopeType: ScopeType = project ? 'resource_project' : 'resource';
+  const projects = useQuery(accessQueries.projects(offeringUuid, resource));
+  const fitting = rolesFor(roles, scopeType);
+
+  // The user picker searches Waldur's users as one types.
+  const [searchText, setSearchText] = useState('');
+  const [userLabel, setUserLabel] = useState('');
+  const users = useQuery(accessQueries.userSearch(searchText));
+  const user = useController({ control: form.control, name: 'user' });
+  const userOptions = (users.data ?? []).map((item) => ({
+    value: hexUuid(item.uuid ?? ''),
+    label: item.full_name ? `${item.full_name} (${item.username ?? ''})` : (item.username ?? ''),
+  }));
+  if (user.field.value && !userOptions.some((option) => option.value === user.field.value)) {
+    userOptions.unshift({ value: user.field.value, label: userLabel });
+  }
+
+  const save = useMutation({
+    mutationFn: (values: GrantValues) =>
+      addGrant(values.project ? { type: 'resource_project', uuid: values.project } : { type: 'resource', uuid: values.resource }, {
+        user: values.user,
+        role: values.role,
+        expiration_time: expirationIso(values.expiration),
+      }),
+    onMutate: () => onPending(true),
+    onSettled: () => onPending(false),
+    onSuccess: async (answer, values) => {
+      const resourceName = resources.find((item) => hexUuid(item.uuid ?? '') === values.resource)?.name ?? '';
+      const projectName = projects.data?.find((item) => hexUuid(item.uuid) === values.project)?.name ?? '';
+      const role = roles.find((item) => hexUuid(item.uuid) === values.role)?.name ?? '';
+      const where = values.project ? `project ${projectName} of ${resourceName}` : `resource ${resourceName}`;
+      const until = answer.expiration_time ? `until ${formatDateTime(answer.expiration_time)}` : 'with no expiration';
+      notifications.show({
+        color: 'teal',
+        title: `Granted ${isolate(role)} to ${isolate(userLabel)}`,
+        message: recordedSentence(`${isolate(userLabel)} as ${isolate(role)} on ${isolate(where)}, ${until}`, reportsSync),
+        autoClose: 12_000,
+      });
+      if (reportsSync) {
+        startWatch({
+          resourceUuid: values.resource,
+          grantKey: grantKeyOf(scopeType, values.project || values.resource, values.user, values.role),
+          reason: 'grant',
+        });
+      }
+      await invalidateGrants(queryClient, offeringUuid, values.resource);
+      onClose();
+    },
+    onError: (error) => {
+      const { fields } = splitFormErrors(error, GRANT_FIELDS, GRANT_ALIASES);
+      for (const [field, message] of Object.entries(fields)) form.setError(field as keyof GrantValues, { type: 'server', message });
+    },
+  });
+
+  const submit = form.handleSubmit((values) => {
+    if (save.isPending) return;
+    save.mutate(values);
+  });
+  const formMessages = save.error ? splitFormErrors(save.error, GRANT_FIELDS, GRANT_ALIASES).form : [];
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Grant a role">
+      <Stack gap="sm">
+        <Select
+          label="User"
+          withAsterisk
+          searchable
+          placeholder="Type a name, username or email"
+          nothingFoundMessage={
+            searchText.trim().length < 2 ? 'Type two letters or more' : users.isFetching ? 'Searching…' : 'No user matches'
+          }
+          data={userOptions}
+          filter={({ options }) => options}
+          searchValue={searchText}
+          onSearchChange={setSearchText}
+          value={user.field.value || null}
+          onChange={(value, option) => {
+            setUserLabel(option?.label ?? '');
+            user.field.onChange(value ?? '');
+          }}
+          onBlur={user.field.onBlur}
+          error={errors.user?.message}
+        />
+        <FormSelect
+          control={form.control}
+          name="resource"
+          label="Resource"
+          withAsterisk
+          searchable
+          data={resources.map((item) => ({ value: hexUuid(item.uuid ?? ''), label: item.name ?? '' }))}
+          onOptionSubmit={() => {
+            form.setValue('project', '');
+            form.setValue('role', '');
+          }}
+          error={errors.resource?.message}
+        />
+        <Select
+          label="Scope"
+          description="The resource itself, or one of its resource projects."
+          data={[
+            { value: '', label: 'The resource itself' },
+            ...(projects.data ?? []).map((item) => ({ value: hexUuid(item.uuid), label: `Resource project ${item.name}` })),
+          ]}
+          value={project}
+          allowDeselect={false}
+          disabled={!resource}
+          onChange={(value) => {
+            form.setValue('project', value ?? '');
+            form.setValue('role', '');
+          }}
+          error={errors.project?.message ?? (projects.error ? 'Could not read this resource’s projects.' : undefined)}
+        />
+        <FormSelect
+          control={form.control}
+          name="role"
+          label="Role"
+          withAsterisk
+          description={scopeType === 'resource' ? 'Roles for resources.' : 'Roles for resource projects.'}
+          data={fitting.map(roleOption)}
+          error={errors.role?.message}
+        />
+        {fitting.length === 0 ? (
+          <Alert color="gray" variant="light" role="note">
+            <Text size="sm">
+              This offering has no role for {scopeType === 'resource' ? 'resources' : 'resource projects'} yet: add one on the Roles tab.
+            </Text>
+          </Alert>
+        ) : null}
+        <TextInput
+          label="Expires"
+          type="datetime-local"
+          description="Leave empty for a grant that does not expire. Waldur revokes expired grants itself."
+          {...form.register('expiration')}
+          error={errors.expiration?.message}
+        />
+        <FormErrors messages={formMessages} />
+        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel="Grant role" />
+      </Stack>
+    </form>
+  );
+}

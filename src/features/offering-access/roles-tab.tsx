@@ -1,0 +1,333 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Menu,
+  ActionIcon,
+  Modal,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Textarea,
+  VisuallyHidden,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { roleProfileName } from '../../api/membership-sync';
+import { offeringQueries } from '../../api/shared-queries';
+import { ApiError, splitFormErrors } from '../../api/errors';
+import { confirmDestructive } from '../../components/confirm';
+import { EmptyState } from '../../components/empty-state';
+import { ErrorAlert, FormErrors } from '../../components/error-alert';
+import { FormButtons } from '../../components/form-buttons';
+import { pendingGuard } from '../../components/pending-guard';
+import { TableSkeleton } from '../../components/table-skeleton';
+import { isolate } from '../../lib/bidi';
+import { hexUuid, pluralize } from '../../lib/format';
+import { countByRole } from './grants';
+import { createRole, deleteRole, invalidateGrants, updateRole } from './mutations';
+import { accessKeys, accessQueries } from './queries';
+import type { OfferingRole } from './types';
+import { useOfferingAccess } from './use-offering-access';
+
+const KIND_LABEL: Record<string, string> = { resource: 'Resource', resource_project: 'Resource project' };
+
+const roleSchema = z.object({
+  name: z.string().trim().min(1, 'Give the role a name.').max(150, 'At most 150 characters.'),
+  description: z.string().max(2000, 'At most 2,000 characters.'),
+  kind: z.enum(['resource', 'resource_project']),
+});
+type RoleValues = z.infer<typeof roleSchema>;
+const ROLE_FIELDS = ['name', 'description', 'kind'] as const;
+const ROLE_ALIASES = { content_type_input: 'kind', content_type: 'kind' };
+
+/** Who may change an offering's roles (section 2), said where Waldur refuses. */
+export const ROLES_REFUSED =
+  'Waldur lets staff and users who may update the offering’s organization (its owners) create, edit and delete its roles; it refused your account.';
+
+type Dialog = { kind: 'create' } | { kind: 'edit'; role: OfferingRole } | null;
+
+export function RolesTab({ offeringUuid, isStaff }: { offeringUuid: string; isStaff: boolean | undefined }) {
+  const queryClient = useQueryClient();
+  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const roles = useQuery(accessQueries.roles(offeringUuid));
+  const access = useOfferingAccess(offeringUuid, isStaff);
+  const counts = countByRole(access.grants);
+  const profile = offering.data ? roleProfileName(offering.data) : null;
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [pending, setPending] = useState(false);
+
+  const remove = useMutation({
+    mutationFn: (role: OfferingRole) => deleteRole(role.uuid),
+    onSuccess: async (status, role) => {
+      notifications.show({
+        color: 'teal',
+        title: status === 'gone' ? `${isolate(role.name)} was already deleted` : `Role ${isolate(role.name)} deleted`,
+        message:
+          status === 'gone'
+            ? 'Someone deleted it before you. The list has been refreshed.'
+            : 'Waldur deleted the role and its grants. The site agent removes the Keycloak memberships they gave at its next cycle.',
+      });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: accessKeys.roles(offeringUuid) }),
+        invalidateGrants(queryClient, offeringUuid),
+      ]);
+    },
+    onError: (error, role) =>
+      notifications.show({ color: 'red', title: `Could not delete ${isolate(role.name)}`, message: refusal(error), autoClose: false }),
+  });
+
+  const grantsOf = (role: OfferingRole): string => {
+    const count = counts.get(hexUuid(role.uuid)) ?? 0;
+    if (!access.complete) return 'not known yet (grants are still being read)';
+    return access.failed.length > 0 ? `at least ${pluralize(count, 'grant')}` : pluralize(count, 'grant');
+  };
+
+  const confirmDelete = (role: OfferingRole) => {
+    const count = counts.get(hexUuid(role.uuid)) ?? 0;
+    confirmDestructive({
+      title: `Delete the role ${role.name}?`,
+      children: (
+        <Stack gap="xs">
+          <Text size="sm">
+            {access.complete && count === 0 && access.failed.length === 0
+              ? 'Nobody holds this role now.'
+              : `Users hold this role in ${grantsOf(role)}.`}{' '}
+            Waldur deletes a role together with every grant of it, current and revoked: they vanish without a revocation record or event,
+            and the site agent removes the Keycloak memberships they gave at its next cycle.
+          </Text>
+          {count > 0 ? (
+            <Text size="sm">To keep an audit trail, revoke the grants on the Access tab first, then delete the role.</Text>
+          ) : null}
+        </Stack>
+      ),
+      confirmLabel: count > 0 ? `Delete role and ${pluralize(count, 'grant')}` : 'Delete role',
+      onConfirm: () => remove.mutate(role),
+    });
+  };
+
+  const locked = profile
+    ? `This offering’s roles are managed by the service profile “${profile}”: Waldur refuses to create, edit or delete them here. Staff manage service profiles.`
+    : null;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="flex-start" wrap="wrap">
+        <Text size="sm" c="dimmed" maw={680}>
+          The roles users can be granted on this offering’s resources and resource projects. The site agent turns each grant into a Keycloak
+          group membership, for the roles in its role map.
+        </Text>
+        <Button onClick={() => setDialog({ kind: 'create' })} disabled={Boolean(locked)}>
+          Add role
+        </Button>
+      </Group>
+      {locked ? (
+        <Alert color="gray" variant="light" role="note" title="Roles cannot be edited here">
+          <Text size="sm">{locked}</Text>
+        </Alert>
+      ) : null}
+      {roles.data ? (
+        roles.data.length === 0 ? (
+          <EmptyState
+            title="No roles yet"
+            description="Add a role for resources or for resource projects; then grant it on the Access tab."
+          >
+            {locked ? null : <Button onClick={() => setDialog({ kind: 'create' })}>Add role</Button>}
+          </EmptyState>
+        ) : (
+          <Table.ScrollContainer minWidth={720}>
+            <Table striped aria-label="Roles" layout="fixed">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w="22%">Role</Table.Th>
+                  <Table.Th>Description</Table.Th>
+                  <Table.Th w="16%">Granted on</Table.Th>
+                  <Table.Th w="14%">Grants</Table.Th>
+                  <Table.Th w={56}>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {roles.data.map((role) => (
+                  <Table.Tr key={role.uuid}>
+                    <Table.Td>
+                      <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
+                        <bdi>{role.name}</bdi>
+                      </Text>
+                      {role.is_active ? null : (
+                        <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
+                          Inactive
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c={role.description ? undefined : 'dimmed'} style={{ overflowWrap: 'anywhere' }}>
+                        {role.description || 'No description'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{KIND_LABEL[role.content_type ?? ''] ?? role.content_type ?? '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{access.complete ? (counts.get(hexUuid(role.uuid)) ?? 0).toLocaleString() : '…'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Menu position="bottom-end" withinPortal>
+                        <Menu.Target>
+                          <ActionIcon
+                            variant="subtle"
+                            aria-label={`Actions for role ${role.name}`}
+                            aria-busy={remove.isPending && remove.variables?.uuid === role.uuid}
+                          >
+                            <span aria-hidden="true">⋯</span>
+                          </ActionIcon>
+                        </Menu.Target>
+                        <Menu.Dropdown>
+                          <Menu.Item disabled={Boolean(locked)} onClick={() => setDialog({ kind: 'edit', role })}>
+                            Edit
+                          </Menu.Item>
+                          <Menu.Item color="red" disabled={Boolean(locked)} onClick={() => confirmDelete(role)}>
+                            Delete
+                          </Menu.Item>
+                        </Menu.Dropdown>
+                      </Menu>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )
+      ) : roles.error ? (
+        <ErrorAlert error={roles.error} onRetry={() => void roles.refetch()} />
+      ) : (
+        <TableSkeleton label="Loading roles" />
+      )}
+      <Modal
+        opened={dialog !== null}
+        {...pendingGuard(pending, () => setDialog(null))}
+        title={dialog?.kind === 'edit' ? `Edit role ${dialog.role.name}` : 'Add role'}
+      >
+        {dialog ? (
+          <RoleForm
+            key={dialog.kind === 'edit' ? dialog.role.uuid : 'create'}
+            offeringUuid={offeringUuid}
+            role={dialog.kind === 'edit' ? dialog.role : null}
+            onPending={setPending}
+            onClose={() => setDialog(null)}
+          />
+        ) : null}
+      </Modal>
+    </Stack>
+  );
+}
+
+function refusal(error: unknown): string {
+  if (error instanceof ApiError && error.isForbidden) return ROLES_REFUSED;
+  return splitFormErrors(error, []).form.join(' ');
+}
+
+function RoleForm({
+  offeringUuid,
+  role,
+  onPending,
+  onClose,
+}: {
+  offeringUuid: string;
+  role: OfferingRole | null;
+  onPending: (pending: boolean) => void;
+  onClose: () => void;
+}) {
+  const queryClient = useQueryClient();
+  const form = useForm<RoleValues>({
+    resolver: zodResolver(roleSchema),
+    defaultValues: {
+      name: role?.name ?? '',
+      description: role?.description ?? '',
+      kind: role?.content_type === 'resource_project' ? 'resource_project' : 'resource',
+    },
+  });
+  const save = useMutation({
+    mutationFn: (values: RoleValues) =>
+      role
+        ? updateRole(role.uuid, { name: values.name.trim(), description: values.description })
+        : createRole(offeringUuid, { name: values.name.trim(), description: values.description, content_type_input: values.kind }),
+    onMutate: () => onPending(true),
+    onSettled: () => onPending(false),
+    onSuccess: async (saved) => {
+      notifications.show({
+        color: 'teal',
+        title: role ? `Role ${isolate(saved.name)} saved` : `Role ${isolate(saved.name)} added`,
+        message: role ? 'Waldur saved the role.' : 'Grant it on the Access tab.',
+      });
+      await queryClient.invalidateQueries({ queryKey: accessKeys.roles(offeringUuid) });
+      if (role && role.name !== saved.name) await invalidateGrants(queryClient, offeringUuid);
+      onClose();
+    },
+    onError: (error) => {
+      const { fields } = splitFormErrors(error, ROLE_FIELDS, ROLE_ALIASES);
+      for (const [field, message] of Object.entries(fields)) form.setError(field as keyof RoleValues, { type: 'server', message });
+    },
+  });
+  const submit = form.handleSubmit((values) => {
+    if (!save.isPending) save.mutate(values);
+  });
+  const messages = save.error ? [refusal(save.error)].filter(Boolean) : [];
+  const errors = form.formState.errors;
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label={role ? 'Edit role' : 'Add role'}>
+      <Stack gap="sm">
+        <TextInput label="Name" withAsterisk {...form.register('name')} error={errors.name?.message} />
+        <Textarea
+          label="Description"
+          description="Shown to people who grant the role; a name like ingress_manage says little on its own."
+          autosize
+          minRows={2}
+          {...form.register('description')}
+          error={errors.description?.message}
+        />
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <Stack gap={4}>
+              <Text size="sm" fw={500} id="role-kind-label">
+                Granted on
+              </Text>
+              <SegmentedControl
+                aria-labelledby="role-kind-label"
+                disabled={role !== null}
+                data={[
+                  { value: 'resource', label: 'Resources' },
+                  { value: 'resource_project', label: 'Resource projects' },
+                ]}
+                value={field.value}
+                onChange={(value) => field.onChange(value)}
+              />
+              {role ? (
+                <Text size="xs" c="dimmed">
+                  Waldur sets this when the role is created.
+                </Text>
+              ) : null}
+              {errors.kind?.message ? (
+                <Text size="xs" c="red">
+                  {errors.kind.message}
+                </Text>
+              ) : null}
+            </Stack>
+          )}
+        />
+        <FormErrors messages={messages} />
+        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel={role ? 'Save role' : 'Add role'} />
+      </Stack>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { reportsSyncStatus } from '../../api/membership-sync';
+import { offeringQueries } from '../../api/shared-queries';
+
+/** The offering page's tabs on Waldur 8.0.8+, where access is a role on a resource or resource project. */
+export const ACCESS_TABS = [
+  { value: 'access', label: 'Access' },
+  { value: 'roles', label: 'Roles' },
+  { value: 'resource-sync', label: 'Sync' },
+  { value: 'access-check', label: 'Members check' },
+] as const;
+
+export type AccessTabValue = (typeof ACCESS_TABS)[number]['value'];
+
+export function isAccessTab(segment: string | undefined): segment is AccessTabValue {
+  return ACCESS_TABS.some((tab) => tab.value === segment);
+}
+
+type Props = {
+  offeringUuid: string;
+  /** Why this server has no offering roles (an 8.0.7 or older Waldur), or null. */
+  unavailableReason: string | null;
+};
+
+/** Heading, whether the offering reports sync states, and the tabs as routes. */
+export function AccessFrame({ offeringUuid, unavailableReason }: Props) {
+  const { data: offering } = useSuspenseQuery(offeringQueries.detail(offeringUuid));
+  const location = useLocation();
+  const navigate = useNavigate();
+  const segment = location.pathname.split('/')[3] ?? 'access';
+  const reports = reportsSyncStatus(offering);
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/offerings" size="sm">
+          Offerings
+        </Anchor>
+        <Text size="sm">{offering.name}</Text>
+      </Breadcrumbs>
+      <div style={{ minWidth: 0, maxWidth: '100%' }}>
+        <Title order={1} style={{ overflowWrap: 'anywhere' }}>
+          {offering.name}
+        </Title>
+        <Group gap="xs">
+          <Text c="dimmed" size="sm">
+            {offering.customer_name}
+          </Text>
+          <Badge color={reports ? 'teal' : 'gray'} variant="light" style={{ textTransform: 'none' }}>
+            {reports ? 'Sync states reported' : 'Sync states not reported'}
+          </Badge>
+        </Group>
+      </div>
+      {unavailableReason ? (
+        <Alert color="gray" title="Offering roles are not available on this server">
+          <Text size="sm">{unavailableReason}</Text>
+          <Anchor component={Link} to="/server" size="sm">
+            See what this server offers
+          </Anchor>
+        </Alert>
+      ) : (
+        <>
+          <Tabs value={segment} onChange={(value) => value && navigate(`/offerings/${offeringUuid}/${value}`)}>
+            <Tabs.List>
+              {ACCESS_TABS.map((tab) => (
+                <Tabs.Tab key={tab.value} value={tab.value}>
+                  {tab.label}
+                </Tabs.Tab>
+              ))}
+            </Tabs.List>
+          </Tabs>
+          <Outlet />
+        </>
+      )}
+    </Stack>
+  );
+}
