@@ -67,6 +67,8 @@ export type Usable = {
   responded: number;
   /** Clicks dispatched before it that got no response. */
   dead: number;
+  /** Every click until then: [issued, dispatched] (ms from navigation start). */
+  clicks: [number, number][];
   /** Clicks the benchmark issued in all (dispatched or not: a disabled button gets none). */
   tries: number;
 };

@@ -135,7 +135,17 @@
     if (at === undefined) return null;
     const before = clicks.filter((click) => click.at <= at);
     const click = before[before.length - 1];
-    return click ? { at: click.at, issued: click.issued, responded: at, dead: before.length - 1, target: click.target } : null;
+    return click
+      ? {
+          at: click.at,
+          issued: click.issued,
+          responded: at,
+          dead: before.length - 1,
+          target: click.target,
+          // Every click until then: [issued, dispatched], ms from navigation start.
+          clicks: before.map((c) => [Math.round(c.issued), Math.round(c.at)]),
+        }
+      : null;
   };
 
   /** The centre of the first element matching `selector` if it is shown, else null; and whether `kind` responded. */
