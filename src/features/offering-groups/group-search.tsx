@@ -1,9 +1,10 @@
-import { Group, Progress, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Group, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
+import { Segmented } from '../../components/segmented';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import type { GroupShow, GroupsSearch } from './groups-search';
 
@@ -69,10 +70,10 @@ export function GroupSearchBar({ state, search, onChange }: Props) {
     <Stack gap={6}>
       <Group gap="sm" align="flex-end" wrap="wrap">
         <TextInput type="search" label="Search groups by name" placeholder="Part of a group name" w={320} {...text} />
-        <SegmentedControl
+        <Segmented
           aria-label="Show groups"
           value={state.show}
-          onChange={(value) => onChange({ show: value as GroupShow })}
+          onChange={(value) => onChange({ show: value })}
           data={(Object.keys(SHOW_LABEL) as GroupShow[]).map((value) => ({ value, label: SHOW_LABEL[value] }))}
         />
       </Group>
