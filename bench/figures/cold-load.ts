@@ -166,12 +166,12 @@ type Load = (point?: Point) => Promise<Run>;
  * Runs `app` and `floor` alternately, after an uncounted warm-up of each, which finds where
  * the row to click is: the counted loads click there from their start.
  */
-async function alternate(bench: Bench, label: string, app: Load, floor: Load) {
+async function alternate(bench: Bench, label: string, app: Load, floor: Load, count = bench.runs) {
   bench.log(`  ${label}`);
   const appPoint = (await app()).point;
   const floorPoint = (await floor()).point;
   const runs = { app: [] as Run[], floor: [] as Run[] };
-  for (let i = 0; i < bench.runs; i++) {
+  for (let i = 0; i < count; i++) {
     runs.app.push(await app(appPoint));
     runs.floor.push(await floor(floorPoint));
   }
@@ -211,6 +211,8 @@ export async function coldLoadFigures(bench: Bench): Promise<Figure[]> {
     'early requests A/B',
     (point) => coldLoad(bench, appPath, 'cold-app-early', { ab: { withoutEarly: false }, point }),
     (point) => coldLoad(bench, appPath, 'cold-app-no-early', { ab: { withoutEarly: true }, point }),
+    // Twice the pairs: the difference is smaller than a figure's spread on a busy machine.
+    2 * bench.runs,
   );
   const ratio = summarize(ratioOf(fast.app, fast.floor)).median;
   const slowRatio = summarize(ratioOf(slow.app, slow.floor)).median;
