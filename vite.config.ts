@@ -68,12 +68,14 @@ function earlyRequests(): Plugin {
         const chunks = Object.values(ctx.bundle ?? {}).flatMap((output) => (output.type === 'chunk' ? [output] : []));
         const landing = chunks.filter((chunk) => chunk.moduleIds.some((id) => LANDING_ROUTES.includes(id)));
         return [
+          // Before the boot script, which reads it as it runs: Chromium fetched /config.json twice
+          // when the parser had not reached the preload yet.
+          { tag: 'link', attrs: { rel: 'preload', href: '/config.json', as: 'fetch', crossorigin: '' }, injectTo: 'head-prepend' as const },
           {
             tag: 'script',
             attrs: bootFile ? { src: `/${bootFile}` } : { type: 'module', src: `/${BOOT_ENTRY}` },
             injectTo: 'head-prepend' as const,
           },
-          { tag: 'link', attrs: { rel: 'preload', href: '/config.json', as: 'fetch', crossorigin: '' }, injectTo: 'head-prepend' as const },
           ...landing.flatMap((chunk) => [
             { tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${chunk.fileName}` }, injectTo: 'head' as const },
             ...[...(chunk.viteMetadata?.importedCss ?? [])].map((file) => ({
