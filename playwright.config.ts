@@ -11,6 +11,8 @@ process.env.E2E_RUN_ID ??= ci ? 'ci' : String(Date.now());
 
 export default defineConfig({
   testDir: 'e2e',
+  // The smoke through nginx runs with its own config (npm run test:nginx), never here.
+  testIgnore: ['nginx/**'],
   outputDir: `test-results/${process.env.E2E_RUN_ID}`,
   // Ceilings, not durations: every wait ends at its event. On CI's two cores with two workers,
   // a page that reads Keycloak per row can take longer than 8 s to settle.

@@ -1,4 +1,4 @@
-// Reads the unit, e2e and real-Keycloak JSON reports and prints one line: "tests: N passed, M failed".
+// Reads the unit, e2e, real-Keycloak and nginx JSON reports and prints one line: "tests: N passed, M failed".
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 
 const status = Number(process.argv[2] ?? 1);
@@ -19,10 +19,11 @@ if (e2ePath && existsSync(e2ePath)) {
   failed += e2e.stats?.unexpected ?? 0;
 }
 
-// `npm run test:keycloak`'s reports (vitest and Playwright JSON), counted with the rest.
+// `npm run test:keycloak`'s and `npm run test:nginx`'s reports (vitest and Playwright JSON),
+// counted with the rest.
 const reportDir = 'test-results';
 if (existsSync(reportDir)) {
-  for (const name of readdirSync(reportDir).filter((file) => /^keycloak-.*\.json$/.test(file))) {
+  for (const name of readdirSync(reportDir).filter((file) => /^(keycloak|nginx)-.*\.json$/.test(file))) {
     const report = JSON.parse(readFileSync(`${reportDir}/${name}`, 'utf8'));
     if (report.stats) {
       passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);

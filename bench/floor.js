@@ -1,11 +1,22 @@
-/* global document, location */
+/* global document, location, history */
 // The floor page's only script (the app server's CSP forbids inline scripts): one fetch of the
-// same list the groups tab asks for first, rendered as plain table rows.
+// same list the groups tab asks for first, rendered as plain table rows whose names are buttons
+// that work: a click opens the group's panel and names it in the URL (`?group=`), as the app does.
 (() => {
   const offering = new URLSearchParams(location.search).get('offering') || '';
   const token = sessionStorage.getItem('waldur-kc.token') || '';
   const body = document.querySelector('tbody');
   const status = document.getElementById('status');
+  const panel = document.getElementById('group');
+  const open = (group) => {
+    const url = new URL(location.href);
+    url.searchParams.set('group', group.uuid);
+    history.pushState(null, '', url);
+    panel.hidden = false;
+    panel.querySelector('h2').textContent = group.name || '(no name)';
+    panel.querySelector('p').textContent =
+      `${group.role_name} · ${group.resource_name || 'no resource'} · ${group.backend_id || 'not linked'}`;
+  };
   const date = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
   const cell = (row, text) => {
     const td = row.insertCell();
@@ -23,7 +34,11 @@
     .then((groups) => {
       for (const group of groups) {
         const row = body.insertRow();
-        cell(row, group.name || '(no name)');
+        const name = document.createElement('button');
+        name.type = 'button';
+        name.textContent = group.name || '(no name)';
+        name.addEventListener('click', () => open(group));
+        row.insertCell().append(name);
         cell(row, `${group.role_name} · ${group.role_scope_type ? `Scope: ${group.role_scope_type}` : 'Offering-wide'}`);
         cell(row, group.resource_name || '—');
         cell(row, group.scope_id || '—');

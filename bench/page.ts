@@ -28,6 +28,8 @@ export type BenchWindow = {
       text: string | null,
       timeoutMs?: number,
     ) => Promise<{ start: number; dom: number; paint: number; text: string }>;
+    target: (selector: string, kind: string) => { point: { x: number; y: number } | null; responded: boolean };
+    usable: (kind: string) => Omit<Usable, 'tries'> | null;
     scrollList: (
       label: string,
       step: number,
@@ -56,13 +58,62 @@ export async function waitWatched(page: Page, name: string, timeout = 90_000): P
   return (await handle.jsonValue()) as Hit;
 }
 
+export type Usable = {
+  /** performance.now() when the page dispatched the first click that got a response. */
+  at: number;
+  /** When that click was issued (its event's timeStamp): earlier than `at` if the page was busy. */
+  issued: number;
+  /** When the response came (the URL named the group, or the pull was sent). */
+  responded: number;
+  /** Clicks dispatched before it that got no response. */
+  dead: number;
+  /** Every click until then: [issued, dispatched] (ms from navigation start). */
+  clicks: [number, number][];
+  /** Clicks the benchmark issued in all (dispatched or not: a disabled button gets none). */
+  tries: number;
+};
+
+export type Point = { x: number; y: number };
+
+/** Where the first element matching `selector` is once the page is loaded: a warm-up load finds it. */
+export async function pointOf(page: Page, selector: string, timeout = 240_000): Promise<Point> {
+  const handle = await page.waitForFunction((sel) => (window as unknown as BenchWindow).__bench.target(sel, '').point, selector, {
+    polling: 'raf',
+    timeout,
+  });
+  return (await handle.jsonValue()) as Point;
+}
+
 /**
- * Waits until the app itself has the page: index.html's frame (`.boot-frame`, with the boot
- * script's copy of the groups tab, inert) is gone once React has rendered in its place. Before
- * that, the first row can be on screen but nothing on the page responds.
+ * Clicks at `point` (where the first row's name or action ends up, from a warm-up load) again
+ * and again, for real (mouse input through the browser), from the start of the load until the
+ * page responds (`kind`, see probe.js), and returns the first click that worked. Each click
+ * waits for the page to take it, as a user's would; clicks before the row is there hit nothing,
+ * and a row that is shown but does not work yet (no handler, a disabled button, a busy main
+ * thread) shows as time between its appearance and this click.
  */
-export async function waitForApp(page: Page, timeout = 90_000): Promise<void> {
-  await page.waitForSelector('.boot-frame', { state: 'detached', timeout });
+export async function clickUntilUsable(page: Page, point: Point, kind: 'opened' | 'pulled', timeout = 120_000): Promise<Usable> {
+  const until = Date.now() + timeout;
+  let tries = 0;
+  const responded = () =>
+    page.evaluate((k) => (window as unknown as BenchWindow).__bench?.target('body', k).responded ?? false, kind).catch(() => false);
+  while (Date.now() < until && !(await responded())) {
+    await page.mouse.click(point.x, point.y);
+    tries += 1;
+  }
+  const hit = await page.evaluate((k) => (window as unknown as BenchWindow).__bench.usable(k), kind);
+  if (!hit) throw new Error(`no click at (${point.x}, ${point.y}) got a response (${kind}) within ${timeout} ms (${tries} clicks)`);
+  return { ...hit, tries };
+}
+
+/** Chromium's network emulation of a slow link: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
+export const SLOW_LINK = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
+
+/** Puts the page on the slow link (before its navigation). */
+export async function emulateSlowLink(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, ...SLOW_LINK });
 }
 
 export async function pageResources(page: Page): Promise<Resource[]> {

@@ -1,4 +1,4 @@
-/* global window, document, requestAnimationFrame, getComputedStyle, MutationObserver */
+/* global window, document, history, location, Element, requestAnimationFrame, getComputedStyle, MutationObserver */
 /**
  * Runs in the page before any of its scripts (Playwright init script). Plain JavaScript on
  * purpose: functions compiled by tsx carry helpers that do not exist in the browser.
@@ -85,6 +85,79 @@
     true,
   );
 
+  // Trusted clicks (real input, from the benchmark's mouse), when the page dispatched them.
+  const clicks = [];
+  window.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted) return;
+      const button = event.target instanceof Element ? event.target.closest('button, a') : null;
+      clicks.push({
+        at: performance.now(),
+        issued: event.timeStamp,
+        target: button ? (button.getAttribute('aria-label') || button.textContent || '').trim().slice(0, 60) : '',
+      });
+    },
+    true,
+  );
+
+  /**
+   * When the page first responded to a click, by kind: "opened" when the URL first names a group
+   * (`?group=`, the app's group panel and the floor's), "pulled" when a pull of members is sent.
+   */
+  const responses = {};
+  const noteUrl = () => {
+    if (responses.opened === undefined && new URL(location.href).searchParams.has('group')) responses.opened = performance.now();
+  };
+  for (const name of ['pushState', 'replaceState']) {
+    const original = history[name];
+    history[name] = function (...args) {
+      const result = original.apply(this, args);
+      noteUrl();
+      return result;
+    };
+  }
+  const originalFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const method = (init && init.method) || (input instanceof Request ? input.method : 'GET');
+    if (responses.pulled === undefined && method.toUpperCase() === 'POST' && url.includes('/pull_members/'))
+      responses.pulled = performance.now();
+    return originalFetch.call(this, input, init);
+  };
+
+  /**
+   * The first click that got a response of `kind`: the last trusted click dispatched before
+   * that response, with the clicks before it that got none (dead clicks). Null until then.
+   */
+  const usable = (kind) => {
+    const at = responses[kind];
+    if (at === undefined) return null;
+    const before = clicks.filter((click) => click.at <= at);
+    const click = before[before.length - 1];
+    return click
+      ? {
+          at: click.at,
+          issued: click.issued,
+          responded: at,
+          dead: before.length - 1,
+          target: click.target,
+          // Every click until then: [issued, dispatched], ms from navigation start.
+          clicks: before.map((c) => [Math.round(c.issued), Math.round(c.at)]),
+        }
+      : null;
+  };
+
+  /** The centre of the first element matching `selector` if it is shown, else null; and whether `kind` responded. */
+  const target = (selector, kind) => {
+    const element = document.querySelector(selector);
+    const box = isShown(element) ? element.getBoundingClientRect() : null;
+    return {
+      point: box ? { x: box.left + Math.min(box.width / 2, 40), y: box.top + box.height / 2 } : null,
+      responded: responses[kind] !== undefined,
+    };
+  };
+
   const found = {};
   const waiting = {};
   for (const [name, spec] of Object.entries(config.watch || {})) {
@@ -170,5 +243,21 @@
     return { label, start, end, frames, maxRows, setSize, lastShown: Math.max(0, ...positions), longestFrame };
   };
 
-  window.__bench = { found, waiting, keys, longTasks, appear, afterPaint, resources, clickTab, clickButton, scrollList, findTab };
+  window.__bench = {
+    found,
+    waiting,
+    keys,
+    longTasks,
+    appear,
+    afterPaint,
+    resources,
+    clickTab,
+    clickButton,
+    scrollList,
+    findTab,
+    clicks,
+    responses,
+    usable,
+    target,
+  };
 })();

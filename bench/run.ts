@@ -16,7 +16,8 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { startAppServer } from '../sim/app-server.ts';
+import { spawn } from 'node:child_process';
+import type { AppServer, AppServerOptions } from '../sim/app-server.ts';
 import { LARGE } from '../sim/src/seed/large.ts';
 import { buildApp, type BuildReport } from './build.ts';
 import { SourceMaps } from './profile.ts';
@@ -87,6 +88,34 @@ const SECTIONS: Section[] = [
   { id: 'sync-cold', run: syncColdFigures },
 ];
 
+/** The app server in a child process (bench/serve.ts), so that its work never delays the driver's. */
+async function serveApart(options: AppServerOptions): Promise<AppServer> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'bench', 'serve.ts'), JSON.stringify(options)], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const ready = /ready (\S+)/.exec(out);
+      if (ready?.[1]) resolve(ready[1]);
+    });
+    child.stdout.on('end', () => reject(new Error(`the app server did not start: ${out}`)));
+  });
+  child.stdout.resume();
+  return {
+    url,
+    port: Number(new URL(url).port),
+    sim: null,
+    close: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
 async function machine(browserVersion: string) {
   const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
   const model = /model name\s*:\s*(.*)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
@@ -116,7 +145,7 @@ async function main(): Promise<number> {
   const sizes = seedSizes(smoke ? 0.1 : 1);
   log(`Starting the app server with the large seed ${JSON.stringify(sizes)}`);
   const seedStarted = performance.now();
-  const server = await startAppServer({
+  const server = await serveApart({
     distDir: outDir,
     simulator: { seed: 'large', large: sizes, logErrors: true },
     extraStatic: { prefix: '/bench/', dir: join(root, 'bench') },

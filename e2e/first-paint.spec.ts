@@ -24,8 +24,7 @@ test('a slow server: the app frame and a skeleton show while the offering loads,
 });
 
 test('the first paint comes before any app code: the frame with skeletons, in the stored colour scheme', async ({ page }) => {
-  // The app's entry chunk never arrives: what shows is index.html and the boot script alone (on
-  // a tab whose rows the boot script does not draw: see boot-frame.spec.ts for the groups tab).
+  // The app's entry chunk never arrives: what shows is index.html and the boot script alone.
   await page.route(APP_ENTRY, () => new Promise<void>(() => undefined));
   await page.emulateMedia({ colorScheme: 'light' });
   await page.addInitScript(() => localStorage.setItem('waldur-kc.color-scheme', 'dark'));
@@ -51,7 +50,7 @@ test.describe('signed out', () => {
     await page.goto(`/offerings/${DEMO.offerings.healthyA.uuid}/groups`);
     await expect(page).toHaveURL(/\/sign-in/);
     await expect(page.getByLabel('Username')).toBeVisible();
-    await expect(page.locator('.boot-frame')).toHaveCount(0);
+    await expect(page.locator('.first-paint')).toHaveCount(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fmtMs, measured, notMeasured } from '../figure.ts';
-import { GROUP_ROW, TABS, trackRequests, waitForApp, waitWatched, type BenchWindow, type Tab } from '../page.ts';
+import { GROUP_ROW, TABS, trackRequests, waitWatched, type BenchWindow, type Tab } from '../page.ts';
 import { summarize } from '../stats.ts';
 import { describeProfile, startProfile, stopProfile, type ProfileSummary } from '../profile.ts';
 import type { Bench, Figure } from '../types.ts';
@@ -32,8 +32,6 @@ export async function warmTabsFigures(bench: Bench): Promise<Figure[]> {
   try {
     await page.goto(`${bench.server.url}/offerings/${bench.offeringUuid}/groups`, { waitUntil: 'domcontentloaded' });
     await waitWatched(page, 'row');
-    // The first row may be the boot script's: the tabs respond once the app has the page.
-    await waitForApp(page);
     // Warm-up: visit every tab once (loads its code and data; the sync tab fetches every group).
     const order = [...tabs.slice(1), tabs[0] as Tab];
     for (const tab of order) {

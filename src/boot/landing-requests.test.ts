@@ -88,32 +88,9 @@ describe('landingRequests', () => {
     expect(planned(path, false)).not.toContain(`${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`);
   });
 
-  it('draws the lines of the sync status as it is, not of a filter (it shows other lines)', () => {
-    const lines = (search: string) => landingRequests(BASE, `/offerings/${OFFERING}/sync`, search).lines;
-    expect(lines('')).toEqual({
-      offering: `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
-      me: `${BASE}/api/users/me/`,
-      status: `${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`,
-    });
-    expect(lines('?q=')).toEqual(lines(''));
-    expect(lines('?q=researchers')).toBeUndefined();
-    expect(landingRequests(BASE, `/offerings/${OFFERING}/groups`, '').lines).toBeUndefined();
-  });
-
   it('encodes an odd offering id in the URL the way the API client does', async () => {
     const path = `/offerings/a%20b%2Fc/groups`;
     expect(planned(path)).toEqual(await appRequests(path, groupsLoader));
-  });
-
-  it('draws the rows of the groups list as it is, not of a name search or a quick filter (they show other rows)', () => {
-    const rows = (search: string) => landingRequests(BASE, `/offerings/${OFFERING}/groups`, search).rows;
-    expect(rows('?page=2&group=g1')).toEqual({
-      offering: `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
-      groups: `${BASE}/api/offering-keycloak-groups/?offering_uuid=${OFFERING}&page=2&page_size=10`,
-    });
-    expect(rows('?q=ab')).toBeUndefined();
-    expect(rows('?show=missing')).toBeUndefined();
-    expect(landingRequests(BASE, `/offerings/${OFFERING}/sync`, '').rows).toBeUndefined();
   });
 
   it('sends nothing for pages it does not know', () => {

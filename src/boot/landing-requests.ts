@@ -1,5 +1,4 @@
 import { groupsSearchSchema } from '../features/offering-groups/groups-search';
-import { syncSearchSchema } from '../features/sync-status/sync-search';
 import { parseSearchParams } from '../lib/search-params';
 
 export type LandingRequests = {
@@ -9,16 +8,6 @@ export type LandingRequests = {
   offering?: string;
   /** GET URLs to send once the offering says Keycloak is enabled: Waldur answers 400 otherwise. */
   keycloak: string[];
-  /**
-   * On the groups tab showing a page of the list as it is (no name search or quick filter, which
-   * show other rows): the two answers the boot script draws its first rows from.
-   */
-  rows?: { offering: string; groups: string };
-  /**
-   * On the Sync status tab without a filter: the three answers the boot script draws its first
-   * lines from (the user's, to know the actions the app shows are theirs).
-   */
-  lines?: { offering: string; me: string; status: string };
 };
 
 const NONE: LandingRequests = { now: [], keycloak: [] };
@@ -42,14 +31,7 @@ export function landingRequests(base: string, pathname: string, search: string):
     // reading would come before the first line (bench figure 14: 5.2x → 6.5x the floor).
     const status = `${api}/offering-keycloak-groups/sync_status/?offering_uuid=${offering}`;
     const me = `${api}/users/me/`;
-    // A filter shows other lines (and its text in the box): those are the app's to draw.
-    const filtered = parseSearchParams(syncSearchSchema, new URLSearchParams(search)).q !== '';
-    return {
-      now: [offeringUrl, me],
-      offering: offeringUrl,
-      keycloak: [status],
-      ...(filtered ? {} : { lines: { offering: offeringUrl, me, status } }),
-    };
+    return { now: [offeringUrl, me], offering: offeringUrl, keycloak: [status] };
   }
   const state = parseSearchParams(groupsSearchSchema, new URLSearchParams(search));
   const query = [
@@ -60,7 +42,7 @@ export function landingRequests(base: string, pathname: string, search: string):
     `page_size=${state.page_size}`,
   ];
   const groups = `${api}/offering-keycloak-groups/?${query.filter(Boolean).join('&')}`;
-  return { now: [offeringUrl, groups], keycloak: [], ...(state.q || state.show ? {} : { rows: { offering: offeringUrl, groups } }) };
+  return { now: [offeringUrl, groups], keycloak: [] };
 }
 
 /** A route param as React Router gives it: decoded, or as it is when it is not valid encoding. */

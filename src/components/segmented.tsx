@@ -10,9 +10,11 @@ type Props<T extends string> = {
 
 /**
  * A choice of a few, as Mantine's SegmentedControl looks: a radio group (arrow keys move
- * between the options). Without its floating indicator, which measured the page as it mounted
- * (a forced layout of 30-40 ms on the groups tab's first render) and is not on the first
- * screen's scripts either.
+ * between the options), without its floating indicator. What it saves: Mantine's
+ * SegmentedControl brings the FloatingIndicator, 2 KB gzip more before the first usable groups
+ * row (~10 ms on the benchmark's slow link at 200 KB/s), which took that figure past its 160 KB
+ * (161.2 KB in the run of 2026-12-07); and its forced layout as it mounts
+ * (`updatePosition`) was 5–6% of the main thread's JS time before the first usable row.
  */
 export function Segmented<T extends string>({ data, value, onChange, ...props }: Props<T>) {
   const name = useId();

@@ -1,15 +1,8 @@
-// Made on first use: the first Intl formatter of a page sets up its locale data, about 30 ms
-// that the boot script (which formats its rows' dates) would otherwise spend before its requests.
+// Made on first use: the first Intl formatter of a page sets up its locale data (about 30 ms).
 let dateTime: Intl.DateTimeFormat | undefined;
 let time: Intl.DateTimeFormat | undefined;
 const dateTimeFormat = () => (dateTime ??= new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
 const timeFormat = () => (time ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' }));
-
-/** Makes formatDateTime's or formatTime's formatter now, ahead of its first use (the boot script, meanwhile). */
-export function prepareFormat(kind: 'date-time' | 'time'): void {
-  if (kind === 'time') timeFormat();
-  else dateTimeFormat();
-}
 
 export function formatDateTime(value: string | number | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '—';

@@ -2,9 +2,9 @@ import { Group, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { needsLookup, remoteIdsOf } from '../../api/remote-presence';
-import { Segmented } from '../../components/segmented';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
+import { Segmented } from '../../components/segmented';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import type { GroupShow, GroupsSearch } from './groups-search';
 

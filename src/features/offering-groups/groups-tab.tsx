@@ -1,11 +1,10 @@
 import { Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, startTransition, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import type { RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
-import { deferred } from '../../components/deferred';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert, urlProblem } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
@@ -26,7 +25,9 @@ import { LinkBadge, useRemotePresences } from './remote-presence';
 
 // The pickers (Select, Combobox) load once the first rows are painted, and the detail panel
 // (Drawer) when it opens: neither is among the scripts before the first row.
-const filtersModule = deferred(() => import('./group-filters'));
+type FiltersModule = typeof import('./group-filters');
+let filtersLoaded: FiltersModule | null = null;
+const loadFilters = () => import('./group-filters').then((module) => (filtersLoaded = module));
 const GroupDetailDrawer = lazy(() => import('./group-detail').then((module) => ({ default: module.GroupDetailDrawer })));
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
@@ -42,10 +43,19 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
     ? { data: search.view, error: search.error, isPending: search.loading, isPlaceholderData: false, refetch: search.refetch }
     : serverList;
   const actions = useGroupActions(offeringUuid, permission, { preload: groups.data !== undefined });
-  const pickers = filtersModule.useLoaded();
-  // After the frame that shows the first rows (or the error, or the empty state).
+  const [pickers, setPickers] = useState(filtersLoaded);
+  // After the frame that shows the first rows (or the error, or the empty state), and rendered
+  // in a transition, which yields to a click: the rows respond while the pickers mount.
   const settled = !groups.isPending;
-  useEffect(() => (settled ? afterNextPaint(() => void filtersModule.load()) : undefined), [settled]);
+  useEffect(() => {
+    if (!settled || pickers) return;
+    let current = true;
+    const cancel = afterNextPaint(() => void loadFilters().then((module) => current && startTransition(() => setPickers(module))));
+    return () => {
+      current = false;
+      cancel();
+    };
+  }, [settled, pickers]);
   const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
   // A page past the end (after deletions, or an old bookmark) moves to the last page.

@@ -1,8 +1,8 @@
+import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import { DeferredTooltip } from '../../components/deferred-widget';
-import { PlainBadge } from '../../components/plain-badge';
 import classes from './group-row.module.css';
 
 /**
@@ -29,19 +29,20 @@ export function useRemotePresences(offeringUuid: string, backendIds: readonly st
   return (backendId) => remotePresence({ backendId, remoteIds, members: members.get(backendId) });
 }
 
-/**
- * "Linked" (with the remote id), "Linked · missing in Keycloak", or "Not linked". It is in every
- * row of the groups table: plain elements with the look of Mantine's Group, Badge and Code
- * (group-row.module.css), which rendered as three Mantine components with their Boxes a row.
- */
+/** "Linked" (with the remote id), "Linked · missing in Keycloak", or "Not linked". */
 export function LinkBadge({ backendId, presence }: { backendId: string; presence: RemotePresence }) {
-  if (!backendId) return <PlainBadge color="gray">Not linked</PlainBadge>;
+  if (!backendId)
+    return (
+      <Badge variant="light" color="gray">
+        Not linked
+      </Badge>
+    );
   const missing = presence === 'missing';
   return (
     <div className={classes.link} data-missing={missing || undefined}>
-      <PlainBadge color={missing ? 'red' : 'teal'} className={classes.linkBadge}>
+      <Badge variant="light" color={missing ? 'red' : 'teal'} className={classes.linkBadge}>
         {missing ? MISSING_BADGE : 'Linked'}
-      </PlainBadge>
+      </Badge>
       <DeferredTooltip label={backendId}>
         <code className={classes.remoteId} tabIndex={0}>
           {backendId}

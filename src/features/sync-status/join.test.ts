@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { syncStatusCsv } from './export';
-import { chosen, filterLines, firstLines, joinSyncStatus } from './join';
+import { chosen, filterLines, joinSyncStatus } from './join';
 
 let counter = 0;
 function local(name: string, backendId = '', extra: Partial<OfferingGroup> = {}): OfferingGroup {
@@ -234,72 +234,5 @@ describe('joinSyncStatus cache', () => {
     const first = joinSyncStatus(status, local, remote);
     expect(joinSyncStatus(status, local, remote)).toBe(first);
     expect(joinSyncStatus(status, [], remote)).not.toBe(first);
-  });
-});
-
-describe('firstLines', () => {
-  /** A small deterministic generator (mulberry32), so a failure can be replayed. */
-  function random(seed: number) {
-    let state = seed;
-    return () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-  // Names the collator finds equal or close: case, accents, NFC and NFD, numbers, empty names.
-  const NAMES = [
-    'alpha',
-    'Alpha',
-    'ALPHA',
-    'alphä',
-    'alpha',
-    'b2',
-    'b10',
-    'B2',
-    'caf\u00e9',
-    'cafe\u0301',
-    'cafe',
-    '',
-    'zeta',
-    'Zeta',
-    'ω',
-  ];
-
-  function status(seed: number, size: number) {
-    const next = random(seed);
-    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
-    const name = () => (next() < 0.6 ? pick(NAMES) : `g${Math.floor(next() * 50)}`);
-    return {
-      // Backend ids repeat (several lines for one Keycloak group) and local and remote names differ.
-      synced: Array.from({ length: size }, () => ({
-        local_name: name(),
-        remote_name: name(),
-        backend_id: `id${Math.floor(next() * size)}`,
-      })),
-      local_only: Array.from({ length: size }, name),
-      remote_only: Array.from({ length: size }, name),
-    };
-  }
-
-  it('gives the first lines of each section in the full join’s order, ties and duplicates included', () => {
-    for (let seed = 1; seed <= 40; seed += 1) {
-      const answer = status(seed, 5 + (seed % 7) * 15);
-      const full = joinSyncStatus(answer, [], []);
-      for (const count of [0, 1, 7, 200]) {
-        for (const kind of ['synced', 'local', 'remote'] as const) {
-          const head = firstLines(answer, kind, count);
-          expect(head.total, `seed ${seed}, ${kind}`).toBe(full[kind].length);
-          expect(head.lines, `seed ${seed}, ${count} ${kind} lines`).toEqual(full[kind].slice(0, count));
-        }
-      }
-    }
-  });
-
-  it('gives nothing for empty sections', () => {
-    for (const kind of ['synced', 'local', 'remote'] as const) {
-      expect(firstLines({ synced: [], local_only: [], remote_only: [] }, kind, 10)).toEqual({ lines: [], total: 0 });
-    }
   });
 });

@@ -1,8 +1,6 @@
 import type { OfferingGroup, RemoteGroup, SyncStatus } from '../../api/types';
 import { compareNames } from './name-order';
 
-export { prepareNameOrder } from './name-order';
-
 /**
  * Joins the sync status (names only, in no order, names may repeat) back to the local groups
  * and the remote groups, so every line can be acted on.
@@ -416,90 +414,6 @@ function buildJoin(outline: Outline, localIndex: LocalIndex, remoteIndex: Remote
     (slot, candidates) => remoteLine(slot.id, slot.name, candidates),
   );
   return { synced, local, remote };
-}
-
-/**
- * The first `count` lines of a section as joinSyncStatus(status, [], []) orders them (the group
- * lists not fetched yet), and its number of lines, without ordering every line: the boot script
- * draws them before the app has loaded (boot/sync-frame.ts), and ordering 30,000 names took
- * 30–50 ms of its path. One pass over the section keeps the `count` first seen so far.
- */
-export function firstLines<K extends keyof SyncJoin>(status: SyncStatus, kind: K, count: number): { lines: SyncJoin[K]; total: number };
-export function firstLines(status: SyncStatus, kind: keyof SyncJoin, count: number): { lines: SyncLine[]; total: number } {
-  if (kind === 'synced')
-    return first('synced', status.synced, syncedKey, syncedName, count, (id, entry) => syncedLine(id, entry, NONE, null));
-  if (kind === 'local') return first('local', status.local_only, itself, itself, count, (id, name) => localLine(id, name, NONE));
-  return first('remote', status.remote_only, itself, itself, count, (id, name) => remoteLine(id, name, NONE));
-}
-
-/** An entry that may be among the first lines: its place in the answer, and its line once needed. */
-type Candidate<E, L> = { at: number; entry: E; name: string; line?: L };
-
-/**
- * The `count` first lines of a section by name, then (for names the collator finds equal) by
- * their search text, then in the outline's slot order (their key's first appearance, then their
- * place in the answer): the order of `outlineSection` and `lay`, whose sorts are stable.
- *
- * Most entries are only named and compared with the last line kept so far; the rest is done for
- * the few that come before it. 30,000 entries each given a slot, a bunch and an id were most of
- * the boot script's time before its first line (a cold run: the code is not optimised yet).
- */
-function first<E, L extends SyncLine>(
-  prefix: string,
-  entries: readonly E[],
-  keyOf: (entry: E) => string,
-  nameOf: (entry: E) => string,
-  count: number,
-  make: (id: string, entry: E) => L,
-): { lines: L[]; total: number } {
-  // Where each key first appears, for lines equal in name and search text: made when one is met.
-  let firstAt: Map<string, number> | null = null;
-  const firstOf = (candidate: Candidate<E, L>) => {
-    if (!firstAt) {
-      firstAt = new Map();
-      entries.forEach((entry, at) => {
-        const key = keyOf(entry);
-        if (!firstAt?.has(key)) firstAt?.set(key, at);
-      });
-    }
-    return firstAt.get(keyOf(candidate.entry)) ?? candidate.at;
-  };
-  // The line of a candidate as far as its search text goes (its id comes at the end).
-  const lineOf = (candidate: Candidate<E, L>) => (candidate.line ??= make('', candidate.entry));
-  const compare = (a: Candidate<E, L>, b: Candidate<E, L>) =>
-    byName(a, b) || bySearch(lineOf(a), lineOf(b)) || firstOf(a) - firstOf(b) || a.at - b.at;
-
-  const kept: Candidate<E, L>[] = [];
-  for (let at = 0; at < entries.length; at += 1) {
-    const entry = entries[at] as E;
-    const name = nameOf(entry);
-    const last = kept[kept.length - 1];
-    if (kept.length === count && (!last || compareNames(name, last.name) > 0)) continue;
-    const candidate: Candidate<E, L> = { at, entry, name };
-    let low = 0;
-    let high = kept.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (compare(candidate, kept[middle] as Candidate<E, L>) < 0) high = middle;
-      else low = middle + 1;
-    }
-    kept.splice(low, 0, candidate);
-    if (kept.length > count) kept.pop();
-  }
-
-  // Their ids, as the outline's: the key and the line's place among the key's entries.
-  const index = new Map<number, number>();
-  const seen = new Map<string, number>(kept.map((candidate) => [keyOf(candidate.entry), 0]));
-  const lastAt = Math.max(-1, ...kept.map((candidate) => candidate.at));
-  for (let at = 0; at <= lastAt; at += 1) {
-    const key = keyOf(entries[at] as E);
-    const before = seen.get(key);
-    if (before === undefined) continue;
-    index.set(at, before);
-    seen.set(key, before + 1);
-  }
-  const lines = kept.map((candidate) => make(`${prefix}:${keyOf(candidate.entry)}:${index.get(candidate.at) ?? 0}`, candidate.entry));
-  return { lines, total: entries.length };
 }
 
 /** Lines whose text (names, ids, paths, role, resource) contains the filter, case-insensitively. */

@@ -3,15 +3,9 @@
  * numbers in names compared as numbers ("g2" before "g10").
  */
 
-// Made on first use: making it sets up the locale's collation data (about 10 ms), which the boot
-// script (which orders the first lines) does while its requests are out, not as it starts.
+// Made on first use: making it sets up the locale's collation data (about 10 ms).
 let collator: Intl.Collator | undefined;
 const names = () => (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
-
-/** Sets up the collator now, ahead of the first comparison (the boot script, meanwhile). */
-export function prepareNameOrder(): void {
-  names();
-}
 
 /** Negative when `a` comes first, positive when `b` does, 0 for names the collator finds equal. */
 export function compareNames(a: string, b: string): number {
