@@ -138,6 +138,10 @@ function GroupDetailBody({
                   <Text size="sm" c="red.8" style={{ overflowWrap: 'anywhere' }}>
                     {missingExplanation(group.backend_id)} {MISSING_FIXES}
                   </Text>
+                ) : presence === 'unchecked' ? (
+                  <Text size="sm" c="dimmed">
+                    Keycloak could not be read, so whether this remote group still exists was not checked.
+                  </Text>
                 ) : presence === 'elsewhere' ? (
                   <Text size="sm" c="dimmed">
                     Outside the offering’s group in Keycloak (it is not among the remote groups Waldur lists for this offering).

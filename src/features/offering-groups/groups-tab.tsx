@@ -203,31 +203,39 @@ function GroupsTable({
   // The rows' presence in Keycloak, read for the page at once: two query observers in every row
   // (the remote groups, and the members look-up most rows never need) cost the first row of a
   // cold load about 30 ms (A/B medians of 25 runs).
-  const presenceOf = useRemotePresences(
-    offeringUuid,
-    groups.map((group) => group.backend_id),
-  );
+  const linked = groups.map((group) => group.backend_id);
+  const { presenceOf, remoteError, retry } = useRemotePresences(offeringUuid, linked);
   return (
-    <PlainTable minWidth={900} aria-label="Groups" style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
-      <thead>
-        <tr>
-          <th>Name</th>
-          <th>Role</th>
-          <th>Resource</th>
-          <th>Scope ID</th>
-          <th>Remote group</th>
-          <th>Created</th>
-          <th>
-            <VisuallyHidden>Actions</VisuallyHidden>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {groups.map((group) => (
-          <GroupRow key={group.uuid} group={group} presence={presenceOf(group.backend_id)} actions={actions} onOpen={onOpen} />
-        ))}
-      </tbody>
-    </PlainTable>
+    <>
+      {remoteError && linked.some(Boolean) ? (
+        <ErrorAlert
+          error={remoteError}
+          title="Keycloak could not be read: the remote groups were not checked"
+          hint="The groups below are Waldur’s. Whether their remote groups still exist in Keycloak is not known until Keycloak answers, so their links are marked “Keycloak not checked”."
+          onRetry={retry}
+        />
+      ) : null}
+      <PlainTable minWidth={900} aria-label="Groups" style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Role</th>
+            <th>Resource</th>
+            <th>Scope ID</th>
+            <th>Remote group</th>
+            <th>Created</th>
+            <th>
+              <VisuallyHidden>Actions</VisuallyHidden>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.map((group) => (
+            <GroupRow key={group.uuid} group={group} presence={presenceOf(group.backend_id)} actions={actions} onOpen={onOpen} />
+          ))}
+        </tbody>
+      </PlainTable>
+    </>
   );
 }
 
