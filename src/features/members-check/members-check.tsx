@@ -20,6 +20,7 @@ import {
   failedGroups,
   kindCounts,
   loadState,
+  noDifferencesText,
   saveState,
   startState,
   storageKey,
@@ -354,8 +355,8 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
             </Group>
             {shown.length === 0 ? (
               <Text size="sm" c="dimmed">
-                {rows.length === 0 && state.status === 'complete'
-                  ? 'No differences: Waldur and Keycloak agree on every member of every linked group.'
+                {rows.length === 0 && state.status !== 'running'
+                  ? noDifferencesText(state, { canSeeGroups: canManage })
                   : 'No differences of the kinds shown.'}
               </Text>
             ) : (
