@@ -208,4 +208,14 @@ describe('GroupsTab', () => {
     expect(within(table).queryByText('Linked')).toBeNull();
     expect(within(table).getAllByText('Linked · Keycloak not checked').length).toBeGreaterThan(3);
   });
+
+  it('does not say the remote group is deleted too when Keycloak no longer has it', async () => {
+    startSim('staff');
+    renderTab();
+    const menu = await openActions(G.orphaned.name);
+    await userEvent.click(within(menu).getByRole('menuitem', { name: /Delete/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/Keycloak no longer has its remote group/)).toBeTruthy();
+    expect(within(dialog).queryByText(/is deleted too/)).toBeNull();
+  });
 });
