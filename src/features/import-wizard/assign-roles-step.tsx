@@ -9,6 +9,8 @@ import { choiceProblems, type FieldProblems } from './review';
 import { VirtualTable } from '../../components/virtual-table';
 import { applyToAll, EMPTY_CHOICE, isLocked, setChoice, setSelected, type Choice, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
+import { Bdi } from '../../components/bidi-text';
+import { showControls, isolate } from '../../lib/bidi';
 
 type Props = {
   offeringUuid: string;
@@ -24,7 +26,7 @@ type ScopeData = Array<{ group: string; items: SelectData }>;
 function roleOptions(roles: readonly OfferingRole[]): SelectData {
   return roles.map((role) => ({
     value: role.uuid,
-    label: role.scope_type ? `${role.name} (${role.scope_type_label || role.scope_type})` : role.name,
+    label: role.scope_type ? `${isolate(role.name)} (${role.scope_type_label || role.scope_type})` : isolate(role.name),
   }));
 }
 
@@ -79,7 +81,8 @@ type FormProps = Omit<Props, 'offeringUuid'> & { roles: OfferingRole[]; resource
 function AssignRolesForm({ state, update, showErrors, roles, resources }: FormProps) {
   const roleData = useMemo(() => roleOptions(roles), [roles]);
   const resourceData = useMemo(
-    () => resources.flatMap((resource) => (resource.uuid ? [{ value: resource.uuid, label: resource.name || resource.uuid }] : [])),
+    () =>
+      resources.flatMap((resource) => (resource.uuid ? [{ value: resource.uuid, label: isolate(resource.name || resource.uuid) }] : [])),
     [resources],
   );
   const scopeData = useMemo(
@@ -245,11 +248,11 @@ const AssignRow = memo(function AssignRow({
   return (
     <>
       <Table.Td>
-        <Text size="sm" fw={500} lineClamp={2} title={name} style={{ overflowWrap: 'anywhere' }}>
-          <bdi>{name}</bdi>
+        <Text size="sm" fw={500} lineClamp={2} title={showControls(name)} style={{ overflowWrap: 'anywhere' }}>
+          <Bdi>{name}</Bdi>
         </Text>
-        <Text size="xs" c="dimmed" truncate="end" title={path}>
-          <bdi>{path}</bdi>
+        <Text size="xs" c="dimmed" truncate="end" title={showControls(path)}>
+          <Bdi>{path}</Bdi>
         </Text>
         {locked ? (
           <Badge color="green" variant="light" size="sm" mt={4}>
@@ -259,7 +262,7 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Role for ${name}`}
+          aria-label={`Role for ${isolate(name)}`}
           placeholder="Choose a role"
           data={roleData}
           value={choice.role || null}
@@ -273,7 +276,7 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Resource for ${name}`}
+          aria-label={`Resource for ${isolate(name)}`}
           placeholder="No resource"
           data={resourceData}
           value={choice.resource || null}
@@ -289,7 +292,7 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Scope ID for ${name}`}
+          aria-label={`Scope ID for ${isolate(name)}`}
           placeholder={!choice.resource ? 'Choose a resource first' : scopes.length === 0 ? 'No scope IDs offered' : 'No scope ID'}
           data={scopes}
           value={choice.scope || null}
@@ -307,7 +310,7 @@ const AssignRow = memo(function AssignRow({
             size="compact-xs"
             variant="subtle"
             color="gray"
-            aria-label={`Remove ${name}`}
+            aria-label={`Remove ${isolate(name)}`}
             onClick={() => update((current) => setSelected(current, [{ id, name, path }], false))}
           >
             Remove

@@ -15,6 +15,7 @@ import { buildRemoteTree, visibleRows } from './remote-tree';
 import { setSelected, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
 import classes from './choose-groups-step.module.css';
+import { Bdi } from '../../components/bidi-text';
 
 const KEYCLOAK_HINT =
   'Waldur could not ask the offering’s Keycloak. Check its URL, realm and admin credentials in the offering’s integration settings (Test connection on the offering page helps), then retry. Your choices so far are kept.';
@@ -90,7 +91,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
             {tree.rootPath ? (
               <>
                 {' '}
-                under <bdi>{tree.rootPath}</bdi>
+                under <Bdi>{tree.rootPath}</Bdi>
               </>
             ) : null}
             {query ? ` · ${pluralize(rows.filter((row) => row.match && row.node.group).length, 'match', 'matches')}` : ''}

@@ -31,6 +31,8 @@ import {
 import { readOfferingMemberships } from './offering-memberships';
 import { membersCheckSearchSchema } from './queries';
 import { DEFAULT_CONCURRENCY, QUEUED_AHEAD, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
+import { Bdi } from '../../components/bidi-text';
+import { isolate } from '../../lib/bidi';
 
 /**
  * How often the results on screen (and in localStorage) catch up with a running check: twice a
@@ -309,7 +311,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
           <Alert color="orange" variant="light" title={`${failed.length} groups could not be read`}>
             {failed.slice(0, 5).map((group) => (
               <Text key={group.uuid} size="sm">
-                {group.name}:{' '}
+                <Bdi>{group.name}</Bdi>:{' '}
                 {state?.results[group.uuid]?.status === 'failed' ? (state.results[group.uuid] as { error: string }).error : ''}
               </Text>
             ))}
@@ -422,15 +424,17 @@ const FindingCells = memo(function FindingCells({ row, selected, disabled, onSel
     <>
       <Table.Td>
         <Checkbox
-          aria-label={`Select ${row.username} in ${row.group.name}`}
+          aria-label={`Select ${isolate(row.username)} in ${isolate(row.group.name)}`}
           checked={selected}
           onChange={(event) => onSelect(row.id, event.currentTarget.checked)}
         />
       </Table.Td>
       <Table.Td style={{ overflowWrap: 'anywhere' }}>
-        <Text size="sm">{row.group.name}</Text>
+        <Text size="sm">
+          <Bdi>{row.group.name}</Bdi>
+        </Text>
         <Text size="xs" c="dimmed">
-          {[row.group.role_name, row.group.resource_name].filter(Boolean).join(' · ')}
+          <Bdi>{[row.group.role_name, row.group.resource_name].filter(Boolean).join(' · ')}</Bdi>
         </Text>
       </Table.Td>
       <DriftMemberCell username={row.username} kind={row.kind} />

@@ -9,6 +9,7 @@ import { ResourceSelect } from '../../components/resource-select';
 import { isolate } from '../../lib/bidi';
 import type { MemberValues } from './member-schema';
 import { uuidFromUrl } from './queries';
+import { Bdi } from '../../components/bidi-text';
 
 /** The part of a member form that picks the group: role, optional resource and scope ID. */
 export type GroupValues = Pick<MemberValues, 'role' | 'resource' | 'scope_id'>;
@@ -176,7 +177,7 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
       {values.role ? (
         matched ? (
           <Text size="sm" c="dimmed" role="status" style={{ overflowWrap: 'anywhere' }}>
-            Group: <bdi>{matched.name}</bdi>
+            Group: <Bdi>{matched.name}</Bdi>
           </Text>
         ) : groups.data ? (
           <Text size="sm" role="status">

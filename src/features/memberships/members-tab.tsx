@@ -40,6 +40,7 @@ import {
   membersSearchSchema,
   type MemberFilters,
 } from './queries';
+import { Bdi } from '../../components/bidi-text';
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
 
@@ -102,7 +103,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
           {last ? (
             <Alert color="red" variant="light" role="note" title="The group will be deleted">
               <Text size="sm" style={clip}>
-                This is the last member of “<bdi>{member.groupName}</bdi>”: removing them deletes the group in Waldur and in Keycloak.
+                This is the last member of “<Bdi>{member.groupName}</Bdi>”: removing them deletes the group in Waldur and in Keycloak.
               </Text>
             </Alert>
           ) : null}

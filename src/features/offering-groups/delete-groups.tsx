@@ -12,6 +12,7 @@ import { pluralize } from '../../lib/format';
 import { eachGroup, failureSummary, quoted } from './group-outcomes';
 import { groupQueries } from './queries';
 import { useRemotePresence } from './remote-presence';
+import { Bdi } from '../../components/bidi-text';
 
 /**
  * Deleting groups, and what Keycloak shows afterwards: the code of the group actions that only a
@@ -144,7 +145,7 @@ export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: stri
       <List size="sm">
         {groups.slice(0, 8).map((group) => (
           <List.Item key={group.uuid} style={{ overflowWrap: 'anywhere' }}>
-            <bdi>{group.name || '(no name)'}</bdi>
+            <Bdi>{group.name || '(no name)'}</Bdi>
           </List.Item>
         ))}
         {groups.length > 8 ? <List.Item>and {groups.length - 8} more</List.Item> : null}

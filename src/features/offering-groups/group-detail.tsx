@@ -16,6 +16,7 @@ import type { GroupActions } from './group-actions';
 import { KEYCLOAK_SETTINGS_HINT, NOT_LINKED_REASON } from './group-messages';
 import { groupQueries } from './queries';
 import { LinkBadge, useRemotePresence } from './remote-presence';
+import { Bdi } from '../../components/bidi-text';
 
 type Presence = 'both' | 'local' | 'remote';
 const PRESENCE_LABEL: Record<Presence, string> = { both: 'In both', local: 'Only in Waldur', remote: 'Only in Keycloak' };
@@ -132,7 +133,7 @@ function GroupDetailBody({
                 <LinkBadge backendId={group.backend_id} presence={presence} />
                 {remote ? (
                   <Text size="sm" c="dimmed">
-                    <bdi>{remote.path}</bdi>
+                    <Bdi>{remote.path}</Bdi>
                   </Text>
                 ) : missing ? (
                   <Text size="sm" c="red.8" style={{ overflowWrap: 'anywhere' }}>
@@ -391,7 +392,17 @@ export function GroupDetailDrawer({
   onClose: () => void;
 }) {
   return (
-    <Drawer opened={Boolean(groupUuid)} onClose={onClose} position="right" size={960} title={<span style={clip}>{title ?? 'Group'}</span>}>
+    <Drawer
+      opened={Boolean(groupUuid)}
+      onClose={onClose}
+      position="right"
+      size={960}
+      title={
+        <span style={clip}>
+          <Bdi>{title ?? 'Group'}</Bdi>
+        </span>
+      }
+    >
       {groupUuid ? <GroupDetail offeringUuid={offeringUuid} groupUuid={groupUuid} actions={actions} onClose={onClose} /> : null}
     </Drawer>
   );

@@ -23,6 +23,8 @@ import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupsSearchSchema } from './groups-search';
 import { groupQueries } from './queries';
 import { LinkBadge, useRemotePresences } from './remote-presence';
+import { Bdi } from '../../components/bidi-text';
+import { showControls } from '../../lib/bidi';
 
 // The pickers (Select, Combobox) load once the first rows are painted, and the detail panel
 // (Drawer) when it opens: neither is among the scripts before the first row.
@@ -260,16 +262,20 @@ function GroupRow({
   return (
     <tr>
       <td style={{ maxWidth: 320 }}>
-        <button type="button" className={classes.name} onClick={() => onOpen(group)} title={group.name}>
-          {group.name || '(no name)'}
+        <button type="button" className={classes.name} onClick={() => onOpen(group)} title={showControls(group.name)}>
+          <Bdi>{group.name || '(no name)'}</Bdi>
         </button>
       </td>
       <td>
-        <p className={classes.longText}>{group.role_name}</p>
+        <p className={classes.longText}>
+          <Bdi>{group.role_name}</Bdi>
+        </p>
         <p className={classes.hint}>{group.role_scope_type ? `Scope: ${group.role_scope_type}` : 'Offering-wide'}</p>
       </td>
       <td style={{ maxWidth: 240 }}>
-        <p className={classes.longText}>{group.resource_name || '—'}</p>
+        <p className={classes.longText}>
+          <Bdi>{group.resource_name || '—'}</Bdi>
+        </p>
       </td>
       <td style={{ maxWidth: 180 }}>{group.scope_id ? <code className={classes.scopeId}>{group.scope_id}</code> : '—'}</td>
       <td style={{ maxWidth: 260 }}>

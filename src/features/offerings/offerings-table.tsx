@@ -9,6 +9,7 @@ import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { pagingShape, param, useUrlState, searchSchema, type SearchState } from '../../lib/url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
+import { Bdi } from '../../components/bidi-text';
 
 export const offeringsSearchSchema = searchSchema({ q: param.string(), ...pagingShape });
 
@@ -51,10 +52,12 @@ export function OfferingsTable() {
                     <Table.Tr key={offering.uuid}>
                       <Table.Td>
                         <Anchor component={Link} to={`/offerings/${offering.uuid}/groups`}>
-                          {offering.name}
+                          <Bdi>{offering.name}</Bdi>
                         </Anchor>
                       </Table.Td>
-                      <Table.Td>{offering.customer_name}</Table.Td>
+                      <Table.Td>
+                        <Bdi>{offering.customer_name}</Bdi>
+                      </Table.Td>
                       <Table.Td>
                         <KeycloakBadge enabled={isKeycloakEnabled(offering)} />
                       </Table.Td>

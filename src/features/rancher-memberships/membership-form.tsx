@@ -27,6 +27,7 @@ import { clusterOfProject, rancherQueries, uuidFromUrl } from './queries';
 import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
 import { scopeLabel } from './membership-columns';
 import { ScopeRoleFields, knownRole } from './scope-role-fields';
+import { Bdi } from '../../components/bidi-text';
 
 /** Add, edit (username and email) or move (scope and role: a new membership replaces this one). */
 export type MembershipFormMode = { kind: 'add' } | { kind: 'edit' | 'move'; membership: RancherMembership };
@@ -41,7 +42,7 @@ function dialogTitle(mode: MembershipFormMode | null): React.ReactNode {
   if (!mode || mode.kind === 'add') return 'Add membership';
   return (
     <span style={clip}>
-      {mode.kind === 'edit' ? 'Edit membership of' : 'Move membership of'} <bdi>{mode.membership.username}</bdi>
+      {mode.kind === 'edit' ? 'Edit membership of' : 'Move membership of'} <Bdi>{mode.membership.username}</Bdi>
     </span>
   );
 }
@@ -232,7 +233,7 @@ function MembershipForm({
       <Stack gap="sm">
         {editing ? (
           <Text size="sm" c="dimmed" style={clip}>
-            Group: <bdi>{editing.groupName}</bdi>
+            Group: <Bdi>{editing.groupName}</Bdi>
           </Text>
         ) : null}
         {note}
