@@ -3,7 +3,7 @@ import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { settleInOrder } from '../../lib/settle-in-order';
-import type { EditPlan, MembershipBody } from './membership-schema';
+import type { MembershipBody } from './membership-schema';
 import { rancherKeys, roleDisplayName, uuidFromUrl } from './queries';
 
 /** Who a selected or deleted membership is, kept across pages for confirmations and results. */
@@ -47,11 +47,9 @@ export function createMembership(body: MembershipBody): Promise<RancherMembershi
   return unwrap(api.POST('/api/keycloak-user-group-memberships/', { body }));
 }
 
-export function saveMembership(uuid: string, plan: EditPlan): Promise<RancherMembership> {
-  const params = { path: { uuid } };
-  return plan.method === 'PUT'
-    ? unwrap(api.PUT('/api/keycloak-user-group-memberships/{uuid}/', { params, body: plan.body }))
-    : unwrap(api.PATCH('/api/keycloak-user-group-memberships/{uuid}/', { params, body: plan.body }));
+/** An edit: PUT with every field Waldur's validation needs (see `editPlan`). */
+export function saveMembership(uuid: string, body: MembershipBody): Promise<RancherMembership> {
+  return unwrap(api.PUT('/api/keycloak-user-group-memberships/{uuid}/', { params: { path: { uuid } }, body }));
 }
 
 /** Deletes a membership; one that is already gone counts as deleted. */
