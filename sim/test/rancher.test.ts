@@ -30,6 +30,16 @@ describe('pickers', () => {
     expect(byName.list()[0]?.name).toBe('read-only');
   });
 
+  it('answers only the fields Waldur 8.0.5 has: no backend_id, cluster_name or cluster_uuid on projects, no url on offering roles', async () => {
+    const [project] = (await api.get(`/api/rancher-projects/?cluster_uuid=${RD.clusters.auroraProd.uuid}`)).list();
+    expect(Object.keys(project ?? {}).sort()).toEqual(
+      ['cluster', 'created', 'description', 'modified', 'name', 'namespaces', 'runtime_state', 'url', 'uuid'].sort(),
+    );
+    const [role] = (await api.get(`/api/marketplace-offering-user-roles/?offering_uuid=${DEMO.offerings.healthyA.uuid}`)).list();
+    expect(role).not.toHaveProperty('url');
+    expect(role).toHaveProperty('offering_uuid');
+  });
+
   it('owner sees own organization only; viewer sees nothing', async () => {
     const owner = (await api.get('/api/rancher-clusters/', { token: T.owner })).list();
     expect(owner.map((c) => c.name).sort()).toEqual(['aurora-dev', 'aurora-prod']);
