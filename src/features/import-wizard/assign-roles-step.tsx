@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
-import { availableScopes, offeringQueries } from '../../api/shared-queries';
+import { availableScopes, offeringQueries, scopesForRole } from '../../api/shared-queries';
 import type { OfferingRole, ProviderResource } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
@@ -30,9 +30,10 @@ function roleOptions(roles: readonly OfferingRole[]): SelectData {
   }));
 }
 
-function scopeOptions(resource: ProviderResource | undefined): ScopeData {
+/** The resource's scope IDs; with a role chosen, only those of its scope type (all Waldur accepts). */
+function scopeOptions(resource: ProviderResource | undefined, role: OfferingRole | undefined): ScopeData {
   const groups = new Map<string, SelectData>();
-  for (const scope of availableScopes(resource)) {
+  for (const scope of role ? scopesForRole(resource, role.scope_type) : availableScopes(resource)) {
     const group = scope.scope_type || 'Scope';
     groups.set(group, [
       ...(groups.get(group) ?? []),
@@ -85,10 +86,17 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
       resources.flatMap((resource) => (resource.uuid ? [{ value: resource.uuid, label: isolate(resource.name || resource.uuid) }] : [])),
     [resources],
   );
-  const scopeData = useMemo(
-    () => new Map(resources.flatMap((resource) => (resource.uuid ? [[resource.uuid, scopeOptions(resource)] as const] : []))),
-    [resources],
-  );
+  // Per resource and role (or no role yet), built once for every pair: the rows share them.
+  const scopeData = useMemo(() => {
+    const table = new Map<string, ScopeData>();
+    for (const resource of resources) {
+      if (!resource.uuid) continue;
+      table.set(`${resource.uuid}\u0000`, scopeOptions(resource, undefined));
+      for (const role of roles) if (role.uuid) table.set(`${resource.uuid}\u0000${role.uuid}`, scopeOptions(resource, role));
+    }
+    return (resourceUuid: string, roleUuid: string): ScopeData =>
+      table.get(`${resourceUuid}\u0000${roleUuid}`) ?? table.get(`${resourceUuid}\u0000`) ?? NO_SCOPES;
+  }, [resources, roles]);
   const lookups = useMemo(() => ({ roles, resources }), [roles, resources]);
 
   const editable = state.selected.filter((id) => !isLocked(state, id));
@@ -143,10 +151,10 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
               path={info.path}
               choice={choice}
               locked={isLocked(state, id)}
-              problems={showErrors ? choiceProblems(choice, lookups) : NO_PROBLEMS}
+              problems={shownProblems(choiceProblems(choice, lookups), showErrors)}
               roleData={roleData}
               resourceData={resourceData}
-              scopeData={choice.resource ? scopeData.get(choice.resource) : undefined}
+              scopeData={choice.resource ? scopeData(choice.resource, choice.role) : undefined}
               resources={resources}
               update={update}
             />
@@ -157,7 +165,17 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
   );
 }
 
+/**
+ * What the row shows: a scope ID that clashes with the role is flagged where it is chosen, at
+ * once; a missing role only after "Next" (an untouched row is not an error yet).
+ */
+function shownProblems(problems: FieldProblems, showErrors: boolean): FieldProblems {
+  if (showErrors) return problems;
+  return problems.scope ? { scope: problems.scope } : NO_PROBLEMS;
+}
+
 const NO_PROBLEMS: FieldProblems = {};
+const NO_SCOPES: ScopeData = [];
 
 function ApplyToAll({
   count,
@@ -170,12 +188,12 @@ function ApplyToAll({
   count: number;
   roleData: SelectData;
   resourceData: SelectData;
-  scopeData: Map<string, ScopeData>;
+  scopeData: (resourceUuid: string, roleUuid: string) => ScopeData;
   resources: ProviderResource[];
   onApply: (choice: Choice) => void;
 }) {
   const [choice, setLocalChoice] = useState<Choice>(EMPTY_CHOICE);
-  const scopes = choice.resource ? (scopeData.get(choice.resource) ?? []) : [];
+  const scopes = choice.resource ? scopeData(choice.resource, choice.role) : [];
   return (
     <Paper withBorder p="sm" component="section" aria-label="Apply to all">
       <Group align="flex-end" gap="sm" wrap="wrap">
