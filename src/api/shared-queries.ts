@@ -3,6 +3,7 @@ import { api, unwrap, unwrapPage } from './client';
 import type { ProviderResource, RemoteUser } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
 import { isKeycloakEnabled } from './keycloak-enabled';
+import { fetchPage } from '../lib/fetch-page';
 
 /**
  * Queries more than one feature needs (the offering, its roles, resources, groups and remote
@@ -68,19 +69,19 @@ export const offeringQueries = {
   list: (filters: { name: string; page: number; page_size: number }) =>
     queryOptions({
       queryKey: ['offerings', 'list', filters],
+      // A page past the end comes back empty with the real total (fetchPage): the table moves
+      // to the last page, as every list does, instead of showing "Invalid page".
       queryFn: ({ signal }) =>
-        unwrapPage(
-          api.GET('/api/marketplace-provider-offerings/', {
-            signal,
-            params: {
-              query: {
-                name: filters.name || undefined,
-                page: filters.page,
-                page_size: filters.page_size,
-                o: ['name'],
-              },
-            },
-          }),
+        fetchPage(
+          (page, pageSize) =>
+            unwrapPage(
+              api.GET('/api/marketplace-provider-offerings/', {
+                signal,
+                params: { query: { name: filters.name || undefined, page, page_size: pageSize, o: ['name'] } },
+              }),
+            ),
+          filters.page,
+          filters.page_size,
         ),
       placeholderData: keepPreviousData,
     }),

@@ -43,6 +43,14 @@ export function failedGroups(state: CheckState): CheckGroup[] {
   return Object.values(state.results).flatMap((check) => (check.status === 'failed' ? [check.group] : []));
 }
 
+/**
+ * The failed groups a new read can help: not those whose remote group Keycloak no longer has
+ * (`isMissing` tells them by their error); those need a link, an unlink or a delete instead.
+ */
+export function retryableGroups(state: CheckState, isMissing: (error: string) => boolean): CheckGroup[] {
+  return Object.values(state.results).flatMap((check) => (check.status === 'failed' && !isMissing(check.error) ? [check.group] : []));
+}
+
 /** The linked groups not read yet (after a cancel or an interrupted check). */
 export function unreadGroups(state: CheckState, linked: readonly CheckGroup[]): CheckGroup[] {
   const done = new Set([...state.clean, ...Object.keys(state.results)]);

@@ -21,6 +21,7 @@ import {
   kindCounts,
   loadState,
   noDifferencesText,
+  retryableGroups,
   saveState,
   startState,
   storageKey,
@@ -64,6 +65,10 @@ function batchedAdd(setState: React.Dispatch<React.SetStateAction<CheckState | n
     flush,
   };
 }
+
+/** A group's read failed because Keycloak no longer has its remote group: a retry cannot help. */
+const MISSING_PREFIX = `${MISSING_BADGE}.`;
+const isMissingError = (error: string) => error.startsWith(MISSING_PREFIX);
 
 /**
  * A ticked filter's box is filled: the check on orange 6–7 is under 4.5:1, so its orange is
@@ -172,7 +177,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
     try {
       if (mode === 'failed' && state) {
         await readRemoteIds();
-        return await walk(failedGroups(state), false);
+        return await walk(retryableGroups(state, isMissingError), false);
       }
       const linked = await linkedGroups();
       if (mode === 'rest' && state) return await walk(unreadGroups(state, linked), false);
@@ -209,6 +214,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
   const total = state?.total ?? 0;
   const checked = state ? checkedCount(state) : 0;
   const failed = state ? failedGroups(state) : [];
+  const retryable = state ? retryableGroups(state, isMissingError) : [];
   const done = checked + failed.length;
   const unread = state && state.status !== 'running' && done < total;
 
@@ -269,9 +275,9 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
                     Check the rest ({(total - done).toLocaleString()})
                   </Button>
                 ) : null}
-                {failed.length ? (
+                {retryable.length ? (
                   <Button variant="light" onClick={() => void start('failed')}>
-                    Retry failed groups ({failed.length})
+                    Retry failed groups ({retryable.length})
                   </Button>
                 ) : null}
                 <Button onClick={() => void start('all')}>{state ? 'Check all members again' : 'Check all members'}</Button>

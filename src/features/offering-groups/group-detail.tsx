@@ -5,7 +5,7 @@ import { ApiError } from '../../api/errors';
 import { MISSING_FIXES, MISSING_PULL_REASON, missingExplanation } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
-import { ErrorAlert } from '../../components/error-alert';
+import { ErrorAlert, type ErrorAction } from '../../components/error-alert';
 import { StateBadge } from '../../components/state-badge';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
@@ -198,7 +198,23 @@ function GroupDetailBody({
           </Text>
         ) : null}
       </Stack>
-      <MemberDiff offeringUuid={offeringUuid} group={group} missing={missing} canManage={canManage} onChanged={onChanged} />
+      <MemberDiff
+        offeringUuid={offeringUuid}
+        group={group}
+        missing={missing}
+        canManage={canManage}
+        onChanged={onChanged}
+        // A retry cannot bring a deleted remote group back: what can help is offered instead.
+        fixes={
+          canManage
+            ? [
+                { label: 'Link to another remote group', onClick: () => actions.openLink(group) },
+                { label: 'Unlink', onClick: () => actions.confirmUnlink(group) },
+                { label: 'Delete', onClick: () => actions.confirmDelete([group], { onConfirmed: onClose }) },
+              ]
+            : []
+        }
+      />
     </Stack>
   );
 }
@@ -211,6 +227,7 @@ function MemberDiff({
   missing,
   canManage,
   onChanged,
+  fixes,
 }: {
   offeringUuid: string;
   group: OfferingGroup;
@@ -218,6 +235,8 @@ function MemberDiff({
   missing: boolean;
   canManage: boolean;
   onChanged: () => Promise<unknown>;
+  /** What can mend a group missing in Keycloak (a retry cannot). */
+  fixes: ErrorAction[];
 }) {
   const linked = Boolean(group.backend_id);
   const local = useQuery(groupQueries.members(offeringUuid, group.uuid));
@@ -328,7 +347,8 @@ function MemberDiff({
               error={remote.error}
               title={missing ? 'The linked group is missing in Keycloak' : 'Could not list the members in Keycloak'}
               hint={missing ? `${missingExplanation(group.backend_id)} ${MISSING_FIXES}` : KEYCLOAK_SETTINGS_HINT}
-              onRetry={() => void remote.refetch()}
+              actions={missing ? fixes : undefined}
+              onRetry={missing ? undefined : () => void remote.refetch()}
             />
           ) : (
             <TableSkeleton rows={3} label="Loading members in Keycloak" />

@@ -193,8 +193,10 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
               onChange={(value) => field.onChange(value ?? '')}
               onBlur={field.onBlur}
               error={errors.backend_id?.message}
-              nothingFoundMessage="No remote group matches"
-              disabled={remoteGroups.isPending}
+              nothingFoundMessage={remoteGroups.isPending ? 'Loading remote groups…' : 'No remote group matches'}
+              // The first field takes the focus when the dialog opens (not its close button), and
+              // takes typing while the remote groups load.
+              data-autofocus
               comboboxProps={{ withinPortal: true }}
               renderOption={({ option }) => {
                 const remote = remoteById.get(option.value);

@@ -1,5 +1,7 @@
 import { Anchor, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { lastPage } from '../../lib/fetch-page';
 import { Link } from 'react-router';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
 import { KeycloakBadge } from './keycloak-badge';
@@ -21,6 +23,13 @@ export function OfferingsTable() {
   const [state, setState] = useUrlState(offeringsSearchSchema);
   const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
   const offerings = useQuery(offeringsListQuery(state));
+  // A page past the end (an old bookmark) moves to the last page that exists, as on every list.
+  const total = offerings.data?.total;
+  useEffect(() => {
+    if (total === undefined || offerings.isPlaceholderData) return;
+    const last = lastPage(total, state.page_size);
+    if (state.page > last) setState({ page: last }, { replace: true });
+  }, [total, state.page, state.page_size, offerings.isPlaceholderData, setState]);
 
   return (
     <Stack>

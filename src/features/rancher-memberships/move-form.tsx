@@ -70,7 +70,7 @@ export function MoveForm({
       title: `Moved ${isolate(added.username)} to ${scopeLabel(added)}`,
       message: `Waldur created the new membership and deleted the one in ${from}. ${outcomeSentence(added)}`,
     });
-    await invalidateMemberships(queryClient);
+    await invalidateMemberships(queryClient, [old.uuid]);
     onClose();
   };
 
@@ -80,7 +80,7 @@ export function MoveForm({
     onSuccess: async (result) => {
       if (result.status === 'moved') return done(result.added);
       setHalfDone(result);
-      await invalidateMemberships(queryClient);
+      await invalidateMemberships(queryClient, result.status === 'not-added' ? [old.uuid] : []);
     },
     onError: (error) => {
       const { fields } = splitFormErrors(error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues()));

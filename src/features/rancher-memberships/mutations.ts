@@ -4,7 +4,7 @@ import { ApiError } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { settleInOrder } from '../../lib/settle-in-order';
 import type { MembershipBody } from './membership-schema';
-import { rancherKeys, roleDisplayName, uuidFromUrl } from './queries';
+import { rancherKeys, rancherQueries, roleDisplayName, uuidFromUrl } from './queries';
 
 /** Who a selected or deleted membership is, kept across pages for confirmations and results. */
 export type MembershipRef = {
@@ -86,8 +86,14 @@ export function deleteMemberships(
   });
 }
 
-/** After a write: memberships, and groups (creating a membership may create its group). */
-export function invalidateMemberships(queryClient: QueryClient) {
+/**
+ * After a write: memberships, and groups (creating a membership may create its group).
+ * `replaced`: memberships that no longer exist (a move, a remove and add): their own queries
+ * go, not refetched, or the open dialog's read of the old one would answer 404 and raise a
+ * false "Could not refresh".
+ */
+export function invalidateMemberships(queryClient: QueryClient, replaced: readonly string[] = []) {
+  for (const uuid of replaced) queryClient.removeQueries({ queryKey: rancherQueries.detail(uuid).queryKey, exact: true });
   return Promise.all([
     queryClient.invalidateQueries({ queryKey: rancherKeys.memberships }),
     queryClient.invalidateQueries({ queryKey: rancherKeys.groups }),

@@ -28,7 +28,7 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
       title: `Membership of ${isolate(added.username)} added again with the new email`,
       message: `Waldur deleted the membership in ${isolate(where)} and created it again. ${outcomeSentence(added)}`,
     });
-    await invalidateMemberships(queryClient);
+    await invalidateMemberships(queryClient, [old.uuid]);
     onDone();
   };
 
@@ -42,7 +42,7 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
       ),
     onSuccess: async (result) => {
       if (result.status === 'moved') return finished(result.added);
-      await invalidateMemberships(queryClient);
+      await invalidateMemberships(queryClient, [old.uuid]);
     },
   });
   const addAgain = useMutation({ mutationKey: FORM_KEY, mutationFn: () => createMembership(body), onSuccess: finished });
