@@ -155,7 +155,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
             disabled={selectable.length === 0}
             onClick={() => update((current) => setSelected(current, selectable, true))}
           >
-            {query ? `Select all matches (${selectable.length.toLocaleString()})` : `Select all (${selectable.length.toLocaleString()})`}
+            {selectAllLabel(selectable.length, Boolean(query), state.selected.length > 0)}
           </Button>
           <Button
             variant="default"
@@ -191,4 +191,13 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
       </div>
     </Stack>
   );
+}
+
+/** What "Select all" adds: the groups shown that are not chosen (or imported) yet, said so once some are. */
+function selectAllLabel(count: number, filtered: boolean, someChosen: boolean): string {
+  const n = count.toLocaleString();
+  if (!someChosen) return filtered ? `Select all matches (${n})` : `Select all (${n})`;
+  return filtered
+    ? `Select the other ${n} ${count === 1 ? 'match' : 'matches'}`
+    : `Select the other ${n} ${count === 1 ? 'group' : 'groups'}`;
 }
