@@ -193,10 +193,8 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
               onChange={(value) => field.onChange(value ?? '')}
               onBlur={field.onBlur}
               error={errors.backend_id?.message}
-              nothingFoundMessage={remoteGroups.isPending ? 'Loading remote groups…' : 'No remote group matches'}
-              // The first field takes the focus when the dialog opens (not its close button), and
-              // takes typing while the remote groups load.
-              data-autofocus
+              nothingFoundMessage="No remote group matches"
+              disabled={remoteGroups.isPending}
               comboboxProps={{ withinPortal: true }}
               renderOption={({ option }) => {
                 const remote = remoteById.get(option.value);
