@@ -88,14 +88,14 @@ export function deleteMemberships(
 
 /**
  * After a write: memberships, and groups (creating a membership may create its group).
- * `replaced`: memberships that no longer exist (a move, a remove and add): their own queries
- * go, not refetched, or the open dialog's read of the old one would answer 404 and raise a
- * false "Could not refresh".
+ * `replaced`: memberships that no longer exist (a move, a remove and add): their own reads are
+ * left out, or the open dialog's read of the old one would answer 404 and raise a false "Could
+ * not refresh".
  */
 export function invalidateMemberships(queryClient: QueryClient, replaced: readonly string[] = []) {
-  for (const uuid of replaced) queryClient.removeQueries({ queryKey: rancherQueries.detail(uuid).queryKey, exact: true });
+  const gone = new Set(replaced.map((uuid) => JSON.stringify(rancherQueries.detail(uuid).queryKey)));
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: rancherKeys.memberships }),
+    queryClient.invalidateQueries({ queryKey: rancherKeys.memberships, predicate: (query) => !gone.has(JSON.stringify(query.queryKey)) }),
     queryClient.invalidateQueries({ queryKey: rancherKeys.groups }),
   ]);
 }
