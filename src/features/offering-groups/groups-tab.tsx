@@ -1,6 +1,6 @@
 import { Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import type { RemotePresence } from '../../api/remote-presence';
@@ -11,7 +11,6 @@ import { ErrorAlert, urlProblem } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
 import { PlainTable } from '../../components/plain-table';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { lastPage } from '../../lib/fetch-page';
 import { afterNextPaint } from '../../lib/after-paint';
 import { formatDateTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
@@ -25,6 +24,7 @@ import { groupQueries } from './queries';
 import { LinkBadge, useRemotePresences } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 import { showControls } from '../../lib/bidi';
+import { useLastPageClamp } from '../../lib/use-last-page-clamp';
 
 // The pickers (Select, Combobox) load once the first rows are painted, and the detail panel
 // (Drawer) when it opens: neither is among the scripts before the first row.
@@ -51,12 +51,8 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
   const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
   // A page past the end (after deletions, or an old bookmark) moves to the last page.
-  const total = groups.data?.total;
-  useEffect(() => {
-    if (total === undefined || groups.isPlaceholderData) return;
-    const last = lastPage(total, state.page_size);
-    if (state.page > last) setState({ page: last }, { replace: true });
-  }, [total, state.page, state.page_size, groups.isPlaceholderData, setState]);
+  const moveToPage = useCallback((page: number) => setState({ page }, { replace: true }), [setState]);
+  useLastPageClamp(groups.data?.total, { page: state.page, pageSize: state.page_size, placeholder: groups.isPlaceholderData }, moveToPage);
 
   const urlError = urlProblem(groups.error, {
     page: state.page,

@@ -1,7 +1,6 @@
 import { Anchor, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
-import { lastPage } from '../../lib/fetch-page';
+import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
 import { KeycloakBadge } from './keycloak-badge';
@@ -12,6 +11,7 @@ import { TableSkeleton } from '../../components/table-skeleton';
 import { pagingShape, param, useUrlState, searchSchema, type SearchState } from '../../lib/url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { Bdi } from '../../components/bidi-text';
+import { useLastPageClamp } from '../../lib/use-last-page-clamp';
 
 export const offeringsSearchSchema = searchSchema({ q: param.string(), ...pagingShape });
 
@@ -24,12 +24,12 @@ export function OfferingsTable() {
   const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
   const offerings = useQuery(offeringsListQuery(state));
   // A page past the end (an old bookmark) moves to the last page that exists, as on every list.
-  const total = offerings.data?.total;
-  useEffect(() => {
-    if (total === undefined || offerings.isPlaceholderData) return;
-    const last = lastPage(total, state.page_size);
-    if (state.page > last) setState({ page: last }, { replace: true });
-  }, [total, state.page, state.page_size, offerings.isPlaceholderData, setState]);
+  const moveToPage = useCallback((page: number) => setState({ page }, { replace: true }), [setState]);
+  useLastPageClamp(
+    offerings.data?.total,
+    { page: state.page, pageSize: state.page_size, placeholder: offerings.isPlaceholderData },
+    moveToPage,
+  );
 
   return (
     <Stack>
