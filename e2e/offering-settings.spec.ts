@@ -47,6 +47,34 @@ test('a wrong realm makes the connection test fail, and restoring the previous s
   await expect(page.getByRole('button', { name: 'Restore previous settings' })).toBeHidden();
 });
 
+test('a save that breaks the connection is tested at once, and the restore is offered without a test before it', async ({ page, sim }) => {
+  await page.goto(settingsUrl);
+  await page.getByRole('textbox', { name: 'Keycloak URL' }).fill('https://nowhere.example.org/');
+  await save(page);
+  // No "Test connection" click: the save's own test fails, and the way back is offered.
+  const alert = page.getByRole('alert').filter({ hasText: 'Keycloak does not answer with the saved settings' });
+  await expect(alert).toBeVisible();
+  await alert.getByRole('button', { name: 'Restore previous settings' }).click();
+  await expect(page.getByText('Previous settings restored')).toBeVisible();
+  expect((await savedOptions(sim)).secret_options.keycloak_url).not.toBe('https://nowhere.example.org/');
+});
+
+test('what would not work is refused next to its field before sending', async ({ page, sim }) => {
+  const before = await savedOptions(sim);
+  await page.goto(settingsUrl);
+  await page.getByRole('textbox', { name: 'Keycloak URL' }).fill('javascript:alert(1)');
+  await page.getByRole('textbox', { name: 'Realm', exact: true }).fill('<b>x</b> 🚀');
+  await page.getByRole('textbox', { name: 'Sync frequency (minutes)' }).fill('99999999');
+  await page.getByRole('textbox', { name: 'Username label' }).fill('L'.repeat(500));
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText(/starting with https:\/\//)).toBeVisible();
+  await expect(page.getByText(/A realm name has letters, digits/)).toBeVisible();
+  await expect(page.getByText(/At most 10,080 minutes/)).toBeVisible();
+  await expect(page.getByText(/At most 40 characters/)).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Realm', exact: true })).toHaveValue('<b>x</b> 🚀');
+  expect(await savedOptions(sim)).toEqual(before);
+});
+
 test('an option the form does not show survives a save; the password is kept when left empty', async ({ page, sim }) => {
   const before = await savedOptions(sim);
   await sim.api('staff', 'POST', `/api/marketplace-provider-offerings/${A}/update_integration/`, {

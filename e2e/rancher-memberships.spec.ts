@@ -247,7 +247,10 @@ test('add: a cluster that disappeared before saving gets the server’s “does 
   expect(await membershipsOf(sim, 'casper')).toHaveLength(0);
 });
 
-test('edit: the form is filled from the membership and its group; saving sends PATCH with only what changed', async ({ page, sim }) => {
+test('edit: the form is filled from the membership and its group; a new username goes with PUT and all four fields, an email alone is refused before sending', async ({
+  page,
+  sim,
+}) => {
   const writes = recordWrites(page);
   const before = await membershipOf(sim, 'new.engineer');
   await page.goto(pageUrl());
@@ -266,16 +269,27 @@ test('edit: the form is filled from the membership and its group; saving sends P
   await expect(dialog.getByText('Nothing to save: no field was changed.')).toBeVisible();
   expect(writes).toHaveLength(0);
 
+  // The email alone: Waldur would refuse it as a duplicate; the dialog says so and sends nothing.
   await dialog.getByRole('textbox', { name: 'Email' }).fill('engineer@new.example.org');
-  const [patch] = await Promise.all([
-    page.waitForRequest((request) => request.url().includes(`${ENDPOINT}${before.uuid}/`) && request.method() === 'PATCH'),
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert').filter({ hasText: 'Waldur cannot change only the email' })).toBeVisible();
+  expect(writes).toHaveLength(0);
+
+  await dialog.getByRole('textbox', { name: 'Username' }).fill('engineer');
+  const [put] = await Promise.all([
+    page.waitForRequest((request) => request.url().includes(`${ENDPOINT}${before.uuid}/`) && request.method() === 'PUT'),
     dialog.getByRole('button', { name: 'Save' }).click(),
   ]);
-  expect(patch.postDataJSON()).toEqual({ email: 'engineer@new.example.org' });
+  expect(put.postDataJSON()).toEqual({
+    username: 'engineer',
+    email: 'engineer@new.example.org',
+    scope_uuid: R.projects.mlPlatform.uuid,
+    role: expect.stringContaining(`/api/rancher-role-templates/${R.roleTemplates.projectMember.uuid}/`),
+  });
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'new.engineer', 'Project ml-platform')).toContainText('engineer@new.example.org');
-  expect((await membershipOf(sim, 'new.engineer')).email).toBe('engineer@new.example.org');
-  expect(writes.map((request) => request.method())).toEqual(['PATCH']);
+  await expect(row(page, 'engineer', 'Project ml-platform')).toContainText('engineer@new.example.org');
+  expect((await membershipOf(sim, 'engineer')).email).toBe('engineer@new.example.org');
+  expect(writes.map((request) => request.method())).toEqual(['PUT']);
 });
 
 test('edit: a membership deleted meanwhile gets a clear message and nothing is saved', async ({ page, sim }) => {
@@ -285,6 +299,7 @@ test('edit: a membership deleted meanwhile gets a clear message and nothing is s
   const dialog = page.getByRole('dialog', { name: 'Edit membership of carol' });
   await expect(dialog.getByRole('textbox', { name: 'Role' })).toHaveValue('Cluster Owner');
   expect((await sim.api('staff', 'DELETE', `${ENDPOINT}${carol.uuid}/`)).status).toBe(204);
+  await dialog.getByRole('textbox', { name: 'Username' }).fill('carol.b');
   await dialog.getByRole('textbox', { name: 'Email' }).fill('carol@elsewhere.example.org');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toContainText(
@@ -306,11 +321,18 @@ test('move: the new membership replaces the old one (created first, then the old
   await choose(dialog, page, 'Project', /^web-frontend/);
   await choose(dialog, page, 'Role', /^Project Owner/);
   await expectAccessible(page, 'move membership form');
+  // The membership just replaced is not read again (its 404 raised "Could not refresh").
+  const readsOfOld: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && request.url().includes(`${ENDPOINT}${before.uuid}/`)) readsOfOld.push(request.url());
+  });
   await dialog.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Moved new.engineer to Project web-frontend')).toBeVisible();
   await expect(row(page, 'new.engineer', 'Project web-frontend')).toHaveCount(1);
   await expect(row(page, 'new.engineer', 'Project ml-platform')).toHaveCount(0);
+  expect(readsOfOld).toEqual([]);
+  await expect(page.getByText('Could not refresh')).toHaveCount(0);
   expect(writes.map((request) => request.method())).toEqual(['POST', 'DELETE']);
   const after = await membershipsOf(sim, 'new.engineer');
   expect(after.map((membership) => [membership.group_scope_name, membership.group_role])).toEqual([['web-frontend', 'project-owner']]);

@@ -56,6 +56,9 @@ const results = [
       'sim/test/integration-settings.test.ts',
       'sim/test/faults-control.test.ts',
       'sim/test/agent-8-1.test.ts',
+      // Rancher's realms stay in memory, but its edit cases (Waldur's validation on PUT and
+      // PATCH) must hold with the rest of the simulator over the real server too.
+      'sim/test/rancher.test.ts',
     ],
     { SIM_TEST_KEYCLOAK_URL: url },
   ),
@@ -63,6 +66,12 @@ const results = [
     E2E_KEYCLOAK_URL: url,
     E2E_JSON_REPORT: join(reports, 'keycloak-e2e.json'),
   }),
+  run(
+    'e2e Rancher edits through the app, simulator over the real Keycloak',
+    'npx',
+    ['playwright', 'test', 'e2e/rancher-memberships.spec.ts', '--workers=1', '-g', 'edit'],
+    { E2E_KEYCLOAK_URL: url, E2E_JSON_REPORT: join(reports, 'keycloak-e2e-rancher.json') },
+  ),
 ];
 
 await started?.stop();

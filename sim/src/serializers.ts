@@ -166,10 +166,10 @@ export function serializeOffering(ctx: Ctx, o: Offering): Json {
   return out;
 }
 
+/** Waldur 8.0.5's OfferingUserRoleSerializer: no `url` (the offering's nested roles have one). */
 export function serializeRole(ctx: Ctx, r: OfferingRole): Json {
   const offering = ctx.store.offerings.get(r.offeringUuid);
   return {
-    url: urls.role(ctx, r.uuid),
     uuid: r.uuid,
     name: r.name,
     offering: urls.offering(ctx, r.offeringUuid),
@@ -326,8 +326,8 @@ export function serializeCluster(ctx: Ctx, c: RancherCluster): Json {
   };
 }
 
+/** Waldur 8.0.5's Rancher ProjectSerializer: the cluster only as a URL, no `backend_id`. */
 export function serializeProject(ctx: Ctx, p: RancherProject): Json {
-  const cluster = ctx.store.clusters.get(p.clusterUuid);
   return {
     url: urls.rancherProject(ctx, p.uuid),
     uuid: p.uuid,
@@ -337,9 +337,6 @@ export function serializeProject(ctx: Ctx, p: RancherProject): Json {
     modified: formatMicros(p.modified),
     runtime_state: 'active',
     cluster: urls.cluster(ctx, p.clusterUuid),
-    cluster_uuid: p.clusterUuid,
-    cluster_name: cluster?.name ?? '',
-    backend_id: p.backendId,
     namespaces: [],
   };
 }

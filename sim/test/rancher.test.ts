@@ -30,6 +30,16 @@ describe('pickers', () => {
     expect(byName.list()[0]?.name).toBe('read-only');
   });
 
+  it('answers only the fields Waldur 8.0.5 has: no backend_id, cluster_name or cluster_uuid on projects, no url on offering roles', async () => {
+    const [project] = (await api.get(`/api/rancher-projects/?cluster_uuid=${RD.clusters.auroraProd.uuid}`)).list();
+    expect(Object.keys(project ?? {}).sort()).toEqual(
+      ['cluster', 'created', 'description', 'modified', 'name', 'namespaces', 'runtime_state', 'url', 'uuid'].sort(),
+    );
+    const [role] = (await api.get(`/api/marketplace-offering-user-roles/?offering_uuid=${DEMO.offerings.healthyA.uuid}`)).list();
+    expect(role).not.toHaveProperty('url');
+    expect(role).toHaveProperty('offering_uuid');
+  });
+
   it('owner sees own organization only; viewer sees nothing', async () => {
     const owner = (await api.get('/api/rancher-clusters/', { token: T.owner })).list();
     expect(owner.map((c) => c.name).sort()).toEqual(['aurora-dev', 'aurora-prod']);
@@ -174,28 +184,52 @@ describe('keycloak-user-group-memberships', () => {
     expect((await api.post(KM, body({ scope_uuid: 'bad' }), { token: T.viewer })).status).toBe(400);
   });
 
-  it('PUT and PATCH update username / email; DELETE removes the user from the remote group', async () => {
+  it('updates run the create validation (waldur_rancher serializers.py validate): PUT with all four fields; DELETE removes the user from the remote group', async () => {
     const target = [...sim.store.rancherMemberships.all()].find((m) => m.username === 'carol');
     if (!target) throw new Error('seed');
-    const patched = await api.patch(`${KM}${target.uuid}/`, { email: 'carol.new@example.org' });
-    expect(patched.status).toBe(200);
-    expect(patched.obj().email).toBe('carol.new@example.org');
-    const put = await api.put(`${KM}${target.uuid}/`, {
-      username: 'carol',
-      email: 'c@example.org',
-      scope_uuid: RD.clusters.auroraProd.uuid,
-      role: url.roleTemplate(RT.clusterOwner.uuid),
+    const role = url.roleTemplate(RT.clusterOwner.uuid);
+    const scope = RD.clusters.auroraProd.uuid;
+    // PATCH without role: validate() builds KeycloakGroup(role=None) and reads its role's scope
+    // type, an unhandled error: Django's 500 page, nothing changed.
+    const patched = await api.patch(`${KM}${target.uuid}/`, { email: 'carol.new@example.org' }, { allow500: true });
+    expect(patched.status).toBe(500);
+    expect(String(patched.body)).toContain('Server Error (500)');
+    expect(sim.store.rancherMemberships.get(target.uuid)?.email).not.toBe('carol.new@example.org');
+    // The duplicate check (username + role) does not leave the edited membership out: keeping
+    // username and role is refused, so the email alone cannot be changed.
+    const sameUser = await api.put(`${KM}${target.uuid}/`, { username: 'carol', email: 'c@example.org', scope_uuid: scope, role });
+    expect(sameUser.status).toBe(400);
+    expect(sameUser.body).toEqual({ non_field_errors: ['This keycloak user group membership already exists.'] });
+    expect((await api.patch(`${KM}${target.uuid}/`, { username: 'carol', email: 'c@example.org', scope_uuid: scope, role })).status).toBe(
+      400,
+    );
+    // PATCH with role but without scope_uuid: the scope lookup finds no cluster "None".
+    expect((await api.patch(`${KM}${target.uuid}/`, { username: 'carol2', role })).body).toEqual({
+      non_field_errors: ['Cluster with UUID None does not exist.'],
     });
+    // PATCH with role and scope but no username: validate() reads attrs["username"]: 500.
+    expect((await api.patch(`${KM}${target.uuid}/`, { email: 'c@example.org', scope_uuid: scope, role }, { allow500: true })).status).toBe(
+      500,
+    );
+    // A new username with the same role and scope saves; only username and email change.
+    const put = await api.put(`${KM}${target.uuid}/`, { username: 'carol.b', email: 'c@example.org', scope_uuid: scope, role });
     expect(put.status).toBe(200);
+    expect(put.obj()).toMatchObject({ username: 'carol.b', email: 'c@example.org' });
+    expect(sim.store.rancherMemberships.get(target.uuid)?.groupUuid).toBe(target.groupUuid);
     const putMissing = await api.put(`${KM}${target.uuid}/`, { email: 'c@example.org' });
     expect(putMissing.body).toEqual({
       username: ['This field is required.'],
       scope_uuid: ['This field is required.'],
       role: ['This field is required.'],
     });
-    expect((await api.patch(`${KM}${target.uuid}/`, { username: 'alice' })).body).toEqual({
+    expect((await api.put(`${KM}${target.uuid}/`, { username: 'alice', email: 'a@example.org', scope_uuid: scope, role })).body).toEqual({
       non_field_errors: ['This keycloak user group membership already exists.'],
     });
+    // An edit does not touch Keycloak, and a delete removes the user the membership names now:
+    // back to carol, so that the delete below removes carol.
+    expect((await api.put(`${KM}${target.uuid}/`, { username: 'carol', email: 'c@example.org', scope_uuid: scope, role })).status).toBe(
+      200,
+    );
     const carol = aurora().findUser('carol');
     const group = sim.store.rancherGroups.get(target.groupUuid);
     expect(carol && group && aurora().isMember(group.backendId, carol.id)).toBe(true);

@@ -15,24 +15,29 @@ import type { RemoteGroup } from './types';
  * - `listed`: among the offering's remote groups;
  * - `elsewhere`: not listed, but Keycloak lists its members: it exists outside the offering's group;
  * - `missing`: Keycloak answers, but not for this id: the remote group was deleted (or the realm changed);
- * - `unknown`: not linked, or not known yet (Keycloak not reached, a read still under way).
+ * - `unchecked`: linked, but Keycloak could not be read (down, refused the settings, an error):
+ *   nothing is known about the remote group, and a badge must not look healthy;
+ * - `unknown`: not linked, or not known yet (a read still under way).
  */
-export type RemotePresence = 'listed' | 'elsewhere' | 'missing' | 'unknown';
+export type RemotePresence = 'listed' | 'elsewhere' | 'missing' | 'unchecked' | 'unknown';
 
 export type PresenceInput = {
   backendId: string;
   /** The ids of the offering's remote groups (`remoteIdsOf`), when `remote_groups` answered. */
   remoteIds: ReadonlySet<string> | undefined;
+  /** `remote_groups` failed (with no earlier answer to go by). */
+  remoteFailed?: boolean;
   /** The result of `remote_group_members` of this id, when it was asked. */
   members?: { ok: true } | { ok: false; error: unknown };
 };
 
-export function remotePresence({ backendId, remoteIds, members }: PresenceInput): RemotePresence {
-  if (!backendId || !remoteIds) return 'unknown';
+export function remotePresence({ backendId, remoteIds, remoteFailed = false, members }: PresenceInput): RemotePresence {
+  if (!backendId) return 'unknown';
+  if (!remoteIds) return remoteFailed ? 'unchecked' : 'unknown';
   if (remoteIds.has(backendId)) return 'listed';
   if (!members) return 'unknown';
   if (members.ok) return 'elsewhere';
-  return isRefusedByKeycloak(members.error) ? 'missing' : 'unknown';
+  return isRefusedByKeycloak(members.error) ? 'missing' : 'unchecked';
 }
 
 /** Waldur's 400 for a Keycloak action that failed (not a 5xx, network failure, 401, 403 or 404). */
@@ -59,6 +64,8 @@ export function needsLookup(backendId: string, remoteIds: ReadonlySet<string> | 
 }
 
 export const MISSING_BADGE = 'Linked · missing in Keycloak';
+
+export const UNCHECKED_BADGE = 'Linked · Keycloak not checked';
 
 /** The cause, in the words errors and explanations use. */
 export function missingExplanation(backendId: string): string {

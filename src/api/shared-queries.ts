@@ -3,6 +3,7 @@ import { api, unwrap, unwrapPage } from './client';
 import type { ProviderResource, RemoteUser } from './types';
 import { fetchAllPages } from '../lib/fetch-all-pages';
 import { isKeycloakEnabled } from './keycloak-enabled';
+import { fetchPage } from '../lib/fetch-page';
 
 /**
  * Queries more than one feature needs (the offering, its roles, resources, groups and remote
@@ -68,19 +69,19 @@ export const offeringQueries = {
   list: (filters: { name: string; page: number; page_size: number }) =>
     queryOptions({
       queryKey: ['offerings', 'list', filters],
+      // A page past the end comes back empty with the real total (fetchPage): the table moves
+      // to the last page, as every list does, instead of showing "Invalid page".
       queryFn: ({ signal }) =>
-        unwrapPage(
-          api.GET('/api/marketplace-provider-offerings/', {
-            signal,
-            params: {
-              query: {
-                name: filters.name || undefined,
-                page: filters.page,
-                page_size: filters.page_size,
-                o: ['name'],
-              },
-            },
-          }),
+        fetchPage(
+          (page, pageSize) =>
+            unwrapPage(
+              api.GET('/api/marketplace-provider-offerings/', {
+                signal,
+                params: { query: { name: filters.name || undefined, page, page_size: pageSize, o: ['name'] } },
+              }),
+            ),
+          filters.page,
+          filters.page_size,
         ),
       placeholderData: keepPreviousData,
     }),
@@ -293,4 +294,31 @@ export function whenKeycloakEnabled(queryClient: QueryClient, offeringUuid: stri
     .catch(() => {
       // The offering route's loader shows why the offering could not be loaded.
     });
+}
+
+/**
+ * The scope IDs a role can use on a resource. Waldur takes a scope ID for a new membership only
+ * when the resource offers it for the role's scope type ("The scope ID '…' is not configured
+ * for scope type '…' on this resource."); an offering-wide role only those with no scope type.
+ */
+export function scopesForRole(
+  resource: Pick<ProviderResource, 'options'> | undefined | null,
+  scopeType: string | null | undefined,
+): AvailableScope[] {
+  return availableScopes(resource).filter((scope) => scope.scope_type === (scopeType ?? ''));
+}
+
+/** Why a scope ID does not go with a role on a resource, in the user's words; null when it does. */
+export function scopeMismatch(
+  resource: Pick<ProviderResource, 'options'> | undefined | null,
+  scopeId: string | null | undefined,
+  role: { scope_type?: string | null; scope_type_label?: string | null } | undefined,
+): string | null {
+  if (!scopeId || !role) return null;
+  const offered = availableScopes(resource).filter((scope) => scope.scope_id === scopeId);
+  if (offered.length === 0) return `This resource does not offer the scope ID “${scopeId}”.`;
+  if (offered.some((scope) => scope.scope_type === (role.scope_type ?? ''))) return null;
+  const types = [...new Set(offered.map((scope) => scope.scope_type || 'offering-wide'))].join(', ');
+  const wanted = role.scope_type_label || role.scope_type || 'offering-wide';
+  return `“${scopeId}” is offered for ${types} roles, not for this role (${wanted}): Waldur refuses to add members with it.`;
 }

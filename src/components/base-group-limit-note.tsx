@@ -1,5 +1,6 @@
 import { Alert, List, Text } from '@mantine/core';
 import type { Offering } from '../api/types';
+import { Bdi } from './bidi-text';
 
 /** The offering's Keycloak base group (`plugin_options.keycloak_base_group`), or '' when none is set. */
 export function baseGroupOf(offering: Pick<Offering, 'plugin_options'> | undefined): string {
@@ -20,11 +21,11 @@ export function BaseGroupLimitNote({ offering }: Props) {
   return (
     <Alert color="orange" variant="light" role="note" title="Waldur cannot see this offering’s role groups">
       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-        Waldur lists no remote groups, but that does not mean Keycloak has none. This offering has the base group “<bdi>{base}</bdi>”.
+        Waldur lists no remote groups, but that does not mean Keycloak has none. This offering has the base group “<Bdi>{base}</Bdi>”.
         Waldur 8.0.x fetches only one level of sub-groups, so on Keycloak 23 and later the role groups under{' '}
-        <bdi>
+        <Bdi>
           {base}/{group}/
-        </bdi>{' '}
+        </Bdi>{' '}
         are invisible to it: they cannot be listed, imported or compared here.
       </Text>
       <Text size="sm" mt="xs">
@@ -32,7 +33,7 @@ export function BaseGroupLimitNote({ offering }: Props) {
       </Text>
       <List size="sm" spacing={2}>
         <List.Item>
-          Move the offering’s group “<bdi>{group}</bdi>” to the top level in Keycloak and clear the base group. Waldur’s API cannot clear a
+          Move the offering’s group “<Bdi>{group}</Bdi>” to the top level in Keycloak and clear the base group. Waldur’s API cannot clear a
           base group once it is set, so clear it in Waldur’s admin.
         </List.Item>
         <List.Item>Or upgrade Waldur once a version that fetches nested groups is available.</List.Item>

@@ -4,9 +4,23 @@ import { whenModalsReady } from './overlay-hosts';
 
 type ConfirmModalProps = Parameters<typeof modals.openConfirmModal>[0];
 
-/** Mantine's confirm dialog, once its host is loaded (see overlay-hosts): the app's only way to open one. */
+/**
+ * Mantine's confirm dialog, once its host is loaded (see overlay-hosts): the app's only way to
+ * open one. The dialog answers once: it stays on screen for its closing transition after the
+ * first click, and a double click would otherwise confirm (send the request) twice.
+ */
 export function openConfirmModal(props: ConfirmModalProps) {
-  void whenModalsReady().then(() => modals.openConfirmModal(props));
+  let answered = false;
+  const once =
+    <Args extends unknown[]>(handler: ((...args: Args) => void) | undefined) =>
+    (...args: Args) => {
+      if (answered) return;
+      answered = true;
+      handler?.(...args);
+    };
+  void whenModalsReady().then(() =>
+    modals.openConfirmModal({ ...props, onConfirm: once(props.onConfirm), onCancel: once(props.onCancel) }),
+  );
 }
 
 type Options = {

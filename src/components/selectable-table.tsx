@@ -3,6 +3,8 @@ import { csvLine } from '../lib/csv';
 import { personName } from '../lib/person-fields';
 import { formatDateTime } from '../lib/format';
 import { StateBadge } from './state-badge';
+import { Bdi } from './bidi-text';
+import { isolate } from '../lib/bidi';
 
 /** One CSV column: its header and its value for a row. */
 export type CsvCell<CsvRow> = readonly [header: string, value: (row: CsvRow) => string | null | undefined];
@@ -115,7 +117,7 @@ export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
               <Table.Tr key={row.uuid} bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}>
                 <Table.Td>
                   <Checkbox
-                    aria-label={`Select ${who}`}
+                    aria-label={`Select ${isolate(who)}`}
                     checked={isSelected}
                     onChange={(event) => onSelect([row], event.currentTarget.checked)}
                   />
@@ -128,7 +130,7 @@ export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
                     <Menu.Target>
                       {/* Busy, not `loading`: a disabled trigger would drop the focus (to <body>) while a
                           row's confirmation gets ready, and the dialog would give it back there. */}
-                      <ActionIcon variant="subtle" aria-label={`Actions for ${who}`} aria-busy={busy.has(row.uuid)}>
+                      <ActionIcon variant="subtle" aria-label={`Actions for ${isolate(who)}`} aria-busy={busy.has(row.uuid)}>
                         {busy.has(row.uuid) ? <Loader size={14} aria-hidden="true" /> : <span aria-hidden="true">⋯</span>}
                       </ActionIcon>
                     </Menu.Target>
@@ -192,7 +194,7 @@ export function textColumn<Row>(
     width,
     cell: (row) => (
       <Text size={mono ? 'xs' : 'sm'} ff={mono ? 'monospace' : undefined} style={clip} lineClamp={2} title={value(row)}>
-        <bdi>{value(row)}</bdi>
+        <Bdi>{value(row)}</Bdi>
       </Text>
     ),
     csv: [[header, value]],
@@ -210,11 +212,11 @@ export function personColumns(widths: { user: string; email: string }): ListColu
         return (
           <>
             <Text size="sm" fw={500} style={clip} lineClamp={2} title={name || row.username}>
-              <bdi>{name || row.username}</bdi>
+              <Bdi>{name || row.username}</Bdi>
             </Text>
             {name ? (
               <Text size="xs" c="dimmed" style={clip} lineClamp={1} title={row.username}>
-                <bdi>{row.username}</bdi>
+                <Bdi>{row.username}</Bdi>
               </Text>
             ) : null}
           </>

@@ -152,9 +152,11 @@ export function groupDeletionVerdict(group: { name: string }, waldur: WaldurAnsw
     case 'group-missing':
       return {
         level: 'confirmed',
-        title: waldur.status === 'gone' ? 'Already deleted' : 'Group deleted in Waldur and Keycloak',
+        // Keycloak has no such group: Waldur deleted it, or it was gone before; either way no
+        // one can be told that Waldur deleted it in Keycloak.
+        title: waldur.status === 'gone' ? 'Already deleted' : 'Group deleted; Keycloak no longer has it',
         waldur: waldurWords,
-        keycloak: 'Keycloak no longer has the group.',
+        keycloak: 'Keycloak does not have its group (any more), so it grants no access through it.',
         fix: '',
       };
     case 'members': {

@@ -26,4 +26,16 @@ describe('personFields', () => {
     });
     expect(messages({ username: 'x'.repeat(255), email: `${'x'.repeat(249)}@a.bc` })).toEqual({});
   });
+
+  it('says next to the field which characters Keycloak refuses in a username, rather than leaving the membership pending for ever', () => {
+    expect(messages({ username: '<b>x</b>', email: 'a@b.c' }).username).toEqual([
+      'Keycloak does not accept “<”, “>”, “/” in a username (letters, digits and . - _ @ are fine).',
+    ]);
+    expect(messages({ username: 'ann smith', email: 'a@b.c' }).username).toEqual([
+      'Keycloak does not accept spaces in a username (letters, digits and . - _ @ are fine).',
+    ]);
+    expect(messages({ username: '\u202Egnp.exe', email: 'a@b.c' }).username?.[0]).toContain('the invisible character U+202E');
+    // What Keycloak accepts: letters of any script, digits, . - _ @
+    expect(messages({ username: 'jürgen.müller-2_x@lab', email: 'a@b.c' })).toEqual({});
+  });
 });

@@ -7,10 +7,39 @@ import { z } from 'zod/mini';
  */
 const LOOKS_LIKE_EMAIL = /^[^\s@]+@[^\s@]+$/;
 
+/**
+ * What Keycloak's user profile refuses in a username (its `username-prohibited-characters`
+ * validator: HTML and shell characters, white space, control characters), and direction and
+ * other invisible format characters, which no one can type to find the user again. Waldur
+ * accepts such a username, and the membership then stays pending for ever: the user can never
+ * be created in Keycloak under that name.
+ */
+const PROHIBITED = /[<>&"'\s$%!#?§,;:*~/\\|^=[\]{}()`\p{Cc}\p{Cf}]/gu;
+
+/** The characters of a username that Keycloak refuses, each once, in the order they appear. */
+export function prohibitedInUsername(username: string): string[] {
+  return [...new Set(username.trim().match(PROHIBITED) ?? [])];
+}
+
+function describeCharacter(character: string): string {
+  if (/\s/.test(character)) return 'spaces';
+  if (/[\p{Cc}\p{Cf}]/u.test(character))
+    return `the invisible character U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `“${character}”`;
+}
+
+export function usernameProblem(username: string): string | null {
+  const found = prohibitedInUsername(username);
+  if (found.length === 0) return null;
+  const named = found.slice(0, 4).map(describeCharacter).join(', ');
+  return `Keycloak does not accept ${named}${found.length > 4 ? ' and more' : ''} in a username (letters, digits and . - _ @ are fine).`;
+}
+
 export const personFields = {
   username: z.string().check(
     z.refine((value) => value.trim().length > 0, 'Enter a username.'),
     z.refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
+    z.refine((value) => usernameProblem(value) === null, { error: (issue) => usernameProblem(String(issue.input)) ?? '' }),
   ),
   email: z.string().check(
     z.refine((value) => value.trim().length > 0, 'Enter an email address.'),

@@ -1,7 +1,7 @@
 // Rancher: clusters, projects, role templates, Keycloak groups and user group memberships
 // (waldur_rancher). The Keycloak behind a cluster is its service settings' realm.
 import { requireObject } from '../http/body.ts';
-import { forbidden, listError, nonFieldError, notFound } from '../http/errors.ts';
+import { DJANGO_SERVER_ERROR_HTML, forbidden, htmlError, listError, nonFieldError, notFound } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
 import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
@@ -247,7 +247,17 @@ export async function createRancherMembership(ctx: Ctx): Promise<ApiResult> {
   return { status: 201, body, headers: { Location: String(body.url) } };
 }
 
-/** PUT / PATCH: validates like create; only `username` and `email` are stored. */
+/**
+ * PUT / PATCH. Waldur's `KeycloakUserGroupMembershipSerializer.validate` runs on updates as on
+ * create (waldur_rancher/serializers.py), on the fields sent:
+ * - no `role` (a PATCH without it): it builds `KeycloakGroup(role=None, ...)` and reads the
+ *   role's scope type, an unhandled error: Django's 500 page, nothing changed;
+ * - `role` without `scope_uuid`: no cluster or project "None";
+ * - no `username` (a PATCH without it): `attrs["username"]` raises: 500;
+ * - the duplicate check (username + role) does not leave the edited membership out, so keeping
+ *   username and role is refused as a duplicate: the email alone cannot be changed.
+ * Then DRF's update stores only the model's fields: `username` and `email` (the group stays).
+ */
 export async function updateRancherMembership(ctx: Ctx): Promise<ApiResult> {
   const { store } = ctx;
   const m = getRancherMembership(ctx);
@@ -256,14 +266,16 @@ export async function updateRancherMembership(ctx: Ctx): Promise<ApiResult> {
   const v = new FieldValidator(data, partial);
   const { username, email, scopeUuid, roleUuid } = readRancherMembership(v, store);
   v.throwIfErrors();
+  const role = store.roleTemplates.get(roleUuid ?? '');
+  if (!role) throw htmlError(500, DJANGO_SERVER_ERROR_HTML);
+  if (!scopeUuid) throw nonFieldError(`${role.scopeType === 'project' ? 'Project' : 'Cluster'} with UUID None does not exist.`);
+  checkScope(store, role, scopeUuid);
+  if (typeof username !== 'string') throw htmlError(500, DJANGO_SERVER_ERROR_HTML);
+  checkDuplicate(store, username, role);
   const group = store.rancherGroups.get(m.groupUuid);
-  const role = store.roleTemplates.get(roleUuid ?? group?.roleUuid ?? '');
-  const scope = scopeUuid ?? group?.scopeUuid;
-  if (role && scope) checkScope(store, role, scope);
-  if (role) checkDuplicate(store, username ?? m.username, role, m);
   const currentRole = group ? store.roleTemplates.get(group.roleUuid) : undefined;
   if (!currentRole || !group || !canManageScope(store, ctx.user, currentRole, group.scopeUuid)) throw forbidden();
-  if (typeof username === 'string') m.username = username;
+  m.username = username;
   if (typeof email === 'string') m.email = email;
   m.modified = store.now();
   return { status: 200, body: serializeRancherMembership(ctx, m) };

@@ -89,7 +89,7 @@ export const PROXY_ERROR_HTML = `<html>
 </html>
 `;
 
-/** Django's production 500 page (only reached through a simulator bug). */
+/** Django's production 500 page: a simulator bug, or a Waldur code path that raises (a Rancher membership PATCH without role). */
 export const DJANGO_SERVER_ERROR_HTML = `<!doctype html>
 <html lang="en">
 <head>

@@ -18,6 +18,7 @@ export function Component() {
   const connection = useMemo(
     () => ({
       last: test.last ? { ok: test.last.ok, at: test.last.at } : null,
+      run: test.run,
       slot: (
         <Stack gap="xs" component="section" aria-label="Connection test of the saved settings">
           <Group>

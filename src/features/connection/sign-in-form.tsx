@@ -14,13 +14,18 @@ const passwordSchema = z.object({
   remember: z.boolean(),
 });
 
-const tokenSchema = z.object({
+/** A token as pasted from an Authorization header or the docs ("Token abc…") is the same token. */
+export function pastedToken(text: string): string {
+  return text.trim().replace(/^Token\s+/i, '');
+}
+
+export const tokenSchema = z.object({
   token: z
     .string()
     .check(
-      z.trim(),
+      z.overwrite(pastedToken),
       z.minLength(1, 'Paste an API token.'),
-      z.regex(/^[A-Za-z0-9]+$/, 'An API token has only letters and digits. Paste it without "Token ".'),
+      z.regex(/^[A-Za-z0-9]+$/, 'An API token has only letters and digits.'),
     ),
   remember: z.boolean(),
 });

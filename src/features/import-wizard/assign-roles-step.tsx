@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
-import { availableScopes, offeringQueries } from '../../api/shared-queries';
+import { availableScopes, offeringQueries, scopesForRole } from '../../api/shared-queries';
 import type { OfferingRole, ProviderResource } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
@@ -9,6 +9,8 @@ import { choiceProblems, type FieldProblems } from './review';
 import { VirtualTable } from '../../components/virtual-table';
 import { applyToAll, EMPTY_CHOICE, isLocked, setChoice, setSelected, type Choice, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
+import { Bdi } from '../../components/bidi-text';
+import { showControls, isolate } from '../../lib/bidi';
 
 type Props = {
   offeringUuid: string;
@@ -24,13 +26,14 @@ type ScopeData = Array<{ group: string; items: SelectData }>;
 function roleOptions(roles: readonly OfferingRole[]): SelectData {
   return roles.map((role) => ({
     value: role.uuid,
-    label: role.scope_type ? `${role.name} (${role.scope_type_label || role.scope_type})` : role.name,
+    label: role.scope_type ? `${isolate(role.name)} (${role.scope_type_label || role.scope_type})` : isolate(role.name),
   }));
 }
 
-function scopeOptions(resource: ProviderResource | undefined): ScopeData {
+/** The resource's scope IDs; with a role chosen, only those of its scope type (all Waldur accepts). */
+function scopeOptions(resource: ProviderResource | undefined, role: OfferingRole | undefined): ScopeData {
   const groups = new Map<string, SelectData>();
-  for (const scope of availableScopes(resource)) {
+  for (const scope of role ? scopesForRole(resource, role.scope_type) : availableScopes(resource)) {
     const group = scope.scope_type || 'Scope';
     groups.set(group, [
       ...(groups.get(group) ?? []),
@@ -79,13 +82,21 @@ type FormProps = Omit<Props, 'offeringUuid'> & { roles: OfferingRole[]; resource
 function AssignRolesForm({ state, update, showErrors, roles, resources }: FormProps) {
   const roleData = useMemo(() => roleOptions(roles), [roles]);
   const resourceData = useMemo(
-    () => resources.flatMap((resource) => (resource.uuid ? [{ value: resource.uuid, label: resource.name || resource.uuid }] : [])),
+    () =>
+      resources.flatMap((resource) => (resource.uuid ? [{ value: resource.uuid, label: isolate(resource.name || resource.uuid) }] : [])),
     [resources],
   );
-  const scopeData = useMemo(
-    () => new Map(resources.flatMap((resource) => (resource.uuid ? [[resource.uuid, scopeOptions(resource)] as const] : []))),
-    [resources],
-  );
+  // Per resource and role (or no role yet), built once for every pair: the rows share them.
+  const scopeData = useMemo(() => {
+    const table = new Map<string, ScopeData>();
+    for (const resource of resources) {
+      if (!resource.uuid) continue;
+      table.set(`${resource.uuid}\u0000`, scopeOptions(resource, undefined));
+      for (const role of roles) if (role.uuid) table.set(`${resource.uuid}\u0000${role.uuid}`, scopeOptions(resource, role));
+    }
+    return (resourceUuid: string, roleUuid: string): ScopeData =>
+      table.get(`${resourceUuid}\u0000${roleUuid}`) ?? table.get(`${resourceUuid}\u0000`) ?? NO_SCOPES;
+  }, [resources, roles]);
   const lookups = useMemo(() => ({ roles, resources }), [roles, resources]);
 
   const editable = state.selected.filter((id) => !isLocked(state, id));
@@ -140,10 +151,10 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
               path={info.path}
               choice={choice}
               locked={isLocked(state, id)}
-              problems={showErrors ? choiceProblems(choice, lookups) : NO_PROBLEMS}
+              problems={shownProblems(choiceProblems(choice, lookups), showErrors)}
               roleData={roleData}
               resourceData={resourceData}
-              scopeData={choice.resource ? scopeData.get(choice.resource) : undefined}
+              scopeData={choice.resource ? scopeData(choice.resource, choice.role) : undefined}
               resources={resources}
               update={update}
             />
@@ -154,7 +165,17 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
   );
 }
 
+/**
+ * What the row shows: a scope ID that clashes with the role is flagged where it is chosen, at
+ * once; a missing role only after "Next" (an untouched row is not an error yet).
+ */
+function shownProblems(problems: FieldProblems, showErrors: boolean): FieldProblems {
+  if (showErrors) return problems;
+  return problems.scope ? { scope: problems.scope } : NO_PROBLEMS;
+}
+
 const NO_PROBLEMS: FieldProblems = {};
+const NO_SCOPES: ScopeData = [];
 
 function ApplyToAll({
   count,
@@ -167,12 +188,12 @@ function ApplyToAll({
   count: number;
   roleData: SelectData;
   resourceData: SelectData;
-  scopeData: Map<string, ScopeData>;
+  scopeData: (resourceUuid: string, roleUuid: string) => ScopeData;
   resources: ProviderResource[];
   onApply: (choice: Choice) => void;
 }) {
   const [choice, setLocalChoice] = useState<Choice>(EMPTY_CHOICE);
-  const scopes = choice.resource ? (scopeData.get(choice.resource) ?? []) : [];
+  const scopes = choice.resource ? scopeData(choice.resource, choice.role) : [];
   return (
     <Paper withBorder p="sm" component="section" aria-label="Apply to all">
       <Group align="flex-end" gap="sm" wrap="wrap">
@@ -245,11 +266,11 @@ const AssignRow = memo(function AssignRow({
   return (
     <>
       <Table.Td>
-        <Text size="sm" fw={500} lineClamp={2} title={name} style={{ overflowWrap: 'anywhere' }}>
-          <bdi>{name}</bdi>
+        <Text size="sm" fw={500} lineClamp={2} title={showControls(name)} style={{ overflowWrap: 'anywhere' }}>
+          <Bdi>{name}</Bdi>
         </Text>
-        <Text size="xs" c="dimmed" truncate="end" title={path}>
-          <bdi>{path}</bdi>
+        <Text size="xs" c="dimmed" truncate="end" title={showControls(path)}>
+          <Bdi>{path}</Bdi>
         </Text>
         {locked ? (
           <Badge color="green" variant="light" size="sm" mt={4}>
@@ -259,7 +280,7 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Role for ${name}`}
+          aria-label={`Role for ${isolate(name)}`}
           placeholder="Choose a role"
           data={roleData}
           value={choice.role || null}
@@ -273,7 +294,7 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Resource for ${name}`}
+          aria-label={`Resource for ${isolate(name)}`}
           placeholder="No resource"
           data={resourceData}
           value={choice.resource || null}
@@ -289,7 +310,7 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Scope ID for ${name}`}
+          aria-label={`Scope ID for ${isolate(name)}`}
           placeholder={!choice.resource ? 'Choose a resource first' : scopes.length === 0 ? 'No scope IDs offered' : 'No scope ID'}
           data={scopes}
           value={choice.scope || null}
@@ -307,7 +328,7 @@ const AssignRow = memo(function AssignRow({
             size="compact-xs"
             variant="subtle"
             color="gray"
-            aria-label={`Remove ${name}`}
+            aria-label={`Remove ${isolate(name)}`}
             onClick={() => update((current) => setSelected(current, [{ id, name, path }], false))}
           >
             Remove

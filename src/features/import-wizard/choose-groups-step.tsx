@@ -15,6 +15,7 @@ import { buildRemoteTree, visibleRows } from './remote-tree';
 import { setSelected, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
 import classes from './choose-groups-step.module.css';
+import { Bdi } from '../../components/bidi-text';
 
 const KEYCLOAK_HINT =
   'Waldur could not ask the offering’s Keycloak. Check its URL, realm and admin credentials in the offering’s integration settings (Test connection on the offering page helps), then retry. Your choices so far are kept.';
@@ -90,7 +91,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
             {tree.rootPath ? (
               <>
                 {' '}
-                under <bdi>{tree.rootPath}</bdi>
+                under <Bdi>{tree.rootPath}</Bdi>
               </>
             ) : null}
             {query ? ` · ${pluralize(rows.filter((row) => row.match && row.node.group).length, 'match', 'matches')}` : ''}
@@ -154,7 +155,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
             disabled={selectable.length === 0}
             onClick={() => update((current) => setSelected(current, selectable, true))}
           >
-            {query ? `Select all matches (${selectable.length.toLocaleString()})` : `Select all (${selectable.length.toLocaleString()})`}
+            {selectAllLabel(selectable.length, Boolean(query), state.selected.length > 0)}
           </Button>
           <Button
             variant="default"
@@ -190,4 +191,13 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
       </div>
     </Stack>
   );
+}
+
+/** What "Select all" adds: the groups shown that are not chosen (or imported) yet, said so once some are. */
+function selectAllLabel(count: number, filtered: boolean, someChosen: boolean): string {
+  const n = count.toLocaleString();
+  if (!someChosen) return filtered ? `Select all matches (${n})` : `Select all (${n})`;
+  return filtered
+    ? `Select the other ${n} ${count === 1 ? 'match' : 'matches'}`
+    : `Select the other ${n} ${count === 1 ? 'group' : 'groups'}`;
 }

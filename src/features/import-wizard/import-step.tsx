@@ -3,6 +3,8 @@ import { Link } from 'react-router';
 import { pluralize } from '../../lib/format';
 import { VirtualTable } from '../../components/virtual-table';
 import { countResults, type GroupResult, type PullState, type WizardState } from './wizard-state';
+import { Bdi } from '../../components/bidi-text';
+import { showControls } from '../../lib/bidi';
 
 type Props = { offeringUuid: string; state: WizardState };
 
@@ -28,7 +30,7 @@ function details(result: GroupResult | undefined): React.ReactNode {
     case 'imported':
       return (
         <>
-          Local group <bdi>“{result.localGroup.name}”</bdi>
+          Local group <Bdi>“{result.localGroup.name}”</Bdi>
           {result.note ? `. ${result.note}` : ''}
         </>
       );
@@ -177,11 +179,11 @@ export function ImportStep({ offeringUuid, state }: Props) {
           return (
             <>
               <Table.Td>
-                <Text size="sm" fw={500} lineClamp={2} title={info.name} style={{ overflowWrap: 'anywhere' }}>
-                  <bdi>{info.name}</bdi>
+                <Text size="sm" fw={500} lineClamp={2} title={showControls(info.name)} style={{ overflowWrap: 'anywhere' }}>
+                  <Bdi>{info.name}</Bdi>
                 </Text>
-                <Text size="xs" c="dimmed" truncate="end" title={info.path}>
-                  <bdi>{info.path}</bdi>
+                <Text size="xs" c="dimmed" truncate="end" title={showControls(info.path)}>
+                  <Bdi>{info.path}</Bdi>
                 </Text>
               </Table.Td>
               <Table.Td>

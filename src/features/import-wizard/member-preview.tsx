@@ -4,6 +4,8 @@ import { keycloakQueries } from '../../api/shared-queries';
 import type { RemoteGroup } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { pluralize } from '../../lib/format';
+import { Bdi } from '../../components/bidi-text';
+import { isolate } from '../../lib/bidi';
 
 const SHOWN = 100;
 
@@ -15,7 +17,7 @@ export function MemberPreview({ offeringUuid, group }: { offeringUuid: string; g
         <Title order={3} size="h5" id="member-preview-title" style={{ overflowWrap: 'anywhere' }}>
           {group ? (
             <>
-              Members of <bdi>{group.name}</bdi>
+              Members of <Bdi>{group.name}</Bdi>
             </>
           ) : (
             'Member preview'
@@ -23,7 +25,7 @@ export function MemberPreview({ offeringUuid, group }: { offeringUuid: string; g
         </Title>
         {group ? (
           <Text size="xs" c="dimmed" mt={-6} style={{ overflowWrap: 'anywhere' }}>
-            <bdi>{group.path}</bdi>
+            <Bdi>{group.path}</Bdi>
           </Text>
         ) : null}
         {group ? (
@@ -60,17 +62,17 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
             // Scrolls on its own: focusable so keyboard users can scroll it too.
             tabIndex={0}
             style={{ listStyle: 'none', maxHeight: 380, overflowY: 'auto' }}
-            aria-label={`Members of ${group.name}`}
+            aria-label={`Members of ${isolate(group.name)}`}
           >
             {rows.slice(0, SHOWN).map((member) => {
               const name = [member.first_name, member.last_name].filter(Boolean).join(' ');
               return (
                 <li key={member.id}>
                   <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                    <bdi>{member.username}</bdi>
+                    <Bdi>{member.username}</Bdi>
                   </Text>
                   <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
-                    {name ? <bdi>{name}</bdi> : null}
+                    {name ? <Bdi>{name}</Bdi> : null}
                     {name && member.email ? ' · ' : null}
                     {member.email || (name ? null : 'No name or email')}
                   </Text>

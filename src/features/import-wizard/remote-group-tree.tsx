@@ -4,6 +4,8 @@ import { pluralize } from '../../lib/format';
 import { useVirtualRows } from '../../lib/use-virtual-rows';
 import type { RemoteGroup } from '../../api/types';
 import { groupLabel, type RemoteTree, type VisibleRow } from './remote-tree';
+import { Bdi } from '../../components/bidi-text';
+import { showControls, isolate } from '../../lib/bidi';
 
 const ROW_HEIGHT = 40;
 const MAX_HEIGHT = 480;
@@ -133,7 +135,7 @@ const TreeRow = memo(function TreeRow({
             variant="subtle"
             color="gray"
             size="sm"
-            aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`}
+            aria-label={`${expanded ? 'Collapse' : 'Expand'} ${isolate(label)}`}
             aria-expanded={expanded}
             onClick={() => onToggleExpand(node.key)}
           >
@@ -145,7 +147,7 @@ const TreeRow = memo(function TreeRow({
         {group ? (
           <Checkbox
             id={checkboxId}
-            aria-label={label}
+            aria-label={isolate(label)}
             checked={checked || mark?.kind === 'imported'}
             disabled={locked}
             onChange={(event) => onToggleSelect(group, event.currentTarget.checked)}
@@ -160,12 +162,12 @@ const TreeRow = memo(function TreeRow({
           htmlFor={checkboxId}
           size="sm"
           truncate="end"
-          title={group?.path ?? node.key}
+          title={showControls(group?.path ?? node.key)}
           c={match ? undefined : 'dimmed'}
           fw={group ? 500 : 400}
           style={{ flex: 1, minWidth: 0, cursor: group && !locked ? 'pointer' : undefined }}
         >
-          <bdi>{node.label}</bdi>
+          <Bdi>{node.label}</Bdi>
         </Text>
         {unlisted > 0 ? <SubGroupBadge count={unlisted} /> : null}
         {mark?.kind === 'linked' ? (
@@ -184,7 +186,7 @@ const TreeRow = memo(function TreeRow({
           <Button
             size="compact-xs"
             variant={highlighted ? 'light' : 'subtle'}
-            aria-label={`Members of ${label}`}
+            aria-label={`Members of ${isolate(label)}`}
             aria-pressed={highlighted}
             onClick={() => onHighlight(group)}
             style={{ flexShrink: 0 }}

@@ -9,6 +9,8 @@ import { reviewImport, type Review } from './review';
 import { VirtualTable } from '../../components/virtual-table';
 import { setSelected, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
+import { Bdi } from '../../components/bidi-text';
+import { showControls, isolate } from '../../lib/bidi';
 
 type Props = {
   offeringUuid: string;
@@ -74,11 +76,11 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
               return (
                 <>
                   <Table.Td>
-                    <Text size="sm" fw={500} lineClamp={2} title={row.name} style={{ overflowWrap: 'anywhere' }}>
-                      <bdi>{row.name}</bdi>
+                    <Text size="sm" fw={500} lineClamp={2} title={showControls(row.name)} style={{ overflowWrap: 'anywhere' }}>
+                      <Bdi>{row.name}</Bdi>
                     </Text>
-                    <Text size="xs" c="dimmed" truncate="end" title={row.path}>
-                      <bdi>{row.path}</bdi>
+                    <Text size="xs" c="dimmed" truncate="end" title={showControls(row.path)}>
+                      <Bdi>{row.path}</Bdi>
                     </Text>
                   </Table.Td>
                   <Table.Td>
@@ -124,7 +126,7 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
                         size="compact-xs"
                         variant="subtle"
                         color="gray"
-                        aria-label={`Remove ${row.name}`}
+                        aria-label={`Remove ${isolate(row.name)}`}
                         onClick={() => update((current) => setSelected(current, [{ id: row.id, name: row.name, path: row.path }], false))}
                       >
                         Remove
@@ -174,7 +176,7 @@ function ReviewSummary({ review, checking, onFix }: { review: Review; checking: 
           <List size="sm" spacing={2}>
             {errorRows.slice(0, 5).map((row) => (
               <List.Item key={row.id} style={{ overflowWrap: 'anywhere' }}>
-                <bdi title={row.name}>{clip(row.name, 60)}</bdi>:{' '}
+                <Bdi title={row.name}>{clip(row.name, 60)}</Bdi>:{' '}
                 {row.problems
                   .filter((problem) => problem.level === 'error')
                   .map((problem) => problem.message)

@@ -4,8 +4,10 @@ import { choiceProblems, reviewImport, uuidFromUrl } from './review';
 import { emptyWizard, type WizardState } from './wizard-state';
 
 const roles = [
-  { uuid: 'r1', name: 'Viewer' },
-  { uuid: 'r2', name: 'Operator' },
+  { uuid: 'r1', name: 'Viewer', scope_type: 'project' },
+  { uuid: 'r2', name: 'Operator', scope_type: 'project' },
+  { uuid: 'wide', name: 'Auditor', scope_type: '' },
+  { uuid: 'ns', name: 'Namespace Editor', scope_type: 'namespace' },
 ] as OfferingRole[];
 const resources = [
   { uuid: 'res1', name: 'prod', options: { keycloak_available_scopes: [{ scope_type: 'project', scope_id: 'p-1', label: 'One' }] } },
@@ -36,6 +38,12 @@ describe('choiceProblems', () => {
     expect(choiceProblems({ role: 'r1', resource: 'res1', scope: 'p-9' }, { roles, resources })).toEqual({
       scope: 'Not a scope of this resource.',
     });
+    // Offered, but as a project scope: a namespace (or offering-wide) role cannot use it, and
+    // Waldur would refuse every member added to such a group.
+    expect(choiceProblems({ role: 'ns', resource: 'res1', scope: 'p-1' }, { roles, resources }).scope).toMatch(
+      /“p-1” is offered for project roles, not for this role \(namespace\)/,
+    );
+    expect(choiceProblems({ role: 'wide', resource: 'res1', scope: 'p-1' }, { roles, resources }).scope).toMatch(/not for this role/);
     expect(choiceProblems({ role: 'gone', resource: 'gone', scope: '' }, { roles, resources })).toEqual({
       role: 'This role is not one of the offering’s roles.',
       resource: 'This resource is not one of the offering’s resources.',
@@ -75,7 +83,11 @@ describe('reviewImport', () => {
 
   it('reviews thousands of groups against thousands of local groups, each flagged as a one-by-one check would', () => {
     const many = 3000;
-    const manyRoles = Array.from({ length: 30 }, (_, r) => ({ uuid: `role-${r}`, name: `Role ${r}` })) as OfferingRole[];
+    const manyRoles = Array.from({ length: 30 }, (_, r) => ({
+      uuid: `role-${r}`,
+      name: `Role ${r}`,
+      scope_type: 'project',
+    })) as OfferingRole[];
     const manyResources = Array.from({ length: 20 }, (_, r) => ({
       uuid: `res-${r}`,
       name: `Resource ${r}`,
@@ -159,9 +171,12 @@ describe('reviewImport', () => {
       ...resources,
       { uuid: 'res2', name: 'new', options: { keycloak_available_scopes: [{ scope_type: 'project', scope_id: 'q', label: 'Q' }] } },
     ] as unknown as ProviderResource[];
-    expect(choiceProblems(choice, { roles: [...roles, { uuid: 'r3', name: 'New' } as OfferingRole], resources: moreResources })).toEqual(
-      {},
-    );
+    expect(
+      choiceProblems(choice, {
+        roles: [...roles, { uuid: 'r3', name: 'New', scope_type: 'project' } as OfferingRole],
+        resources: moreResources,
+      }),
+    ).toEqual({});
     expect(choiceProblems(choice, { roles: undefined, resources: undefined })).toEqual({});
     expect(choiceProblems({ role: 'r1', resource: '', scope: 'q' }, { roles, resources })).toEqual({
       scope: 'Choose the resource of this scope ID.',

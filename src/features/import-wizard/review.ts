@@ -1,4 +1,4 @@
-import { availableScopes } from '../../api/shared-queries';
+import { availableScopes, scopeMismatch } from '../../api/shared-queries';
 import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
 import { clip, hexUuid, pluralize } from '../../lib/format';
 import { EMPTY_CHOICE, type Choice, type WizardState } from './wizard-state';
@@ -31,18 +31,18 @@ type Lookups = {
 };
 
 /** Role uuids and resources by uuid, built once per roles / resources array (query data). */
-type LookupIndex = { roles: Set<string> | null; resources: Map<string, ProviderResource> | null };
+type LookupIndex = { roles: Map<string, OfferingRole> | null; resources: Map<string, ProviderResource> | null };
 
-const roleSets = new WeakMap<readonly OfferingRole[], Set<string>>();
+const roleSets = new WeakMap<readonly OfferingRole[], Map<string, OfferingRole>>();
 const resourceMaps = new WeakMap<readonly ProviderResource[], Map<string, ProviderResource>>();
 const scopeSets = new WeakMap<ProviderResource, Set<string>>();
 
 function lookupIndex({ roles, resources }: Lookups): LookupIndex {
-  let roleSet: Set<string> | null = null;
+  let roleSet: Map<string, OfferingRole> | null = null;
   if (roles) {
     roleSet = roleSets.get(roles) ?? null;
     if (!roleSet) {
-      roleSet = new Set(roles.map((role) => role.uuid).filter((uuid): uuid is string => uuid !== undefined));
+      roleSet = new Map(roles.flatMap((role) => (role.uuid !== undefined ? [[role.uuid, role] as const] : [])));
       roleSets.set(roles, roleSet);
     }
   }
@@ -79,6 +79,11 @@ function problemsWithIndex(choice: Choice, index: LookupIndex): FieldProblems {
     if (!resource) problems.resource = 'This resource is not one of the offering’s resources.';
     else if (choice.scope && !scopesOf(resource).has(choice.scope)) {
       problems.scope = 'Not a scope of this resource.';
+    } else if (choice.scope && index.roles?.has(choice.role)) {
+      // Offered, but for another scope type than the role's: Waldur would import the group, and
+      // then refuse every member added to it.
+      const mismatch = scopeMismatch(resource, choice.scope, index.roles.get(choice.role));
+      if (mismatch) problems.scope = mismatch;
     }
   } else if (!choice.resource && choice.scope) {
     problems.scope = 'Choose the resource of this scope ID.';

@@ -43,10 +43,39 @@ export function failedGroups(state: CheckState): CheckGroup[] {
   return Object.values(state.results).flatMap((check) => (check.status === 'failed' ? [check.group] : []));
 }
 
+/**
+ * The failed groups a new read can help: not those whose remote group Keycloak no longer has
+ * (`isMissing` tells them by their error); those need a link, an unlink or a delete instead.
+ */
+export function retryableGroups(state: CheckState, isMissing: (error: string) => boolean): CheckGroup[] {
+  return Object.values(state.results).flatMap((check) => (check.status === 'failed' && !isMissing(check.error) ? [check.group] : []));
+}
+
 /** The linked groups not read yet (after a cancel or an interrupted check). */
 export function unreadGroups(state: CheckState, linked: readonly CheckGroup[]): CheckGroup[] {
   const done = new Set([...state.clean, ...Object.keys(state.results)]);
   return linked.filter((group) => !done.has(group.uuid));
+}
+
+/**
+ * What to say when no difference is shown after a check: agreement only when every linked
+ * group was read, and never about zero groups (nothing checked is not "everything agrees").
+ */
+export function noDifferencesText(state: CheckState, { canSeeGroups }: { canSeeGroups: boolean }): string {
+  const read = checkedCount(state);
+  const failed = failedGroups(state).length;
+  if (state.total === 0) {
+    return canSeeGroups
+      ? 'Nothing was checked: the offering has no linked groups.'
+      : 'Nothing was checked: your account cannot see this offering’s groups (Waldur shows them only to staff and to the owners of its organization).';
+  }
+  if (read === 0) {
+    return failed ? 'Nothing was checked: no linked group could be read.' : 'Nothing was checked yet.';
+  }
+  if (read < state.total || state.status !== 'complete') {
+    return `No differences in the ${read.toLocaleString()} groups read; the other ${(state.total - read).toLocaleString()} were not checked.`;
+  }
+  return 'No differences: Waldur and Keycloak agree on every member of every linked group.';
 }
 
 export type FindingRow = Finding & { group: CheckGroup };

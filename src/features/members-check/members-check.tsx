@@ -20,6 +20,8 @@ import {
   failedGroups,
   kindCounts,
   loadState,
+  noDifferencesText,
+  retryableGroups,
   saveState,
   startState,
   storageKey,
@@ -30,6 +32,8 @@ import {
 import { readOfferingMemberships } from './offering-memberships';
 import { membersCheckSearchSchema } from './queries';
 import { DEFAULT_CONCURRENCY, QUEUED_AHEAD, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
+import { Bdi } from '../../components/bidi-text';
+import { isolate } from '../../lib/bidi';
 
 /**
  * How often the results on screen (and in localStorage) catch up with a running check: twice a
@@ -61,6 +65,10 @@ function batchedAdd(setState: React.Dispatch<React.SetStateAction<CheckState | n
     flush,
   };
 }
+
+/** A group's read failed because Keycloak no longer has its remote group: a retry cannot help. */
+const MISSING_PREFIX = `${MISSING_BADGE}.`;
+const isMissingError = (error: string) => error.startsWith(MISSING_PREFIX);
 
 /**
  * A ticked filter's box is filled: the check on orange 6–7 is under 4.5:1, so its orange is
@@ -169,7 +177,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
     try {
       if (mode === 'failed' && state) {
         await readRemoteIds();
-        return await walk(failedGroups(state), false);
+        return await walk(retryableGroups(state, isMissingError), false);
       }
       const linked = await linkedGroups();
       if (mode === 'rest' && state) return await walk(unreadGroups(state, linked), false);
@@ -206,6 +214,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
   const total = state?.total ?? 0;
   const checked = state ? checkedCount(state) : 0;
   const failed = state ? failedGroups(state) : [];
+  const retryable = state ? retryableGroups(state, isMissingError) : [];
   const done = checked + failed.length;
   const unread = state && state.status !== 'running' && done < total;
 
@@ -266,9 +275,9 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
                     Check the rest ({(total - done).toLocaleString()})
                   </Button>
                 ) : null}
-                {failed.length ? (
+                {retryable.length ? (
                   <Button variant="light" onClick={() => void start('failed')}>
-                    Retry failed groups ({failed.length})
+                    Retry failed groups ({retryable.length})
                   </Button>
                 ) : null}
                 <Button onClick={() => void start('all')}>{state ? 'Check all members again' : 'Check all members'}</Button>
@@ -308,7 +317,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
           <Alert color="orange" variant="light" title={`${failed.length} groups could not be read`}>
             {failed.slice(0, 5).map((group) => (
               <Text key={group.uuid} size="sm">
-                {group.name}:{' '}
+                <Bdi>{group.name}</Bdi>:{' '}
                 {state?.results[group.uuid]?.status === 'failed' ? (state.results[group.uuid] as { error: string }).error : ''}
               </Text>
             ))}
@@ -354,8 +363,8 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
             </Group>
             {shown.length === 0 ? (
               <Text size="sm" c="dimmed">
-                {rows.length === 0 && state.status === 'complete'
-                  ? 'No differences: Waldur and Keycloak agree on every member of every linked group.'
+                {rows.length === 0 && state.status !== 'running'
+                  ? noDifferencesText(state, { canSeeGroups: canManage })
                   : 'No differences of the kinds shown.'}
               </Text>
             ) : (
@@ -421,15 +430,17 @@ const FindingCells = memo(function FindingCells({ row, selected, disabled, onSel
     <>
       <Table.Td>
         <Checkbox
-          aria-label={`Select ${row.username} in ${row.group.name}`}
+          aria-label={`Select ${isolate(row.username)} in ${isolate(row.group.name)}`}
           checked={selected}
           onChange={(event) => onSelect(row.id, event.currentTarget.checked)}
         />
       </Table.Td>
       <Table.Td style={{ overflowWrap: 'anywhere' }}>
-        <Text size="sm">{row.group.name}</Text>
+        <Text size="sm">
+          <Bdi>{row.group.name}</Bdi>
+        </Text>
         <Text size="xs" c="dimmed">
-          {[row.group.role_name, row.group.resource_name].filter(Boolean).join(' · ')}
+          <Bdi>{[row.group.role_name, row.group.resource_name].filter(Boolean).join(' · ')}</Bdi>
         </Text>
       </Table.Td>
       <DriftMemberCell username={row.username} kind={row.kind} />

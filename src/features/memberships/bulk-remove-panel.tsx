@@ -3,13 +3,14 @@ import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
 import { bulkProgressOf, type BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
 import { isWarning, type AccessVerdict } from '../../lib/access-check';
 import type { MemberRef, RemoveOutcome } from './member-mutations';
+import { Bdi } from '../../components/bidi-text';
 
 export type BulkRun = ListBulkRun<MemberRef, RemoveOutcome>;
 
 export function whoLabel(member: MemberRef): React.ReactNode {
   return (
     <>
-      <bdi>{member.fullName ? `${member.fullName} (${member.username})` : member.username}</bdi> in “<bdi>{member.groupName}</bdi>”
+      <Bdi>{member.fullName ? `${member.fullName} (${member.username})` : member.username}</Bdi> in “<Bdi>{member.groupName}</Bdi>”
     </>
   );
 }

@@ -2,13 +2,14 @@ import { Badge, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
-import { availableScopes, keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { availableScopes, keycloakQueries, offeringQueries, scopeMismatch, scopesForRole } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
 import { FormSelect } from '../../components/form-select';
 import { ResourceSelect } from '../../components/resource-select';
 import { isolate } from '../../lib/bidi';
 import type { MemberValues } from './member-schema';
 import { uuidFromUrl } from './queries';
+import { Bdi } from '../../components/bidi-text';
 
 /** The part of a member form that picks the group: role, optional resource and scope ID. */
 export type GroupValues = Pick<MemberValues, 'role' | 'resource' | 'scope_id'>;
@@ -64,9 +65,9 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
   const role = roles.data?.find((item) => item.uuid === values.role);
   const resource = useQuery(offeringQueries.resource(offeringUuid, values.resource)).data;
   const scopes = availableScopes(resource);
-  // Scopes of the role's level first; the others are still allowed (Waldur does not check).
-  const fitting = role?.scope_type ? scopes.filter((scope) => scope.scope_type === role.scope_type) : scopes;
-  const offered = fitting.length > 0 ? fitting : scopes;
+  // Only the scopes of the role's scope type: Waldur refuses new members with any other.
+  const offered = role ? scopesForRole(resource, role.scope_type) : scopes;
+  const mismatch = scopeMismatch(resource, values.scope_id, role);
 
   const roleOptions = (roles.data ?? []).map((item) => ({
     value: item.uuid,
@@ -79,7 +80,12 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
       label: `${scope.label ? `${scope.label} (${scope.scope_id})` : scope.scope_id}${scope.scope_type ? ` · ${scope.scope_type}` : ''}`,
     })),
     ...(values.scope_id && !offered.some((scope) => scope.scope_id === values.scope_id)
-      ? [{ value: values.scope_id, label: `${values.scope_id} (not offered by this resource)` }]
+      ? [
+          {
+            value: values.scope_id,
+            label: `${values.scope_id} (${scopes.some((scope) => scope.scope_id === values.scope_id) ? 'not for this role' : 'not offered by this resource'})`,
+          },
+        ]
       : []),
   ];
 
@@ -153,14 +159,14 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
           scopes.length > 0 ? (
             <Select
               label="Scope ID"
-              description="Scopes this resource offers."
+              description={role ? 'Scopes this resource offers for this role.' : 'Scopes this resource offers.'}
               data={scopeOptions}
               value={field.value}
               onChange={(value) => field.onChange(value ?? '')}
               onBlur={field.onBlur}
               ref={field.ref}
               allowDeselect={false}
-              error={errors.scope_id?.message}
+              error={errors.scope_id?.message ?? (resource ? mismatch : null)}
               comboboxProps={{ withinPortal: true }}
             />
           ) : (
@@ -176,7 +182,7 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
       {values.role ? (
         matched ? (
           <Text size="sm" c="dimmed" role="status" style={{ overflowWrap: 'anywhere' }}>
-            Group: <bdi>{matched.name}</bdi>
+            Group: <Bdi>{matched.name}</Bdi>
           </Text>
         ) : groups.data ? (
           <Text size="sm" role="status">

@@ -1,6 +1,8 @@
 import { Text } from '@mantine/core';
 import type { OfferingMembership } from '../../api/types';
 import { personColumns, stateColumns, type CsvPerson, type ListColumn } from '../../components/selectable-table';
+import { Bdi } from '../../components/bidi-text';
+import { showControls } from '../../lib/bidi';
 
 /** What the CSV writes of a membership (the export is tested on these fields alone). */
 export type CsvMember = CsvPerson & Pick<OfferingMembership, 'group_name' | 'group_role_name' | 'group_resource_name' | 'group_scope_id'>;
@@ -15,8 +17,8 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
     width: '14%',
     // Auto-named groups all start with the offering's uuid: the cell shows the part that differs.
     cell: (member) => (
-      <Text size="sm" style={clip} lineClamp={2} title={member.group_name}>
-        <bdi>{withoutOfferingPrefix(member.group_name, member.group_offering_uuid)}</bdi>
+      <Text size="sm" style={clip} lineClamp={2} title={showControls(member.group_name)}>
+        <Bdi>{withoutOfferingPrefix(member.group_name, member.group_offering_uuid)}</Bdi>
       </Text>
     ),
     csv: [['Group', (member) => member.group_name]],

@@ -26,6 +26,7 @@ import {
   type MemberRef,
 } from './member-mutations';
 import { MEMBER_FIELDS, emptyMember, memberSchema, type MemberValues } from './member-schema';
+import { Bdi } from '../../components/bidi-text';
 
 /**
  * One form, three uses: "Add member" (any username, with suggestions from Keycloak), "Add to
@@ -55,12 +56,12 @@ function title(mode: MemberFormMode): React.ReactNode {
   if (mode.kind === 'user')
     return (
       <span style={clip}>
-        Add <bdi>{mode.username}</bdi> to a group
+        Add <Bdi>{mode.username}</Bdi> to a group
       </span>
     );
   return (
     <span style={clip}>
-      Change group of <bdi>{mode.member.username}</bdi>
+      Change group of <Bdi>{mode.member.username}</Bdi>
     </span>
   );
 }
@@ -191,8 +192,8 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
         <Alert color="orange" variant="light" title="Added to the new group, but the old membership is still there" role="alert">
           <Stack gap="xs">
             <Text size="sm" style={clip}>
-              <bdi>{old.username}</bdi> is now a member of “<bdi>{halfDone.added.group_name}</bdi>”, but removing them from “
-              <bdi>{old.groupName}</bdi>” failed: {errorMessage(retryRemove.error ?? halfDone.removeError)}
+              <Bdi>{old.username}</Bdi> is now a member of “<Bdi>{halfDone.added.group_name}</Bdi>”, but removing them from “
+              <Bdi>{old.groupName}</Bdi>” failed: {errorMessage(retryRemove.error ?? halfDone.removeError)}
             </Text>
             <Text size="sm">
               Both memberships are listed now. Try removing the old one again, or remove it later from the members table.
@@ -217,7 +218,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
         {old ? (
           <Stack gap={4}>
             <Text size="sm" style={clip}>
-              Current group: <bdi>{old.groupName}</bdi>
+              Current group: <Bdi>{old.groupName}</Bdi>
             </Text>
             <Text size="sm" c="dimmed">
               Memberships cannot be edited: the user is added to the new group first, then removed from the current one.
@@ -225,7 +226,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
             {oldIsLast ? (
               <Alert color="orange" variant="light" role="note">
                 <Text size="sm" style={clip}>
-                  <bdi>{old.username}</bdi> is the last member of “<bdi>{old.groupName}</bdi>”: that group will be deleted in Waldur and
+                  <Bdi>{old.username}</Bdi> is the last member of “<Bdi>{old.groupName}</Bdi>”: that group will be deleted in Waldur and
                   Keycloak.
                 </Text>
               </Alert>
@@ -329,7 +330,7 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
                     {option.value}
                   </Text>
                   <Text size="xs" c="dimmed" style={clip}>
-                    {name ? <bdi>{name}</bdi> : null}
+                    {name ? <Bdi>{name}</Bdi> : null}
                     {name ? ' · ' : null}
                     {user?.email || 'no email'}
                   </Text>
@@ -342,9 +343,9 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
       {substitute && answer ? (
         <Alert color="orange" variant="light" role="note" title="Waldur may add another user">
           <Text size="sm" style={clip}>
-            Keycloak has no user “<bdi>{text}</bdi>”
+            Keycloak has no user “<Bdi>{text}</Bdi>”
             {answer.users.length >= REMOTE_SEARCH_CAP ? ` among its first ${REMOTE_SEARCH_CAP} matches` : ''}. Waldur adds the first user
-            whose username contains it: <bdi>{substitute.username}</bdi>
+            whose username contains it: <Bdi>{substitute.username}</Bdi>
             {substitute.email ? ` (${substitute.email})` : ''}. Check the username before adding.
           </Text>
         </Alert>

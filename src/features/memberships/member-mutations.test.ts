@@ -105,6 +105,15 @@ describe('groupsEmptiedBy', () => {
     );
     expect(emptied.map((group) => group.groupUuid).sort()).toEqual(['g1', 'g2']);
   });
+
+  it('says which emptied groups are linked: only those are deleted in Keycloak too', async () => {
+    const emptied = await groupsEmptiedBy(
+      [ref('a', 'g1'), ref('c', 'g2')],
+      async () => 1,
+      async (group) => group === 'g1',
+    );
+    expect(Object.fromEntries(emptied.map((group) => [group.groupUuid, group.linked]))).toEqual({ g1: true, g2: false });
+  });
 });
 
 describe('membership helpers', () => {

@@ -177,7 +177,9 @@ export function removeMembers(
 export async function groupsEmptiedBy(
   members: readonly MemberRef[],
   count: (groupUuid: string) => Promise<number>,
-): Promise<{ groupUuid: string; groupName: string }[]> {
+  /** Whether the group is linked to a Keycloak group: only then is anything deleted in Keycloak. */
+  linked: (groupUuid: string) => Promise<boolean> = async () => true,
+): Promise<{ groupUuid: string; groupName: string; linked: boolean }[]> {
   const byGroup = new Map<string, { name: string; uuids: Set<string> }>();
   for (const member of members) {
     if (!member.groupUuid) continue;
@@ -188,7 +190,7 @@ export async function groupsEmptiedBy(
   const checks = await Promise.all(
     [...byGroup].map(async ([groupUuid, entry]) => {
       const total = await count(groupUuid);
-      return total <= entry.uuids.size ? [{ groupUuid, groupName: entry.name }] : [];
+      return total <= entry.uuids.size ? [{ groupUuid, groupName: entry.name, linked: await linked(groupUuid) }] : [];
     }),
   );
   return checks.flat();

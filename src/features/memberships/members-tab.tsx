@@ -2,6 +2,7 @@ import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { remoteGroupOf } from '../../api/keycloak-readback';
 import type { OfferingMembership } from '../../api/types';
 import { notifyVerdict } from '../../components/access-verdict';
 import { confirmDestructive } from '../../components/confirm';
@@ -39,6 +40,7 @@ import {
   membersSearchSchema,
   type MemberFilters,
 } from './queries';
+import { Bdi } from '../../components/bidi-text';
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
 
@@ -101,7 +103,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
           {last ? (
             <Alert color="red" variant="light" role="note" title="The group will be deleted">
               <Text size="sm" style={clip}>
-                This is the last member of “<bdi>{member.groupName}</bdi>”: removing them deletes the group in Waldur and in Keycloak.
+                This is the last member of “<Bdi>{member.groupName}</Bdi>”: removing them deletes the group in Waldur and in Keycloak.
               </Text>
             </Alert>
           ) : null}
@@ -118,8 +120,10 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     const chosen = [...list.selection.values()];
     if (chosen.length === 0) return;
     setCheckingBulk(true);
-    const emptied = await groupsEmptiedBy(chosen, (groupUuid) =>
-      queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, groupUuid)),
+    const emptied = await groupsEmptiedBy(
+      chosen,
+      (groupUuid) => queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, groupUuid)),
+      async (groupUuid) => Boolean(await remoteGroupOf(groupUuid)),
     ).catch(() => null);
     setCheckingBulk(false);
     confirmDestructive({
@@ -138,15 +142,17 @@ export function MembersTab({ offeringUuid, permission }: Props) {
               role="note"
               title={emptied.length === 1 ? 'A group will be deleted' : `${emptied.length} groups will be deleted`}
             >
-              <Text size="sm" style={clip}>
-                These groups lose their last member and are deleted in Waldur and Keycloak:{' '}
-                {emptied.map((group) => `“${isolate(group.groupName)}”`).join(', ')}.
-              </Text>
+              {emptiedSentences(emptied).map((sentence) => (
+                <Text key={sentence} size="sm" style={clip}>
+                  {sentence}
+                </Text>
+              ))}
             </Alert>
           ) : null}
           {emptied === null ? (
             <Text size="sm" c="dimmed">
-              Could not check whether a group loses its last member; a group left without members is deleted in Waldur and Keycloak.
+              Could not check whether a group loses its last member; a group left without members is deleted in Waldur, and in Keycloak if
+              it is linked to a Keycloak group.
             </Text>
           ) : null}
         </Stack>
@@ -235,4 +241,23 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       <ReaddDialog offeringUuid={offeringUuid} member={readding} onClose={() => setReadding(null)} />
     </Stack>
   );
+}
+
+/** Which emptied groups go where: an unlinked group is deleted in Waldur only. */
+function emptiedSentences(emptied: readonly { groupName: string; linked: boolean }[]): string[] {
+  const names = (linked: boolean) =>
+    emptied
+      .filter((group) => group.linked === linked)
+      .map((group) => `“${isolate(group.groupName)}”`)
+      .join(', ');
+  const linked = emptied.filter((group) => group.linked).length;
+  const unlinked = emptied.length - linked;
+  return [
+    linked
+      ? `${linked === 1 ? 'This group loses its last member and is' : 'These groups lose their last member and are'} deleted in Waldur and in Keycloak: ${names(true)}.`
+      : '',
+    unlinked
+      ? `${unlinked === 1 ? 'This group loses its last member and is' : 'These groups lose their last member and are'} deleted in Waldur; ${unlinked === 1 ? 'it is' : 'they are'} not linked, so nothing is deleted in Keycloak: ${names(false)}.`
+      : '',
+  ].filter(Boolean);
 }

@@ -8,6 +8,7 @@ import { runFixes, type FixOutcome, type MemberFix } from '../../api/member-fixe
 import { pendingGuard } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
 import { invalidateAfterMemberChange, type MemberRef } from './member-mutations';
+import { Bdi } from '../../components/bidi-text';
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
@@ -75,7 +76,7 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
         >
           <Stack gap="sm">
             <Text size="sm" style={clip}>
-              Waldur deletes the membership of <bdi>{member.username}</bdi> in “<bdi>{member.groupName}</bdi>” and creates it again, so that
+              Waldur deletes the membership of <Bdi>{member.username}</Bdi> in “<Bdi>{member.groupName}</Bdi>” and creates it again, so that
               it adds the user to the Keycloak group again. Keycloak is read again afterwards.
             </Text>
             <TextInput label="Email" type="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} required />

@@ -11,6 +11,8 @@ import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdi
 import { pluralize } from '../../lib/format';
 import { eachGroup, failureSummary, quoted } from './group-outcomes';
 import { groupQueries } from './queries';
+import { useRemotePresence } from './remote-presence';
+import { Bdi } from '../../components/bidi-text';
 
 /**
  * Deleting groups, and what Keycloak shows afterwards: the code of the group actions that only a
@@ -96,6 +98,7 @@ export async function deleteGroups(queryClient: QueryClient, offeringUuid: strin
 export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; groups: OfferingGroup[] }) {
   const single = groups.length === 1 ? groups[0] : undefined;
   const count = useQuery({ ...keycloakQueries.groupMemberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
+  const presence = useRemotePresence(offeringUuid, single?.backend_id ?? '');
   if (single) {
     const members =
       count.data !== undefined ? (
@@ -107,7 +110,17 @@ export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: stri
       );
     return (
       <Stack gap="xs">
-        {single.backend_id ? (
+        {single.backend_id && presence === 'missing' ? (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            Keycloak no longer has its remote group <Code>{single.backend_id}</Code>, so nothing is deleted in Keycloak; {members} of this
+            group go with it in Waldur.
+          </Text>
+        ) : single.backend_id && presence === 'unchecked' ? (
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            Waldur also deletes its remote Keycloak group <Code>{single.backend_id}</Code>, if Keycloak can be reached (it could not be read
+            just now), and {members} of this group go with it.
+          </Text>
+        ) : single.backend_id ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             The remote Keycloak group <Code>{single.backend_id}</Code> is deleted too, and {members} of this group go with it.
           </Text>
@@ -132,7 +145,7 @@ export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: stri
       <List size="sm">
         {groups.slice(0, 8).map((group) => (
           <List.Item key={group.uuid} style={{ overflowWrap: 'anywhere' }}>
-            <bdi>{group.name || '(no name)'}</bdi>
+            <Bdi>{group.name || '(no name)'}</Bdi>
           </List.Item>
         ))}
         {groups.length > 8 ? <List.Item>and {groups.length - 8} more</List.Item> : null}

@@ -4,6 +4,7 @@ import { fixesFor, type MemberFix } from '../../api/member-fixes';
 import type { OfferingGroup } from '../../api/types';
 import { DriftMemberCell, DriftWhatCell, FixButtons, useFixRunner } from '../../components/fix-results';
 import type { MemberLine } from '../../lib/member-drift';
+import { isolate } from '../../lib/bidi';
 
 type Props = {
   offeringUuid: string;
@@ -89,7 +90,7 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
                   <Table.Tr key={line.key} aria-label={line.username}>
                     <Table.Td>
                       <Checkbox
-                        aria-label={`Select ${line.username}`}
+                        aria-label={`Select ${isolate(line.username)}`}
                         checked={selected.has(line.key)}
                         onChange={(event) => {
                           const next = new Set(selected);
@@ -112,7 +113,7 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
                           variant="default"
                           disabled={fixer.running}
                           onClick={() => void reread()}
-                          aria-label={`Check ${line.username} again`}
+                          aria-label={`Check ${isolate(line.username)} again`}
                         >
                           Check again
                         </Button>

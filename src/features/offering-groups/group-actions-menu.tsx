@@ -5,6 +5,7 @@ import { DeferredMenu } from '../../components/deferred-widget';
 import type { GroupActions } from './group-actions';
 import { NOT_LINKED_REASON } from './group-messages';
 import classes from './group-row.module.css';
+import { isolate } from '../../lib/bidi';
 
 function Reason({ children }: { children: React.ReactNode }) {
   return (
@@ -28,7 +29,7 @@ export function GroupActionsMenu({
   const busy = actions.isBusy(group.uuid);
   const linked = Boolean(group.backend_id);
   const missing = presence === 'missing';
-  const label = `Actions for ${group.name || '(no name)'}`;
+  const label = `Actions for ${isolate(group.name || '(no name)')}`;
   return (
     <DeferredMenu
       position="bottom-end"

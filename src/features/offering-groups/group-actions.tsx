@@ -7,6 +7,7 @@ import { ApiError } from '../../api/errors';
 import type { OfferingGroup, PullAnswer } from '../../api/types';
 import { invalidateOffering } from '../../api/shared-queries';
 import { confirmDestructive } from '../../components/confirm';
+import { isPending } from '../../components/pending-guard';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { whenIdle } from '../../lib/when-idle';
 import { eachGroup, failureSummary, failureText, quoted } from './group-outcomes';
@@ -131,7 +132,24 @@ export function useGroupActions(
   const { mutateAsync: pullAsync } = pull;
   const { mutate: unlinkMutate } = unlink;
   const { mutate: removeMutate } = remove;
-  const pullMembers = useCallback((groups: OfferingGroup[]) => pullAsync(groups), [pullAsync]);
+  // A group with a pull, unlink or delete under way is left out of the next one (a double click).
+  const notBusy = useCallback(
+    (groups: OfferingGroup[]) =>
+      groups.filter(
+        (group) =>
+          !isPending<OfferingGroup[]>(queryClient, groupActionKey(offeringUuid), (pending) =>
+            pending.some((other) => other.uuid === group.uuid),
+          ),
+      ),
+    [queryClient, offeringUuid],
+  );
+  const pullMembers = useCallback(
+    async (groups: OfferingGroup[]) => {
+      const free = notBusy(groups);
+      if (free.length) await pullAsync(free);
+    },
+    [pullAsync, notBusy],
+  );
 
   const confirmUnlink = useCallback(
     (group: OfferingGroup) =>
@@ -147,9 +165,11 @@ export function useGroupActions(
           </Stack>
         ),
         confirmLabel: 'Unlink',
-        onConfirm: () => unlinkMutate([group]),
+        onConfirm: () => {
+          if (notBusy([group]).length) unlinkMutate([group]);
+        },
       }),
-    [unlinkMutate],
+    [unlinkMutate, notBusy],
   );
 
   const confirmDelete = useCallback(
@@ -162,12 +182,13 @@ export function useGroupActions(
           confirmLabel: groups.length === 1 ? 'Delete group' : `Delete ${groups.length} groups`,
           onConfirm: () => {
             options.onConfirmed?.();
-            removeMutate(groups);
+            const free = notBusy(groups);
+            if (free.length) removeMutate(free);
           },
         }),
       );
     },
-    [offeringUuid, removeMutate],
+    [offeringUuid, removeMutate, notBusy],
   );
 
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);

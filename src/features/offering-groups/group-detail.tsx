@@ -5,7 +5,7 @@ import { ApiError } from '../../api/errors';
 import { MISSING_FIXES, MISSING_PULL_REASON, missingExplanation } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
-import { ErrorAlert } from '../../components/error-alert';
+import { ErrorAlert, type ErrorAction } from '../../components/error-alert';
 import { StateBadge } from '../../components/state-badge';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
@@ -16,6 +16,7 @@ import type { GroupActions } from './group-actions';
 import { KEYCLOAK_SETTINGS_HINT, NOT_LINKED_REASON } from './group-messages';
 import { groupQueries } from './queries';
 import { LinkBadge, useRemotePresence } from './remote-presence';
+import { Bdi } from '../../components/bidi-text';
 
 type Presence = 'both' | 'local' | 'remote';
 const PRESENCE_LABEL: Record<Presence, string> = { both: 'In both', local: 'Only in Waldur', remote: 'Only in Keycloak' };
@@ -132,11 +133,15 @@ function GroupDetailBody({
                 <LinkBadge backendId={group.backend_id} presence={presence} />
                 {remote ? (
                   <Text size="sm" c="dimmed">
-                    <bdi>{remote.path}</bdi>
+                    <Bdi>{remote.path}</Bdi>
                   </Text>
                 ) : missing ? (
                   <Text size="sm" c="red.8" style={{ overflowWrap: 'anywhere' }}>
                     {missingExplanation(group.backend_id)} {MISSING_FIXES}
+                  </Text>
+                ) : presence === 'unchecked' ? (
+                  <Text size="sm" c="dimmed">
+                    Keycloak could not be read, so whether this remote group still exists was not checked.
                   </Text>
                 ) : presence === 'elsewhere' ? (
                   <Text size="sm" c="dimmed">
@@ -193,7 +198,23 @@ function GroupDetailBody({
           </Text>
         ) : null}
       </Stack>
-      <MemberDiff offeringUuid={offeringUuid} group={group} missing={missing} canManage={canManage} onChanged={onChanged} />
+      <MemberDiff
+        offeringUuid={offeringUuid}
+        group={group}
+        missing={missing}
+        canManage={canManage}
+        onChanged={onChanged}
+        // A retry cannot bring a deleted remote group back: what can help is offered instead.
+        fixes={
+          canManage
+            ? [
+                { label: 'Link to another remote group', onClick: () => actions.openLink(group) },
+                { label: 'Unlink', onClick: () => actions.confirmUnlink(group) },
+                { label: 'Delete', onClick: () => actions.confirmDelete([group], { onConfirmed: onClose }) },
+              ]
+            : []
+        }
+      />
     </Stack>
   );
 }
@@ -206,6 +227,7 @@ function MemberDiff({
   missing,
   canManage,
   onChanged,
+  fixes,
 }: {
   offeringUuid: string;
   group: OfferingGroup;
@@ -213,6 +235,8 @@ function MemberDiff({
   missing: boolean;
   canManage: boolean;
   onChanged: () => Promise<unknown>;
+  /** What can mend a group missing in Keycloak (a retry cannot). */
+  fixes: ErrorAction[];
 }) {
   const linked = Boolean(group.backend_id);
   const local = useQuery(groupQueries.members(offeringUuid, group.uuid));
@@ -323,7 +347,8 @@ function MemberDiff({
               error={remote.error}
               title={missing ? 'The linked group is missing in Keycloak' : 'Could not list the members in Keycloak'}
               hint={missing ? `${missingExplanation(group.backend_id)} ${MISSING_FIXES}` : KEYCLOAK_SETTINGS_HINT}
-              onRetry={() => void remote.refetch()}
+              actions={missing ? fixes : undefined}
+              onRetry={missing ? undefined : () => void remote.refetch()}
             />
           ) : (
             <TableSkeleton rows={3} label="Loading members in Keycloak" />
@@ -387,7 +412,17 @@ export function GroupDetailDrawer({
   onClose: () => void;
 }) {
   return (
-    <Drawer opened={Boolean(groupUuid)} onClose={onClose} position="right" size={960} title={<span style={clip}>{title ?? 'Group'}</span>}>
+    <Drawer
+      opened={Boolean(groupUuid)}
+      onClose={onClose}
+      position="right"
+      size={960}
+      title={
+        <span style={clip}>
+          <Bdi>{title ?? 'Group'}</Bdi>
+        </span>
+      }
+    >
       {groupUuid ? <GroupDetail offeringUuid={offeringUuid} groupUuid={groupUuid} actions={actions} onClose={onClose} /> : null}
     </Drawer>
   );

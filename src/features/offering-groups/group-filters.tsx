@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { offeringQueries } from '../../api/shared-queries';
 import { ResourceSelect } from '../../components/resource-select';
 import { withSelected } from '../../lib/options';
+import { isolate } from '../../lib/bidi';
 
 /** The role and resource pickers of the groups tab (loaded beside the table, never before it). */
 export function GroupFilters({
@@ -19,7 +20,7 @@ export function GroupFilters({
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const roleOptions = (roles.data ?? []).map((item) => ({
     value: item.uuid,
-    label: item.scope_type ? `${item.name} (${item.scope_type_label || item.scope_type})` : item.name,
+    label: item.scope_type ? `${isolate(item.name)} (${item.scope_type_label || item.scope_type})` : isolate(item.name),
   }));
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">

@@ -79,10 +79,9 @@ export function GroupSearchBar({ state, search, onChange }: Props) {
       </Group>
       {search.active ? (
         <Text size="xs" c="dimmed" role="note">
-          Waldur’s list of groups cannot be searched or filtered this way, so{' '}
           {search.everyCount !== null
-            ? `all ${search.everyCount.toLocaleString()} groups of the offering were loaded once and are searched here`
-            : 'every group of the offering is loaded once and searched here'}
+            ? `To search, all ${search.everyCount.toLocaleString()} groups of the offering were loaded once and are searched here`
+            : 'To search, every group of the offering is loaded once and searched here'}
           {state.show === 'missing'
             ? '. “Missing in Keycloak” lists linked groups that are not among the offering’s remote groups; each row then asks Keycloak for its group.'
             : '.'}

@@ -192,4 +192,30 @@ describe('GroupsTab', () => {
     renderTab(undefined, offeringPermission({ customer_name: 'Aurora' }, { is_staff: false }));
     expect(await screen.findByText(/You cannot manage this offering/)).toBeTruthy();
   });
+
+  it('says Keycloak was not checked, and why, when it cannot be read: no linked group looks healthy', async () => {
+    const sim = startSim('staff');
+    sim.setFaults({ keycloakDown: [A] });
+    renderTab();
+    const alert = (await screen.findByText('Keycloak could not be read: the remote groups were not checked')).closest<HTMLElement>(
+      '[role="alert"]',
+    );
+    expect(alert).not.toBeNull();
+    const table = screen.getByRole('table', { name: 'Groups' });
+    // The group whose remote group is gone (Legacy HPC users) is not called "Linked" either.
+    const row = within(table).getByRole('button', { name: G.orphaned.name }).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Linked · Keycloak not checked')).toBeTruthy();
+    expect(within(table).queryByText('Linked')).toBeNull();
+    expect(within(table).getAllByText('Linked · Keycloak not checked').length).toBeGreaterThan(3);
+  });
+
+  it('does not say the remote group is deleted too when Keycloak no longer has it', async () => {
+    startSim('staff');
+    renderTab();
+    const menu = await openActions(G.orphaned.name);
+    await userEvent.click(within(menu).getByRole('menuitem', { name: /Delete/ }));
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/Keycloak no longer has its remote group/)).toBeTruthy();
+    expect(within(dialog).queryByText(/is deleted too/)).toBeNull();
+  });
 });

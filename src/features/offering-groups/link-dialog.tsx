@@ -12,6 +12,7 @@ import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { ErrorAlert, FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
 import { KEYCLOAK_SETTINGS_HINT, goneMessage } from './group-messages';
+import { Bdi } from '../../components/bidi-text';
 
 const linkSchema = z.object({
   backend_id: z.string().check(z.minLength(1, 'Choose a remote group.')),
@@ -38,7 +39,7 @@ export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
       title={
         group ? (
           <span style={{ overflowWrap: 'anywhere' }}>
-            Link “<bdi>{group.name}</bdi>” to a remote group
+            Link “<Bdi>{group.name}</Bdi>” to a remote group
           </span>
         ) : (
           ''
@@ -222,7 +223,7 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
                     </Group>
                     {remote ? (
                       <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                        <bdi>{remote.path}</bdi> · id {remote.id}
+                        <Bdi>{remote.path}</Bdi> · id {remote.id}
                       </Text>
                     ) : null}
                     {others ? (

@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { MISSING_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
+import { MISSING_BADGE, UNCHECKED_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import { DeferredTooltip } from '../../components/deferred-widget';
 import classes from './group-row.module.css';
@@ -11,8 +11,15 @@ import classes from './group-row.module.css';
  * "linked elsewhere in the realm" from "deleted in Keycloak").
  */
 export function useRemotePresence(offeringUuid: string, backendId: string): RemotePresence {
-  return useRemotePresences(offeringUuid, [backendId])(backendId);
+  return useRemotePresences(offeringUuid, [backendId]).presenceOf(backendId);
 }
+
+export type RemotePresences = {
+  presenceOf: (backendId: string) => RemotePresence;
+  /** Why Keycloak could not be read, when it could not (and nothing read earlier stands in). */
+  remoteError: unknown;
+  retry: () => void;
+};
 
 /**
  * The same for the groups of a page, with two queries for the whole page rather than two in
@@ -20,16 +27,24 @@ export function useRemotePresence(offeringUuid: string, backendId: string): Remo
  * the members look-ups of the groups missing from them (most pages have none), each still its
  * own cached query, fetched together under one key.
  */
-export function useRemotePresences(offeringUuid: string, backendIds: readonly string[]): (backendId: string) => RemotePresence {
+export function useRemotePresences(offeringUuid: string, backendIds: readonly string[]): RemotePresences {
   const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: backendIds.some(Boolean) });
   const remoteIds = remoteIdsOf(remoteGroups.data);
   const lookedUp = [...new Set(backendIds.filter((backendId) => needsLookup(backendId, remoteIds)))].sort();
   const lookups = useQuery({ ...keycloakQueries.remoteGroupsMembersSettled(offeringUuid, lookedUp), enabled: lookedUp.length > 0 });
   const members = new Map(lookedUp.map((backendId, index) => [backendId, lookups.data?.[index]]));
-  return (backendId) => remotePresence({ backendId, remoteIds, members: members.get(backendId) });
+  const remoteFailed = remoteGroups.isError && !remoteGroups.data;
+  return {
+    presenceOf: (backendId) => remotePresence({ backendId, remoteIds, remoteFailed, members: members.get(backendId) }),
+    remoteError: remoteFailed ? remoteGroups.error : null,
+    retry: () => void remoteGroups.refetch(),
+  };
 }
 
-/** "Linked" (with the remote id), "Linked · missing in Keycloak", or "Not linked". */
+/**
+ * "Linked" (with the remote id), "Linked · missing in Keycloak", "Linked · Keycloak not checked"
+ * (Keycloak could not be read: yellow, never the healthy colour), or "Not linked".
+ */
 export function LinkBadge({ backendId, presence }: { backendId: string; presence: RemotePresence }) {
   if (!backendId)
     return (
@@ -38,10 +53,13 @@ export function LinkBadge({ backendId, presence }: { backendId: string; presence
       </Badge>
     );
   const missing = presence === 'missing';
+  const unchecked = presence === 'unchecked';
+  // Green only once Keycloak confirmed the remote group; grey while that is not known.
+  const color = missing ? 'red' : unchecked ? 'yellow' : presence === 'unknown' ? 'gray' : 'teal';
   return (
     <div className={classes.link} data-missing={missing || undefined}>
-      <Badge variant="light" color={missing ? 'red' : 'teal'} className={classes.linkBadge}>
-        {missing ? MISSING_BADGE : 'Linked'}
+      <Badge variant="light" color={color} className={classes.linkBadge}>
+        {missing ? MISSING_BADGE : unchecked ? UNCHECKED_BADGE : 'Linked'}
       </Badge>
       <DeferredTooltip label={backendId}>
         <code className={classes.remoteId} tabIndex={0}>

@@ -8,6 +8,7 @@ import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';
 import { FormErrors } from '../../components/error-alert';
 import { invalidateAfterScopes, setKeycloakScopes } from './mutations';
+import { isolate } from '../../lib/bidi';
 
 type Props = {
   offeringUuid: string;
@@ -115,7 +116,7 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
         resources.map((resource) => {
           const scopes = availableScopes(resource);
           return (
-            <Stack key={resource.uuid} gap={4} component="section" aria-label={`Scope options of ${resource.name}`}>
+            <Stack key={resource.uuid} gap={4} component="section" aria-label={`Scope options of ${isolate(resource.name ?? '')}`}>
               <Group justify="space-between">
                 <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {resource.name}
@@ -125,7 +126,7 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
                     size="xs"
                     variant="light"
                     onClick={() => open(resource, null)}
-                    aria-label={`Add scope option to ${resource.name}`}
+                    aria-label={`Add scope option to ${isolate(resource.name ?? '')}`}
                   >
                     Add option
                   </Button>

@@ -43,6 +43,8 @@ export type ConnectionState = {
   last: { ok: boolean; at: number } | null;
   /** The "Test connection" button and its result. */
   slot: React.ReactNode;
+  /** Runs the test (the form runs it after a save that touches the connection). */
+  run: () => void;
 };
 
 type Props = {
@@ -95,11 +97,18 @@ export function SettingsForm({ offering, roles, resources, groups, connection }:
   const save = useMutation({
     mutationFn: (values: SettingsValues) => updateIntegration(offering.uuid ?? '', integrationRequest(saved, values)),
     onSuccess: async (_answer, values) => {
-      setPrevious({ saved, workedBefore: connection.last?.ok === true, savedAt: Date.now() });
+      const touchesConnection = touchesKeycloak(saved, integrationRequest(saved, values));
+      if (touchesConnection) setPrevious({ saved, workedBefore: connection.last?.ok === true, savedAt: Date.now() });
       await invalidateAfterSettings(queryClient, offering.uuid ?? '');
       reset({ ...values, keycloak_password: '' });
       setImportReport(null);
-      notifications.show({ color: 'teal', title: 'Settings saved', message: 'Test the connection to check the saved settings.' });
+      notifications.show({
+        color: 'teal',
+        title: 'Settings saved',
+        message: touchesConnection ? 'The connection is tested with the saved settings now.' : 'The connection settings were not changed.',
+      });
+      // Every save that touches the connection is tested at once: a failure offers the restore.
+      if (touchesConnection) connection.run();
     },
     onError: (error) => {
       const { fields, form: messages } = splitFormErrors(error, FIELDS, SERVER_FIELD_PATHS);
@@ -127,8 +136,8 @@ export function SettingsForm({ offering, roles, resources, groups, connection }:
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const broke =
-    previous !== null && previous.workedBefore && connection.last !== null && !connection.last.ok && connection.last.at > previous.savedAt;
+  // Whenever the test after a save that touched the connection fails, whoever ran it.
+  const broke = previous !== null && connection.last !== null && !connection.last.ok && connection.last.at > previous.savedAt;
 
   const onImport = async (file: File | null) => {
     if (!file) return;
@@ -144,8 +153,16 @@ export function SettingsForm({ offering, roles, resources, groups, connection }:
   return (
     <Stack gap="md">
       {broke ? (
-        <Alert color="orange" title="The connection worked before this save" role="alert">
-          <Text size="sm">Keycloak no longer answers with the saved settings. You can put back the settings from before the save.</Text>
+        <Alert
+          color="orange"
+          title={previous.workedBefore ? 'The connection worked before this save' : 'Keycloak does not answer with the saved settings'}
+          role="alert"
+        >
+          <Text size="sm">
+            {previous.workedBefore
+              ? 'Keycloak no longer answers with the saved settings. You can put back the settings from before the save.'
+              : 'The test after the save failed. You can put back the settings from before the save (they were not tested in this visit), or correct them and save again.'}
+          </Text>
           <Button mt="sm" color="orange" onClick={() => restore.mutate()} loading={restore.isPending}>
             Restore previous settings
           </Button>
@@ -374,4 +391,13 @@ function stepWholeNumber(event: React.KeyboardEvent<HTMLInputElement>, set: (val
   event.preventDefault();
   const current = text === '' ? 0 : Number(text);
   set(String(Math.max(1, current + (event.key === 'ArrowUp' ? 1 : -1))));
+}
+
+/** Whether a save changes how Waldur reaches Keycloak: a secret option, or Keycloak switched on or off. */
+function touchesKeycloak(
+  saved: { plugin: Record<string, unknown> },
+  request: { secret_options?: unknown; plugin_options?: unknown },
+): boolean {
+  const plugin = (request.plugin_options ?? {}) as Record<string, unknown>;
+  return request.secret_options !== undefined || (plugin.keycloak_enabled ?? false) !== (saved.plugin.keycloak_enabled ?? false);
 }

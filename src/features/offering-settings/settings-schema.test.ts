@@ -55,6 +55,21 @@ describe('settingsSchema: Waldur’s checks before sending', () => {
 });
 
 describe('export, import and restore', () => {
+  it('refuses, next to the field, what would not work: a non-http URL, a realm with markup, a huge frequency, a long label', () => {
+    const problems = (patch: Partial<ReturnType<typeof formValues>>) => {
+      const result = settingsSchema(saved).safeParse({ ...formValues(saved), ...patch });
+      return result.success ? {} : Object.fromEntries(result.error.issues.map((issue) => [issue.path.join('.'), issue.message]));
+    };
+    expect(problems({ keycloak_url: 'javascript:alert(1)' }).keycloak_url).toMatch(/starting with https:\/\//);
+    expect(problems({ keycloak_url: 'keycloak.example.org' }).keycloak_url).toMatch(/starting with https:\/\//);
+    expect(problems({ keycloak_url: 'http://127.0.0.1:8180/' })).toEqual({});
+    expect(problems({ keycloak_realm: '<b>x</b> 🚀' }).keycloak_realm).toMatch(/letters, digits/);
+    expect(problems({ keycloak_realm: 'forschung-2024_ü' })).toEqual({});
+    expect(problems({ keycloak_sync_frequency: '99999999' }).keycloak_sync_frequency).toMatch(/^At most 10,080 minutes/);
+    expect(problems({ keycloak_sync_frequency: '10080' })).toEqual({});
+    expect(problems({ keycloak_username_label: 'L'.repeat(500) }).keycloak_username_label).toMatch(/^At most 40 characters/);
+  });
+
   it('export leaves the password out unless asked; import round-trips it into form values', () => {
     const document = exportSettings(saved, false);
     expect(document.secret_options).not.toHaveProperty('keycloak_password');

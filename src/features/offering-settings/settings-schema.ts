@@ -83,6 +83,53 @@ export function formValues(saved: Saved): SettingsValues {
 }
 
 const NOT_BLANK = 'This field may not be blank.';
+
+/** The longest sync interval accepted: a week, in minutes (Waldur takes any positive integer). */
+export const MAX_SYNC_MINUTES = 7 * 24 * 60;
+/** The username label is a field label in the Add member dialog. */
+export const MAX_USERNAME_LABEL = 40;
+const MAX_NAME = 255;
+
+/** A realm name as it goes into Keycloak's URLs: letters and digits of any script, . _ - */
+const REALM_NAME = /^[\p{L}\p{N}._-]+$/u;
+
+/**
+ * What works, beyond what Waldur checks (it takes any non-blank string): an http(s) address for
+ * Keycloak, realm names Keycloak can have in a URL, and lengths the pages can show.
+ */
+function connectionProblems(values: SettingsValues): Array<[SettingsField, string]> {
+  const problems: Array<[SettingsField, string]> = [];
+  const url = values.keycloak_url.trim();
+  if (url) {
+    let parsed: URL | null = null;
+    try {
+      parsed = new URL(url);
+    } catch {
+      parsed = null;
+    }
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !parsed.hostname) {
+      problems.push([
+        'keycloak_url',
+        'Enter the address of the Keycloak server, starting with https:// (or http://), e.g. https://keycloak.example.org.',
+      ]);
+    }
+  }
+  for (const field of ['keycloak_realm', 'keycloak_user_realm'] as const) {
+    const realm = values[field].trim();
+    if (realm && !REALM_NAME.test(realm)) {
+      problems.push([field, 'A realm name has letters, digits, “.”, “_” and “-” only (no spaces, symbols or markup).']);
+    } else if (realm.length > MAX_NAME) {
+      problems.push([field, `At most ${MAX_NAME} characters.`]);
+    }
+  }
+  for (const field of ['keycloak_username', 'keycloak_base_group'] as const) {
+    if (values[field].trim().length > MAX_NAME) problems.push([field, `At most ${MAX_NAME} characters.`]);
+  }
+  if (values.keycloak_username_label.trim().length > MAX_USERNAME_LABEL) {
+    problems.push(['keycloak_username_label', `At most ${MAX_USERNAME_LABEL} characters: it is the label of a field in Add member.`]);
+  }
+  return problems;
+}
 const SAVED_STRINGS: Array<{ field: SettingsField; saved: (s: Saved) => unknown }> = [
   { field: 'keycloak_url', saved: (s) => s.secret.keycloak_url },
   { field: 'keycloak_realm', saved: (s) => s.secret.keycloak_realm },
@@ -132,8 +179,15 @@ export function settingsSchema(saved: Saved) {
               path: ['keycloak_sync_frequency'],
               message: 'Ensure this value is greater than or equal to 1.',
             });
+          } else if (Number(frequency) > MAX_SYNC_MINUTES) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['keycloak_sync_frequency'],
+              message: `At most ${MAX_SYNC_MINUTES.toLocaleString('en')} minutes (a week): memberships would hardly ever be synced.`,
+            });
           }
         }
+        for (const [field, problem] of connectionProblems(values)) ctx.addIssue({ code: 'custom', path: [field], message: problem });
       }),
     );
 }

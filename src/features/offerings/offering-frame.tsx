@@ -3,6 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
 import { KeycloakBadge } from './keycloak-badge';
+import { Bdi } from '../../components/bidi-text';
 
 export const OFFERING_TABS = [
   { value: 'groups', label: 'Groups' },
@@ -34,16 +35,18 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
         <Anchor component={Link} to="/offerings" size="sm">
           Offerings
         </Anchor>
-        <Text size="sm">{offering.name}</Text>
+        <Text size="sm">
+          <Bdi>{offering.name}</Bdi>
+        </Text>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <div style={{ minWidth: 0, maxWidth: '100%' }}>
           <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-            {offering.name}
+            <Bdi>{offering.name}</Bdi>
           </Title>
           <Group gap="xs">
             <Text c="dimmed" size="sm">
-              {offering.customer_name}
+              <Bdi>{offering.customer_name}</Bdi>
             </Text>
             <KeycloakBadge enabled={enabled} />
           </Group>

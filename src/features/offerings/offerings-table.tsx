@@ -1,5 +1,6 @@
 import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { reportsSyncStatus } from '../../api/membership-sync';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
@@ -10,6 +11,8 @@ import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { pagingShape, param, useUrlState, searchSchema, type SearchState } from '../../lib/url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
+import { Bdi } from '../../components/bidi-text';
+import { useLastPageClamp } from '../../lib/use-last-page-clamp';
 
 export const offeringsSearchSchema = searchSchema({ q: param.string(), ...pagingShape });
 
@@ -25,6 +28,13 @@ export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean })
   const [state, setState] = useUrlState(offeringsSearchSchema);
   const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
   const offerings = useQuery(offeringsListQuery(state));
+  // A page past the end (an old bookmark) moves to the last page that exists, as on every list.
+  const moveToPage = useCallback((page: number) => setState({ page }, { replace: true }), [setState]);
+  useLastPageClamp(
+    offerings.data?.total,
+    { page: state.page, pageSize: state.page_size, placeholder: offerings.isPlaceholderData },
+    moveToPage,
+  );
 
   return (
     <Stack>
@@ -56,10 +66,12 @@ export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean })
                     <Table.Tr key={offering.uuid}>
                       <Table.Td>
                         <Anchor component={Link} to={`/offerings/${offering.uuid}/${rolesModel ? 'access' : 'groups'}`}>
-                          {offering.name}
+                          <Bdi>{offering.name}</Bdi>
                         </Anchor>
                       </Table.Td>
-                      <Table.Td>{offering.customer_name}</Table.Td>
+                      <Table.Td>
+                        <Bdi>{offering.customer_name}</Bdi>
+                      </Table.Td>
                       <Table.Td>
                         {rolesModel ? (
                           <Badge color={reportsSyncStatus(offering) ? 'teal' : 'gray'} variant="light" style={{ textTransform: 'none' }}>

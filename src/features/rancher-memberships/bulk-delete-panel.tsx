@@ -3,6 +3,7 @@ import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
 import { bulkProgressOf, type BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
 import type { DeleteOutcome, MembershipRef } from './mutations';
 import { SCOPE_TYPE_LABEL, isScopeType } from './queries';
+import { Bdi } from '../../components/bidi-text';
 
 export type BulkRun = ListBulkRun<MembershipRef, DeleteOutcome>;
 
@@ -10,8 +11,8 @@ export function whoLabel(membership: MembershipRef): React.ReactNode {
   const type = isScopeType(membership.scopeType) ? SCOPE_TYPE_LABEL[membership.scopeType].toLowerCase() : membership.scopeType;
   return (
     <>
-      <bdi>{membership.fullName ? `${membership.fullName} (${membership.username})` : membership.username}</bdi>, {membership.role} of{' '}
-      {type} <bdi>{membership.scopeName || '(deleted)'}</bdi>
+      <Bdi>{membership.fullName ? `${membership.fullName} (${membership.username})` : membership.username}</Bdi>, {membership.role} of{' '}
+      {type} <Bdi>{membership.scopeName || '(deleted)'}</Bdi>
     </>
   );
 }

@@ -2,6 +2,8 @@ import { Text } from '@mantine/core';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { personColumns, stateColumns, textColumn, type CsvPerson, type ListColumn } from '../../components/selectable-table';
 import { SCOPE_TYPE_LABEL, isScopeType, roleDisplayName } from './queries';
+import { Bdi } from '../../components/bidi-text';
+import { showControls } from '../../lib/bidi';
 
 /** What the CSV writes of a membership (the export is tested on these fields alone). */
 export type CsvMembership = CsvPerson & Pick<RancherMembership, 'group_name' | 'group_role' | 'group_scope_type' | 'group_scope_name'>;
@@ -46,9 +48,9 @@ export function membershipColumns(roles: readonly RoleTemplate[] | undefined): L
           <Text size="xs" c="dimmed">
             {isScopeType(membership.group_scope_type) ? SCOPE_TYPE_LABEL[membership.group_scope_type] : membership.group_scope_type}
           </Text>
-          <Text size="sm" style={clip} lineClamp={2} title={membership.group_scope_name ?? undefined}>
+          <Text size="sm" style={clip} lineClamp={2} title={showControls(membership.group_scope_name ?? '')}>
             {membership.group_scope_name ? (
-              <bdi>{membership.group_scope_name}</bdi>
+              <Bdi>{membership.group_scope_name}</Bdi>
             ) : (
               <Text span size="sm" c="dimmed">
                 Deleted

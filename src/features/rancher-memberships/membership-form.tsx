@@ -19,14 +19,17 @@ import {
   membershipSchema,
   serverFieldAliases,
   type EditPlan,
+  type MembershipBody,
   type MembershipValues,
 } from './membership-schema';
 import { MoveForm } from './move-form';
 import { createMembership, invalidateMemberships, roleUrl, saveMembership } from './mutations';
+import { ReplaceForEmail } from './replace-for-email';
 import { clusterOfProject, rancherQueries, uuidFromUrl } from './queries';
 import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
 import { scopeLabel } from './membership-columns';
 import { ScopeRoleFields, knownRole } from './scope-role-fields';
+import { Bdi } from '../../components/bidi-text';
 
 /** Add, edit (username and email) or move (scope and role: a new membership replaces this one). */
 export type MembershipFormMode = { kind: 'add' } | { kind: 'edit' | 'move'; membership: RancherMembership };
@@ -41,7 +44,7 @@ function dialogTitle(mode: MembershipFormMode | null): React.ReactNode {
   if (!mode || mode.kind === 'add') return 'Add membership';
   return (
     <span style={clip}>
-      {mode.kind === 'edit' ? 'Edit membership of' : 'Move membership of'} <bdi>{mode.membership.username}</bdi>
+      {mode.kind === 'edit' ? 'Edit membership of' : 'Move membership of'} <Bdi>{mode.membership.username}</Bdi>
     </span>
   );
 }
@@ -131,7 +134,7 @@ function EditMembership({ kind, membership, onClose }: { kind: 'edit' | 'move'; 
     <Alert color="orange" variant="light" role="note">
       <Text size="sm">
         {kind === 'edit'
-          ? `The ${scopeType || 'scope'} of this membership no longer exists in Waldur. Username and email can still be changed.`
+          ? `The ${scopeType || 'scope'} of this membership no longer exists in Waldur, and Waldur checks the scope on every edit: it will refuse to save. Delete the membership instead.`
           : `The ${scopeType || 'scope'} of this membership no longer exists in Waldur. Choose where the new membership goes.`}
       </Text>
     </Alert>
@@ -165,6 +168,8 @@ function MembershipForm({
   const sending = useRef(false);
   const [unchanged, setUnchanged] = useState(false);
   const [gone, setGone] = useState(false);
+  // An email change alone: Waldur refuses it, so the dialog offers the way that works.
+  const [emailOnly, setEmailOnly] = useState<MembershipBody | null>(null);
   const errors = form.formState.errors;
 
   const urlOfRole = (uuid: string) =>
@@ -173,14 +178,21 @@ function MembershipForm({
   const save = useMutation({
     mutationKey: FORM_KEY,
     mutationFn: async (input: { values: MembershipValues; plan: EditPlan | null }) => {
-      if (editing && input.plan) return saveMembership(editing.membership.uuid, input.plan);
+      if (editing && input.plan?.kind === 'put') return saveMembership(editing.membership.uuid, input.plan.body);
       return createMembership(createBody(input.values, urlOfRole));
     },
     onSuccess: async (saved, input) => {
       draft.clear();
       notifications.show(
         editing
-          ? { color: 'teal', title: `Membership of ${isolate(saved.username)} saved`, message: `Sent: ${input.plan?.changed.join(', ')}.` }
+          ? {
+              color: 'teal',
+              title: `Membership of ${isolate(saved.username)} saved`,
+              message:
+                input.plan?.kind === 'put' && input.plan.changed.includes('email')
+                  ? 'Waldur saved the new username and email. It does not change Keycloak on an edit: the Keycloak group still holds the user it held.'
+                  : 'Waldur saved the new username. It does not change Keycloak on an edit: the Keycloak group still holds the user it held.',
+            }
           : {
               color: saved.state === 'active' ? 'teal' : 'yellow',
               title: `${isolate(saved.username)} added to ${saved.group_scope_type} ${isolate(saved.group_scope_name ?? '')}`,
@@ -212,6 +224,10 @@ function MembershipForm({
       return;
     }
     setUnchanged(false);
+    if (plan?.kind === 'email-only') {
+      setEmailOnly(plan.body);
+      return;
+    }
     setGone(false);
     sending.current = true;
     try {
@@ -232,7 +248,7 @@ function MembershipForm({
       <Stack gap="sm">
         {editing ? (
           <Text size="sm" c="dimmed" style={clip}>
-            Group: <bdi>{editing.groupName}</bdi>
+            Group: <Bdi>{editing.groupName}</Bdi>
           </Text>
         ) : null}
         {note}
@@ -240,11 +256,27 @@ function MembershipForm({
           label="Username"
           withAsterisk
           autoComplete="off"
-          description={editing ? undefined : 'The Keycloak username. A user who does not exist there yet stays pending until they do.'}
-          {...form.register('username')}
+          description={
+            editing
+              ? 'Waldur renames its own record only: it does not change the Keycloak group on an edit.'
+              : 'The Keycloak username. A user who does not exist there yet stays pending until they do.'
+          }
+          {...form.register('username', { onChange: () => setEmailOnly(null) })}
           error={errors.username?.message}
         />
-        <TextInput label="Email" withAsterisk type="email" autoComplete="off" {...form.register('email')} error={errors.email?.message} />
+        <TextInput
+          label="Email"
+          withAsterisk
+          type="email"
+          autoComplete="off"
+          description={
+            editing
+              ? 'Waldur cannot change only the email: it refuses an edit that keeps the username and role. A new email alone is saved by removing the membership and adding it again, which you are offered on Save.'
+              : undefined
+          }
+          {...form.register('email', { onChange: () => setEmailOnly(null) })}
+          error={errors.email?.message}
+        />
         {editing ? (
           <>
             <TextInput label="Scope" value={scopeLabel(editing.membership)} readOnly variant="filled" />
@@ -264,6 +296,7 @@ function MembershipForm({
             <Text size="sm">Nothing to save: no field was changed.</Text>
           </Alert>
         ) : null}
+        {editing && emailOnly ? <ReplaceForEmail editing={editing} body={emailOnly} onDone={onClose} /> : null}
         <FormErrors messages={formMessages} />
         <Group justify="flex-end">
           <Button

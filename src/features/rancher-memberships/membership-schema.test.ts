@@ -13,7 +13,6 @@ import { parseSearchParams } from '../../lib/url-state';
 
 const url = (uuid: string) => `https://waldur.example/api/rancher-role-templates/${uuid}/`;
 const CLUSTER = 'c'.repeat(32);
-const OTHER_CLUSTER = 'd'.repeat(32);
 const PROJECT = 'e'.repeat(32);
 
 const initial: MembershipValues = {
@@ -29,38 +28,26 @@ describe('editPlan', () => {
     expect(editPlan(initial, { ...initial, email: ' alice@example.org ' }, url)).toBeNull();
   });
 
-  it('sends PATCH with only the changed fields', () => {
+  it('a new username goes with PUT and every field Waldur requires: username, email, scope and role as they are', () => {
+    expect(editPlan(initial, { ...initial, username: ' bob ', email: 'bob@example.org' }, url)).toEqual({
+      kind: 'put',
+      body: { username: 'bob', email: 'bob@example.org', scope_uuid: CLUSTER, role: url('r1') },
+      changed: ['username', 'email'],
+    });
+  });
+
+  it('an email alone cannot be saved by Waldur (its duplicate check counts the membership itself): it is a remove and add', () => {
     expect(editPlan(initial, { ...initial, email: 'new@example.org' }, url)).toEqual({
-      method: 'PATCH',
-      body: { email: 'new@example.org' },
-      changed: ['email'],
-    });
-    expect(editPlan(initial, { ...initial, username: ' bob ', role: 'r2' }, url)).toEqual({
-      method: 'PATCH',
-      body: { username: 'bob', role: url('r2') },
-      changed: ['username', 'role'],
+      kind: 'email-only',
+      body: { username: 'alice', email: 'new@example.org', scope_uuid: CLUSTER, role: url('r1') },
     });
   });
 
-  it('a project picked in the same cluster changes the scope only', () => {
-    expect(editPlan(initial, { ...initial, project: PROJECT }, url)).toEqual({
-      method: 'PATCH',
-      body: { scope_uuid: PROJECT },
-      changed: ['scope_uuid'],
-    });
-  });
-
-  it('a cluster picked and then picked back is no change', () => {
-    expect(editPlan(initial, { ...initial, cluster: CLUSTER }, url)).toBeNull();
-  });
-
-  it('sends PUT with every field when every field changed', () => {
-    const next = { username: 'bob', email: 'bob@example.org', cluster: OTHER_CLUSTER, project: '', role: 'r2' };
-    expect(editPlan(initial, next, url)).toEqual({
-      method: 'PUT',
-      body: { username: 'bob', email: 'bob@example.org', scope_uuid: OTHER_CLUSTER, role: url('r2') },
-      changed: ['username', 'email', 'scope_uuid', 'role'],
-    });
+  it('scope and role are not edited: they stay as they are (a Move changes them)', () => {
+    expect(editPlan(initial, { ...initial, project: PROJECT, role: 'r2' }, url)).toBeNull();
+    expect(editPlan({ ...initial, project: PROJECT }, { ...initial, project: PROJECT, username: 'bob' }, url)?.body.scope_uuid).toBe(
+      PROJECT,
+    );
   });
 });
 

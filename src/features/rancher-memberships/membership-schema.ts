@@ -56,23 +56,23 @@ export function createBody(values: MembershipValues, roleUrl: (uuid: string) => 
   };
 }
 
-export type EditPlan =
-  | { method: 'PUT'; body: MembershipBody; changed: (keyof MembershipBody)[] }
-  | { method: 'PATCH'; body: Partial<MembershipBody>; changed: (keyof MembershipBody)[] };
-
 /**
- * What saving an edit sends: only the changed fields with PATCH, every field with PUT when all
- * of them changed, nothing (null) when nothing did.
+ * What saving an edit does. Waldur runs its create validation on updates too (spec section 4):
+ * a PUT must carry username, email, scope and role (a PATCH without role and scope is a server
+ * error), and its duplicate check (username + role) counts the edited membership itself. So:
+ * - `put`: a new username (and the email) is sent with PUT, scope and role as they are;
+ * - `email-only`: Waldur refuses it as a duplicate; the way that works is to delete the
+ *   membership and create it again with the new email (`body` is what is created again).
+ * Scope and role are not edited here: a different one is a Move.
  */
+export type EditPlan =
+  { kind: 'put'; body: MembershipBody; changed: ('username' | 'email')[] } | { kind: 'email-only'; body: MembershipBody };
+
 export function editPlan(initial: MembershipValues, values: MembershipValues, roleUrl: (uuid: string) => string): EditPlan | null {
   const before = createBody(initial, roleUrl);
-  const after = createBody(values, roleUrl);
-  const changed = (Object.keys(after) as (keyof MembershipBody)[]).filter((key) =>
-    key === 'role' ? initial.role !== values.role : before[key] !== after[key],
-  );
+  const body = createBody({ ...initial, username: values.username, email: values.email }, roleUrl);
+  const changed = (['username', 'email'] as const).filter((key) => before[key] !== body[key]);
   if (changed.length === 0) return null;
-  if (changed.length === Object.keys(after).length) return { method: 'PUT', body: after, changed };
-  const body: Partial<MembershipBody> = {};
-  for (const key of changed) body[key] = after[key];
-  return { method: 'PATCH', body, changed };
+  if (!changed.includes('username')) return { kind: 'email-only', body };
+  return { kind: 'put', body, changed };
 }

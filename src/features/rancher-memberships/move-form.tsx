@@ -28,6 +28,7 @@ import {
   type MoveResult,
 } from './mutations';
 import { ScopeRoleFields, knownRole } from './scope-role-fields';
+import { Bdi } from '../../components/bidi-text';
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
@@ -69,7 +70,7 @@ export function MoveForm({
       title: `Moved ${isolate(added.username)} to ${scopeLabel(added)}`,
       message: `Waldur created the new membership and deleted the one in ${from}. ${outcomeSentence(added)}`,
     });
-    await invalidateMemberships(queryClient);
+    await invalidateMemberships(queryClient, [old.uuid]);
     onClose();
   };
 
@@ -79,7 +80,7 @@ export function MoveForm({
     onSuccess: async (result) => {
       if (result.status === 'moved') return done(result.added);
       setHalfDone(result);
-      await invalidateMemberships(queryClient);
+      await invalidateMemberships(queryClient, result.status === 'not-added' ? [old.uuid] : []);
     },
     onError: (error) => {
       const { fields } = splitFormErrors(error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues()));
@@ -132,12 +133,12 @@ export function MoveForm({
           <Stack gap="xs">
             {notRemoved ? (
               <Text size="sm" style={clip}>
-                Waldur created the membership of <bdi>{old.username}</bdi> in {scopeLabel(halfDone.added)}, but deleting the one in {from}{' '}
+                Waldur created the membership of <Bdi>{old.username}</Bdi> in {scopeLabel(halfDone.added)}, but deleting the one in {from}{' '}
                 failed: {failure}
               </Text>
             ) : (
               <Text size="sm" style={clip}>
-                Waldur deleted the membership of <bdi>{old.username}</bdi> in {from}, but creating the new one failed: {failure}
+                Waldur deleted the membership of <Bdi>{old.username}</Bdi> in {from}, but creating the new one failed: {failure}
               </Text>
             )}
             <Text size="sm">
@@ -170,7 +171,7 @@ export function MoveForm({
     <form noValidate onSubmit={(event) => void submit(event)} aria-label="Move membership">
       <Stack gap="sm">
         <Text size="sm" style={clip}>
-          Now: {from} (group <bdi>{editing.groupName}</bdi>). Choose where <bdi>{old.username}</bdi> goes.
+          Now: {from} (group <Bdi>{editing.groupName}</Bdi>). Choose where <Bdi>{old.username}</Bdi> goes.
         </Text>
         {note}
         <ScopeRoleFields form={form} />

@@ -3,8 +3,8 @@ import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { settleInOrder } from '../../lib/settle-in-order';
-import type { EditPlan, MembershipBody } from './membership-schema';
-import { rancherKeys, roleDisplayName, uuidFromUrl } from './queries';
+import type { MembershipBody } from './membership-schema';
+import { rancherKeys, rancherQueries, roleDisplayName, uuidFromUrl } from './queries';
 
 /** Who a selected or deleted membership is, kept across pages for confirmations and results. */
 export type MembershipRef = {
@@ -47,11 +47,9 @@ export function createMembership(body: MembershipBody): Promise<RancherMembershi
   return unwrap(api.POST('/api/keycloak-user-group-memberships/', { body }));
 }
 
-export function saveMembership(uuid: string, plan: EditPlan): Promise<RancherMembership> {
-  const params = { path: { uuid } };
-  return plan.method === 'PUT'
-    ? unwrap(api.PUT('/api/keycloak-user-group-memberships/{uuid}/', { params, body: plan.body }))
-    : unwrap(api.PATCH('/api/keycloak-user-group-memberships/{uuid}/', { params, body: plan.body }));
+/** An edit: PUT with every field Waldur's validation needs (see `editPlan`). */
+export function saveMembership(uuid: string, body: MembershipBody): Promise<RancherMembership> {
+  return unwrap(api.PUT('/api/keycloak-user-group-memberships/{uuid}/', { params: { path: { uuid } }, body }));
 }
 
 /** Deletes a membership; one that is already gone counts as deleted. */
@@ -88,10 +86,16 @@ export function deleteMemberships(
   });
 }
 
-/** After a write: memberships, and groups (creating a membership may create its group). */
-export function invalidateMemberships(queryClient: QueryClient) {
+/**
+ * After a write: memberships, and groups (creating a membership may create its group).
+ * `replaced`: memberships that no longer exist (a move, a remove and add): their own reads are
+ * left out, or the open dialog's read of the old one would answer 404 and raise a false "Could
+ * not refresh".
+ */
+export function invalidateMemberships(queryClient: QueryClient, replaced: readonly string[] = []) {
+  const gone = new Set(replaced.map((uuid) => JSON.stringify(rancherQueries.detail(uuid).queryKey)));
   return Promise.all([
-    queryClient.invalidateQueries({ queryKey: rancherKeys.memberships }),
+    queryClient.invalidateQueries({ queryKey: rancherKeys.memberships, predicate: (query) => !gone.has(JSON.stringify(query.queryKey)) }),
     queryClient.invalidateQueries({ queryKey: rancherKeys.groups }),
   ]);
 }

@@ -99,7 +99,7 @@ describe('RancherMembershipsPage', { timeout: 30_000 }, () => {
     expect(within(row).getByLabelText('Traceback').textContent).toContain('KeycloakGetError');
   });
 
-  it('edit changes only username and email: scope and role are shown, not editable (Waldur ignores them)', async () => {
+  it('edit sends PUT with username, email, scope and role (Waldur validates all four); scope and role are shown, not editable', async () => {
     const sim = startSim('staff');
     const writes = recordWrites(sim);
     const dave = membershipOf(sim, 'dave');
@@ -121,13 +121,43 @@ describe('RancherMembershipsPage', { timeout: 30_000 }, () => {
 
     expect(writes).toEqual([
       {
-        method: 'PATCH',
+        method: 'PUT',
         url: expect.stringContaining(`/api/keycloak-user-group-memberships/${dave.uuid}/`),
-        body: { username: 'dave.b', email: 'dave.b@lab.example.com' },
+        body: {
+          username: 'dave.b',
+          email: 'dave.b@lab.example.com',
+          scope_uuid: R.clusters.auroraDev.uuid,
+          role: expect.stringContaining(`/api/rancher-role-templates/${R.roleTemplates.clusterMember.uuid}/`),
+        },
       },
     ]);
     expect(membershipOf(sim, 'dave.b').groupUuid).toBe(R.groups.devMembers.uuid);
     await screen.findByText('Membership of dave.b saved');
+  });
+
+  it('an email alone is not sent (Waldur refuses it): the dialog says so and removes and adds the membership again', async () => {
+    const sim = startSim('staff');
+    const writes = recordWrites(sim);
+    const dave = membershipOf(sim, 'dave');
+    renderApp(<RancherMembershipsPage unavailableReason={null} />);
+    const dialog = await openEdit('dave');
+    const email = await within(dialog).findByRole('textbox', { name: 'Email' });
+    // Said before trying, next to the field.
+    expect(within(dialog).getByText(/Waldur cannot change only the email/)).toBeTruthy();
+    await userEvent.clear(email);
+    await userEvent.type(email, 'dave@new.example.com');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const alert = await within(dialog).findByRole('alert', { name: 'Waldur cannot change only the email' });
+    expect(alert.textContent).toMatch(/no access through/);
+    expect(writes).toHaveLength(0);
+    await userEvent.dblClick(within(alert).getByRole('button', { name: 'Remove and add again' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(writes.map((write) => write.method)).toEqual(['DELETE', 'POST']);
+    expect(writes[1]?.body).toMatchObject({ username: 'dave', email: 'dave@new.example.com', scope_uuid: R.clusters.auroraDev.uuid });
+    const again = membershipOf(sim, 'dave');
+    expect(again.uuid).not.toBe(dave.uuid);
+    expect(again.email).toBe('dave@new.example.com');
+    expect(again.groupUuid).toBe(R.groups.devMembers.uuid);
   });
 
   it('move to another role creates the new membership first, then deletes the old one', async () => {

@@ -37,6 +37,7 @@ import {
   rancherSearchSchema,
   type MembershipFilters,
 } from './queries';
+import { Bdi } from '../../components/bidi-text';
 
 type Props = {
   /** Why this server cannot show the page (its capabilities probe), or null. */
@@ -135,7 +136,7 @@ function MembershipsSection() {
       title: `Delete the membership of ${isolate(membership.username)}?`,
       children: (
         <Text size="sm" style={clip}>
-          {whoLabel(membership)}: the user is removed from the Keycloak group “<bdi>{membership.groupName}</bdi>” and loses this role in
+          {whoLabel(membership)}: the user is removed from the Keycloak group “<Bdi>{membership.groupName}</Bdi>” and loses this role in
           Rancher.
         </Text>
       ),

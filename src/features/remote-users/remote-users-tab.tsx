@@ -7,12 +7,13 @@ import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries, type Re
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
-import { isolate } from '../../lib/bidi';
+import { isolate, showControls } from '../../lib/bidi';
 import { formatTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/url-state';
 import classes from './remote-users.module.css';
 import { RESULTS_PAGE_SIZE, latestSearch, remoteUserMemberQueries, remoteUsersSearchSchema } from './queries';
+import { Bdi } from '../../components/bidi-text';
 
 type Props = {
   offeringUuid: string;
@@ -240,7 +241,7 @@ function ResultsTable({
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Text size="sm" aria-live="polite">
-            {`${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`} matching “<bdi>{results.q}</bdi>”
+            {`${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`} matching “<Bdi>{results.q}</Bdi>”
           </Text>
           {results.users.length >= REMOTE_SEARCH_CAP ? (
             <Text size="sm" c="dimmed">
@@ -303,8 +304,8 @@ function ResultsTable({
                     </Text>
                   </Table.Td>
                   <Table.Td maw={260}>
-                    <Text size="sm" style={clip} lineClamp={2} title={name}>
-                      {name ? <bdi>{name}</bdi> : '—'}
+                    <Text size="sm" style={clip} lineClamp={2} title={showControls(name)}>
+                      {name ? <Bdi>{name}</Bdi> : '—'}
                     </Text>
                   </Table.Td>
                   <Table.Td maw={240}>
@@ -323,7 +324,7 @@ function ResultsTable({
                         tabIndex={-1}
                         disabled={!canAdd}
                         onClick={() => onAddToGroup(user)}
-                        aria-label={`Add ${user.username} to group`}
+                        aria-label={`Add ${isolate(user.username)} to group`}
                       >
                         Add to group
                       </Button>
@@ -379,10 +380,10 @@ function UserGroups({ username, memberships, failed }: { username: string; membe
               key={membership.uuid}
               variant="light"
               color={membership.state === 'pending' ? 'yellow' : 'indigo'}
-              title={membership.group_name}
+              title={showControls(membership.group_name)}
               style={{ maxWidth: 300, textTransform: 'none' }}
             >
-              <bdi>{label || membership.group_name}</bdi>
+              <Bdi>{label || membership.group_name}</Bdi>
               {membership.state === 'pending' ? ' (pending)' : ''}
             </Badge>
           );
@@ -396,5 +397,5 @@ function UserGroups({ username, memberships, failed }: { username: string; membe
         Could not load
       </Text>
     );
-  return <Skeleton height={18} width={120} aria-label={`Loading groups of ${username}`} />;
+  return <Skeleton height={18} width={120} aria-label={`Loading groups of ${isolate(username)}`} />;
 }

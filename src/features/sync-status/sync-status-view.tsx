@@ -3,10 +3,11 @@ import { openConfirmModal } from '../../components/confirm';
 import { memo, useCallback, useId, useMemo, useState } from 'react';
 import classes from './sync-status-view.module.css';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
-import { isolate } from '../../lib/bidi';
+import { isolate, showControls } from '../../lib/bidi';
 import { useVirtualRows } from '../../lib/use-virtual-rows';
 import { LINE_OVERSCAN, lineHeight, SECTION_HEIGHT } from './line-layout';
 import { chosen, filterLines, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncJoin, type SyncLine } from './join';
+import { Bdi } from '../../components/bidi-text';
 
 /**
  * The sync status diff, three sections with their own virtualised scroll container, so 10,000
@@ -347,13 +348,13 @@ const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, a
       <input
         type="checkbox"
         className={classes.check}
-        aria-label={`Select ${display}`}
+        aria-label={`Select ${isolate(display)}`}
         checked={checked}
         onChange={(event) => toggle([line.id], event.currentTarget.checked)}
       />
       <div className={classes.body}>
-        <p className={name ? classes.name : `${classes.name} ${classes.unnamed}`} title={name}>
-          <bdi>{display}</bdi>
+        <p className={name ? classes.name : `${classes.name} ${classes.unnamed}`} title={showControls(name)}>
+          <Bdi>{display}</Bdi>
         </p>
         {line.kind === 'synced' ? <SyncedDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
         {line.kind === 'local' ? <LocalDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
@@ -367,7 +368,7 @@ const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, a
 /** One line of a line's details, cut to the row's width; the title holds all of it. */
 function Detail({ title, warning = false, children }: { title: string; warning?: boolean; children: React.ReactNode }) {
   return (
-    <p className={warning ? `${classes.detail} ${classes.warning}` : classes.detail} title={title}>
+    <p className={warning ? `${classes.detail} ${classes.warning}` : classes.detail} title={showControls(title)}>
       {children}
     </p>
   );
@@ -461,12 +462,12 @@ function SyncedDetails({ line, choice, choose, lookup }: DetailsProps<SyncedLine
         Keycloak:{' '}
         {renamed ? (
           <>
-            “<bdi>{line.remoteName}</bdi>” ·{' '}
+            “<Bdi>{line.remoteName}</Bdi>” ·{' '}
           </>
         ) : null}
         {path ? (
           <>
-            <bdi>{path}</bdi> ·{' '}
+            <Bdi>{path}</Bdi> ·{' '}
           </>
         ) : null}
         id <code className={classes.code}>{line.backendId}</code>
@@ -531,7 +532,7 @@ function RemoteDetails({ line, choice, choose, lookup }: DetailsProps<RemoteOnly
     <>
       {group ? (
         <Detail title={`${group.path} · id ${group.id}${subgroups}`}>
-          <bdi>{group.path}</bdi> · id <code className={classes.code}>{group.id}</code>
+          <Bdi>{group.path}</Bdi> · id <code className={classes.code}>{group.id}</code>
           {subgroups}
         </Detail>
       ) : null}
@@ -562,7 +563,7 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
         <RowButton
           disabled={disabled || !target}
           {...described}
-          aria-label={`Import ${name}`}
+          aria-label={`Import ${isolate(name)}`}
           onClick={() => target && actions.importRemote([target.id])}
         >
           Import
@@ -579,7 +580,7 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
           disabled={disabled || !target}
           loading={busy}
           {...described}
-          aria-label={`Pull members of ${name}`}
+          aria-label={`Pull members of ${isolate(name)}`}
           onClick={() => target && void actions.pullMembers([target])}
         >
           Pull members
@@ -592,7 +593,7 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
       <RowButton
         disabled={disabled || !target || busy}
         {...described}
-        aria-label={`Link to remote group: ${name}`}
+        aria-label={`Link to remote group: ${isolate(name)}`}
         onClick={() => target && actions.link(target)}
       >
         Link to remote group
@@ -602,7 +603,7 @@ function LineActions({ line, choice, actions, name }: { line: SyncLine; choice: 
         disabled={disabled || !target}
         loading={busy}
         {...described}
-        aria-label={`Delete ${name}`}
+        aria-label={`Delete ${isolate(name)}`}
         onClick={() => target && actions.remove([target])}
       >
         Delete

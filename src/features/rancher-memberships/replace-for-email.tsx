@@ -1,0 +1,96 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { errorMessage } from '../../api/errors';
+import type { RancherMembership } from '../../api/types';
+import { Bdi } from '../../components/bidi-text';
+import { isPending } from '../../components/pending-guard';
+import { isolate } from '../../lib/bidi';
+import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
+import { scopeLabel } from './membership-columns';
+import type { MembershipBody } from './membership-schema';
+import { createMembership, deleteMembership, invalidateMemberships, moveMembership, type MoveResult } from './mutations';
+
+/**
+ * A new email alone: Waldur refuses the edit (its duplicate check counts the membership
+ * itself), so the membership is deleted and created again with the new email. Delete first:
+ * Waldur allows one membership per username and role. In between, the user is out of the
+ * Keycloak group; if the create fails, they stay out until it is added again (offered here).
+ */
+export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; body: MembershipBody; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const old = editing.membership;
+  const where = `${scopeLabel(old)} as ${editing.roleName}`;
+
+  const finished = async (added: RancherMembership) => {
+    notifications.show({
+      color: added.state === 'active' ? 'teal' : 'yellow',
+      title: `Membership of ${isolate(added.username)} added again with the new email`,
+      message: `Waldur deleted the membership in ${isolate(where)} and created it again. ${outcomeSentence(added)}`,
+    });
+    await invalidateMemberships(queryClient, [old.uuid]);
+    onDone();
+  };
+
+  const replace = useMutation({
+    mutationKey: FORM_KEY,
+    mutationFn: (): Promise<MoveResult> =>
+      moveMembership(
+        'remove-first',
+        () => createMembership(body),
+        () => deleteMembership(old.uuid),
+      ),
+    onSuccess: async (result) => {
+      if (result.status === 'moved') return finished(result.added);
+      await invalidateMemberships(queryClient, [old.uuid]);
+    },
+  });
+  const addAgain = useMutation({ mutationKey: FORM_KEY, mutationFn: () => createMembership(body), onSuccess: finished });
+  const notAdded = replace.data?.status === 'not-added' ? replace.data : null;
+  const busy = replace.isPending || addAgain.isPending;
+  // One click, one request: the buttons' busy state lands a render after the click.
+  const once = (start: () => void) => {
+    if (!isPending(queryClient, FORM_KEY, () => true)) start();
+  };
+
+  if (notAdded) {
+    return (
+      <Alert color="red" variant="light" role="alert" title="Removed, but not added again">
+        <Stack gap="xs">
+          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+            Waldur deleted the membership of <Bdi>{old.username}</Bdi> in {where}, but creating it again failed:{' '}
+            {errorMessage(addAgain.error ?? notAdded.addError)} Until it is added, <Bdi>{old.username}</Bdi> has no access through this
+            role.
+          </Text>
+          <Group>
+            <Button color="red" loading={addAgain.isPending} onClick={() => once(() => addAgain.mutate())}>
+              Add again
+            </Button>
+          </Group>
+        </Stack>
+      </Alert>
+    );
+  }
+  return (
+    <Alert color="yellow" variant="light" role="alert" title="Waldur cannot change only the email">
+      <Stack gap="xs">
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          Waldur refuses an edit that keeps the username and role (“This keycloak user group membership already exists.”). What works is to
+          remove this membership and add it again with the new email: Waldur deletes it (removing <Bdi>{old.username}</Bdi> from the
+          Keycloak group) and creates it again (adding them back when Keycloak has the user). In between, and for good if adding it again
+          fails, <Bdi>{old.username}</Bdi> has no access through {where}.
+        </Text>
+        {replace.error ? (
+          <Text size="sm" c="red">
+            Nothing was changed: {errorMessage(replace.error)}
+          </Text>
+        ) : null}
+        <Group>
+          <Button color="red" loading={busy} onClick={() => once(() => replace.mutate())}>
+            Remove and add again
+          </Button>
+        </Group>
+      </Stack>
+    </Alert>
+  );
+}
