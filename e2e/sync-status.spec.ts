@@ -79,7 +79,9 @@ test('joins duplicate names to the right group: the orphaned "Researchers" is th
 
   await orphan.getByRole('button', { name: 'Delete Researchers' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete the group “Researchers”?' });
-  await expect(confirm).toContainText('is deleted too, and all 1 membership of this group go with it');
+  // Its remote group is already gone: the dialog must not say Keycloak's group is deleted too.
+  await expect(confirm).toContainText('so nothing is deleted in Keycloak; all 1 membership of this group go with it in Waldur');
+  await expect(confirm).not.toContainText('is deleted too');
   await confirm.getByRole('button', { name: 'Delete group' }).click();
   await expect(page.getByRole('heading', { name: 'Only in Waldur (0 of 3)' })).toBeVisible();
   expect((await sim.api('staff', 'GET', `/api/offering-keycloak-groups/${G.orphanedResearchers.uuid}/`)).status).toBe(404);

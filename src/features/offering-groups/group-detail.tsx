@@ -5,7 +5,7 @@ import { ApiError } from '../../api/errors';
 import { MISSING_FIXES, MISSING_PULL_REASON, missingExplanation } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
-import { ErrorAlert, type ErrorAction } from '../../components/error-alert';
+import { ErrorAlert } from '../../components/error-alert';
 import { StateBadge } from '../../components/state-badge';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
@@ -198,28 +198,14 @@ function GroupDetailBody({
           </Text>
         ) : null}
       </Stack>
-      <MemberDiff
-        offeringUuid={offeringUuid}
-        group={group}
-        missing={missing}
-        canManage={canManage}
-        onChanged={onChanged}
-        // A retry cannot bring a deleted remote group back: what can help is offered instead.
-        fixes={
-          canManage
-            ? [
-                { label: 'Link to another remote group', onClick: () => actions.openLink(group) },
-                { label: 'Unlink', onClick: () => actions.confirmUnlink(group) },
-                { label: 'Delete', onClick: () => actions.confirmDelete([group], { onConfirmed: onClose }) },
-              ]
-            : []
-        }
-      />
+      <MemberDiff offeringUuid={offeringUuid} group={group} missing={missing} canManage={canManage} onChanged={onChanged} />
     </Stack>
   );
 }
 
 const SHOWN = 200;
+
+const MISSING_MEMBERS_HINT = 'Its members cannot be listed. Why, and what can mend it, is said above.';
 
 function MemberDiff({
   offeringUuid,
@@ -227,7 +213,6 @@ function MemberDiff({
   missing,
   canManage,
   onChanged,
-  fixes,
 }: {
   offeringUuid: string;
   group: OfferingGroup;
@@ -235,8 +220,6 @@ function MemberDiff({
   missing: boolean;
   canManage: boolean;
   onChanged: () => Promise<unknown>;
-  /** What can mend a group missing in Keycloak (a retry cannot). */
-  fixes: ErrorAction[];
 }) {
   const linked = Boolean(group.backend_id);
   const local = useQuery(groupQueries.members(offeringUuid, group.uuid));
@@ -346,8 +329,9 @@ function MemberDiff({
             <ErrorAlert
               error={remote.error}
               title={missing ? 'The linked group is missing in Keycloak' : 'Could not list the members in Keycloak'}
-              hint={missing ? `${missingExplanation(group.backend_id)} ${MISSING_FIXES}` : KEYCLOAK_SETTINGS_HINT}
-              actions={missing ? fixes : undefined}
+              // Why, and the fixes, stand once above (Remote group and the buttons under it); a retry
+              // cannot bring a deleted remote group back.
+              hint={missing ? MISSING_MEMBERS_HINT : KEYCLOAK_SETTINGS_HINT}
               onRetry={missing ? undefined : () => void remote.refetch()}
             />
           ) : (
