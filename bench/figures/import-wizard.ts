@@ -69,24 +69,33 @@ export async function importWizardFigures(bench: Bench): Promise<Figure[]> {
     `/api/offering-keycloak-groups/remote_groups/?offering_uuid=${uuid}`,
   );
   const candidates = remote.filter((g) => g.name.startsWith('remote-only-'));
-  const roles = await apiGet<{ uuid: string }[]>(bench, `/api/marketplace-offering-user-roles/?offering_uuid=${uuid}&page_size=300`);
-  const resources = await apiGet<{ uuid: string; options?: { keycloak_available_scopes?: { scope_id: string }[] } }[]>(
+  const roles = await apiGet<{ uuid: string; scope_type: string }[]>(
+    bench,
+    `/api/marketplace-offering-user-roles/?offering_uuid=${uuid}&page_size=300`,
+  );
+  const resources = await apiGet<{ uuid: string; options?: { keycloak_available_scopes?: { scope_id: string; scope_type: string }[] } }[]>(
     bench,
     `/api/marketplace-provider-resources/?offering_uuid=${uuid}&page_size=300`,
   );
-  const combos = roles.length * resources.length * 6;
-  if (candidates.length < GROUPS * (bench.runs + 2) || combos < GROUPS * (bench.runs + 2)) {
-    throw new Error(`Not enough remote-only groups (${candidates.length}) or free combinations (${combos}) for ${bench.runs + 2} imports`);
+  /**
+   * The seed's groups use scope IDs "scope-N"; these are free and valid as the wizard checks them:
+   * an offering-wide role on a resource without scope ID, a scoped role with a scope ID of its type.
+   */
+  const combos = roles.flatMap((role) =>
+    resources.flatMap((resource) =>
+      role.scope_type
+        ? (resource.options?.keycloak_available_scopes ?? [])
+            .filter((scope) => scope.scope_type === role.scope_type)
+            .map((scope) => ({ role: role.uuid, resource: resource.uuid, scope: scope.scope_id }))
+        : [{ role: role.uuid, resource: resource.uuid, scope: '' }],
+    ),
+  );
+  if (candidates.length < GROUPS * (bench.runs + 2) || combos.length < GROUPS * (bench.runs + 2)) {
+    throw new Error(
+      `Not enough remote-only groups (${candidates.length}) or free combinations (${combos.length}) for ${bench.runs + 2} imports`,
+    );
   }
-  /** The seed's groups use scope IDs "scope-N"; these (role, resource, "" or an offered scope) are free. */
-  const choiceFor = (c: number) => {
-    const role = roles[c % roles.length]?.uuid ?? '';
-    const r = Math.floor(c / roles.length) % resources.length;
-    const resource = resources[r];
-    const k = Math.floor(c / (roles.length * resources.length));
-    const scope = k === 0 ? '' : (resource?.options?.keycloak_available_scopes?.[k - 1]?.scope_id ?? '');
-    return { role, resource: resource?.uuid ?? '', scope };
-  };
+  const choiceFor = (c: number) => combos[c] ?? { role: '', resource: '', scope: '' };
 
   const context = await bench.browser.newContext({ viewport: { width: 1366, height: 900 } });
   /** One import of the `set`-th hundred groups; `profiled` runs under the CPU profiler. */
