@@ -1,6 +1,7 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { OfferingTabs } from './offering-tabs';
 import { reportsSyncStatus } from '../../api/membership-sync';
 import { offeringQueries } from '../../api/shared-queries';
 
@@ -28,7 +29,6 @@ type Props = {
 export function AccessFrame({ offeringUuid, unavailableReason }: Props) {
   const { data: offering } = useSuspenseQuery(offeringQueries.detail(offeringUuid));
   const location = useLocation();
-  const navigate = useNavigate();
   const segment = location.pathname.split('/')[3] ?? 'access';
   const reports = reportsSyncStatus(offering);
   return (
@@ -61,15 +61,7 @@ export function AccessFrame({ offeringUuid, unavailableReason }: Props) {
         </Alert>
       ) : (
         <>
-          <Tabs value={segment} onChange={(value) => value && navigate(`/offerings/${offeringUuid}/${value}`)}>
-            <Tabs.List>
-              {ACCESS_TABS.map((tab) => (
-                <Tabs.Tab key={tab.value} value={tab.value}>
-                  {tab.label}
-                </Tabs.Tab>
-              ))}
-            </Tabs.List>
-          </Tabs>
+          <OfferingTabs offeringUuid={offeringUuid} segment={segment} tabs={ACCESS_TABS} />
           <Outlet />
         </>
       )}

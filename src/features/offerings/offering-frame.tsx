@@ -1,6 +1,7 @@
-import { Alert, Anchor, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
+import { OfferingTabs } from './offering-tabs';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
 import { KeycloakBadge } from './keycloak-badge';
 import { Bdi } from '../../components/bidi-text';
@@ -25,7 +26,6 @@ type Props = {
 export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Props) {
   const { data: offering } = useSuspenseQuery(offeringQueries.detail(offeringUuid));
   const location = useLocation();
-  const navigate = useNavigate();
   const segment = location.pathname.split('/')[3] ?? 'groups';
   const enabled = isKeycloakEnabled(offering);
 
@@ -71,15 +71,7 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
         </>
       ) : (
         <>
-          <Tabs value={segment} onChange={(value) => value && navigate(`/offerings/${offeringUuid}/${value}`)}>
-            <Tabs.List>
-              {OFFERING_TABS.map((tab) => (
-                <Tabs.Tab key={tab.value} value={tab.value}>
-                  {tab.label}
-                </Tabs.Tab>
-              ))}
-            </Tabs.List>
-          </Tabs>
+          <OfferingTabs offeringUuid={offeringUuid} segment={segment} tabs={OFFERING_TABS} />
           <Outlet />
         </>
       )}
