@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** A local date and time from a datetime-local input as ISO, or null when empty. */
 export function expirationIso(value: string): string | null {
@@ -16,18 +16,20 @@ export function expirationInput(iso: string | null): string {
   return local.toISOString().slice(0, 16);
 }
 
-const expiration = z.string().refine((value) => {
-  if (!value) return true;
-  const iso = expirationIso(value);
-  return iso !== null && new Date(iso).getTime() > Date.now();
-}, 'Choose a time in the future, or leave it empty for a grant that does not expire.');
+const expiration = z.string().check(
+  z.refine((value) => {
+    if (!value) return true;
+    const iso = expirationIso(value);
+    return iso !== null && new Date(iso).getTime() > Date.now();
+  }, 'Choose a time in the future, or leave it empty for a grant that does not expire.'),
+);
 
 /** Grant a role: who, which role, where (a resource, or one of its projects) and until when. */
 export const grantSchema = z.object({
-  user: z.string().min(1, 'Choose a user.'),
-  resource: z.string().min(1, 'Choose a resource.'),
+  user: z.string().check(z.minLength(1, 'Choose a user.')),
+  resource: z.string().check(z.minLength(1, 'Choose a resource.')),
   project: z.string(),
-  role: z.string().min(1, 'Choose a role.'),
+  role: z.string().check(z.minLength(1, 'Choose a role.')),
   expiration,
 });
 export type GrantValues = z.infer<typeof grantSchema>;
@@ -39,5 +41,5 @@ export const GRANT_ALIASES = { expiration_time: 'expiration' };
 export const expirationSchema = z.object({ expiration });
 export type ExpirationValues = z.infer<typeof expirationSchema>;
 
-export const changeRoleSchema = z.object({ role: z.string().min(1, 'Choose the new role.') });
+export const changeRoleSchema = z.object({ role: z.string().check(z.minLength(1, 'Choose the new role.')) });
 export type ChangeRoleValues = z.infer<typeof changeRoleSchema>;

@@ -19,7 +19,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { roleProfileName } from '../../api/membership-sync';
 import { offeringQueries } from '../../api/shared-queries';
 import { ApiError, splitFormErrors } from '../../api/errors';
@@ -40,8 +40,8 @@ import { useOfferingAccess } from './use-offering-access';
 const KIND_LABEL: Record<string, string> = { resource: 'Resource', resource_project: 'Resource project' };
 
 const roleSchema = z.object({
-  name: z.string().trim().min(1, 'Give the role a name.').max(150, 'At most 150 characters.'),
-  description: z.string().max(2000, 'At most 2,000 characters.'),
+  name: z.string().check(z.trim(), z.minLength(1, 'Give the role a name.'), z.maxLength(150, 'At most 150 characters.')),
+  description: z.string().check(z.maxLength(2000, 'At most 2,000 characters.')),
   kind: z.enum(['resource', 'resource_project']),
 });
 type RoleValues = z.infer<typeof roleSchema>;
