@@ -113,16 +113,18 @@ export default defineConfig(({ command, mode }) => ({
       // pieces were split into many small files, and on HTTP/1.1 (six connections a host) the
       // first API requests queued behind them. The other routes stay lazy, each in its own chunk
       // with what it alone uses; what two or more of them share comes in two chunks, the
-      // libraries (`ui`: Mantine's overlays, floating-ui, react-hook-form, zod) and the app's
+      // libraries (`ui`: Mantine's overlays and floating-ui) and the app's
       // shared modules (`shared`), instead of some forty small ones: every chunk compresses on
       // its own and names what it imports from the others, which cost 17 KB gzip in all, and
-      // the first lazy route fetched a dozen of them (most of them again after start for the
-      // deferred widgets and the dialog host).
+      // the first lazy route fetched a dozen of them. The form libraries (`forms`) stay apart
+      // from `ui`, which the landing page fetches after start for its deferred widgets and
+      // dialog host: no form there.
       output: {
         codeSplitting: {
           groups: [
             { name: 'index', tags: ['$initial'], priority: 1 },
             { name: 'landing', test: (id: string) => LANDING_ROUTES.includes(id) },
+            { name: 'forms', test: /node_modules\/(react-hook-form|@hookform|zod)\//, minShareCount: 2 },
             { name: 'ui', test: /node_modules/, minShareCount: 2 },
             { name: 'shared', test: /\/src\/(components|lib|api)\//, minShareCount: 2 },
           ],
