@@ -112,7 +112,7 @@ export default defineConfig(({ command, mode }) => ({
       // statically, and the landing routes with theirs. Left to automatic chunking their shared
       // pieces were split into many small files, and on HTTP/1.1 (six connections a host) the
       // first API requests queued behind them. The other routes stay lazy, each in its own chunk
-      // with what it alone uses; what two or more of them share comes in two chunks, the
+      // with what it alone uses; what two or more of them share comes in three chunks, the
       // libraries (`ui`: Mantine's overlays and floating-ui) and the app's
       // shared modules (`shared`), instead of some forty small ones: every chunk compresses on
       // its own and names what it imports from the others, which cost 17 KB gzip in all, and
