@@ -3,7 +3,6 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { configureApi } from '../api/client';
 import { setToken } from '../api/session';
 import { groupsLoader, offeringLoader, syncLoader } from '../app/route-loaders';
-import { loader as accessLoader } from '../app/routes/offering-access';
 import { connectionQueries } from '../features/connection/queries';
 import { queryClient } from '../app/query-client';
 import { landingRequests } from './landing-requests';
@@ -87,18 +86,6 @@ describe('landingRequests', () => {
     keycloakEnabled = false;
     expect(planned(path, false)).toEqual(expect.arrayContaining(await appRequests(path, syncLoader)));
     expect(planned(path, false)).not.toContain(`${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`);
-  });
-
-  it('sends the offering, the user and the resources as the Access tab (Waldur 8.0.8+) does', async () => {
-    const path = `/offerings/${OFFERING}/access`;
-    expect(planned(path)).toEqual(
-      [
-        `${BASE}/api/marketplace-provider-offerings/${OFFERING}/`,
-        `${BASE}/api/users/me/`,
-        `${BASE}/api/marketplace-provider-resources/?offering_uuid=${OFFERING}&o=name&page=1&page_size=300`,
-      ].sort(),
-    );
-    expect(await appRequests(path, accessLoader)).toEqual(expect.arrayContaining(planned(path)));
   });
 
   it('encodes an odd offering id in the URL the way the API client does', async () => {
