@@ -1,7 +1,7 @@
-import { api, unwrap } from './client';
-import { ApiError } from './errors';
-import type { RemoteUser } from './types';
-import type { RemoteReadback } from '../lib/access-check';
+import { api, unwrap } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import type { RemoteUser } from '../../api/types';
+import type { RemoteReadback } from './access-verdicts';
 
 /** The members Keycloak lists for one remote group (through Waldur's remote_group_members). */
 export function readRemoteMembers(offeringUuid: string, groupId: string, signal?: AbortSignal): Promise<RemoteUser[]> {

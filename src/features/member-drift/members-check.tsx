@@ -3,14 +3,14 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { OfferingMembership } from '../../api/types';
-import { FIX_LABEL, fixesFor, readEveryMembership, readRemoteMembers, type MemberFix } from '../../api/member-fixes';
+import { FIX_LABEL, fixesFor, readEveryMembership, readRemoteMembers, type MemberFix } from './member-fixes';
 import { isRefusedByKeycloak, MISSING_BADGE, MISSING_FIXES, missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
-import { DriftMemberCell, DriftWhatCell, FixButtons, KIND_COLOR, useFixRunner } from '../../components/fix-results';
+import { DriftMemberCell, DriftWhatCell, FixButtons, KIND_COLOR, useFixRunner } from './fix-results';
 import { VirtualTable } from '../../components/virtual-table';
 import { csvFileName, downloadText, toCsv } from '../../lib/csv';
 import { formatDateTime } from '../../lib/format';
-import { describeLine, DRIFT_KINDS, KIND_LABEL, type DriftKind } from '../../lib/member-drift';
+import { describeLine, DRIFT_KINDS, KIND_LABEL, type DriftKind } from './member-lines';
 import { useUrlState } from '../../lib/url-state';
 import { toggled } from '../../lib/toggled';
 import {
@@ -30,7 +30,7 @@ import {
   type FindingRow,
 } from './check-state';
 import { readOfferingMemberships } from './offering-memberships';
-import { membersCheckSearchSchema } from './queries';
+import { membersCheckSearchSchema } from './members-check-search';
 import { DEFAULT_CONCURRENCY, QUEUED_AHEAD, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
 import { Bdi } from '../../components/bidi-text';
 import { isolate } from '../../lib/bidi';
