@@ -6,7 +6,7 @@ import { connectionQueries } from '../../features/connection/queries';
 import { MembersCheck } from '../../features/member-drift/members-check';
 import { GroupActionDialogs, useGroupActions } from '../../features/offering-groups/group-actions';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
-import type { SyncActions } from '../../features/sync-status/sync-status-view';
+import type { SyncActions } from '../../features/sync-status/sync-actions';
 import { offeringPermission } from '../../lib/offering-permission';
 
 /** The sync status, with the group actions of the groups feature (link dialog, delete, pull). */

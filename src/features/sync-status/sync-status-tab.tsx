@@ -14,7 +14,8 @@ import { syncStatusCsv } from './export';
 import { joinSyncStatus } from './join';
 import { syncStatusQueries } from './queries';
 import { syncSearchSchema } from './sync-search';
-import { SyncStatusView, type ListState, type Lookups, type SyncActions } from './sync-status-view';
+import type { ListState, Lookups, SyncActions } from './sync-actions';
+import { SyncStatusView } from './sync-status-view';
 
 const KEYCLOAK_HINT =
   'Check the Keycloak URL, realm and admin username and password in the offering’s integration settings, then use Test connection.';
