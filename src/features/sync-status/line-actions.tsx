@@ -1,5 +1,5 @@
 import { isolate } from '../../lib/bidi';
-import { chosen, type SyncLine } from './join';
+import { chosen, type SyncLine } from './sync-lines';
 import { REASON_ID, type SyncActions } from './sync-actions';
 import classes from './sync-status-view.module.css';
 

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import type { OfferingGroup } from '../../api/types';
 import { Bdi } from '../../components/bidi-text';
 import { isolate, showControls } from '../../lib/bidi';
-import { chosen, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncLine } from './join';
+import { chosen, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncLine } from './sync-lines';
 import type { ListState } from './sync-actions';
 import classes from './sync-status-view.module.css';
 

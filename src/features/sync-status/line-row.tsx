@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { Bdi } from '../../components/bidi-text';
 import { isolate, showControls } from '../../lib/bidi';
-import type { SyncLine } from './join';
+import type { SyncLine } from './sync-lines';
 import { LineActions } from './line-actions';
 import { LocalDetails, RemoteDetails, SyncedDetails } from './line-details';
 import type { ListState, SyncActions } from './sync-actions';

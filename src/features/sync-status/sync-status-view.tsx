@@ -1,6 +1,6 @@
 import { Stack, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
-import type { SyncJoin } from './join';
+import type { SyncJoin } from './sync-lines';
 import { SECTION_HEIGHT } from './line-layout';
 import { REASON_ID, type Lookups, type SyncActions } from './sync-actions';
 import { Section } from './sync-section';

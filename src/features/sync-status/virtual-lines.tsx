@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useVirtualRows } from '../../lib/use-virtual-rows';
-import type { SyncLine } from './join';
+import type { SyncLine } from './sync-lines';
 import { LINE_OVERSCAN, lineHeight } from './line-layout';
 import classes from './sync-status-view.module.css';
 
