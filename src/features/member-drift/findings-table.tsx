@@ -4,7 +4,7 @@ import { Bdi } from '../../components/bidi-text';
 import { VirtualTable } from '../../components/virtual-table';
 import { isolate } from '../../lib/bidi';
 import { toggled } from '../../lib/toggled';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { kindCounts, noDifferencesText, type CheckState, type FindingRow } from './check-state';
 import { DriftMemberCell, DriftWhatCell, FixButtons, KIND_COLOR } from './fix-results';
 import { downloadFindingsCsv } from './findings-csv';

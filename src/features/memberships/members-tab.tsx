@@ -14,7 +14,7 @@ import { useListForm, useSelectableListPage } from '../../components/use-selecta
 import { isolate } from '../../lib/bidi';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { BulkRemovePanel, whoLabel } from './bulk-remove-panel';
 import { exportFileName, exportMembersCsv } from './export-csv';
 import { MEMBER_COLUMNS, memberRowLabel } from './member-columns';

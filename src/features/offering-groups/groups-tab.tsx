@@ -13,7 +13,7 @@ import { TableSkeleton } from '../../components/table-skeleton';
 import { afterNextPaint } from '../../lib/after-paint';
 import { formatDateTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { GroupActionDialogs, useGroupActions, type GroupActions } from './group-actions';
 import { GroupActionsMenu } from './group-actions-menu';
 import classes from './group-row.module.css';

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { isolate, showControls } from '../../lib/bidi';
 import { formatTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import classes from './remote-users.module.css';
 import { RESULTS_PAGE_SIZE, latestSearch, remoteUserMemberQueries, remoteUsersSearchSchema } from './queries';
 import { Bdi } from '../../components/bidi-text';

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { csvFileName, downloadText } from '../../lib/csv';
 import { formatTime } from '../../lib/format';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { syncStatusCsv } from './export';
 import { joinSyncStatus } from './join';
