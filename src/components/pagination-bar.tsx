@@ -1,5 +1,5 @@
 import { Group, Pagination, Text } from '@mantine/core';
-import { DeferredSelect } from './deferred-widget';
+import { DeferredSelect } from './deferred/widgets';
 import { PAGE_SIZES } from '../lib/search-params';
 
 type Props = {
