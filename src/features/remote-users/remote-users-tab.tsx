@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { isolate, showControls } from '../../lib/bidi';
 import { formatTime } from '../../lib/format';
+import { personName } from '../../lib/person-fields';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/use-url-state';
 import classes from './remote-users.module.css';
@@ -25,10 +26,6 @@ type Props = {
 type Results = RemoteSearchAnswer;
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
-
-export function fullName(user: Pick<RemoteUser, 'first_name' | 'last_name'>): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(' ');
-}
 
 function isKeycloakFailure(error: unknown): boolean {
   return error instanceof ApiError && error.kind === 'http' && error.status === 400;
@@ -289,7 +286,7 @@ function ResultsTable({
           </Table.Thead>
           <Table.Tbody onKeyDown={onKeyDown}>
             {visible.map((user, index) => {
-              const name = fullName(user);
+              const name = personName(user);
               return (
                 <Table.Tr
                   key={user.id || user.username}
