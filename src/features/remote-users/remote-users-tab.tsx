@@ -2,7 +2,7 @@ import { Badge, Button, Group, Loader, Pagination, Skeleton, Stack, Table, Text,
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApiError } from '../../api/errors';
+import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
 import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries, type RemoteSearchAnswer } from '../../api/shared-queries';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
@@ -26,10 +26,6 @@ type Props = {
 type Results = RemoteSearchAnswer;
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
-
-function isKeycloakFailure(error: unknown): boolean {
-  return error instanceof ApiError && error.kind === 'http' && error.status === 400;
-}
 
 /**
  * Search Keycloak users as you type. The text is debounced into the URL; each text is its own
@@ -106,7 +102,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
         </Text>
       ) : null}
       {failed ? (
-        isKeycloakFailure(search.error) ? (
+        isRefusedByKeycloak(search.error) ? (
           <ErrorAlert
             error={search.error}
             title="Keycloak could not be reached"
