@@ -1,6 +1,6 @@
 import { Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, startTransition, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, startTransition, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import type { RemotePresence } from '../../api/remote-presence';
@@ -60,9 +60,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
   }, [settled, pickers]);
   const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
-  // A page past the end (after deletions, or an old bookmark) moves to the last page.
-  const moveToPage = useCallback((page: number) => setState({ page }, { replace: true }), [setState]);
-  useLastPageClamp(groups.data?.total, { page: state.page, pageSize: state.page_size, placeholder: groups.isPlaceholderData }, moveToPage);
+  useLastPageClamp(groups, state, setState);
 
   const urlError = urlProblem(groups.error, {
     page: state.page,
