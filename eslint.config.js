@@ -20,9 +20,21 @@ const kebabFileNames = {
 const NO_SIM = { group: ['**/sim/**', 'node:*'], message: 'The app never imports the simulator or Node built-ins.' };
 const NO_APP = { regex: '(^|/)app/', message: 'Only the app shell (src/app) composes features; nothing imports it.' };
 const NO_FEATURES = { regex: '(^|/)features/', message: 'api, lib and components are shared: they import no feature.' };
+/**
+ * Domain folders: a domain that several pages show (member drift: the check across an offering,
+ * the per-group view, the fixes and their verified results) has one folder under features/ that
+ * any feature may import. A domain folder itself imports no other feature.
+ */
+const DOMAINS = ['member-drift'];
+const NOT_A_DOMAIN = `(?!(?:${DOMAINS.join('|')})/)`;
 const NO_OTHER_FEATURE = {
+  regex: `^\\.\\./(?!\\.\\./)${NOT_A_DOMAIN}|^\\.\\./\\.\\./features/${NOT_A_DOMAIN}`,
+  message:
+    'A feature never imports another feature (only a domain folder such as member-drift/): move what both need there, or to api/, lib/ or components/.',
+};
+const NO_FEATURE_FROM_DOMAIN = {
   regex: '^\\.\\./(?!\\.\\./)|^\\.\\./\\.\\./features/',
-  message: 'A feature never imports another feature: move what both need to api/, lib/ or components/.',
+  message: 'A domain folder imports no feature: the features that show it import it.',
 };
 
 export default tseslint.config(
@@ -44,6 +56,10 @@ export default tseslint.config(
     },
   },
   { files: ['src/features/**'], rules: { 'no-restricted-imports': ['error', { patterns: [NO_SIM, NO_APP, NO_OTHER_FEATURE] }] } },
+  {
+    files: DOMAINS.map((domain) => `src/features/${domain}/**`),
+    rules: { 'no-restricted-imports': ['error', { patterns: [NO_SIM, NO_APP, NO_FEATURE_FROM_DOMAIN] }] },
+  },
   {
     files: ['src/api/**', 'src/lib/**', 'src/components/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_SIM, NO_APP, NO_FEATURES] }] },

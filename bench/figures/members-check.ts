@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from '../../src/features/members-check/walk.ts';
+import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from '../../src/features/member-drift/walk.ts';
 import { fmtMs, measured, notMeasured } from '../figure.ts';
 import { screenshotOnFailure, TABS, type BenchWindow } from '../page.ts';
 import { describeProfile, startProfile, stopProfile, type ProfileSummary } from '../profile.ts';
@@ -153,7 +153,7 @@ export async function membersCheckFigures(bench: Bench): Promise<Figure[]> {
         format: fmtMs,
         note:
           `${linked} linked groups, each read on both sides: Keycloak's remote_group_members a group, Waldur's memberships a group or, when that takes fewer requests, ` +
-          `for the whole offering at once (src/features/members-check/offering-memberships.ts), plus the group list and the remote groups; ` +
+          `for the whole offering at once (src/features/member-drift/offering-memberships.ts), plus the group list and the remote groups; ` +
           `${DEFAULT_CONCURRENCY + QUEUED_AHEAD} groups in flight (${QUEUED_AHEAD} queued ahead of the connections). ` +
           `JS heap peak ${heapPeak.median.toFixed(1)} MB (min ${heapPeak.min.toFixed(1)}, max ${heapPeak.max.toFixed(1)}; baseline ${first?.heapBaselineMb.toFixed(1) ?? '?'} MB). ` +
           `${first?.requests ?? '?'} API requests a check, at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight at once (requested; ` +

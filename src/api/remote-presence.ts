@@ -1,4 +1,4 @@
-import { ApiError } from './errors';
+import { isRefusedByKeycloak } from './keycloak-refusal';
 import type { RemoteGroup } from './types';
 
 /**
@@ -38,11 +38,6 @@ export function remotePresence({ backendId, remoteIds, remoteFailed = false, mem
   if (!members) return 'unknown';
   if (members.ok) return 'elsewhere';
   return isRefusedByKeycloak(members.error) ? 'missing' : 'unchecked';
-}
-
-/** Waldur's 400 for a Keycloak action that failed (not a 5xx, network failure, 401, 403 or 404). */
-export function isRefusedByKeycloak(error: unknown): boolean {
-  return error instanceof ApiError && error.kind === 'http' && error.status === 400;
 }
 
 const idSets = new WeakMap<readonly Pick<RemoteGroup, 'id'>[], ReadonlySet<string>>();

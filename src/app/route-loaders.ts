@@ -5,7 +5,7 @@ import { connectionQueries } from '../features/connection/queries';
 import { groupsSearchSchema } from '../features/offering-groups/groups-search';
 import { groupQueries } from '../features/offering-groups/queries';
 import { syncStatusQueries } from '../features/sync-status/queries';
-import { parseSearchParams } from '../lib/url-state';
+import { parseSearchParams } from '../lib/search-params';
 import { queryClient } from './query-client';
 
 /**

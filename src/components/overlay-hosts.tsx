@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { deferred } from './deferred';
+import { deferred } from './deferred/deferred';
 
 /**
  * Mantine's hosts of dialogs (ModalsProvider) and notifications, fetched after start (see

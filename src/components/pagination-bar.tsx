@@ -1,6 +1,6 @@
 import { Group, Pagination, Text } from '@mantine/core';
-import { DeferredSelect } from './deferred-widget';
-import { PAGE_SIZES } from '../lib/url-state';
+import { DeferredSelect } from './deferred/widgets';
+import { PAGE_SIZES } from '../lib/search-params';
 
 type Props = {
   page: number;

@@ -4,10 +4,10 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { downloadText } from '../lib/csv';
 import type { CsvExportProgress, CsvExportResult } from '../lib/csv-export';
-import { lastPage } from '../lib/fetch-page';
 import { pluralize } from '../lib/format';
 import { throttleLatest } from '../lib/throttle-latest';
 import { toggled } from '../lib/toggled';
+import { useLastPageClamp } from '../lib/use-last-page-clamp';
 import type { BulkResult } from './bulk-progress';
 import type { ListBodyState, SelectionState } from './list-page';
 
@@ -52,17 +52,6 @@ export function useListForm<Edit>(
       else setState({ add: '' }, { replace: true });
     },
   };
-}
-
-/** A page past the end (after removals, or an old bookmark) moves to the last page. */
-export function usePageClamp(list: Pick<ListQuery<unknown>, 'data' | 'isPlaceholderData'>, paging: Paging, setState: SetPage): void {
-  const total = list.data?.total;
-  const { page, page_size: pageSize } = paging;
-  useEffect(() => {
-    if (total === undefined || list.isPlaceholderData) return;
-    const last = lastPage(total, pageSize);
-    if (page > last) setState({ page: last }, { replace: true });
-  }, [total, page, pageSize, list.isPlaceholderData, setState]);
 }
 
 type Options<Row, Ref, Outcome, Done, Filters> = {
@@ -118,7 +107,7 @@ export function useSelectableListPage<
 }: Options<Row, Ref, Outcome, Done, Filters>) {
   // The URL state holds the filters and the paging; TypeScript cannot see `{ page }` as a Partial<Filters & Paging>.
   const setPaging = setState as SetPage;
-  usePageClamp(list, paging, setPaging);
+  useLastPageClamp(list, paging, setPaging);
 
   const urlFilters = Object.fromEntries(Object.keys(noFilters).map((name) => [serverNames[name as keyof Filters & string] ?? name, name]));
   const clearFilters = (names?: string[]) =>

@@ -1,5 +1,5 @@
 import type { components } from '../api/schema';
-import { param } from './url-state';
+import { param } from './search-params';
 
 /**
  * What the membership lists filter on, in the URL and on the server: the shared filters, and

@@ -5,7 +5,7 @@ import { connectionQueries } from '../../features/connection/queries';
 import { MembersTab } from '../../features/memberships/members-tab';
 import { memberFilters, memberQueries, membersSearchSchema } from '../../features/memberships/queries';
 import { offeringPermission } from '../../lib/offering-permission';
-import { parseSearchParams } from '../../lib/url-state';
+import { parseSearchParams } from '../../lib/search-params';
 import { queryClient } from '../query-client';
 
 export function loader({ params, request }: LoaderFunctionArgs) {

@@ -5,7 +5,8 @@ import { offeringQueries } from '../../api/shared-queries';
 import type { RemoteUser } from '../../api/types';
 import { connectionQueries } from '../../features/connection/queries';
 import { MemberFormDialog } from '../../features/memberships/member-form';
-import { RemoteUsersTab, fullName } from '../../features/remote-users/remote-users-tab';
+import { RemoteUsersTab } from '../../features/remote-users/remote-users-tab';
+import { personName } from '../../lib/person-fields';
 import { offeringPermission } from '../../lib/offering-permission';
 
 /** Remote user search; its row action opens the memberships feature's form for that user. */
@@ -24,7 +25,7 @@ export function Component() {
       />
       <MemberFormDialog
         offeringUuid={offeringUuid}
-        mode={target ? { kind: 'user', username: target.username, email: target.email, fullName: fullName(target) } : null}
+        mode={target ? { kind: 'user', username: target.username, email: target.email, fullName: personName(target) } : null}
         onClose={() => setTarget(null)}
       />
     </>

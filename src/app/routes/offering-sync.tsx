@@ -3,10 +3,10 @@ import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { offeringQueries } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
-import { MembersCheck } from '../../features/members-check/members-check';
+import { MembersCheck } from '../../features/member-drift/members-check';
 import { GroupActionDialogs, useGroupActions } from '../../features/offering-groups/group-actions';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
-import type { SyncActions } from '../../features/sync-status/sync-status-view';
+import type { SyncActions } from '../../features/sync-status/sync-actions';
 import { offeringPermission } from '../../lib/offering-permission';
 
 /** The sync status, with the group actions of the groups feature (link dialog, delete, pull). */

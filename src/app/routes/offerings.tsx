@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { connectionQueries } from '../../features/connection/queries';
 import { queryClient } from '../query-client';
 import { OfferingsTable, offeringsListQuery, offeringsSearchSchema } from '../../features/offerings/offerings-table';
-import { parseSearchParams } from '../../lib/url-state';
+import { parseSearchParams } from '../../lib/search-params';
 
 export function loader({ request }: LoaderFunctionArgs) {
   const state = parseSearchParams(offeringsSearchSchema, new URL(request.url).searchParams);

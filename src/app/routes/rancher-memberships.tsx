@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs } from 'react-router';
 import { connectionQueries } from '../../features/connection/queries';
 import { RancherMembershipsPage } from '../../features/rancher-memberships/rancher-memberships-page';
 import { membershipFilters, rancherQueries, rancherSearchSchema } from '../../features/rancher-memberships/queries';
-import { parseSearchParams } from '../../lib/url-state';
+import { parseSearchParams } from '../../lib/search-params';
 import { queryClient } from '../query-client';
 
 export function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { Outlet, useNavigation } from 'react-router';
 import { signOut } from '../../api/session';
-import { DeferredTooltip } from '../../components/deferred-widget';
+import { DeferredTooltip } from '../../components/deferred/widgets';
 import { isUsable, type FeatureStatus } from '../../features/connection/capabilities';
 import { connectionQueries } from '../../features/connection/queries';
 import { setDraftOwner } from '../../lib/form-draft';

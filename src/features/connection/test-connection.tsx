@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import type { TestAnswer } from '../../api/types';
-import { deferred } from '../../components/deferred';
+import { deferred } from '../../components/deferred/deferred';
 
 /**
  * "Test connection" for an offering's Keycloak (POST test_connection/). The last result and

@@ -1,7 +1,7 @@
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { ApiError } from '../../api/errors';
+import { isRefusedByKeycloak, KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
 import type { RemoteGroup } from '../../api/types';
@@ -17,8 +17,7 @@ import type { WizardStore } from './wizard-store';
 import classes from './choose-groups-step.module.css';
 import { Bdi } from '../../components/bidi-text';
 
-const KEYCLOAK_HINT =
-  'Waldur could not ask the offering’s Keycloak. Check its URL, realm and admin credentials in the offering’s integration settings (Test connection on the offering page helps), then retry. Your choices so far are kept.';
+const KEYCLOAK_HINT = `${KEYCLOAK_SETTINGS_HINT} Your choices so far are kept.`;
 
 type Props = {
   offeringUuid: string;
@@ -117,7 +116,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
         </Stack>
       );
   } else if (remote.error) {
-    const keycloak = remote.error instanceof ApiError && remote.error.status === 400;
+    const keycloak = isRefusedByKeycloak(remote.error);
     body = (
       <ErrorAlert
         error={remote.error}

@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
 import { bulkProgressOf, type BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
-import { isWarning, type AccessVerdict } from '../../lib/access-check';
+import { isWarning, type AccessVerdict } from '../member-drift/access-verdicts';
 import type { MemberRef, RemoveOutcome } from './member-mutations';
 import { Bdi } from '../../components/bidi-text';
 

@@ -13,9 +13,9 @@ import { pendingGuard } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
 import { useFormDraft } from '../../lib/form-draft';
 import { GroupFields } from './group-fields';
-import { notifyVerdict } from '../../components/access-verdict';
+import { notifyVerdict } from '../member-drift/notify-verdict';
 import { FormButtons } from '../../components/form-buttons';
-import { isWarning, verdictText, type AccessVerdict } from '../../lib/access-check';
+import { isWarning, verdictText, type AccessVerdict } from '../member-drift/access-verdicts';
 import {
   changeGroup,
   createMember,

@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
-import { readBackRemoteGroup, remoteGroupOf } from '../../api/keycloak-readback';
+import { readBackRemoteGroup, remoteGroupOf } from '../member-drift/keycloak-readback';
 import { invalidateOffering } from '../../api/shared-queries';
-import { deleteMembership } from '../../api/member-fixes';
+import { deleteMembership } from '../member-drift/member-fixes';
 import type { OfferingMembership, OfferingMembershipBody } from '../../api/types';
 import type { MemberValues } from './member-schema';
-import { memberRemovalVerdict, type AccessVerdict, type RemoteReadback } from '../../lib/access-check';
+import { memberRemovalVerdict, type AccessVerdict, type RemoteReadback } from '../member-drift/access-verdicts';
 import { personName, type RowPerson } from '../../lib/person-fields';
 import { settleInOrder } from '../../lib/settle-in-order';
 import { groupUuidOf } from './queries';

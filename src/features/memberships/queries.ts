@@ -4,7 +4,7 @@ import type { OfferingMembership } from '../../api/types';
 import { fetchPage, type PageReader } from '../../lib/fetch-page';
 import { uuidFromUrl } from '../../lib/format';
 import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
-import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
+import { pagingShape, param, searchSchema, type SearchState } from '../../lib/search-params';
 import { offeringKeys } from '../../api/shared-queries';
 
 export type MemberState = MembershipState;

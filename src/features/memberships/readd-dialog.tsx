@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { runFixes, type FixOutcome, type MemberFix } from '../../api/member-fixes';
+import { runFixes, type FixOutcome, type MemberFix } from '../member-drift/member-fixes';
 import { pendingGuard } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
 import { invalidateAfterMemberChange, type MemberRef } from './member-mutations';

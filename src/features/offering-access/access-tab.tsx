@@ -14,7 +14,7 @@ import { bulkProgressOf, useListForm, useSelectableListPage } from '../../compon
 import { isolate } from '../../lib/bidi';
 import { csvFileName, csvLine } from '../../lib/csv';
 import { hexUuid, pluralize } from '../../lib/format';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { accessSearchSchema, NO_ACCESS_FILTERS, type AccessSearch } from './access-search';
 import { grantColumns, grantRowLabel, scopeLabel, type GrantRow } from './access-columns';

@@ -3,11 +3,17 @@ import { notifications } from '@mantine/notifications';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import { readBackRemoteGroup } from '../../api/keycloak-readback';
+import { readBackRemoteGroup } from '../member-drift/keycloak-readback';
 import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
 import type { OfferingGroup } from '../../api/types';
-import { notifyVerdict } from '../../components/access-verdict';
-import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
+import { notifyVerdict } from '../member-drift/notify-verdict';
+import {
+  groupDeletionVerdict,
+  tallyVerdicts,
+  type AccessLevel,
+  type AccessVerdict,
+  type WaldurAnswer,
+} from '../member-drift/access-verdicts';
 import { pluralize } from '../../lib/format';
 import { eachGroup, failureSummary, quoted } from './group-outcomes';
 import { groupQueries } from './queries';

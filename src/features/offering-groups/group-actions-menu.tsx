@@ -1,7 +1,7 @@
 import { Loader, Text } from '@mantine/core';
 import { MISSING_PULL_REASON, type RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
-import { DeferredMenu } from '../../components/deferred-widget';
+import { DeferredMenu } from '../../components/deferred/widgets';
 import type { GroupActions } from './group-actions';
 import { NOT_LINKED_REASON } from './group-messages';
 import classes from './group-row.module.css';

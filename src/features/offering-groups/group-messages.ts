@@ -1,9 +1,5 @@
 import { isolate } from '../../lib/bidi';
 
-/** What to check when Waldur cannot reach the offering's Keycloak. */
-export const KEYCLOAK_SETTINGS_HINT =
-  'Check the Keycloak URL, realm and admin username and password in the offering’s integration settings, then use Test connection.';
-
 export const NOT_LINKED_REASON = 'Not linked to a Keycloak group: link it first.';
 
 /** A group someone else deleted meanwhile (404). */

@@ -1,6 +1,6 @@
 import { Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Suspense, lazy, startTransition, useCallback, useEffect, useState } from 'react';
+import { Suspense, lazy, startTransition, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/errors';
 import type { RemotePresence } from '../../api/remote-presence';
@@ -13,7 +13,7 @@ import { TableSkeleton } from '../../components/table-skeleton';
 import { afterNextPaint } from '../../lib/after-paint';
 import { formatDateTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { GroupActionDialogs, useGroupActions, type GroupActions } from './group-actions';
 import { GroupActionsMenu } from './group-actions-menu';
 import classes from './group-row.module.css';
@@ -60,9 +60,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
   }, [settled, pickers]);
   const filtered = Boolean(state.role || state.resource || state.q.trim() || state.show);
 
-  // A page past the end (after deletions, or an old bookmark) moves to the last page.
-  const moveToPage = useCallback((page: number) => setState({ page }, { replace: true }), [setState]);
-  useLastPageClamp(groups.data?.total, { page: state.page, pageSize: state.page_size, placeholder: groups.isPlaceholderData }, moveToPage);
+  useLastPageClamp(groups, state, setState);
 
   const urlError = urlProblem(groups.error, {
     page: state.page,

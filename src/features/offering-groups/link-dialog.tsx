@@ -11,7 +11,8 @@ import { availableScopes, invalidateOffering, keycloakQueries, offeringQueries }
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { ErrorAlert, FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
-import { KEYCLOAK_SETTINGS_HINT, goneMessage } from './group-messages';
+import { goneMessage } from './group-messages';
+import { KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
 import { Bdi } from '../../components/bidi-text';
 
 const linkSchema = z.object({

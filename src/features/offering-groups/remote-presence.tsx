@@ -2,7 +2,7 @@ import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, UNCHECKED_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
 import { keycloakQueries } from '../../api/shared-queries';
-import { DeferredTooltip } from '../../components/deferred-widget';
+import { DeferredTooltip } from '../../components/deferred/widgets';
 import classes from './group-row.module.css';
 
 /**

@@ -1,6 +1,5 @@
 import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
 import { Link } from 'react-router';
 import { reportsSyncStatus } from '../../api/membership-sync';
 import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
@@ -9,7 +8,8 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { pagingShape, param, useUrlState, searchSchema, type SearchState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
+import { pagingShape, param, searchSchema, type SearchState } from '../../lib/search-params';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { Bdi } from '../../components/bidi-text';
 import { useLastPageClamp } from '../../lib/use-last-page-clamp';
@@ -28,13 +28,7 @@ export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean })
   const [state, setState] = useUrlState(offeringsSearchSchema);
   const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
   const offerings = useQuery(offeringsListQuery(state));
-  // A page past the end (an old bookmark) moves to the last page that exists, as on every list.
-  const moveToPage = useCallback((page: number) => setState({ page }, { replace: true }), [setState]);
-  useLastPageClamp(
-    offerings.data?.total,
-    { page: state.page, pageSize: state.page_size, placeholder: offerings.isPlaceholderData },
-    moveToPage,
-  );
+  useLastPageClamp(offerings, state, setState);
 
   return (
     <Stack>

@@ -9,7 +9,7 @@ import {
   type MembershipValues,
 } from './membership-schema';
 import { hasFilters, membershipFilters, rancherSearchSchema, roleDisplayName, uuidFromUrl } from './queries';
-import { parseSearchParams } from '../../lib/url-state';
+import { parseSearchParams } from '../../lib/search-params';
 
 const url = (uuid: string) => `https://waldur.example/api/rancher-role-templates/${uuid}/`;
 const CLUSTER = 'c'.repeat(32);

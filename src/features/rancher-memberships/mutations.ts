@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
+import { personName } from '../../lib/person-fields';
 import { settleInOrder } from '../../lib/settle-in-order';
 import type { MembershipBody } from './membership-schema';
 import { rancherKeys, rancherQueries, roleDisplayName, uuidFromUrl } from './queries';
@@ -19,16 +20,12 @@ export type MembershipRef = {
   scopeName: string;
 };
 
-export function fullName(membership: Pick<RancherMembership, 'first_name' | 'last_name'>): string {
-  return [membership.first_name, membership.last_name].filter(Boolean).join(' ');
-}
-
 /** `roles` (every role template) turns the role's internal name into its display name. */
 export function membershipRef(membership: RancherMembership, roles?: readonly RoleTemplate[]): MembershipRef {
   return {
     uuid: membership.uuid,
     username: membership.username,
-    fullName: fullName(membership),
+    fullName: personName(membership),
     email: membership.email,
     groupUuid: uuidFromUrl(membership.group),
     groupName: membership.group_name,

@@ -5,7 +5,7 @@ import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { fetchPage, type PageReader } from '../../lib/fetch-page';
 import { hexUuid, uuidFromUrl } from '../../lib/format';
 import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
-import { pagingShape, param, searchSchema, type SearchState } from '../../lib/url-state';
+import { pagingShape, param, searchSchema, type SearchState } from '../../lib/search-params';
 
 export type { MembershipState };
 

@@ -13,7 +13,7 @@ import type { RowAction } from '../../components/selectable-table';
 import { useListForm, useSelectableListPage } from '../../components/use-selectable-list-page';
 import { isolate } from '../../lib/bidi';
 import { pluralize } from '../../lib/format';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { BulkDeletePanel, whoLabel } from './bulk-delete-panel';
 import { exportFileName, exportMembershipsCsv } from './export-csv';
 import { membershipColumns, membershipRowLabel } from './membership-columns';

@@ -1,6 +1,6 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrapPage } from '../../api/client';
-import { param, searchSchema } from '../../lib/url-state';
+import { param, searchSchema } from '../../lib/search-params';
 import { offeringKeys, type RemoteSearchAnswer } from '../../api/shared-queries';
 import type { OfferingMembership } from '../../api/types';
 

@@ -2,15 +2,16 @@ import { Badge, Button, Group, Loader, Pagination, Skeleton, Stack, Table, Text,
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
-import { ApiError } from '../../api/errors';
+import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
 import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries, type RemoteSearchAnswer } from '../../api/shared-queries';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { isolate, showControls } from '../../lib/bidi';
 import { formatTime } from '../../lib/format';
+import { personName } from '../../lib/person-fields';
 import type { OfferingPermission } from '../../lib/offering-permission';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import classes from './remote-users.module.css';
 import { RESULTS_PAGE_SIZE, latestSearch, remoteUserMemberQueries, remoteUsersSearchSchema } from './queries';
 import { Bdi } from '../../components/bidi-text';
@@ -25,14 +26,6 @@ type Props = {
 type Results = RemoteSearchAnswer;
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
-
-export function fullName(user: Pick<RemoteUser, 'first_name' | 'last_name'>): string {
-  return [user.first_name, user.last_name].filter(Boolean).join(' ');
-}
-
-function isKeycloakFailure(error: unknown): boolean {
-  return error instanceof ApiError && error.kind === 'http' && error.status === 400;
-}
 
 /**
  * Search Keycloak users as you type. The text is debounced into the URL; each text is its own
@@ -109,7 +102,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
         </Text>
       ) : null}
       {failed ? (
-        isKeycloakFailure(search.error) ? (
+        isRefusedByKeycloak(search.error) ? (
           <ErrorAlert
             error={search.error}
             title="Keycloak could not be reached"
@@ -289,7 +282,7 @@ function ResultsTable({
           </Table.Thead>
           <Table.Tbody onKeyDown={onKeyDown}>
             {visible.map((user, index) => {
-              const name = fullName(user);
+              const name = personName(user);
               return (
                 <Table.Tr
                   key={user.id || user.username}

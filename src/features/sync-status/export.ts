@@ -1,5 +1,5 @@
 import { toCsv } from '../../lib/csv';
-import type { SyncJoin } from './join';
+import type { SyncJoin } from './sync-lines';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 
 const HEADER = [

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { syncStatusCsv } from './export';
-import { chosen, filterLines, joinSyncStatus } from './join';
+import { joinSyncStatus } from './join';
+import { filterLines } from './line-search';
+import { chosen } from './sync-lines';
 
 let counter = 0;
 function local(name: string, backendId = '', extra: Partial<OfferingGroup> = {}): OfferingGroup {

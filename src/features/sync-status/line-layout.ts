@@ -1,5 +1,5 @@
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
-import { chosen, type SyncLine } from './join';
+import { chosen, type SyncLine } from './sync-lines';
 
 /*
  * Every sync line has a height known from its data (its kind, how many candidates it has,

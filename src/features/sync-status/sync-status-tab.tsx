@@ -2,27 +2,26 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
+import { isRefusedByKeycloak, KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
 import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
 import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { csvFileName, downloadText } from '../../lib/csv';
 import { formatTime } from '../../lib/format';
-import { useUrlState } from '../../lib/url-state';
+import { useUrlState } from '../../lib/use-url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { syncStatusCsv } from './export';
 import { joinSyncStatus } from './join';
 import { syncStatusQueries } from './queries';
 import { syncSearchSchema } from './sync-search';
-import { SyncStatusView, type ListState, type Lookups, type SyncActions } from './sync-status-view';
-
-const KEYCLOAK_HINT =
-  'Check the Keycloak URL, realm and admin username and password in the offering’s integration settings, then use Test connection.';
+import type { ListState, Lookups, SyncActions } from './sync-actions';
+import { SyncStatusView } from './sync-status-view';
 
 function statusHint(error: unknown): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.isForbidden) return 'Only staff and the owners of the offering’s organization can compare its groups with Keycloak.';
-  if (error.status === 400 && /keycloak/i.test(error.message) && !/not enabled/i.test(error.message)) return KEYCLOAK_HINT;
+  if (isRefusedByKeycloak(error) && /keycloak/i.test(error.message) && !/not enabled/i.test(error.message)) return KEYCLOAK_SETTINGS_HINT;
   return undefined;
 }
 

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { renderApp } from '../../test/sim-render';
 import { joinSyncStatus } from './join';
-import { SyncStatusView, type SyncActions } from './sync-status-view';
+import type { SyncActions } from './sync-actions';
+import { SyncStatusView } from './sync-status-view';
 
 // happy-dom lays nothing out: give scroll containers a size so the virtualiser renders rows.
 const sizes = { clientHeight: 480, clientWidth: 1000, offsetHeight: 62, offsetWidth: 1000 };

@@ -1,11 +1,11 @@
-import { api, unwrap, unwrapPage } from './client';
-import { ApiError, errorMessage } from './errors';
-import type { OfferingGroup, OfferingMembership } from './types';
-import { fetchAllPages } from '../lib/fetch-all-pages';
-import { usernameKey, type DriftKind, type FieldDrift } from '../lib/member-drift';
-import { settleInOrder, type Settled } from '../lib/settle-in-order';
+import { api, unwrap, unwrapPage } from '../../api/client';
+import { ApiError, errorMessage } from '../../api/errors';
+import type { OfferingGroup, OfferingMembership } from '../../api/types';
+import { fetchAllPages } from '../../lib/fetch-all-pages';
+import { usernameKey, type DriftKind, type FieldDrift } from './member-lines';
+import { settleInOrder, type Settled } from '../../lib/settle-in-order';
 import { readRemoteMembers } from './keycloak-readback';
-import { groupMemberCount } from './shared-queries';
+import { groupMemberCount } from '../../api/shared-queries';
 
 // Read where the group actions read it too (keycloak-readback), without the fixes' code.
 export { readRemoteMembers };

@@ -1,5 +1,5 @@
-import { errorMessage } from '../api/errors';
-import { isolate } from './bidi';
+import { errorMessage } from '../../api/errors';
+import { isolate } from '../../lib/bidi';
 
 /**
  * What to tell an admin after a remove or delete that should change Keycloak, decided from

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../api/errors';
-import { groupDeletionVerdict, memberRemovalVerdict, tallyVerdicts, verdictText, type RemoteReadback } from './access-check';
+import { ApiError } from '../../api/errors';
+import { groupDeletionVerdict, memberRemovalVerdict, tallyVerdicts, verdictText, type RemoteReadback } from './access-verdicts';
 
 const alice = { username: 'alice', groupName: 'Researchers' };
 const unreachable = new ApiError({

@@ -10,7 +10,7 @@ import { deferred } from './deferred';
  * groups tab are 41 KB gzip more before the first usable groups row (landing chunk 29 → 70 KB),
  * about 200 ms on the benchmark's slow link (200 KB/s), and would take figure 3 past 160 KB.
  */
-const widgets = deferred(() => import('./deferred-widgets'));
+const widgets = deferred(() => import('./mantine-widgets'));
 
 /** Mantine's Tooltip once loaded; before that the element alone (its text is in the element too). */
 export function DeferredTooltip({ children, ...props }: TooltipProps) {
@@ -19,7 +19,7 @@ export function DeferredTooltip({ children, ...props }: TooltipProps) {
   return <loaded.Tooltip {...props}>{children}</loaded.Tooltip>;
 }
 
-type MenuComponent = typeof import('./deferred-widgets').Menu;
+type MenuComponent = typeof import('./mantine-widgets').Menu;
 
 type DeferredMenuProps = {
   /** The trigger (an ActionIcon, a Button, a plain <button>): it takes the props and ref given to it. */

@@ -1,9 +1,9 @@
 import { Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
-import { fixesFor, type MemberFix } from '../../api/member-fixes';
+import { fixesFor, type MemberFix } from './member-fixes';
 import type { OfferingGroup } from '../../api/types';
-import { DriftMemberCell, DriftWhatCell, FixButtons, useFixRunner } from '../../components/fix-results';
-import type { MemberLine } from '../../lib/member-drift';
+import { DriftMemberCell, DriftWhatCell, FixButtons, useFixRunner } from './fix-results';
+import type { MemberLine } from './member-lines';
 import { isolate } from '../../lib/bidi';
 
 type Props = {

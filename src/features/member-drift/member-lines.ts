@@ -1,4 +1,4 @@
-import type { OfferingMembership, RemoteUser } from '../api/types';
+import type { OfferingMembership, RemoteUser } from '../../api/types';
 
 /**
  * Member-level drift of one group: each user of either side, matched by username

@@ -1,7 +1,7 @@
-import { api, unwrap } from './client';
-import { ApiError } from './errors';
-import type { RemoteUser } from './types';
-import type { RemoteReadback } from '../lib/access-check';
+import { api, unwrap } from '../../api/client';
+import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
+import type { RemoteUser } from '../../api/types';
+import type { RemoteReadback } from './access-verdicts';
 
 /** The members Keycloak lists for one remote group (through Waldur's remote_group_members). */
 export function readRemoteMembers(offeringUuid: string, groupId: string, signal?: AbortSignal): Promise<RemoteUser[]> {
@@ -30,7 +30,7 @@ export async function readBackRemoteGroup(offeringUuid: string, backendId: strin
   try {
     return await members();
   } catch (error) {
-    if (!isListFailure(error)) return { kind: 'unreadable', error };
+    if (!isRefusedByKeycloak(error)) return { kind: 'unreadable', error };
     let groups: { id: string }[];
     try {
       groups = await unwrap(
@@ -43,14 +43,9 @@ export async function readBackRemoteGroup(offeringUuid: string, backendId: strin
     try {
       return await members();
     } catch (again) {
-      return isListFailure(again) ? { kind: 'group-missing' } : { kind: 'unreadable', error: again };
+      return isRefusedByKeycloak(again) ? { kind: 'group-missing' } : { kind: 'unreadable', error: again };
     }
   }
-}
-
-/** Waldur's own 400 for a group Keycloak does not know, as for an unreachable Keycloak. */
-function isListFailure(error: unknown): boolean {
-  return error instanceof ApiError && error.kind === 'http' && error.status === 400;
 }
 
 /** The remote group a Waldur group is linked to ("" when not linked), read before it changes. */

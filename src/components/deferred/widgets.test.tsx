@@ -4,10 +4,10 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // Each test gets the module afresh: the widgets' code is loaded once per module instance.
-let widget: typeof import('./deferred-widget');
+let widget: typeof import('./widgets');
 beforeEach(async () => {
   vi.resetModules();
-  widget = await import('./deferred-widget');
+  widget = await import('./widgets');
 });
 
 const wrap = (ui: React.ReactNode) => render(<MantineProvider env="test">{ui}</MantineProvider>);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagingShape, param, parseSearchParams, writeSearchParams, searchSchema } from './url-state';
+import { pagingShape, param, parseSearchParams, writeSearchParams, searchSchema } from './search-params';
 
 const schema = searchSchema({ q: param.string(), state: param.list(), ...pagingShape });
 

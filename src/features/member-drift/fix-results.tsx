@@ -1,11 +1,11 @@
 import { Alert, Badge, Button, Group, List, Progress, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { dedupeFixes, FIX_LABEL, fixName, runFixes, type FixOutcome, type MemberFix } from '../api/member-fixes';
-import { describeLine, KIND_LABEL, type LineKind } from '../lib/member-drift';
-import { pluralize } from '../lib/format';
-import { confirmDestructive } from './confirm';
-import { ScrollRegion } from './scroll-region';
+import { dedupeFixes, FIX_LABEL, fixName, runFixes, type FixOutcome, type MemberFix } from './member-fixes';
+import { describeLine, KIND_LABEL, type LineKind } from './member-lines';
+import { pluralize } from '../../lib/format';
+import { confirmDestructive } from '../../components/confirm';
+import { ScrollRegion } from '../../components/scroll-region';
 
 export const KIND_COLOR: Record<LineKind, string> = {
   'remote-only': 'grape',

@@ -1,4 +1,4 @@
-import type { DriftKind } from '../../lib/member-drift';
+import type { DriftKind } from './member-lines';
 import type { CheckGroup, Finding, GroupCheck } from './walk';
 
 /**

@@ -1,5 +1,5 @@
 import type { OfferingGroup, OfferingMembership, RemoteUser } from '../../api/types';
-import { memberLines, type DriftKind, type FieldDrift } from '../../lib/member-drift';
+import { memberLines, type DriftKind, type FieldDrift } from './member-lines';
 import { mapLimit } from '../../lib/map-limit';
 
 /**

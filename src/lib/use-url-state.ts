@@ -2,9 +2,6 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { parseSearchParams, writeSearchParams, type SearchSchema, type SearchState, type Shape } from './search-params';
 
-/** The hook that keeps page state in the URL; the parsing itself is in search-params.ts. */
-export * from './search-params';
-
 /**
  * The params last written but maybe not yet rendered: react-router's functional setter builds
  * on the params of the current render, so two updates in one tick (two filters) would
@@ -12,6 +9,7 @@ export * from './search-params';
  */
 let pendingSearch: string | null = null;
 
+/** The hook that keeps page state in the URL; the parsing itself is in search-params.ts (which the boot script uses without React). */
 export function useUrlState<S extends Shape>(schema: SearchSchema<S>) {
   const [params, setParams] = useSearchParams();
   const state = useMemo(() => parseSearchParams(schema, params), [schema, params]);

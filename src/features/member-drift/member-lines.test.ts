@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OfferingMembership, RemoteUser } from '../api/types';
-import { countKinds, describeLine, fieldDrift, memberLines } from './member-drift';
+import type { OfferingMembership, RemoteUser } from '../../api/types';
+import { countKinds, describeLine, fieldDrift, memberLines } from './member-lines';
 
 const member = (username: string, extra: Partial<OfferingMembership> = {}) =>
   ({

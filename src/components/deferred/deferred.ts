@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { afterStart } from '../lib/after-start';
+import { afterStart } from '../../lib/after-start';
 
 export type Deferred<T> = {
   /** The loaded value, or null until it is loaded; starts the load after start (see afterStart). */

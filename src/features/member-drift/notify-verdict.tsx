@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { verdictText, type AccessLevel, type AccessVerdict } from '../lib/access-check';
+import { verdictText, type AccessLevel, type AccessVerdict } from './access-verdicts';
 
 const COLOR: Record<AccessLevel, string> = { confirmed: 'teal', 'still-granted': 'red', unchecked: 'orange', failed: 'red' };
 

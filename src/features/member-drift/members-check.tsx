@@ -1,0 +1,87 @@
+import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { errorMessage } from '../../api/errors';
+import { offeringQueries } from '../../api/shared-queries';
+import { allFindings, checkedCount, failedGroups, retryableGroups } from './check-state';
+import { CheckProgress, FailedGroupsAlert } from './check-progress';
+import { useFixRunner } from './fix-results';
+import { FindingsTable } from './findings-table';
+import { isMissingError, useMembersCheck } from './use-members-check';
+
+type Props = { offeringUuid: string; userUuid: string; canManage: boolean };
+
+/**
+ * "Members check": every linked group of the offering read on both sides, one table of every
+ * difference with its fix. Results are kept in localStorage (per user and offering), so they
+ * survive a reload and the sign-in round trip, and always say when they were read.
+ */
+export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
+  const { state, running, linkedTotal, saveFailed, loadError, start, cancel, recheck } = useMembersCheck(offeringUuid, userUuid);
+  const offeringName = useQuery(offeringQueries.detail(offeringUuid)).data?.name ?? offeringUuid;
+  const rows = useMemo(() => (state ? allFindings(state) : []), [state]);
+  const fixer = useFixRunner(offeringUuid, recheck);
+
+  const total = state?.total ?? 0;
+  const done = state ? checkedCount(state) + failedGroups(state).length : 0;
+  const retryable = state ? retryableGroups(state, isMissingError) : [];
+  const unread = state && state.status !== 'running' && done < total;
+
+  return (
+    <Paper withBorder p="md" component="section" aria-label="Members check">
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-end">
+          <div>
+            <Title order={3} size="h4">
+              Members check
+            </Title>
+            <Text size="sm" c="dimmed">
+              Reads the members of every linked group in Waldur and in Keycloak and lists every difference, with its fix.
+            </Text>
+          </div>
+          <Group gap="xs">
+            {running ? (
+              <Button variant="default" color="red" onClick={cancel}>
+                Cancel check
+              </Button>
+            ) : (
+              <>
+                {unread ? (
+                  <Button variant="light" onClick={() => void start('rest')}>
+                    Check the rest ({(total - done).toLocaleString()})
+                  </Button>
+                ) : null}
+                {retryable.length ? (
+                  <Button variant="light" onClick={() => void start('failed')}>
+                    Retry failed groups ({retryable.length})
+                  </Button>
+                ) : null}
+                <Button onClick={() => void start('all')}>{state ? 'Check all members again' : 'Check all members'}</Button>
+              </>
+            )}
+          </Group>
+        </Group>
+        {loadError ? (
+          <Alert color="red" role="alert" title="Could not list the groups of the offering">
+            {errorMessage(loadError)}
+          </Alert>
+        ) : null}
+        {state ? (
+          <CheckProgress state={state} running={running} differences={rows.length} linkedTotal={linkedTotal} saveFailed={saveFailed} />
+        ) : null}
+        {state && !running ? <FailedGroupsAlert state={state} /> : null}
+        {fixer.panel}
+        {state ? (
+          <FindingsTable
+            state={state}
+            rows={rows}
+            offeringName={offeringName}
+            canManage={canManage}
+            fixing={fixer.running}
+            onRun={fixer.run}
+          />
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
