@@ -4,26 +4,21 @@ import { fieldError, fieldErrors, forbidden, listError, nonFieldError, notFound,
 import { FieldValidator } from '../http/fields.ts';
 import type { ApiResult } from '../http/result.ts';
 import type { OfferingGroup, OfferingMembership } from '../model/types.ts';
-import { serializeGroup } from '../serializers.ts';
+import { serializeGroup } from '../serializers/offering-keycloak.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, inVisibleOffering, Where } from './filters.ts';
+import { Filters, inVisibleOffering, isVisibleOffering, Where } from './filters.ts';
 import type { UserRepresentation } from '../keycloak/admin-api.ts';
 import { offeringGroupsFromRemote } from '../keycloak/waldur-client.ts';
 import { clip, deleteGroupWithSideEffects, keycloakCall, offeringForAction } from './offering-keycloak-shared.ts';
 
 const GROUP_NAME_MAX = 150;
 
-function visible(ctx: Ctx, group: OfferingGroup): boolean {
-  const offering = ctx.store.offerings.get(group.offeringUuid);
-  return offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
-}
-
 /** `self.get_object()`: 404 for unknown, malformed or invisible uuids. */
 function getGroup(ctx: Ctx): OfferingGroup {
   const hex = normalizeUuid(ctx.param('uuid'));
   const group = hex ? ctx.store.groups.get(hex) : undefined;
-  if (!group || !visible(ctx, group)) throw notFound();
+  if (!group || !isVisibleOffering(ctx, group.offeringUuid)) throw notFound();
   return group;
 }
 

@@ -5,10 +5,10 @@ import { FieldValidator } from '../http/fields.ts';
 import type { ApiResult } from '../http/result.ts';
 import { isKeycloakEnabled } from '../keycloak/access.ts';
 import type { KeycloakScope, OfferingGroup, OfferingMembership, Resource } from '../model/types.ts';
-import { serializeMembership } from '../serializers.ts';
+import { serializeMembership } from '../serializers/offering-keycloak.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, inVisibleOffering, newestFirst, personFilters, Where } from './filters.ts';
+import { Filters, inVisibleOffering, isVisibleOffering, newestFirst, personFilters, Where } from './filters.ts';
 import { isKeycloakError } from '../keycloak/admin-api.ts';
 import { KeycloakUnavailable, offeringKeycloak } from '../keycloak/access.ts';
 import { createGroupWithHierarchy } from '../keycloak/waldur-client.ts';
@@ -25,15 +25,10 @@ function availableScopes(resource: Resource): KeycloakScope[] {
   return Array.isArray(scopes) ? (scopes as KeycloakScope[]) : [];
 }
 
-function visibleOffering(ctx: Ctx, offeringUuid: string): boolean {
-  const offering = ctx.store.offerings.get(offeringUuid);
-  return offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
-}
-
 function getMembership(ctx: Ctx): OfferingMembership {
   const hex = normalizeUuid(ctx.param('uuid'));
   const m = hex ? ctx.store.memberships.get(hex) : undefined;
-  if (!m || !visibleOffering(ctx, m.offeringUuid)) throw notFound();
+  if (!m || !isVisibleOffering(ctx, m.offeringUuid)) throw notFound();
   return m;
 }
 

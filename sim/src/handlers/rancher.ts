@@ -15,7 +15,7 @@ import {
   serializeRancherGroup,
   serializeRancherMembership,
   serializeRoleTemplate,
-} from '../serializers.ts';
+} from '../serializers/rancher.ts';
 import { dashed, normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
 import { Filters, personFilters, sortBy, Where } from './filters.ts';
