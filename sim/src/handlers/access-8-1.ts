@@ -38,7 +38,7 @@ import { isSyncStatusEnabled, storeReport } from '../agent.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import { parseIsoToMicros } from '../util/time.ts';
 import type { Ctx } from './context.ts';
-import { Filters, pickFields, sortBy, Where } from './filters.ts';
+import { Filters, getObject, pickFields, sortBy, Where } from './filters.ts';
 
 export const MSG = {
   listTeamForbidden: 'You do not have permission to list team members of this scope.',
@@ -199,10 +199,7 @@ export function listProviderOfferings81(ctx: Ctx): ApiResult {
 
 export function retrieveProviderOffering81(ctx: Ctx): ApiResult {
   const access = accessOf(ctx);
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
-  if (!offering) throw notFound();
-  return { status: 200, body: pickFields(ctx, serializeOffering81(ctx, access, offering)) };
+  return { status: 200, body: pickFields(ctx, serializeOffering81(ctx, access, getObject(ctx, ctx.store.offerings))) };
 }
 
 export function listProviderResources81(ctx: Ctx): ApiResult {
@@ -679,10 +676,7 @@ export function listOfferingRoles81(ctx: Ctx): ApiResult {
 }
 
 function roleFromParam(ctx: Ctx, access: AccessState): Role81 {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const role = uuid ? access.roles.get(uuid) : undefined;
-  if (!role || role.offeringUuid === null) throw notFound();
-  return role;
+  return getObject(ctx, access.roles, (role) => role.offeringUuid !== null);
 }
 
 export function retrieveOfferingRole81(ctx: Ctx): ApiResult {

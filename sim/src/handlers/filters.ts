@@ -1,6 +1,6 @@
 // django-filter semantics: empty values are ignored, bad values give 400 with every filter's
 // errors collected in one body (`{"offering_uuid": ["Enter a valid UUID."]}`).
-import { HttpError, MESSAGES } from '../http/errors.ts';
+import { HttpError, MESSAGES, notFound } from '../http/errors.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { JsonValue } from '../http/errors.ts';
 import { paginate } from '../http/pagination.ts';
@@ -165,6 +165,17 @@ export function personFilters<T extends PersonRow>(w: Where<T>): void {
   w.exact('first_name', (m) => m.firstName);
   w.exact('last_name', (m) => m.lastName);
   w.choices('state', MEMBERSHIP_STATES, (m) => m.state);
+}
+
+/**
+ * DRF's `self.get_object()`: the row of the URL's `{uuid}` that the user may see; 404 for an
+ * unknown, malformed or invisible uuid alike.
+ */
+export function getObject<T>(ctx: Ctx, table: { get(uuid: string): T | undefined }, visible: (row: T) => boolean = () => true): T {
+  const uuid = normalizeUuid(ctx.param('uuid'));
+  const row = uuid ? table.get(uuid) : undefined;
+  if (row === undefined || !visible(row)) throw notFound();
+  return row;
 }
 
 /** Whether the offering exists and the user can see it. */

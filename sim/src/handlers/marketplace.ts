@@ -2,7 +2,7 @@
 // two marketplace actions that change an offering's Keycloak integration and a resource's scopes.
 import { pythonTypeName, requireObject } from '../http/body.ts';
 import type { JsonValue } from '../http/errors.ts';
-import { fieldErrors, forbidden, HttpError, listError, MESSAGES, notFound } from '../http/errors.ts';
+import { fieldErrors, forbidden, HttpError, listError, MESSAGES } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
 import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
@@ -11,7 +11,7 @@ import type { KeycloakScope, Offering, OfferingRole, Resource } from '../model/t
 import { serializeOffering, serializeResource, serializeRole } from '../serializers/marketplace.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, pickFields, sortBy, Where } from './filters.ts';
+import { Filters, getObject, isVisibleOffering, pickFields, sortBy, Where } from './filters.ts';
 import {
   PLUGIN_OPTION_FIELDS,
   SCOPE_OPTION_FIELDS,
@@ -63,10 +63,7 @@ export function listProviderOfferings(ctx: Ctx): ApiResult {
 }
 
 export function retrieveProviderOffering(ctx: Ctx): ApiResult {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
-  if (!offering) throw notFound();
-  return { status: 200, body: pickFields(ctx, serializeOffering(ctx, offering)) };
+  return { status: 200, body: pickFields(ctx, serializeOffering(ctx, getObject(ctx, ctx.store.offerings))) };
 }
 
 export function listOfferingRoles(ctx: Ctx): ApiResult {
@@ -121,11 +118,7 @@ export function listProviderResources(ctx: Ctx): ApiResult {
 
 /** `GET /api/marketplace-provider-resources/{uuid}/`: the resources the list would show. */
 function visibleProviderResource(ctx: Ctx): Resource {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const resource = uuid ? ctx.store.resources.get(uuid) : undefined;
-  const offering = resource ? ctx.store.offerings.get(resource.offeringUuid) : undefined;
-  if (!resource || !offering || !ctx.store.canSeeOffering(ctx.user, offering)) throw notFound();
-  return resource;
+  return getObject(ctx, ctx.store.resources, (resource) => isVisibleOffering(ctx, resource.offeringUuid));
 }
 
 export function retrieveProviderResource(ctx: Ctx): ApiResult {
@@ -140,9 +133,7 @@ export function retrieveProviderResource(ctx: Ctx): ApiResult {
  * are merged into the saved ones key by key. Nothing is saved when any part is invalid.
  */
 export async function updateIntegration(ctx: Ctx): Promise<ApiResult> {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
-  if (!offering) throw notFound();
+  const offering = getObject(ctx, ctx.store.offerings);
   if (!ctx.store.canManageOffering(ctx.user, offering)) throw forbidden();
   const data = requireObject(await ctx.body());
   const errors: { [key: string]: JsonValue } = {};

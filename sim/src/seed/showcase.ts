@@ -419,13 +419,11 @@ function seedGroup(
   };
   for (const username of row.removedInKeycloak ?? []) member(username, { inKeycloakGroup: false, errorMessage: REMOVED_EXTERNALLY });
   for (const username of row.members) member(username, { inKeycloakGroup: true });
-  for (const username of row.waiting ?? []) {
-    const newcomer = NEWCOMERS.find((p) => p.username === username);
-    if (!newcomer) throw new Error(`showcase seed: ${username} is not in NEWCOMERS`);
+  for (const newcomer of (row.waiting ?? []).map((username) => personIn(NEWCOMERS, username))) {
     b.membership({
-      uuid: showcaseUuid(`membership:${group.uuid}:${username}`),
+      uuid: showcaseUuid(`membership:${group.uuid}:${newcomer.username}`),
       group,
-      username,
+      username: newcomer.username,
       email: newcomer.email,
       state: 'pending',
       realm,
@@ -482,27 +480,19 @@ function seedRancher(b: SeedBuilder, store: Store, organizations: Record<Organiz
       roleUuid: pick(templates, g.roleTemplate),
       scopeUuid: scope.uuid,
     });
-    for (const username of g.members) {
-      const email = PEOPLE.find((p) => p.username === username)?.email ?? '';
+    const members = [
+      ...g.members.map((username) => ({ person: personIn(PEOPLE, username), state: 'active' as const })),
+      ...g.waiting.map((username) => ({ person: personIn(NEWCOMERS, username), state: 'pending' as const })),
+    ];
+    for (const { person, state } of members) {
       b.rancherMembership({
-        uuid: showcaseUuid(`rancher:membership:${name}:${username}`),
+        uuid: showcaseUuid(`rancher:membership:${name}:${person.username}`),
         group,
-        username,
-        email,
-        state: 'active',
+        username: person.username,
+        email: person.email,
+        state,
         realm,
-        inRemoteGroup: true,
-      });
-    }
-    for (const username of g.waiting) {
-      const email = NEWCOMERS.find((p) => p.username === username)?.email ?? '';
-      b.rancherMembership({
-        uuid: showcaseUuid(`rancher:membership:${name}:${username}`),
-        group,
-        username,
-        email,
-        state: 'pending',
-        realm,
+        inRemoteGroup: state === 'active',
       });
     }
   }
@@ -514,6 +504,13 @@ function addMembers(realm: Realm, group: RemoteGroup, usernames: readonly string
     if (!user) throw new Error(`showcase seed: ${username} has no Keycloak account`);
     realm.addMember(group.id, user.id);
   }
+}
+
+/** A person of PEOPLE or NEWCOMERS, by username; a typo fails the seed at once. */
+function personIn(people: PersonSpec[], username: string): PersonSpec {
+  const found = people.find((p) => p.username === username);
+  if (!found) throw new Error(`showcase seed: ${username} is not in that table of people`);
+  return found;
 }
 
 /** A row the tables refer to by name; a typo fails the seed at once. */
