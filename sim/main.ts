@@ -1,5 +1,5 @@
 // `npm run sim`: the simulator on its own HTTP port.
-//   tsx sim/main.ts [--waldur 8.0|8.1] [--seed demo|large] [--without-offering-keycloak] [--port N]
+//   tsx sim/main.ts [--waldur 8.0|8.1] [--seed showcase|demo|large] [--without-offering-keycloak] [--port N]
 //                   [--large-groups N] [--large-remote-groups N] [--large-memberships N]
 //                   [--large-users N] [--latency MS]
 //                   [--keycloak URL [--keycloak-admin NAME] [--keycloak-password PASSWORD]]
@@ -10,12 +10,14 @@ import { createSimulator } from './src/simulator.ts';
 import type { LargeSeedOptions, SimulatorOptions } from './src/simulator.ts';
 import { toNodeMiddleware } from './src/node.ts';
 import { DEMO } from './src/seed/demo.ts';
+import { SHOWCASE } from './src/seed/showcase.ts';
+import { DEFAULT_INTERACTIVE_SEED, isSeedName, SEED_NAMES } from './src/seed/seeds.ts';
 import { realKeycloakOptions } from './src/keycloak/real.ts';
 
 function usage(message?: string): never {
   if (message) console.error(message);
   console.error(
-    'usage: tsx sim/main.ts [--waldur 8.0|8.1] [--seed demo|large] [--without-offering-keycloak] [--port N]\n' +
+    'usage: tsx sim/main.ts [--waldur 8.0|8.1] [--seed showcase|demo|large] [--without-offering-keycloak] [--port N]\n' +
       '                       [--large-groups N] [--large-remote-groups N] [--large-memberships N] [--large-users N]\n' +
       '                       [--latency MS] [--keycloak URL [--keycloak-admin NAME] [--keycloak-password PASSWORD]]',
   );
@@ -23,7 +25,7 @@ function usage(message?: string): never {
 }
 
 function parseArgs(argv: string[]): { options: SimulatorOptions; port: number; latency: number } {
-  const options: SimulatorOptions = {};
+  const options: SimulatorOptions = { seed: DEFAULT_INTERACTIVE_SEED };
   const large: Partial<LargeSeedOptions> = {};
   const keycloak: { url?: string; admin?: string; password?: string } = {};
   let port = Number(process.env.SIM_PORT ?? 8000);
@@ -40,7 +42,7 @@ function parseArgs(argv: string[]): { options: SimulatorOptions; port: number; l
     switch (flag) {
       case '--seed': {
         const v = value();
-        if (v !== 'demo' && v !== 'large') usage('--seed must be demo or large');
+        if (!isSeedName(v)) usage(`--seed must be one of ${SEED_NAMES.join(', ')}`);
         options.seed = v;
         break;
       }
@@ -119,13 +121,16 @@ server.listen(port, () => {
       : options.withoutOfferingKeycloak
         ? '8.0.8 (no offering Keycloak endpoints)'
         : '8.0.5';
-  console.log(`Waldur simulator (${version}, seed ${options.seed ?? 'demo'}) ready in ${Date.now() - started} ms`);
+  console.log(`Waldur simulator (${version}, seed ${options.seed ?? DEFAULT_INTERACTIVE_SEED}) ready in ${Date.now() - started} ms`);
   console.log(`  Keycloak: ${options.keycloak ? `real, ${options.keycloak.url} (realms seeded)` : 'in memory'}`);
   console.log(`  API:      ${url}/api/`);
   console.log(`  Control:  ${url}/__sim/  (reset, faults, tick, state, remote/...)`);
-  console.log('  Accounts: staff/staff (staff), owner/owner (owns Aurora Research Computing), viewer/viewer (no rights)');
+  const showcase = options.seed === 'showcase' && options.waldur !== '8.1';
+  const provider = showcase ? 'Lumen Supercomputing Centre' : 'Aurora Research Computing';
+  const tokens = showcase ? SHOWCASE.tokens : DEMO.tokens;
+  console.log(`  Accounts: staff/staff (staff), owner/owner (owns ${provider}), viewer/viewer (no rights)`);
   if (options.waldur === '8.1') console.log('            consumer/consumer, pi/pi (consumer side; see sim/README.md)');
-  console.log(`  Tokens:   staff ${DEMO.tokens.staff}`);
-  console.log(`            owner ${DEMO.tokens.owner}`);
-  console.log(`            viewer ${DEMO.tokens.viewer}`);
+  console.log(`  Tokens:   staff ${tokens.staff}`);
+  console.log(`            owner ${tokens.owner}`);
+  console.log(`            viewer ${tokens.viewer}`);
 });

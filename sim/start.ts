@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { build } from 'vite';
 import { startAppServer } from './app-server.ts';
 import { realKeycloakOptions } from './src/keycloak/real.ts';
+import { interactiveSeed } from './src/seed/seeds.ts';
 
 const root = join(import.meta.dirname, '..');
 
@@ -37,12 +38,12 @@ function arg(name: string): string | undefined {
 await buildIfNeeded();
 const waldurApiUrl = process.env.WALDUR_API_URL || undefined;
 const keycloakUrl = arg('--keycloak') ?? process.env.SIM_KEYCLOAK_URL;
-const seed = (arg('--seed') ?? process.env.SIM_SEED) === 'large' ? 'large' : 'demo';
+const seed = interactiveSeed(arg('--seed') ?? process.env.SIM_SEED);
 const waldur = (arg('--waldur') ?? process.env.SIM_WALDUR) === '8.1' ? '8.1' : '8.0';
 /** 8.1 mode: the simulated site agent runs on its own this often (ms), as a real one polls. */
 const AGENT_INTERVAL_MS = Number(process.env.SIM_AGENT_INTERVAL_MS ?? 5000);
 const server = await startAppServer({
-  port: Number(process.env.PORT ?? 5173),
+  port: Number(arg('--port') ?? process.env.PORT ?? 5173),
   host: process.env.HOST,
   waldurApiUrl,
   simulator: {

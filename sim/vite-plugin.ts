@@ -20,7 +20,8 @@ export function simDevPlugin(): Plugin {
       const { tsImport } = await import('tsx/esm/api');
       const { createSimulator } = (await tsImport('./src/simulator.ts', import.meta.url)) as typeof import('./src/simulator.ts');
       const { toNodeMiddleware } = (await tsImport('./src/node.ts', import.meta.url)) as typeof import('./src/node.ts');
-      const seed = process.env.SIM_SEED === 'large' ? 'large' : 'demo';
+      const { interactiveSeed } = (await tsImport('./src/seed/seeds.ts', import.meta.url)) as typeof import('./src/seed/seeds.ts');
+      const seed = interactiveSeed(process.env.SIM_SEED);
       server.middlewares.use(toNodeMiddleware(createSimulator({ seed })));
     },
   };

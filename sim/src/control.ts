@@ -11,12 +11,13 @@ import type { GroupRepresentation, NewUser, RealmAdmin, UserRepresentation } fro
 import { fetchAll, KeycloakHttpError } from './keycloak/admin-api.ts';
 import type { TickReport } from './tasks.ts';
 import { normalizeUuid } from './util/ids.ts';
+import { isSeedName, SEED_NAMES, type SeedName } from './seed/seeds.ts';
 import { QueryParams } from './util/query.ts';
 
 export interface ResetRequest {
   /** '8.0' (8.0.5) or '8.1' (8.1.3); absent: the construction options. */
   waldur?: '8.0' | '8.1';
-  seed?: 'demo' | 'large';
+  seed?: SeedName;
   large?: Record<string, number>;
   withoutOfferingKeycloak?: boolean;
 }
@@ -45,7 +46,7 @@ function parseReset(body: unknown): ResetRequest {
     out.waldur = body.waldur;
   }
   if (body.seed !== undefined) {
-    if (body.seed !== 'demo' && body.seed !== 'large') throw bad(400, 'seed must be "demo" or "large".');
+    if (!isSeedName(body.seed)) throw bad(400, `seed must be ${SEED_NAMES.map((n) => `"${n}"`).join(', ')}.`);
     out.seed = body.seed;
   }
   if (body.large !== undefined) {

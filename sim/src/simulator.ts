@@ -26,6 +26,8 @@ import { Router } from './http/router.ts';
 import { Store } from './model/store.ts';
 import { ROUTES } from './routes.ts';
 import { buildDemo } from './seed/demo.ts';
+import { buildShowcase } from './seed/showcase.ts';
+import type { SeedName } from './seed/seeds.ts';
 import type { LargeSeedOptions } from './seed/large.ts';
 import { buildLarge, DEFAULT_LARGE } from './seed/large.ts';
 import type { TickReport } from './tasks.ts';
@@ -43,7 +45,7 @@ export type { TickReport } from './tasks.ts';
 export interface SimulatorOptions {
   /** Which Waldur to answer as: '8.0' (8.0.5, the default) or '8.1' (8.1.3: offering roles, no offering Keycloak). */
   waldur?: WaldurLine;
-  seed?: 'demo' | 'large';
+  seed?: SeedName;
   large?: Partial<LargeSeedOptions>;
   /** Behave like Waldur 8.0.8+: version "8.0.8", offering Keycloak endpoints answer 404. */
   withoutOfferingKeycloak?: boolean;
@@ -125,8 +127,10 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
     const store = new Store(opts.clock);
     const waldur = opts.waldur ?? '8.0';
     let access = null;
-    if (waldur === '8.1') access = buildAccess81(store, opts.seed ?? 'demo');
+    // 8.1 mode has its own seeds; the 8.1 demo is written as a story already (demo-8-1.ts).
+    if (waldur === '8.1') access = buildAccess81(store, opts.seed === 'large' ? 'large' : 'demo');
     else if (opts.seed === 'large') buildLarge(store, { ...DEFAULT_LARGE, ...opts.large });
+    else if (opts.seed === 'showcase') buildShowcase(store);
     else buildDemo(store);
     const lifetime = opts.tokenLifetimeSeconds ?? 3600;
     for (const a of store.accounts.all()) if (a.tokenLifetime !== null) a.tokenLifetime = lifetime;

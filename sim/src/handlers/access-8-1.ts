@@ -3,7 +3,6 @@
 // list_users / add_user / update_user / delete_user on the four viewsets, team_members, the sync
 // status endpoints, and the users list. Check orders, status codes and bodies follow the spec.
 import { isRecord, requireObject } from '../http/body.ts';
-import type { JsonValue } from '../http/errors.ts';
 import {
   DJANGO_NOT_FOUND_HTML,
   DJANGO_SERVER_ERROR_HTML,
@@ -33,13 +32,13 @@ import {
   serializeRole81,
   serializeTeamMember,
   serializeUser81,
-} from '../serializers-8-1.ts';
+} from '../serializers/access-8-1.ts';
 import type { ReportEntry } from '../agent.ts';
 import { isSyncStatusEnabled, storeReport } from '../agent.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import { parseIsoToMicros } from '../util/time.ts';
 import type { Ctx } from './context.ts';
-import { Filters, sortBy, Where } from './filters.ts';
+import { Filters, getObject, pickFields, sortBy, Where } from './filters.ts';
 
 export const MSG = {
   listTeamForbidden: 'You do not have permission to list team members of this scope.',
@@ -174,15 +173,6 @@ function lookupScope(ctx: Ctx, access: AccessState, kind: ContentType, provider:
 
 // ---- provider offerings and resources ------------------------------------------------------
 
-/** `?field=` limits the keys of each object. */
-function pick(ctx: Ctx, body: { [key: string]: JsonValue }): JsonValue {
-  const fields = ctx.query.getAll('field').filter(Boolean);
-  if (fields.length === 0) return body;
-  const out: { [key: string]: JsonValue } = {};
-  for (const f of fields) if (f in body) out[f] = body[f] ?? null;
-  return out;
-}
-
 export function listProviderOfferings81(ctx: Ctx): ApiResult {
   const access = accessOf(ctx);
   const w = new Where<Offering>(new Filters(ctx));
@@ -204,15 +194,12 @@ export function listProviderOfferings81(ctx: Ctx): ApiResult {
     ordering,
     (o, f) => (f === 'name' ? o.name : f === 'state' ? o.state : f === 'type' ? o.type : o.created),
   );
-  return paginate(ctx.url, ctx.query, rows, (o) => pick(ctx, serializeOffering81(ctx, access, o)));
+  return paginate(ctx.url, ctx.query, rows, (o) => pickFields(ctx, serializeOffering81(ctx, access, o)));
 }
 
 export function retrieveProviderOffering81(ctx: Ctx): ApiResult {
   const access = accessOf(ctx);
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
-  if (!offering) throw notFound();
-  return { status: 200, body: pick(ctx, serializeOffering81(ctx, access, offering)) };
+  return { status: 200, body: pickFields(ctx, serializeOffering81(ctx, access, getObject(ctx, ctx.store.offerings))) };
 }
 
 export function listProviderResources81(ctx: Ctx): ApiResult {
@@ -243,13 +230,13 @@ export function listProviderResources81(ctx: Ctx): ApiResult {
     ordering,
     (r, f) => (f === 'name' ? r.name : f === 'state' ? r.state : f === 'project_name' ? r.projectName : r.created),
   );
-  return paginate(ctx.url, ctx.query, rows, (r) => pick(ctx, serializeResource81(ctx, access, r)));
+  return paginate(ctx.url, ctx.query, rows, (r) => pickFields(ctx, serializeResource81(ctx, access, r)));
 }
 
 export function retrieveProviderResource81(ctx: Ctx): ApiResult {
   const access = accessOf(ctx);
   const scope = lookupScope(ctx, access, 'resource', true);
-  return { status: 200, body: pick(ctx, serializeResource81(ctx, access, scope.resource)) };
+  return { status: 200, body: pickFields(ctx, serializeResource81(ctx, access, scope.resource)) };
 }
 
 // ---- resource projects ---------------------------------------------------------------------
@@ -360,11 +347,7 @@ function listUsers(kind: ContentType, provider: boolean) {
           return g.created;
       }
     });
-    const fields = ctx.query.getAll('field').filter(Boolean);
-    return paginate(ctx.url, ctx.query, rows, (g) => {
-      const body = serializeGrant81(ctx, access, g, provider);
-      return fields.length > 0 ? pick(ctx, body) : body;
-    });
+    return paginate(ctx.url, ctx.query, rows, (g) => pickFields(ctx, serializeGrant81(ctx, access, g, provider)));
   };
 }
 
@@ -551,11 +534,9 @@ export function teamMembers(ctx: Ctx): ApiResult {
     .filter((a) => !search || [a.firstName, a.lastName, a.email, a.username].some((s) => s.toLowerCase().includes(search)))
     .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   const sync = isSyncStatusEnabled(scope.offering.pluginOptions);
-  const fields = ctx.query.getAll('field').filter(Boolean);
-  return paginate(ctx.url, ctx.query, users, (a) => {
-    const body = serializeTeamMember(ctx, access, scope.resource, a, byUser.get(a.uuid) ?? [], sync);
-    return fields.length > 0 ? pick(ctx, body) : body;
-  });
+  return paginate(ctx.url, ctx.query, users, (a) =>
+    pickFields(ctx, serializeTeamMember(ctx, access, scope.resource, a, byUser.get(a.uuid) ?? [], sync)),
+  );
 }
 
 // ---- membership sync ------------------------------------------------------------------------
@@ -695,10 +676,7 @@ export function listOfferingRoles81(ctx: Ctx): ApiResult {
 }
 
 function roleFromParam(ctx: Ctx, access: AccessState): Role81 {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const role = uuid ? access.roles.get(uuid) : undefined;
-  if (!role || role.offeringUuid === null) throw notFound();
-  return role;
+  return getObject(ctx, access.roles, (role) => role.offeringUuid !== null);
 }
 
 export function retrieveOfferingRole81(ctx: Ctx): ApiResult {
@@ -814,5 +792,5 @@ export function listUsers81(ctx: Ctx): ApiResult {
   const rows = sortBy(w.rows(() => store.accounts.all()).reverse(), ordering, (a, f) =>
     f === 'full_name' ? fullName(a) : f === 'email' ? a.email : f === 'is_staff' ? Number(a.isStaff) : a.username,
   );
-  return paginate(ctx.url, ctx.query, rows, (a) => pick(ctx, serializeUser81(ctx, a, !access.deactivated.has(a.uuid))));
+  return paginate(ctx.url, ctx.query, rows, (a) => pickFields(ctx, serializeUser81(ctx, a, !access.deactivated.has(a.uuid))));
 }

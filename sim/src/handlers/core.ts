@@ -1,8 +1,9 @@
 // /api/version/ and /api/users/me/.
 import { forbidden } from '../http/errors.ts';
 import type { ApiResult } from '../http/result.ts';
-import { serializeMe } from '../serializers.ts';
+import { serializeMe } from '../serializers/users.ts';
 import type { Ctx, SimConfig } from './context.ts';
+import { pickFields } from './filters.ts';
 
 export const WALDUR_VERSION = '8.0.5';
 export const WALDUR_VERSION_WITHOUT_OFFERING_KEYCLOAK = '8.0.8';
@@ -30,10 +31,5 @@ export function version(ctx: Ctx): ApiResult {
 }
 
 export function me(ctx: Ctx): ApiResult {
-  const body = serializeMe(ctx, ctx.user);
-  const fields = ctx.query.getAll('field').filter(Boolean);
-  if (fields.length === 0) return { status: 200, body };
-  const picked: typeof body = {};
-  for (const f of fields) if (f in body) picked[f] = body[f] ?? null;
-  return { status: 200, body: picked };
+  return { status: 200, body: pickFields(ctx, serializeMe(ctx, ctx.user)) };
 }

@@ -1,6 +1,6 @@
 // django-filter semantics: empty values are ignored, bad values give 400 with every filter's
 // errors collected in one body (`{"offering_uuid": ["Enter a valid UUID."]}`).
-import { HttpError, MESSAGES } from '../http/errors.ts';
+import { HttpError, MESSAGES, notFound } from '../http/errors.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { JsonValue } from '../http/errors.ts';
 import { paginate } from '../http/pagination.ts';
@@ -167,18 +167,43 @@ export function personFilters<T extends PersonRow>(w: Where<T>): void {
   w.choices('state', MEMBERSHIP_STATES, (m) => m.state);
 }
 
+/**
+ * DRF's `self.get_object()`: the row of the URL's `{uuid}` that the user may see; 404 for an
+ * unknown, malformed or invisible uuid alike.
+ */
+export function getObject<T>(ctx: Ctx, table: { get(uuid: string): T | undefined }, visible: (row: T) => boolean = () => true): T {
+  const uuid = normalizeUuid(ctx.param('uuid'));
+  const row = uuid ? table.get(uuid) : undefined;
+  if (row === undefined || !visible(row)) throw notFound();
+  return row;
+}
+
+/** Whether the offering exists and the user can see it. */
+export function isVisibleOffering(ctx: Ctx, offeringUuid: string): boolean {
+  const offering = ctx.store.offerings.get(offeringUuid);
+  return offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
+}
+
 /** Rows of offerings the user can see; the answer is kept per offering, which many rows share. */
 export function inVisibleOffering<T extends { offeringUuid: string }>(ctx: Ctx): (row: T) => boolean {
   const seen = new Map<string, boolean>();
   return (row) => {
     let ok = seen.get(row.offeringUuid);
     if (ok === undefined) {
-      const offering = ctx.store.offerings.get(row.offeringUuid);
-      ok = offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
+      ok = isVisibleOffering(ctx, row.offeringUuid);
       seen.set(row.offeringUuid, ok);
     }
     return ok;
   };
+}
+
+/** `?field=uuid&field=name` keeps only those keys of an object (Waldur's RestrictedSerializerMixin). */
+export function pickFields(ctx: Ctx, body: { [key: string]: JsonValue }): { [key: string]: JsonValue } {
+  const fields = ctx.query.getAll('field').filter(Boolean);
+  if (fields.length === 0) return body;
+  const out: { [key: string]: JsonValue } = {};
+  for (const f of fields) if (f in body) out[f] = body[f] ?? null;
+  return out;
 }
 
 export function sortBy<T>(rows: T[], ordering: string[], value: (row: T, field: string) => string | number): T[] {

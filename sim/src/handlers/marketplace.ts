@@ -2,16 +2,16 @@
 // two marketplace actions that change an offering's Keycloak integration and a resource's scopes.
 import { pythonTypeName, requireObject } from '../http/body.ts';
 import type { JsonValue } from '../http/errors.ts';
-import { fieldErrors, forbidden, HttpError, listError, MESSAGES, notFound } from '../http/errors.ts';
+import { fieldErrors, forbidden, HttpError, listError, MESSAGES } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
 import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
 import { isKeycloakEnabled } from '../keycloak/access.ts';
 import type { KeycloakScope, Offering, OfferingRole, Resource } from '../model/types.ts';
-import { serializeOffering, serializeResource, serializeRole } from '../serializers.ts';
+import { serializeOffering, serializeResource, serializeRole } from '../serializers/marketplace.ts';
 import { normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, sortBy, Where } from './filters.ts';
+import { Filters, getObject, isVisibleOffering, pickFields, sortBy, Where } from './filters.ts';
 import {
   PLUGIN_OPTION_FIELDS,
   SCOPE_OPTION_FIELDS,
@@ -22,16 +22,6 @@ import {
 
 const OFFERING_STATES = ['Draft', 'Active', 'Paused', 'Archived', 'Unavailable'] as const;
 const RESOURCE_STATES = ['Creating', 'OK', 'Erred', 'Updating', 'Terminating', 'Terminated'] as const;
-
-/** `?field=uuid&field=name` limits the keys of each object. */
-function pickFields(ctx: Ctx, serialize: (ctx: Ctx) => { [key: string]: JsonValue }): JsonValue {
-  const body = serialize(ctx);
-  const fields = ctx.query.getAll('field').filter(Boolean);
-  if (fields.length === 0) return body;
-  const out: { [key: string]: JsonValue } = {};
-  for (const f of fields) if (f in body) out[f] = body[f] ?? null;
-  return out;
-}
 
 function sortValue(o: Offering, field: string): string | number {
   switch (field) {
@@ -69,14 +59,11 @@ export function listProviderOfferings(ctx: Ctx): ApiResult {
     ordering,
     sortValue,
   );
-  return paginate(ctx.url, ctx.query, rows, (o) => pickFields(ctx, (c) => serializeOffering(c, o)));
+  return paginate(ctx.url, ctx.query, rows, (o) => pickFields(ctx, serializeOffering(ctx, o)));
 }
 
 export function retrieveProviderOffering(ctx: Ctx): ApiResult {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
-  if (!offering) throw notFound();
-  return { status: 200, body: pickFields(ctx, (c) => serializeOffering(c, offering)) };
+  return { status: 200, body: pickFields(ctx, serializeOffering(ctx, getObject(ctx, ctx.store.offerings))) };
 }
 
 export function listOfferingRoles(ctx: Ctx): ApiResult {
@@ -126,21 +113,17 @@ export function listProviderResources(ctx: Ctx): ApiResult {
     ordering,
     resourceSortValue,
   );
-  return paginate(ctx.url, ctx.query, rows, (r) => pickFields(ctx, (c) => serializeResource(c, r)));
+  return paginate(ctx.url, ctx.query, rows, (r) => pickFields(ctx, serializeResource(ctx, r)));
 }
 
 /** `GET /api/marketplace-provider-resources/{uuid}/`: the resources the list would show. */
 function visibleProviderResource(ctx: Ctx): Resource {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const resource = uuid ? ctx.store.resources.get(uuid) : undefined;
-  const offering = resource ? ctx.store.offerings.get(resource.offeringUuid) : undefined;
-  if (!resource || !offering || !ctx.store.canSeeOffering(ctx.user, offering)) throw notFound();
-  return resource;
+  return getObject(ctx, ctx.store.resources, (resource) => isVisibleOffering(ctx, resource.offeringUuid));
 }
 
 export function retrieveProviderResource(ctx: Ctx): ApiResult {
   const resource = visibleProviderResource(ctx);
-  return { status: 200, body: pickFields(ctx, (c) => serializeResource(c, resource)) };
+  return { status: 200, body: pickFields(ctx, serializeResource(ctx, resource)) };
 }
 
 /**
@@ -150,9 +133,7 @@ export function retrieveProviderResource(ctx: Ctx): ApiResult {
  * are merged into the saved ones key by key. Nothing is saved when any part is invalid.
  */
 export async function updateIntegration(ctx: Ctx): Promise<ApiResult> {
-  const uuid = normalizeUuid(ctx.param('uuid'));
-  const offering = uuid ? ctx.store.offerings.get(uuid) : undefined;
-  if (!offering) throw notFound();
+  const offering = getObject(ctx, ctx.store.offerings);
   if (!ctx.store.canManageOffering(ctx.user, offering)) throw forbidden();
   const data = requireObject(await ctx.body());
   const errors: { [key: string]: JsonValue } = {};

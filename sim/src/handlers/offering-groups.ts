@@ -1,30 +1,21 @@
 // /api/offering-keycloak-groups/ (waldur_keycloak OfferingKeycloakGroupViewSet).
 import { requireObject } from '../http/body.ts';
-import { fieldError, fieldErrors, forbidden, listError, nonFieldError, notFound, proxyError } from '../http/errors.ts';
+import { fieldError, fieldErrors, forbidden, listError, nonFieldError, proxyError } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
 import type { ApiResult } from '../http/result.ts';
 import type { OfferingGroup, OfferingMembership } from '../model/types.ts';
-import { serializeGroup } from '../serializers.ts';
-import { normalizeUuid } from '../util/ids.ts';
+import { serializeGroup } from '../serializers/offering-keycloak.ts';
 import type { Ctx } from './context.ts';
-import { Filters, inVisibleOffering, Where } from './filters.ts';
+import { Filters, getObject, inVisibleOffering, isVisibleOffering, Where } from './filters.ts';
 import type { UserRepresentation } from '../keycloak/admin-api.ts';
 import { offeringGroupsFromRemote } from '../keycloak/waldur-client.ts';
 import { clip, deleteGroupWithSideEffects, keycloakCall, offeringForAction } from './offering-keycloak-shared.ts';
 
 const GROUP_NAME_MAX = 150;
 
-function visible(ctx: Ctx, group: OfferingGroup): boolean {
-  const offering = ctx.store.offerings.get(group.offeringUuid);
-  return offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
-}
-
 /** `self.get_object()`: 404 for unknown, malformed or invisible uuids. */
 function getGroup(ctx: Ctx): OfferingGroup {
-  const hex = normalizeUuid(ctx.param('uuid'));
-  const group = hex ? ctx.store.groups.get(hex) : undefined;
-  if (!group || !visible(ctx, group)) throw notFound();
-  return group;
+  return getObject(ctx, ctx.store.groups, (group) => isVisibleOffering(ctx, group.offeringUuid));
 }
 
 function checkManage(ctx: Ctx, group: OfferingGroup): void {

@@ -1,14 +1,13 @@
 // /api/offering-keycloak-memberships/ (waldur_keycloak OfferingKeycloakMembershipViewSet).
 import { requireObject } from '../http/body.ts';
-import { forbidden, listError, nonFieldError, notFound } from '../http/errors.ts';
+import { forbidden, listError, nonFieldError } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
 import type { ApiResult } from '../http/result.ts';
 import { isKeycloakEnabled } from '../keycloak/access.ts';
 import type { KeycloakScope, OfferingGroup, OfferingMembership, Resource } from '../model/types.ts';
-import { serializeMembership } from '../serializers.ts';
-import { normalizeUuid } from '../util/ids.ts';
+import { serializeMembership } from '../serializers/offering-keycloak.ts';
 import type { Ctx } from './context.ts';
-import { Filters, inVisibleOffering, newestFirst, personFilters, Where } from './filters.ts';
+import { Filters, getObject, inVisibleOffering, isVisibleOffering, newestFirst, personFilters, Where } from './filters.ts';
 import { isKeycloakError } from '../keycloak/admin-api.ts';
 import { KeycloakUnavailable, offeringKeycloak } from '../keycloak/access.ts';
 import { createGroupWithHierarchy } from '../keycloak/waldur-client.ts';
@@ -25,16 +24,8 @@ function availableScopes(resource: Resource): KeycloakScope[] {
   return Array.isArray(scopes) ? (scopes as KeycloakScope[]) : [];
 }
 
-function visibleOffering(ctx: Ctx, offeringUuid: string): boolean {
-  const offering = ctx.store.offerings.get(offeringUuid);
-  return offering !== undefined && ctx.store.canSeeOffering(ctx.user, offering);
-}
-
 function getMembership(ctx: Ctx): OfferingMembership {
-  const hex = normalizeUuid(ctx.param('uuid'));
-  const m = hex ? ctx.store.memberships.get(hex) : undefined;
-  if (!m || !visibleOffering(ctx, m.offeringUuid)) throw notFound();
-  return m;
+  return getObject(ctx, ctx.store.memberships, (m) => isVisibleOffering(ctx, m.offeringUuid));
 }
 
 export function listMemberships(ctx: Ctx): ApiResult {

@@ -1,7 +1,7 @@
 // Rancher: clusters, projects, role templates, Keycloak groups and user group memberships
 // (waldur_rancher). The Keycloak behind a cluster is its service settings' realm.
 import { requireObject } from '../http/body.ts';
-import { DJANGO_SERVER_ERROR_HTML, forbidden, htmlError, listError, nonFieldError, notFound } from '../http/errors.ts';
+import { DJANGO_SERVER_ERROR_HTML, forbidden, htmlError, listError, nonFieldError } from '../http/errors.ts';
 import { FieldValidator } from '../http/fields.ts';
 import { paginate } from '../http/pagination.ts';
 import type { ApiResult } from '../http/result.ts';
@@ -15,10 +15,10 @@ import {
   serializeRancherGroup,
   serializeRancherMembership,
   serializeRoleTemplate,
-} from '../serializers.ts';
+} from '../serializers/rancher.ts';
 import { dashed, normalizeUuid } from '../util/ids.ts';
 import type { Ctx } from './context.ts';
-import { Filters, personFilters, sortBy, Where } from './filters.ts';
+import { Filters, getObject, personFilters, sortBy, Where } from './filters.ts';
 import { clip, newMembershipFields, readMembershipPerson } from './offering-keycloak-shared.ts';
 
 function clusterVisible(user: Account, cluster: RancherCluster): boolean {
@@ -103,20 +103,17 @@ export function listRancherGroups(ctx: Ctx): ApiResult {
 }
 
 export function retrieveRancherGroup(ctx: Ctx): ApiResult {
-  const hex = normalizeUuid(ctx.param('uuid'));
-  const g = hex ? ctx.store.rancherGroups.get(hex) : undefined;
-  if (!g || !groupVisible(ctx.store, ctx.user, g)) throw notFound();
-  return { status: 200, body: serializeRancherGroup(ctx, g) };
+  const group = getObject(ctx, ctx.store.rancherGroups, (g) => groupVisible(ctx.store, ctx.user, g));
+  return { status: 200, body: serializeRancherGroup(ctx, group) };
 }
 
 // ---- memberships ------------------------------------------------------------------------------
 
 function getRancherMembership(ctx: Ctx): RancherMembership {
-  const hex = normalizeUuid(ctx.param('uuid'));
-  const m = hex ? ctx.store.rancherMemberships.get(hex) : undefined;
-  const group = m ? ctx.store.rancherGroups.get(m.groupUuid) : undefined;
-  if (!m || !group || !groupVisible(ctx.store, ctx.user, group)) throw notFound();
-  return m;
+  return getObject(ctx, ctx.store.rancherMemberships, (m) => {
+    const group = ctx.store.rancherGroups.get(m.groupUuid);
+    return group !== undefined && groupVisible(ctx.store, ctx.user, group);
+  });
 }
 
 export function listRancherMemberships(ctx: Ctx): ApiResult {

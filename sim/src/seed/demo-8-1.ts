@@ -26,7 +26,7 @@ import { SeedBuilder } from './builder.ts';
 import { DEMO, buildDemo } from './demo.ts';
 import { generatePeople } from './names.ts';
 
-const U = (key: string): string => uuidHex(`v81:${key}`);
+const uuid81 = (key: string): string => uuidHex(`v81:${key}`);
 
 export const AGENT_REALM = { key: 'aurora-sso', name: 'aurora-sso', url: 'https://sso.aurora.example' } as const;
 
@@ -38,69 +38,69 @@ export const DEMO81 = {
   accounts: {
     ...DEMO.accounts,
     /** CUSTOMER.OWNER of Northwind University (consumer): grants on Northwind's resources, reads their sync states. */
-    consumer: { uuid: U('account:consumer'), username: 'consumer', password: 'consumer', fullName: 'Nora Lindqvist' },
+    consumer: { uuid: uuid81('account:consumer'), username: 'consumer', password: 'consumer', fullName: 'Nora Lindqvist' },
     /** Project admin of "Genomics Lab" (Northwind): sees the team and sync states of its resources, cannot grant. */
-    pi: { uuid: U('account:pi'), username: 'pi', password: 'pi', fullName: 'Priya Iyer' },
+    pi: { uuid: uuid81('account:pi'), username: 'pi', password: 'pi', fullName: 'Priya Iyer' },
   },
   tokens: { ...DEMO.tokens, consumer: tokenKey('demo81:consumer'), pi: tokenKey('demo81:pi') },
   customers: {
     aurora: DEMO.customers.aurora,
-    northwind: { uuid: U('customer:northwind'), name: 'Northwind University' },
-    helix: { uuid: U('customer:helix'), name: 'Helix Biotech' },
+    northwind: { uuid: uuid81('customer:northwind'), name: 'Northwind University' },
+    helix: { uuid: uuid81('customer:helix'), name: 'Helix Biotech' },
   },
   projects: {
-    genomics: { uuid: U('project:genomics'), name: 'Genomics Lab', customer: 'northwind' },
-    climate: { uuid: U('project:climate'), name: 'Climate Modelling', customer: 'northwind' },
-    folding: { uuid: U('project:folding'), name: 'Protein Folding', customer: 'helix' },
+    genomics: { uuid: uuid81('project:genomics'), name: 'Genomics Lab', customer: 'northwind' },
+    climate: { uuid: uuid81('project:climate'), name: 'Climate Modelling', customer: 'northwind' },
+    folding: { uuid: uuid81('project:folding'), name: 'Protein Folding', customer: 'helix' },
   },
   offerings: {
     /** Site agent with rancher-kc-crd; enable_membership_sync_status on. */
-    k8s: { uuid: U('offering:k8s'), name: 'Aurora Kubernetes', slug: 'aurora-k8s' },
+    k8s: { uuid: uuid81('offering:k8s'), name: 'Aurora Kubernetes', slug: 'aurora-k8s' },
     /** Site agent writes groups, but enable_membership_sync_status is off: no sync_* keys. */
-    hpc: { uuid: U('offering:hpc'), name: 'Aurora HPC', slug: 'aurora-hpc' },
+    hpc: { uuid: uuid81('offering:hpc'), name: 'Aurora HPC', slug: 'aurora-hpc' },
     /** Role catalog managed by a service profile: role create/update/delete answer 400. */
-    managed: { uuid: U('offering:managed'), name: 'Aurora Managed Rancher', slug: 'aurora-managed-rancher' },
+    managed: { uuid: uuid81('offering:managed'), name: 'Aurora Managed Rancher', slug: 'aurora-managed-rancher' },
   },
-  profile: { uuid: U('profile:standard-k8s'), name: 'Standard Kubernetes' },
+  profile: { uuid: uuid81('profile:standard-k8s'), name: 'Standard Kubernetes' },
   roles: {
     k8s: {
-      clusterAdmin: { uuid: U('role:k8s:cluster_admin'), name: 'cluster_admin', description: 'Cluster administrator' },
-      clusterViewer: { uuid: U('role:k8s:cluster_viewer'), name: 'cluster_viewer', description: 'Cluster viewer (read-only)' },
+      clusterAdmin: { uuid: uuid81('role:k8s:cluster_admin'), name: 'cluster_admin', description: 'Cluster administrator' },
+      clusterViewer: { uuid: uuid81('role:k8s:cluster_viewer'), name: 'cluster_viewer', description: 'Cluster viewer (read-only)' },
       /** Not in the agent's cluster_role_map: its grants are never reported (sync_state null). */
-      gpuQuota: { uuid: U('role:k8s:gpu_quota_manager'), name: 'gpu_quota_manager', description: 'GPU quota manager' },
-      projectOwner: { uuid: U('role:k8s:project_owner'), name: 'project_owner', description: 'Project owner' },
-      projectMember: { uuid: U('role:k8s:project_member'), name: 'project_member', description: 'Project member' },
-      ingressManage: { uuid: U('role:k8s:ingress_manage'), name: 'ingress_manage', description: 'Ingress manager' },
+      gpuQuota: { uuid: uuid81('role:k8s:gpu_quota_manager'), name: 'gpu_quota_manager', description: 'GPU quota manager' },
+      projectOwner: { uuid: uuid81('role:k8s:project_owner'), name: 'project_owner', description: 'Project owner' },
+      projectMember: { uuid: uuid81('role:k8s:project_member'), name: 'project_member', description: 'Project member' },
+      ingressManage: { uuid: uuid81('role:k8s:ingress_manage'), name: 'ingress_manage', description: 'Ingress manager' },
     },
     hpc: {
-      pi: { uuid: U('role:hpc:hpc_pi'), name: 'hpc_pi', description: 'Principal investigator' },
-      user: { uuid: U('role:hpc:hpc_user'), name: 'hpc_user', description: 'Cluster user' },
-      allocationMember: { uuid: U('role:hpc:allocation_member'), name: 'allocation_member', description: 'Allocation member' },
+      pi: { uuid: uuid81('role:hpc:hpc_pi'), name: 'hpc_pi', description: 'Principal investigator' },
+      user: { uuid: uuid81('role:hpc:hpc_user'), name: 'hpc_user', description: 'Cluster user' },
+      allocationMember: { uuid: uuid81('role:hpc:allocation_member'), name: 'allocation_member', description: 'Allocation member' },
     },
     managed: {
-      namespaceAdmin: { uuid: U('role:managed:namespace_admin'), name: 'namespace_admin', description: 'Namespace administrator' },
-      namespaceViewer: { uuid: U('role:managed:namespace_viewer'), name: 'namespace_viewer', description: 'Namespace viewer' },
+      namespaceAdmin: { uuid: uuid81('role:managed:namespace_admin'), name: 'namespace_admin', description: 'Namespace administrator' },
+      namespaceViewer: { uuid: uuid81('role:managed:namespace_viewer'), name: 'namespace_viewer', description: 'Namespace viewer' },
     },
   },
   resources: {
-    prod: { uuid: U('resource:northwind-prod'), name: 'northwind-prod', backendId: 'c-m-7x2kq9d4' },
-    dev: { uuid: U('resource:northwind-dev'), name: 'northwind-dev', backendId: 'c-m-dev01xk' },
-    ml: { uuid: U('resource:helix-ml'), name: 'helix-ml', backendId: 'c-m-hx42ml7q' },
+    prod: { uuid: uuid81('resource:northwind-prod'), name: 'northwind-prod', backendId: 'c-m-7x2kq9d4' },
+    dev: { uuid: uuid81('resource:northwind-dev'), name: 'northwind-dev', backendId: 'c-m-dev01xk' },
+    ml: { uuid: uuid81('resource:helix-ml'), name: 'helix-ml', backendId: 'c-m-hx42ml7q' },
     /** restrict_member_access: the agent skips it; its states are from nine days ago. */
-    archive: { uuid: U('resource:helix-archive'), name: 'helix-archive', backendId: 'c-m-hxarch01' },
-    hpc: { uuid: U('resource:northwind-hpc'), name: 'northwind-hpc', backendId: 'nw-hpc-01' },
-    managed: { uuid: U('resource:helix-rancher'), name: 'helix-rancher', backendId: 'c-m-hxmr0001' },
+    archive: { uuid: uuid81('resource:helix-archive'), name: 'helix-archive', backendId: 'c-m-hxarch01' },
+    hpc: { uuid: uuid81('resource:northwind-hpc'), name: 'northwind-hpc', backendId: 'nw-hpc-01' },
+    managed: { uuid: uuid81('resource:helix-rancher'), name: 'helix-rancher', backendId: 'c-m-hxmr0001' },
   },
   resourceProjects: {
-    genomicsPipeline: { uuid: U('rp:genomics-pipeline'), name: 'genomics-pipeline', resource: 'prod' },
+    genomicsPipeline: { uuid: uuid81('rp:genomics-pipeline'), name: 'genomics-pipeline', resource: 'prod' },
     /** The operator fails on it: every grant here is `error`. */
-    variantCalling: { uuid: U('rp:variant-calling'), name: 'variant-calling', resource: 'prod' },
-    sharedTools: { uuid: U('rp:shared-tools'), name: 'shared-tools', resource: 'prod' },
-    sandbox: { uuid: U('rp:sandbox'), name: 'sandbox', resource: 'dev' },
-    alphafold: { uuid: U('rp:alphafold-runs'), name: 'alphafold-runs', resource: 'ml' },
+    variantCalling: { uuid: uuid81('rp:variant-calling'), name: 'variant-calling', resource: 'prod' },
+    sharedTools: { uuid: uuid81('rp:shared-tools'), name: 'shared-tools', resource: 'prod' },
+    sandbox: { uuid: uuid81('rp:sandbox'), name: 'sandbox', resource: 'dev' },
+    alphafold: { uuid: uuid81('rp:alphafold-runs'), name: 'alphafold-runs', resource: 'ml' },
     /** Changed since the operator's last run: `pending` until the next tick. */
-    notebooks: { uuid: U('rp:notebooks'), name: 'notebooks', resource: 'ml' },
-    allocation: { uuid: U('rp:allocation-2026a'), name: 'allocation-2026a', resource: 'hpc' },
+    notebooks: { uuid: uuid81('rp:notebooks'), name: 'notebooks', resource: 'ml' },
+    allocation: { uuid: uuid81('rp:allocation-2026a'), name: 'allocation-2026a', resource: 'hpc' },
   },
   /** Waldur users the grants go to (`username` is also the Keycloak username, except where noted). */
   people: {
@@ -163,7 +163,7 @@ const PEOPLE: Array<[PersonKey, string, string]> = [
 ];
 
 export function personUuid(key: PersonKey): string {
-  return U(`user:${DEMO81.people[key]}`);
+  return uuid81(`user:${DEMO81.people[key]}`);
 }
 
 const DAY_US = 86_400_000_000;
@@ -420,58 +420,57 @@ class Seed81 {
     this.access.operatorFailures.add(D.resourceProjects.variantCalling.uuid);
 
     // Grants.
-    const u = personUuid;
-    const k = (role: K8sRole): string => R.k8s[role].uuid;
+    const k8sRole = (role: K8sRole): string => R.k8s[role].uuid;
     const RP = D.resourceProjects;
     const onResource = (who: PersonKey, role: K8sRole, res: keyof typeof RS, opts = {}): Grant81 =>
-      this.grant(u(who), k(role), 'resource', RS[res].uuid, opts);
-    const onRp = (who: PersonKey, role: K8sRole, rp: keyof typeof RP, opts = {}): Grant81 =>
-      this.grant(u(who), k(role), 'resource_project', RP[rp].uuid, opts);
+      this.grant(personUuid(who), k8sRole(role), 'resource', RS[res].uuid, opts);
+    const onResourceProject = (who: PersonKey, role: K8sRole, rp: keyof typeof RP, opts = {}): Grant81 =>
+      this.grant(personUuid(who), k8sRole(role), 'resource_project', RP[rp].uuid, opts);
 
     onResource('alice', 'clusterAdmin', 'prod');
     onResource('bruno', 'clusterViewer', 'prod');
     onResource('chen', 'clusterViewer', 'prod', { expiresInDays: 30 });
     onResource('dana', 'gpuQuota', 'prod');
     onResource('samir', 'clusterViewer', 'prod', { revoked: true });
-    onRp('alice', 'projectOwner', 'genomicsPipeline');
-    onRp('emeka', 'projectMember', 'genomicsPipeline');
-    onRp('farah', 'projectMember', 'genomicsPipeline');
-    onRp('yusuf', 'projectMember', 'genomicsPipeline');
-    onRp('gustav', 'ingressManage', 'genomicsPipeline');
-    onRp('hana', 'projectMember', 'genomicsPipeline', { expiresInDays: 90 });
-    onRp('ivan', 'projectOwner', 'variantCalling');
-    onRp('julia', 'projectMember', 'variantCalling');
-    onRp('kofi', 'projectMember', 'variantCalling');
-    onRp('lena', 'projectMember', 'sharedTools');
-    onRp('zoe', 'projectMember', 'sharedTools');
-    onRp('marco', 'projectOwner', 'sharedTools');
-    onRp('alice', 'projectMember', 'sharedTools');
+    onResourceProject('alice', 'projectOwner', 'genomicsPipeline');
+    onResourceProject('emeka', 'projectMember', 'genomicsPipeline');
+    onResourceProject('farah', 'projectMember', 'genomicsPipeline');
+    onResourceProject('yusuf', 'projectMember', 'genomicsPipeline');
+    onResourceProject('gustav', 'ingressManage', 'genomicsPipeline');
+    onResourceProject('hana', 'projectMember', 'genomicsPipeline', { expiresInDays: 90 });
+    onResourceProject('ivan', 'projectOwner', 'variantCalling');
+    onResourceProject('julia', 'projectMember', 'variantCalling');
+    onResourceProject('kofi', 'projectMember', 'variantCalling');
+    onResourceProject('lena', 'projectMember', 'sharedTools');
+    onResourceProject('zoe', 'projectMember', 'sharedTools');
+    onResourceProject('marco', 'projectOwner', 'sharedTools');
+    onResourceProject('alice', 'projectMember', 'sharedTools');
 
     onResource('nadia', 'clusterAdmin', 'dev');
     onResource('oskar', 'clusterViewer', 'dev', { pending: true });
-    onRp('nadia', 'projectOwner', 'sandbox');
-    onRp('rosa', 'projectMember', 'sandbox', { expiresInDays: 7 });
-    onRp('samir', 'projectMember', 'sandbox');
-    onRp('oskar', 'projectMember', 'sandbox');
+    onResourceProject('nadia', 'projectOwner', 'sandbox');
+    onResourceProject('rosa', 'projectMember', 'sandbox', { expiresInDays: 7 });
+    onResourceProject('samir', 'projectMember', 'sandbox');
+    onResourceProject('oskar', 'projectMember', 'sandbox');
 
     onResource('tomas', 'clusterAdmin', 'ml');
     onResource('ursula', 'gpuQuota', 'ml');
-    onRp('tomas', 'projectOwner', 'alphafold');
-    onRp('xiaoming', 'projectMember', 'alphafold');
-    onRp('chen', 'projectMember', 'alphafold');
-    onRp('emeka', 'ingressManage', 'alphafold');
-    onRp('ursula', 'projectMember', 'notebooks');
-    onRp('bruno', 'projectMember', 'notebooks', { pending: true });
+    onResourceProject('tomas', 'projectOwner', 'alphafold');
+    onResourceProject('xiaoming', 'projectMember', 'alphafold');
+    onResourceProject('chen', 'projectMember', 'alphafold');
+    onResourceProject('emeka', 'ingressManage', 'alphafold');
+    onResourceProject('ursula', 'projectMember', 'notebooks');
+    onResourceProject('bruno', 'projectMember', 'notebooks', { pending: true });
 
     onResource('xiaoming', 'clusterViewer', 'archive');
     onResource('tomas', 'clusterAdmin', 'archive');
 
-    this.grant(u('dana'), R.hpc.pi.uuid, 'resource', RS.hpc.uuid);
-    this.grant(u('emeka'), R.hpc.user.uuid, 'resource', RS.hpc.uuid);
-    this.grant(u('farah'), R.hpc.user.uuid, 'resource', RS.hpc.uuid, { expiresInDays: 120 });
-    this.grant(u('gustav'), R.hpc.user.uuid, 'resource', RS.hpc.uuid);
-    this.grant(u('hana'), R.hpc.allocationMember.uuid, 'resource_project', RP.allocation.uuid);
-    this.grant(u('ivan'), R.hpc.allocationMember.uuid, 'resource_project', RP.allocation.uuid);
+    this.grant(personUuid('dana'), R.hpc.pi.uuid, 'resource', RS.hpc.uuid);
+    this.grant(personUuid('emeka'), R.hpc.user.uuid, 'resource', RS.hpc.uuid);
+    this.grant(personUuid('farah'), R.hpc.user.uuid, 'resource', RS.hpc.uuid, { expiresInDays: 120 });
+    this.grant(personUuid('gustav'), R.hpc.user.uuid, 'resource', RS.hpc.uuid);
+    this.grant(personUuid('hana'), R.hpc.allocationMember.uuid, 'resource_project', RP.allocation.uuid);
+    this.grant(personUuid('ivan'), R.hpc.allocationMember.uuid, 'resource_project', RP.allocation.uuid);
   }
 
   /** "Omega Kubernetes (large)": 200 resources, 400 resource projects, 2,000 grants. */
@@ -494,27 +493,27 @@ class Seed81 {
     const roles = {
       clusterAdmin: this.role(
         offering.uuid,
-        { uuid: U('large:role:cluster_admin'), name: 'cluster_admin', description: 'Cluster administrator' },
+        { uuid: uuid81('large:role:cluster_admin'), name: 'cluster_admin', description: 'Cluster administrator' },
         'resource',
       ),
       clusterViewer: this.role(
         offering.uuid,
-        { uuid: U('large:role:cluster_viewer'), name: 'cluster_viewer', description: 'Cluster viewer' },
+        { uuid: uuid81('large:role:cluster_viewer'), name: 'cluster_viewer', description: 'Cluster viewer' },
         'resource',
       ),
       gpuQuota: this.role(
         offering.uuid,
-        { uuid: U('large:role:gpu_quota_manager'), name: 'gpu_quota_manager', description: 'GPU quota manager' },
+        { uuid: uuid81('large:role:gpu_quota_manager'), name: 'gpu_quota_manager', description: 'GPU quota manager' },
         'resource',
       ),
       projectOwner: this.role(
         offering.uuid,
-        { uuid: U('large:role:project_owner'), name: 'project_owner', description: 'Project owner' },
+        { uuid: uuid81('large:role:project_owner'), name: 'project_owner', description: 'Project owner' },
         'resource_project',
       ),
       projectMember: this.role(
         offering.uuid,
-        { uuid: U('large:role:project_member'), name: 'project_member', description: 'Project member' },
+        { uuid: uuid81('large:role:project_member'), name: 'project_member', description: 'Project member' },
         'resource_project',
       ),
     };
@@ -522,7 +521,7 @@ class Seed81 {
     const people = generatePeople(prng, LARGE81.users, 'o.');
     const userUuids: string[] = [];
     people.forEach((p, i) => {
-      const uuid = U(`large:user:${i}`);
+      const uuid = uuid81(`large:user:${i}`);
       userUuids.push(uuid);
       this.account(uuid, p.username, uuidHex(`v81:large:password:${i}`), p.firstName, p.lastName, p.email);
       // One in twenty never logged in to the realm: their grants are missing_in_idp.
@@ -537,12 +536,12 @@ class Seed81 {
     for (let r = 0; r < LARGE81.resources; r++) {
       const name = `omega-${String(r + 1).padStart(3, '0')}`;
       const res = this.resource(
-        { uuid: U(`large:resource:${r}`), name, backendId: `c-m-om${String(r).padStart(4, '0')}` },
+        { uuid: uuid81(`large:resource:${r}`), name, backendId: `c-m-om${String(r).padStart(4, '0')}` },
         offering.uuid,
         projects[r % 3] ?? DEMO81.projects.genomics,
       );
       const rps = [0, 1].map((j) => {
-        const uuid = U(`large:rp:${r}:${j}`);
+        const uuid = uuid81(`large:rp:${r}:${j}`);
         this.rp(uuid, j === 0 ? `${name}-research` : `${name}-teaching`, res.uuid);
         return uuid;
       });
@@ -618,7 +617,7 @@ class Seed81 {
 }
 
 export const LARGE81 = {
-  offering: { uuid: U('large:offering'), name: 'Omega Kubernetes (large)' },
+  offering: { uuid: uuid81('large:offering'), name: 'Omega Kubernetes (large)' },
   resources: 200,
   grants: 2000,
   users: 600,

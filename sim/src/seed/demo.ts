@@ -1,5 +1,9 @@
-// The `demo` seed: small enough to read in a browser, rich enough to exercise every state the UI
-// must handle. `DEMO` holds the well-known identifiers the UI's end-to-end tests import.
+// The `demo` seed: the tests' seed. Every state the UI must handle, with the hostile and
+// edge-case strings it must show as plain text (script tags, SQL, right-to-left overrides,
+// 150- and 255-character names) in the first rows, where the tests look. `DEMO` holds the
+// well-known identifiers the unit and end-to-end tests import; the data must stay exactly as it
+// is, since their assertions count and name it. A person trying the app sees the `showcase` seed
+// (showcase.ts) instead.
 import type { Realm, RemoteGroup } from '../keycloak/realm.ts';
 import type { Store } from '../model/store.ts';
 import type { OfferingGroup } from '../model/types.ts';
@@ -9,40 +13,40 @@ import { createPrng } from '../util/prng.ts';
 import { SeedBuilder, remoteGroup } from './builder.ts';
 import { HOSTILE, generatePeople } from './names.ts';
 
-const U = (key: string): string => uuidHex(`demo:${key}`);
-const KA = (key: string): string => keycloakId(`alpha:${key}`);
-const KB = (key: string): string => keycloakId(`beta:${key}`);
-const KG = (key: string): string => keycloakId(`gamma:${key}`);
-const KR = (key: string): string => keycloakId(`rancher:${key}`);
+const demoUuid = (key: string): string => uuidHex(`demo:${key}`);
+const alphaKeycloakId = (key: string): string => keycloakId(`alpha:${key}`);
+const betaKeycloakId = (key: string): string => keycloakId(`beta:${key}`);
+const gammaKeycloakId = (key: string): string => keycloakId(`gamma:${key}`);
+const rancherKeycloakId = (key: string): string => keycloakId(`rancher:${key}`);
 
-const OFF = {
-  a: U('offering:alpha'),
-  b: U('offering:beta'),
-  g: U('offering:gamma'),
-  d: U('offering:delta'),
-  e: U('offering:epsilon'),
-  z: U('offering:zeta'),
+const OFFERING = {
+  a: demoUuid('offering:alpha'),
+  b: demoUuid('offering:beta'),
+  g: demoUuid('offering:gamma'),
+  d: demoUuid('offering:delta'),
+  e: demoUuid('offering:epsilon'),
+  z: demoUuid('offering:zeta'),
 };
-const RES = {
-  aProd: U('resource:alpha-prod'),
-  aDev: U('resource:alpha-dev'),
-  aArchive: U('resource:alpha-archive'),
-  bShared: U('resource:beta-shared'),
-  bEdu: U('resource:beta-edu'),
-  gPool: U('resource:gamma-pool'),
-  dBucket: U('resource:delta-bucket'),
+const RESOURCE = {
+  aProd: demoUuid('resource:alpha-prod'),
+  aDev: demoUuid('resource:alpha-dev'),
+  aArchive: demoUuid('resource:alpha-archive'),
+  bShared: demoUuid('resource:beta-shared'),
+  bEdu: demoUuid('resource:beta-edu'),
+  gPool: demoUuid('resource:gamma-pool'),
+  dBucket: demoUuid('resource:delta-bucket'),
 };
-const CL = { prod: U('cluster:aurora-prod'), dev: U('cluster:aurora-dev'), boreal: U('cluster:boreal-k8s') };
-const PR = {
-  ml: U('rproject:ml-platform'),
-  web: U('rproject:web-frontend'),
-  sandbox: U('rproject:sandbox'),
-  analytics: U('rproject:analytics'),
+const CLUSTER = { prod: demoUuid('cluster:aurora-prod'), dev: demoUuid('cluster:aurora-dev'), boreal: demoUuid('cluster:boreal-k8s') };
+const RANCHER_PROJECT = {
+  ml: demoUuid('rproject:ml-platform'),
+  web: demoUuid('rproject:web-frontend'),
+  sandbox: demoUuid('rproject:sandbox'),
+  analytics: demoUuid('rproject:analytics'),
 };
 
-/** Generated remote users of the Alpha realm, addressed as gen(1) .. gen(210). */
+/** Generated remote users of the Alpha realm, addressed as alphaPerson(1) .. alphaPerson(210). */
 const ALPHA_PEOPLE = generatePeople(createPrng(20250106), 210);
-const gen = (n: number): string => {
+const alphaPerson = (n: number): string => {
   const p = ALPHA_PEOPLE[n - 1];
   if (!p) throw new Error(`no generated user ${n}`);
   return p.username;
@@ -52,54 +56,54 @@ const RANCHER_PEOPLE = generatePeople(createPrng(4242), 30, 'r.');
 
 export const DEMO = {
   accounts: {
-    staff: { uuid: U('account:staff'), username: 'staff', password: 'staff', fullName: 'Stella Staffer' },
-    owner: { uuid: U('account:owner'), username: 'owner', password: 'owner', fullName: 'Oscar Owner' },
-    viewer: { uuid: U('account:viewer'), username: 'viewer', password: 'viewer', fullName: 'Vera Viewer' },
+    staff: { uuid: demoUuid('account:staff'), username: 'staff', password: 'staff', fullName: 'Stella Staffer' },
+    owner: { uuid: demoUuid('account:owner'), username: 'owner', password: 'owner', fullName: 'Oscar Owner' },
+    viewer: { uuid: demoUuid('account:viewer'), username: 'viewer', password: 'viewer', fullName: 'Vera Viewer' },
   },
   /** Pre-seeded tokens (send as `Authorization: Token <key>`). */
   tokens: { staff: tokenKey('demo:staff'), owner: tokenKey('demo:owner'), viewer: tokenKey('demo:viewer') },
   customers: {
-    aurora: { uuid: U('customer:aurora'), name: 'Aurora Research Computing' },
-    boreal: { uuid: U('customer:boreal'), name: 'Boreal Data Services' },
+    aurora: { uuid: demoUuid('customer:aurora'), name: 'Aurora Research Computing' },
+    boreal: { uuid: demoUuid('customer:boreal'), name: 'Boreal Data Services' },
   },
   offerings: {
     /** Healthy, hierarchical realm ({alpha-hpc}/..., no base group), owned by `owner`'s organization. */
-    healthyA: { uuid: OFF.a, name: 'Alpha HPC Platform', slug: 'alpha-hpc', customer: 'aurora' },
+    healthyA: { uuid: OFFERING.a, name: 'Alpha HPC Platform', slug: 'alpha-hpc', customer: 'aurora' },
     /** Healthy legacy flat realm: remote_groups lists every group flattened (duplicate names). Not owner's. */
-    healthyB: { uuid: OFF.b, name: 'Beta Kubernetes Service', slug: 'beta-k8s', customer: 'boreal' },
+    healthyB: { uuid: OFFERING.b, name: 'Beta Kubernetes Service', slug: 'beta-k8s', customer: 'boreal' },
     /** Keycloak enabled but its server is unreachable: every remote action fails. */
-    unreachable: { uuid: OFF.g, name: 'Gamma Legacy Cloud', slug: 'gamma-cloud', customer: 'aurora' },
+    unreachable: { uuid: OFFERING.g, name: 'Gamma Legacy Cloud', slug: 'gamma-cloud', customer: 'aurora' },
     /** Keycloak not enabled. */
-    noKeycloak: { uuid: OFF.d, name: 'Delta Object Storage', slug: 'delta-storage', customer: 'aurora' },
+    noKeycloak: { uuid: OFFERING.d, name: 'Delta Object Storage', slug: 'delta-storage', customer: 'aurora' },
     /** Keycloak enabled, secret_options incomplete (no username/password): remote actions fail. */
-    misconfigured: { uuid: OFF.e, name: 'Epsilon Analytics', slug: 'epsilon-analytics', customer: 'aurora' },
+    misconfigured: { uuid: OFFERING.e, name: 'Epsilon Analytics', slug: 'epsilon-analytics', customer: 'aurora' },
     /**
      * Healthy realm with a base group ({waldur}/{zeta-viz}/...): Waldur fetches one level of
      * children, so on Keycloak 23+ remote_groups is empty while test_connection lists "waldur".
      */
-    baseGroupLimit: { uuid: OFF.z, name: 'Zeta Visualisation', slug: 'zeta-viz', customer: 'aurora' },
+    baseGroupLimit: { uuid: OFFERING.z, name: 'Zeta Visualisation', slug: 'zeta-viz', customer: 'aurora' },
   },
   roles: {
     a: {
-      viewer: { uuid: U('role:a:viewer'), name: 'Viewer', scopeType: '' },
-      operator: { uuid: U('role:a:operator'), name: 'Operator', scopeType: '' },
-      clusterAdmin: { uuid: U('role:a:cluster-admin'), name: 'Cluster Admin', scopeType: 'cluster' },
-      projectMember: { uuid: U('role:a:project-member'), name: 'Project Member', scopeType: 'project' },
-      namespaceEditor: { uuid: U('role:a:namespace-editor'), name: 'Namespace Editor', scopeType: 'namespace' },
+      viewer: { uuid: demoUuid('role:a:viewer'), name: 'Viewer', scopeType: '' },
+      operator: { uuid: demoUuid('role:a:operator'), name: 'Operator', scopeType: '' },
+      clusterAdmin: { uuid: demoUuid('role:a:cluster-admin'), name: 'Cluster Admin', scopeType: 'cluster' },
+      projectMember: { uuid: demoUuid('role:a:project-member'), name: 'Project Member', scopeType: 'project' },
+      namespaceEditor: { uuid: demoUuid('role:a:namespace-editor'), name: 'Namespace Editor', scopeType: 'namespace' },
     },
     b: {
-      developer: { uuid: U('role:b:developer'), name: 'Developer', scopeType: 'project' },
-      admin: { uuid: U('role:b:admin'), name: 'Admin', scopeType: 'cluster' },
-      auditor: { uuid: U('role:b:auditor'), name: 'Auditor', scopeType: '' },
+      developer: { uuid: demoUuid('role:b:developer'), name: 'Developer', scopeType: 'project' },
+      admin: { uuid: demoUuid('role:b:admin'), name: 'Admin', scopeType: 'cluster' },
+      auditor: { uuid: demoUuid('role:b:auditor'), name: 'Auditor', scopeType: '' },
     },
-    unreachable: { member: { uuid: U('role:g:member'), name: 'Member', scopeType: '' } },
-    noKeycloak: { user: { uuid: U('role:d:user'), name: 'User', scopeType: '' } },
-    misconfigured: { analyst: { uuid: U('role:e:analyst'), name: 'Analyst', scopeType: '' } },
-    baseGroupLimit: { viewer: { uuid: U('role:z:viewer'), name: 'Viewer', scopeType: '' } },
+    unreachable: { member: { uuid: demoUuid('role:g:member'), name: 'Member', scopeType: '' } },
+    noKeycloak: { user: { uuid: demoUuid('role:d:user'), name: 'User', scopeType: '' } },
+    misconfigured: { analyst: { uuid: demoUuid('role:e:analyst'), name: 'Analyst', scopeType: '' } },
+    baseGroupLimit: { viewer: { uuid: demoUuid('role:z:viewer'), name: 'Viewer', scopeType: '' } },
   },
   resources: {
     aProd: {
-      uuid: RES.aProd,
+      uuid: RESOURCE.aProd,
       name: 'alpha-prod-cluster',
       scopes: [
         { scope_type: 'project', scope_id: 'p-7x2kq', label: 'Genomics pipeline' },
@@ -107,70 +111,86 @@ export const DEMO = {
         { scope_type: 'namespace', scope_id: 'ns-shared', label: 'Shared namespace' },
       ],
     },
-    aDev: { uuid: RES.aDev, name: 'alpha-dev-cluster', scopes: [{ scope_type: 'project', scope_id: 'p-dev01', label: 'Sandbox' }] },
-    aArchive: { uuid: RES.aArchive, name: 'alpha-archive', scopes: [] },
-    bShared: { uuid: RES.bShared, name: 'beta-shared', scopes: [{ scope_type: 'project', scope_id: 'proj-web', label: 'Web apps' }] },
-    bEdu: { uuid: RES.bEdu, name: 'beta-edu', scopes: [] },
-    gPool: { uuid: RES.gPool, name: 'gamma-vm-pool', scopes: [] },
+    aDev: { uuid: RESOURCE.aDev, name: 'alpha-dev-cluster', scopes: [{ scope_type: 'project', scope_id: 'p-dev01', label: 'Sandbox' }] },
+    aArchive: { uuid: RESOURCE.aArchive, name: 'alpha-archive', scopes: [] },
+    bShared: { uuid: RESOURCE.bShared, name: 'beta-shared', scopes: [{ scope_type: 'project', scope_id: 'proj-web', label: 'Web apps' }] },
+    bEdu: { uuid: RESOURCE.bEdu, name: 'beta-edu', scopes: [] },
+    gPool: { uuid: RESOURCE.gPool, name: 'gamma-vm-pool', scopes: [] },
     /** On the offering without Keycloak: set_keycloak_scopes refuses it. */
-    dBucket: { uuid: RES.dBucket, name: 'delta-bucket', scopes: [] },
+    dBucket: { uuid: RESOURCE.dBucket, name: 'delta-bucket', scopes: [] },
   },
   /** Local groups (OfferingKeycloakGroup). */
   groups: {
     a: {
-      viewer: { uuid: U('group:a:viewer'), name: `${OFF.a}_Viewer`, backendId: KA('viewer') },
-      prodAdmin: { uuid: U('group:a:prod-admin'), name: `${OFF.a}_${RES.aProd}_Cluster Admin`, backendId: KA('prod-admin') },
-      devAdmin: { uuid: U('group:a:dev-admin'), name: `${OFF.a}_${RES.aDev}_Cluster Admin`, backendId: KA('dev-admin') },
-      genomics: { uuid: U('group:a:genomics'), name: `${OFF.a}_p-7x2kq_Project Member`, backendId: KA('genomics') },
-      climate: { uuid: U('group:a:climate'), name: `${OFF.a}_p-m4n8z_Project Member`, backendId: KA('climate') },
+      viewer: { uuid: demoUuid('group:a:viewer'), name: `${OFFERING.a}_Viewer`, backendId: alphaKeycloakId('viewer') },
+      prodAdmin: {
+        uuid: demoUuid('group:a:prod-admin'),
+        name: `${OFFERING.a}_${RESOURCE.aProd}_Cluster Admin`,
+        backendId: alphaKeycloakId('prod-admin'),
+      },
+      devAdmin: {
+        uuid: demoUuid('group:a:dev-admin'),
+        name: `${OFFERING.a}_${RESOURCE.aDev}_Cluster Admin`,
+        backendId: alphaKeycloakId('dev-admin'),
+      },
+      genomics: {
+        uuid: demoUuid('group:a:genomics'),
+        name: `${OFFERING.a}_p-7x2kq_Project Member`,
+        backendId: alphaKeycloakId('genomics'),
+      },
+      climate: { uuid: demoUuid('group:a:climate'), name: `${OFFERING.a}_p-m4n8z_Project Member`, backendId: alphaKeycloakId('climate') },
       /** Imported; another local group has the same name (orphaned). */
-      researchers: { uuid: U('group:a:researchers'), name: 'Researchers', backendId: KA('researchers') },
-      xss: { uuid: U('group:a:xss'), name: HOSTILE.xss, backendId: KA('xss') },
-      longName: { uuid: U('group:a:long150'), name: HOSTILE.long150, backendId: KA('long150') },
-      rtl: { uuid: U('group:a:rtl'), name: HOSTILE.rtl, backendId: KA('rtl') },
+      researchers: { uuid: demoUuid('group:a:researchers'), name: 'Researchers', backendId: alphaKeycloakId('researchers') },
+      xss: { uuid: demoUuid('group:a:xss'), name: HOSTILE.xss, backendId: alphaKeycloakId('xss') },
+      longName: { uuid: demoUuid('group:a:long150'), name: HOSTILE.long150, backendId: alphaKeycloakId('long150') },
+      rtl: { uuid: demoUuid('group:a:rtl'), name: HOSTILE.rtl, backendId: alphaKeycloakId('rtl') },
       /** Unlinked (backend_id ""); a remote group with the same name exists. */
-      unlinked: { uuid: U('group:a:operator'), name: `${OFF.a}_Operator`, backendId: '' },
+      unlinked: { uuid: demoUuid('group:a:operator'), name: `${OFFERING.a}_Operator`, backendId: '' },
       /** Unlinked, hostile name, one pending member. */
-      unlinkedSql: { uuid: U('group:a:sql'), name: HOSTILE.sql, backendId: '' },
+      unlinkedSql: { uuid: demoUuid('group:a:sql'), name: HOSTILE.sql, backendId: '' },
       /** Orphaned: points at a remote group that was deleted. */
-      orphaned: { uuid: U('group:a:legacy'), name: 'Legacy HPC users', backendId: KA('deleted:legacy') },
+      orphaned: { uuid: demoUuid('group:a:legacy'), name: 'Legacy HPC users', backendId: alphaKeycloakId('deleted:legacy') },
       /** Orphaned, same name as `researchers`. */
-      orphanedResearchers: { uuid: U('group:a:researchers-old'), name: 'Researchers', backendId: KA('deleted:researchers-old') },
+      orphanedResearchers: {
+        uuid: demoUuid('group:a:researchers-old'),
+        name: 'Researchers',
+        backendId: alphaKeycloakId('deleted:researchers-old'),
+      },
     },
     b: {
-      physicsResearchers: { uuid: U('group:b:physics'), name: 'Researchers', backendId: KB('physics-researchers') },
-      ops: { uuid: U('group:b:ops'), name: 'ops', backendId: KB('ops') },
-      unlinked: { uuid: U('group:b:auditor'), name: 'beta-k8s-beta-edu-Auditor', backendId: '' },
-      orphaned: { uuid: U('group:b:old-devs'), name: 'Old Developers', backendId: KB('deleted:old-devs') },
+      physicsResearchers: { uuid: demoUuid('group:b:physics'), name: 'Researchers', backendId: betaKeycloakId('physics-researchers') },
+      ops: { uuid: demoUuid('group:b:ops'), name: 'ops', backendId: betaKeycloakId('ops') },
+      unlinked: { uuid: demoUuid('group:b:auditor'), name: 'beta-k8s-beta-edu-Auditor', backendId: '' },
+      orphaned: { uuid: demoUuid('group:b:old-devs'), name: 'Old Developers', backendId: betaKeycloakId('deleted:old-devs') },
     },
     unreachable: {
-      members: { uuid: U('group:g:members'), name: `${OFF.g}_Member`, backendId: KG('members') },
-      pool: { uuid: U('group:g:pool'), name: `${OFF.g}_${RES.gPool}_Member`, backendId: KG('pool') },
+      members: { uuid: demoUuid('group:g:members'), name: `${OFFERING.g}_Member`, backendId: gammaKeycloakId('members') },
+      pool: { uuid: demoUuid('group:g:pool'), name: `${OFFERING.g}_${RESOURCE.gPool}_Member`, backendId: gammaKeycloakId('pool') },
     },
-    misconfigured: { analysts: { uuid: U('group:e:analysts'), name: `${OFF.e}_Analyst`, backendId: '' } },
+    misconfigured: { analysts: { uuid: demoUuid('group:e:analysts'), name: `${OFFERING.e}_Analyst`, backendId: '' } },
   },
   /** Remote Keycloak groups. */
   remoteGroups: {
     a: {
       /** remote_groups for A lists the children of this group. */
       offeringGroupPath: '/alpha-hpc',
-      offeringGroupId: KA('offering'),
+      offeringGroupId: alphaKeycloakId('offering'),
       /** "Researchers" exists at /alpha-hpc/Researchers, nested under gpu-users and under /admins. */
       duplicateName: 'Researchers',
       duplicatePaths: ['/alpha-hpc/Researchers', '/alpha-hpc/gpu-users/Researchers', '/admins/Researchers'],
       /** Remote-only group with nested sub-groups (a100, h100 -> h100-priority, Researchers). */
-      nested: { id: KA('gpu'), name: 'gpu-users', path: '/alpha-hpc/gpu-users', subGroupCount: 3 },
-      nestedChild: { id: KA('h100'), name: 'h100', path: '/alpha-hpc/gpu-users/h100' },
+      nested: { id: alphaKeycloakId('gpu'), name: 'gpu-users', path: '/alpha-hpc/gpu-users', subGroupCount: 3 },
+      nestedChild: { id: alphaKeycloakId('h100'), name: 'h100', path: '/alpha-hpc/gpu-users/h100' },
       /** Remote-only group named like the unlinked local group (relink candidate). */
-      operator: { id: KA('operator'), name: `${OFF.a}_Operator` },
-      stewards: { id: KA('stewards'), name: 'Data Stewards' },
-      visitors: { id: KA('visitors'), name: 'Visitors' },
+      operator: { id: alphaKeycloakId('operator'), name: `${OFFERING.a}_Operator` },
+      stewards: { id: alphaKeycloakId('stewards'), name: 'Data Stewards' },
+      visitors: { id: alphaKeycloakId('visitors'), name: 'Visitors' },
       /** 255 characters: importing it fails (local names hold 150). */
-      long255: { id: KA('long255'), name: HOSTILE.long255 },
-      sql: { id: KA('sql'), name: HOSTILE.sql },
+      long255: { id: alphaKeycloakId('long255'), name: HOSTILE.long255 },
+      sql: { id: alphaKeycloakId('sql'), name: HOSTILE.sql },
       /** Names of the groups no local group points at (remote_only of sync_status). */
       remoteOnlyNames: [
-        `${OFF.a}_Operator`,
+        `${OFFERING.a}_Operator`,
         'gpu-users',
         'Data Stewards',
         HOSTILE.sql,
@@ -184,9 +204,9 @@ export const DEMO = {
       /** Flattened list: "Researchers" at /chemistry/Researchers and /physics/Researchers. */
       duplicateName: 'Researchers',
       duplicatePaths: ['/chemistry/Researchers', '/physics/Researchers'],
-      physicsResearchers: { id: KB('physics-researchers'), path: '/physics/Researchers' },
-      chemistryResearchers: { id: KB('chemistry-researchers'), path: '/chemistry/Researchers' },
-      nested: { id: KB('safety'), name: 'Safety Officers', path: '/chemistry/Lab Managers/Safety Officers' },
+      physicsResearchers: { id: betaKeycloakId('physics-researchers'), path: '/physics/Researchers' },
+      chemistryResearchers: { id: betaKeycloakId('chemistry-researchers'), path: '/chemistry/Researchers' },
+      nested: { id: betaKeycloakId('safety'), name: 'Safety Officers', path: '/chemistry/Lab Managers/Safety Officers' },
     },
   },
   /** Remote users (Alpha realm unless noted). */
@@ -213,56 +233,81 @@ export const DEMO = {
     /** Pending: no such user in Keycloak. */
     pending: ['new.postdoc', 'visiting.scholar', 'new.hire', 'bobby.tables', '<script>alert("x")</script>'],
     /** Pending, but the user now exists in Keycloak: POST /__sim/tick activates it. */
-    pendingActivatable: { uuid: U('membership:a:climate:pending-activatable'), username: 'pending.activatable' },
+    pendingActivatable: { uuid: demoUuid('membership:a:climate:pending-activatable'), username: 'pending.activatable' },
     active: ['alice', 'bob', 'carol', 'dave', 'mallory', 'fatima.alzahra', 'jurgen.muller', 'zoe.angstrom'],
     /** Active with error_message "User was removed from the Keycloak group externally. ..." */
-    error: { uuid: U('membership:a:prod-admin:ex.member'), username: 'ex.member', message: REMOVED_EXTERNALLY },
+    error: { uuid: demoUuid('membership:a:prod-admin:ex.member'), username: 'ex.member', message: REMOVED_EXTERNALLY },
     /** Pending with error_message (Keycloak sync failed) and an error_traceback (staff only). */
-    pendingError: { uuid: U('membership:a:dev-admin:sync.failed'), username: 'sync.failed', message: SYNC_FAILED },
+    pendingError: { uuid: demoUuid('membership:a:dev-admin:sync.failed'), username: 'sync.failed', message: SYNC_FAILED },
     /** Active, but already removed from the remote group: the next tick flags it. */
-    removedRemotely: { uuid: U('membership:a:genomics:removed.later'), username: 'removed.later' },
+    removedRemotely: { uuid: demoUuid('membership:a:genomics:removed.later'), username: 'removed.later' },
     /** Sole member of the orphaned-duplicate group: deleting it deletes the group. */
-    lastOfGroup: { uuid: U('membership:a:researchers-old:0'), group: 'orphanedResearchers' },
-    aliceViewer: { uuid: U('membership:a:viewer:alice') },
+    lastOfGroup: { uuid: demoUuid('membership:a:researchers-old:0'), group: 'orphanedResearchers' },
+    aliceViewer: { uuid: demoUuid('membership:a:viewer:alice') },
   },
   /** Expected result of pull_members on A's "Researchers" group. */
   pullExpectations: { researchers: { created: 3, updated: 2, total_remote: 8 } },
   rancher: {
     settings: {
-      aurora: { uuid: U('settings:aurora-rancher'), name: 'Aurora Rancher' },
-      boreal: { uuid: U('settings:boreal-rancher'), name: 'Boreal Rancher' },
+      aurora: { uuid: demoUuid('settings:aurora-rancher'), name: 'Aurora Rancher' },
+      boreal: { uuid: demoUuid('settings:boreal-rancher'), name: 'Boreal Rancher' },
     },
     clusters: {
-      auroraProd: { uuid: CL.prod, name: 'aurora-prod' },
-      auroraDev: { uuid: CL.dev, name: 'aurora-dev' },
-      boreal: { uuid: CL.boreal, name: 'boreal-k8s' },
+      auroraProd: { uuid: CLUSTER.prod, name: 'aurora-prod' },
+      auroraDev: { uuid: CLUSTER.dev, name: 'aurora-dev' },
+      boreal: { uuid: CLUSTER.boreal, name: 'boreal-k8s' },
     },
     projects: {
-      mlPlatform: { uuid: PR.ml, name: 'ml-platform', cluster: 'auroraProd' },
-      webFrontend: { uuid: PR.web, name: 'web-frontend', cluster: 'auroraProd' },
-      sandbox: { uuid: PR.sandbox, name: 'sandbox', cluster: 'auroraDev' },
-      analytics: { uuid: PR.analytics, name: 'analytics', cluster: 'boreal' },
+      mlPlatform: { uuid: RANCHER_PROJECT.ml, name: 'ml-platform', cluster: 'auroraProd' },
+      webFrontend: { uuid: RANCHER_PROJECT.web, name: 'web-frontend', cluster: 'auroraProd' },
+      sandbox: { uuid: RANCHER_PROJECT.sandbox, name: 'sandbox', cluster: 'auroraDev' },
+      analytics: { uuid: RANCHER_PROJECT.analytics, name: 'analytics', cluster: 'boreal' },
     },
     roleTemplates: {
-      clusterOwner: { uuid: U('rt:aurora:cluster-owner'), name: 'cluster-owner', displayName: 'Cluster Owner', scopeType: 'cluster' },
-      clusterMember: { uuid: U('rt:aurora:cluster-member'), name: 'cluster-member', displayName: 'Cluster Member', scopeType: 'cluster' },
-      projectOwner: { uuid: U('rt:aurora:project-owner'), name: 'project-owner', displayName: 'Project Owner', scopeType: 'project' },
-      projectMember: { uuid: U('rt:aurora:project-member'), name: 'project-member', displayName: 'Project Member', scopeType: 'project' },
-      readOnly: { uuid: U('rt:aurora:read-only'), name: 'read-only', displayName: 'Read-only', scopeType: 'project' },
-      borealClusterOwner: { uuid: U('rt:boreal:cluster-owner'), name: 'cluster-owner', displayName: 'Cluster Owner', scopeType: 'cluster' },
+      clusterOwner: {
+        uuid: demoUuid('rt:aurora:cluster-owner'),
+        name: 'cluster-owner',
+        displayName: 'Cluster Owner',
+        scopeType: 'cluster',
+      },
+      clusterMember: {
+        uuid: demoUuid('rt:aurora:cluster-member'),
+        name: 'cluster-member',
+        displayName: 'Cluster Member',
+        scopeType: 'cluster',
+      },
+      projectOwner: {
+        uuid: demoUuid('rt:aurora:project-owner'),
+        name: 'project-owner',
+        displayName: 'Project Owner',
+        scopeType: 'project',
+      },
+      projectMember: {
+        uuid: demoUuid('rt:aurora:project-member'),
+        name: 'project-member',
+        displayName: 'Project Member',
+        scopeType: 'project',
+      },
+      readOnly: { uuid: demoUuid('rt:aurora:read-only'), name: 'read-only', displayName: 'Read-only', scopeType: 'project' },
+      borealClusterOwner: {
+        uuid: demoUuid('rt:boreal:cluster-owner'),
+        name: 'cluster-owner',
+        displayName: 'Cluster Owner',
+        scopeType: 'cluster',
+      },
       borealProjectMember: {
-        uuid: U('rt:boreal:project-member'),
+        uuid: demoUuid('rt:boreal:project-member'),
         name: 'project-member',
         displayName: 'Project Member',
         scopeType: 'project',
       },
     },
     groups: {
-      prodOwners: { uuid: U('rgroup:prod-owners'), name: `c_${CL.prod}_cluster-owner` },
-      mlMembers: { uuid: U('rgroup:ml-members'), name: `p_${PR.ml}_project-member` },
-      webOwners: { uuid: U('rgroup:web-owners'), name: `p_${PR.web}_project-owner` },
-      devMembers: { uuid: U('rgroup:dev-members'), name: `c_${CL.dev}_cluster-member` },
-      borealOwners: { uuid: U('rgroup:boreal-owners'), name: `c_${CL.boreal}_cluster-owner` },
+      prodOwners: { uuid: demoUuid('rgroup:prod-owners'), name: `c_${CLUSTER.prod}_cluster-owner` },
+      mlMembers: { uuid: demoUuid('rgroup:ml-members'), name: `p_${RANCHER_PROJECT.ml}_project-member` },
+      webOwners: { uuid: demoUuid('rgroup:web-owners'), name: `p_${RANCHER_PROJECT.web}_project-owner` },
+      devMembers: { uuid: demoUuid('rgroup:dev-members'), name: `c_${CLUSTER.dev}_cluster-member` },
+      borealOwners: { uuid: demoUuid('rgroup:boreal-owners'), name: `c_${CLUSTER.boreal}_cluster-owner` },
     },
     memberships: {
       active: 'alice',
@@ -305,13 +350,12 @@ function members(realm: Realm, group: RemoteGroup, usernames: string[]): void {
 
 export function buildDemo(store: Store): void {
   const b = new SeedBuilder(store);
-  const D = DEMO;
 
   // ---- organizations and accounts ----------------------------------------------------------
-  b.customer(D.customers.aurora.uuid, D.customers.aurora.name, 'aurora-research');
-  b.customer(D.customers.boreal.uuid, D.customers.boreal.name, 'boreal-data');
+  b.customer(DEMO.customers.aurora.uuid, DEMO.customers.aurora.name, 'aurora-research');
+  b.customer(DEMO.customers.boreal.uuid, DEMO.customers.boreal.name, 'boreal-data');
   b.account({
-    uuid: D.accounts.staff.uuid,
+    uuid: DEMO.accounts.staff.uuid,
     username: 'staff',
     password: 'staff',
     firstName: 'Stella',
@@ -320,10 +364,10 @@ export function buildDemo(store: Store): void {
     isStaff: true,
     isSupport: false,
     ownerOf: [],
-    tokenKey: D.tokens.staff,
+    tokenKey: DEMO.tokens.staff,
   });
   b.account({
-    uuid: D.accounts.owner.uuid,
+    uuid: DEMO.accounts.owner.uuid,
     username: 'owner',
     password: 'owner',
     firstName: 'Oscar',
@@ -331,11 +375,11 @@ export function buildDemo(store: Store): void {
     email: 'owner@aurora.example.org',
     isStaff: false,
     isSupport: false,
-    ownerOf: [D.customers.aurora.uuid],
-    tokenKey: D.tokens.owner,
+    ownerOf: [DEMO.customers.aurora.uuid],
+    tokenKey: DEMO.tokens.owner,
   });
   b.account({
-    uuid: D.accounts.viewer.uuid,
+    uuid: DEMO.accounts.viewer.uuid,
     username: 'viewer',
     password: 'viewer',
     firstName: 'Vera',
@@ -344,7 +388,7 @@ export function buildDemo(store: Store): void {
     isStaff: false,
     isSupport: false,
     ownerOf: [],
-    tokenKey: D.tokens.viewer,
+    tokenKey: DEMO.tokens.viewer,
   });
 
   // ---- realms ---------------------------------------------------------------------------------
@@ -356,12 +400,12 @@ export function buildDemo(store: Store): void {
   const rBoreal = store.addRealm('rancher-boreal', 'rancher');
 
   // ---- offerings ------------------------------------------------------------------------------
-  const aurora = D.customers.aurora.uuid;
-  const boreal = D.customers.boreal.uuid;
+  const aurora = DEMO.customers.aurora.uuid;
+  const boreal = DEMO.customers.boreal.uuid;
   // Listed last (oldest): a real deployment with a base group, to show Waldur's one-level limit.
   b.offering({
-    uuid: OFF.z,
-    name: D.offerings.baseGroupLimit.name,
+    uuid: OFFERING.z,
+    name: DEMO.offerings.baseGroupLimit.name,
     slug: 'zeta-viz',
     customerUuid: aurora,
     type: 'Marketplace.Basic',
@@ -372,8 +416,8 @@ export function buildDemo(store: Store): void {
     unreachable: false,
   });
   b.offering({
-    uuid: OFF.a,
-    name: D.offerings.healthyA.name,
+    uuid: OFFERING.a,
+    name: DEMO.offerings.healthyA.name,
     slug: 'alpha-hpc',
     customerUuid: aurora,
     type: 'Marketplace.Slurm',
@@ -388,8 +432,8 @@ export function buildDemo(store: Store): void {
     unreachable: false,
   });
   b.offering({
-    uuid: OFF.b,
-    name: D.offerings.healthyB.name,
+    uuid: OFFERING.b,
+    name: DEMO.offerings.healthyB.name,
     slug: 'beta-k8s',
     customerUuid: boreal,
     type: 'Marketplace.Rancher',
@@ -400,8 +444,8 @@ export function buildDemo(store: Store): void {
     unreachable: false,
   });
   b.offering({
-    uuid: OFF.g,
-    name: D.offerings.unreachable.name,
+    uuid: OFFERING.g,
+    name: DEMO.offerings.unreachable.name,
     slug: 'gamma-cloud',
     customerUuid: aurora,
     type: 'Marketplace.Basic',
@@ -412,8 +456,8 @@ export function buildDemo(store: Store): void {
     unreachable: true,
   });
   b.offering({
-    uuid: OFF.d,
-    name: D.offerings.noKeycloak.name,
+    uuid: OFFERING.d,
+    name: DEMO.offerings.noKeycloak.name,
     slug: 'delta-storage',
     customerUuid: aurora,
     type: 'Marketplace.Basic',
@@ -424,8 +468,8 @@ export function buildDemo(store: Store): void {
     unreachable: false,
   });
   b.offering({
-    uuid: OFF.e,
-    name: D.offerings.misconfigured.name,
+    uuid: OFFERING.e,
+    name: DEMO.offerings.misconfigured.name,
     slug: 'epsilon-analytics',
     customerUuid: aurora,
     type: 'Marketplace.Basic',
@@ -437,79 +481,79 @@ export function buildDemo(store: Store): void {
   });
 
   // ---- roles ----------------------------------------------------------------------------------
-  const R = D.roles;
-  b.role(R.a.viewer.uuid, OFF.a, 'Viewer');
-  b.role(R.a.operator.uuid, OFF.a, 'Operator');
-  b.role(R.a.clusterAdmin.uuid, OFF.a, 'Cluster Admin', 'cluster', 'Cluster');
-  b.role(R.a.projectMember.uuid, OFF.a, 'Project Member', 'project', 'Rancher Project');
-  b.role(R.a.namespaceEditor.uuid, OFF.a, 'Namespace Editor', 'namespace', 'Cluster Namespace');
-  b.role(R.b.developer.uuid, OFF.b, 'Developer', 'project', 'Project');
-  b.role(R.b.admin.uuid, OFF.b, 'Admin', 'cluster', '');
-  b.role(R.b.auditor.uuid, OFF.b, 'Auditor');
-  b.role(R.unreachable.member.uuid, OFF.g, 'Member');
-  b.role(R.noKeycloak.user.uuid, OFF.d, 'User');
-  b.role(R.misconfigured.analyst.uuid, OFF.e, 'Analyst');
-  b.role(R.baseGroupLimit.viewer.uuid, OFF.z, 'Viewer');
+  const ROLES = DEMO.roles;
+  b.role(ROLES.a.viewer.uuid, OFFERING.a, 'Viewer');
+  b.role(ROLES.a.operator.uuid, OFFERING.a, 'Operator');
+  b.role(ROLES.a.clusterAdmin.uuid, OFFERING.a, 'Cluster Admin', 'cluster', 'Cluster');
+  b.role(ROLES.a.projectMember.uuid, OFFERING.a, 'Project Member', 'project', 'Rancher Project');
+  b.role(ROLES.a.namespaceEditor.uuid, OFFERING.a, 'Namespace Editor', 'namespace', 'Cluster Namespace');
+  b.role(ROLES.b.developer.uuid, OFFERING.b, 'Developer', 'project', 'Project');
+  b.role(ROLES.b.admin.uuid, OFFERING.b, 'Admin', 'cluster', '');
+  b.role(ROLES.b.auditor.uuid, OFFERING.b, 'Auditor');
+  b.role(ROLES.unreachable.member.uuid, OFFERING.g, 'Member');
+  b.role(ROLES.noKeycloak.user.uuid, OFFERING.d, 'User');
+  b.role(ROLES.misconfigured.analyst.uuid, OFFERING.e, 'Analyst');
+  b.role(ROLES.baseGroupLimit.viewer.uuid, OFFERING.z, 'Viewer');
 
   // ---- resources ------------------------------------------------------------------------------
-  const projGenomics = U('project:genomics');
-  const projClimate = U('project:climate');
-  const projTeaching = U('project:teaching');
+  const projGenomics = demoUuid('project:genomics');
+  const projClimate = demoUuid('project:climate');
+  const projTeaching = demoUuid('project:teaching');
   b.resource({
-    uuid: RES.aProd,
+    uuid: RESOURCE.aProd,
     name: 'alpha-prod-cluster',
     slug: 'alpha-prod-cluster',
-    offeringUuid: OFF.a,
+    offeringUuid: OFFERING.a,
     customerUuid: aurora,
     projectUuid: projGenomics,
     projectName: 'Genomics',
-    options: { keycloak_available_scopes: [...D.resources.aProd.scopes] },
+    options: { keycloak_available_scopes: [...DEMO.resources.aProd.scopes] },
   });
   b.resource({
-    uuid: RES.aDev,
+    uuid: RESOURCE.aDev,
     name: 'alpha-dev-cluster',
     slug: 'alpha-dev-cluster',
-    offeringUuid: OFF.a,
+    offeringUuid: OFFERING.a,
     customerUuid: aurora,
     projectUuid: projClimate,
     projectName: 'Climate',
-    options: { keycloak_available_scopes: [...D.resources.aDev.scopes] },
+    options: { keycloak_available_scopes: [...DEMO.resources.aDev.scopes] },
   });
   b.resource({
-    uuid: RES.aArchive,
+    uuid: RESOURCE.aArchive,
     name: 'alpha-archive',
     slug: 'alpha-archive',
-    offeringUuid: OFF.a,
+    offeringUuid: OFFERING.a,
     customerUuid: aurora,
     projectUuid: projGenomics,
     projectName: 'Genomics',
     options: {},
   });
   b.resource({
-    uuid: RES.bShared,
+    uuid: RESOURCE.bShared,
     name: 'beta-shared',
     slug: 'beta-shared',
-    offeringUuid: OFF.b,
+    offeringUuid: OFFERING.b,
     customerUuid: boreal,
     projectUuid: projTeaching,
     projectName: 'Teaching',
-    options: { keycloak_available_scopes: [...D.resources.bShared.scopes] },
+    options: { keycloak_available_scopes: [...DEMO.resources.bShared.scopes] },
   });
   b.resource({
-    uuid: RES.bEdu,
+    uuid: RESOURCE.bEdu,
     name: 'beta-edu',
     slug: 'beta-edu',
-    offeringUuid: OFF.b,
+    offeringUuid: OFFERING.b,
     customerUuid: boreal,
     projectUuid: projTeaching,
     projectName: 'Teaching',
     options: { keycloak_available_scopes: [] },
   });
   b.resource({
-    uuid: RES.gPool,
+    uuid: RESOURCE.gPool,
     name: 'gamma-vm-pool',
     slug: 'gamma-vm-pool',
-    offeringUuid: OFF.g,
+    offeringUuid: OFFERING.g,
     customerUuid: aurora,
     projectUuid: projClimate,
     projectName: 'Climate',
@@ -517,10 +561,10 @@ export function buildDemo(store: Store): void {
   });
 
   b.resource({
-    uuid: RES.dBucket,
+    uuid: RESOURCE.dBucket,
     name: 'delta-bucket',
     slug: 'delta-bucket',
-    offeringUuid: OFF.d,
+    offeringUuid: OFFERING.d,
     customerUuid: aurora,
     projectUuid: projClimate,
     projectName: 'Climate',
@@ -548,56 +592,56 @@ export function buildDemo(store: Store): void {
   addUsers(alpha, ALPHA_PEOPLE, 'alpha');
 
   // ---- Alpha realm: groups --------------------------------------------------------------------
-  const G = D.groups.a;
-  const waldur = remoteGroup(alpha, KA('waldur'), 'waldur', null);
-  const off = remoteGroup(alpha, KA('offering'), 'alpha-hpc', null);
-  const rg = {
-    viewer: remoteGroup(alpha, G.viewer.backendId, G.viewer.name, off),
-    prodAdmin: remoteGroup(alpha, G.prodAdmin.backendId, G.prodAdmin.name, off),
-    devAdmin: remoteGroup(alpha, G.devAdmin.backendId, G.devAdmin.name, off),
-    genomics: remoteGroup(alpha, G.genomics.backendId, G.genomics.name, off),
-    climate: remoteGroup(alpha, G.climate.backendId, G.climate.name, off),
-    researchers: remoteGroup(alpha, G.researchers.backendId, 'Researchers', off),
-    xss: remoteGroup(alpha, G.xss.backendId, HOSTILE.xss, off),
-    long150: remoteGroup(alpha, G.longName.backendId, HOSTILE.long150, off),
-    rtl: remoteGroup(alpha, G.rtl.backendId, HOSTILE.rtl, off),
-    operator: remoteGroup(alpha, KA('operator'), `${OFF.a}_Operator`, off),
-    gpu: remoteGroup(alpha, KA('gpu'), 'gpu-users', off),
-    stewards: remoteGroup(alpha, KA('stewards'), 'Data Stewards', off),
-    sql: remoteGroup(alpha, KA('sql'), HOSTILE.sql, off),
-    long255: remoteGroup(alpha, KA('long255'), HOSTILE.long255, off),
-    rlo: remoteGroup(alpha, KA('rlo'), HOSTILE.rtlOverride, off),
-    emoji: remoteGroup(alpha, KA('emoji'), HOSTILE.emoji, off),
-    visitors: remoteGroup(alpha, KA('visitors'), 'Visitors', off),
+  const ALPHA_GROUPS = DEMO.groups.a;
+  const waldur = remoteGroup(alpha, alphaKeycloakId('waldur'), 'waldur', null);
+  const off = remoteGroup(alpha, alphaKeycloakId('offering'), 'alpha-hpc', null);
+  const alphaRemote = {
+    viewer: remoteGroup(alpha, ALPHA_GROUPS.viewer.backendId, ALPHA_GROUPS.viewer.name, off),
+    prodAdmin: remoteGroup(alpha, ALPHA_GROUPS.prodAdmin.backendId, ALPHA_GROUPS.prodAdmin.name, off),
+    devAdmin: remoteGroup(alpha, ALPHA_GROUPS.devAdmin.backendId, ALPHA_GROUPS.devAdmin.name, off),
+    genomics: remoteGroup(alpha, ALPHA_GROUPS.genomics.backendId, ALPHA_GROUPS.genomics.name, off),
+    climate: remoteGroup(alpha, ALPHA_GROUPS.climate.backendId, ALPHA_GROUPS.climate.name, off),
+    researchers: remoteGroup(alpha, ALPHA_GROUPS.researchers.backendId, 'Researchers', off),
+    xss: remoteGroup(alpha, ALPHA_GROUPS.xss.backendId, HOSTILE.xss, off),
+    long150: remoteGroup(alpha, ALPHA_GROUPS.longName.backendId, HOSTILE.long150, off),
+    rtl: remoteGroup(alpha, ALPHA_GROUPS.rtl.backendId, HOSTILE.rtl, off),
+    operator: remoteGroup(alpha, alphaKeycloakId('operator'), `${OFFERING.a}_Operator`, off),
+    gpu: remoteGroup(alpha, alphaKeycloakId('gpu'), 'gpu-users', off),
+    stewards: remoteGroup(alpha, alphaKeycloakId('stewards'), 'Data Stewards', off),
+    sql: remoteGroup(alpha, alphaKeycloakId('sql'), HOSTILE.sql, off),
+    long255: remoteGroup(alpha, alphaKeycloakId('long255'), HOSTILE.long255, off),
+    rlo: remoteGroup(alpha, alphaKeycloakId('rlo'), HOSTILE.rtlOverride, off),
+    emoji: remoteGroup(alpha, alphaKeycloakId('emoji'), HOSTILE.emoji, off),
+    visitors: remoteGroup(alpha, alphaKeycloakId('visitors'), 'Visitors', off),
   };
-  const a100 = remoteGroup(alpha, KA('a100'), 'a100', rg.gpu);
-  const h100 = remoteGroup(alpha, KA('h100'), 'h100', rg.gpu);
-  const h100p = remoteGroup(alpha, KA('h100-priority'), 'h100-priority', h100);
-  const gpuResearchers = remoteGroup(alpha, KA('gpu-researchers'), 'Researchers', rg.gpu);
-  const reviewers = remoteGroup(alpha, KA('reviewers'), 'Reviewers', rg.stewards);
-  const archiveSvc = remoteGroup(alpha, KA('archive-svc'), 'archive-svc', waldur);
-  const archiveReaders = remoteGroup(alpha, KA('archive-readers'), 'archive-readers', archiveSvc);
-  const admins = remoteGroup(alpha, KA('admins'), 'admins', null);
-  const adminResearchers = remoteGroup(alpha, KA('admin-researchers'), 'Researchers', admins);
-  const partners = remoteGroup(alpha, KA('partners'), 'external-partners', null);
-  remoteGroup(alpha, KA('cern'), 'cern', partners);
-  remoteGroup(alpha, KA('desy'), 'desy', partners);
+  const a100 = remoteGroup(alpha, alphaKeycloakId('a100'), 'a100', alphaRemote.gpu);
+  const h100 = remoteGroup(alpha, alphaKeycloakId('h100'), 'h100', alphaRemote.gpu);
+  const h100p = remoteGroup(alpha, alphaKeycloakId('h100-priority'), 'h100-priority', h100);
+  const gpuResearchers = remoteGroup(alpha, alphaKeycloakId('gpu-researchers'), 'Researchers', alphaRemote.gpu);
+  const reviewers = remoteGroup(alpha, alphaKeycloakId('reviewers'), 'Reviewers', alphaRemote.stewards);
+  const archiveSvc = remoteGroup(alpha, alphaKeycloakId('archive-svc'), 'archive-svc', waldur);
+  const archiveReaders = remoteGroup(alpha, alphaKeycloakId('archive-readers'), 'archive-readers', archiveSvc);
+  const admins = remoteGroup(alpha, alphaKeycloakId('admins'), 'admins', null);
+  const adminResearchers = remoteGroup(alpha, alphaKeycloakId('admin-researchers'), 'Researchers', admins);
+  const partners = remoteGroup(alpha, alphaKeycloakId('partners'), 'external-partners', null);
+  remoteGroup(alpha, alphaKeycloakId('cern'), 'cern', partners);
+  remoteGroup(alpha, alphaKeycloakId('desy'), 'desy', partners);
 
-  members(alpha, rg.viewer, [gen(1), gen(2)]);
-  members(alpha, rg.researchers, [gen(12), gen(13), gen(14), 'mallory']);
-  members(alpha, rg.operator, [gen(18), gen(19)]);
-  members(alpha, rg.gpu, [40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54].map(gen));
-  members(alpha, a100, [40, 41, 42, 43, 44].map(gen));
-  members(alpha, h100, [45, 46, 47, 48].map(gen));
-  members(alpha, h100p, [gen(45)]);
-  members(alpha, gpuResearchers, [gen(49), gen(50), 'carol']);
-  members(alpha, rg.stewards, [60, 61, 62, 63].map(gen));
-  members(alpha, reviewers, [gen(60), gen(61)]);
-  members(alpha, rg.sql, [gen(70)]);
-  members(alpha, rg.emoji, [gen(71), gen(72)]);
-  members(alpha, archiveReaders, [gen(80), gen(81)]);
-  members(alpha, admins, ['dave', gen(90), gen(91)]);
-  members(alpha, adminResearchers, [gen(92), gen(93)]);
+  members(alpha, alphaRemote.viewer, [alphaPerson(1), alphaPerson(2)]);
+  members(alpha, alphaRemote.researchers, [alphaPerson(12), alphaPerson(13), alphaPerson(14), 'mallory']);
+  members(alpha, alphaRemote.operator, [alphaPerson(18), alphaPerson(19)]);
+  members(alpha, alphaRemote.gpu, [40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54].map(alphaPerson));
+  members(alpha, a100, [40, 41, 42, 43, 44].map(alphaPerson));
+  members(alpha, h100, [45, 46, 47, 48].map(alphaPerson));
+  members(alpha, h100p, [alphaPerson(45)]);
+  members(alpha, gpuResearchers, [alphaPerson(49), alphaPerson(50), 'carol']);
+  members(alpha, alphaRemote.stewards, [60, 61, 62, 63].map(alphaPerson));
+  members(alpha, reviewers, [alphaPerson(60), alphaPerson(61)]);
+  members(alpha, alphaRemote.sql, [alphaPerson(70)]);
+  members(alpha, alphaRemote.emoji, [alphaPerson(71), alphaPerson(72)]);
+  members(alpha, archiveReaders, [alphaPerson(80), alphaPerson(81)]);
+  members(alpha, admins, ['dave', alphaPerson(90), alphaPerson(91)]);
+  members(alpha, adminResearchers, [alphaPerson(92), alphaPerson(93)]);
 
   // ---- Alpha local groups and memberships -----------------------------------------------------
   const group = (
@@ -606,30 +650,37 @@ export function buildDemo(store: Store): void {
     resourceUuid: string | null,
     scopeId = '',
   ): OfferingGroup =>
-    b.group({ uuid: spec.uuid, name: spec.name, backendId: spec.backendId, offeringUuid: OFF.a, roleUuid, resourceUuid, scopeId });
-  const lg = {
-    orphaned: group(G.orphaned, R.a.operator.uuid, RES.aProd),
-    unlinked: group(G.unlinked, R.a.operator.uuid, null),
-    viewer: group(G.viewer, R.a.viewer.uuid, null),
-    prodAdmin: group(G.prodAdmin, R.a.clusterAdmin.uuid, RES.aProd),
-    devAdmin: group(G.devAdmin, R.a.clusterAdmin.uuid, RES.aDev),
-    genomics: group(G.genomics, R.a.projectMember.uuid, RES.aProd, 'p-7x2kq'),
-    climate: group(G.climate, R.a.projectMember.uuid, RES.aProd, 'p-m4n8z'),
-    orphanedResearchers: group(G.orphanedResearchers, R.a.operator.uuid, RES.aDev),
-    researchers: group(G.researchers, R.a.viewer.uuid, RES.aProd),
-    xss: group(G.xss, R.a.viewer.uuid, RES.aDev),
-    long150: group(G.longName, R.a.projectMember.uuid, RES.aDev, 'p-dev01'),
-    rtl: group(G.rtl, R.a.clusterAdmin.uuid, RES.aArchive),
-    sql: group(G.unlinkedSql, R.a.viewer.uuid, RES.aArchive),
+    b.group({ uuid: spec.uuid, name: spec.name, backendId: spec.backendId, offeringUuid: OFFERING.a, roleUuid, resourceUuid, scopeId });
+  const alphaGroups = {
+    orphaned: group(ALPHA_GROUPS.orphaned, ROLES.a.operator.uuid, RESOURCE.aProd),
+    unlinked: group(ALPHA_GROUPS.unlinked, ROLES.a.operator.uuid, null),
+    viewer: group(ALPHA_GROUPS.viewer, ROLES.a.viewer.uuid, null),
+    prodAdmin: group(ALPHA_GROUPS.prodAdmin, ROLES.a.clusterAdmin.uuid, RESOURCE.aProd),
+    devAdmin: group(ALPHA_GROUPS.devAdmin, ROLES.a.clusterAdmin.uuid, RESOURCE.aDev),
+    genomics: group(ALPHA_GROUPS.genomics, ROLES.a.projectMember.uuid, RESOURCE.aProd, 'p-7x2kq'),
+    climate: group(ALPHA_GROUPS.climate, ROLES.a.projectMember.uuid, RESOURCE.aProd, 'p-m4n8z'),
+    orphanedResearchers: group(ALPHA_GROUPS.orphanedResearchers, ROLES.a.operator.uuid, RESOURCE.aDev),
+    researchers: group(ALPHA_GROUPS.researchers, ROLES.a.viewer.uuid, RESOURCE.aProd),
+    xss: group(ALPHA_GROUPS.xss, ROLES.a.viewer.uuid, RESOURCE.aDev),
+    long150: group(ALPHA_GROUPS.longName, ROLES.a.projectMember.uuid, RESOURCE.aDev, 'p-dev01'),
+    rtl: group(ALPHA_GROUPS.rtl, ROLES.a.clusterAdmin.uuid, RESOURCE.aArchive),
+    sql: group(ALPHA_GROUPS.unlinkedSql, ROLES.a.viewer.uuid, RESOURCE.aArchive),
   };
   const active = (g: OfferingGroup, usernames: string[], key: string): void => {
     for (const u of usernames) {
-      b.membership({ uuid: U(`membership:a:${key}:${u}`), group: g, username: u, state: 'active', realm: alpha, inRemoteGroup: true });
+      b.membership({
+        uuid: demoUuid(`membership:a:${key}:${u}`),
+        group: g,
+        username: u,
+        state: 'active',
+        realm: alpha,
+        inRemoteGroup: true,
+      });
     }
   };
   const pending = (g: OfferingGroup, username: string, key: string, email?: string): void => {
     b.membership({
-      uuid: U(`membership:a:${key}:${username}`),
+      uuid: demoUuid(`membership:a:${key}:${username}`),
       group: g,
       username,
       state: 'pending',
@@ -639,19 +690,25 @@ export function buildDemo(store: Store): void {
   };
 
   // Orphaned and unlinked groups first (oldest).
-  for (const u of [gen(20), gen(21), gen(22)]) {
-    b.membership({ uuid: U(`membership:a:legacy:${u}`), group: lg.orphaned, username: u, state: 'active', realm: alpha });
+  for (const u of [alphaPerson(20), alphaPerson(21), alphaPerson(22)]) {
+    b.membership({ uuid: demoUuid(`membership:a:legacy:${u}`), group: alphaGroups.orphaned, username: u, state: 'active', realm: alpha });
   }
-  for (const u of [gen(18), gen(19)]) {
-    b.membership({ uuid: U(`membership:a:operator:${u}`), group: lg.unlinked, username: u, state: 'active', realm: alpha });
+  for (const u of [alphaPerson(18), alphaPerson(19)]) {
+    b.membership({ uuid: demoUuid(`membership:a:operator:${u}`), group: alphaGroups.unlinked, username: u, state: 'active', realm: alpha });
   }
-  pending(lg.unlinked, 'new.hire', 'operator');
-  b.membership({ uuid: D.memberships.lastOfGroup.uuid, group: lg.orphanedResearchers, username: gen(23), state: 'active', realm: alpha });
+  pending(alphaGroups.unlinked, 'new.hire', 'operator');
+  b.membership({
+    uuid: DEMO.memberships.lastOfGroup.uuid,
+    group: alphaGroups.orphanedResearchers,
+    username: alphaPerson(23),
+    state: 'active',
+    realm: alpha,
+  });
 
   // Viewer: alice's local last name is stale (remote has "Andersson-Berg").
   b.membership({
-    uuid: D.memberships.aliceViewer.uuid,
-    group: lg.viewer,
+    uuid: DEMO.memberships.aliceViewer.uuid,
+    group: alphaGroups.viewer,
     username: 'alice',
     state: 'active',
     realm: alpha,
@@ -659,24 +716,24 @@ export function buildDemo(store: Store): void {
     firstName: 'Alice',
     lastName: 'Andersson',
   });
-  active(lg.viewer, ['bob', 'carol', 'dave', 'jurgen.muller', 'zoe.angstrom', 'fatima.alzahra', 'mallory'], 'viewer');
-  pending(lg.viewer, 'new.postdoc', 'viewer');
+  active(alphaGroups.viewer, ['bob', 'carol', 'dave', 'jurgen.muller', 'zoe.angstrom', 'fatima.alzahra', 'mallory'], 'viewer');
+  pending(alphaGroups.viewer, 'new.postdoc', 'viewer');
 
-  active(lg.prodAdmin, ['carol', 'dave', 'li.chen', 'long.name'], 'prod-admin');
+  active(alphaGroups.prodAdmin, ['carol', 'dave', 'li.chen', 'long.name'], 'prod-admin');
   b.membership({
-    uuid: D.memberships.error.uuid,
-    group: lg.prodAdmin,
+    uuid: DEMO.memberships.error.uuid,
+    group: alphaGroups.prodAdmin,
     username: 'ex.member',
     state: 'active',
     realm: alpha,
     errorMessage: REMOVED_EXTERNALLY,
   });
-  pending(lg.prodAdmin, 'visiting.scholar', 'prod-admin');
+  pending(alphaGroups.prodAdmin, 'visiting.scholar', 'prod-admin');
 
-  active(lg.devAdmin, ['alice', gen(3)], 'dev-admin');
+  active(alphaGroups.devAdmin, ['alice', alphaPerson(3)], 'dev-admin');
   b.membership({
-    uuid: D.memberships.pendingError.uuid,
-    group: lg.devAdmin,
+    uuid: DEMO.memberships.pendingError.uuid,
+    group: alphaGroups.devAdmin,
     username: 'sync.failed',
     state: 'pending',
     realm: alpha,
@@ -686,25 +743,31 @@ export function buildDemo(store: Store): void {
       'Traceback (most recent call last):\n  File "/usr/src/waldur/src/waldur_keycloak/tasks.py", line 58, in sync_pending_memberships\n    backend_user = keycloak.find_user_by_username(membership.username)\nkeycloak.exceptions.KeycloakConnectionError: Can\'t connect to server (Read timed out. (read timeout=30))',
   });
 
-  active(lg.genomics, ['alice', 'carol', gen(4), gen(5)], 'genomics');
-  b.membership({ uuid: D.memberships.removedRemotely.uuid, group: lg.genomics, username: 'removed.later', state: 'active', realm: alpha });
-
-  active(lg.climate, ['bob', gen(6), gen(7)], 'climate');
+  active(alphaGroups.genomics, ['alice', 'carol', alphaPerson(4), alphaPerson(5)], 'genomics');
   b.membership({
-    uuid: D.memberships.pendingActivatable.uuid,
-    group: lg.climate,
+    uuid: DEMO.memberships.removedRemotely.uuid,
+    group: alphaGroups.genomics,
+    username: 'removed.later',
+    state: 'active',
+    realm: alpha,
+  });
+
+  active(alphaGroups.climate, ['bob', alphaPerson(6), alphaPerson(7)], 'climate');
+  b.membership({
+    uuid: DEMO.memberships.pendingActivatable.uuid,
+    group: alphaGroups.climate,
     username: 'pending.activatable',
     state: 'pending',
     realm: alpha,
     email: 'pa@example.org',
   });
 
-  active(lg.researchers, [gen(8), gen(10), gen(11)], 'researchers');
+  active(alphaGroups.researchers, [alphaPerson(8), alphaPerson(10), alphaPerson(11)], 'researchers');
   // Stale email: pull_members updates it.
   b.membership({
-    uuid: U(`membership:a:researchers:${gen(9)}`),
-    group: lg.researchers,
-    username: gen(9),
+    uuid: demoUuid(`membership:a:researchers:${alphaPerson(9)}`),
+    group: alphaGroups.researchers,
+    username: alphaPerson(9),
     state: 'active',
     realm: alpha,
     inRemoteGroup: true,
@@ -712,54 +775,54 @@ export function buildDemo(store: Store): void {
   });
   // Pending although the user is already in the remote group: pull_members activates it.
   b.membership({
-    uuid: U(`membership:a:researchers:${gen(12)}`),
-    group: lg.researchers,
-    username: gen(12),
+    uuid: demoUuid(`membership:a:researchers:${alphaPerson(12)}`),
+    group: alphaGroups.researchers,
+    username: alphaPerson(12),
     state: 'pending',
     realm: alpha,
     email: 'pending.researcher@example.org',
   });
 
-  active(lg.xss, ['mallory', gen(15)], 'xss');
-  active(lg.long150, ['long.name', gen(16)], 'long150');
-  active(lg.rtl, ['fatima.alzahra', gen(17)], 'rtl');
-  pending(lg.sql, 'bobby.tables', 'sql', 'bobby@example.org');
-  pending(lg.sql, '<script>alert("x")</script>', 'sql', 'script@example.org');
+  active(alphaGroups.xss, ['mallory', alphaPerson(15)], 'xss');
+  active(alphaGroups.long150, ['long.name', alphaPerson(16)], 'long150');
+  active(alphaGroups.rtl, ['fatima.alzahra', alphaPerson(17)], 'rtl');
+  pending(alphaGroups.sql, 'bobby.tables', 'sql', 'bobby@example.org');
+  pending(alphaGroups.sql, '<script>alert("x")</script>', 'sql', 'script@example.org');
 
   // ---- Beta: flat legacy realm ----------------------------------------------------------------
   addUsers(beta, [{ username: 'alice', email: 'alice@uni-example.org', firstName: 'Alice', lastName: 'Andersson-Berg' }], 'beta');
   addUsers(beta, BETA_PEOPLE, 'beta');
-  const bp = (n: number): string => BETA_PEOPLE[n - 1]?.username ?? 'alice';
-  const physics = remoteGroup(beta, KB('physics'), 'physics', null);
-  const chemistry = remoteGroup(beta, KB('chemistry'), 'chemistry', null);
-  const ops = remoteGroup(beta, KB('ops'), 'ops', null);
-  remoteGroup(beta, KB('beta-users'), 'beta-users', null);
-  const physRes = remoteGroup(beta, KB('physics-researchers'), 'Researchers', physics);
-  remoteGroup(beta, KB('physics-students'), 'Students', physics);
-  const chemRes = remoteGroup(beta, KB('chemistry-researchers'), 'Researchers', chemistry);
-  const labManagers = remoteGroup(beta, KB('lab-managers'), 'Lab Managers', chemistry);
-  remoteGroup(beta, KB('safety'), 'Safety Officers', labManagers);
-  members(beta, chemRes, [bp(20), bp(21), bp(22)]);
-  members(beta, labManagers, [bp(23)]);
+  const betaPerson = (n: number): string => BETA_PEOPLE[n - 1]?.username ?? 'alice';
+  const physics = remoteGroup(beta, betaKeycloakId('physics'), 'physics', null);
+  const chemistry = remoteGroup(beta, betaKeycloakId('chemistry'), 'chemistry', null);
+  const ops = remoteGroup(beta, betaKeycloakId('ops'), 'ops', null);
+  remoteGroup(beta, betaKeycloakId('beta-users'), 'beta-users', null);
+  const physRes = remoteGroup(beta, betaKeycloakId('physics-researchers'), 'Researchers', physics);
+  remoteGroup(beta, betaKeycloakId('physics-students'), 'Students', physics);
+  const chemRes = remoteGroup(beta, betaKeycloakId('chemistry-researchers'), 'Researchers', chemistry);
+  const labManagers = remoteGroup(beta, betaKeycloakId('lab-managers'), 'Lab Managers', chemistry);
+  remoteGroup(beta, betaKeycloakId('safety'), 'Safety Officers', labManagers);
+  members(beta, chemRes, [betaPerson(20), betaPerson(21), betaPerson(22)]);
+  members(beta, labManagers, [betaPerson(23)]);
   void physRes;
   void ops;
-  const GB = D.groups.b;
+  const BETA_GROUPS = DEMO.groups.b;
   const bGroup = (
     spec: { uuid: string; name: string; backendId: string },
     roleUuid: string,
     resourceUuid: string | null,
     scopeId = '',
   ): OfferingGroup =>
-    b.group({ uuid: spec.uuid, name: spec.name, backendId: spec.backendId, offeringUuid: OFF.b, roleUuid, resourceUuid, scopeId });
-  const lbOrphan = bGroup(GB.orphaned, R.b.developer.uuid, RES.bEdu);
-  const lbPhysics = bGroup(GB.physicsResearchers, R.b.developer.uuid, RES.bShared, 'proj-web');
-  const lbOps = bGroup(GB.ops, R.b.admin.uuid, RES.bShared);
-  const lbUnlinked = bGroup(GB.unlinked, R.b.auditor.uuid, RES.bEdu);
-  for (const u of [bp(1), bp(2)])
-    b.membership({ uuid: U(`membership:b:old:${u}`), group: lbOrphan, username: u, state: 'active', realm: beta });
-  for (const u of ['alice', bp(3), bp(4), bp(5), bp(6)]) {
+    b.group({ uuid: spec.uuid, name: spec.name, backendId: spec.backendId, offeringUuid: OFFERING.b, roleUuid, resourceUuid, scopeId });
+  const lbOrphan = bGroup(BETA_GROUPS.orphaned, ROLES.b.developer.uuid, RESOURCE.bEdu);
+  const lbPhysics = bGroup(BETA_GROUPS.physicsResearchers, ROLES.b.developer.uuid, RESOURCE.bShared, 'proj-web');
+  const lbOps = bGroup(BETA_GROUPS.ops, ROLES.b.admin.uuid, RESOURCE.bShared);
+  const lbUnlinked = bGroup(BETA_GROUPS.unlinked, ROLES.b.auditor.uuid, RESOURCE.bEdu);
+  for (const u of [betaPerson(1), betaPerson(2)])
+    b.membership({ uuid: demoUuid(`membership:b:old:${u}`), group: lbOrphan, username: u, state: 'active', realm: beta });
+  for (const u of ['alice', betaPerson(3), betaPerson(4), betaPerson(5), betaPerson(6)]) {
     b.membership({
-      uuid: U(`membership:b:physics:${u}`),
+      uuid: demoUuid(`membership:b:physics:${u}`),
       group: lbPhysics,
       username: u,
       state: 'active',
@@ -767,10 +830,10 @@ export function buildDemo(store: Store): void {
       inRemoteGroup: true,
     });
   }
-  for (const u of [bp(7), bp(8)])
-    b.membership({ uuid: U(`membership:b:ops:${u}`), group: lbOps, username: u, state: 'active', realm: beta, inRemoteGroup: true });
+  for (const u of [betaPerson(7), betaPerson(8)])
+    b.membership({ uuid: demoUuid(`membership:b:ops:${u}`), group: lbOps, username: u, state: 'active', realm: beta, inRemoteGroup: true });
   b.membership({
-    uuid: U('membership:b:ops:b.pending'),
+    uuid: demoUuid('membership:b:ops:b.pending'),
     group: lbOps,
     username: 'b.pending',
     state: 'pending',
@@ -778,7 +841,7 @@ export function buildDemo(store: Store): void {
     email: 'b.pending@example.net',
   });
   b.membership({
-    uuid: U('membership:b:auditor:b.auditor'),
+    uuid: demoUuid('membership:b:auditor:b.auditor'),
     group: lbUnlinked,
     username: 'b.auditor',
     state: 'pending',
@@ -790,8 +853,8 @@ export function buildDemo(store: Store): void {
   addUsers(zeta, [{ username: 'z.analyst', email: 'z.analyst@example.org', firstName: 'Zora', lastName: 'Analyst' }], 'zeta');
   const zWaldur = remoteGroup(zeta, keycloakId('zeta:waldur'), 'waldur', null);
   const zOffering = remoteGroup(zeta, keycloakId('zeta:offering'), 'zeta-viz', zWaldur);
-  members(zeta, remoteGroup(zeta, keycloakId('zeta:viewers'), `${OFF.z}_Viewer`, zOffering), ['z.analyst']);
-  remoteGroup(zeta, keycloakId('zeta:operators'), `${OFF.z}_Operator`, zOffering);
+  members(zeta, remoteGroup(zeta, keycloakId('zeta:viewers'), `${OFFERING.z}_Viewer`, zOffering), ['z.analyst']);
+  remoteGroup(zeta, keycloakId('zeta:operators'), `${OFFERING.z}_Operator`, zOffering);
 
   // ---- Gamma: unreachable Keycloak ------------------------------------------------------------
   addUsers(
@@ -803,27 +866,27 @@ export function buildDemo(store: Store): void {
     ],
     'gamma',
   );
-  const gWaldur = remoteGroup(gamma, KG('waldur'), 'waldur', null);
-  const gOff = remoteGroup(gamma, KG('offering'), 'gamma-cloud', gWaldur);
-  remoteGroup(gamma, D.groups.unreachable.members.backendId, D.groups.unreachable.members.name, gOff);
-  remoteGroup(gamma, D.groups.unreachable.pool.backendId, D.groups.unreachable.pool.name, gOff);
+  const gWaldur = remoteGroup(gamma, gammaKeycloakId('waldur'), 'waldur', null);
+  const gOff = remoteGroup(gamma, gammaKeycloakId('offering'), 'gamma-cloud', gWaldur);
+  remoteGroup(gamma, DEMO.groups.unreachable.members.backendId, DEMO.groups.unreachable.members.name, gOff);
+  remoteGroup(gamma, DEMO.groups.unreachable.pool.backendId, DEMO.groups.unreachable.pool.name, gOff);
   const lgMembers = b.group({
-    ...D.groups.unreachable.members,
-    offeringUuid: OFF.g,
-    roleUuid: R.unreachable.member.uuid,
+    ...DEMO.groups.unreachable.members,
+    offeringUuid: OFFERING.g,
+    roleUuid: ROLES.unreachable.member.uuid,
     resourceUuid: null,
     scopeId: '',
   });
   const lgPool = b.group({
-    ...D.groups.unreachable.pool,
-    offeringUuid: OFF.g,
-    roleUuid: R.unreachable.member.uuid,
-    resourceUuid: RES.gPool,
+    ...DEMO.groups.unreachable.pool,
+    offeringUuid: OFFERING.g,
+    roleUuid: ROLES.unreachable.member.uuid,
+    resourceUuid: RESOURCE.gPool,
     scopeId: '',
   });
   for (const u of ['g.one', 'g.two', 'g.three']) {
     b.membership({
-      uuid: U(`membership:g:members:${u}`),
+      uuid: demoUuid(`membership:g:members:${u}`),
       group: lgMembers,
       username: u,
       state: 'active',
@@ -832,7 +895,7 @@ export function buildDemo(store: Store): void {
     });
   }
   b.membership({
-    uuid: U('membership:g:members:g.pending'),
+    uuid: demoUuid('membership:g:members:g.pending'),
     group: lgMembers,
     username: 'g.pending',
     state: 'pending',
@@ -840,7 +903,7 @@ export function buildDemo(store: Store): void {
     email: 'g.pending@example.org',
   });
   b.membership({
-    uuid: U('membership:g:pool:g.one'),
+    uuid: demoUuid('membership:g:pool:g.one'),
     group: lgPool,
     username: 'g.one',
     state: 'active',
@@ -850,14 +913,14 @@ export function buildDemo(store: Store): void {
 
   // ---- Epsilon: misconfigured ----------------------------------------------------------------
   const leAnalysts = b.group({
-    ...D.groups.misconfigured.analysts,
-    offeringUuid: OFF.e,
-    roleUuid: R.misconfigured.analyst.uuid,
+    ...DEMO.groups.misconfigured.analysts,
+    offeringUuid: OFFERING.e,
+    roleUuid: ROLES.misconfigured.analyst.uuid,
     resourceUuid: null,
     scopeId: '',
   });
   b.membership({
-    uuid: U('membership:e:analyst.one'),
+    uuid: demoUuid('membership:e:analyst.one'),
     group: leAnalysts,
     username: 'analyst.one',
     state: 'pending',
@@ -865,73 +928,85 @@ export function buildDemo(store: Store): void {
   });
 
   // ---- Rancher --------------------------------------------------------------------------------
-  const RD = D.rancher;
+  const RANCHER = DEMO.rancher;
   b.settings({
-    uuid: RD.settings.aurora.uuid,
-    name: RD.settings.aurora.name,
+    uuid: RANCHER.settings.aurora.uuid,
+    name: RANCHER.settings.aurora.name,
     customerUuid: aurora,
     realmKey: 'rancher-aurora',
     backendUrl: 'https://rancher.aurora.example.org',
   });
   b.settings({
-    uuid: RD.settings.boreal.uuid,
-    name: RD.settings.boreal.name,
+    uuid: RANCHER.settings.boreal.uuid,
+    name: RANCHER.settings.boreal.name,
     customerUuid: boreal,
     realmKey: 'rancher-boreal',
     backendUrl: 'https://rancher.boreal.example.net',
   });
-  const waldurProject = U('project:platform');
+  const waldurProject = demoUuid('project:platform');
   b.cluster({
-    uuid: CL.prod,
+    uuid: CLUSTER.prod,
     name: 'aurora-prod',
     description: 'Production cluster',
-    settingsUuid: RD.settings.aurora.uuid,
+    settingsUuid: RANCHER.settings.aurora.uuid,
     customerUuid: aurora,
     projectUuid: waldurProject,
     projectName: 'Platform',
     backendId: 'c-prod1',
   });
   b.cluster({
-    uuid: CL.dev,
+    uuid: CLUSTER.dev,
     name: 'aurora-dev',
     description: 'Development cluster',
-    settingsUuid: RD.settings.aurora.uuid,
+    settingsUuid: RANCHER.settings.aurora.uuid,
     customerUuid: aurora,
     projectUuid: waldurProject,
     projectName: 'Platform',
     backendId: 'c-dev01',
   });
   b.cluster({
-    uuid: CL.boreal,
+    uuid: CLUSTER.boreal,
     name: 'boreal-k8s',
     description: '',
-    settingsUuid: RD.settings.boreal.uuid,
+    settingsUuid: RANCHER.settings.boreal.uuid,
     customerUuid: boreal,
-    projectUuid: U('project:boreal'),
+    projectUuid: demoUuid('project:boreal'),
     projectName: 'Boreal platform',
     backendId: 'c-bor01',
   });
-  b.project({ uuid: PR.ml, name: 'ml-platform', description: 'Machine learning', clusterUuid: CL.prod, backendId: 'p-ml001' });
-  b.project({ uuid: PR.web, name: 'web-frontend', description: '', clusterUuid: CL.prod, backendId: 'p-web01' });
-  b.project({ uuid: PR.sandbox, name: 'sandbox', description: 'Try things here', clusterUuid: CL.dev, backendId: 'p-sbx01' });
-  b.project({ uuid: PR.analytics, name: 'analytics', description: '', clusterUuid: CL.boreal, backendId: 'p-ana01' });
-  const T = RD.roleTemplates;
-  for (const t of [T.clusterOwner, T.clusterMember, T.projectOwner, T.projectMember, T.readOnly]) {
+  b.project({
+    uuid: RANCHER_PROJECT.ml,
+    name: 'ml-platform',
+    description: 'Machine learning',
+    clusterUuid: CLUSTER.prod,
+    backendId: 'p-ml001',
+  });
+  b.project({ uuid: RANCHER_PROJECT.web, name: 'web-frontend', description: '', clusterUuid: CLUSTER.prod, backendId: 'p-web01' });
+  b.project({
+    uuid: RANCHER_PROJECT.sandbox,
+    name: 'sandbox',
+    description: 'Try things here',
+    clusterUuid: CLUSTER.dev,
+    backendId: 'p-sbx01',
+  });
+  b.project({ uuid: RANCHER_PROJECT.analytics, name: 'analytics', description: '', clusterUuid: CLUSTER.boreal, backendId: 'p-ana01' });
+  const TEMPLATES = RANCHER.roleTemplates;
+  for (const t of [TEMPLATES.clusterOwner, TEMPLATES.clusterMember, TEMPLATES.projectOwner, TEMPLATES.projectMember, TEMPLATES.readOnly]) {
     b.roleTemplate({
       uuid: t.uuid,
       name: t.name,
       displayName: t.displayName,
       scopeType: t.scopeType,
-      settingsUuid: RD.settings.aurora.uuid,
+      settingsUuid: RANCHER.settings.aurora.uuid,
     });
   }
-  for (const t of [T.borealClusterOwner, T.borealProjectMember]) {
+  for (const t of [TEMPLATES.borealClusterOwner, TEMPLATES.borealProjectMember]) {
     b.roleTemplate({
       uuid: t.uuid,
       name: t.name,
       displayName: t.displayName,
       scopeType: t.scopeType,
-      settingsUuid: RD.settings.boreal.uuid,
+      settingsUuid: RANCHER.settings.boreal.uuid,
     });
   }
   addUsers(
@@ -946,47 +1021,47 @@ export function buildDemo(store: Store): void {
   );
   addUsers(rAurora, RANCHER_PEOPLE, 'rancher-aurora');
   addUsers(rBoreal, [{ username: 'boris', email: 'boris@boreal.example.net', firstName: 'Boris', lastName: 'Borealis' }], 'rancher-boreal');
-  const rp = (n: number): string => RANCHER_PEOPLE[n - 1]?.username ?? 'alice';
-  const cProd = remoteGroup(rAurora, KR('c-prod'), `c_${CL.prod}`, null);
-  const cDev = remoteGroup(rAurora, KR('c-dev'), `c_${CL.dev}`, null);
-  const cBoreal = remoteGroup(rBoreal, KR('c-boreal'), `c_${CL.boreal}`, null);
-  const RG = RD.groups;
+  const rancherPerson = (n: number): string => RANCHER_PEOPLE[n - 1]?.username ?? 'alice';
+  const cProd = remoteGroup(rAurora, rancherKeycloakId('c-prod'), `c_${CLUSTER.prod}`, null);
+  const cDev = remoteGroup(rAurora, rancherKeycloakId('c-dev'), `c_${CLUSTER.dev}`, null);
+  const cBoreal = remoteGroup(rBoreal, rancherKeycloakId('c-boreal'), `c_${CLUSTER.boreal}`, null);
+  const RANCHER_GROUPS = RANCHER.groups;
   const rgProd = b.rancherGroup({
-    uuid: RG.prodOwners.uuid,
-    name: RG.prodOwners.name,
-    backendId: remoteGroup(rAurora, KR('prod-owners'), RG.prodOwners.name, cProd).id,
-    roleUuid: T.clusterOwner.uuid,
-    scopeUuid: CL.prod,
+    uuid: RANCHER_GROUPS.prodOwners.uuid,
+    name: RANCHER_GROUPS.prodOwners.name,
+    backendId: remoteGroup(rAurora, rancherKeycloakId('prod-owners'), RANCHER_GROUPS.prodOwners.name, cProd).id,
+    roleUuid: TEMPLATES.clusterOwner.uuid,
+    scopeUuid: CLUSTER.prod,
   });
   const rgMl = b.rancherGroup({
-    uuid: RG.mlMembers.uuid,
-    name: RG.mlMembers.name,
-    backendId: remoteGroup(rAurora, KR('ml-members'), RG.mlMembers.name, cProd).id,
-    roleUuid: T.projectMember.uuid,
-    scopeUuid: PR.ml,
+    uuid: RANCHER_GROUPS.mlMembers.uuid,
+    name: RANCHER_GROUPS.mlMembers.name,
+    backendId: remoteGroup(rAurora, rancherKeycloakId('ml-members'), RANCHER_GROUPS.mlMembers.name, cProd).id,
+    roleUuid: TEMPLATES.projectMember.uuid,
+    scopeUuid: RANCHER_PROJECT.ml,
   });
   const rgWeb = b.rancherGroup({
-    uuid: RG.webOwners.uuid,
-    name: RG.webOwners.name,
-    backendId: remoteGroup(rAurora, KR('web-owners'), RG.webOwners.name, cProd).id,
-    roleUuid: T.projectOwner.uuid,
-    scopeUuid: PR.web,
+    uuid: RANCHER_GROUPS.webOwners.uuid,
+    name: RANCHER_GROUPS.webOwners.name,
+    backendId: remoteGroup(rAurora, rancherKeycloakId('web-owners'), RANCHER_GROUPS.webOwners.name, cProd).id,
+    roleUuid: TEMPLATES.projectOwner.uuid,
+    scopeUuid: RANCHER_PROJECT.web,
   });
   const rgDev = b.rancherGroup({
-    uuid: RG.devMembers.uuid,
-    name: RG.devMembers.name,
-    backendId: remoteGroup(rAurora, KR('dev-members'), RG.devMembers.name, cDev).id,
-    roleUuid: T.clusterMember.uuid,
-    scopeUuid: CL.dev,
+    uuid: RANCHER_GROUPS.devMembers.uuid,
+    name: RANCHER_GROUPS.devMembers.name,
+    backendId: remoteGroup(rAurora, rancherKeycloakId('dev-members'), RANCHER_GROUPS.devMembers.name, cDev).id,
+    roleUuid: TEMPLATES.clusterMember.uuid,
+    scopeUuid: CLUSTER.dev,
   });
   const rgBoreal = b.rancherGroup({
-    uuid: RG.borealOwners.uuid,
-    name: RG.borealOwners.name,
-    backendId: remoteGroup(rBoreal, KR('boreal-owners'), RG.borealOwners.name, cBoreal).id,
-    roleUuid: T.borealClusterOwner.uuid,
-    scopeUuid: CL.boreal,
+    uuid: RANCHER_GROUPS.borealOwners.uuid,
+    name: RANCHER_GROUPS.borealOwners.name,
+    backendId: remoteGroup(rBoreal, rancherKeycloakId('boreal-owners'), RANCHER_GROUPS.borealOwners.name, cBoreal).id,
+    roleUuid: TEMPLATES.borealClusterOwner.uuid,
+    scopeUuid: CLUSTER.boreal,
   });
-  const rm = (
+  const rancherMember = (
     g: typeof rgProd,
     username: string,
     email: string,
@@ -995,7 +1070,7 @@ export function buildDemo(store: Store): void {
     extra: { errorMessage?: string; inRemoteGroup?: boolean } = {},
   ): void => {
     b.rancherMembership({
-      uuid: U(`rmembership:${g.uuid}:${username}`),
+      uuid: demoUuid(`rmembership:${g.uuid}:${username}`),
       group: g,
       username,
       email,
@@ -1005,16 +1080,16 @@ export function buildDemo(store: Store): void {
       ...(extra.errorMessage ? { errorMessage: extra.errorMessage } : {}),
     });
   };
-  rm(rgProd, 'alice', 'alice@uni-example.org', 'active', rAurora);
-  rm(rgProd, 'carol', 'carol@research.example.net', 'active', rAurora);
-  rm(rgMl, rp(1), `${rp(1)}@example.org`, 'active', rAurora);
-  rm(rgMl, rp(2), `${rp(2)}@example.org`, 'active', rAurora);
-  rm(rgMl, 'new.engineer', 'new.engineer@example.org', 'pending', rAurora);
-  rm(rgWeb, 'r.departed', 'departed@example.org', 'active', rAurora, { errorMessage: REMOVED_EXTERNALLY, inRemoteGroup: false });
-  rm(rgWeb, rp(3), `${rp(3)}@example.org`, 'active', rAurora);
-  rm(rgDev, 'dave', 'dave@lab.example.com', 'pending', rAurora);
-  rm(rgDev, rp(4), `${rp(4)}@example.org`, 'active', rAurora);
-  rm(rgBoreal, 'boris', 'boris@boreal.example.net', 'active', rBoreal);
+  rancherMember(rgProd, 'alice', 'alice@uni-example.org', 'active', rAurora);
+  rancherMember(rgProd, 'carol', 'carol@research.example.net', 'active', rAurora);
+  rancherMember(rgMl, rancherPerson(1), `${rancherPerson(1)}@example.org`, 'active', rAurora);
+  rancherMember(rgMl, rancherPerson(2), `${rancherPerson(2)}@example.org`, 'active', rAurora);
+  rancherMember(rgMl, 'new.engineer', 'new.engineer@example.org', 'pending', rAurora);
+  rancherMember(rgWeb, 'r.departed', 'departed@example.org', 'active', rAurora, { errorMessage: REMOVED_EXTERNALLY, inRemoteGroup: false });
+  rancherMember(rgWeb, rancherPerson(3), `${rancherPerson(3)}@example.org`, 'active', rAurora);
+  rancherMember(rgDev, 'dave', 'dave@lab.example.com', 'pending', rAurora);
+  rancherMember(rgDev, rancherPerson(4), `${rancherPerson(4)}@example.org`, 'active', rAurora);
+  rancherMember(rgBoreal, 'boris', 'boris@boreal.example.net', 'active', rBoreal);
 
   b.finish();
 }

@@ -29,12 +29,12 @@ export const DEFAULT_LARGE: LargeSeedOptions = {
   resources: 320,
 };
 
-const L = (key: string): string => uuidHex(`large:${key}`);
+const largeUuid = (key: string): string => uuidHex(`large:${key}`);
 
 export const LARGE = {
-  offering: { uuid: L('offering'), name: 'Omega Supercomputer (large)', slug: 'omega-hpc' },
+  offering: { uuid: largeUuid('offering'), name: 'Omega Supercomputer (large)', slug: 'omega-hpc' },
   roles: ['Viewer', 'Operator', 'Cluster Admin', 'Project Member', 'Namespace Editor', 'Auditor'].map((name, i) => ({
-    uuid: L(`role:${i}`),
+    uuid: largeUuid(`role:${i}`),
     name,
     scopeType: ['', '', 'cluster', 'project', 'namespace', ''][i] ?? '',
   })),
@@ -71,7 +71,7 @@ export function buildLarge(store: Store, opts: LargeSeedOptions): void {
     b.role(r.uuid, off, r.name, r.scopeType, r.scopeType ? r.scopeType.charAt(0).toUpperCase() + r.scopeType.slice(1) : '');
   const resources: string[] = [];
   for (let i = 0; i < Math.max(1, opts.resources); i++) {
-    const uuid = L(`resource:${i}`);
+    const uuid = largeUuid(`resource:${i}`);
     resources.push(uuid);
     b.resource({
       uuid,
@@ -79,7 +79,7 @@ export function buildLarge(store: Store, opts: LargeSeedOptions): void {
       slug: `omega-partition-${i}`,
       offeringUuid: off,
       customerUuid: aurora,
-      projectUuid: L(`project:${i % 10}`),
+      projectUuid: largeUuid(`project:${i % 10}`),
       projectName: `Omega project ${i % 10}`,
       options: {
         keycloak_available_scopes: Array.from({ length: 5 }, (_, k) => ({
@@ -129,7 +129,7 @@ export function buildLarge(store: Store, opts: LargeSeedOptions): void {
       remaining -= 1;
     }
     groups.push(
-      b.group({ uuid: L(`group:${i}`), name, backendId, offeringUuid: off, roleUuid: role.uuid, resourceUuid: resource, scopeId }),
+      b.group({ uuid: largeUuid(`group:${i}`), name, backendId, offeringUuid: off, roleUuid: role.uuid, resourceUuid: resource, scopeId }),
     );
     remoteOf.push(remote);
   }
@@ -161,7 +161,7 @@ export function buildLarge(store: Store, opts: LargeSeedOptions): void {
       const t = b.next();
       const user = pending ? undefined : realm.findUser(username);
       const m: OfferingMembership = {
-        uuid: L(`membership:${j}`),
+        uuid: largeUuid(`membership:${j}`),
         username,
         email: user?.email || `${username}@pending.example.org`,
         firstName: user?.firstName ?? '',

@@ -1,13 +1,12 @@
 // Response bodies of Waldur 8.1.3 (shapes of src/api/openapi-8.1.yaml, from waldur-api-client 8.1.3).
-import type { Ctx } from './handlers/context.ts';
-import type { JsonValue } from './http/errors.ts';
-import type { AccessState, Grant81, ResourceProject81, Role81 } from './model/access-8-1.ts';
-import { syncKey } from './model/access-8-1.ts';
-import type { Account, Offering, Resource } from './model/types.ts';
-import { formatMicros } from './util/time.ts';
-import type { Micros } from './util/time.ts';
-
-type Obj = { [key: string]: JsonValue };
+import type { Ctx } from '../handlers/context.ts';
+import type { JsonValue } from '../http/errors.ts';
+import type { AccessState, Grant81, ResourceProject81, Role81 } from '../model/access-8-1.ts';
+import { syncKey } from '../model/access-8-1.ts';
+import type { Account, Offering, Resource } from '../model/types.ts';
+import { formatMicros } from '../util/time.ts';
+import type { Micros } from '../util/time.ts';
+import { urls, type Json } from './urls.ts';
 
 /**
  * DRF's rendering of a datetime (`isoformat()`, "+00:00" as "Z"): no fraction when the
@@ -25,25 +24,25 @@ export function fullName(a: Account): string {
 }
 
 /** `plugin_options` as Waldur merges them: the sync switches always present. */
-export function pluginOptions81(offering: Offering): Obj {
+export function pluginOptions81(offering: Offering): Json {
   return {
-    ...(offering.pluginOptions as Obj),
+    ...(offering.pluginOptions as Json),
     enable_resource_projects: offering.pluginOptions.enable_resource_projects === true,
     enable_membership_sync_status: offering.pluginOptions.enable_membership_sync_status === true,
   };
 }
 
-export function serializeOffering81(ctx: Ctx, access: AccessState, o: Offering): Obj {
+export function serializeOffering81(ctx: Ctx, access: AccessState, o: Offering): Json {
   const customer = ctx.store.customers.get(o.customerUuid);
   const profile = access.profiles.get(o.uuid);
   return {
-    url: ctx.abs(`/api/marketplace-provider-offerings/${o.uuid}/`),
+    url: urls.offering(ctx, o.uuid),
     uuid: o.uuid,
     created: formatMicros(o.created),
     name: o.name,
     slug: o.slug,
     description: o.description,
-    customer: ctx.abs(`/api/customers/${o.customerUuid}/`),
+    customer: urls.customer(ctx, o.customerUuid),
     customer_uuid: o.customerUuid,
     customer_name: customer?.name ?? '',
     plugin_options: pluginOptions81(o),
@@ -55,7 +54,7 @@ export function serializeOffering81(ctx: Ctx, access: AccessState, o: Offering):
   };
 }
 
-export function serializeResource81(ctx: Ctx, access: AccessState, r: Resource): Obj {
+export function serializeResource81(ctx: Ctx, access: AccessState, r: Resource): Json {
   const { store } = ctx;
   const offering = store.offerings.get(r.offeringUuid);
   const provider = offering ? store.customers.get(offering.customerUuid) : undefined;
@@ -73,10 +72,10 @@ export function serializeResource81(ctx: Ctx, access: AccessState, r: Resource):
     uuid: r.uuid,
     created: formatMicros(r.created),
     modified: formatMicros(r.modified),
-    url: ctx.abs(`/api/marketplace-resources/${r.uuid}/`),
+    url: urls.resource(ctx, r.uuid),
     state: r.state,
     backend_id: r.backendId,
-    project: ctx.abs(`/api/projects/${r.projectUuid}/`),
+    project: urls.project(ctx, r.projectUuid),
     project_uuid: r.projectUuid,
     project_name: r.projectName,
     customer_uuid: r.customerUuid,
@@ -91,7 +90,7 @@ export function serializeResource81(ctx: Ctx, access: AccessState, r: Resource):
   };
 }
 
-export function serializeRole81(ctx: Ctx, r: Role81): Obj {
+export function serializeRole81(ctx: Ctx, r: Role81): Json {
   const offering = r.offeringUuid ? ctx.store.offerings.get(r.offeringUuid) : undefined;
   return {
     uuid: r.uuid,
@@ -105,7 +104,7 @@ export function serializeRole81(ctx: Ctx, r: Role81): Obj {
   };
 }
 
-export function serializeResourceProject81(ctx: Ctx, rp: ResourceProject81): Obj {
+export function serializeResourceProject81(ctx: Ctx, rp: ResourceProject81): Json {
   const resource = ctx.store.resources.get(rp.resourceUuid);
   return {
     uuid: rp.uuid,
@@ -131,11 +130,11 @@ export function serializeResourceProject81(ctx: Ctx, rp: ResourceProject81): Obj
 }
 
 /** A `list_users` row (`UserRoleDetails`; the provider viewsets add the exposed user attributes). */
-export function serializeGrant81(ctx: Ctx, access: AccessState, g: Grant81, provider: boolean): Obj {
+export function serializeGrant81(ctx: Ctx, access: AccessState, g: Grant81, provider: boolean): Json {
   const user = ctx.store.accounts.get(g.userUuid);
   const role = access.roles.get(g.roleUuid);
   const creator = g.createdByUuid ? ctx.store.accounts.get(g.createdByUuid) : undefined;
-  const row: Obj = {
+  const row: Json = {
     uuid: g.uuid,
     created: formatMicros(g.created),
     expiration_time: time(g.expirationTime),
@@ -158,9 +157,9 @@ export function serializeGrant81(ctx: Ctx, access: AccessState, g: Grant81, prov
   return row;
 }
 
-export function serializeUser81(ctx: Ctx, a: Account, active: boolean): Obj {
+export function serializeUser81(ctx: Ctx, a: Account, active: boolean): Json {
   return {
-    url: ctx.abs(`/api/users/${a.uuid}/`),
+    url: urls.user(ctx, a.uuid),
     uuid: a.uuid,
     username: a.username,
     full_name: fullName(a),
@@ -175,7 +174,7 @@ export function serializeUser81(ctx: Ctx, a: Account, active: boolean): Obj {
 }
 
 /** The `sync_*` keys of a team_members entry (only when the offering has sync status on). */
-function syncFields(access: AccessState, resourceUuid: string, key: string): Obj {
+function syncFields(access: AccessState, resourceUuid: string, key: string): Json {
   const row = access.syncRows.get(resourceUuid)?.get(key);
   if (!row) return { sync_state: null, sync_message: null, sync_reported_at: null };
   return {
@@ -193,7 +192,7 @@ export function serializeTeamMember(
   user: Account,
   grants: Grant81[],
   sync: boolean,
-): Obj {
+): Json {
   const roles: JsonValue[] = [];
   const rps: JsonValue[] = [];
   for (const g of grants) {
@@ -221,7 +220,7 @@ export function serializeTeamMember(
   }
   const direct = grants.find((g) => g.scopeType === 'resource');
   return {
-    url: ctx.abs(`/api/users/${user.uuid}/`),
+    url: urls.user(ctx, user.uuid),
     uuid: user.uuid,
     username: user.username,
     full_name: fullName(user),
