@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 
 /** File names are kebab-case everywhere (src/, sim/, e2e/, …), like `member-form.tsx`. */
 const kebabFileNames = {
@@ -12,6 +12,42 @@ const kebabFileNames = {
       Program(node) {
         const name = basename(context.filename);
         if (!/^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*$/.test(name)) context.report({ node, messageId: 'name', data: { name } });
+      },
+    };
+  },
+};
+
+/**
+ * Imports a folder may not make, as `{ regex, message }` tested against the import's source: a
+ * rule of its own beside `no-restricted-imports`, so that these bounds add to the layer rules
+ * below instead of replacing them (flat config keeps only the last options of a rule).
+ */
+const noImportOf = {
+  meta: { type: 'problem', schema: { type: 'array' } },
+  create(context) {
+    const bounds = context.options.map(({ regex, message }) => ({ pattern: new RegExp(regex), message }));
+    const check = (node) => {
+      const source = node.source?.value;
+      if (typeof source !== 'string') return;
+      for (const { pattern, message } of bounds) if (pattern.test(source)) context.report({ node, message: `'${source}': ${message}` });
+    };
+    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+  },
+};
+
+/** The folders of src/ that have import bounds below; a file anywhere else has none, and says so. */
+const SRC_FOLDERS = ['api', 'app', 'boot', 'components', 'features', 'lib', 'test'];
+const knownSrcFolder = {
+  meta: {
+    type: 'problem',
+    messages: { folder: 'src/{{folder}}/ has no import boundaries: add it to SRC_FOLDERS and give it its bounds in eslint.config.js.' },
+  },
+  create(context) {
+    return {
+      Program(node) {
+        const parts = relative(context.cwd, context.filename).split(/[\\/]/);
+        if (parts[0] !== 'src' || parts.length < 3 || SRC_FOLDERS.includes(parts[1])) return;
+        context.report({ node, messageId: 'folder', data: { folder: parts[1] } });
       },
     };
   },
@@ -64,6 +100,52 @@ export default tseslint.config(
     files: ['src/api/**', 'src/lib/**', 'src/components/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_SIM, NO_APP, NO_FEATURES] }] },
   },
+  {
+    // The early script (built on its own, before the app's code) stays small: no app shell and no
+    // React components. Its tests compare it with the app's loaders.
+    files: ['src/boot/**'],
+    ignores: ['src/boot/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            NO_SIM,
+            { regex: '(^|/)app/', message: 'The boot script runs before the app: it never imports the app shell.' },
+            { regex: '(^|/)components/', message: 'The boot script runs before the app: no React components in it.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Bounds beside the layer rules above: test helpers only in tests; src/boot read only by the
+    // app shell (its colour scheme key) and by api/early.ts (the record the boot script leaves);
+    // and no file in a folder that has no bounds.
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { bounds: { rules: { 'no-import-of': noImportOf, 'known-src-folder': knownSrcFolder } } },
+    rules: {
+      'bounds/known-src-folder': 'error',
+      'bounds/no-import-of': [
+        'error',
+        { regex: '(^|/)test/|^vitest|^@testing-library/', message: 'test helpers (src/test, vitest, Testing Library) are for tests only.' },
+      ],
+    },
+  },
+  {
+    files: ['src/features/**', 'src/api/**', 'src/lib/**', 'src/components/**'],
+    rules: {
+      'bounds/no-import-of': [
+        'error',
+        { regex: '(^|/)test/|^vitest|^@testing-library/', message: 'test helpers (src/test, vitest, Testing Library) are for tests only.' },
+        {
+          regex: '(^|/)boot/(?!boot-record$)',
+          message: 'src/boot is the early script: only the app shell reads it (and api/early.ts its record, boot-record.ts).',
+        },
+      ],
+    },
+  },
+  { files: ['src/**/*.test.{ts,tsx}', 'src/test/**'], rules: { 'bounds/no-import-of': 'off' } },
   {
     // Query keys come from the factories in queries.ts files (and api/shared-queries.ts), so that
     // a key and its invalidation can never drift apart.

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, seriousViolations, test } from './fixtures';
+import { pick } from './pages/controls';
 
 // Issue 13, "Done when": an axe scan of every page, with every menu and dialog open, in both
 // schemes, has no serious or critical violation. One test per page group; each lists all it found.
@@ -108,8 +109,7 @@ test('sync status and the import wizard’s steps', async ({ page }) => {
   await page.getByRole('button', { name: 'Next: Assign roles' }).click();
   await expect(page.getByRole('combobox', { name: 'Role for Visitors' })).toBeVisible();
   await scan(page, 'import wizard: assign roles');
-  await page.getByRole('combobox', { name: 'Role for Visitors' }).click();
-  await page.getByRole('option', { name: 'Viewer', exact: true }).click();
+  await pick(page, 'Role for Visitors', 'Viewer', { exact: true });
   await page.getByRole('button', { name: 'Next: Review' }).click();
   await expect(page.getByRole('checkbox', { name: 'Pull members after import' })).toBeVisible();
   await scan(page, 'import wizard: review');

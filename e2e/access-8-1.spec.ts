@@ -1,6 +1,8 @@
 import type { Page, Request } from '@playwright/test';
 import { DEMO81, personUuid } from '../sim/src/seed/demo-8-1.ts';
 import { expect, expectAccessible, test } from './fixtures';
+import { pick } from './pages/controls';
+import { AccessPage } from './pages/access-page';
 
 /**
  * Waldur 8.1.3 (offering roles, grants on resources and resource projects, the site agent's
@@ -15,27 +17,6 @@ const hex = (uuid: string) => uuid.replaceAll('-', '');
 test.beforeEach(async ({ sim }) => {
   await sim.reset({ waldur: '8.1' });
 });
-
-function grants(page: Page) {
-  return page.getByRole('table', { name: 'Grants' });
-}
-
-/** A grant's row, found by its checkbox ("Select <username> as <role> on <scope>"). */
-function row(page: Page, label: string) {
-  return grants(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('checkbox', { name: `Select ${label}`, exact: true }) });
-}
-
-async function rowAction(page: Page, label: string, action: 'Change expiration' | 'Change role' | 'Revoke') {
-  await page.getByRole('button', { name: `Actions for ${label}`, exact: true }).click();
-  await page.getByRole('menuitem', { name: action }).click();
-}
-
-async function openAccess(page: Page, offering = K8S, query = '') {
-  await page.goto(`/offerings/${offering}/access${query ? `?${query}` : ''}`);
-  await expect(page.getByRole('status').filter({ hasText: /grants? on \d+ resources?/ })).toBeVisible();
-}
 
 function recordBodies(page: Page, action: string): Request[] {
   const requests: Request[] = [];
@@ -77,14 +58,13 @@ test('grant a role: Waldur records it, and the grant is watched from not reporte
   sim,
 }) => {
   const sent = recordBodies(page, 'add_user');
-  await openAccess(page, K8S, `resource=${hex(D.resources.dev.uuid)}`);
+  await new AccessPage(page).open(K8S, `resource=${hex(D.resources.dev.uuid)}`);
   await page.getByRole('button', { name: 'Grant a role' }).click();
   const dialog = page.getByRole('dialog', { name: 'Grant a role' });
   await dialog.getByRole('combobox', { name: 'User' }).fill('wanda');
   await page.getByRole('option', { name: 'Wanda Okafor (wanda.okafor)' }).click();
   await expect(dialog.getByRole('combobox', { name: 'Resource', exact: true })).toHaveValue('northwind-dev');
-  await dialog.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: /^cluster_viewer/ }).click();
+  await pick(dialog, 'Role', /^cluster_viewer/);
   await dialog.getByRole('button', { name: 'Grant role' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('alert').filter({ hasText: 'Granted cluster_viewer' })).toContainText(
@@ -95,32 +75,32 @@ test('grant a role: Waldur records it, and the grant is watched from not reporte
   expect(body).toEqual({ user: hex(personUuid('wanda')), role: hex(D.roles.k8s.clusterViewer.uuid), expiration_time: null });
 
   const label = 'wanda.okafor as cluster_viewer on Resource northwind-dev';
-  await expect(row(page, label)).toContainText('Not reported');
+  await expect(new AccessPage(page).row(label)).toContainText('Not reported');
   await sim.tick();
-  await expect(row(page, label)).toContainText('Pending');
+  await expect(new AccessPage(page).row(label)).toContainText('Pending');
   await sim.tick();
-  await expect(row(page, label)).toContainText('In Keycloak');
-  await expect(row(page, label)).toContainText('as of');
+  await expect(new AccessPage(page).row(label)).toContainText('In Keycloak');
+  await expect(new AccessPage(page).row(label)).toContainText('as of');
 });
 
 test('change expiration (always sent), change role (grant, then revoke) and revoke (confirmed, then re-read)', async ({ page }) => {
   const updates = recordBodies(page, 'update_user');
-  await openAccess(page, K8S, `resource=${hex(D.resources.prod.uuid)}`);
+  await new AccessPage(page).open(K8S, `resource=${hex(D.resources.prod.uuid)}`);
 
   // Expiration: a new time, then permanent: the value is always in the body.
   const chen = 'chen.wei as cluster_viewer on Resource northwind-prod';
-  await rowAction(page, chen, 'Change expiration');
+  await new AccessPage(page).grantAction(chen, 'Change expiration');
   let dialog = page.getByRole('dialog', { name: 'Change expiration' });
   await dialog.getByLabel('Expires').fill('2031-06-15T10:00');
   await dialog.getByRole('button', { name: 'Save expiration' }).click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, chen)).toContainText('2031');
-  await rowAction(page, chen, 'Change expiration');
+  await expect(new AccessPage(page).row(chen)).toContainText('2031');
+  await new AccessPage(page).grantAction(chen, 'Change expiration');
   dialog = page.getByRole('dialog', { name: 'Change expiration' });
   await dialog.getByRole('button', { name: 'Make permanent' }).click();
   await dialog.getByRole('button', { name: 'Save expiration' }).click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, chen)).toContainText('Never');
+  await expect(new AccessPage(page).row(chen)).toContainText('Never');
   expect(updates.map((request) => (request.postDataJSON() as { expiration_time: string | null }).expiration_time)).toEqual([
     new Date('2031-06-15T10:00').toISOString(),
     null,
@@ -128,48 +108,46 @@ test('change expiration (always sent), change role (grant, then revoke) and revo
 
   // Change role: bruno.costa from cluster_viewer to cluster_admin.
   const bruno = 'bruno.costa as cluster_viewer on Resource northwind-prod';
-  await rowAction(page, bruno, 'Change role');
+  await new AccessPage(page).grantAction(bruno, 'Change role');
   dialog = page.getByRole('dialog', { name: 'Change role' });
-  await dialog.getByRole('combobox', { name: 'New role' }).click();
-  await page.getByRole('option', { name: /^cluster_admin/ }).click();
+  await pick(dialog, 'New role', /^cluster_admin/);
   await dialog.getByRole('button', { name: 'Change role' }).click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'bruno.costa as cluster_admin on Resource northwind-prod')).toBeVisible();
-  await expect(row(page, bruno)).toHaveCount(0);
+  await expect(new AccessPage(page).row('bruno.costa as cluster_admin on Resource northwind-prod')).toBeVisible();
+  await expect(new AccessPage(page).row(bruno)).toHaveCount(0);
 
   // Revoke: confirmed with its consequence.
-  await openAccess(page, K8S, `project=${hex(D.resourceProjects.sharedTools.uuid)}`);
+  await new AccessPage(page).open(K8S, `project=${hex(D.resourceProjects.sharedTools.uuid)}`);
   const alice = 'alice.nguyen as project_member on Project shared-tools of northwind-prod';
-  await rowAction(page, alice, 'Revoke');
+  await new AccessPage(page).grantAction(alice, 'Revoke');
   const confirm = page.getByRole('dialog', { name: /Revoke project_member of alice.nguyen/ });
   await expect(confirm).toContainText('site agent removes the Keycloak membership at its next cycle');
   await confirm.getByRole('button', { name: 'Revoke grant' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Revoked project_member of alice.nguyen' })).toContainText(
     'it has not reported that yet',
   );
-  await expect(row(page, alice)).toHaveCount(0);
+  await expect(new AccessPage(page).row(alice)).toHaveCount(0);
 });
 
 test('change role half done: the grant went through, the revocation failed, and the dialog says the user holds both', async ({
   page,
   sim,
 }) => {
-  await openAccess(page, K8S, `resource=${hex(D.resources.prod.uuid)}`);
+  await new AccessPage(page).open(K8S, `resource=${hex(D.resources.prod.uuid)}`);
   await sim.faults({ fail: [{ method: 'POST', path: '/delete_user/', times: 1, status: 500 }] });
-  await rowAction(page, 'bruno.costa as cluster_viewer on Resource northwind-prod', 'Change role');
+  await new AccessPage(page).grantAction('bruno.costa as cluster_viewer on Resource northwind-prod', 'Change role');
   const dialog = page.getByRole('dialog', { name: 'Change role' });
-  await dialog.getByRole('combobox', { name: 'New role' }).click();
-  await page.getByRole('option', { name: /^cluster_admin/ }).click();
+  await pick(dialog, 'New role', /^cluster_admin/);
   await dialog.getByRole('button', { name: 'Change role' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Half done: the user now holds both roles');
   await dialog.getByRole('button', { name: 'Close' }).last().click();
-  await expect(row(page, 'bruno.costa as cluster_admin on Resource northwind-prod')).toBeVisible();
-  await expect(row(page, 'bruno.costa as cluster_viewer on Resource northwind-prod')).toBeVisible();
+  await expect(new AccessPage(page).row('bruno.costa as cluster_admin on Resource northwind-prod')).toBeVisible();
+  await expect(new AccessPage(page).row('bruno.costa as cluster_viewer on Resource northwind-prod')).toBeVisible();
 });
 
 test('bulk revoke with one failure: a result per grant, and the failed one stays selected', async ({ page, sim }) => {
-  await openAccess(page, K8S, `project=${hex(D.resourceProjects.sandbox.uuid)}`);
-  await expect(grants(page).getByRole('row')).toHaveCount(1 + 4);
+  await new AccessPage(page).open(K8S, `project=${hex(D.resourceProjects.sandbox.uuid)}`);
+  await expect(new AccessPage(page).table.getByRole('row')).toHaveCount(1 + 4);
   await page.getByRole('checkbox', { name: 'Select all grants on this page' }).check();
   await sim.faults({ fail: [{ method: 'POST', path: '/delete_user/', skip: 1, times: 1, status: 500 }] });
   await page.getByRole('button', { name: 'Revoke selected' }).click();
@@ -179,13 +157,13 @@ test('bulk revoke with one failure: a result per grant, and the failed one stays
   await expect(results.getByRole('list', { name: 'Revocation results' }).getByRole('listitem')).toHaveCount(4);
   await expect(results).toContainText('not revoked.');
   await expect(page.getByRole('group', { name: 'Selection' })).toContainText('1 grant selected');
-  await expect(grants(page).getByRole('row')).toHaveCount(1 + 1);
+  await expect(new AccessPage(page).table.getByRole('row')).toHaveCount(1 + 1);
 });
 
 test('missing_in_idp is explained, in the table and in the members check', async ({ page }) => {
-  await openAccess(page, K8S, 'sync=missing_in_idp');
-  await expect(grants(page).getByRole('row')).toHaveCount(1 + 2);
-  const yusuf = row(page, 'yusuf.demir as project_member on Project genomics-pipeline of northwind-prod');
+  await new AccessPage(page).open(K8S, 'sync=missing_in_idp');
+  await expect(new AccessPage(page).table.getByRole('row')).toHaveCount(1 + 2);
+  const yusuf = new AccessPage(page).row('yusuf.demir as project_member on Project genomics-pipeline of northwind-prod');
   await expect(yusuf).toContainText('User not in Keycloak');
   await expect(yusuf).toContainText('access activates after their first login');
   await page.getByRole('tab', { name: 'Members check' }).click();
@@ -211,10 +189,10 @@ test('Re-sync twice within 30 seconds: the second is explained, and the first is
 });
 
 test('sync status off: no sync states shown or counted, re-sync and members check say why', async ({ page }) => {
-  await openAccess(page, HPC);
+  await new AccessPage(page).open(HPC);
   await expect(page.getByRole('note').filter({ hasText: 'This offering does not report sync states' })).toBeVisible();
-  await expect(grants(page).getByRole('columnheader', { name: 'Sync state' })).toHaveCount(0);
-  await expect(grants(page)).not.toContainText('Not reported');
+  await expect(new AccessPage(page).table.getByRole('columnheader', { name: 'Sync state' })).toHaveCount(0);
+  await expect(new AccessPage(page).table).not.toContainText('Not reported');
   await page.getByRole('tab', { name: 'Sync' }).click();
   await expect(page.getByRole('button', { name: 'Re-sync northwind-hpc' })).toBeDisabled();
   await expect(page.getByText('Waldur takes re-sync requests only for offerings that report sync status.')).toBeVisible();
@@ -245,11 +223,11 @@ test.describe('a provider who is not staff', () => {
   test.use({ account: 'owner' });
 
   test('sees grants without sync states and cannot grant, and is told why and who can', async ({ page }) => {
-    await openAccess(page);
+    await new AccessPage(page).open(K8S);
     await expect(page.getByRole('note').filter({ hasText: 'Sync states are not shown to your account' })).toContainText('staff, support');
     await expect(page.getByRole('note').filter({ hasText: 'You can see grants, not change them' })).toContainText('only staff');
     await expect(page.getByRole('button', { name: 'Grant a role' })).toHaveCount(0);
-    await expect(grants(page).getByRole('row').nth(1)).toContainText('Unknown to this account');
+    await expect(new AccessPage(page).table.getByRole('row').nth(1)).toContainText('Unknown to this account');
     await page.goto(`/offerings/${K8S}/access?add=1`);
     await expect(page.getByRole('dialog', { name: 'Grant a role' })).toContainText('only staff');
     await page.goto(`/offerings/${K8S}/access-check`);
@@ -258,18 +236,14 @@ test.describe('a provider who is not staff', () => {
 });
 
 test('reload keeps every filter, the search and the page size', async ({ page }) => {
-  await openAccess(page);
-  await page.getByRole('combobox', { name: 'Resource', exact: true }).click();
-  await page.getByRole('option', { name: 'northwind-prod' }).click();
-  await page.getByRole('combobox', { name: 'Resource project' }).click();
-  await page.getByRole('option', { name: /^genomics-pipeline/ }).click();
-  await page.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: 'project_member' }).click();
-  await page.getByRole('combobox', { name: 'Sync state' }).click();
-  await page.getByRole('option', { name: 'In Keycloak', exact: true }).click();
+  await new AccessPage(page).open(K8S);
+  await pick(page, 'Resource', 'northwind-prod');
+  await pick(page, 'Resource project', /^genomics-pipeline/);
+  await pick(page, 'Role', 'project_member');
+  await pick(page, 'Sync state', 'In Keycloak', { exact: true });
   await page.getByRole('textbox', { name: 'Search users' }).fill('farah');
   await expect(page).toHaveURL(/q=farah/);
-  await expect(grants(page).getByRole('row')).toHaveCount(1 + 1);
+  await expect(new AccessPage(page).table.getByRole('row')).toHaveCount(1 + 1);
   const url = page.url();
   await page.reload();
   await expect(page).toHaveURL(url);
@@ -278,6 +252,6 @@ test('reload keeps every filter, the search and the page size', async ({ page })
   await expect(page.getByRole('combobox', { name: 'Role' })).toHaveValue('project_member');
   await expect(page.getByRole('combobox', { name: 'Sync state' })).toHaveValue('In Keycloak');
   await expect(page.getByRole('textbox', { name: 'Search users' })).toHaveValue('farah');
-  await expect(grants(page).getByRole('row')).toHaveCount(1 + 1);
-  await expect(row(page, 'farah.haddad as project_member on Project genomics-pipeline of northwind-prod')).toBeVisible();
+  await expect(new AccessPage(page).table.getByRole('row')).toHaveCount(1 + 1);
+  await expect(new AccessPage(page).row('farah.haddad as project_member on Project genomics-pipeline of northwind-prod')).toBeVisible();
 });

@@ -1,5 +1,6 @@
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, expectAccessible, test } from './fixtures';
+import { connectionResult } from './pages/offering-page';
 
 const A = DEMO.offerings.healthyA;
 const TEST_PATH = '/api/offering-keycloak-groups/test_connection/';
@@ -7,7 +8,7 @@ const TEST_PATH = '/api/offering-keycloak-groups/test_connection/';
 test('a successful test shows the top-level groups and when it ran', async ({ page }) => {
   await page.goto(`/offerings/${A.uuid}/groups`);
   await page.getByRole('button', { name: 'Test connection' }).click();
-  const result = page.getByTestId('connection-result');
+  const result = connectionResult(page);
   await expect(result.getByText('Connected', { exact: true })).toBeVisible();
   await expect(result).toContainText('4 top-level groups');
   const names = result.getByRole('list', { name: 'Top-level groups' });
@@ -27,7 +28,7 @@ test('the result does not push the tabs down, and can be dismissed', async ({ pa
   await expect(tabs).toBeVisible();
   const before = await tabs.boundingBox();
   await page.getByRole('button', { name: 'Test connection' }).click();
-  const result = page.getByTestId('connection-result');
+  const result = connectionResult(page);
   await expect(result.getByText('Connected', { exact: true })).toBeVisible();
   expect((await tabs.boundingBox())?.y).toBe(before?.y);
   await result.getByRole('button', { name: 'Dismiss the connection test result' }).click();
@@ -41,7 +42,7 @@ test('a long list of groups collapses with a count', async ({ page, sim }) => {
   }
   await page.goto(`/offerings/${A.uuid}/groups`);
   await page.getByRole('button', { name: 'Test connection' }).click();
-  const result = page.getByTestId('connection-result');
+  const result = connectionResult(page);
   await expect(result).toContainText('16 top-level groups');
   await expect(result.getByRole('listitem')).toHaveCount(8);
   await result.getByRole('button', { name: 'Show all 16 (8 more)' }).click();
@@ -53,7 +54,7 @@ test('a long list of groups collapses with a count', async ({ page, sim }) => {
 test('a failed test says what Waldur said and what to check', async ({ page }) => {
   await page.goto(`/offerings/${DEMO.offerings.unreachable.uuid}/groups`);
   await page.getByRole('button', { name: 'Test connection' }).click();
-  const result = page.getByTestId('connection-result');
+  const result = connectionResult(page);
   await expect(result.getByText('Connection failed')).toBeVisible();
   await expect(result.getByText('Unable to connect to Keycloak.')).toBeVisible();
   await expect(result).toContainText('Keycloak URL, the realm, and the admin username and password');
@@ -64,7 +65,7 @@ test('a failed test says what Waldur said and what to check', async ({ page }) =
 test('a misconfigured offering fails the same way', async ({ page }) => {
   await page.goto(`/offerings/${DEMO.offerings.misconfigured.uuid}/groups`);
   await page.getByRole('button', { name: 'Test connection' }).click();
-  await expect(page.getByTestId('connection-result').getByText('Unable to connect to Keycloak.')).toBeVisible();
+  await expect(connectionResult(page).getByText('Unable to connect to Keycloak.')).toBeVisible();
 });
 
 test('a slow test shows progress and cannot be started twice', async ({ page, sim }) => {
@@ -77,12 +78,12 @@ test('a slow test shows progress and cannot be started twice', async ({ page, si
   // A first result, then a second, slow test: the old result stays until the new one lands.
   const button = page.getByRole('button', { name: 'Test connection' });
   await button.click();
-  await expect(page.getByTestId('connection-result')).toContainText('Connected');
+  await expect(connectionResult(page)).toContainText('Connected');
   await button.click();
   await expect(page.getByRole('status').filter({ hasText: 'Testing the connection to Keycloak' })).toBeVisible();
   await expect(button).toBeDisabled();
   await button.dispatchEvent('click');
-  await expect(page.getByTestId('connection-result')).toContainText('Connected');
+  await expect(connectionResult(page)).toContainText('Connected');
   await expect(page.getByRole('status').filter({ hasText: 'Testing the connection' })).toHaveCount(0);
   expect(requests).toBe(2);
 });
@@ -91,7 +92,7 @@ test('an answer Waldur refuses (403) is shown, not swallowed', async ({ page, si
   await sim.faults({ fail: [{ method: 'POST', path: TEST_PATH, status: 403 }] });
   await page.goto(`/offerings/${A.uuid}/groups`);
   await page.getByRole('button', { name: 'Test connection' }).click();
-  const result = page.getByTestId('connection-result');
+  const result = connectionResult(page);
   await expect(result.getByText('Connection failed')).toBeVisible();
   await expect(result).toContainText('Only staff and the owners of the offering’s organization can test its connection.');
 });
@@ -101,7 +102,7 @@ test.describe('as the owner', () => {
   test('can test the connection of an offering of their organization', async ({ page }) => {
     await page.goto(`/offerings/${A.uuid}/groups`);
     await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect(page.getByTestId('connection-result')).toContainText('Connected');
+    await expect(connectionResult(page)).toContainText('Connected');
   });
 });
 
@@ -114,6 +115,6 @@ test.describe('as the viewer', () => {
     const reasonId = await button.getAttribute('aria-describedby');
     expect(reasonId).toBeTruthy();
     await expect(page.locator(`[id="${reasonId}"]`)).toContainText('You cannot manage this offering');
-    await expect(page.getByTestId('connection-result')).toHaveCount(0);
+    await expect(connectionResult(page)).toHaveCount(0);
   });
 });

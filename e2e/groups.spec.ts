@@ -1,26 +1,14 @@
-import type { Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, expectAccessible, test, type SimControl } from './fixtures';
+import { pick } from './pages/controls';
+import { GroupsPage } from './pages/groups-page';
 
 const A = DEMO.offerings.healthyA.uuid;
 const G = DEMO.groups.a;
 const groupsUrl = (offering: string, query = '') => `/offerings/${offering}/groups${query ? `?${query}` : ''}`;
 
-/** The table row of a group, found by its name button (names are unique on purpose here). */
 /** The detail's first member lists wait behind the table's per-row Keycloak reads: a loaded machine needs longer than 8 s. */
 const DETAIL_LOAD = 20_000;
-
-function row(page: Page, name: string) {
-  return page
-    .getByRole('table', { name: 'Groups' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('button', { name, exact: true }) });
-}
-
-async function openActions(page: Page, name: string) {
-  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
-  return page.getByRole('menu');
-}
 
 async function groupOnServer(sim: SimControl, uuid: string) {
   return sim.api<{ backend_id: string; scope_id: string }>('staff', 'GET', `/api/offering-keycloak-groups/${uuid}/`);
@@ -31,7 +19,7 @@ test('lists groups and keeps filters, page and page size in the URL', async ({ p
   const table = page.getByRole('table', { name: 'Groups' });
   await expect(table.getByRole('row')).toHaveCount(11);
   await expect(page.getByText('1–10 of 13 groups')).toBeVisible();
-  await expect(row(page, G.unlinked.name)).toHaveCount(0); // the oldest groups are on page 2
+  await expect(new GroupsPage(page).row(G.unlinked.name)).toHaveCount(0); // the oldest groups are on page 2
   // Hostile names render as text.
   await expect(table.getByRole('button', { name: '<img src=x onerror=alert(1)>', exact: true })).toBeVisible();
   await expectAccessible(page, 'groups tab');
@@ -39,16 +27,14 @@ test('lists groups and keeps filters, page and page size in the URL', async ({ p
   await page.getByRole('button', { name: 'Page 2' }).click();
   await expect(page).toHaveURL(/page=2/);
   await expect(page.getByText('11–13 of 13 groups')).toBeVisible();
-  await expect(row(page, G.unlinked.name)).toContainText('Not linked');
+  await expect(new GroupsPage(page).row(G.unlinked.name)).toContainText('Not linked');
 
-  await page.getByRole('combobox', { name: 'Rows per page' }).click();
-  await page.getByRole('option', { name: '25' }).click();
+  await pick(page, 'Rows per page', '25');
   await expect(page).toHaveURL(/page_size=25/);
   await expect(page).not.toHaveURL(/page=2/);
   await expect(table.getByRole('row')).toHaveCount(14);
 
-  await page.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: /^Project Member/ }).click();
+  await pick(page, 'Role', /^Project Member/);
   await expect(page).toHaveURL(new RegExp(`role=${DEMO.roles.a.projectMember.uuid}`));
   await expect(page.getByText(/1–3 of 3 groups/)).toBeVisible();
   for (const cell of await table.getByRole('row').all()) {
@@ -56,11 +42,10 @@ test('lists groups and keeps filters, page and page size in the URL', async ({ p
     await expect(cell).toContainText('Project Member');
   }
 
-  await page.getByRole('combobox', { name: 'Resource' }).click();
-  await page.getByRole('option', { name: 'alpha-prod-cluster' }).click();
+  await pick(page, 'Resource', 'alpha-prod-cluster');
   await expect(page).toHaveURL(new RegExp(`resource=${DEMO.resources.aProd.uuid}`));
   await expect(page.getByText('1–2 of 2 groups')).toBeVisible();
-  await expect(row(page, G.genomics.name)).toContainText('p-7x2kq');
+  await expect(new GroupsPage(page).row(G.genomics.name)).toContainText('p-7x2kq');
 
   // A reload (or a shared link) shows the same view.
   await page.reload();
@@ -68,10 +53,8 @@ test('lists groups and keeps filters, page and page size in the URL', async ({ p
   await expect(page.getByRole('combobox', { name: 'Resource' })).toHaveValue('alpha-prod-cluster');
   await expect(page.getByText('1–2 of 2 groups')).toBeVisible();
 
-  await page.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: /^Namespace Editor/ }).click();
-  await page.getByRole('combobox', { name: 'Resource' }).click();
-  await page.getByRole('option', { name: 'alpha-archive' }).click();
+  await pick(page, 'Role', /^Namespace Editor/);
+  await pick(page, 'Resource', 'alpha-archive');
   await expect(page.getByText('No groups match these filters')).toBeVisible();
   await page.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page.getByText('1–13 of 13 groups')).toBeVisible();
@@ -99,20 +82,20 @@ test('pull members says what changed and refreshes the members', async ({ page }
 
 test('pull members from the row menu, and not for a group that is not linked', async ({ page }) => {
   await page.goto(groupsUrl(A, 'page_size=25'));
-  let menu = await openActions(page, G.unlinkedSql.name);
+  let menu = await new GroupsPage(page).openRowMenu(G.unlinkedSql.name);
   const pull = menu.getByRole('menuitem', { name: /Pull members/ });
   await expect(pull).toBeDisabled();
   await expect(pull).toContainText('Not linked to a Keycloak group: link it first.');
   await page.keyboard.press('Escape');
 
-  menu = await openActions(page, G.prodAdmin.name);
+  menu = await new GroupsPage(page).openRowMenu(G.prodAdmin.name);
   await menu.getByRole('menuitem', { name: /Pull members/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Pulled members of' })).toContainText(/\d+ new, \d+ updated, \d+ in Keycloak/);
 });
 
 test('link a group to a remote group, then unlink it after confirming', async ({ page, sim }) => {
   await page.goto(groupsUrl(A, 'page_size=25'));
-  let menu = await openActions(page, G.unlinked.name);
+  let menu = await new GroupsPage(page).openRowMenu(G.unlinked.name);
   await menu.getByRole('menuitem', { name: /Link to remote group/ }).click();
   const dialog = page.getByRole('dialog', { name: /Link .* to a remote group/ });
   const picker = dialog.getByRole('combobox', { name: 'Remote group' });
@@ -124,20 +107,20 @@ test('link a group to a remote group, then unlink it after confirming', async ({
   await expectAccessible(page, 'link dialog');
   await dialog.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(dialog).toBeHidden();
-  await expect(row(page, G.unlinked.name)).toContainText('Linked');
-  await expect(row(page, G.unlinked.name)).toContainText(DEMO.remoteGroups.a.operator.id.slice(0, 8));
+  await expect(new GroupsPage(page).row(G.unlinked.name)).toContainText('Linked');
+  await expect(new GroupsPage(page).row(G.unlinked.name)).toContainText(DEMO.remoteGroups.a.operator.id.slice(0, 8));
 
   // The confirmation sits bottom-right, over the lower rows' menus: closed, as an admin would.
   await page.getByRole('alert').filter({ hasText: 'Group linked' }).getByRole('button', { name: 'Close notification' }).click();
 
   // Unlink a group with a scope: the scope stays.
-  menu = await openActions(page, G.genomics.name);
+  menu = await new GroupsPage(page).openRowMenu(G.genomics.name);
   await menu.getByRole('menuitem', { name: /Unlink/ }).click();
   const confirm = page.getByRole('dialog', { name: `Unlink “${G.genomics.name}”?` });
   await expect(confirm).toContainText('The group stays in Waldur with its members');
   await expect(confirm).toContainText('Nothing is deleted in Keycloak.');
   await confirm.getByRole('button', { name: 'Unlink' }).click();
-  await expect(row(page, G.genomics.name)).toContainText('Not linked');
+  await expect(new GroupsPage(page).row(G.genomics.name)).toContainText('Not linked');
   const after = await groupOnServer(sim, G.genomics.uuid);
   expect(after.body.backend_id).toBe('');
   expect(after.body.scope_id).toBe('p-7x2kq');
@@ -148,14 +131,12 @@ test('link can change the resource and scope, offering the resource’s scopes',
   await page.getByRole('dialog').getByRole('button', { name: 'Link to remote group' }).click();
   const dialog = page.getByRole('dialog', { name: /Link .* to a remote group/ });
   await expect(dialog.getByRole('combobox', { name: 'Remote group' })).toHaveValue(/Project Member/);
-  await dialog.getByRole('combobox', { name: 'Scope ID' }).click();
-  await page.getByRole('option', { name: /Climate model \(p-m4n8z\)/ }).click();
+  await pick(dialog, 'Scope ID', /Climate model \(p-m4n8z\)/);
   await dialog.getByRole('button', { name: 'Link', exact: true }).click();
   // Another group already has this role, resource and scope: Waldur refuses, the choice stays.
   await expect(dialog.getByRole('alert')).toContainText('must make a unique set');
   await expect(dialog.getByRole('combobox', { name: 'Scope ID' })).toHaveValue(/p-m4n8z/);
-  await dialog.getByRole('combobox', { name: 'Scope ID' }).click();
-  await page.getByRole('option', { name: /Shared namespace \(ns-shared\)/ }).click();
+  await pick(dialog, 'Scope ID', /Shared namespace \(ns-shared\)/);
   await dialog.getByRole('button', { name: 'Link', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect.poll(async () => (await groupOnServer(sim, G.genomics.uuid)).body.scope_id).toBe('ns-shared');
@@ -164,7 +145,7 @@ test('link can change the resource and scope, offering the resource’s scopes',
 
 test('delete says the remote group and every membership go too', async ({ page, sim }) => {
   await page.goto(groupsUrl(A));
-  const menu = await openActions(page, G.prodAdmin.name);
+  const menu = await new GroupsPage(page).openRowMenu(G.prodAdmin.name);
   await menu.getByRole('menuitem', { name: /Delete/ }).click();
   const confirm = page.getByRole('dialog', { name: `Delete the group “${G.prodAdmin.name}”?` });
   await expect(confirm).toContainText(
@@ -173,7 +154,7 @@ test('delete says the remote group and every membership go too', async ({ page, 
   await expect(confirm).toContainText('This cannot be undone.');
   await expectAccessible(page, 'delete confirmation');
   await confirm.getByRole('button', { name: 'Delete group' }).click();
-  await expect(row(page, G.prodAdmin.name)).toHaveCount(0);
+  await expect(new GroupsPage(page).row(G.prodAdmin.name)).toHaveCount(0);
   await expect(page.getByRole('alert').filter({ hasText: 'Group deleted' })).toBeVisible();
   expect((await groupOnServer(sim, G.prodAdmin.uuid)).status).toBe(404);
   const remote = await sim.call<{ id: string }[]>('GET', `/__sim/remote/groups?offering_uuid=${A}`);
@@ -185,16 +166,16 @@ test('a delete Keycloak did not carry out says so: unreadable, or the group stil
   // raise a "Could not refresh" notification that may lie over the row menu.
   await sim.faults({ keycloakDown: [A] });
   await page.goto(groupsUrl(A));
-  await (await openActions(page, G.prodAdmin.name)).getByRole('menuitem', { name: /Delete/ }).click();
+  await (await new GroupsPage(page).openRowMenu(G.prodAdmin.name)).getByRole('menuitem', { name: /Delete/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
   const unchecked = page.getByRole('alert').filter({ hasText: 'deleted in Waldur only; Keycloak could not be checked' });
   await expect(unchecked).toContainText('so it was probably not updated: the Keycloak group may still exist');
-  await expect(row(page, G.prodAdmin.name)).toHaveCount(0);
+  await expect(new GroupsPage(page).row(G.prodAdmin.name)).toHaveCount(0);
   // The warning stays until dismissed (autoClose off), as an admin would close it.
   await unchecked.getByRole('button', { name: 'Close notification' }).click();
 
   await sim.faults({ keycloakRejects: [{ group_id: G.devAdmin.backendId }] });
-  await (await openActions(page, G.devAdmin.name)).getByRole('menuitem', { name: /Delete/ }).click();
+  await (await new GroupsPage(page).openRowMenu(G.devAdmin.name)).getByRole('menuitem', { name: /Delete/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
   const kept = page.getByRole('alert').filter({ hasText: 'Its Keycloak group still exists' });
   await expect(kept).toContainText(`“${G.devAdmin.name}” and its memberships were deleted in Waldur.`);
@@ -218,7 +199,7 @@ test('deleting a group from its detail closes it with no false "Could not refres
   await expect(page).not.toHaveURL(/group=/);
   expect((await groupOnServer(sim, G.unlinked.uuid)).status).toBe(404);
   // Whatever was still asked for settles first: the lists refetch after the readback.
-  await expect(row(page, G.unlinked.name)).toHaveCount(0);
+  await expect(new GroupsPage(page).row(G.unlinked.name)).toHaveCount(0);
   await page.waitForLoadState('networkidle');
   await expect(page.getByRole('alert').filter({ hasText: 'Could not refresh' })).toHaveCount(0);
 });
@@ -252,14 +233,14 @@ test('the member-level diff follows changes made in Keycloak', async ({ page, si
 
 test('a group deleted by someone else is reported in place', async ({ page, sim }) => {
   await page.goto(groupsUrl(A, 'page_size=25'));
-  await expect(row(page, G.viewer.name)).toBeVisible();
+  await expect(new GroupsPage(page).row(G.viewer.name)).toBeVisible();
   expect((await sim.api('staff', 'DELETE', `/api/offering-keycloak-groups/${G.viewer.uuid}/`)).status).toBe(204);
-  const menu = await openActions(page, G.viewer.name);
+  const menu = await new GroupsPage(page).openRowMenu(G.viewer.name);
   await menu.getByRole('menuitem', { name: /Pull members/ }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Could not pull members' })).toContainText(
     `The group “${G.viewer.name}” no longer exists: someone else may have deleted it.`,
   );
-  await expect(row(page, G.viewer.name)).toHaveCount(0);
+  await expect(new GroupsPage(page).row(G.viewer.name)).toHaveCount(0);
 
   await page.goto(groupsUrl(A, `group=${G.viewer.uuid}`));
   await expect(page.getByRole('dialog').getByText('This group was deleted, or is not yours to see')).toBeVisible();
@@ -268,11 +249,11 @@ test('a group deleted by someone else is reported in place', async ({ page, sim 
 test('a refused action keeps the row and says why', async ({ page, sim }) => {
   await sim.faults({ fail: [{ method: 'DELETE', path: `/api/offering-keycloak-groups/${G.xss.uuid}/`, status: 403 }] });
   await page.goto(groupsUrl(A));
-  const menu = await openActions(page, G.xss.name);
+  const menu = await new GroupsPage(page).openRowMenu(G.xss.name);
   await menu.getByRole('menuitem', { name: /Delete/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Could not delete' })).toBeVisible();
-  await expect(row(page, G.xss.name)).toBeVisible();
+  await expect(new GroupsPage(page).row(G.xss.name)).toBeVisible();
 });
 
 test('an unreachable Keycloak shows what failed where it failed', async ({ page }) => {
@@ -314,7 +295,7 @@ test.describe('as the owner', () => {
   test.use({ account: 'owner' });
   test('can act on the groups of their organization', async ({ page }) => {
     await page.goto(groupsUrl(A));
-    const menu = await openActions(page, G.prodAdmin.name);
+    const menu = await new GroupsPage(page).openRowMenu(G.prodAdmin.name);
     await expect(menu.getByRole('menuitem', { name: /Delete/ })).toBeEnabled();
   });
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessible, type SimControl } from './fixtures';
+import { pick } from './pages/controls';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { LARGE } from '../sim/src/seed/large.ts';
 
@@ -23,12 +24,6 @@ async function linkedTo(sim: SimControl, remoteId: string): Promise<LocalGroup[]
 async function memberCount(sim: SimControl, groupUuid: string): Promise<number> {
   const { headers } = await sim.api('staff', 'GET', `/api/offering-keycloak-memberships/?group_uuid=${groupUuid}&page_size=1`);
   return Number(headers.get('X-Result-Count'));
-}
-
-async function pick(page: Page, label: string, option: string | RegExp) {
-  await page.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).click();
-  await expect(page.getByRole('listbox')).toBeHidden();
 }
 
 async function choose(page: Page, ...names: string[]) {

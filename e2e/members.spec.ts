@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { LARGE } from '../sim/src/seed/large.ts';
 import { expect, expectAccessible, test, type SimControl } from './fixtures';
+import { pick } from './pages/controls';
+import { MembersPage } from './pages/members-page';
 
 const A = DEMO.offerings.healthyA.uuid;
 const G = DEMO.groups.a;
@@ -19,32 +20,11 @@ async function membershipsOf(sim: SimControl, username: string, offering = A) {
   return body;
 }
 
-function membersTable(page: Page) {
-  return page.getByRole('table', { name: 'Members' });
-}
-
-/** The row of a membership, found by its row checkbox ("Select <username> in <group>"). */
-function memberRow(page: Page, username: string, group: string): Locator {
-  return membersTable(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('checkbox', { name: `Select ${username} in ${group}`, exact: true }) });
-}
-
-async function rowAction(page: Page, username: string, group: string, action: 'Change group' | 'Remove') {
-  await page.getByRole('button', { name: `Actions for ${username} in ${group}`, exact: true }).click();
-  await page.getByRole('menuitem', { name: action }).click();
-}
-
-async function choose(scope: Page | Locator, page: Page, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
 test('lists memberships with their states; error shows its message and, for staff, the traceback on demand', async ({ page }) => {
   await page.goto(membersUrl('page_size=50'));
-  const table = membersTable(page);
+  const table = new MembersPage(page).table;
   await expect(page.getByText('1–47 of 47 members')).toBeVisible();
-  const failed = memberRow(page, DEMO.memberships.pendingError.username, G.devAdmin.name);
+  const failed = new MembersPage(page).member(DEMO.memberships.pendingError.username, G.devAdmin.name);
   await expect(failed.getByText('Error', { exact: true })).toBeVisible();
   await expect(failed.getByText('(Pending)')).toBeVisible();
   await expect(failed).toContainText(DEMO.memberships.pendingError.message);
@@ -52,7 +32,7 @@ test('lists memberships with their states; error shows its message and, for staf
   await failed.getByRole('button', { name: 'Show traceback' }).click();
   await expect(failed.getByLabel('Traceback')).toBeVisible();
   await expect(failed.getByLabel('Traceback')).toContainText('Traceback');
-  const removed = memberRow(page, DEMO.memberships.error.username, G.prodAdmin.name);
+  const removed = new MembersPage(page).member(DEMO.memberships.error.username, G.prodAdmin.name);
   await expect(removed.getByText('Error', { exact: true })).toBeVisible();
   await expect(removed).toContainText('(Active)');
   // Hostile usernames render as text.
@@ -93,7 +73,7 @@ test('add member: a server error lands under its field, then pending, then activ
   await dialog.getByRole('combobox', { name: 'LDAP username', exact: true }).fill('new.colleague');
   // Looks like an address (has an "@"), but Waldur's validator wants a domain with a dot.
   await dialog.getByRole('textbox', { name: 'Email' }).fill('new.colleague@example');
-  await choose(dialog, page, 'Role', 'Viewer');
+  await pick(dialog, 'Role', 'Viewer', { exact: true });
   await expect(dialog).toContainText(`Group: ${G.viewer.name}`);
   await expectAccessible(page, 'add member form');
 
@@ -114,7 +94,7 @@ test('add member: a server error lands under its field, then pending, then activ
   await expect(page).not.toHaveURL(/add=1/);
   await expect(page.getByText(`new.colleague added to ${G.viewer.name}`)).toBeVisible();
   expect(posts).toBe(2);
-  const row = memberRow(page, 'new.colleague', G.viewer.name);
+  const row = new MembersPage(page).member('new.colleague', G.viewer.name);
   await expect(row.getByRole('button', { name: 'Pending' })).toBeVisible();
 
   // The user appears in Keycloak; Waldur's periodic check activates the membership.
@@ -139,7 +119,7 @@ test('add member: typing a username suggests Keycloak users and fills the email'
   await expect(dialog.getByRole('combobox', { name: 'Username' })).toHaveValue('jurgen.muller');
   await expect(dialog.getByRole('textbox', { name: 'Email' })).not.toHaveValue('');
   const email = await dialog.getByRole('textbox', { name: 'Email' }).inputValue();
-  await choose(dialog, page, 'Role', 'Operator');
+  await pick(dialog, 'Role', 'Operator', { exact: true });
   await dialog.getByRole('button', { name: 'Add member' }).click();
   await expect(dialog).toBeHidden();
   const added = (await membershipsOf(sim, 'jurgen.muller')).find((membership) => membership.group_name === G.unlinked.name);
@@ -157,7 +137,7 @@ test('the add member form keeps its values across an expired session and a new s
   const dialog = page.getByRole('dialog', { name: 'Add member' });
   await dialog.getByRole('combobox', { name: 'Username' }).fill('draft.user');
   await dialog.getByRole('textbox', { name: 'Email' }).fill('draft.user@example.org');
-  await choose(dialog, page, 'Role', 'Operator');
+  await pick(dialog, 'Role', 'Operator', { exact: true });
   await dialog.getByRole('textbox', { name: 'Scope ID' }).fill('ns-draft');
   await sim.faults({ expireTokens: true });
   await dialog.getByRole('button', { name: 'Add member' }).click();
@@ -185,7 +165,7 @@ test('another user signing in after an expired session gets neither the page nor
   const dialog = page.getByRole('dialog', { name: 'Add member' });
   await dialog.getByRole('combobox', { name: 'Username' }).fill('staff.draft');
   await dialog.getByRole('textbox', { name: 'Email' }).fill('staff.draft@example.org');
-  await choose(dialog, page, 'Role', 'Operator');
+  await pick(dialog, 'Role', 'Operator', { exact: true });
   await sim.faults({ expireTokens: true });
   await dialog.getByRole('button', { name: 'Add member' }).click();
   await expect(page).toHaveURL(/\/sign-in\?next=/, { timeout: 20_000 });
@@ -204,7 +184,7 @@ test('an active member removed from the Keycloak group directly shows an error b
   await sim.call('DELETE', `/__sim/remote/groups/${G.viewer.backendId}/members/alice?offering_uuid=${A}`);
   await sim.tick();
   await page.goto(membersUrl('username=alice'));
-  const row = memberRow(page, 'alice', G.viewer.name);
+  const row = new MembersPage(page).member('alice', G.viewer.name);
   await expect(row.getByText('Error', { exact: true })).toBeVisible();
   await expect(row).toContainText('(Active)');
   await expect(row).toContainText('User was removed from the Keycloak group externally. Re-add or delete this membership.');
@@ -234,7 +214,7 @@ test('removing the last member warns that the group is deleted in Waldur and Key
   );
   await page.goto(membersUrl(`group=${groupUuid}`));
   await expect(page.getByText('1–1 of 1 members')).toBeVisible();
-  await rowAction(page, 'carol', group.name, 'Remove');
+  await new MembersPage(page).memberAction('carol', group.name, 'Remove');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(
     `This is the last member of “${group.name}”: removing them deletes the group in Waldur and in Keycloak.`,
@@ -248,38 +228,38 @@ test('removing the last member warns that the group is deleted in Waldur and Key
 
   // An ordinary member: no group deletion is announced.
   await page.goto(membersUrl('username=alice'));
-  await rowAction(page, 'alice', G.viewer.name, 'Remove');
+  await new MembersPage(page).memberAction('alice', G.viewer.name, 'Remove');
   await expect(page.getByRole('dialog')).not.toContainText('deletes the group');
   await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
-  await expect(memberRow(page, 'alice', G.viewer.name)).toHaveCount(0);
+  await expect(new MembersPage(page).member('alice', G.viewer.name)).toHaveCount(0);
   expect((await membershipsOf(sim, 'alice')).map((membership) => membership.group_name)).not.toContain(G.viewer.name);
 });
 
 test('change group adds the new membership, then removes the old one; a failed removal leaves both visible', async ({ page, sim }) => {
   await page.goto(membersUrl('username=alice'));
-  await rowAction(page, 'alice', G.viewer.name, 'Change group');
+  await new MembersPage(page).memberAction('alice', G.viewer.name, 'Change group');
   let dialog = page.getByRole('dialog', { name: 'Change group of alice' });
   await expect(dialog).toContainText(`Current group: ${G.viewer.name}`);
-  await choose(dialog, page, 'Role', 'Operator');
+  await pick(dialog, 'Role', 'Operator', { exact: true });
   await dialog.getByRole('button', { name: 'Change group' }).click();
   await expect(dialog).toBeHidden();
-  await expect(memberRow(page, 'alice', G.unlinked.name)).toBeVisible();
-  await expect(memberRow(page, 'alice', G.viewer.name)).toHaveCount(0);
+  await expect(new MembersPage(page).member('alice', G.unlinked.name)).toBeVisible();
+  await expect(new MembersPage(page).member('alice', G.viewer.name)).toHaveCount(0);
   let groups = (await membershipsOf(sim, 'alice')).map((membership) => membership.group_name);
   expect(groups).toContain(G.unlinked.name);
   expect(groups).not.toContain(G.viewer.name);
 
   // Second step fails: the user keeps both memberships and is told so.
   await sim.faults({ fail: [{ method: 'DELETE', path: '/offering-keycloak-memberships/', times: 1, status: 500 }] });
-  await rowAction(page, 'alice', G.unlinked.name, 'Change group');
+  await new MembersPage(page).memberAction('alice', G.unlinked.name, 'Change group');
   dialog = page.getByRole('dialog', { name: 'Change group of alice' });
-  await choose(dialog, page, 'Role', 'Viewer');
+  await pick(dialog, 'Role', 'Viewer', { exact: true });
   await dialog.getByRole('button', { name: 'Change group' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Added to the new group, but the old membership is still there');
   await expect(dialog.getByRole('alert')).toContainText('Both memberships are listed now');
   await dialog.getByRole('button', { name: 'Keep both for now' }).click();
-  await expect(memberRow(page, 'alice', G.viewer.name)).toBeVisible();
-  await expect(memberRow(page, 'alice', G.unlinked.name)).toBeVisible();
+  await expect(new MembersPage(page).member('alice', G.viewer.name)).toBeVisible();
+  await expect(new MembersPage(page).member('alice', G.unlinked.name)).toBeVisible();
   groups = (await membershipsOf(sim, 'alice')).map((membership) => membership.group_name);
   expect(groups).toEqual(expect.arrayContaining([G.viewer.name, G.unlinked.name]));
 });
@@ -289,19 +269,19 @@ test('bulk remove across pages: one confirmation listing who, progress, per-row 
   sim,
 }) => {
   await page.goto(membersUrl());
-  const table = membersTable(page);
+  const table = new MembersPage(page).table;
   const boxes = table.getByRole('checkbox', { name: /^Select .+ in / });
   const picked: string[] = [];
-  const pick = async (index: number) => {
+  const selectRow = async (index: number) => {
     const box = boxes.nth(index);
     picked.push(((await box.getAttribute('aria-label')) ?? '').replace(/^Select /, ''));
     await box.check();
   };
-  await pick(0);
+  await selectRow(0);
   await page.getByRole('button', { name: 'Page 2' }).click();
   await expect(page.getByText('11–20 of 47 members')).toBeVisible();
-  await pick(0);
-  await pick(1);
+  await selectRow(0);
+  await selectRow(1);
   await expect(page.getByText('3 members selected (on several pages)')).toBeVisible();
 
   await sim.faults({ fail: [{ method: 'DELETE', path: '/offering-keycloak-memberships/', skip: 1, times: 1, status: 500 }] });
@@ -377,14 +357,14 @@ test('Export CSV writes every membership matching the filters, across pages', as
 
 test('a remove with Keycloak down warns that Keycloak was not updated, and never says "removed" there', async ({ page, sim }) => {
   await page.goto(membersUrl('username=alice'));
-  await expect(memberRow(page, 'alice', G.viewer.name)).toBeVisible();
+  await expect(new MembersPage(page).member('alice', G.viewer.name)).toBeVisible();
   await sim.faults({ keycloakDown: [A] });
-  await rowAction(page, 'alice', G.viewer.name, 'Remove');
+  await new MembersPage(page).memberAction('alice', G.viewer.name, 'Remove');
   await page.getByRole('dialog').getByRole('button', { name: 'Remove', exact: true }).click();
   const note = page.getByRole('alert').filter({ hasText: 'alice removed in Waldur only; Keycloak could not be checked' });
   await expect(note).toContainText('so it was probably not updated: alice may still be in the group there and keep its access');
   await expect(note).not.toContainText('in Waldur and Keycloak');
-  await expect(memberRow(page, 'alice', G.viewer.name)).toHaveCount(0);
+  await expect(new MembersPage(page).member('alice', G.viewer.name)).toHaveCount(0);
   // Waldur forgot the membership; Keycloak still has the user in the group.
   const realm = await sim.call<{ id: string; members: string[] }[]>('GET', `/__sim/remote/groups?offering_uuid=${A}`);
   expect(realm.find((group) => group.id === G.viewer.backendId)?.members).toContain('alice');
@@ -393,9 +373,7 @@ test('a remove with Keycloak down warns that Keycloak was not updated, and never
 test('bulk remove with one remote failure: each row says what Keycloak shows, the fix is given once', async ({ page, sim }) => {
   await page.goto(membersUrl(`group=${G.viewer.uuid}`));
   for (const username of ['alice', 'bob', 'carol']) {
-    await membersTable(page)
-      .getByRole('checkbox', { name: `Select ${username} in ${G.viewer.name}`, exact: true })
-      .check();
+    await new MembersPage(page).table.getByRole('checkbox', { name: `Select ${username} in ${G.viewer.name}`, exact: true }).check();
   }
   await sim.faults({ keycloakRejects: [{ username: 'bob' }] });
   await page.getByRole('button', { name: 'Remove selected' }).click();

@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, expectAccessible, test, type SimControl } from './fixtures';
+import { pick } from './pages/controls';
+import { connectionResult } from './pages/offering-page';
 
 const A = DEMO.offerings.healthyA.uuid;
 const settingsUrl = `/offerings/${A}/settings`;
@@ -18,17 +20,12 @@ function connectionSection(page: Page): Locator {
 async function testConnection(page: Page, expected: 'Connected' | 'Connection failed') {
   const section = connectionSection(page);
   await section.getByRole('button', { name: 'Test connection' }).click();
-  await expect(section.getByTestId('connection-result').getByText(expected, { exact: true })).toBeVisible();
+  await expect(connectionResult(section).getByText(expected, { exact: true })).toBeVisible();
 }
 
 async function save(page: Page) {
   await page.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.getByText('Settings saved')).toBeVisible();
-}
-
-async function choose(scope: Page | Locator, page: Page, label: string, option: string | RegExp) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).click();
 }
 
 test('a wrong realm makes the connection test fail, and restoring the previous settings mends it', async ({ page, sim }) => {
@@ -143,10 +140,10 @@ test('the preview names the group a new membership really creates', async ({ pag
     .fill('${offering_slug}/${project_slug}-${resource_name}-$scope_id-$role_name');
   await save(page);
   const preview = page.getByRole('region', { name: 'Group name preview' });
-  await choose(preview, page, 'Role', 'Namespace Editor');
-  await choose(preview, page, 'Resource (optional)', 'alpha-prod-cluster');
-  await choose(preview, page, 'Scope ID (optional)', /ns-shared/);
-  const expected = (await preview.getByTestId('group-name-preview').textContent()) ?? '';
+  await pick(preview, 'Role', 'Namespace Editor');
+  await pick(preview, 'Resource (optional)', 'alpha-prod-cluster');
+  await pick(preview, 'Scope ID (optional)', /ns-shared/);
+  const expected = (await preview.getByRole('status', { name: 'Name of the next new group' }).textContent()) ?? '';
   expect(expected).toBe('alpha-hpc/genomics-alpha-prod-cluster-ns-shared-Namespace Editor');
 
   const created = await sim.api<{ group_name: string }>('staff', 'POST', '/api/offering-keycloak-memberships/', {
@@ -229,13 +226,13 @@ test('a scope option added for a resource is offered in Add member and accepted 
   const form = page.getByRole('dialog', { name: 'Add member' });
   await form.getByRole('combobox', { name: 'Username' }).fill('jurgen.muller');
   await form.getByRole('textbox', { name: 'Email' }).fill('jurgen@example.org');
-  await choose(form, page, 'Role', 'Namespace Editor (Cluster Namespace)');
+  await pick(form, 'Role', 'Namespace Editor (Cluster Namespace)');
   // The resource picker searches the server as you type (a 300+ resource offering is common).
   const resource = form.getByRole('combobox', { name: 'Resource', exact: true });
   await resource.click();
   await resource.fill('alpha-archive');
   await page.getByRole('option', { name: 'alpha-archive', exact: true }).click();
-  await choose(form, page, 'Scope ID', /Archive namespace \(ns-archive\)/);
+  await pick(form, 'Scope ID', /Archive namespace \(ns-archive\)/);
   await form.getByRole('button', { name: 'Add member' }).click();
   await expect(form).toBeHidden();
   const { body } = await sim.api<Array<{ group_scope_id: string; group_resource_name: string }>>(

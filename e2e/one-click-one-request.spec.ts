@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, test } from './fixtures';
+import { GroupsPage } from './pages/groups-page';
 
 /**
  * A double click on a confirm button or a row action sends one request and shows one result
@@ -18,15 +19,10 @@ function record(page: Page, method: string, path: RegExp): string[] {
   return sent;
 }
 
-async function groupAction(page: Page, name: string, action: RegExp) {
-  await page.getByRole('button', { name: `Actions for ${name}`, exact: true }).click();
-  await page.getByRole('menuitem', { name: action }).click();
-}
-
 test('Unlink: a double click sends one set_backend_id', async ({ page }) => {
   const sent = record(page, 'POST', /set_backend_id/);
   await page.goto(`/offerings/${A}/groups?page_size=25`);
-  await groupAction(page, G.genomics.name, /Unlink/);
+  await new GroupsPage(page).rowAction(G.genomics.name, /Unlink/);
   await page.getByRole('dialog').getByRole('button', { name: 'Unlink', exact: true }).dblclick();
   await expect(page.getByText('Group unlinked')).toBeVisible();
   expect(sent).toHaveLength(1);
@@ -35,7 +31,7 @@ test('Unlink: a double click sends one set_backend_id', async ({ page }) => {
 test('Delete group: a double click sends one DELETE and shows one result', async ({ page }) => {
   const sent = record(page, 'DELETE', /\/offering-keycloak-groups\//);
   await page.goto(`/offerings/${A}/groups?page_size=25`);
-  await groupAction(page, G.viewer.name, /Delete/);
+  await new GroupsPage(page).rowAction(G.viewer.name, /Delete/);
   await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).dblclick();
   await expect(page.getByText(/^Group deleted/)).toBeVisible();
   await expect(page.getByText('Already deleted')).toHaveCount(0);
@@ -90,7 +86,7 @@ test('with Keycloak slow, a double click on Delete group and on Pull members sti
   expect(pulls).toHaveLength(1);
 
   await page.goto(`/offerings/${A}/groups?page_size=25`);
-  await groupAction(page, G.climate.name, /Delete/);
+  await new GroupsPage(page).rowAction(G.climate.name, /Delete/);
   await page.getByRole('dialog').getByRole('button', { name: 'Delete group' }).dblclick();
   await expect(page.getByText(/^Group deleted/)).toBeVisible({ timeout: 10_000 });
   expect(deletes).toHaveLength(1);

@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect as baseExpect, expectAccessible, test } from './fixtures';
+import { GroupsPage } from './pages/groups-page';
 
 /**
  * Issue #13, "Never claim what was not seen": a group whose backend_id Keycloak no longer has
@@ -12,20 +12,13 @@ const G = DEMO.groups.a;
 const MISSING = 'Linked · missing in Keycloak';
 const groupsUrl = (query = '') => `/offerings/${A}/groups${query ? `?${query}` : ''}`;
 
-function row(page: Page, name: string) {
-  return page
-    .getByRole('table', { name: 'Groups' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('button', { name, exact: true }) });
-}
-
 test('the groups tab marks orphaned groups, and only them', async ({ page }) => {
   await page.goto(groupsUrl('page_size=25'));
-  await expect(row(page, G.orphaned.name)).toContainText(MISSING);
-  await expect(row(page, G.orphaned.name)).toContainText(G.orphaned.backendId);
-  await expect(row(page, G.viewer.name)).toContainText('Linked');
-  await expect(row(page, G.viewer.name)).not.toContainText('missing');
-  await expect(row(page, G.unlinked.name)).toContainText('Not linked');
+  await expect(new GroupsPage(page).row(G.orphaned.name)).toContainText(MISSING);
+  await expect(new GroupsPage(page).row(G.orphaned.name)).toContainText(G.orphaned.backendId);
+  await expect(new GroupsPage(page).row(G.viewer.name)).toContainText('Linked');
+  await expect(new GroupsPage(page).row(G.viewer.name)).not.toContainText('missing');
+  await expect(new GroupsPage(page).row(G.unlinked.name)).toContainText('Not linked');
   // Two groups are named "Researchers": the orphaned one is marked, the synced one is not.
   const researchers = page.getByRole('table', { name: 'Groups' }).getByRole('row').filter({ hasText: 'Researchers' });
   await expect(researchers.filter({ hasText: MISSING })).toContainText(G.orphanedResearchers.backendId);
@@ -44,7 +37,7 @@ test('the groups tab marks orphaned groups, and only them', async ({ page }) => 
 test('a group whose remote group is deleted in Keycloak is marked once the page reads Keycloak again', async ({ page, sim }) => {
   await sim.call('DELETE', `/__sim/remote/groups/${G.climate.backendId}?offering_uuid=${A}`);
   await page.goto(groupsUrl('page_size=25'));
-  await expect(row(page, G.climate.name)).toContainText(MISSING);
+  await expect(new GroupsPage(page).row(G.climate.name)).toContainText(MISSING);
 });
 
 test('the detail of an orphaned group names the cause and offers the fixes', async ({ page, sim }) => {

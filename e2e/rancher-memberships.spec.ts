@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page, Request } from '@playwright/test';
+import type { Page, Request } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, expectAccessible, test, type SimControl } from './fixtures';
+import { pick } from './pages/controls';
+import { RancherMembershipsPage } from './pages/rancher-memberships-page';
 
 const R = DEMO.rancher;
 const ENDPOINT = '/api/keycloak-user-group-memberships/';
@@ -29,27 +31,6 @@ async function membershipOf(sim: SimControl, username: string): Promise<Membersh
   return found;
 }
 
-function table(page: Page) {
-  return page.getByRole('table', { name: 'Rancher memberships' });
-}
-
-/** A membership's row, found by its checkbox ("Select <username> in <Cluster|Project> <name>"). */
-function row(page: Page, username: string, scope: string): Locator {
-  return table(page)
-    .getByRole('row')
-    .filter({ has: page.getByRole('checkbox', { name: `Select ${username} in ${scope}`, exact: true }) });
-}
-
-async function rowAction(page: Page, username: string, scope: string, action: 'Edit' | 'Delete' | 'Move to another scope or role') {
-  await page.getByRole('button', { name: `Actions for ${username} in ${scope}`, exact: true }).click();
-  await page.getByRole('menuitem', { name: action }).click();
-}
-
-async function choose(dialog: Locator, page: Page, label: string, option: string | RegExp) {
-  await dialog.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option }).click();
-}
-
 /** Counts the writes the page sends to the memberships endpoint. */
 function recordWrites(page: Page): Request[] {
   const writes: Request[] = [];
@@ -63,16 +44,16 @@ test('lists memberships with their states, filters them and keeps the filters ac
   await page.goto(pageUrl());
   await expect(page.getByRole('heading', { name: 'Rancher memberships', level: 1 })).toBeVisible();
   await expect(page.getByText('1–10 of 10 memberships')).toBeVisible();
-  const alice = row(page, 'alice', 'Cluster aurora-prod');
+  const alice = new RancherMembershipsPage(page).membership('alice', 'Cluster aurora-prod');
   await expect(alice).toContainText('Alice Andersson-Berg');
   await expect(alice).toContainText('alice@uni-example.org');
   await expect(alice).toContainText(R.groups.prodOwners.name.slice(0, 20));
   await expect(alice).toContainText('Cluster Owner');
   await expect(alice.getByText('Active', { exact: true })).toBeVisible();
-  const pending = row(page, 'new.engineer', 'Project ml-platform');
+  const pending = new RancherMembershipsPage(page).membership('new.engineer', 'Project ml-platform');
   await expect(pending.getByRole('button', { name: 'Pending' })).toBeVisible();
   await expect(pending.getByRole('button', { name: 'Pending' })).toHaveAccessibleDescription(/does not exist in Keycloak yet/);
-  const failed = row(page, 'r.departed', 'Project web-frontend');
+  const failed = new RancherMembershipsPage(page).membership('r.departed', 'Project web-frontend');
   await expect(failed.getByText('Error', { exact: true })).toBeVisible();
   await expect(failed).toContainText('(Active)');
   await expect(failed).toContainText('User was removed from the Keycloak group externally.');
@@ -87,21 +68,17 @@ test('lists memberships with their states, filters them and keeps the filters ac
   await page.getByRole('checkbox', { name: 'Active', exact: true }).click();
   await expect(page).toHaveURL(/state=pending&state=active/);
   await expect(page.getByText('1–10 of 10 memberships')).toBeVisible();
-  await page.getByRole('combobox', { name: 'Scope type' }).click();
-  await page.getByRole('option', { name: 'Project', exact: true }).click();
+  await pick(page, 'Scope type', 'Project', { exact: true });
   await expect(page).toHaveURL(/scope_type=project/);
   await expect(page.getByText('1–5 of 5 memberships')).toBeVisible();
 
   // Cluster or project, role, group: pickers fed by the Rancher endpoints.
-  await page.getByRole('combobox', { name: 'Cluster or project' }).click();
-  await page.getByRole('option', { name: /^ml-platform/ }).click();
+  await pick(page, 'Cluster or project', /^ml-platform/);
   await expect(page).toHaveURL(new RegExp(`scope=${R.projects.mlPlatform.uuid}`));
   await expect(page.getByText('1–3 of 3 memberships')).toBeVisible();
-  await page.getByRole('combobox', { name: 'Role' }).click();
-  await page.getByRole('option', { name: /^Project Member \(project, Aurora Rancher\)/ }).click();
+  await pick(page, 'Role', /^Project Member \(project, Aurora Rancher\)/);
   await expect(page).toHaveURL(new RegExp(`role=${R.roleTemplates.projectMember.uuid}`));
-  await page.getByRole('combobox', { name: 'Group' }).click();
-  await page.getByRole('option', { name: 'Project ml-platform · Project Member' }).click();
+  await pick(page, 'Group', 'Project ml-platform · Project Member');
   await expect(page).toHaveURL(new RegExp(`group=${R.groups.mlMembers.uuid}`));
   await expect(page.getByText('1–3 of 3 memberships')).toBeVisible();
 
@@ -122,7 +99,7 @@ test('lists memberships with their states, filters them and keeps the filters ac
   await expect(page.getByRole('combobox', { name: 'Role' })).toHaveValue(/^Project Member/);
   await expect(page.getByRole('combobox', { name: 'Group' })).toHaveValue('Project ml-platform · Project Member');
   await expect(page.getByText('1–1 of 1 memberships')).toBeVisible();
-  await expect(row(page, 'new.engineer', 'Project ml-platform')).toBeVisible();
+  await expect(new RancherMembershipsPage(page).membership('new.engineer', 'Project ml-platform')).toBeVisible();
 
   // First and last name, then nothing matches: an empty state that offers to clear.
   await page.getByRole('textbox', { name: 'Exact first name' }).fill('Nobody');
@@ -150,16 +127,16 @@ test('add: validated before sending, the role follows the scope, then created an
   await expect(dialog.getByRole('combobox', { name: 'Role' })).toBeDisabled();
 
   // A cluster role first; picking a project makes it a project scope and clears that role.
-  await choose(dialog, page, 'Cluster', /^aurora-prod/);
+  await pick(dialog, 'Cluster', /^aurora-prod/);
   await expect(dialog.getByRole('textbox', { name: 'Scope type' })).toHaveValue('Cluster');
   await dialog.getByRole('combobox', { name: 'Role' }).click();
   await expect(page.getByRole('option', { name: /^Project Owner/ })).toHaveCount(0);
   await page.getByRole('option', { name: /^Cluster Owner/ }).click();
-  await choose(dialog, page, 'Project', 'ml-platform');
+  await pick(dialog, 'Project', 'ml-platform');
   await expect(dialog.getByRole('textbox', { name: 'Scope type' })).toHaveValue('Project');
   await expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveValue('');
   await expect(dialog.getByText('“Cluster Owner” is not a project role of aurora-prod: choose another role.')).toBeVisible();
-  await choose(dialog, page, 'Role', /^Project Owner/);
+  await pick(dialog, 'Role', /^Project Owner/);
 
   await dialog.getByRole('button', { name: 'Add membership' }).click();
   await expect(dialog.getByText('Enter a valid email address.')).toBeVisible();
@@ -187,7 +164,7 @@ test('add: validated before sending, the role follows the scope, then created an
   });
   await expect(dialog).toBeHidden();
   await expect(page.getByText(`${R.memberships.noMembership} added to project ml-platform`)).toBeVisible();
-  const created = row(page, R.memberships.noMembership, 'Project ml-platform');
+  const created = new RancherMembershipsPage(page).membership(R.memberships.noMembership, 'Project ml-platform');
   await expect(created.getByText('Active', { exact: true })).toBeVisible();
   await expect(created).toContainText('Project Owner');
   const [onServer] = await membershipsOf(sim, R.memberships.noMembership);
@@ -205,8 +182,8 @@ test('add: a duplicate is rejected above the form and the values are kept', asyn
   const dialog = page.getByRole('dialog', { name: 'Add membership' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill('alice');
   await dialog.getByRole('textbox', { name: 'Email' }).fill('alice@uni-example.org');
-  await choose(dialog, page, 'Cluster', /^aurora-dev/);
-  await choose(dialog, page, 'Role', /^Cluster Owner/);
+  await pick(dialog, 'Cluster', /^aurora-dev/);
+  await pick(dialog, 'Role', /^Cluster Owner/);
   await dialog.getByRole('button', { name: 'Add membership' }).click();
   await expect(dialog.getByRole('alert')).toContainText('This keycloak user group membership already exists.');
   await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue('alice');
@@ -237,8 +214,8 @@ test('add: a cluster that disappeared before saving gets the server’s “does 
   const dialog = page.getByRole('dialog', { name: 'Add membership' });
   await dialog.getByRole('textbox', { name: 'Username' }).fill('casper');
   await dialog.getByRole('textbox', { name: 'Email' }).fill('casper@example.org');
-  await choose(dialog, page, 'Cluster', /^ghost-cluster/);
-  await choose(dialog, page, 'Role', /^Cluster Member/);
+  await pick(dialog, 'Cluster', /^ghost-cluster/);
+  await pick(dialog, 'Role', /^Cluster Member/);
   await dialog.getByRole('button', { name: 'Add membership' }).click();
   const dashed = `${ghost.slice(0, 8)}-${ghost.slice(8, 12)}-${ghost.slice(12, 16)}-${ghost.slice(16, 20)}-${ghost.slice(20)}`;
   await expect(dialog.getByRole('alert')).toContainText(`Cluster with UUID ${dashed} does not exist.`);
@@ -254,7 +231,7 @@ test('edit: the form is filled from the membership and its group; a new username
   const writes = recordWrites(page);
   const before = await membershipOf(sim, 'new.engineer');
   await page.goto(pageUrl());
-  await rowAction(page, 'new.engineer', 'Project ml-platform', 'Edit');
+  await new RancherMembershipsPage(page).membershipAction('new.engineer', 'Project ml-platform', 'Edit');
   const dialog = page.getByRole('dialog', { name: 'Edit membership of new.engineer' });
   await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue('new.engineer');
   await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('new.engineer@example.org');
@@ -287,7 +264,7 @@ test('edit: the form is filled from the membership and its group; a new username
     role: expect.stringContaining(`/api/rancher-role-templates/${R.roleTemplates.projectMember.uuid}/`),
   });
   await expect(dialog).toBeHidden();
-  await expect(row(page, 'engineer', 'Project ml-platform')).toContainText('engineer@new.example.org');
+  await expect(new RancherMembershipsPage(page).membership('engineer', 'Project ml-platform')).toContainText('engineer@new.example.org');
   expect((await membershipOf(sim, 'engineer')).email).toBe('engineer@new.example.org');
   expect(writes.map((request) => request.method())).toEqual(['PUT']);
 });
@@ -295,7 +272,7 @@ test('edit: the form is filled from the membership and its group; a new username
 test('edit: a membership deleted meanwhile gets a clear message and nothing is saved', async ({ page, sim }) => {
   const carol = await membershipOf(sim, 'carol');
   await page.goto(pageUrl());
-  await rowAction(page, 'carol', 'Cluster aurora-prod', 'Edit');
+  await new RancherMembershipsPage(page).membershipAction('carol', 'Cluster aurora-prod', 'Edit');
   const dialog = page.getByRole('dialog', { name: 'Edit membership of carol' });
   await expect(dialog.getByRole('textbox', { name: 'Role' })).toHaveValue('Cluster Owner');
   expect((await sim.api('staff', 'DELETE', `${ENDPOINT}${carol.uuid}/`)).status).toBe(204);
@@ -307,19 +284,19 @@ test('edit: a membership deleted meanwhile gets a clear message and nothing is s
   );
   await expect(dialog.getByRole('textbox', { name: 'Email' })).toHaveValue('carol@elsewhere.example.org');
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  await expect(row(page, 'carol', 'Cluster aurora-prod')).toHaveCount(0);
+  await expect(new RancherMembershipsPage(page).membership('carol', 'Cluster aurora-prod')).toHaveCount(0);
 });
 
 test('move: the new membership replaces the old one (created first, then the old one deleted)', async ({ page, sim }) => {
   const writes = recordWrites(page);
   const before = await membershipOf(sim, 'new.engineer');
   await page.goto(pageUrl());
-  await rowAction(page, 'new.engineer', 'Project ml-platform', 'Move to another scope or role');
+  await new RancherMembershipsPage(page).membershipAction('new.engineer', 'Project ml-platform', 'Move to another scope or role');
   const dialog = page.getByRole('dialog', { name: 'Move membership of new.engineer' });
   await expect(dialog.getByRole('combobox', { name: 'Project' })).toHaveValue('ml-platform');
   await expect(dialog.getByRole('combobox', { name: 'Role' })).toHaveValue(/^Project Member/);
-  await choose(dialog, page, 'Project', /^web-frontend/);
-  await choose(dialog, page, 'Role', /^Project Owner/);
+  await pick(dialog, 'Project', /^web-frontend/);
+  await pick(dialog, 'Role', /^Project Owner/);
   await expectAccessible(page, 'move membership form');
   // The membership just replaced is not read again (its 404 raised "Could not refresh").
   const readsOfOld: string[] = [];
@@ -329,8 +306,8 @@ test('move: the new membership replaces the old one (created first, then the old
   await dialog.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByText('Moved new.engineer to Project web-frontend')).toBeVisible();
-  await expect(row(page, 'new.engineer', 'Project web-frontend')).toHaveCount(1);
-  await expect(row(page, 'new.engineer', 'Project ml-platform')).toHaveCount(0);
+  await expect(new RancherMembershipsPage(page).membership('new.engineer', 'Project web-frontend')).toHaveCount(1);
+  await expect(new RancherMembershipsPage(page).membership('new.engineer', 'Project ml-platform')).toHaveCount(0);
   expect(readsOfOld).toEqual([]);
   await expect(page.getByText('Could not refresh')).toHaveCount(0);
   expect(writes.map((request) => request.method())).toEqual(['POST', 'DELETE']);
@@ -342,17 +319,17 @@ test('move: the new membership replaces the old one (created first, then the old
 test('delete: asks first, then the row is gone', async ({ page, sim }) => {
   const dave = await membershipOf(sim, 'dave');
   await page.goto(pageUrl());
-  await rowAction(page, 'dave', 'Cluster aurora-dev', 'Delete');
+  await new RancherMembershipsPage(page).membershipAction('dave', 'Cluster aurora-dev', 'Delete');
   const confirm = page.getByRole('dialog', { name: 'Delete the membership of dave?' });
   await expect(confirm).toContainText('removed from the Keycloak group');
   await expect(confirm).toContainText(R.groups.devMembers.name);
   await confirm.getByRole('button', { name: 'Cancel' }).click();
-  await expect(row(page, 'dave', 'Cluster aurora-dev')).toBeVisible();
+  await expect(new RancherMembershipsPage(page).membership('dave', 'Cluster aurora-dev')).toBeVisible();
 
-  await rowAction(page, 'dave', 'Cluster aurora-dev', 'Delete');
+  await new RancherMembershipsPage(page).membershipAction('dave', 'Cluster aurora-dev', 'Delete');
   await page.getByRole('dialog', { name: 'Delete the membership of dave?' }).getByRole('button', { name: 'Delete membership' }).click();
   await expect(page.getByText('Membership of dave deleted')).toBeVisible();
-  await expect(row(page, 'dave', 'Cluster aurora-dev')).toHaveCount(0);
+  await expect(new RancherMembershipsPage(page).membership('dave', 'Cluster aurora-dev')).toHaveCount(0);
   await expect(page.getByText('1–9 of 9 memberships')).toBeVisible();
   expect((await sim.api('staff', 'GET', `${ENDPOINT}${dave.uuid}/`)).status).toBe(404);
 });
@@ -364,7 +341,7 @@ test('bulk delete: one confirmation, a result per row, the failed one stays sele
     ['carol', 'Cluster aurora-prod'],
     ['dave', 'Cluster aurora-dev'],
   ] as const;
-  for (const [username, scope] of chosen) await row(page, username, scope).getByRole('checkbox').check();
+  for (const [username, scope] of chosen) await new RancherMembershipsPage(page).membership(username, scope).getByRole('checkbox').check();
   await expect(page.getByText('3 memberships selected')).toBeVisible();
   await sim.faults({ fail: [{ method: 'DELETE', path: ENDPOINT, skip: 1, times: 1, status: 500 }] });
   await page.getByRole('button', { name: 'Delete selected' }).click();
@@ -381,9 +358,9 @@ test('bulk delete: one confirmation, a result per row, the failed one stays sele
     'not deleted. The server failed to handle the request (HTTP 500)',
   );
   await expect(page.getByText('1 membership selected')).toBeVisible();
-  await expect(row(page, 'carol', 'Cluster aurora-prod').getByRole('checkbox')).toBeChecked();
-  await expect(row(page, 'alice', 'Cluster aurora-prod')).toHaveCount(0);
-  await expect(row(page, 'dave', 'Cluster aurora-dev')).toHaveCount(0);
+  await expect(new RancherMembershipsPage(page).membership('carol', 'Cluster aurora-prod').getByRole('checkbox')).toBeChecked();
+  await expect(new RancherMembershipsPage(page).membership('alice', 'Cluster aurora-prod')).toHaveCount(0);
+  await expect(new RancherMembershipsPage(page).membership('dave', 'Cluster aurora-dev')).toHaveCount(0);
   expect(await membershipsOf(sim, 'carol')).toHaveLength(1);
   expect(await membershipsOf(sim, 'alice')).toHaveLength(0);
 });
@@ -423,7 +400,7 @@ test('a server without the endpoint: the navigation entry is disabled with the r
   await expect(page.getByRole('heading', { name: 'Rancher memberships', level: 1 })).toBeVisible();
   const note = page.getByRole('note').filter({ hasText: 'Not available on this server' });
   await expect(note).toContainText(reason);
-  await expect(table(page)).toHaveCount(0);
+  await expect(new RancherMembershipsPage(page).table).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Add membership' })).toHaveCount(0);
   await expectAccessible(page, 'rancher memberships unavailable');
 });

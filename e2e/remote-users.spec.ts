@@ -1,6 +1,7 @@
 import type { Page, Request } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, expectAccessible, test } from './fixtures';
+import { pick } from './pages/controls';
 
 const A = DEMO.offerings.healthyA.uuid;
 const searchUrl = (query = '') => `/offerings/${A}/remote-users${query ? `?${query}` : ''}`;
@@ -68,8 +69,7 @@ test('add from search: the row action adds the user to a group with their userna
   await expect(dialog.getByRole('textbox', { name: 'Username' })).toHaveValue(DEMO.remoteUsers.noMembership);
   const email = await dialog.getByRole('textbox', { name: 'Email' }).inputValue();
   expect(email).toContain('@');
-  await dialog.getByRole('combobox', { name: 'Role', exact: true }).click();
-  await page.getByRole('option', { name: 'Viewer', exact: true }).click();
+  await pick(dialog, 'Role', 'Viewer', { exact: true });
   await expectAccessible(page, 'add to group dialog');
   await dialog.getByRole('button', { name: 'Add to group' }).click();
   await expect(dialog).toBeHidden();

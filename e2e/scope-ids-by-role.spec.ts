@@ -1,5 +1,6 @@
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, test } from './fixtures';
+import { pick } from './pages/controls';
 
 /**
  * Scope IDs are offered by the role's scope type where they are picked (issue 29, item 6):
@@ -14,14 +15,10 @@ test('import wizard: a Namespace Editor is offered namespace scopes only, and a 
 }) => {
   await page.goto(`/offerings/${A}/import?select=${DEMO.remoteGroups.a.visitors.id}`);
   await page.getByRole('button', { name: 'Next: Assign roles' }).click();
-  const pick = async (label: string, option: RegExp) => {
-    await page.getByRole('combobox', { name: label, exact: true }).click();
-    await page.getByRole('option', { name: option }).click();
-  };
-  await pick('Role for Visitors', /^Project Member/);
-  await pick('Resource for Visitors', /^alpha-prod-cluster/);
-  await pick('Scope ID for Visitors', /p-7x2kq/);
-  await pick('Role for Visitors', /^Namespace Editor/);
+  await pick(page, 'Role for Visitors', /^Project Member/);
+  await pick(page, 'Resource for Visitors', /^alpha-prod-cluster/);
+  await pick(page, 'Scope ID for Visitors', /p-7x2kq/);
+  await pick(page, 'Role for Visitors', /^Namespace Editor/);
   // The clash is said where the choice is made, before Review.
   await expect(page.getByText(/“p-7x2kq” is offered for project roles, not for this role/)).toBeVisible();
   await page.getByRole('combobox', { name: 'Scope ID for Visitors', exact: true }).click();

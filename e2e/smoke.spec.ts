@@ -3,6 +3,7 @@
 // it again with the simulator in front of a real Keycloak (E2E_KEYCLOAK_URL).
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, test } from './fixtures';
+import { pick } from './pages/controls';
 
 const A = DEMO.offerings.healthyA;
 const VIEWER = DEMO.groups.a.viewer;
@@ -32,10 +33,8 @@ test('sign in, groups, sync status, import a group, add and remove a member', as
   await page.getByRole('link', { name: 'Import remote groups' }).click();
   await page.getByRole('checkbox', { name: 'Data Stewards', exact: true }).check();
   await page.getByRole('button', { name: 'Next: Assign roles' }).click();
-  await page.getByRole('combobox', { name: 'Role for Data Stewards', exact: true }).click();
-  await page.getByRole('option', { name: 'Operator' }).click();
-  await page.getByRole('combobox', { name: 'Resource for Data Stewards', exact: true }).click();
-  await page.getByRole('option', { name: 'alpha-archive' }).click();
+  await pick(page, 'Role for Data Stewards', 'Operator');
+  await pick(page, 'Resource for Data Stewards', 'alpha-archive');
   await page.getByRole('button', { name: 'Next: Review' }).click();
   await page.getByRole('button', { name: 'Import 1 group' }).click();
   await expect(page.getByRole('status').filter({ hasText: /imported/ })).toHaveText(
@@ -49,8 +48,7 @@ test('sign in, groups, sync status, import a group, add and remove a member', as
   const dialog = page.getByRole('dialog', { name: 'Add member' });
   await dialog.getByRole('combobox', { name: 'Username' }).fill(NEW);
   await dialog.getByRole('textbox', { name: 'Email' }).fill('lonely.user@example.org');
-  await dialog.getByRole('combobox', { name: 'Role', exact: true }).click();
-  await page.getByRole('option', { name: 'Viewer', exact: true }).click();
+  await pick(dialog, 'Role', 'Viewer', { exact: true });
   await dialog.getByRole('button', { name: 'Add member' }).click();
   await expect(dialog).toBeHidden();
   const row = page

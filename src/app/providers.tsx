@@ -3,16 +3,32 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { OverlayHosts } from '../components/overlay-hosts';
 import { colorSchemeManager, cssVariablesResolver, theme } from './theme';
 
-export function Providers({ queryClient, children }: { queryClient: QueryClient; children: React.ReactNode }) {
+/**
+ * The app's providers, also what component tests render inside (src/test/sim-render): `env="test"`
+ * is Mantine's switch for tests (no transitions, no portals), and `eagerOverlays` loads the
+ * dialog and notification hosts at once instead of after start.
+ */
+export function Providers({
+  queryClient,
+  children,
+  env,
+  eagerOverlays = false,
+}: {
+  queryClient: QueryClient;
+  children: React.ReactNode;
+  env?: 'default' | 'test';
+  eagerOverlays?: boolean;
+}) {
   return (
     <MantineProvider
       theme={theme}
       colorSchemeManager={colorSchemeManager}
       defaultColorScheme="auto"
       cssVariablesResolver={cssVariablesResolver}
+      env={env}
     >
       <QueryClientProvider client={queryClient}>
-        <OverlayHosts />
+        <OverlayHosts eager={eagerOverlays} />
         {children}
       </QueryClientProvider>
     </MantineProvider>

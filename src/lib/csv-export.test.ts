@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { untilDone, withFakeClock } from '../test/fake-clock';
 import { exportPagesAsCsv } from './csv-export';
 
 type Item = { name: string };
@@ -15,19 +16,23 @@ function pager(total: number) {
 
 const toLine = (item: Item) => item.name;
 
+withFakeClock();
+
 describe('exportPagesAsCsv', () => {
   it('writes a BOM and the header, then one part a page, in page order', async () => {
     const fetchPage = pager(7);
     const progress: { rows: number; total: number }[] = [];
-    const result = await exportPagesAsCsv({
-      header: ['Name', 'a,b'],
-      toLine,
-      fetchPage,
-      signal: new AbortController().signal,
-      pageSize: 3,
-      concurrency: 2,
-      onProgress: (value) => progress.push(value),
-    });
+    const result = await untilDone(
+      exportPagesAsCsv({
+        header: ['Name', 'a,b'],
+        toLine,
+        fetchPage,
+        signal: new AbortController().signal,
+        pageSize: 3,
+        concurrency: 2,
+        onProgress: (value) => progress.push(value),
+      }),
+    );
     expect(fetchPage).toHaveBeenCalledTimes(3);
     expect(fetchPage.mock.calls.every(([, size]) => size === 3)).toBe(true);
     expect(result.rows).toBe(7);
@@ -38,7 +43,7 @@ describe('exportPagesAsCsv', () => {
 
   it('an empty list gives the header only, after one request', async () => {
     const fetchPage = pager(0);
-    const result = await exportPagesAsCsv({ header: ['Name'], toLine, fetchPage, signal: new AbortController().signal });
+    const result = await untilDone(exportPagesAsCsv({ header: ['Name'], toLine, fetchPage, signal: new AbortController().signal }));
     expect(fetchPage).toHaveBeenCalledTimes(1);
     expect(result).toEqual({ parts: ['\uFEFFName\r\n', ''], rows: 0 });
   });
@@ -56,14 +61,16 @@ describe('exportPagesAsCsv', () => {
         inFlight -= 1;
       }
     };
-    const result = await exportPagesAsCsv({
-      header: ['Name'],
-      toLine,
-      fetchPage,
-      signal: new AbortController().signal,
-      pageSize: 10,
-      concurrency: 3,
-    });
+    const result = await untilDone(
+      exportPagesAsCsv({
+        header: ['Name'],
+        toLine,
+        fetchPage,
+        signal: new AbortController().signal,
+        pageSize: 10,
+        concurrency: 3,
+      }),
+    );
     expect(result.rows).toBe(100);
     expect(most).toBe(3);
   });
@@ -72,7 +79,7 @@ describe('exportPagesAsCsv', () => {
     const aborted = new AbortController();
     aborted.abort();
     const idle = pager(10);
-    await expect(exportPagesAsCsv({ header: ['Name'], toLine, fetchPage: idle, signal: aborted.signal })).rejects.toThrow();
+    await expect(untilDone(exportPagesAsCsv({ header: ['Name'], toLine, fetchPage: idle, signal: aborted.signal }))).rejects.toThrow();
     expect(idle).not.toHaveBeenCalled();
 
     // Cancelled while page 2 is in flight: the export rejects and asks for no further page.
@@ -86,7 +93,7 @@ describe('exportPagesAsCsv', () => {
       return inner(page, pageSize);
     };
     await expect(
-      exportPagesAsCsv({ header: ['Name'], toLine, fetchPage, signal: controller.signal, pageSize: 10, concurrency: 1 }),
+      untilDone(exportPagesAsCsv({ header: ['Name'], toLine, fetchPage, signal: controller.signal, pageSize: 10, concurrency: 1 })),
     ).rejects.toThrow();
     expect(asked).toEqual([1, 2]);
   });

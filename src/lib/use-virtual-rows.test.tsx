@@ -31,7 +31,7 @@ function List({
   });
   onRender?.();
   return (
-    <div ref={scrollRef} data-testid="box">
+    <div ref={scrollRef} role="region" aria-label="Rows" tabIndex={0}>
       <div role="list" data-total={totalSize}>
         {items.map((item) => (
           <div key={item.key} role="listitem" data-index={item.index} data-start={item.start} ref={measured ? measureRow : undefined}>
@@ -47,7 +47,7 @@ const drawn = () => screen.queryAllByRole('listitem').map((row) => Number(row.da
 const total = () => Number(screen.getByRole('list').dataset.total);
 
 function scrollTo(offset: number) {
-  const box = screen.getByTestId('box');
+  const box = screen.getByRole('region', { name: 'Rows' });
   box.scrollTop = offset;
   act(() => {
     box.dispatchEvent(new Event('scroll'));
@@ -142,10 +142,10 @@ describe('useVirtualRows', () => {
       scrollTo(300);
       // Row 14 (280 to 300) is drawn above the viewport, as overscan.
       resize(14, 50);
-      expect(screen.getByTestId('box').scrollTop).toBe(330);
+      expect(screen.getByRole('region', { name: 'Rows' }).scrollTop).toBe(330);
       // A row below the top edge growing moves nothing.
       resize(20, 50);
-      expect(screen.getByTestId('box').scrollTop).toBe(330);
+      expect(screen.getByRole('region', { name: 'Rows' }).scrollTop).toBe(330);
     });
   });
 });

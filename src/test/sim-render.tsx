@@ -1,14 +1,15 @@
 /**
  * Component tests against the in-process simulator (no hand-rolled fetch mocks): a fresh
  * demo-seeded simulator, the API client pointed at it, a signed-in account, and the app's
- * providers around the component under test with a memory router.
+ * providers (its theme, and a fresh client from its own `createQueryClient()`, so its retry,
+ * stale time and error notifications are what the tests run) around the component under test
+ * with a memory router.
  */
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { configureApi } from '../api/client';
-import { OverlayHosts } from '../components/overlay-hosts';
+import { Providers } from '../app/providers';
+import { createQueryClient } from '../app/query-client';
 // eslint-disable-next-line no-restricted-imports -- tests talk to the simulator in process
 import { createSimulator, type Simulator } from '../../sim/src/simulator.ts';
 // eslint-disable-next-line no-restricted-imports -- the seed's well-known ids
@@ -29,17 +30,14 @@ export function startSim(account: Account | null = 'staff'): Simulator {
 }
 
 export function renderApp(ui: React.ReactNode, { route = '/', path = '*' }: { route?: string; path?: string } = {}) {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } },
-  });
+  // The app's policy as it is: its one retry of a transient failure waits 400 ms, which no
+  // test notices, so retries stay on.
+  const queryClient = createQueryClient();
   const router = createMemoryRouter([{ path, element: ui }], { initialEntries: [route] });
   const result = render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <OverlayHosts eager />
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>,
+    <Providers queryClient={queryClient} env="test" eagerOverlays>
+      <RouterProvider router={router} />
+    </Providers>,
   );
   return { ...result, queryClient, router };
 }

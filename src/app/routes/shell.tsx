@@ -52,7 +52,7 @@ export function Component() {
       }
       headerEnd={
         <Group gap="sm" wrap="nowrap">
-          <Text size="sm" visibleFrom="xs" data-testid="current-user">
+          <Text size="sm" visibleFrom="xs">
             {me.data ? me.data.full_name || me.data.username : ''}
           </Text>
           <ColorSchemeToggle />

@@ -12,7 +12,6 @@ export function LastResult({ last, dimmed, onDismiss }: { last: ConnectionTestRe
       variant="light"
       title={last.ok ? 'Connected' : 'Connection failed'}
       style={{ opacity: dimmed ? 0.6 : 1 }}
-      data-testid="connection-result"
       withCloseButton
       closeButtonLabel="Dismiss the connection test result"
       onClose={onDismiss}

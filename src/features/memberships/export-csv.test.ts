@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { untilDone, withFakeClock } from '../../test/fake-clock';
 import { CSV_HEADER, exportFileName, exportMembersCsv, memberCsvLine } from './export-csv';
 
 type Row = Parameters<typeof memberCsvLine>[0];
@@ -36,16 +37,20 @@ function pager(total: number) {
   return { fetchPage, requested };
 }
 
+withFakeClock();
+
 describe('exportMembersCsv', () => {
   it('fetches every page at the given page size and keeps the rows in order', async () => {
     const { fetchPage } = pager(7);
     const progress: number[] = [];
-    const result = await exportMembersCsv({
-      fetchPage,
-      signal: new AbortController().signal,
-      pageSize: 3,
-      onProgress: ({ rows }) => progress.push(rows),
-    });
+    const result = await untilDone(
+      exportMembersCsv({
+        fetchPage,
+        signal: new AbortController().signal,
+        pageSize: 3,
+        onProgress: ({ rows }) => progress.push(rows),
+      }),
+    );
     expect(fetchPage).toHaveBeenCalledTimes(3);
     expect(fetchPage.mock.calls.every(([, size]) => size === 3)).toBe(true);
     expect(result.rows).toBe(7);
@@ -61,7 +66,7 @@ describe('exportMembersCsv', () => {
 
   it('an empty list gives the header only', async () => {
     const { fetchPage } = pager(0);
-    const result = await exportMembersCsv({ fetchPage, signal: new AbortController().signal });
+    const result = await untilDone(exportMembersCsv({ fetchPage, signal: new AbortController().signal }));
     expect(result.rows).toBe(0);
     expect(result.parts.join('')).toBe('\uFEFF' + CSV_HEADER.join(',') + '\r\n');
   });
@@ -77,7 +82,7 @@ describe('exportMembersCsv', () => {
         if (rows >= 600) controller.abort();
       },
     });
-    await expect(running).rejects.toThrow();
+    await expect(untilDone(running)).rejects.toThrow();
     expect(fetchPage.mock.calls.length).toBeLessThan(10);
   });
 

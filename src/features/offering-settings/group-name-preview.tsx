@@ -93,8 +93,9 @@ export function GroupNamePreview({ template, offering, roles, resources, groups,
             The offering has no roles yet, so no group can be made.
           </Text>
         ) : (
-          <div aria-live="polite">
-            <Code block data-testid="group-name-preview" style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
+          // A status (polite live region) named for what it shows, so it can be found by its name.
+          <div role="status" aria-label="Name of the next new group">
+            <Code block style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>
               {name || '(empty name)'}
             </Code>
             {[...name].length > NAME_LIMIT ? (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { untilDone, withFakeClock } from '../../test/fake-clock';
 import { exportFileName, exportMembershipsCsv, membershipCsvLine } from './export-csv';
 
 function membership(n: number) {
@@ -19,20 +20,24 @@ function membership(n: number) {
   };
 }
 
+withFakeClock();
+
 describe('exportMembershipsCsv', () => {
   it('fetches every page at the largest size and keeps page order', async () => {
     const all = Array.from({ length: 7 }, (_, index) => membership(index + 1));
     const asked: number[] = [];
-    const { parts, rows } = await exportMembershipsCsv({
-      pageSize: 3,
-      signal: new AbortController().signal,
-      fetchPage: async (page, pageSize) => {
-        asked.push(page);
-        // Later pages answer first: the order in the file must not depend on it.
-        await new Promise((resolve) => setTimeout(resolve, (4 - page) * 5));
-        return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length };
-      },
-    });
+    const { parts, rows } = await untilDone(
+      exportMembershipsCsv({
+        pageSize: 3,
+        signal: new AbortController().signal,
+        fetchPage: async (page, pageSize) => {
+          asked.push(page);
+          // Later pages answer first: the order in the file must not depend on it.
+          await new Promise((resolve) => setTimeout(resolve, (4 - page) * 5));
+          return { items: all.slice((page - 1) * pageSize, page * pageSize), total: all.length };
+        },
+      }),
+    );
     expect(rows).toBe(7);
     expect(asked.sort()).toEqual([1, 2, 3]);
     const lines = parts
@@ -56,7 +61,7 @@ describe('exportMembershipsCsv', () => {
     const controller = new AbortController();
     controller.abort();
     await expect(
-      exportMembershipsCsv({ signal: controller.signal, fetchPage: async () => ({ items: [], total: 0 }) }),
+      untilDone(exportMembershipsCsv({ signal: controller.signal, fetchPage: async () => ({ items: [], total: 0 }) })),
     ).rejects.toBeTruthy();
   });
 

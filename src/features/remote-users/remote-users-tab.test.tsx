@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { configureApi } from '../../api/client';
 import type { RemoteUser } from '../../api/types';
 import { offeringPermission } from '../../lib/offering-permission';
@@ -30,17 +30,34 @@ function renderTab(onAddToGroup: (user: RemoteUser) => void = () => {}, route = 
   return renderApp(<RemoteUsersTab offeringUuid={A} permission={staff} onAddToGroup={onAddToGroup} />, { route });
 }
 
+/**
+ * Fake timers for a test that must see what happens once the search's debounce (300 ms) is past:
+ * the clock is moved on instead of slept through. They still advance with real time, so that
+ * findBy and waitFor (which poll on timers) keep working.
+ */
+function fakeTimers() {
+  vi.useFakeTimers({ shouldAdvanceTime: true });
+  return userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
 describe('RemoteUsersTab', { timeout: 30_000 }, () => {
   it('never sends a search shorter than the minimum, and says why', async () => {
+    const user = fakeTimers();
     const { sent } = startRecording();
-    renderTab();
+    const { router } = renderTab();
     const input = screen.getByRole('searchbox', { name: 'Search remote users' });
-    await userEvent.type(input, 'a');
+    await user.type(input, 'a');
     await screen.findByText(/at least 2 characters: Waldur needs a search text/);
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    // Past the debounce: the text reached the URL, and still no search went out.
+    await vi.advanceTimersByTimeAsync(450);
+    await waitFor(() => expect(router.state.location.search).toBe('?q=a'));
     expect(sent).toEqual([]);
-    await userEvent.type(input, ' ');
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await user.type(input, ' ');
+    await vi.advanceTimersByTimeAsync(450);
     expect(sent).toEqual([]);
   });
 
@@ -56,16 +73,20 @@ describe('RemoteUsersTab', { timeout: 30_000 }, () => {
   });
 
   it('an older answer arriving late never replaces the newer results', async () => {
+    const user = fakeTimers();
     const { sim, sent, answered } = startRecording();
     sim.setFaults({ slow: [{ path: 'search_remote_users', query: { q: 'al' }, ms: 600 }] });
-    renderTab();
+    const { queryClient } = renderTab();
     const input = screen.getByRole('searchbox', { name: 'Search remote users' });
-    await userEvent.type(input, 'al');
+    await user.type(input, 'al');
     await waitFor(() => expect(sent).toContain('al'));
-    await userEvent.type(input, 'ice');
+    await user.type(input, 'ice');
     await screen.findByRole('table', { name: 'Remote users matching “alice”' });
-    await waitFor(() => expect(answered).toContain('al'), { timeout: 3000 });
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.advanceTimersByTimeAsync(600);
+    await waitFor(() => expect(answered).toContain('al'));
+    // The late answer has landed in the cache, and whatever it would render has rendered.
+    await waitFor(() => expect(queryClient.isFetching()).toBe(0));
+    await vi.advanceTimersByTimeAsync(50);
     expect(screen.queryByRole('table', { name: /matching “al”/ })).toBeNull();
     expect(screen.getByRole('table', { name: 'Remote users matching “alice”' })).toBeTruthy();
   });
