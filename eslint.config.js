@@ -49,10 +49,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_SIM, NO_APP, NO_FEATURES] }] },
   },
   {
-    // Query keys come from the factories in queries.ts files (and api/shared-queries.ts), so that
+    // Query keys come from the factories in queries.ts and *-queries.ts files (prefixes in *-keys.ts), so that
     // a key and its invalidation can never drift apart.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/**/queries.ts', 'src/api/shared-queries.ts', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    ignores: ['src/**/queries.ts', 'src/**/*-queries.ts', 'src/**/*-keys.ts', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
       'no-restricted-syntax': [
         'error',

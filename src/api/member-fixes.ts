@@ -5,7 +5,7 @@ import { fetchAllPages } from '../lib/fetch-all-pages';
 import { usernameKey, type DriftKind, type FieldDrift } from '../lib/member-drift';
 import { settleInOrder, type Settled } from '../lib/settle-in-order';
 import { readRemoteMembers } from './keycloak-readback';
-import { groupMemberCount } from './shared-queries';
+import { groupMemberCount } from './group-queries';
 
 // Read where the group actions read it too (keycloak-readback), without the fixes' code.
 export { readRemoteMembers };

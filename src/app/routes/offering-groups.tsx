@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { GroupsTab } from '../../features/offering-groups/groups-tab';
 import { offeringPermission } from '../../lib/offering-permission';

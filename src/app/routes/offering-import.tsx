@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
-import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
+import { whenKeycloakEnabled } from '../route-loaders';
 import { connectionQueries } from '../../features/connection/queries';
 import { ImportWizard } from '../../features/import-wizard/import-wizard';
 import { offeringPermission } from '../../lib/offering-permission';
@@ -10,8 +12,8 @@ export function loader({ params }: LoaderFunctionArgs) {
   const offeringUuid = params.offeringUuid ?? '';
   // Start what the first two steps need without blocking navigation.
   whenKeycloakEnabled(queryClient, offeringUuid, () => {
-    void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
-    void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+    void queryClient.prefetchQuery(remoteGroupQueries.all(offeringUuid));
+    void queryClient.prefetchQuery(groupQueries.everyGroup(offeringUuid));
   });
   void queryClient.prefetchQuery(offeringQueries.everyRole(offeringUuid));
   void queryClient.prefetchQuery(offeringQueries.firstPageResources(offeringUuid));

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { MembersTab } from '../../features/memberships/members-tab';
 import { memberFilters, memberQueries, membersSearchSchema } from '../../features/memberships/queries';

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import type { RemoteUser } from '../../api/types';
 import { connectionQueries } from '../../features/connection/queries';
 import { MemberFormDialog } from '../../features/memberships/member-form';

@@ -2,7 +2,7 @@ import { Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { ConnectionTestResult, TestConnectionButton, useConnectionTest } from '../../features/connection/test-connection';
 import { SettingsTab } from '../../features/offering-settings/settings-tab';

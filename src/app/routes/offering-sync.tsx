@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { MembersCheck } from '../../features/members-check/members-check';
 import { GroupActionDialogs, useGroupActions } from '../../features/offering-groups/group-actions';

@@ -1,7 +1,7 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { ConnectionTestResult, TestConnectionButton, useConnectionTest } from '../../features/connection/test-connection';
 import { AccessFrame, isAccessTab } from '../../features/offerings/access-frame';

@@ -5,7 +5,8 @@ import { errorMessage } from '../../api/errors';
 import type { OfferingMembership } from '../../api/types';
 import { FIX_LABEL, fixesFor, readEveryMembership, readRemoteMembers, type MemberFix } from '../../api/member-fixes';
 import { isRefusedByKeycloak, MISSING_BADGE, MISSING_FIXES, missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { DriftMemberCell, DriftWhatCell, FixButtons, KIND_COLOR, useFixRunner } from '../../components/fix-results';
 import { VirtualTable } from '../../components/virtual-table';
 import { csvFileName, downloadText, toCsv } from '../../lib/csv';
@@ -132,7 +133,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
 
   const readRemoteIds = useCallback(async () => {
     remoteIds.current = remoteIdsOf(
-      await queryClient.fetchQuery({ ...keycloakQueries.remoteGroups(offeringUuid), staleTime: 0 }).catch(() => undefined),
+      await queryClient.fetchQuery({ ...remoteGroupQueries.all(offeringUuid), staleTime: 0 }).catch(() => undefined),
     );
   }, [offeringUuid, queryClient]);
 
@@ -140,7 +141,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
     // Side by side: neither read needs the other, and the check waits for both (one round trip, not two).
     const [, every] = await Promise.all([
       readRemoteIds(),
-      queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 }),
+      queryClient.fetchQuery({ ...groupQueries.everyGroup(offeringUuid), staleTime: 0 }),
     ]);
     const linked = every.items.filter((group) => Boolean(group.backend_id));
     setLinkedTotal(linked.length);

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { readBackRemoteGroup, remoteGroupOf } from '../../api/keycloak-readback';
-import { invalidateOffering } from '../../api/shared-queries';
+import { invalidateOffering } from '../../api/offering-keys';
 import { deleteMembership } from '../../api/member-fixes';
 import type { OfferingMembership, OfferingMembershipBody } from '../../api/types';
 import type { MemberValues } from './member-schema';

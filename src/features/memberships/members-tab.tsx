@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { remoteGroupOf } from '../../api/keycloak-readback';
 import type { OfferingMembership } from '../../api/types';
 import { notifyVerdict } from '../../components/access-verdict';
@@ -89,7 +90,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   const confirmRemove = async (row: OfferingMembership) => {
     const member = memberRef(row);
     list.setRowBusy(member.uuid, true);
-    const count = await queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, member.groupUuid)).catch(() => undefined);
+    const count = await queryClient.fetchQuery(groupQueries.memberCount(offeringUuid, member.groupUuid)).catch(() => undefined);
     list.setRowBusy(member.uuid, false);
     const last = count !== undefined && count <= 1;
     confirmDestructive({
@@ -122,7 +123,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     setCheckingBulk(true);
     const emptied = await groupsEmptiedBy(
       chosen,
-      (groupUuid) => queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, groupUuid)),
+      (groupUuid) => queryClient.fetchQuery(groupQueries.memberCount(offeringUuid, groupUuid)),
       async (groupUuid) => Boolean(await remoteGroupOf(groupUuid)),
     ).catch(() => null);
     setCheckingBulk(false);

@@ -4,13 +4,13 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { readBackRemoteGroup } from '../../api/keycloak-readback';
-import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
+import { invalidateOffering } from '../../api/offering-keys';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { notifyVerdict } from '../../components/access-verdict';
 import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
 import { pluralize } from '../../lib/format';
 import { eachGroup, failureSummary, quoted } from './group-outcomes';
-import { groupQueries } from './queries';
 import { useRemotePresence } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 
@@ -41,7 +41,7 @@ export async function deleteGroups(queryClient: QueryClient, offeringUuid: strin
     queryClient.removeQueries({ queryKey: groupQueries.members(offeringUuid, outcome.group.uuid).queryKey, exact: true });
     if (outcome.group.backend_id) {
       queryClient.removeQueries({
-        queryKey: keycloakQueries.remoteGroupMembers(offeringUuid, outcome.group.backend_id).queryKey,
+        queryKey: remoteGroupQueries.members(offeringUuid, outcome.group.backend_id).queryKey,
         exact: true,
       });
     }
@@ -97,7 +97,7 @@ export async function deleteGroups(queryClient: QueryClient, offeringUuid: strin
 /** The consequence of deleting, spelled out: the remote group and every membership go too. */
 export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; groups: OfferingGroup[] }) {
   const single = groups.length === 1 ? groups[0] : undefined;
-  const count = useQuery({ ...keycloakQueries.groupMemberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
+  const count = useQuery({ ...groupQueries.memberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
   const presence = useRemotePresence(offeringUuid, single?.backend_id ?? '');
   if (single) {
     const members =

@@ -5,7 +5,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import type { OfferingGroup, PullAnswer } from '../../api/types';
-import { invalidateOffering } from '../../api/shared-queries';
+import { invalidateOffering } from '../../api/offering-keys';
 import { confirmDestructive } from '../../components/confirm';
 import { isPending } from '../../components/pending-guard';
 import type { OfferingPermission } from '../../lib/offering-permission';

@@ -19,7 +19,7 @@ import { GroupActionsMenu } from './group-actions-menu';
 import classes from './group-row.module.css';
 import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupsSearchSchema } from './groups-search';
-import { groupQueries } from './queries';
+import { groupQueries } from '../../api/group-queries';
 import { LinkBadge, useRemotePresences } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 import { showControls } from '../../lib/bidi';

@@ -7,7 +7,10 @@ import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod/mini';
 import { api, unwrap } from '../../api/client';
 import { ApiError, splitFormErrors } from '../../api/errors';
-import { availableScopes, invalidateOffering, keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { availableScopes } from '../../lib/resource-scopes';
+import { invalidateOffering } from '../../api/offering-keys';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { ErrorAlert, FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
@@ -59,8 +62,8 @@ function remoteLabel(group: RemoteGroup): string {
 
 function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group: OfferingGroup; onDone: () => void }) {
   const queryClient = useQueryClient();
-  const remoteGroups = useQuery(keycloakQueries.remoteGroups(offeringUuid));
-  const localGroups = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const remoteGroups = useQuery(remoteGroupQueries.all(offeringUuid));
+  const localGroups = useQuery(groupQueries.everyGroup(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
 
   const form = useForm<LinkValues>({

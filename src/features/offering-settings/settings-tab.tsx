@@ -1,6 +1,7 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import type { OfferingPermission } from '../../lib/offering-permission';
@@ -15,7 +16,7 @@ export function SettingsTab({ offeringUuid, permission, connection }: Props) {
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
-  const groups = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), enabled: permission.canManage });
+  const groups = useQuery({ ...groupQueries.everyGroup(offeringUuid), enabled: permission.canManage });
 
   const failed = [offering, roles, resources].find((q) => q.error && !q.data);
   if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />;
