@@ -60,6 +60,12 @@ export default tseslint.config(
           selector: 'Property[key.name="queryKey"] > ArrayExpression',
           message: 'Use a key from a queries.ts factory (or its prefix helper), not a literal.',
         },
+        {
+          // Mutation keys too: a busy state (useMutationState, useIsMutating) finds its writes by key.
+          selector:
+            'Property[key.name="mutationKey"] > ArrayExpression, Property[key.name="mutationKey"] > TSAsExpression > ArrayExpression',
+          message: 'Use a mutation key from a key factory (e.g. groupMutationKeys.action(offering)), not a literal.',
+        },
       ],
     },
   },

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 
 /**
  * The key prefixes of an offering's server state. Every query key in api/*-queries.ts and in the
@@ -39,8 +39,15 @@ const STALE_AFTER: Record<OfferingChange, readonly (keyof typeof offeringKeys)[]
   scopes: ['resources'],
 };
 
+/** The key prefixes a change of an offering makes stale (the table above). */
+export function staleAfter(offeringUuid: string, change: OfferingChange): QueryKey[] {
+  return STALE_AFTER[change].map((part) => offeringKeys[part](offeringUuid));
+}
+
+/**
+ * Invalidates what a change made stale, for writes that are not mutations (the import run);
+ * a mutation says it in `meta.invalidates` instead (see api/mutation-meta.ts).
+ */
 export function invalidateOffering(queryClient: QueryClient, offeringUuid: string, change: OfferingChange): Promise<void> {
-  return Promise.all(STALE_AFTER[change].map((part) => queryClient.invalidateQueries({ queryKey: offeringKeys[part](offeringUuid) }))).then(
-    () => undefined,
-  );
+  return Promise.all(staleAfter(offeringUuid, change).map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
 }

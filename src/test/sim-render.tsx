@@ -9,6 +9,7 @@ import { render } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { configureApi } from '../api/client';
 import { OverlayHosts } from '../components/overlay-hosts';
+import { createMutationCache } from '../app/query-client';
 // eslint-disable-next-line no-restricted-imports -- tests talk to the simulator in process
 import { createSimulator, type Simulator } from '../../sim/src/simulator.ts';
 // eslint-disable-next-line no-restricted-imports -- the seed's well-known ids
@@ -30,6 +31,8 @@ export function startSim(account: Account | null = 'staff'): Simulator {
 
 export function renderApp(ui: React.ReactNode, { route = '/', path = '*' }: { route?: string; path?: string } = {}) {
   const queryClient = new QueryClient({
+    // The app's MutationCache: writes invalidate what their meta says, as in the app.
+    mutationCache: createMutationCache(),
     defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } },
   });
   const router = createMemoryRouter([{ path, element: ui }], { initialEntries: [route] });

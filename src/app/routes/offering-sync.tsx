@@ -4,7 +4,8 @@ import { useNavigate, useParams } from 'react-router';
 import { offeringQueries } from '../../api/offering-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { MembersCheck } from '../../features/members-check/members-check';
-import { GroupActionDialogs, useGroupActions } from '../../features/offering-groups/group-actions';
+import { useGroupActions } from '../../features/offering-groups/group-actions';
+import { LinkDialogHost } from '../../features/offering-groups/link-dialog-host';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
 import type { SyncActions } from '../../features/sync-status/sync-status-view';
 import { offeringPermission } from '../../lib/offering-permission';
@@ -43,7 +44,7 @@ export function Component() {
           canManage={groupActions.permission.canManage}
         />
       ) : null}
-      <GroupActionDialogs actions={groupActions} />
+      <LinkDialogHost offeringUuid={offeringUuid} preload={groupActions.permission.canManage} />
     </>
   );
 }

@@ -4,13 +4,12 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { readBackRemoteGroup } from '../../api/keycloak-readback';
-import { invalidateOffering } from '../../api/offering-keys';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { notifyVerdict } from '../../components/access-verdict';
 import { groupDeletionVerdict, tallyVerdicts, type AccessLevel, type AccessVerdict, type WaldurAnswer } from '../../lib/access-check';
 import { pluralize } from '../../lib/format';
-import { eachGroup, failureSummary, quoted } from './group-outcomes';
+import { eachGroup, failureSummary, quoted, type Outcome } from './group-outcomes';
 import { useRemotePresence } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 
@@ -19,7 +18,11 @@ import { Bdi } from '../../components/bidi-text';
  * delete needs (the read-back and its verdicts), loaded with its confirmation, not with the
  * groups table.
  */
-export async function deleteGroups(queryClient: QueryClient, offeringUuid: string, groups: OfferingGroup[]): Promise<void> {
+export async function deleteGroups(
+  queryClient: QueryClient,
+  offeringUuid: string,
+  groups: OfferingGroup[],
+): Promise<Outcome<AccessVerdict>[]> {
   // Waldur answers 204 even when Keycloak kept the group: each linked one is read again.
   const outcomes = await eachGroup(groups, async (group) => {
     let waldur: WaldurAnswer;
@@ -46,7 +49,11 @@ export async function deleteGroups(queryClient: QueryClient, offeringUuid: strin
       });
     }
   }
-  await invalidateOffering(queryClient, offeringUuid, 'members');
+  return outcomes;
+}
+
+/** Tells what the delete did to each group, after the lists have been fetched again. */
+export function notifyDeleted(outcomes: Outcome<AccessVerdict>[]): void {
   const verdicts = outcomes.map(
     (outcome) => outcome.value ?? groupDeletionVerdict(outcome.group, { status: 'failed', error: outcome.error }, { kind: 'not-linked' }),
   );
