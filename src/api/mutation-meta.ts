@@ -10,7 +10,12 @@ import { staleAfter, type OfferingChange } from './offering-keys';
 /** Key filters of one invalidation (a prefix, optionally narrowed). */
 export type KeyFilters = Pick<InvalidateQueryFilters, 'queryKey' | 'predicate' | 'exact'>;
 
-export type Invalidation = { offering: string; change: OfferingChange } | KeyFilters;
+/**
+ * `refresh`: a re-read that no key prefix expresses (the access tab reads again only the
+ * resources a write touched, into the cached grants); awaited like an invalidation.
+ */
+export type Invalidation =
+  { offering: string; change: OfferingChange } | KeyFilters | { refresh: (client: QueryClient) => Promise<unknown> };
 
 /** How a write ended: its answer, or the error it failed with (null when it succeeded). */
 export type Settlement<TData = unknown, TVariables = unknown> = { data: TData | undefined; error: unknown; variables: TVariables };
@@ -40,17 +45,22 @@ export function invalidatesWhen<TData, TVariables>(
   return decide as (settled: Settlement) => readonly Invalidation[];
 }
 
-/** The key filters a settled write invalidates, per its meta. */
-export function invalidationsOf(meta: AppMutationMeta | undefined, settled: Settlement): KeyFilters[] {
+/** What a settled write makes stale, per its meta. */
+export function invalidationsOf(meta: AppMutationMeta | undefined, settled: Settlement): readonly Invalidation[] {
   const invalidates = meta?.invalidates;
   if (!invalidates) return [];
-  const list = typeof invalidates === 'function' ? invalidates(settled) : settled.error === null ? invalidates : [];
-  return list.flatMap((item): KeyFilters[] =>
-    'change' in item ? staleAfter(item.offering, item.change).map((queryKey: QueryKey) => ({ queryKey })) : [item],
-  );
+  return typeof invalidates === 'function' ? invalidates(settled) : settled.error === null ? invalidates : [];
 }
 
 /** Invalidates (and refetches what is on screen) everything a settled write made stale. */
 export async function invalidateAfter(queryClient: QueryClient, meta: AppMutationMeta | undefined, settled: Settlement): Promise<void> {
-  await Promise.all(invalidationsOf(meta, settled).map((filters) => queryClient.invalidateQueries(filters)));
+  await Promise.all(
+    invalidationsOf(meta, settled).flatMap((item) =>
+      'refresh' in item
+        ? [item.refresh(queryClient)]
+        : 'change' in item
+          ? staleAfter(item.offering, item.change).map((queryKey: QueryKey) => queryClient.invalidateQueries({ queryKey }))
+          : [queryClient.invalidateQueries(item)],
+    ),
+  );
 }

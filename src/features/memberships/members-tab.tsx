@@ -24,7 +24,7 @@ import {
   groupsEmptiedBy,
   invalidateAfterMemberChange,
   memberRef,
-  removeMemberChecked,
+  memberMutations,
   removeMembers,
   removeSteps,
   type MemberRef,
@@ -71,7 +71,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     toRef: memberRef,
     afterChange: () => invalidateAfterMemberChange(queryClient, offeringUuid),
     rowChange: {
-      mutationFn: (member: MemberRef) => removeMemberChecked(member, removeSteps(offeringUuid)),
+      mutation: memberMutations.remove(offeringUuid),
       failed: (outcome) => outcome.status === 'failed',
       onSuccess: (outcome) => notifyVerdict(outcome.verdict),
       failedTitle: (member) => `Could not remove ${isolate(member.username)}`,
@@ -89,9 +89,9 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   // Remove one member: ask first, saying when the group goes with them.
   const confirmRemove = async (row: OfferingMembership) => {
     const member = memberRef(row);
-    list.setRowBusy(member.uuid, true);
-    const count = await queryClient.fetchQuery(groupQueries.memberCount(offeringUuid, member.groupUuid)).catch(() => undefined);
-    list.setRowBusy(member.uuid, false);
+    const count = await list
+      .checkRow(member.uuid, () => queryClient.fetchQuery(groupQueries.memberCount(offeringUuid, member.groupUuid)))
+      .catch(() => undefined);
     const last = count !== undefined && count <= 1;
     confirmDestructive({
       title: `Remove ${isolate(member.username)}?`,
