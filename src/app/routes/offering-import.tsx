@@ -1,11 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { offeringQueries } from '../../api/offering-queries';
 import { whenKeycloakEnabled } from '../route-loaders';
-import { connectionQueries } from '../../features/connection/queries';
 import { ImportWizard } from '../../features/import-wizard/import-wizard';
-import { offeringPermission } from '../../lib/offering-permission';
+import { useOfferingPermission } from '../use-offering-permission';
 import { queryClient } from '../query-client';
 
 export function loader({ params }: LoaderFunctionArgs) {
@@ -23,7 +21,6 @@ export function loader({ params }: LoaderFunctionArgs) {
 /** The import wizard for remote Keycloak groups (from the offering page or a sync status line). */
 export function Component() {
   const { offeringUuid = '' } = useParams();
-  const offering = useQuery(offeringQueries.detail(offeringUuid));
-  const me = useQuery(connectionQueries.me());
-  return <ImportWizard key={offeringUuid} offeringUuid={offeringUuid} permission={offeringPermission(offering.data, me.data)} />;
+  const permission = useOfferingPermission(offeringUuid);
+  return <ImportWizard key={offeringUuid} offeringUuid={offeringUuid} permission={permission} />;
 }

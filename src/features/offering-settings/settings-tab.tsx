@@ -9,10 +9,16 @@ import { ScopeOptions } from './scope-options';
 import { SettingsForm, type ConnectionState } from './settings-form';
 import { formValues, savedOptions } from './settings-schema';
 
-type Props = { offeringUuid: string; permission: OfferingPermission; connection: ConnectionState };
+type Props = {
+  offeringUuid: string;
+  permission: OfferingPermission;
+  connection: ConnectionState;
+  /** The connection test's UI, a slot by design (see SettingsForm). */
+  testSlot: React.ReactNode;
+};
 
 /** The Settings tab: the Keycloak settings (a form, or read-only) and the scope options. */
-export function SettingsTab({ offeringUuid, permission, connection }: Props) {
+export function SettingsTab({ offeringUuid, permission, connection, testSlot }: Props) {
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
@@ -37,6 +43,7 @@ export function SettingsTab({ offeringUuid, permission, connection }: Props) {
             resources={resources.data}
             groups={groupList}
             connection={connection}
+            testSlot={testSlot}
           />
         ) : (
           <ReadOnlySettings offering={offering.data} reason={permission.reason} />
