@@ -147,16 +147,22 @@ export default tseslint.config(
   },
   { files: ['src/**/*.test.{ts,tsx}', 'src/test/**'], rules: { 'bounds/no-import-of': 'off' } },
   {
-    // Query keys come from the factories in queries.ts files (and api/shared-queries.ts), so that
+    // Query keys come from the factories in queries.ts and *-queries.ts files (prefixes in *-keys.ts), so that
     // a key and its invalidation can never drift apart.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/**/queries.ts', 'src/api/shared-queries.ts', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    ignores: ['src/**/queries.ts', 'src/**/*-queries.ts', 'src/**/*-keys.ts', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
     rules: {
       'no-restricted-syntax': [
         'error',
         {
           selector: 'Property[key.name="queryKey"] > ArrayExpression',
           message: 'Use a key from a queries.ts factory (or its prefix helper), not a literal.',
+        },
+        {
+          // Mutation keys too: a busy state (useMutationState, useIsMutating) finds its writes by key.
+          selector:
+            'Property[key.name="mutationKey"] > ArrayExpression, Property[key.name="mutationKey"] > TSAsExpression > ArrayExpression',
+          message: 'Use a mutation key from a key factory (e.g. groupMutationKeys.action(offering)), not a literal.',
         },
       ],
     },

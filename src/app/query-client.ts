@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { ApiError, errorMessage } from '../api/errors';
+import { invalidateAfter } from '../api/mutation-meta';
 
 /**
  * Retries only what retrying can fix (5xx, network, timeout), once. A failed background
@@ -20,7 +21,7 @@ export function createQueryClient(): QueryClient {
         });
       },
     }),
-    mutationCache: new MutationCache(),
+    mutationCache: createMutationCache(),
     defaultOptions: {
       queries: {
         staleTime: 15_000,
@@ -30,6 +31,21 @@ export function createQueryClient(): QueryClient {
       },
       mutations: { retry: false },
     },
+  });
+}
+
+/**
+ * Reads each write's `meta.invalidates` (api/mutation-meta.ts) once it has settled. The
+ * invalidation is awaited before the mutation's own onSuccess/onError/onSettled, so the write
+ * stays pending, and its button busy, until the lists it changed have been fetched again, and a
+ * notification of its outcome never shows beside the old rows.
+ */
+export function createMutationCache(): MutationCache {
+  return new MutationCache({
+    onSuccess: (data, variables, _onMutateResult, mutation, context) =>
+      invalidateAfter(context.client, mutation.meta, { data, error: null, variables }),
+    onError: (error, variables, _onMutateResult, mutation, context) =>
+      invalidateAfter(context.client, mutation.meta, { data: undefined, error, variables }),
   });
 }
 

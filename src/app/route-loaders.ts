@@ -1,12 +1,14 @@
 import { redirect, type LoaderFunctionArgs } from 'react-router';
 import { getToken } from '../api/session';
-import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../api/group-queries';
+import { offeringQueries } from '../api/offering-queries';
 import { connectionQueries } from '../features/connection/queries';
 import { groupsSearchSchema } from '../features/offering-groups/groups-search';
-import { groupQueries } from '../features/offering-groups/queries';
 import { syncStatusQueries } from '../features/sync-status/queries';
 import { parseSearchParams } from '../lib/search-params';
 import { queryClient } from './query-client';
+import { isKeycloakEnabled } from '../api/keycloak-enabled';
+import type { QueryClient } from '@tanstack/react-query';
 
 /**
  * The loaders of the pages most visits land on, in the entry chunk rather than in their lazy
@@ -56,8 +58,23 @@ export function syncLoader({ params }: LoaderFunctionArgs) {
   // Start the three fetches the join needs without blocking navigation.
   whenKeycloakEnabled(queryClient, offeringUuid, () => {
     void queryClient.prefetchQuery(syncStatusQueries.status(offeringUuid));
-    void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
-    void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
+    void queryClient.prefetchQuery(groupQueries.everyGroup(offeringUuid));
+    void queryClient.prefetchQuery(remoteGroupQueries.all(offeringUuid));
   });
   return null;
+}
+
+/**
+ * Runs `prefetch` once the offering is known to have Keycloak enabled, without blocking (for
+ * route loaders): Waldur answers 400 to the Keycloak views of any other offering.
+ */
+export function whenKeycloakEnabled(queryClient: QueryClient, offeringUuid: string, prefetch: () => void): void {
+  void queryClient
+    .ensureQueryData(offeringQueries.detail(offeringUuid))
+    .then((offering) => {
+      if (isKeycloakEnabled(offering)) prefetch();
+    })
+    .catch(() => {
+      // The offering route's loader shows why the offering could not be loaded.
+    });
 }

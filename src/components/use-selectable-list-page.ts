@@ -1,5 +1,5 @@
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useMutationState, type MutationKey, type UseMutationOptions } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { downloadText } from '../lib/csv';
@@ -60,11 +60,12 @@ type Options<Row, Ref, Outcome, Done, Filters> = {
   setState: (patch: NoInfer<Partial<Filters & Paging>>, options?: { replace?: boolean }) => void;
   /** Enough of a row to say, on another page, who it is. */
   toRef: (row: Row) => Ref;
-  /** Refetches what a change of rows touches (after a single change and after a bulk run). */
+  /** Refetches what a bulk run touched (a single change says it in its mutation's meta.invalidates). */
   afterChange: () => Promise<unknown>;
-  /** The change of one row (Remove, Delete): its row shows busy meanwhile. */
+  /** The change of one row (Remove, Delete): its row shows busy while it is pending. */
   rowChange: {
-    mutationFn: (ref: Ref) => Promise<Done>;
+    /** From the page's mutationOptions factory: its key finds the busy rows in the mutation cache. */
+    mutation: UseMutationOptions<Done, Error, Ref> & { mutationKey: MutationKey };
     /** Says what happened (a notification); the row leaves the selection first, unless `failed`. */
     onSuccess: (done: Done, ref: Ref) => void;
     /** The title of the notification that says why the change failed ("Could not remove alice"). */
@@ -141,20 +142,31 @@ export function useSelectableListPage<
   }, []);
   const clearSelection = useCallback(() => setSelection(new Map()), []);
 
-  const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
-  const setRowBusy = useCallback((uuid: string, on: boolean) => setBusy((previous) => toggled(previous, uuid, on)), []);
+  // A row is busy while its change is pending (the mutation cache says, refetch included), or
+  // while the page reads what to ask before confirming one (`checkRow`: no write yet).
+  const pendingRows = useMutationState({
+    filters: { mutationKey: rowChange.mutation.mutationKey, status: 'pending' },
+    select: (mutation) => (mutation.state.variables as Ref | undefined)?.uuid ?? '',
+  });
+  const [checking, setChecking] = useState<ReadonlySet<string>>(new Set());
+  const busy = useMemo(() => new Set([...pendingRows, ...checking]), [pendingRows, checking]);
+  const checkRow = useCallback(async <T>(uuid: string, read: () => Promise<T>): Promise<T> => {
+    setChecking((previous) => toggled(previous, uuid, true));
+    try {
+      return await read();
+    } finally {
+      setChecking((previous) => toggled(previous, uuid, false));
+    }
+  }, []);
   const changeRow = useMutation<Done, Error, Ref>({
-    mutationFn: rowChange.mutationFn,
-    onMutate: (ref) => setRowBusy(ref.uuid, true),
-    onSuccess: async (done, ref) => {
+    ...rowChange.mutation,
+    onSuccess: (done, ref) => {
       if (!rowChange.failed?.(done)) unselect([ref.uuid]);
       rowChange.onSuccess(done, ref);
-      await afterChange();
     },
     onError: (error, ref) => {
       notifications.show({ color: 'red', title: rowChange.failedTitle(ref), message: errorMessage(error), autoClose: false });
     },
-    onSettled: (_data, _error, ref) => setRowBusy(ref.uuid, false),
   });
 
   const [bulk, setBulk] = useState<BulkRun<Ref, Outcome> | null>(null);
@@ -218,7 +230,7 @@ export function useSelectableListPage<
     selectionBar,
     clearFilters,
     selection,
-    setRowBusy,
+    checkRow,
     changeRow,
     bulk,
     runBulk,

@@ -5,12 +5,15 @@ import { mapLimit } from './map-limit';
  * rest are fetched a few at a time. For joins that need the whole collection (sync status,
  * "already linked" marks), where the largest page (300) is not enough.
  */
+/** The largest page Waldur serves. */
+export const MAX_PAGE_SIZE = 300;
+
 export type ListPage<T> = { items: T[]; total: number };
 
 export async function fetchAllPages<T>(
   fetchPage: (page: number, pageSize: number) => Promise<ListPage<T>>,
   {
-    pageSize = 300,
+    pageSize = MAX_PAGE_SIZE,
     concurrency = 4,
     onProgress,
   }: { pageSize?: number; concurrency?: number; onProgress?: (loaded: number, total: number) => void } = {},

@@ -1,17 +1,17 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
-import { keycloakQueries, offeringQueries, whenKeycloakEnabled } from '../../api/shared-queries';
-import { connectionQueries } from '../../features/connection/queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
+import { whenKeycloakEnabled } from '../route-loaders';
 import { ImportWizard } from '../../features/import-wizard/import-wizard';
-import { offeringPermission } from '../../lib/offering-permission';
+import { useOfferingPermission } from '../use-offering-permission';
 import { queryClient } from '../query-client';
 
 export function loader({ params }: LoaderFunctionArgs) {
   const offeringUuid = params.offeringUuid ?? '';
   // Start what the first two steps need without blocking navigation.
   whenKeycloakEnabled(queryClient, offeringUuid, () => {
-    void queryClient.prefetchQuery(keycloakQueries.remoteGroups(offeringUuid));
-    void queryClient.prefetchQuery(keycloakQueries.everyGroup(offeringUuid));
+    void queryClient.prefetchQuery(remoteGroupQueries.all(offeringUuid));
+    void queryClient.prefetchQuery(groupQueries.everyGroup(offeringUuid));
   });
   void queryClient.prefetchQuery(offeringQueries.everyRole(offeringUuid));
   void queryClient.prefetchQuery(offeringQueries.firstPageResources(offeringUuid));
@@ -21,7 +21,6 @@ export function loader({ params }: LoaderFunctionArgs) {
 /** The import wizard for remote Keycloak groups (from the offering page or a sync status line). */
 export function Component() {
   const { offeringUuid = '' } = useParams();
-  const offering = useQuery(offeringQueries.detail(offeringUuid));
-  const me = useQuery(connectionQueries.me());
-  return <ImportWizard key={offeringUuid} offeringUuid={offeringUuid} permission={offeringPermission(offering.data, me.data)} />;
+  const permission = useOfferingPermission(offeringUuid);
+  return <ImportWizard key={offeringUuid} offeringUuid={offeringUuid} permission={permission} />;
 }

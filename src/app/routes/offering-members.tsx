@@ -1,10 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { useParams, type LoaderFunctionArgs } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
-import { connectionQueries } from '../../features/connection/queries';
 import { MembersTab } from '../../features/memberships/members-tab';
 import { memberFilters, memberQueries, membersSearchSchema } from '../../features/memberships/queries';
-import { offeringPermission } from '../../lib/offering-permission';
+import { useOfferingPermission } from '../use-offering-permission';
 import { parseSearchParams } from '../../lib/search-params';
 import { queryClient } from '../query-client';
 
@@ -19,7 +16,6 @@ export function loader({ params, request }: LoaderFunctionArgs) {
 
 export function Component() {
   const { offeringUuid = '' } = useParams();
-  const offering = useQuery(offeringQueries.detail(offeringUuid));
-  const me = useQuery(connectionQueries.me());
-  return <MembersTab key={offeringUuid} offeringUuid={offeringUuid} permission={offeringPermission(offering.data, me.data)} />;
+  const permission = useOfferingPermission(offeringUuid);
+  return <MembersTab key={offeringUuid} offeringUuid={offeringUuid} permission={permission} />;
 }

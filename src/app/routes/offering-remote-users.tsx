@@ -1,28 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
 import type { RemoteUser } from '../../api/types';
-import { connectionQueries } from '../../features/connection/queries';
 import { MemberFormDialog } from '../../features/memberships/member-form';
 import { RemoteUsersTab } from '../../features/remote-users/remote-users-tab';
 import { personName } from '../../lib/person-fields';
-import { offeringPermission } from '../../lib/offering-permission';
+import { useOfferingPermission } from '../use-offering-permission';
 
 /** Remote user search; its row action opens the memberships feature's form for that user. */
 export function Component() {
   const { offeringUuid = '' } = useParams();
-  const offering = useQuery(offeringQueries.detail(offeringUuid));
-  const me = useQuery(connectionQueries.me());
+  const permission = useOfferingPermission(offeringUuid);
   const [target, setTarget] = useState<RemoteUser | null>(null);
   return (
     <>
-      <RemoteUsersTab
-        key={offeringUuid}
-        offeringUuid={offeringUuid}
-        permission={offeringPermission(offering.data, me.data)}
-        onAddToGroup={setTarget}
-      />
+      <RemoteUsersTab key={offeringUuid} offeringUuid={offeringUuid} permission={permission} onAddToGroup={setTarget} />
       <MemberFormDialog
         offeringUuid={offeringUuid}
         mode={target ? { kind: 'user', username: target.username, email: target.email, fullName: personName(target) } : null}

@@ -1,21 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { MembersCheck } from '../../features/member-drift/members-check';
-import { GroupActionDialogs, useGroupActions } from '../../features/offering-groups/group-actions';
+import { useGroupActions } from '../../features/offering-groups/group-actions';
+import { LinkDialogHost } from '../../features/offering-groups/link-dialog-host';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
 import type { SyncActions } from '../../features/sync-status/sync-actions';
-import { offeringPermission } from '../../lib/offering-permission';
+import { useOfferingPermission } from '../use-offering-permission';
 
 /** The sync status, with the group actions of the groups feature (link dialog, delete, pull). */
 export function Component() {
   const { offeringUuid = '' } = useParams();
   const navigate = useNavigate();
-  const offering = useQuery(offeringQueries.detail(offeringUuid));
+  const permission = useOfferingPermission(offeringUuid);
   const me = useQuery(connectionQueries.me());
-  const groupActions = useGroupActions(offeringUuid, offeringPermission(offering.data, me.data));
+  const groupActions = useGroupActions(offeringUuid, permission);
   const actions = useMemo<SyncActions>(
     () => ({
       canManage: groupActions.permission.canManage,
@@ -43,7 +43,7 @@ export function Component() {
           canManage={groupActions.permission.canManage}
         />
       ) : null}
-      <GroupActionDialogs actions={groupActions} />
+      <LinkDialogHost offeringUuid={offeringUuid} preload={groupActions.permission.canManage} />
     </>
   );
 }

@@ -1,12 +1,11 @@
 import { Button, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
-import { offeringQueries } from '../../api/shared-queries';
 import { connectionQueries } from '../../features/connection/queries';
 import { ConnectionTestResult, TestConnectionButton, useConnectionTest } from '../../features/connection/test-connection';
 import { AccessFrame, isAccessTab } from '../../features/offerings/access-frame';
 import { OfferingFrame, OFFERING_TABS } from '../../features/offerings/offering-frame';
-import { offeringPermission } from '../../lib/offering-permission';
+import { useOfferingPermission } from '../use-offering-permission';
 
 /**
  * The offering page of the server's access model: offering roles (Waldur 8.0.8+) or offering
@@ -32,9 +31,7 @@ export function Component() {
 function KeycloakGroupsOffering({ offeringUuid }: { offeringUuid: string }) {
   const capabilities = useQuery(connectionQueries.capabilities());
   const status = capabilities.data?.offeringKeycloak;
-  const offering = useQuery(offeringQueries.detail(offeringUuid));
-  const me = useQuery(connectionQueries.me());
-  const permission = offeringPermission(offering.data, me.data);
+  const permission = useOfferingPermission(offeringUuid);
   const connection = useConnectionTest(offeringUuid);
   return (
     <OfferingFrame

@@ -4,9 +4,9 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod/mini';
-import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import { setToken } from '../../api/session';
+import { connectionMutations } from './mutations';
 
 const passwordSchema = z.object({
   username: z.string().check(z.trim(), z.minLength(1, 'Enter your username.')),
@@ -38,16 +38,6 @@ function signInMessage(error: unknown): string {
     return 'Wrong username or password. Check both and try again.';
   }
   return errorMessage(error);
-}
-
-/** Checks a pasted token before keeping it: a token that /api/users/me/ refuses is not kept. */
-async function verifyToken(token: string): Promise<void> {
-  const response = await fetch(new URL('/api/users/me/', baseUrl()), {
-    headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
-  }).catch(() => null);
-  if (!response) throw new Error('Could not reach the server. Check your network connection and try again.');
-  if (response.status === 401) throw new Error('This token was not accepted: it is wrong, revoked or expired.');
-  if (!response.ok) throw new Error(`The server could not check the token (HTTP ${response.status}). Try again.`);
 }
 
 export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string | null }) {
@@ -83,8 +73,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
     defaultValues: { username: '', password: '', remember: false },
   });
   const signIn = useMutation({
-    mutationFn: (values: PasswordValues) =>
-      unwrap(api.POST('/api-auth/password/', { body: { username: values.username, password: values.password } })),
+    ...connectionMutations.signIn<PasswordValues>(),
     onSuccess: (data, values) => {
       setToken(data.token, values.remember);
       onSignedIn();
@@ -113,10 +102,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
 function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
   const form = useForm<TokenValues>({ resolver: zodResolver(tokenSchema), defaultValues: { token: '', remember: false } });
   const check = useMutation({
-    mutationFn: async (values: TokenValues) => {
-      await verifyToken(values.token);
-      return values;
-    },
+    ...connectionMutations.checkToken<TokenValues>(),
     onSuccess: (values) => {
       setToken(values.token, values.remember);
       onSignedIn();

@@ -1,9 +1,8 @@
 import { Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
-import { api, unwrap } from '../../api/client';
-import type { TestAnswer } from '../../api/types';
 import { deferred } from '../../components/deferred/deferred';
+import { connectionMutations } from './mutations';
 
 /**
  * "Test connection" for an offering's Keycloak (POST test_connection/). The last result and
@@ -27,29 +26,18 @@ export type ConnectionTest = {
   reasonId: string;
 };
 
-class RefusedTest extends Error {}
-
 // The result's view (the groups Keycloak named, what to check after a failure) loads after
 // start, or when a result is there: a test needs a click, so it is there before the answer.
 const outcomeModule = deferred(() => import('./test-connection-outcome'));
 
 export function useConnectionTest(offeringUuid: string): ConnectionTest {
   const [last, setLast] = useState<ConnectionTestResult | null>(null);
-  const [startedAt, setStartedAt] = useState<number | null>(null);
   const reasonId = useId();
   const test = useMutation({
-    mutationKey: ['test-connection', offeringUuid],
-    mutationFn: async (uuid: string): Promise<TestAnswer> => {
-      const answer = await unwrap(api.POST('/api/offering-keycloak-groups/test_connection/', { body: { offering_uuid: uuid } }));
-      // A 200 that does not say "ok" is a failure all the same.
-      if (answer.status !== 'ok') throw new RefusedTest((answer as { error?: string }).error || 'Unable to connect to Keycloak.');
-      return answer;
-    },
-    onMutate: () => setStartedAt(Date.now()),
+    ...connectionMutations.test(offeringUuid),
     onSuccess: (answer, uuid) =>
       setLast({ offeringUuid: uuid, ok: true, groupsCount: answer.groups_count, groups: answer.groups ?? [], at: Date.now() }),
     onError: (error, uuid) => setLast({ offeringUuid: uuid, ok: false, error, at: Date.now() }),
-    onSettled: () => setStartedAt(null),
   });
   const pending = test.isPending && test.variables === offeringUuid;
   return {
@@ -57,7 +45,8 @@ export function useConnectionTest(offeringUuid: string): ConnectionTest {
       if (!test.isPending) test.mutate(offeringUuid);
     },
     pending,
-    startedAt: pending ? startedAt : null,
+    // When the pending test was sent, from the mutation itself.
+    startedAt: pending ? test.submittedAt : null,
     last: last && last.offeringUuid === offeringUuid ? last : null,
     dismiss: () => setLast(null),
     reasonId,

@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
-import { availableScopes, offeringQueries, scopesForRole } from '../../api/shared-queries';
+import { availableScopes, scopesForRole } from '../../lib/resource-scopes';
+import { offeringQueries } from '../../api/offering-queries';
 import type { OfferingRole, ProviderResource } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';

@@ -2,7 +2,8 @@ import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { isRefusedByKeycloak, KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
 import type { RemoteGroup } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
@@ -27,9 +28,9 @@ type Props = {
 
 /** Step 1: the remote groups as a tree, search, multi-select and a member preview. */
 export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
-  const remote = useQuery(keycloakQueries.remoteGroups(offeringUuid));
+  const remote = useQuery(remoteGroupQueries.all(offeringUuid));
   const offering = useQuery(offeringQueries.detail(offeringUuid));
-  const local = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const local = useQuery(groupQueries.everyGroup(offeringUuid));
   const [search, setSearch] = useState('');
   const query = useDeferredValue(search);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

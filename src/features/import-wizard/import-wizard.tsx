@@ -3,7 +3,8 @@ import { openConfirmModal } from '../../components/confirm';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useBlocker, useNavigate, useSearchParams } from 'react-router';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
@@ -229,8 +230,8 @@ function usePreselection(offeringUuid: string, state: WizardState, update: Wizar
   const [params, setParams] = useSearchParams();
   const ids = params.getAll('select');
   const wanted = ids.length > 0;
-  const remote = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: wanted });
-  const local = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), enabled: wanted });
+  const remote = useQuery({ ...remoteGroupQueries.all(offeringUuid), enabled: wanted });
+  const local = useQuery({ ...groupQueries.everyGroup(offeringUuid), enabled: wanted });
   const key = ids.join('\n');
   const running = state.run.phase === 'running';
 

@@ -1,6 +1,6 @@
 import { Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { keycloakQueries } from '../../api/shared-queries';
+import { remoteGroupQueries } from '../../api/group-queries';
 import type { RemoteGroup } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { pluralize } from '../../lib/format';
@@ -41,7 +41,7 @@ export function MemberPreview({ offeringUuid, group }: { offeringUuid: string; g
 }
 
 function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteGroup }) {
-  const members = useQuery(keycloakQueries.remoteGroupMembers(offeringUuid, group.id));
+  const members = useQuery(remoteGroupQueries.members(offeringUuid, group.id));
   if (members.data) {
     const rows = members.data;
     return (

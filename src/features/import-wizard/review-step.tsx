@@ -1,7 +1,8 @@
 import { Alert, Badge, Button, Checkbox, Group, List, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { clip, pluralize } from '../../lib/format';
@@ -21,7 +22,7 @@ type Props = {
 
 /** The review needs a fresh list of local groups: it is the last look before sending. */
 export function useReview(offeringUuid: string, state: WizardState, enabled: boolean) {
-  const local = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), refetchOnMount: 'always', enabled });
+  const local = useQuery({ ...groupQueries.everyGroup(offeringUuid), refetchOnMount: 'always', enabled });
   const roles = useQuery({ ...offeringQueries.everyRole(offeringUuid), enabled });
   const resources = useQuery({ ...offeringQueries.firstPageResources(offeringUuid), enabled });
   // Memoized on what the review reads, and only while it is shown: a disabled query keeps its

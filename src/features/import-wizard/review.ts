@@ -1,4 +1,4 @@
-import { availableScopes, scopeMismatch } from '../../api/shared-queries';
+import { availableScopes, scopeMismatch } from '../../lib/resource-scopes';
 import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
 import { clip, hexUuid, pluralize } from '../../lib/format';
 import { EMPTY_CHOICE, type Choice, type WizardState } from './wizard-state';

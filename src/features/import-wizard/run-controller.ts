@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
+import { invalidateOffering } from '../../api/offering-keys';
+import { groupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { hexUuid, pluralize } from '../../lib/format';
 import { apiImportClient, runImport, type LocalGroupRef } from './run-import';
@@ -36,7 +37,7 @@ function linkedIn(groups: readonly OfferingGroup[]): Map<string, LocalGroupRef> 
 
 async function linkedGroups(queryClient: QueryClient, offeringUuid: string): Promise<Map<string, LocalGroupRef>> {
   // Always fresh: someone may have linked a group since the review.
-  return linkedIn((await queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 })).items);
+  return linkedIn((await queryClient.fetchQuery({ ...groupQueries.everyGroup(offeringUuid), staleTime: 0 })).items);
 }
 
 export async function startRun(offeringUuid: string, which: 'all' | 'failed' | 'remaining', queryClient: QueryClient): Promise<void> {
@@ -74,7 +75,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
       pullMembers: state.pullMembers,
       // The groups linked at the review are skipped unsent. Waldur refuses any other linked one,
       // and only then is the list read again, to name its local group.
-      linked: linkedIn(queryClient.getQueryData(keycloakQueries.everyGroup(offeringUuid).queryKey)?.items ?? []),
+      linked: linkedIn(queryClient.getQueryData(groupQueries.everyGroup(offeringUuid).queryKey)?.items ?? []),
       readLinked: () => linkedGroups(queryClient, offeringUuid),
       signal: controller.signal,
       client: {

@@ -5,7 +5,7 @@ import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { usernameKey, type DriftKind, type FieldDrift } from './member-lines';
 import { settleInOrder, type Settled } from '../../lib/settle-in-order';
 import { readRemoteMembers } from './keycloak-readback';
-import { groupMemberCount } from '../../api/shared-queries';
+import { groupMemberCount } from '../../api/group-queries';
 
 // Read where the group actions read it too (keycloak-readback), without the fixes' code.
 export { readRemoteMembers };

@@ -2,7 +2,7 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { errorMessage } from '../../api/errors';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { allFindings, checkedCount, failedGroups, retryableGroups } from './check-state';
 import { CheckProgress, FailedGroupsAlert } from './check-progress';
 import { useFixRunner } from './fix-results';

@@ -4,7 +4,7 @@ import { errorMessage } from '../../api/errors';
 import type { OfferingMembership } from '../../api/types';
 import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
 import { MISSING_BADGE, MISSING_FIXES, missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
-import { keycloakQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { readEveryMembership, readRemoteMembers, type MemberFix } from './member-fixes';
 import { addCheck, loadState, retryableGroups, saveState, startState, storageKey, unreadGroups, type CheckState } from './check-state';
 import { readOfferingMemberships } from './offering-memberships';
@@ -99,7 +99,7 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
 
   const readRemoteIds = useCallback(async () => {
     remoteIds.current = remoteIdsOf(
-      await queryClient.fetchQuery({ ...keycloakQueries.remoteGroups(offeringUuid), staleTime: 0 }).catch(() => undefined),
+      await queryClient.fetchQuery({ ...remoteGroupQueries.all(offeringUuid), staleTime: 0 }).catch(() => undefined),
     );
   }, [offeringUuid, queryClient]);
 
@@ -107,7 +107,7 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
     // Side by side: neither read needs the other, and the check waits for both (one round trip, not two).
     const [, every] = await Promise.all([
       readRemoteIds(),
-      queryClient.fetchQuery({ ...keycloakQueries.everyGroup(offeringUuid), staleTime: 0 }),
+      queryClient.fetchQuery({ ...groupQueries.everyGroup(offeringUuid), staleTime: 0 }),
     ]);
     const linked = every.items.filter((group) => Boolean(group.backend_id));
     setLinkedTotal(linked.length);

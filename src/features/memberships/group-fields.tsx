@@ -2,7 +2,9 @@ import { Badge, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { Controller, type UseFormReturn } from 'react-hook-form';
-import { availableScopes, keycloakQueries, offeringQueries, scopeMismatch, scopesForRole } from '../../api/shared-queries';
+import { availableScopes, scopeMismatch, scopesForRole } from '../../lib/resource-scopes';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import type { OfferingGroup } from '../../api/types';
 import { FormSelect } from '../../components/form-select';
 import { ResourceSelect } from '../../components/resource-select';
@@ -42,7 +44,7 @@ export function groupLabel(group: Pick<OfferingGroup, 'role_name' | 'resource_na
  */
 export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
-  const groups = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const groups = useQuery(groupQueries.everyGroup(offeringUuid));
   const { control, setValue } = form;
   const errors = form.formState.errors;
   const values: GroupValues = { role: form.watch('role'), resource: form.watch('resource'), scope_id: form.watch('scope_id') };

@@ -6,7 +6,9 @@ import { keepPreviousData, useIsMutating, useMutation, useQuery, useQueryClient 
 import { useRef, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { errorMessage, splitFormErrors } from '../../api/errors';
-import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, keycloakQueries, offeringQueries, remoteUserQueries } from '../../api/shared-queries';
+import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries } from '../../api/remote-user-queries';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { FormErrors } from '../../components/error-alert';
 import { pendingGuard } from '../../components/pending-guard';
@@ -98,7 +100,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   const [halfDone, setHalfDone] = useState<Extract<ChangeGroupResult, { removed: false }> | null>(null);
   const old = mode.kind === 'change' ? mode.member : null;
   const oldGroupCount = useQuery({
-    ...keycloakQueries.groupMemberCount(offeringUuid, old?.groupUuid ?? ''),
+    ...groupQueries.memberCount(offeringUuid, old?.groupUuid ?? ''),
     enabled: Boolean(old?.groupUuid),
   });
   const oldIsLast = old !== null && oldGroupCount.data !== undefined && oldGroupCount.data <= 1;

@@ -1,7 +1,7 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { readBackRemoteGroup, remoteGroupOf } from '../member-drift/keycloak-readback';
-import { invalidateOffering } from '../../api/shared-queries';
+import { invalidateOffering } from '../../api/offering-keys';
 import { deleteMembership } from '../member-drift/member-fixes';
 import type { OfferingMembership, OfferingMembershipBody } from '../../api/types';
 import type { MemberValues } from './member-schema';
@@ -200,3 +200,31 @@ export async function groupsEmptiedBy(
 export function invalidateAfterMemberChange(queryClient: QueryClient, offeringUuid: string) {
   return invalidateOffering(queryClient, offeringUuid, 'members');
 }
+
+/** The memberships feature's writes, by key (busy rows and the form's pending state find them). */
+export const memberMutationKeys = {
+  /** Add member, change group and its retry: one form, one write at a time. */
+  form: (offeringUuid: string) => ['member-form', offeringUuid] as const,
+  remove: (offeringUuid: string) => ['member-remove', offeringUuid] as const,
+  readd: (offeringUuid: string) => ['member-readd', offeringUuid] as const,
+};
+
+const membersChanged = (offeringUuid: string) => [{ offering: offeringUuid, change: 'members' as const }];
+
+export const memberMutations = {
+  /** Removes one member and reads Keycloak again: the outcome says what it shows (or why it failed). */
+  remove: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: memberMutationKeys.remove(offeringUuid),
+      mutationFn: (member: MemberRef) => removeMemberChecked(member, removeSteps(offeringUuid)),
+      meta: { invalidates: membersChanged(offeringUuid) },
+    }),
+
+  /** Adds a member to a group (Waldur creates the group in Keycloak when it has none). */
+  create: (offeringUuid: string, offering: { uuid?: string; url?: string }) =>
+    mutationOptions({
+      mutationKey: memberMutationKeys.form(offeringUuid),
+      mutationFn: (values: MemberValues) => createMember(offering, values),
+      meta: { invalidates: membersChanged(offeringUuid) },
+    }),
+};

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import type { OfferingGroup } from '../../api/types';
 import { FilterBar, FilterSelects, StateFilter, TextFilters, type FilterSelectSpec, type TextField } from '../../components/list-filters';
 import { ResourceSelect } from '../../components/resource-select';
@@ -40,7 +41,7 @@ function groupOptionsOf(groups: readonly OfferingGroup[]): Option[] {
 /** Group, role, resource, state (several at once), username and email; all kept in the URL. */
 export function MembersFilters({ offeringUuid, filters, onChange, onClear, filtered }: Props) {
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
-  const groups = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const groups = useQuery(groupQueries.everyGroup(offeringUuid));
 
   const groupOptions = groups.data ? groupOptionsOf(groups.data.items) : NO_OPTIONS;
   const roleOptions = (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.name }));

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { remoteGroupOf } from '../member-drift/keycloak-readback';
 import type { OfferingMembership } from '../../api/types';
 import { notifyVerdict } from '../member-drift/notify-verdict';
@@ -23,7 +24,7 @@ import {
   groupsEmptiedBy,
   invalidateAfterMemberChange,
   memberRef,
-  removeMemberChecked,
+  memberMutations,
   removeMembers,
   removeSteps,
   type MemberRef,
@@ -70,7 +71,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     toRef: memberRef,
     afterChange: () => invalidateAfterMemberChange(queryClient, offeringUuid),
     rowChange: {
-      mutationFn: (member: MemberRef) => removeMemberChecked(member, removeSteps(offeringUuid)),
+      mutation: memberMutations.remove(offeringUuid),
       failed: (outcome) => outcome.status === 'failed',
       onSuccess: (outcome) => notifyVerdict(outcome.verdict),
       failedTitle: (member) => `Could not remove ${isolate(member.username)}`,
@@ -88,9 +89,9 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   // Remove one member: ask first, saying when the group goes with them.
   const confirmRemove = async (row: OfferingMembership) => {
     const member = memberRef(row);
-    list.setRowBusy(member.uuid, true);
-    const count = await queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, member.groupUuid)).catch(() => undefined);
-    list.setRowBusy(member.uuid, false);
+    const count = await list
+      .checkRow(member.uuid, () => queryClient.fetchQuery(groupQueries.memberCount(offeringUuid, member.groupUuid)))
+      .catch(() => undefined);
     const last = count !== undefined && count <= 1;
     confirmDestructive({
       title: `Remove ${isolate(member.username)}?`,
@@ -122,7 +123,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     setCheckingBulk(true);
     const emptied = await groupsEmptiedBy(
       chosen,
-      (groupUuid) => queryClient.fetchQuery(keycloakQueries.groupMemberCount(offeringUuid, groupUuid)),
+      (groupUuid) => queryClient.fetchQuery(groupQueries.memberCount(offeringUuid, groupUuid)),
       async (groupUuid) => Boolean(await remoteGroupOf(groupUuid)),
     ).catch(() => null);
     setCheckingBulk(false);

@@ -5,7 +5,7 @@ import { fetchPage, type PageReader } from '../../lib/fetch-page';
 import { uuidFromUrl } from '../../lib/format';
 import { anyFilter, filterQuery, membershipFilterShape, membershipStates, type MembershipState } from '../../lib/list-filters';
 import { pagingShape, param, searchSchema, type SearchState } from '../../lib/search-params';
-import { offeringKeys } from '../../api/shared-queries';
+import { offeringKeys } from '../../api/offering-keys';
 
 export type MemberState = MembershipState;
 

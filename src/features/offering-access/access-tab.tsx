@@ -23,7 +23,7 @@ import { ChangeRoleDialog } from './change-role-form';
 import { ExpirationDialog } from './expiration-form';
 import { GrantDialog } from './grant-form';
 import { filterGrants, type Grant } from './grants';
-import { invalidateGrants, revokeGrant, revokeGrants, type RevokeOutcome } from './mutations';
+import { accessMutations, invalidateGrants, revokeGrants, type RevokeOutcome } from './mutations';
 import { accessQueries } from './queries';
 import { SYNC_FILTERS, SYNC_WORDS } from './sync-state';
 import { useOfferingAccess } from './use-offering-access';
@@ -98,10 +98,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
       await Promise.all(resources.map((resource) => invalidateGrants(queryClient, offeringUuid, resource)));
     },
     rowChange: {
-      mutationFn: (grant: GrantRow) => {
-        touched.current.add(grant.resourceUuid);
-        return revokeGrant(grant);
-      },
+      mutation: accessMutations.revoke(offeringUuid),
       onSuccess: (_done, grant) =>
         notifications.show({
           color: 'teal',

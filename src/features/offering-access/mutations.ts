@@ -1,4 +1,5 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
+import { invalidatesWhen } from '../../api/mutation-meta';
 import { api81, unwrap, unwrapPage } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { hexUuid } from '../../lib/format';
@@ -185,3 +186,27 @@ export function resyncRefusal(error: unknown): { title: string; message: string 
   }
   return null;
 }
+
+/** The access feature's writes, by key. */
+export const accessMutationKeys = {
+  revoke: (offeringUuid: string) => ['grant-revoke', offeringUuid] as const,
+  grant: (offeringUuid: string) => ['grant-add', offeringUuid] as const,
+  expiration: (offeringUuid: string) => ['grant-expiration', offeringUuid] as const,
+  changeRole: (offeringUuid: string) => ['grant-change-role', offeringUuid] as const,
+  role: (offeringUuid: string) => ['offering-role', offeringUuid] as const,
+  resync: (offeringUuid: string) => ['resync', offeringUuid] as const,
+};
+
+/** A change of grants on one resource: its grants are read again, the others are kept. */
+export const grantsChanged = (offeringUuid: string, resourceUuid?: string) => [
+  { refresh: (client: QueryClient) => invalidateGrants(client, offeringUuid, resourceUuid) },
+];
+
+export const accessMutations = {
+  revoke: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: accessMutationKeys.revoke(offeringUuid),
+      mutationFn: (grant: Grant) => revokeGrant(grant),
+      meta: { invalidates: invalidatesWhen<Revoked, Grant>(({ variables }) => grantsChanged(offeringUuid, variables.resourceUuid)) },
+    }),
+};

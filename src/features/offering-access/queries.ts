@@ -2,9 +2,9 @@ import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/reac
 import { api81, unwrap, unwrapPage } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { reportsSyncStatus } from '../../api/membership-sync';
-import { MAX_PAGE_SIZE, offeringQueries } from '../../api/shared-queries';
+import { MAX_PAGE_SIZE, fetchAllPages } from '../../lib/fetch-all-pages';
+import { offeringQueries } from '../../api/offering-queries';
 import { startProgress } from './access-progress';
-import { fetchAllPages } from '../../lib/fetch-all-pages';
 import { hexUuid } from '../../lib/format';
 import { createLimiter } from '../../lib/limiter';
 import { grantsFromScopeUsers, grantsFromTeamMembers, sortGrants, type Grant, type ProjectScope } from './grants';

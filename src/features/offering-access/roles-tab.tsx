@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod/mini';
 import { roleProfileName } from '../../api/membership-sync';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { ApiError, splitFormErrors } from '../../api/errors';
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';

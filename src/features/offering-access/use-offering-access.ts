@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { reportsSyncStatus } from '../../api/membership-sync';
 import { hexUuid } from '../../lib/format';
 import type { Grant, ProjectScope } from './grants';

@@ -4,7 +4,7 @@ import { useQuery, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { readBackRemoteGroup } from '../member-drift/keycloak-readback';
-import { invalidateOffering, keycloakQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { notifyVerdict } from '../member-drift/notify-verdict';
 import {
@@ -15,8 +15,7 @@ import {
   type WaldurAnswer,
 } from '../member-drift/access-verdicts';
 import { pluralize } from '../../lib/format';
-import { eachGroup, failureSummary, quoted } from './group-outcomes';
-import { groupQueries } from './queries';
+import { eachGroup, failureSummary, quoted, type Outcome } from './group-outcomes';
 import { useRemotePresence } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 
@@ -25,7 +24,11 @@ import { Bdi } from '../../components/bidi-text';
  * delete needs (the read-back and its verdicts), loaded with its confirmation, not with the
  * groups table.
  */
-export async function deleteGroups(queryClient: QueryClient, offeringUuid: string, groups: OfferingGroup[]): Promise<void> {
+export async function deleteGroups(
+  queryClient: QueryClient,
+  offeringUuid: string,
+  groups: OfferingGroup[],
+): Promise<Outcome<AccessVerdict>[]> {
   // Waldur answers 204 even when Keycloak kept the group: each linked one is read again.
   const outcomes = await eachGroup(groups, async (group) => {
     let waldur: WaldurAnswer;
@@ -47,12 +50,16 @@ export async function deleteGroups(queryClient: QueryClient, offeringUuid: strin
     queryClient.removeQueries({ queryKey: groupQueries.members(offeringUuid, outcome.group.uuid).queryKey, exact: true });
     if (outcome.group.backend_id) {
       queryClient.removeQueries({
-        queryKey: keycloakQueries.remoteGroupMembers(offeringUuid, outcome.group.backend_id).queryKey,
+        queryKey: remoteGroupQueries.members(offeringUuid, outcome.group.backend_id).queryKey,
         exact: true,
       });
     }
   }
-  await invalidateOffering(queryClient, offeringUuid, 'members');
+  return outcomes;
+}
+
+/** Tells what the delete did to each group, after the lists have been fetched again. */
+export function notifyDeleted(outcomes: Outcome<AccessVerdict>[]): void {
   const verdicts = outcomes.map(
     (outcome) => outcome.value ?? groupDeletionVerdict(outcome.group, { status: 'failed', error: outcome.error }, { kind: 'not-linked' }),
   );
@@ -103,7 +110,7 @@ export async function deleteGroups(queryClient: QueryClient, offeringUuid: strin
 /** The consequence of deleting, spelled out: the remote group and every membership go too. */
 export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: string; groups: OfferingGroup[] }) {
   const single = groups.length === 1 ? groups[0] : undefined;
-  const count = useQuery({ ...keycloakQueries.groupMemberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
+  const count = useQuery({ ...groupQueries.memberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
   const presence = useRemotePresence(offeringUuid, single?.backend_id ?? '');
   if (single) {
     const members =

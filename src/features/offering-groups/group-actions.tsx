@@ -1,76 +1,53 @@
 import { Code, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
-import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
-import { api, unwrap } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { useCallback, useMemo } from 'react';
+import { errorMessage } from '../../api/errors';
 import type { OfferingGroup, PullAnswer } from '../../api/types';
-import { invalidateOffering } from '../../api/shared-queries';
 import { confirmDestructive } from '../../components/confirm';
 import { isPending } from '../../components/pending-guard';
 import type { OfferingPermission } from '../../lib/offering-permission';
-import { whenIdle } from '../../lib/when-idle';
-import { eachGroup, failureSummary, failureText, quoted } from './group-outcomes';
-
-// The form and its libraries (react-hook-form, zod) load after the first screen, not with it.
-const loadLinkDialog = () => import('./link-dialog');
-// A delete's code (its Keycloak read-back and verdicts) loads with its confirmation, or ahead of
-// it with the link dialog's.
-const loadDelete = () => import('./delete-groups');
-const LinkGroupDialog = lazy(() => loadLinkDialog().then((module) => ({ default: module.LinkGroupDialog })));
+import { failureSummary, failureText, quoted, settledOutcomes } from './group-outcomes';
+import { openLinkDialog } from './link-dialog-host';
+import { groupMutationKeys, groupMutations, loadDelete } from './mutations';
 
 /**
  * The actions on offering groups (pull members, link, unlink, delete), shared by the groups
  * table and, through the route, the sync status. Each keeps its group "busy" until the lists it
- * changed have been fetched again, and reports the outcome in a notification.
+ * changed have been fetched again (the MutationCache awaits them), and reports the outcome in a
+ * notification. The link dialog is drawn by `LinkDialogHost`, not by the caller.
  */
 export type GroupActions = {
   permission: OfferingPermission;
   isBusy: (groupUuid: string) => boolean;
-  pullMembers: (groups: OfferingGroup[]) => Promise<void>;
+  pullMembers: (groups: OfferingGroup[]) => void;
   openLink: (group: OfferingGroup) => void;
   confirmUnlink: (group: OfferingGroup) => void;
   confirmDelete: (groups: OfferingGroup[], options?: { onConfirmed?: () => void }) => void;
-  /** The link dialog's state: render `<GroupActionDialogs actions={…} />` once wherever the actions are used. */
-  link: { offeringUuid: string; target: OfferingGroup | null; mounted: boolean; close: () => void };
 };
 
-/** The group actions' writes, so that a group's busy state is what the mutation cache says. */
-const groupActionKey = (offeringUuid: string) => ['group-action', offeringUuid];
-
-/**
- * `preload`: when the link dialog's code may be fetched ahead of its first opening (the groups
- * tab waits for its first rows, so that the fetch does not compete with them).
- */
-export function useGroupActions(
-  offeringUuid: string,
-  permission: OfferingPermission,
-  { preload = true }: { preload?: boolean } = {},
-): GroupActions {
+export function useGroupActions(offeringUuid: string, permission: OfferingPermission): GroupActions {
   const queryClient = useQueryClient();
-  const [linkTarget, setLinkTarget] = useState<OfferingGroup | null>(null);
   // A group is busy while a pull, unlink or delete of it is pending, including the refetch of
-  // the lists it changed (each action awaits its invalidation).
+  // the lists it changed.
   const pendingGroups = useMutationState({
-    filters: { mutationKey: groupActionKey(offeringUuid), status: 'pending' },
+    filters: { mutationKey: groupMutationKeys.action(offeringUuid), status: 'pending' },
     select: (mutation) => (mutation.state.variables as OfferingGroup[] | undefined) ?? [],
   });
   const busy = useMemo(() => new Set(pendingGroups.flat().map((group) => group.uuid)), [pendingGroups]);
 
+  // The outcomes are told once the lists are fetched again (onSettled runs after the
+  // MutationCache's invalidation), what succeeded beside what failed.
   const pull = useMutation({
-    mutationKey: groupActionKey(offeringUuid),
-    mutationFn: async (groups: OfferingGroup[]) => {
-      const outcomes = await eachGroup(groups, (group) =>
-        unwrap(api.POST('/api/offering-keycloak-groups/{uuid}/pull_members/', { params: { path: { uuid: group.uuid } } })),
-      );
+    ...groupMutations.pullMembers(offeringUuid),
+    onSettled: (data, error) => {
+      const outcomes = settledOutcomes(data, error);
+      if (outcomes.length === 0 && error) {
+        notifications.show({ color: 'red', title: 'Could not pull members', message: errorMessage(error), autoClose: false });
+        return;
+      }
       const done = outcomes.filter((outcome) => outcome.value);
       const failures = outcomes.filter((outcome) => outcome.error !== undefined);
-      await Promise.all([
-        invalidateOffering(queryClient, offeringUuid, 'pulled'),
-        failures.some((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound)
-          ? invalidateOffering(queryClient, offeringUuid, 'groups')
-          : null,
-      ]);
       if (done.length > 0) {
         const sum = (pick: (value: PullAnswer) => number) =>
           done.reduce((total, outcome) => total + (outcome.value ? pick(outcome.value) : 0), 0);
@@ -95,41 +72,33 @@ export function useGroupActions(
   });
 
   const unlink = useMutation({
-    mutationKey: groupActionKey(offeringUuid),
-    mutationFn: async ([group]: OfferingGroup[]) => {
-      if (!group) return;
-      try {
-        await unwrap(
-          api.POST('/api/offering-keycloak-groups/{uuid}/set_backend_id/', {
-            params: { path: { uuid: group.uuid } },
-            // scope_id goes back unchanged: Waldur resets it to "" when it is absent.
-            body: { backend_id: null, scope_id: group.scope_id ?? '' },
-          }),
-        );
-        await invalidateOffering(queryClient, offeringUuid, 'groups');
-        notifications.show({
-          color: 'teal',
-          title: 'Group unlinked',
-          message: `${quoted(group.name)} is no longer linked to a Keycloak group.`,
-        });
-      } catch (error) {
-        if (error instanceof ApiError && error.isNotFound) await invalidateOffering(queryClient, offeringUuid, 'groups');
-        notifications.show({
-          color: 'red',
-          title: `Could not unlink ${quoted(group.name)}`,
-          message: failureText({ group, error }),
-          autoClose: false,
-        });
-      }
-    },
+    ...groupMutations.unlink(offeringUuid),
+    onSuccess: (_updated, [group]) =>
+      notifications.show({
+        color: 'teal',
+        title: 'Group unlinked',
+        message: `${quoted(group?.name ?? '')} is no longer linked to a Keycloak group.`,
+      }),
+    onError: (error, [group]) =>
+      group &&
+      notifications.show({
+        color: 'red',
+        title: `Could not unlink ${quoted(group.name)}`,
+        message: failureText({ group, error }),
+        autoClose: false,
+      }),
   });
 
   const remove = useMutation({
-    mutationKey: groupActionKey(offeringUuid),
-    mutationFn: async (groups: OfferingGroup[]) => (await loadDelete()).deleteGroups(queryClient, offeringUuid, groups),
+    ...groupMutations.delete(offeringUuid),
+    onSettled: (data, error) => {
+      const outcomes = settledOutcomes(data, error);
+      if (outcomes.length > 0) void loadDelete().then(({ notifyDeleted }) => notifyDeleted(outcomes));
+      else if (error) notifications.show({ color: 'red', title: 'Could not delete', message: errorMessage(error), autoClose: false });
+    },
   });
 
-  const { mutateAsync: pullAsync } = pull;
+  const { mutate: pullMutate } = pull;
   const { mutate: unlinkMutate } = unlink;
   const { mutate: removeMutate } = remove;
   // A group with a pull, unlink or delete under way is left out of the next one (a double click).
@@ -137,18 +106,18 @@ export function useGroupActions(
     (groups: OfferingGroup[]) =>
       groups.filter(
         (group) =>
-          !isPending<OfferingGroup[]>(queryClient, groupActionKey(offeringUuid), (pending) =>
+          !isPending<OfferingGroup[]>(queryClient, groupMutationKeys.action(offeringUuid), (pending) =>
             pending.some((other) => other.uuid === group.uuid),
           ),
       ),
     [queryClient, offeringUuid],
   );
   const pullMembers = useCallback(
-    async (groups: OfferingGroup[]) => {
+    (groups: OfferingGroup[]) => {
       const free = notBusy(groups);
-      if (free.length) await pullAsync(free);
+      if (free.length) pullMutate(free);
     },
-    [pullAsync, notBusy],
+    [pullMutate, notBusy],
   );
 
   const confirmUnlink = useCallback(
@@ -193,43 +162,10 @@ export function useGroupActions(
 
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);
 
-  const closeLink = useCallback(() => setLinkTarget(null), []);
-  // Fetched once the page has its rows and is idle (managers only), then mounted closed, so that it opens at
-  // once and keeps its transitions; opened before that, it mounts as soon as its code is there.
-  const [linkLoaded, setLinkLoaded] = useState(false);
-  useEffect(() => {
-    if (!permission.canManage || !preload) return;
-    let current = true;
-    // After the rows are painted and the browser is idle: its code (zod, react-hook-form, the
-    // form fields) must not compete with the first rows' scripts (bench figure 3).
-    const cancel = whenIdle(() => {
-      void loadDelete();
-      void loadLinkDialog().then(() => current && setLinkLoaded(true));
-    });
-    return () => {
-      current = false;
-      cancel();
-    };
-  }, [permission.canManage, preload]);
-  const mounted = linkLoaded || linkTarget !== null;
-  const link = useMemo(
-    () => ({ offeringUuid, target: linkTarget, mounted, close: closeLink }),
-    [offeringUuid, linkTarget, mounted, closeLink],
-  );
+  const openLink = useCallback((group: OfferingGroup) => openLinkDialog(offeringUuid, group), [offeringUuid]);
 
   return useMemo(
-    () => ({ permission, isBusy, pullMembers, openLink: setLinkTarget, confirmUnlink, confirmDelete, link }),
-    [permission, isBusy, pullMembers, confirmUnlink, confirmDelete, link],
-  );
-}
-
-/** The actions' dialogs (the link dialog), rendered once wherever the actions are used. */
-export function GroupActionDialogs({ actions }: { actions: Pick<GroupActions, 'link'> }) {
-  const { offeringUuid, target, mounted, close } = actions.link;
-  if (!mounted) return null;
-  return (
-    <Suspense fallback={null}>
-      <LinkGroupDialog offeringUuid={offeringUuid} group={target} onClose={close} />
-    </Suspense>
+    () => ({ permission, isBusy, pullMembers, openLink, confirmUnlink, confirmDelete }),
+    [permission, isBusy, pullMembers, openLink, confirmUnlink, confirmDelete],
   );
 }

@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ApiError } from '../../api/errors';
 import { MISSING_FIXES, MISSING_PULL_REASON, missingExplanation } from '../../api/remote-presence';
-import { keycloakQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { StateBadge } from '../../components/state-badge';
@@ -15,7 +15,6 @@ import { DriftFixes } from '../member-drift/group-drift-fixes';
 import type { GroupActions } from './group-actions';
 import { NOT_LINKED_REASON } from './group-messages';
 import { KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
-import { groupQueries } from './queries';
 import { LinkBadge, useRemotePresence } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 
@@ -110,7 +109,7 @@ function GroupDetailBody({
   const { canManage, reason } = actions.permission;
   const linked = Boolean(group.backend_id);
   const busy = actions.isBusy(group.uuid);
-  const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: linked });
+  const remoteGroups = useQuery({ ...remoteGroupQueries.all(offeringUuid), enabled: linked });
   const remote = remoteGroups.data?.find((item) => item.id === group.backend_id);
   const presence = useRemotePresence(offeringUuid, group.backend_id);
   const missing = presence === 'missing';
@@ -224,7 +223,7 @@ function MemberDiff({
 }) {
   const linked = Boolean(group.backend_id);
   const local = useQuery(groupQueries.members(offeringUuid, group.uuid));
-  const remote = useQuery({ ...keycloakQueries.remoteGroupMembers(offeringUuid, group.backend_id), enabled: linked });
+  const remote = useQuery({ ...remoteGroupQueries.members(offeringUuid, group.backend_id), enabled: linked });
   const lines = useMemo(() => memberLines(local.data?.items ?? [], remote.data ?? []), [local.data, remote.data]);
   const diff = useMemo(() => presenceView(lines), [lines]);
   const ready = Boolean(local.data) && (!linked || Boolean(remote.data));

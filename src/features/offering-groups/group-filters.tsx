@@ -1,6 +1,6 @@
 import { Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { ResourceSelect } from '../../components/resource-select';
 import { withSelected } from '../../lib/options';
 import { isolate } from '../../lib/bidi';

@@ -33,3 +33,31 @@ export function failureSummary(failures: Outcome<unknown>[]): string {
 }
 
 export const quoted = (name: string) => `“${isolate(name)}”`;
+
+/**
+ * Some groups of a bulk action failed: the mutation fails (it never swallows an error), and
+ * keeps every outcome so that what succeeded is still told beside what did not.
+ */
+export class SomeGroupsFailed<T> extends Error {
+  constructor(readonly outcomes: Outcome<T>[]) {
+    const failed = outcomes.filter((outcome) => outcome.error !== undefined).length;
+    super(`${failed} of ${outcomes.length} groups failed`);
+    this.name = 'SomeGroupsFailed';
+  }
+}
+
+/** The outcomes when every group succeeded; else throws SomeGroupsFailed with all of them. */
+export function everyGroupOrThrow<T>(outcomes: Outcome<T>[]): Outcome<T>[] {
+  if (outcomes.some((outcome) => outcome.error !== undefined)) throw new SomeGroupsFailed(outcomes);
+  return outcomes;
+}
+
+/** Every outcome of a settled bulk action: its answer, or what its SomeGroupsFailed error kept. */
+export function settledOutcomes<T>(data: Outcome<T>[] | undefined, error: unknown): Outcome<T>[] {
+  if (data) return data;
+  return error instanceof SomeGroupsFailed ? (error.outcomes as Outcome<T>[]) : [];
+}
+
+/** Whether one of the groups was gone (404): the lists are refreshed so that it disappears. */
+export const someGone = (outcomes: Outcome<unknown>[]) =>
+  outcomes.some((outcome) => outcome.error instanceof ApiError && outcome.error.isNotFound);

@@ -2,7 +2,7 @@ import { Group, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { needsLookup, remoteIdsOf } from '../../api/remote-presence';
-import { keycloakQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { Segmented } from '../../components/segmented';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
@@ -26,11 +26,11 @@ export function useGroupSearch(offeringUuid: string, state: GroupsSearch) {
   const active = Boolean(state.q.trim() || state.show);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const every = useQuery({
-    ...keycloakQueries.everyGroup(offeringUuid, (loaded, total) => setProgress({ loaded, total })),
+    ...groupQueries.everyGroup(offeringUuid, (loaded, total) => setProgress({ loaded, total })),
     enabled: active,
   });
   const wantsRemote = state.show === 'linked' || state.show === 'missing';
-  const remote = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: active && wantsRemote });
+  const remote = useQuery({ ...remoteGroupQueries.all(offeringUuid), enabled: active && wantsRemote });
   const remoteIds = remoteIdsOf(remote.data);
 
   const matching = useMemo(() => {

@@ -14,12 +14,13 @@ import { afterNextPaint } from '../../lib/after-paint';
 import { formatDateTime } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/use-url-state';
-import { GroupActionDialogs, useGroupActions, type GroupActions } from './group-actions';
+import { useGroupActions, type GroupActions } from './group-actions';
+import { LinkDialogHost } from './link-dialog-host';
 import { GroupActionsMenu } from './group-actions-menu';
 import classes from './group-row.module.css';
 import { GroupSearchBar, useGroupSearch } from './group-search';
 import { groupsSearchSchema } from './groups-search';
-import { groupQueries } from './queries';
+import { groupQueries } from '../../api/group-queries';
 import { LinkBadge, useRemotePresences } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 import { showControls } from '../../lib/bidi';
@@ -44,7 +45,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
   const groups = search.active
     ? { data: search.view, error: search.error, isPending: search.loading, isPlaceholderData: false, refetch: search.refetch }
     : serverList;
-  const actions = useGroupActions(offeringUuid, permission, { preload: groups.data !== undefined });
+  const actions = useGroupActions(offeringUuid, permission);
   const [pickers, setPickers] = useState(filtersLoaded);
   // After the frame that shows the first rows (or the error, or the empty state), and rendered
   // in a transition, which yields to a click: the rows respond while the pickers mount.
@@ -168,7 +169,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
           />
         </Suspense>
       ) : null}
-      <GroupActionDialogs actions={actions} />
+      <LinkDialogHost offeringUuid={offeringUuid} preload={permission.canManage && groups.data !== undefined} />
     </Stack>
   );
 }

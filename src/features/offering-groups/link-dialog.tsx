@@ -1,18 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod/mini';
-import { api, unwrap } from '../../api/client';
 import { ApiError, splitFormErrors } from '../../api/errors';
-import { availableScopes, invalidateOffering, keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { availableScopes } from '../../lib/resource-scopes';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { ErrorAlert, FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
 import { goneMessage } from './group-messages';
 import { KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
+import { groupMutations } from './mutations';
 import { Bdi } from '../../components/bidi-text';
 
 const linkSchema = z.object({
@@ -59,9 +61,8 @@ function remoteLabel(group: RemoteGroup): string {
 }
 
 function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group: OfferingGroup; onDone: () => void }) {
-  const queryClient = useQueryClient();
-  const remoteGroups = useQuery(keycloakQueries.remoteGroups(offeringUuid));
-  const localGroups = useQuery(keycloakQueries.everyGroup(offeringUuid));
+  const remoteGroups = useQuery(remoteGroupQueries.all(offeringUuid));
+  const localGroups = useQuery(groupQueries.everyGroup(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
 
   const form = useForm<LinkValues>({
@@ -74,20 +75,7 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
   });
 
   const link = useMutation({
-    mutationFn: (values: LinkValues) => {
-      const resourceChanged = values.resource_uuid !== (group.resource_uuid ?? '');
-      return unwrap(
-        api.POST('/api/offering-keycloak-groups/{uuid}/set_backend_id/', {
-          params: { path: { uuid: group.uuid } },
-          // scope_id is always sent: Waldur resets it to "" when it is absent.
-          body: {
-            backend_id: values.backend_id,
-            scope_id: values.scope_id,
-            ...(resourceChanged ? { resource_uuid: values.resource_uuid || null } : {}),
-          },
-        }),
-      );
-    },
+    ...groupMutations.link(offeringUuid, group),
     onSuccess: (updated, values) => {
       const remote = remoteById.get(values.backend_id);
       notifications.show({
@@ -96,10 +84,9 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
         message: `“${isolate(updated.name)}” is linked to the Keycloak group “${isolate(remote ? remote.path || remote.name : values.backend_id)}”.`,
       });
       onDone();
-      return invalidateOffering(queryClient, offeringUuid, 'groups');
     },
     onError: (error) => {
-      if (error instanceof ApiError && error.isNotFound) return invalidateOffering(queryClient, offeringUuid, 'groups');
+      if (error instanceof ApiError && error.isNotFound) return;
       const { fields } = splitFormErrors(error, ['backend_id', 'resource_uuid', 'scope_id']);
       for (const [field, message] of Object.entries(fields)) form.setError(field as keyof LinkValues, { message });
     },

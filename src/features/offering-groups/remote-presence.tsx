@@ -1,7 +1,7 @@
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, UNCHECKED_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
-import { keycloakQueries } from '../../api/shared-queries';
+import { remoteGroupQueries } from '../../api/group-queries';
 import { DeferredTooltip } from '../../components/deferred/widgets';
 import classes from './group-row.module.css';
 
@@ -28,10 +28,10 @@ export type RemotePresences = {
  * own cached query, fetched together under one key.
  */
 export function useRemotePresences(offeringUuid: string, backendIds: readonly string[]): RemotePresences {
-  const remoteGroups = useQuery({ ...keycloakQueries.remoteGroups(offeringUuid), enabled: backendIds.some(Boolean) });
+  const remoteGroups = useQuery({ ...remoteGroupQueries.all(offeringUuid), enabled: backendIds.some(Boolean) });
   const remoteIds = remoteIdsOf(remoteGroups.data);
   const lookedUp = [...new Set(backendIds.filter((backendId) => needsLookup(backendId, remoteIds)))].sort();
-  const lookups = useQuery({ ...keycloakQueries.remoteGroupsMembersSettled(offeringUuid, lookedUp), enabled: lookedUp.length > 0 });
+  const lookups = useQuery({ ...remoteGroupQueries.membersSettled(offeringUuid, lookedUp), enabled: lookedUp.length > 0 });
   const members = new Map(lookedUp.map((backendId, index) => [backendId, lookups.data?.[index]]));
   const remoteFailed = remoteGroups.isError && !remoteGroups.data;
   return {

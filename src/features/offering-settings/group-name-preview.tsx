@@ -1,6 +1,6 @@
 import { Alert, Button, Code, Paper, Select, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
-import { availableScopes } from '../../api/shared-queries';
+import { availableScopes } from '../../lib/resource-scopes';
 import type { Offering, OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
 import { bracedTemplateFix, keycloakGroupName, templateValues, unknownTemplateVariables } from './group-name';
 

@@ -1,8 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { invalidateOffering } from '../../api/shared-queries';
-import type { AvailableScope } from '../../api/shared-queries';
+import { invalidateOffering } from '../../api/offering-keys';
+import type { AvailableScope } from '../../lib/resource-scopes';
 
 type IntegrationRequest = components['schemas']['OfferingIntegrationUpdateRequest'];
 

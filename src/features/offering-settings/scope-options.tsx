@@ -2,7 +2,7 @@ import { Autocomplete, Button, Group, Modal, Stack, Table, Text, TextInput, Titl
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { splitFormErrors } from '../../api/errors';
-import { availableScopes, type AvailableScope } from '../../api/shared-queries';
+import { availableScopes, type AvailableScope } from '../../lib/resource-scopes';
 import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';

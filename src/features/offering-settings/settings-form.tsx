@@ -37,17 +37,21 @@ import {
   type SettingsValues,
 } from './settings-schema';
 
-/** What the route tells the form about the connection test it renders (`slot`). */
+/** What the route tells the form about the connection test (data; the test's UI comes as `testSlot`). */
 export type ConnectionState = {
   /** The last test: when it ended and whether Keycloak answered. */
   last: { ok: boolean; at: number } | null;
-  /** The "Test connection" button and its result. */
-  slot: React.ReactNode;
   /** Runs the test (the form runs it after a save that touches the connection). */
   run: () => void;
 };
 
 type Props = {
+  /**
+   * A slot by design: the connection feature's "Test connection" button and result, drawn under
+   * the form. A feature never imports another one, so the route composes them and hands the
+   * test's UI in here; everything the form itself reads of the test comes as data (`connection`).
+   */
+  testSlot: React.ReactNode;
   offering: Offering;
   roles: OfferingRole[];
   resources: ProviderResource[];
@@ -71,7 +75,7 @@ function download(name: string, content: string) {
  * is saved or reset: server refusals land under their fields, leaving the page asks first, and
  * nothing goes to the URL or a draft (the form holds the admin password).
  */
-export function SettingsForm({ offering, roles, resources, groups, connection }: Props) {
+export function SettingsForm({ offering, roles, resources, groups, connection, testSlot }: Props) {
   const queryClient = useQueryClient();
   const saved = useMemo(() => savedOptions(offering), [offering]);
   const schema = useMemo(() => settingsSchema(saved), [saved]);
@@ -334,7 +338,7 @@ export function SettingsForm({ offering, roles, resources, groups, connection }:
           </Group>
         </Stack>
       </form>
-      <div>{connection.slot}</div>
+      <div>{testSlot}</div>
       <Modal opened={exportOpen} onClose={() => setExportOpen(false)} title="Export Keycloak settings">
         <Stack gap="sm">
           <Text size="sm">Downloads the saved settings as JSON (unsaved changes are not included).</Text>

@@ -1,6 +1,7 @@
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
 import type { OfferingPermission } from '../../lib/offering-permission';
@@ -8,14 +9,20 @@ import { ScopeOptions } from './scope-options';
 import { SettingsForm, type ConnectionState } from './settings-form';
 import { formValues, savedOptions } from './settings-schema';
 
-type Props = { offeringUuid: string; permission: OfferingPermission; connection: ConnectionState };
+type Props = {
+  offeringUuid: string;
+  permission: OfferingPermission;
+  connection: ConnectionState;
+  /** The connection test's UI, a slot by design (see SettingsForm). */
+  testSlot: React.ReactNode;
+};
 
 /** The Settings tab: the Keycloak settings (a form, or read-only) and the scope options. */
-export function SettingsTab({ offeringUuid, permission, connection }: Props) {
+export function SettingsTab({ offeringUuid, permission, connection, testSlot }: Props) {
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
-  const groups = useQuery({ ...keycloakQueries.everyGroup(offeringUuid), enabled: permission.canManage });
+  const groups = useQuery({ ...groupQueries.everyGroup(offeringUuid), enabled: permission.canManage });
 
   const failed = [offering, roles, resources].find((q) => q.error && !q.data);
   if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />;
@@ -36,6 +43,7 @@ export function SettingsTab({ offeringUuid, permission, connection }: Props) {
             resources={resources.data}
             groups={groupList}
             connection={connection}
+            testSlot={testSlot}
           />
         ) : (
           <ReadOnlySettings offering={offering.data} reason={permission.reason} />

@@ -3,7 +3,7 @@ import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
 import { OfferingTabs } from './offering-tabs';
 import { reportsSyncStatus } from '../../api/membership-sync';
-import { offeringQueries } from '../../api/shared-queries';
+import { offeringQueries } from '../../api/offering-queries';
 
 /** The offering page's tabs on Waldur 8.0.8+, where access is a role on a resource or resource project. */
 export const ACCESS_TABS = [

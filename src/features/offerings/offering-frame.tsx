@@ -2,7 +2,8 @@ import { Alert, Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
 import { OfferingTabs } from './offering-tabs';
-import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
+import { isKeycloakEnabled } from '../../api/keycloak-enabled';
+import { offeringQueries } from '../../api/offering-queries';
 import { KeycloakBadge } from './keycloak-badge';
 import { Bdi } from '../../components/bidi-text';
 

@@ -2,7 +2,8 @@ import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@man
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { reportsSyncStatus } from '../../api/membership-sync';
-import { isKeycloakEnabled, offeringQueries } from '../../api/shared-queries';
+import { isKeycloakEnabled } from '../../api/keycloak-enabled';
+import { offeringQueries } from '../../api/offering-queries';
 import { KeycloakBadge } from './keycloak-badge';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';

@@ -1,6 +1,7 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
+import type { KeyFilters } from '../../api/mutation-meta';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { personName } from '../../lib/person-fields';
 import { settleInOrder } from '../../lib/settle-in-order';
@@ -90,11 +91,7 @@ export function deleteMemberships(
  * not refresh".
  */
 export function invalidateMemberships(queryClient: QueryClient, replaced: readonly string[] = []) {
-  const gone = new Set(replaced.map((uuid) => JSON.stringify(rancherQueries.detail(uuid).queryKey)));
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: rancherKeys.memberships, predicate: (query) => !gone.has(JSON.stringify(query.queryKey)) }),
-    queryClient.invalidateQueries({ queryKey: rancherKeys.groups }),
-  ]);
+  return Promise.all(membershipsChanged(replaced).map((filters) => queryClient.invalidateQueries(filters)));
 }
 
 /**
@@ -141,3 +138,28 @@ export async function moveMembership(
     return { status: 'not-added', removed, addError };
   }
 }
+
+/** The Rancher memberships' writes, by key. */
+export const rancherMutationKeys = {
+  /** Create, edit, move and their retries: one form, one write at a time. */
+  form: () => ['rancher-membership-form'] as const,
+  delete: () => ['rancher-membership-delete'] as const,
+};
+
+/** What any write of a membership makes stale (see `invalidateMemberships`). */
+export const membershipsChanged = (replaced: readonly string[] = []): KeyFilters[] => {
+  const gone = new Set(replaced.map((uuid) => JSON.stringify(rancherQueries.detail(uuid).queryKey)));
+  return [
+    { queryKey: rancherKeys.memberships, predicate: (query) => !gone.has(JSON.stringify(query.queryKey)) },
+    { queryKey: rancherKeys.groups },
+  ];
+};
+
+export const rancherMutations = {
+  delete: () =>
+    mutationOptions({
+      mutationKey: rancherMutationKeys.delete(),
+      mutationFn: (membership: MembershipRef) => deleteMembership(membership.uuid),
+      meta: { invalidates: membershipsChanged() },
+    }),
+};

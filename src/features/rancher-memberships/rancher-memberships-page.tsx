@@ -19,14 +19,7 @@ import { exportFileName, exportMembershipsCsv } from './export-csv';
 import { membershipColumns, membershipRowLabel } from './membership-columns';
 import { MembershipFormDialog, type MembershipFormMode } from './membership-form';
 import { MembershipsFilters } from './memberships-filters';
-import {
-  deleteMembership,
-  deleteMemberships,
-  invalidateMemberships,
-  membershipRef,
-  type DeleteOutcome,
-  type MembershipRef,
-} from './mutations';
+import { rancherMutations, deleteMemberships, invalidateMemberships, membershipRef, type DeleteOutcome } from './mutations';
 import {
   MEMBERSHIP_SERVER_NAMES,
   NO_FILTERS,
@@ -107,7 +100,7 @@ function MembershipsSection() {
     toRef,
     afterChange: () => invalidateMemberships(queryClient),
     rowChange: {
-      mutationFn: (membership: MembershipRef) => deleteMembership(membership.uuid),
+      mutation: rancherMutations.delete(),
       onSuccess: (status, membership) => {
         notifications.show({
           color: 'teal',

@@ -1,7 +1,8 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrapPage } from '../../api/client';
 import { param, searchSchema } from '../../lib/search-params';
-import { offeringKeys, type RemoteSearchAnswer } from '../../api/shared-queries';
+import { offeringKeys } from '../../api/offering-keys';
+import { type RemoteSearchAnswer } from '../../api/remote-user-queries';
 import type { OfferingMembership } from '../../api/types';
 
 /** The remote users tab's URL: the search text (as sent) and the page of results. */

@@ -3,7 +3,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
-import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries, type RemoteSearchAnswer } from '../../api/shared-queries';
+import { REMOTE_SEARCH_CAP, REMOTE_SEARCH_MIN_LENGTH, remoteUserQueries, type RemoteSearchAnswer } from '../../api/remote-user-queries';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { offeringKeys } from '../../api/shared-queries';
+import { offeringKeys } from '../../api/offering-keys';
 
 export const syncStatusQueries = {
   status: (offeringUuid: string) =>

@@ -3,7 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { isRefusedByKeycloak, KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
-import { keycloakQueries, offeringQueries } from '../../api/shared-queries';
+import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
+import { offeringQueries } from '../../api/offering-queries';
 import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
@@ -36,8 +37,8 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
   const filter = useDeferredValue(search.value);
 
   const status = useQuery(syncStatusQueries.status(offeringUuid));
-  const local = useQuery(keycloakQueries.everyGroup(offeringUuid));
-  const remote = useQuery(keycloakQueries.remoteGroups(offeringUuid));
+  const local = useQuery(groupQueries.everyGroup(offeringUuid));
+  const remote = useQuery(remoteGroupQueries.all(offeringUuid));
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const baseGroupHidesGroups = remote.data?.length === 0 && offering.data !== undefined && baseGroupOf(offering.data) !== '';
 
