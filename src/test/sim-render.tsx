@@ -3,6 +3,8 @@
  * demo-seeded simulator, the API client pointed at it, a signed-in account, and the app's
  * providers around the component under test with a memory router.
  */
+import { i18n } from '@lingui/core';
+import { I18nProvider } from '@lingui/react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
@@ -34,12 +36,14 @@ export function renderApp(ui: React.ReactNode, { route = '/', path = '*' }: { ro
   });
   const router = createMemoryRouter([{ path, element: ui }], { initialEntries: [route] });
   const result = render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <OverlayHosts eager />
-        <RouterProvider router={router} />
-      </QueryClientProvider>
-    </MantineProvider>,
+    <I18nProvider i18n={i18n}>
+      <MantineProvider env="test">
+        <QueryClientProvider client={queryClient}>
+          <OverlayHosts eager />
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </I18nProvider>,
   );
   return { ...result, queryClient, router };
 }
