@@ -1,4 +1,5 @@
 import { i18n, type Messages } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { applyDocumentLocale, isLocale, rememberLocale, SOURCE_LOCALE, type Locale } from './locales';
 
 /**
@@ -13,13 +14,14 @@ async function messagesOf(locale: Locale): Promise<Messages> {
 }
 
 /**
- * Makes `locale` the app's language: its catalog, `<html lang dir>`, and what every request
+ * Makes `locale` the app's language: its catalog, `<html lang dir>`, the page title, and what every request
  * sends as Accept-Language (api/client.ts reads `i18n.locale`). Resolves once the new messages
  * render; a catalog that fails to load leaves the language as it was and rejects.
  */
 export async function activateLocale(locale: Locale): Promise<void> {
   i18n.loadAndActivate({ locale, messages: await messagesOf(locale) });
   applyDocumentLocale(locale);
+  document.title = i18n._(msg`Waldur · Keycloak groups`);
 }
 
 /** The language the user picks in the menu: kept for the next visits in this browser. */
