@@ -258,7 +258,7 @@ test('Arabic mirrors the page: the navigation on the right, tables read right to
 
 test('the language menu changes the words and keeps the page, its filters and an open form', async ({ page }) => {
   await page.goto(`/offerings/${A}/groups?q=Research`);
-  const search = page.getByRole('textbox').first();
+  const search = page.getByRole('searchbox').first();
   await expect(search).toHaveValue('Research');
   await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
   await expect(page.locator('html')).toHaveAttribute('lang', 'de');
