@@ -4,6 +4,9 @@ import { createHash } from 'node:crypto';
 import { build as bundle } from 'rolldown';
 import { defineConfig, type Plugin } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import babel from '@rolldown/plugin-babel';
+import { lingui } from '@lingui/vite-plugin';
+import { precompileMessages } from './scripts/precompile-messages.ts';
 import { simDevPlugin } from './sim/vite-plugin.ts';
 
 /**
@@ -93,7 +96,25 @@ function earlyRequests(): Plugin {
 // One config for the app build, the dev server (with the simulator or a proxy to a real
 // Waldur mounted on the same origin) and the unit/component tests.
 export default defineConfig(({ command, mode }) => ({
-  plugins: [react(), simDevPlugin(), earlyRequests(), sourcemapsOutsideDist()],
+  plugins: [
+    react(),
+    // Lingui's macros (t, <Trans>, plural) become message descriptors that keep their English
+    // text (see scripts/precompile-messages.ts); the catalogs of src/locales compile on import,
+    // and a production build fails on a missing translation or a broken message.
+    babel({
+      presets: [
+        {
+          preset: { plugins: [['@lingui/babel-plugin-lingui-macro', { stripMessageField: false }]] },
+          rolldown: { filter: { code: /@lingui\/(?:core|react)\/macro/ } },
+        },
+      ],
+    }),
+    lingui({ failOnMissing: mode === 'production', failOnCompileError: true }),
+    precompileMessages(),
+    simDevPlugin(),
+    earlyRequests(),
+    sourcemapsOutsideDist(),
+  ],
   resolve: {
     // react-router's package exports only its development build (extra checks and console
     // warnings, 47 KB gzip); the production build sits beside it.
@@ -145,6 +166,7 @@ export default defineConfig(({ command, mode }) => ({
           environment: 'node',
           include: ['sim/**/*.test.ts', 'src/**/*.test.ts'],
           exclude: ['sim/test-keycloak/**', 'node_modules/**'],
+          setupFiles: ['src/test/i18n-setup.ts'],
         },
       },
       // `npm run test:keycloak`: against the real Keycloak it started (KEYCLOAK_URL).
@@ -162,7 +184,7 @@ export default defineConfig(({ command, mode }) => ({
           name: 'dom',
           environment: 'happy-dom',
           include: ['src/**/*.test.tsx'],
-          setupFiles: ['src/test/setup.ts'],
+          setupFiles: ['src/test/i18n-setup.ts', 'src/test/setup.ts'],
         },
       },
     ],

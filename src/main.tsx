@@ -7,6 +7,14 @@ import { loadRuntimeConfig } from './api/config';
 import { Providers } from './app/providers';
 import { queryClient } from './app/query-client';
 import { createRouter } from './app/router';
+import { activateLocale } from './i18n/i18n';
+import { takeLanguageParam } from './i18n/language-param';
+import { currentVisitLocale } from './i18n/locales';
+
+// The language first (from ?language=, which is then remembered and taken out of the URL, the
+// stored choice or the browser's): English is at hand, another locale's catalog loads beside the
+// page's code. A catalog that cannot load leaves the page in English rather than blank.
+const localeReady = activateLocale(takeLanguageParam() ?? currentVisitLocale()).catch(() => activateLocale('en'));
 
 // /config.json and the first page's route modules load at once: the router runs the loaders
 // (the data) once the API is configured.
@@ -29,11 +37,12 @@ function render(container: HTMLElement) {
     </StrictMode>,
   );
 }
-if (router.state.initialized) render(root);
-else {
+const routerReady = new Promise<void>((ready) => {
+  if (router.state.initialized) return ready();
   const unsubscribe = router.subscribe((state) => {
     if (!state.initialized) return;
     unsubscribe();
-    render(root);
+    ready();
   });
-}
+});
+void Promise.all([localeReady, routerReady]).then(() => render(root));

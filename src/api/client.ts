@@ -5,6 +5,8 @@ import type { RuntimeConfig } from './config';
 import { takeEarly } from './early';
 import { ApiError, networkError, normaliseHttpError, timeoutError } from './errors';
 import { expireSession, getToken } from './session';
+import { i18n } from '@lingui/core';
+import { SOURCE_LOCALE } from '../i18n/locales';
 
 export type ApiClient = Client<paths>;
 /** The same transport typed by Waldur 8.1.3's document, for the endpoints of offering roles (8.0.8+). */
@@ -32,6 +34,8 @@ async function authorisedFetch(input: Request): Promise<Response> {
   const headers = new Headers(input.headers);
   if (token && !isSignInRequest(input.url)) headers.set('Authorization', `Token ${token}`);
   headers.set('Accept', 'application/json');
+  // Waldur's own messages (validation errors, details) in the app's language where it has them.
+  headers.set('Accept-Language', i18n.locale || SOURCE_LOCALE);
   const timeout = AbortSignal.timeout(settings.timeoutMs);
   const signal = AbortSignal.any([input.signal, timeout]);
   const body = input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.text();

@@ -4,16 +4,19 @@ import { getToken } from '../api/session';
 import { EARLY_FOR_MS, type BootRecord } from './boot-record';
 import { applyInitialColorScheme } from './color-scheme';
 import { landingRequests } from './landing-requests';
+import { applyDocumentLocale, currentVisitLocale } from '../i18n/locales';
 
 /**
  * index.html's first script, a few kilobytes, run while the page is still being parsed. Its
- * whole contract: it sets the colour scheme of the first paint (none of index.html's skeleton
+ * whole contract: it sets the colour scheme and the language (`<html lang dir>`) of the first paint (none of index.html's skeleton
  * when the sign-in form comes), reads /config.json, and sends the GET requests the page being
  * opened starts with (landing-requests.ts), leaving them on `window` (boot-record.ts). The app,
  * loaded by index.html beside it and waiting for nothing here, takes an answer by its exact URL
  * and token (api/early.ts) or sends its own. It draws nothing and delays nothing.
  */
 applyInitialColorScheme();
+const locale = currentVisitLocale();
+applyDocumentLocale(locale);
 const token = getToken();
 if (!token || location.pathname.startsWith('/sign-in')) document.documentElement.setAttribute('data-boot-signed-out', '');
 
@@ -24,7 +27,7 @@ if (token) void config.then((raw) => sendEarly(token, parseRuntimeConfig(raw).ap
 
 function sendEarly(token: string, base: string) {
   const plan = landingRequests(base, location.pathname, location.search);
-  const get = (url: string) => fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json' } });
+  const get = (url: string) => fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json', 'Accept-Language': locale } });
   const keep = (url: string, response: Promise<Response>) => {
     // A failure is the app's to handle when it takes the request: it then sends its own.
     response.catch(() => undefined);

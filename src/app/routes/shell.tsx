@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { ActionIcon, Button, Group, Progress, Text, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect } from 'react';
@@ -8,17 +9,19 @@ import { isUsable, type FeatureStatus } from '../../features/connection/capabili
 import { connectionQueries } from '../../features/connection/queries';
 import { setDraftOwner } from '../../lib/form-draft';
 import { AppFrame, AppNavLink } from '../app-frame';
+import { LanguageSelect } from '../../i18n/language-select';
 import { useFocusMainOnNavigation } from '../use-focus-main-on-navigation';
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
   const computed = useComputedColorScheme('light');
+  const { t } = useLingui();
   return (
-    <DeferredTooltip label={computed === 'dark' ? 'Switch to light' : 'Switch to dark'}>
+    <DeferredTooltip label={computed === 'dark' ? t`Switch to light` : t`Switch to dark`}>
       <ActionIcon
         variant="default"
         size="lg"
-        aria-label="Toggle color scheme"
+        aria-label={t`Toggle color scheme`}
         onClick={() => setColorScheme(computed === 'dark' ? 'light' : 'dark')}
       >
         <span aria-hidden="true">{computed === 'dark' ? '☀' : '☾'}</span>
@@ -41,13 +44,14 @@ export function Component() {
   }, [myUuid]);
   const capabilities = useQuery(connectionQueries.capabilities());
   const navigation = useNavigation();
+  const { t } = useLingui();
   useFocusMainOnNavigation();
 
   return (
     <AppFrame
       headerTop={
         navigation.state === 'loading' ? (
-          <Progress value={100} animated size="xs" radius={0} pos="absolute" top={0} left={0} right={0} aria-label="Loading page" />
+          <Progress value={100} animated size="xs" radius={0} pos="absolute" top={0} left={0} right={0} aria-label={t`Loading page`} />
         ) : null
       }
       headerEnd={
@@ -55,17 +59,18 @@ export function Component() {
           <Text size="sm" visibleFrom="xs">
             {me.data ? me.data.full_name || me.data.username : ''}
           </Text>
+          <LanguageSelect />
           <ColorSchemeToggle />
           <Button variant="default" onClick={() => signOut()}>
-            Sign out
+            {t`Sign out`}
           </Button>
         </Group>
       }
       nav={
         <>
-          <AppNavLink to="/offerings" label="Offerings" />
-          <FeatureNavLink to="/rancher-memberships" label="Rancher memberships" status={capabilities.data?.rancherKeycloak} />
-          <AppNavLink to="/server" label="Server" />
+          <AppNavLink to="/offerings" label={t`Offerings`} />
+          <FeatureNavLink to="/rancher-memberships" label={t`Rancher memberships`} status={capabilities.data?.rancherKeycloak} />
+          <AppNavLink to="/server" label={t`Server`} />
         </>
       }
     >

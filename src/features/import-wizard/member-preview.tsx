@@ -58,7 +58,7 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
             component="ul"
             m={0}
             p={0}
-            pr={4}
+            pe={4}
             // Scrolls on its own: focusable so keyboard users can scroll it too.
             tabIndex={0}
             style={{ listStyle: 'none', maxHeight: 380, overflowY: 'auto' }}

@@ -121,7 +121,7 @@ const TreeRow = memo(function TreeRow({
       style={{
         position: 'absolute',
         top: 0,
-        left: 0,
+        insetInlineStart: 0,
         width: '100%',
         height: ROW_HEIGHT,
         transform: `translateY(${top}px)`,
@@ -129,7 +129,7 @@ const TreeRow = memo(function TreeRow({
         borderBottom: '1px solid var(--mantine-color-default-border)',
       }}
     >
-      <Group gap={6} wrap="nowrap" h="100%" pl={8 + depth * INDENT} pr={8}>
+      <Group gap={6} wrap="nowrap" h="100%" ps={8 + depth * INDENT} pe={8}>
         {expandable ? (
           <ActionIcon
             variant="subtle"

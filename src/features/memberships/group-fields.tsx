@@ -188,7 +188,7 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
           </Text>
         ) : groups.data ? (
           <Text size="sm" role="status">
-            <Badge component="span" variant="light" color="indigo" mr={6}>
+            <Badge component="span" variant="light" color="indigo" me={6}>
               New group
             </Badge>
             No group has this role, resource and scope yet: Waldur creates it, in Keycloak too.

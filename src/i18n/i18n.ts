@@ -1,0 +1,38 @@
+import { i18n, type Messages } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { applyDocumentLocale, isLocale, rememberLocale, SOURCE_LOCALE, type Locale } from './locales';
+
+/**
+ * One chunk per locale, loaded when the locale is chosen. English is the source text the
+ * messages carry in the code (compiled at build time, see vite.config.ts): it needs no catalog.
+ */
+const catalogs = import.meta.glob<{ messages: Messages }>(['../locales/*/messages.po', '!../locales/en/**']);
+
+async function messagesOf(locale: Locale): Promise<Messages> {
+  const load = catalogs[`../locales/${locale}/messages.po`];
+  return load ? (await load()).messages : {};
+}
+
+/**
+ * Makes `locale` the app's language: its catalog, `<html lang dir>`, the page title, and what every request
+ * sends as Accept-Language (api/client.ts reads `i18n.locale`). Resolves once the new messages
+ * render; a catalog that fails to load leaves the language as it was and rejects.
+ */
+export async function activateLocale(locale: Locale): Promise<void> {
+  i18n.loadAndActivate({ locale, messages: await messagesOf(locale) });
+  applyDocumentLocale(locale);
+  document.title = i18n._(msg`Waldur · Keycloak groups`);
+}
+
+/** The language the user picks in the menu: kept for the next visits in this browser. */
+export async function chooseLanguage(locale: Locale): Promise<void> {
+  await activateLocale(locale);
+  rememberLocale(locale);
+}
+
+/** The app's language now (English before anything is activated). */
+export function activeLocale(): Locale {
+  return isLocale(i18n.locale) ? i18n.locale : SOURCE_LOCALE;
+}
+
+export { i18n };
