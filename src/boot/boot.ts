@@ -27,7 +27,8 @@ if (token) void config.then((raw) => sendEarly(token, parseRuntimeConfig(raw).ap
 
 function sendEarly(token: string, base: string) {
   const plan = landingRequests(base, location.pathname, location.search);
-  const get = (url: string) => fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json', 'Accept-Language': locale } });
+  const get = (url: string) =>
+    fetch(url, { headers: { Authorization: `Token ${token}`, Accept: 'application/json', 'Accept-Language': locale } });
   const keep = (url: string, response: Promise<Response>) => {
     // A failure is the app's to handle when it takes the request: it then sends its own.
     response.catch(() => undefined);
