@@ -84,7 +84,7 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
                   <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
                     {name ? <Bdi>{name}</Bdi> : null}
                     {name && member.email ? ' · ' : null}
-                    {member.email || (name ? null : t`No name or email`)}
+                    {member.email ? <Bdi>{member.email}</Bdi> : name ? null : t`No name or email`}
                   </Text>
                 </li>
               );
