@@ -37,7 +37,7 @@ const noImportOf = {
 };
 
 /** The folders of src/ that have import bounds below; a file anywhere else has none, and says so. */
-const SRC_FOLDERS = ['api', 'app', 'boot', 'components', 'features', 'lib', 'test'];
+const SRC_FOLDERS = ['api', 'app', 'boot', 'components', 'features', 'i18n', 'lib', 'test'];
 const knownSrcFolder = {
   meta: {
     type: 'problem',
@@ -78,7 +78,21 @@ const NO_FEATURE_FROM_DOMAIN = {
  * Folders whose strings are not yet in Lingui's catalogs: taken off this list as they are
  * translated, until it is empty.
  */
-const I18N_NOT_YET = ['src/api/**', 'src/lib/**', 'src/components/**', 'src/features/**', 'src/app/**'];
+const I18N_NOT_YET = [
+  'src/api/**',
+  'src/lib/**',
+  'src/components/**',
+  'src/features/connection/**',
+  'src/features/member-drift/**',
+  'src/features/memberships/**',
+  'src/features/offering-access/**',
+  'src/features/offering-groups/**',
+  'src/features/offering-settings/**',
+  'src/features/offerings/**',
+  'src/features/rancher-memberships/**',
+  'src/features/sync-status/**',
+  'src/app/**',
+];
 
 export default tseslint.config(
   {
@@ -104,7 +118,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_SIM, NO_APP, NO_FEATURE_FROM_DOMAIN] }] },
   },
   {
-    files: ['src/api/**', 'src/lib/**', 'src/components/**'],
+    files: ['src/api/**', 'src/lib/**', 'src/components/**', 'src/i18n/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [NO_SIM, NO_APP, NO_FEATURES] }] },
   },
   {
@@ -140,7 +154,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/features/**', 'src/api/**', 'src/lib/**', 'src/components/**'],
+    files: ['src/features/**', 'src/api/**', 'src/lib/**', 'src/components/**', 'src/i18n/**'],
     rules: {
       'bounds/no-import-of': [
         'error',

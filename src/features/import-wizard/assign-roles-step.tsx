@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useMemo, useState } from 'react';
@@ -12,6 +14,7 @@ import { applyToAll, EMPTY_CHOICE, isLocked, setChoice, setSelected, type Choice
 import type { WizardStore } from './wizard-store';
 import { Bdi } from '../../components/bidi-text';
 import { showControls, isolate } from '../../lib/bidi';
+import { formatNumber } from '../../lib/format';
 
 type Props = {
   offeringUuid: string;
@@ -32,10 +35,10 @@ function roleOptions(roles: readonly OfferingRole[]): SelectData {
 }
 
 /** The resource's scope IDs; with a role chosen, only those of its scope type (all Waldur accepts). */
-function scopeOptions(resource: ProviderResource | undefined, role: OfferingRole | undefined): ScopeData {
+function scopeOptions(resource: ProviderResource | undefined, role: OfferingRole | undefined, scopeLabel: string): ScopeData {
   const groups = new Map<string, SelectData>();
   for (const scope of role ? scopesForRole(resource, role.scope_type) : availableScopes(resource)) {
-    const group = scope.scope_type || 'Scope';
+    const group = scope.scope_type || scopeLabel;
     groups.set(group, [
       ...(groups.get(group) ?? []),
       { value: scope.scope_id, label: scope.label ? `${scope.label} (${scope.scope_id})` : scope.scope_id },
@@ -55,22 +58,23 @@ function withResource(choice: Choice, resourceUuid: string, resources: readonly 
 export function AssignRolesStep({ offeringUuid, state, update, showErrors }: Props) {
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
+  const { t } = useLingui();
 
   if (!roles.data || !resources.data) {
     const error = roles.error ?? resources.error;
     return (
       <Stack gap="sm">
         <Title order={3} size="h4">
-          Assign roles
+          <Trans>Assign roles</Trans>
         </Title>
         {error ? (
           <ErrorAlert
             error={error}
-            title="Could not load the offering’s roles and resources"
+            title={t`Could not load the offering’s roles and resources`}
             onRetry={() => void Promise.all([roles.refetch(), resources.refetch()])}
           />
         ) : (
-          <TableSkeleton rows={4} label="Loading roles and resources" />
+          <TableSkeleton rows={4} label={t`Loading roles and resources`} />
         )}
       </Stack>
     );
@@ -81,6 +85,8 @@ export function AssignRolesStep({ offeringUuid, state, update, showErrors }: Pro
 type FormProps = Omit<Props, 'offeringUuid'> & { roles: OfferingRole[]; resources: ProviderResource[] };
 
 function AssignRolesForm({ state, update, showErrors, roles, resources }: FormProps) {
+  const { t } = useLingui();
+  const scopeLabel = t`Scope`;
   const roleData = useMemo(() => roleOptions(roles), [roles]);
   const resourceData = useMemo(
     () =>
@@ -92,12 +98,12 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
     const table = new Map<string, ScopeData>();
     for (const resource of resources) {
       if (!resource.uuid) continue;
-      table.set(`${resource.uuid}\u0000`, scopeOptions(resource, undefined));
-      for (const role of roles) if (role.uuid) table.set(`${resource.uuid}\u0000${role.uuid}`, scopeOptions(resource, role));
+      table.set(`${resource.uuid}\u0000`, scopeOptions(resource, undefined, scopeLabel));
+      for (const role of roles) if (role.uuid) table.set(`${resource.uuid}\u0000${role.uuid}`, scopeOptions(resource, role, scopeLabel));
     }
     return (resourceUuid: string, roleUuid: string): ScopeData =>
       table.get(`${resourceUuid}\u0000${roleUuid}`) ?? table.get(`${resourceUuid}\u0000`) ?? NO_SCOPES;
-  }, [resources, roles]);
+  }, [resources, roles, scopeLabel]);
   const lookups = useMemo(() => ({ roles, resources }), [roles, resources]);
 
   const editable = state.selected.filter((id) => !isLocked(state, id));
@@ -106,11 +112,13 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
-        Assign roles
+        <Trans>Assign roles</Trans>
       </Title>
       <Text size="sm" c="dimmed">
-        Each imported group becomes a local group with a role, and optionally a resource and a scope ID within it. Waldur keeps one group
-        per role, resource and scope ID.
+        <Trans>
+          Each imported group becomes a local group with a role, and optionally a resource and a scope ID within it. Waldur keeps one group
+          per role, resource and scope ID.
+        </Trans>
       </Text>
       <ApplyToAll
         count={editable.length}
@@ -121,23 +129,36 @@ function AssignRolesForm({ state, update, showErrors, roles, resources }: FormPr
         resources={resources}
       />
       {showErrors && missing > 0 ? (
-        <Alert color="red" variant="light" role="alert" title="Some groups are not ready">
-          {missing === 1 ? 'One group needs' : `${missing} groups need`} a role (and a valid resource and scope ID) before you go on.
+        <Alert color="red" variant="light" role="alert" title={t`Some groups are not ready`}>
+          {plural(missing, {
+            one: 'One group needs a role (and a valid resource and scope ID) before you go on.',
+            other: '# groups need a role (and a valid resource and scope ID) before you go on.',
+          })}
         </Alert>
       ) : null}
       <VirtualTable
         count={state.selected.length}
         columns={5}
         estimateRowHeight={52}
-        label="Roles for the chosen groups"
+        label={t`Roles for the chosen groups`}
         head={
           <Table.Tr>
-            <Table.Th w="28%">Remote group</Table.Th>
-            <Table.Th w="24%">Role</Table.Th>
-            <Table.Th w="20%">Resource</Table.Th>
-            <Table.Th w="20%">Scope ID</Table.Th>
+            <Table.Th w="28%">
+              <Trans>Remote group</Trans>
+            </Table.Th>
+            <Table.Th w="24%">
+              <Trans>Role</Trans>
+            </Table.Th>
+            <Table.Th w="20%">
+              <Trans>Resource</Trans>
+            </Table.Th>
+            <Table.Th w="20%">
+              <Trans>Scope ID</Trans>
+            </Table.Th>
             <Table.Th w={70}>
-              <VisuallyHidden>Remove</VisuallyHidden>
+              <VisuallyHidden>
+                <Trans>Remove</Trans>
+              </VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         }
@@ -194,13 +215,15 @@ function ApplyToAll({
   onApply: (choice: Choice) => void;
 }) {
   const [choice, setLocalChoice] = useState<Choice>(EMPTY_CHOICE);
+  const { t } = useLingui();
+  const countText = formatNumber(count);
   const scopes = choice.resource ? scopeData(choice.resource, choice.role) : [];
   return (
-    <Paper withBorder p="sm" component="section" aria-label="Apply to all">
+    <Paper withBorder p="sm" component="section" aria-label={t`Apply to all`}>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <Select
-          label="Role for all"
-          placeholder="Choose a role"
+          label={t`Role for all`}
+          placeholder={t`Choose a role`}
           data={roleData}
           value={choice.role || null}
           onChange={(value) => setLocalChoice({ ...choice, role: value ?? '' })}
@@ -208,8 +231,8 @@ function ApplyToAll({
           w={220}
         />
         <Select
-          label="Resource for all"
-          placeholder="No resource"
+          label={t`Resource for all`}
+          placeholder={t`No resource`}
           data={resourceData}
           value={choice.resource || null}
           onChange={(value) => setLocalChoice(withResource(choice, value ?? '', resources))}
@@ -218,8 +241,8 @@ function ApplyToAll({
           w={220}
         />
         <Select
-          label="Scope ID for all"
-          placeholder={!choice.resource ? 'Choose a resource first' : scopes.length === 0 ? 'No scope IDs offered' : 'No scope ID'}
+          label={t`Scope ID for all`}
+          placeholder={!choice.resource ? t`Choose a resource first` : scopes.length === 0 ? t`No scope IDs offered` : t`No scope ID`}
           data={scopes}
           value={choice.scope || null}
           onChange={(value) => setLocalChoice({ ...choice, scope: value ?? '' })}
@@ -229,7 +252,7 @@ function ApplyToAll({
           w={220}
         />
         <Button variant="light" disabled={!choice.role || count === 0} onClick={() => onApply(choice)}>
-          Apply to all ({count.toLocaleString()})
+          <Trans>Apply to all ({countText})</Trans>
         </Button>
       </Group>
     </Paper>
@@ -264,6 +287,8 @@ const AssignRow = memo(function AssignRow({
   update,
 }: RowProps) {
   const scopes = scopeData ?? [];
+  const { t } = useLingui();
+  const shownName = isolate(name);
   return (
     <>
       <Table.Td>
@@ -275,14 +300,14 @@ const AssignRow = memo(function AssignRow({
         </Text>
         {locked ? (
           <Badge color="green" variant="light" size="sm" mt={4}>
-            Imported
+            <Trans>Imported</Trans>
           </Badge>
         ) : null}
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Role for ${isolate(name)}`}
-          placeholder="Choose a role"
+          aria-label={t`Role for ${shownName}`}
+          placeholder={t`Choose a role`}
           data={roleData}
           value={choice.role || null}
           onChange={(value) => update((current) => setChoice(current, id, { role: value ?? '' }))}
@@ -295,8 +320,8 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Resource for ${isolate(name)}`}
-          placeholder="No resource"
+          aria-label={t`Resource for ${shownName}`}
+          placeholder={t`No resource`}
           data={resourceData}
           value={choice.resource || null}
           onChange={(value) =>
@@ -311,8 +336,8 @@ const AssignRow = memo(function AssignRow({
       </Table.Td>
       <Table.Td>
         <Select
-          aria-label={`Scope ID for ${isolate(name)}`}
-          placeholder={!choice.resource ? 'Choose a resource first' : scopes.length === 0 ? 'No scope IDs offered' : 'No scope ID'}
+          aria-label={t`Scope ID for ${shownName}`}
+          placeholder={!choice.resource ? t`Choose a resource first` : scopes.length === 0 ? t`No scope IDs offered` : t`No scope ID`}
           data={scopes}
           value={choice.scope || null}
           onChange={(value) => update((current) => setChoice(current, id, { scope: value ?? '' }))}
@@ -329,10 +354,10 @@ const AssignRow = memo(function AssignRow({
             size="compact-xs"
             variant="subtle"
             color="gray"
-            aria-label={`Remove ${isolate(name)}`}
+            aria-label={t`Remove ${shownName}`}
             onClick={() => update((current) => setSelected(current, [{ id, name, path }], false))}
           >
-            Remove
+            <Trans>Remove</Trans>
           </Button>
         )}
       </Table.Td>

@@ -1,7 +1,9 @@
+import { plural, t as tGlobal } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, useState } from 'react';
-import { isRefusedByKeycloak, KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
+import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { offeringQueries } from '../../api/offering-queries';
 import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-limit-note';
@@ -9,7 +11,7 @@ import type { RemoteGroup } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { pluralize } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { MemberPreview } from './member-preview';
 import { RemoteGroupTree, type GroupMark } from './remote-group-tree';
 import { buildRemoteTree, visibleRows } from './remote-tree';
@@ -17,8 +19,6 @@ import { setSelected, type WizardState } from './wizard-state';
 import type { WizardStore } from './wizard-store';
 import classes from './choose-groups-step.module.css';
 import { Bdi } from '../../components/bidi-text';
-
-const KEYCLOAK_HINT = `${KEYCLOAK_SETTINGS_HINT} Your choices so far are kept.`;
 
 type Props = {
   offeringUuid: string;
@@ -35,6 +35,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
   const query = useDeferredValue(search);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [highlightedId, setHighlightedId] = useState<string | null>(null);
+  const { t } = useLingui();
 
   const tree = useMemo(() => buildRemoteTree(remote.data ?? []), [remote.data]);
   const rows = useMemo(() => visibleRows(tree, query, collapsed), [tree, query, collapsed]);
@@ -73,6 +74,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
   }, []);
   const onHighlight = useCallback((group: RemoteGroup) => setHighlightedId(group.id), []);
   const highlighted = highlightedId ? (tree.byId.get(highlightedId) ?? null) : null;
+  const rootPath = tree.rootPath;
 
   let body: React.ReactNode;
   if (remote.data) {
@@ -81,20 +83,22 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
         <BaseGroupLimitNote offering={offering.data} />
       ) : tree.size === 0 ? (
         <EmptyState
-          title="No remote groups"
-          description="Keycloak has no groups for this offering yet. Groups appear here once they exist under the offering’s group in Keycloak."
+          title={t`No remote groups`}
+          description={t`Keycloak has no groups for this offering yet. Groups appear here once they exist under the offering’s group in Keycloak.`}
         />
       ) : (
         <Stack gap="xs">
           <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-            {pluralize(tree.size, 'remote group')}
-            {tree.rootPath ? (
+            {plural(tree.size, { one: '# remote group', other: '# remote groups' })}
+            {rootPath ? (
               <>
                 {' '}
-                under <Bdi>{tree.rootPath}</Bdi>
+                <Trans>
+                  under <Bdi>{rootPath}</Bdi>
+                </Trans>
               </>
             ) : null}
-            {query ? ` · ${pluralize(rows.filter((row) => row.match && row.node.group).length, 'match', 'matches')}` : ''}
+            {query ? ` · ${plural(rows.filter((row) => row.match && row.node.group).length, { one: '# match', other: '# matches' })}` : ''}
           </Text>
           {rows.length > 0 ? (
             <RemoteGroupTree
@@ -108,9 +112,9 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
               onHighlight={onHighlight}
             />
           ) : (
-            <EmptyState title="No group matches" description="Try another part of the name or path, or clear the search.">
+            <EmptyState title={t`No group matches`} description={t`Try another part of the name or path, or clear the search.`}>
               <Button variant="light" onClick={() => setSearch('')}>
-                Clear search
+                <Trans>Clear search</Trans>
               </Button>
             </EmptyState>
           )}
@@ -121,24 +125,28 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
     body = (
       <ErrorAlert
         error={remote.error}
-        title="Could not list the remote groups"
-        hint={keycloak ? KEYCLOAK_HINT : undefined}
+        title={t`Could not list the remote groups`}
+        hint={
+          keycloak
+            ? t`Waldur could not ask the offering’s Keycloak. Check its URL, realm and admin credentials in the offering’s integration settings (Test connection on the offering page helps), then retry. Your choices so far are kept.`
+            : undefined
+        }
         onRetry={() => void remote.refetch()}
       />
     );
   } else {
-    body = <TableSkeleton rows={8} label="Loading remote groups" />;
+    body = <TableSkeleton rows={8} label={t`Loading remote groups`} />;
   }
 
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
-        Choose groups
+        <Trans>Choose groups</Trans>
       </Title>
       <Group justify="space-between" align="flex-end" wrap="wrap" gap="sm">
         <TextInput
-          label="Search remote groups"
-          placeholder="Name, path or ID"
+          label={t`Search remote groups`}
+          placeholder={t`Name, path or ID`}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
           w={340}
@@ -147,7 +155,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
         />
         <Group gap="xs">
           <Text size="sm" aria-live="polite" fw={500}>
-            {pluralize(state.selected.length, 'group')} chosen
+            {plural(state.selected.length, { one: '# group chosen', other: '# groups chosen' })}
           </Text>
           <Button
             variant="default"
@@ -171,15 +179,15 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
               )
             }
           >
-            Clear selection
+            <Trans>Clear selection</Trans>
           </Button>
         </Group>
       </Group>
       {local.error && !local.data ? (
         <ErrorAlert
           error={local.error}
-          title="Could not check which groups are already linked"
-          hint="Linked groups are still caught at review and by Waldur itself."
+          title={t`Could not check which groups are already linked`}
+          hint={t`Linked groups are still caught at review and by Waldur itself.`}
           onRetry={() => void local.refetch()}
         />
       ) : null}
@@ -195,9 +203,9 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
 
 /** What "Select all" adds: the groups shown that are not chosen (or imported) yet, said so once some are. */
 function selectAllLabel(count: number, filtered: boolean, someChosen: boolean): string {
-  const n = count.toLocaleString();
-  if (!someChosen) return filtered ? `Select all matches (${n})` : `Select all (${n})`;
+  const n = formatNumber(count);
+  if (!someChosen) return filtered ? tGlobal`Select all matches (${n})` : tGlobal`Select all (${n})`;
   return filtered
-    ? `Select the other ${n} ${count === 1 ? 'match' : 'matches'}`
-    : `Select the other ${n} ${count === 1 ? 'group' : 'groups'}`;
+    ? plural(count, { one: 'Select the other # match', other: 'Select the other # matches' })
+    : plural(count, { one: 'Select the other # group', other: 'Select the other # groups' });
 }

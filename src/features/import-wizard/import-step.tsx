@@ -1,10 +1,13 @@
+import { msg, plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
+import type { MessageDescriptor } from '@lingui/core';
 import { Alert, Anchor, Badge, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { pluralize } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { VirtualTable } from '../../components/virtual-table';
 import { countResults, type GroupResult, type PullState, type WizardState } from './wizard-state';
 import { Bdi } from '../../components/bidi-text';
-import { showControls } from '../../lib/bidi';
+import { isolate, showControls } from '../../lib/bidi';
 
 type Props = { offeringUuid: string; state: WizardState };
 
@@ -15,25 +18,29 @@ function progressOf(result: GroupResult | undefined): number {
   return result.pull?.state === 'waiting' || result.pull?.state === 'pulling' ? 0.5 : 1;
 }
 
-const RESULT_BADGE: Record<GroupResult['status'], { label: string; color: string }> = {
-  waiting: { label: 'Waiting', color: 'gray' },
-  importing: { label: 'Importing…', color: 'blue' },
-  imported: { label: 'Imported', color: 'green' },
-  skipped: { label: 'Skipped', color: 'yellow' },
-  failed: { label: 'Failed', color: 'red' },
-  'not-started': { label: 'Not started', color: 'gray' },
-  interrupted: { label: 'Interrupted', color: 'orange' },
+const RESULT_BADGE: Record<GroupResult['status'], { label: MessageDescriptor; color: string }> = {
+  waiting: { label: msg`Waiting`, color: 'gray' },
+  importing: { label: msg`Importing…`, color: 'blue' },
+  imported: { label: msg`Imported`, color: 'green' },
+  skipped: { label: msg`Skipped`, color: 'yellow' },
+  failed: { label: msg`Failed`, color: 'red' },
+  'not-started': { label: msg`Not started`, color: 'gray' },
+  interrupted: { label: msg`Interrupted`, color: 'orange' },
 };
 
 function details(result: GroupResult | undefined): React.ReactNode {
   switch (result?.status) {
-    case 'imported':
+    case 'imported': {
+      const localName = result.localGroup.name;
       return (
         <>
-          Local group <Bdi>“{result.localGroup.name}”</Bdi>
+          <Trans>
+            Local group <Bdi>“{localName}”</Bdi>
+          </Trans>
           {result.note ? `. ${result.note}` : ''}
         </>
       );
+    }
     case 'skipped':
       return result.reason;
     case 'failed':
@@ -41,7 +48,7 @@ function details(result: GroupResult | undefined): React.ReactNode {
     case 'not-started':
       return result.reason;
     case 'interrupted':
-      return 'It was being sent when the page went away. Resume checks whether Waldur has it before sending it again.';
+      return <Trans>It was being sent when the page went away. Resume checks whether Waldur has it before sending it again.</Trans>;
     default:
       return null;
   }
@@ -58,44 +65,49 @@ function membersCell(result: GroupResult | undefined, running: boolean): React.R
   if (!pull)
     return (
       <Text size="sm" c="dimmed">
-        Not pulled
+        <Trans>Not pulled</Trans>
       </Text>
     );
   switch (pull.state) {
     case 'waiting':
       return (
         <Text size="sm" c="dimmed">
-          {running ? 'Waiting' : 'Not pulled yet'}
+          {running ? <Trans>Waiting</Trans> : <Trans>Not pulled yet</Trans>}
         </Text>
       );
     case 'pulling':
       return (
         <Group gap={6} wrap="nowrap">
           <Loader size={14} aria-hidden="true" />
-          <Text size="sm">Pulling…</Text>
+          <Text size="sm">
+            <Trans>Pulling…</Trans>
+          </Text>
         </Group>
       );
     case 'done':
       return (
         <Text size="sm">
-          {pluralize(pull.created, 'member')} pulled
+          {plural(pull.created, { one: '# member pulled', other: '# members pulled' })}
           <Text span size="xs" c="dimmed" display="block">
-            {pull.updated > 0 ? `${pull.updated} updated · ` : ''}
-            {pull.totalRemote.toLocaleString()} in Keycloak
+            {pull.updated > 0 ? `${plural(pull.updated, { one: '# updated', other: '# updated' })} · ` : ''}
+            {plural(pull.totalRemote, { one: '# in Keycloak', other: '# in Keycloak' })}
           </Text>
         </Text>
       );
-    case 'failed':
+    case 'failed': {
+      const pullMessage = pull.message;
       return (
         <Text size="sm" c="red" style={{ overflowWrap: 'anywhere' }}>
-          Pull failed: {pull.message}
+          <Trans>Pull failed: {pullMessage}</Trans>
         </Text>
       );
+    }
   }
 }
 
 /** Step 4: progress and a live per-group result; Retry and Resume live in the wizard footer. */
 export function ImportStep({ offeringUuid, state }: Props) {
+  const { t, i18n } = useLingui();
   const running = state.run.phase === 'running';
   const counts = countResults(state);
   const ids = state.selected.filter((id) => state.results[id]);
@@ -110,65 +122,83 @@ export function ImportStep({ offeringUuid, state }: Props) {
   const importedNames = ids.filter((id) => state.results[id]?.status === 'imported').map((id) => state.groups[id]?.name ?? id);
   const failed = counts.failed + counts.pullFailed;
 
+  const sentText = formatNumber(sent);
+  const pulledText = formatNumber(pulled);
   const summary = running
-    ? `Importing: ${sent.toLocaleString()} of ${pluralize(ids.length, 'group')} sent${state.pullMembers ? `, members pulled for ${pulled.toLocaleString()}` : ''}`
+    ? state.pullMembers
+      ? plural(ids.length, {
+          one: `Importing: ${sentText} of # group sent, members pulled for ${pulledText}`,
+          other: `Importing: ${sentText} of # groups sent, members pulled for ${pulledText}`,
+        })
+      : plural(ids.length, { one: `Importing: ${sentText} of # group sent`, other: `Importing: ${sentText} of # groups sent` })
     : [
-        `${pluralize(counts.imported, 'group')} imported`,
-        `${counts.skipped.toLocaleString()} skipped`,
-        `${failed.toLocaleString()} failed`,
-        counts.notStarted ? `${counts.notStarted.toLocaleString()} not started` : '',
-        state.pullMembers ? `${pluralize(counts.membersPulled, 'member')} pulled` : '',
+        plural(counts.imported, { one: '# group imported', other: '# groups imported' }),
+        plural(counts.skipped, { one: '# skipped', other: '# skipped' }),
+        plural(failed, { one: '# failed', other: '# failed' }),
+        counts.notStarted ? plural(counts.notStarted, { one: '# not started', other: '# not started' }) : '',
+        state.pullMembers ? plural(counts.membersPulled, { one: '# member pulled', other: '# members pulled' }) : '',
       ]
         .filter(Boolean)
         .join(' · ');
+  const shownNames = importedNames
+    .slice(0, 10)
+    .map((name) => `“${isolate(name)}”`)
+    .join(', ');
+  const moreNames = importedNames.length - 10;
+  const namesText = moreNames > 0 ? t`${shownNames} and ${moreNames} more` : shownNames;
 
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
-        Import
+        <Trans>Import</Trans>
       </Title>
       <Progress
         value={percent}
         animated={running}
         size="lg"
-        aria-label="Import progress"
+        aria-label={t`Import progress`}
         color={!running && failed > 0 ? 'yellow' : undefined}
       />
       <Text size="sm" fw={500} role="status" aria-live="polite">
         {summary}
       </Text>
       {stopped === 'session-expired' || stopped === 'interrupted' || stopped === 'cancelled' || stopped === 'forbidden' ? (
-        <Alert color={stopped === 'forbidden' ? 'red' : 'yellow'} variant="light" title={STOP_TITLES[stopped]} role="alert">
+        <Alert color={stopped === 'forbidden' ? 'red' : 'yellow'} variant="light" title={i18n._(STOP_TITLES[stopped])} role="alert">
           <Text size="sm">
-            {importedNames.length === 0
-              ? 'No group was imported before it stopped.'
-              : `Imported before it stopped: ${importedNames
-                  .slice(0, 10)
-                  .map((name) => `“${name}”`)
-                  .join(', ')}${importedNames.length > 10 ? ` and ${importedNames.length - 10} more` : ''}.`}{' '}
-            {counts.notStarted > 0 ? `${pluralize(counts.notStarted, 'group')} not started. ` : ''}
+            {importedNames.length === 0 ? t`No group was imported before it stopped.` : t`Imported before it stopped: ${namesText}.`}{' '}
+            {counts.notStarted > 0 ? `${plural(counts.notStarted, { one: '# group not started.', other: '# groups not started.' })} ` : ''}
             {stopped === 'forbidden'
-              ? 'Waldur does not allow you to import groups for this offering.'
-              : 'Nothing is imported twice: Resume sends only what is left.'}
+              ? t`Waldur does not allow you to import groups for this offering.`
+              : t`Nothing is imported twice: Resume sends only what is left.`}
           </Text>
         </Alert>
       ) : null}
       {!running && failed > 0 ? (
-        <Alert color="red" variant="light" title={`${pluralize(failed, 'group')} failed`}>
-          <Text size="sm">The table says why. Retry failed sends only those again; imported groups are not touched.</Text>
+        <Alert color="red" variant="light" title={plural(failed, { one: '# group failed', other: '# groups failed' })}>
+          <Text size="sm">
+            <Trans>The table says why. Retry failed sends only those again; imported groups are not touched.</Trans>
+          </Text>
         </Alert>
       ) : null}
       <VirtualTable
         count={ids.length}
         columns={4}
         estimateRowHeight={48}
-        label="Import results"
+        label={t`Import results`}
         head={
           <Table.Tr>
-            <Table.Th w="30%">Remote group</Table.Th>
-            <Table.Th w={140}>Result</Table.Th>
-            <Table.Th>Details</Table.Th>
-            <Table.Th w="20%">Members</Table.Th>
+            <Table.Th w="30%">
+              <Trans>Remote group</Trans>
+            </Table.Th>
+            <Table.Th w={140}>
+              <Trans>Result</Trans>
+            </Table.Th>
+            <Table.Th>
+              <Trans>Details</Trans>
+            </Table.Th>
+            <Table.Th w="20%">
+              <Trans>Members</Trans>
+            </Table.Th>
           </Table.Tr>
         }
         row={(index) => {
@@ -190,7 +220,7 @@ export function ImportStep({ offeringUuid, state }: Props) {
                 <Group gap={6} wrap="nowrap">
                   {result?.status === 'importing' ? <Loader size={14} aria-hidden="true" /> : null}
                   <Badge color={badge.color} variant="light">
-                    {badge.label}
+                    {i18n._(badge.label)}
                   </Badge>
                 </Group>
               </Table.Td>
@@ -206,11 +236,13 @@ export function ImportStep({ offeringUuid, state }: Props) {
       />
       {!running && counts.imported > 0 ? (
         <Text size="sm">
-          The imported groups are on the{' '}
-          <Anchor component={Link} to={`/offerings/${offeringUuid}/groups`} underline="always">
-            Groups tab
-          </Anchor>
-          .
+          <Trans>
+            The imported groups are on the{' '}
+            <Anchor component={Link} to={`/offerings/${offeringUuid}/groups`} underline="always">
+              Groups tab
+            </Anchor>
+            .
+          </Trans>
         </Text>
       ) : null}
     </Stack>
@@ -218,8 +250,8 @@ export function ImportStep({ offeringUuid, state }: Props) {
 }
 
 const STOP_TITLES = {
-  'session-expired': 'The import stopped: your session expired',
-  interrupted: 'The import was interrupted',
-  cancelled: 'You stopped the import',
-  forbidden: 'The import stopped: not allowed',
+  'session-expired': msg`The import stopped: your session expired`,
+  interrupted: msg`The import was interrupted`,
+  cancelled: msg`You stopped the import`,
+  forbidden: msg`The import stopped: not allowed`,
 } as const;

@@ -1,3 +1,5 @@
+import { msg, plural, t as tGlobal } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, CloseButton, Group, Paper, Stack, Stepper, Text, Title } from '@mantine/core';
 import { openConfirmModal } from '../../components/confirm';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,7 +8,7 @@ import { useBlocker, useNavigate, useSearchParams } from 'react-router';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { offeringQueries } from '../../api/offering-queries';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { pluralize } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { AssignRolesStep, countNotReady } from './assign-roles-step';
 import { ChooseGroupsStep } from './choose-groups-step';
@@ -18,7 +20,12 @@ import { useWizard, type WizardStore } from './wizard-store';
 
 type Props = { offeringUuid: string; permission: OfferingPermission };
 
-const STEP_DESCRIPTIONS = ['Remote groups to import', 'Role, resource, scope ID', 'Check before sending', 'Progress and results'];
+const STEP_DESCRIPTIONS = [
+  msg`Remote groups to import`,
+  msg`Role, resource, scope ID`,
+  msg`Check before sending`,
+  msg`Progress and results`,
+];
 
 /**
  * The import wizard: choose remote groups, give each a role, review, import. Its state lives
@@ -26,13 +33,14 @@ const STEP_DESCRIPTIONS = ['Remote groups to import', 'Role, resource, scope ID'
  * round trip keep it. Leaving with choices not sent asks first.
  */
 export function ImportWizard({ offeringUuid, permission }: Props) {
+  const { t } = useLingui();
   if (!permission.canManage) {
     return permission.reason ? (
-      <Alert color="gray" title="You cannot import groups here">
+      <Alert color="gray" title={t`You cannot import groups here`}>
         {permission.reason}
       </Alert>
     ) : (
-      <TableSkeleton rows={4} label="Checking your permissions" />
+      <TableSkeleton rows={4} label={t`Checking your permissions`} />
     );
   }
   return <Wizard offeringUuid={offeringUuid} />;
@@ -42,6 +50,7 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
   const [state, update, store] = useWizard(offeringUuid);
   const queryClient = useQueryClient();
   const [showErrors, setShowErrors] = useState(false);
+  const { t, i18n } = useLingui();
   const running = state.run.phase === 'running';
   usePreselection(offeringUuid, state, update);
   const leaving = useLeaveGuard(offeringUuid, store);
@@ -70,14 +79,17 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
     if (!hasUnsentChoices(state)) return leaving.leave();
     const unsent = pendingIds(state, 'all').length;
     openConfirmModal({
-      title: 'Discard this import?',
+      title: t`Discard this import?`,
       children: (
         <Text size="sm">
-          {pluralize(unsent, 'chosen group')} {unsent === 1 ? 'has' : 'have'} not been imported. Leaving discards the groups, roles and
-          other choices you made here. Nothing has been sent for them.
+          {plural(unsent, {
+            one: '# chosen group has not been imported. Leaving discards the groups, roles and other choices you made here. Nothing has been sent for them.',
+            other:
+              '# chosen groups have not been imported. Leaving discards the groups, roles and other choices you made here. Nothing has been sent for them.',
+          })}
         </Text>
       ),
-      labels: { confirm: 'Discard and leave', cancel: 'Stay' },
+      labels: { confirm: t`Discard and leave`, cancel: t`Stay` },
       confirmProps: { color: 'red' },
       onConfirm: () => leaving.leave(),
     });
@@ -91,14 +103,17 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
     };
     if (open === 0) return reset();
     openConfirmModal({
-      title: 'Start a new import?',
+      title: t`Start a new import?`,
       children: (
         <Text size="sm">
-          {pluralize(open, 'group')} of this import {open === 1 ? 'is' : 'are'} not imported yet (failed or not started). Starting over
-          forgets them and this table of results. Groups already imported stay imported.
+          {plural(open, {
+            one: '# group of this import is not imported yet (failed or not started). Starting over forgets it and this table of results. Groups already imported stay imported.',
+            other:
+              '# groups of this import are not imported yet (failed or not started). Starting over forgets them and this table of results. Groups already imported stay imported.',
+          })}
         </Text>
       ),
-      labels: { confirm: 'Start over', cancel: 'Keep this import' },
+      labels: { confirm: t`Start over`, cancel: t`Keep this import` },
       confirmProps: { color: 'red' },
       onConfirm: reset,
     });
@@ -109,6 +124,8 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
   const remaining = pendingIds(state, 'remaining').length;
   const failed = pendingIds(state, 'failed').length;
   const toImport = pendingIds(state, 'all').length;
+  const remainingText = formatNumber(remaining);
+  const failedText = formatNumber(failed);
   const allDone = state.step === 3 && !running && hasResults && toImport === 0;
   useStepInUrl(
     state.step,
@@ -122,10 +139,10 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
           <Title order={2} size="h3" id="import-wizard-title">
-            Import remote groups
+            <Trans>Import remote groups</Trans>
           </Title>
           <Text size="sm" c="dimmed">
-            {pluralize(state.selected.length, 'group')} chosen
+            {plural(state.selected.length, { one: '# group chosen', other: '# groups chosen' })}
           </Text>
         </Group>
         <Stepper
@@ -136,9 +153,9 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
         >
           {STEP_LABELS.map((label, index) => (
             <Stepper.Step
-              key={label}
-              label={label}
-              description={STEP_DESCRIPTIONS[index]}
+              key={index}
+              label={i18n._(label)}
+              description={i18n._(STEP_DESCRIPTIONS[index] ?? label)}
               allowStepSelect={canOpen(index)}
               loading={index === 3 && running}
             />
@@ -146,12 +163,12 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
         </Stepper>
 
         {state.notice && state.step < 3 ? (
-          <Alert color="blue" variant="light" role="status" title="From the link you followed">
+          <Alert color="blue" variant="light" role="status" title={t`From the link you followed`}>
             <Group justify="space-between" wrap="nowrap" align="flex-start">
               <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                 {state.notice}
               </Text>
-              <CloseButton aria-label="Dismiss" onClick={() => update((current) => ({ ...current, notice: null }))} />
+              <CloseButton aria-label={t`Dismiss`} onClick={() => update((current) => ({ ...current, notice: null }))} />
             </Group>
           </Alert>
         ) : null}
@@ -164,56 +181,56 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
           <Group gap="sm">
             {state.step < 3 ? (
               <Button variant="subtle" color="gray" onClick={cancel}>
-                Cancel
+                <Trans>Cancel</Trans>
               </Button>
             ) : running ? (
               <Button variant="default" color="red" onClick={() => stopRun(offeringUuid)}>
-                Stop import
+                <Trans>Stop import</Trans>
               </Button>
             ) : (
               <Button variant="subtle" color="gray" onClick={startOver}>
-                Start a new import
+                <Trans>Start a new import</Trans>
               </Button>
             )}
           </Group>
           <Group gap="sm">
             {state.step > 0 && state.step < 3 ? (
               <Button variant="default" onClick={() => move((state.step - 1) as Step)}>
-                Back
+                <Trans>Back</Trans>
               </Button>
             ) : null}
             {state.step === 0 ? (
               <Button onClick={next} disabled={state.selected.length === 0}>
-                Next: Assign roles
+                <Trans>Next: Assign roles</Trans>
               </Button>
             ) : state.step === 1 ? (
               <Button onClick={next} disabled={state.selected.length === 0}>
-                Next: Review
+                <Trans>Next: Review</Trans>
               </Button>
             ) : state.step === 2 ? (
               <Button onClick={() => run('all')} disabled={!review || review.errors > 0 || toImport === 0}>
-                {review && review.toSend > 0 ? `Import ${pluralize(review.toSend, 'group')}` : 'Import'}
+                {review && review.toSend > 0 ? plural(review.toSend, { one: 'Import # group', other: 'Import # groups' }) : t`Import`}
               </Button>
             ) : !running ? (
               <>
                 {toImport > 0 ? (
                   <Button variant="default" onClick={() => move(2)}>
-                    Back to review
+                    <Trans>Back to review</Trans>
                   </Button>
                 ) : null}
                 {remaining > 0 ? (
                   <Button variant={failed > 0 ? 'default' : 'filled'} onClick={() => run('remaining')}>
-                    Resume import ({remaining.toLocaleString()})
+                    {t`Resume import (${remainingText})`}
                   </Button>
                 ) : null}
-                {failed > 0 ? <Button onClick={() => run('failed')}>Retry failed ({failed.toLocaleString()})</Button> : null}
+                {failed > 0 ? <Button onClick={() => run('failed')}>{t`Retry failed (${failedText})`}</Button> : null}
                 {remaining === 0 && failed === 0 ? (
                   <Button
                     onClick={() => {
                       leaving.leave(`/offerings/${offeringUuid}/groups`);
                     }}
                   >
-                    Done
+                    <Trans>Done</Trans>
                   </Button>
                 ) : null}
               </>
@@ -314,15 +331,18 @@ function useLeaveGuard(offeringUuid: string, store: WizardStore) {
     const unsent = pendingIds(store.get(), 'all').length;
     let decided = false;
     openConfirmModal({
-      title: running ? 'Stop the import and leave?' : 'Leave the import?',
+      title: running ? tGlobal`Stop the import and leave?` : tGlobal`Leave the import?`,
       children: (
         <Text size="sm">
           {running
-            ? 'Groups being sent now finish; the rest are not started. You can resume later from this wizard.'
-            : `${pluralize(unsent, 'chosen group')} ${unsent === 1 ? 'has' : 'have'} not been imported. Leaving discards these choices.`}
+            ? tGlobal`Groups being sent now finish; the rest are not started. You can resume later from this wizard.`
+            : plural(unsent, {
+                one: '# chosen group has not been imported. Leaving discards these choices.',
+                other: '# chosen groups have not been imported. Leaving discards these choices.',
+              })}
         </Text>
       ),
-      labels: { confirm: running ? 'Stop and leave' : 'Discard and leave', cancel: 'Stay' },
+      labels: { confirm: running ? tGlobal`Stop and leave` : tGlobal`Discard and leave`, cancel: tGlobal`Stay` },
       confirmProps: { color: 'red' },
       onConfirm: () => {
         decided = true;

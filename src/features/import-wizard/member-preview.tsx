@@ -1,9 +1,11 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Group, Paper, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { remoteGroupQueries } from '../../api/group-queries';
 import type { RemoteGroup } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
-import { pluralize } from '../../lib/format';
+import { formatNumber } from '../../lib/format';
 import { Bdi } from '../../components/bidi-text';
 import { isolate } from '../../lib/bidi';
 
@@ -11,16 +13,18 @@ const SHOWN = 100;
 
 /** Who is in the highlighted remote group, straight from Keycloak. */
 export function MemberPreview({ offeringUuid, group }: { offeringUuid: string; group: RemoteGroup | null }) {
+  const { t } = useLingui();
+  const groupName = group?.name;
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="member-preview-title" h="100%">
       <Stack gap="xs">
         <Title order={3} size="h5" id="member-preview-title" style={{ overflowWrap: 'anywhere' }}>
           {group ? (
-            <>
-              Members of <Bdi>{group.name}</Bdi>
-            </>
+            <Trans>
+              Members of <Bdi>{groupName}</Bdi>
+            </Trans>
           ) : (
-            'Member preview'
+            t`Member preview`
           )}
         </Title>
         {group ? (
@@ -32,7 +36,7 @@ export function MemberPreview({ offeringUuid, group }: { offeringUuid: string; g
           <Members offeringUuid={offeringUuid} group={group} />
         ) : (
           <Text size="sm" c="dimmed">
-            Choose “Members” on a group to see who is in it in Keycloak.
+            <Trans>Choose “Members” on a group to see who is in it in Keycloak.</Trans>
           </Text>
         )}
       </Stack>
@@ -42,14 +46,20 @@ export function MemberPreview({ offeringUuid, group }: { offeringUuid: string; g
 
 function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteGroup }) {
   const members = useQuery(remoteGroupQueries.members(offeringUuid, group.id));
+  const { t } = useLingui();
+  const groupName = isolate(group.name);
   if (members.data) {
     const rows = members.data;
+    const moreText = formatNumber(rows.length - SHOWN);
     return (
       <Stack gap={6}>
         <Text size="sm" c="dimmed">
-          {pluralize(rows.length, 'member')} in Keycloak
+          {plural(rows.length, { one: '# member in Keycloak', other: '# members in Keycloak' })}
           {group.sub_group_count > 0
-            ? ` (not counting its ${pluralize(group.sub_group_count, 'sub-group')}: Waldur’s API lists one level only)`
+            ? ` ${plural(group.sub_group_count, {
+                one: '(not counting its # sub-group: Waldur’s API lists one level only)',
+                other: '(not counting its # sub-groups: Waldur’s API lists one level only)',
+              })}`
             : ''}
         </Text>
         {rows.length > 0 ? (
@@ -62,7 +72,7 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
             // Scrolls on its own: focusable so keyboard users can scroll it too.
             tabIndex={0}
             style={{ listStyle: 'none', maxHeight: 380, overflowY: 'auto' }}
-            aria-label={`Members of ${isolate(group.name)}`}
+            aria-label={t`Members of ${groupName}`}
           >
             {rows.slice(0, SHOWN).map((member) => {
               const name = [member.first_name, member.last_name].filter(Boolean).join(' ');
@@ -74,7 +84,7 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
                   <Text size="xs" c="dimmed" lineClamp={2} style={{ overflowWrap: 'anywhere' }}>
                     {name ? <Bdi>{name}</Bdi> : null}
                     {name && member.email ? ' · ' : null}
-                    {member.email || (name ? null : 'No name or email')}
+                    {member.email ? <Bdi>{member.email}</Bdi> : name ? null : t`No name or email`}
                   </Text>
                 </li>
               );
@@ -84,7 +94,7 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
         {rows.length > SHOWN ? (
           <Group gap={4}>
             <Badge variant="light" color="gray">
-              +{(rows.length - SHOWN).toLocaleString()} more
+              {t`+${moreText} more`}
             </Badge>
           </Group>
         ) : null}
@@ -92,10 +102,10 @@ function Members({ offeringUuid, group }: { offeringUuid: string; group: RemoteG
     );
   }
   if (members.error) {
-    return <ErrorAlert error={members.error} title="Could not list the members" onRetry={() => void members.refetch()} />;
+    return <ErrorAlert error={members.error} title={t`Could not list the members`} onRetry={() => void members.refetch()} />;
   }
   return (
-    <Stack gap={6} role="status" aria-label="Loading members">
+    <Stack gap={6} role="status" aria-label={t`Loading members`}>
       <Skeleton height={16} />
       <Skeleton height={16} />
       <Skeleton height={16} />

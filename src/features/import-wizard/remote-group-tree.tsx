@@ -1,6 +1,7 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { ActionIcon, Badge, Box, Button, Checkbox, Group, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { memo, useId } from 'react';
-import { pluralize } from '../../lib/format';
 import { useVirtualRows } from '../../lib/use-virtual-rows';
 import type { RemoteGroup } from '../../api/types';
 import { groupLabel, type RemoteTree, type VisibleRow } from './remote-tree';
@@ -38,6 +39,7 @@ export function RemoteGroupTree({ tree, rows, selected, marks, highlighted, onTo
     initialHeight: MAX_HEIGHT,
   });
   const height = Math.min(MAX_HEIGHT, Math.max(rows.length, 1) * ROW_HEIGHT + 2);
+  const { t } = useLingui();
   return (
     <Box
       ref={scrollRef}
@@ -48,7 +50,7 @@ export function RemoteGroupTree({ tree, rows, selected, marks, highlighted, onTo
         borderRadius: 'var(--mantine-radius-sm)',
       }}
     >
-      <div role="list" aria-label="Remote groups" style={{ height: totalSize, position: 'relative', width: '100%' }}>
+      <div role="list" aria-label={t`Remote groups`} style={{ height: totalSize, position: 'relative', width: '100%' }}>
         {items.map((item) => {
           const row = rows[item.index];
           if (!row) return null;
@@ -109,6 +111,9 @@ const TreeRow = memo(function TreeRow({
   // reachable as rows below this one, so only the others are "not listed".
   const unlisted = group ? group.sub_group_count - node.children.filter((child) => child.group !== null).length : 0;
   const locked = mark !== undefined;
+  const { t } = useLingui();
+  const shownLabel = isolate(label);
+  const localName = mark?.kind === 'linked' ? isolate(mark.localName) : '';
   return (
     <div
       role="listitem"
@@ -135,7 +140,7 @@ const TreeRow = memo(function TreeRow({
             variant="subtle"
             color="gray"
             size="sm"
-            aria-label={`${expanded ? 'Collapse' : 'Expand'} ${isolate(label)}`}
+            aria-label={expanded ? t`Collapse ${shownLabel}` : t`Expand ${shownLabel}`}
             aria-expanded={expanded}
             onClick={() => onToggleExpand(node.key)}
           >
@@ -171,27 +176,27 @@ const TreeRow = memo(function TreeRow({
         </Text>
         {unlisted > 0 ? <SubGroupBadge count={unlisted} /> : null}
         {mark?.kind === 'linked' ? (
-          <Tooltip label={`Linked to the local group “${mark.localName}”`} multiline maw={320}>
+          <Tooltip label={t`Linked to the local group “${localName}”`} multiline maw={320}>
             <Badge variant="light" color="gray" size="sm" style={{ flexShrink: 0 }} tabIndex={0}>
-              Linked
-              <VisuallyHidden> to the local group “{mark.localName}”</VisuallyHidden>
+              <Trans>Linked</Trans>
+              <VisuallyHidden> {t`to the local group “${localName}”`}</VisuallyHidden>
             </Badge>
           </Tooltip>
         ) : mark?.kind === 'imported' ? (
           <Badge variant="light" color="green" size="sm" style={{ flexShrink: 0 }}>
-            Imported
+            <Trans>Imported</Trans>
           </Badge>
         ) : null}
         {group ? (
           <Button
             size="compact-xs"
             variant={highlighted ? 'light' : 'subtle'}
-            aria-label={`Members of ${isolate(label)}`}
+            aria-label={t`Members of ${shownLabel}`}
             aria-pressed={highlighted}
             onClick={() => onHighlight(group)}
             style={{ flexShrink: 0 }}
           >
-            Members
+            <Trans>Members</Trans>
           </Button>
         ) : null}
       </Group>
@@ -201,7 +206,11 @@ const TreeRow = memo(function TreeRow({
 
 /** Why a count of sub-groups comes without the sub-groups: on hover, focus, touch and to screen readers. */
 function subGroupHelp(count: number): string {
-  return `Waldur’s API lists one level of groups only: ${count === 1 ? 'this sub-group cannot' : `these ${count.toLocaleString()} sub-groups cannot`} be shown, chosen or imported here. Manage ${count === 1 ? 'it' : 'them'} in Keycloak.`;
+  return plural(count, {
+    one: 'Waldur’s API lists one level of groups only: this sub-group cannot be shown, chosen or imported here. Manage it in Keycloak.',
+    other:
+      'Waldur’s API lists one level of groups only: these # sub-groups cannot be shown, chosen or imported here. Manage them in Keycloak.',
+  });
 }
 
 function SubGroupBadge({ count }: { count: number }) {
@@ -219,7 +228,7 @@ function SubGroupBadge({ count }: { count: number }) {
           aria-describedby={helpId}
           style={{ flexShrink: 0, cursor: 'help' }}
         >
-          {pluralize(count, 'sub-group')} · not listed
+          {plural(count, { one: '# sub-group · not listed', other: '# sub-groups · not listed' })}
         </Badge>
       </Tooltip>
       <VisuallyHidden id={helpId}>{help}</VisuallyHidden>

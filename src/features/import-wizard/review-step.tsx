@@ -1,3 +1,5 @@
+import { plural, t as tGlobal } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Badge, Button, Checkbox, Group, List, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -5,7 +7,7 @@ import { groupQueries } from '../../api/group-queries';
 import { offeringQueries } from '../../api/offering-queries';
 import { ErrorAlert } from '../../components/error-alert';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { clip, pluralize } from '../../lib/format';
+import { clip, formatNumber } from '../../lib/format';
 import { reviewImport, type Review } from './review';
 import { VirtualTable } from '../../components/virtual-table';
 import { setSelected, type WizardState } from './wizard-state';
@@ -45,11 +47,12 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
   const { review, error, retry, checking, roles, resources } = useReview(offeringUuid, state, true);
   const roleName = useMemo(() => new Map((roles ?? []).map((role) => [role.uuid, role.name])), [roles]);
   const resourceName = useMemo(() => new Map((resources ?? []).map((resource) => [resource.uuid, resource.name])), [resources]);
+  const { t } = useLingui();
 
   return (
     <Stack gap="sm">
       <Title order={3} size="h4">
-        Review
+        <Trans>Review</Trans>
       </Title>
       {review ? (
         <>
@@ -58,22 +61,35 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
             count={review.rows.length}
             columns={6}
             estimateRowHeight={48}
-            label="Groups to import"
+            label={t`Groups to import`}
             head={
               <Table.Tr>
-                <Table.Th w="22%">Remote group</Table.Th>
-                <Table.Th w="13%">Role</Table.Th>
-                <Table.Th w="13%">Resource</Table.Th>
-                <Table.Th w="10%">Scope ID</Table.Th>
-                <Table.Th>Check</Table.Th>
+                <Table.Th w="22%">
+                  <Trans>Remote group</Trans>
+                </Table.Th>
+                <Table.Th w="13%">
+                  <Trans>Role</Trans>
+                </Table.Th>
+                <Table.Th w="13%">
+                  <Trans>Resource</Trans>
+                </Table.Th>
+                <Table.Th w="10%">
+                  <Trans>Scope ID</Trans>
+                </Table.Th>
+                <Table.Th>
+                  <Trans>Check</Trans>
+                </Table.Th>
                 <Table.Th w={80}>
-                  <VisuallyHidden>Remove</VisuallyHidden>
+                  <VisuallyHidden>
+                    <Trans>Remove</Trans>
+                  </VisuallyHidden>
                 </Table.Th>
               </Table.Tr>
             }
             row={(index) => {
               const row = review.rows[index];
               if (!row) return null;
+              const rowName = isolate(row.name);
               return (
                 <>
                   <Table.Td>
@@ -85,33 +101,33 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{row.choice.role ? (roleName.get(row.choice.role) ?? 'Unknown role') : '—'}</Text>
+                    <Text size="sm">{row.choice.role ? (roleName.get(row.choice.role) ?? t`Unknown role`) : '—'}</Text>
                   </Table.Td>
                   <Table.Td>
                     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {row.choice.resource ? (resourceName.get(row.choice.resource) ?? 'Unknown resource') : 'None'}
+                      {row.choice.resource ? (resourceName.get(row.choice.resource) ?? t`Unknown resource`) : t`None`}
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {row.choice.scope || 'None'}
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }} dir={row.choice.scope ? 'ltr' : undefined}>
+                      {row.choice.scope || t`None`}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {row.done ? (
                       <Badge color="green" variant="light">
-                        Done earlier
+                        <Trans>Done earlier</Trans>
                       </Badge>
                     ) : row.problems.length === 0 ? (
                       <Badge color="teal" variant="light">
-                        Ready
+                        <Trans>Ready</Trans>
                       </Badge>
                     ) : (
                       <Stack gap={4}>
                         {row.problems.map((problem, at) => (
                           <Group key={at} gap={6} wrap="nowrap" align="flex-start">
                             <Badge color={problem.level === 'error' ? 'red' : 'yellow'} variant="light" style={{ flexShrink: 0 }}>
-                              {problem.level === 'error' ? 'Problem' : 'Note'}
+                              {problem.level === 'error' ? t`Problem` : t`Note`}
                             </Badge>
                             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                               {problem.message}
@@ -127,10 +143,10 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
                         size="compact-xs"
                         variant="subtle"
                         color="gray"
-                        aria-label={`Remove ${isolate(row.name)}`}
+                        aria-label={t`Remove ${rowName}`}
                         onClick={() => update((current) => setSelected(current, [{ id: row.id, name: row.name, path: row.path }], false))}
                       >
-                        Remove
+                        <Trans>Remove</Trans>
                       </Button>
                     )}
                   </Table.Td>
@@ -139,8 +155,8 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
             }}
           />
           <Checkbox
-            label="Pull members after import"
-            description="Copies each imported group’s Keycloak members into Waldur as active members."
+            label={t`Pull members after import`}
+            description={t`Copies each imported group’s Keycloak members into Waldur as active members.`}
             checked={state.pullMembers}
             onChange={(event) => {
               const checked = event.currentTarget.checked;
@@ -149,9 +165,9 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
           />
         </>
       ) : error ? (
-        <ErrorAlert error={error} title="Could not check the import" onRetry={retry} />
+        <ErrorAlert error={error} title={t`Could not check the import`} onRetry={retry} />
       ) : (
-        <TableSkeleton rows={4} label="Checking the chosen groups" />
+        <TableSkeleton rows={4} label={t`Checking the chosen groups`} />
       )}
     </Stack>
   );
@@ -159,21 +175,35 @@ export function ReviewStep({ offeringUuid, state, update, onFix }: Props) {
 
 /** One sentence that agrees with the alerts below it: nothing is sent while a group has a problem. */
 export function reviewHeadline(review: Review): string {
-  if (review.toSend === 0) return 'Nothing left to import.';
-  if (review.errors === 0) return `${pluralize(review.toSend, 'group')} will be imported as local groups.`;
-  return `${review.ready.toLocaleString()} of ${pluralize(review.toSend, 'group')} ready. Nothing is imported until the ${pluralize(review.errors, 'group')} with a problem ${review.errors === 1 ? 'is' : 'are'} fixed or removed.`;
+  if (review.toSend === 0) return tGlobal`Nothing left to import.`;
+  if (review.errors === 0)
+    return plural(review.toSend, { one: '# group will be imported as local groups.', other: '# groups will be imported as local groups.' });
+  const ready = formatNumber(review.ready);
+  const readyText = plural(review.toSend, { one: `${ready} of # group ready.`, other: `${ready} of # groups ready.` });
+  const blockedText = plural(review.errors, {
+    one: 'Nothing is imported until the # group with a problem is fixed or removed.',
+    other: 'Nothing is imported until the # groups with a problem are fixed or removed.',
+  });
+  return `${readyText} ${blockedText}`;
 }
 
 function ReviewSummary({ review, checking, onFix }: { review: Review; checking: boolean; onFix: () => void }) {
   const errorRows = review.rows.filter((row) => row.problems.some((problem) => problem.level === 'error'));
+  const { t } = useLingui();
+  const moreErrors = errorRows.length - 5;
   return (
     <Stack gap="xs">
       <Text size="sm" role="status">
         {reviewHeadline(review)}
-        {checking ? ' Checking against the latest local groups…' : ''}
+        {checking ? ` ${t`Checking against the latest local groups…`}` : ''}
       </Text>
       {errorRows.length > 0 ? (
-        <Alert color="red" variant="light" role="alert" title={`${pluralize(errorRows.length, 'group')} cannot be imported as chosen`}>
+        <Alert
+          color="red"
+          variant="light"
+          role="alert"
+          title={plural(errorRows.length, { one: '# group cannot be imported as chosen', other: '# groups cannot be imported as chosen' })}
+        >
           <List size="sm" spacing={2}>
             {errorRows.slice(0, 5).map((row) => (
               <List.Item key={row.id} style={{ overflowWrap: 'anywhere' }}>
@@ -187,20 +217,24 @@ function ReviewSummary({ review, checking, onFix }: { review: Review; checking: 
           </List>
           {errorRows.length > 5 ? (
             <Text size="sm" mt={4}>
-              …and {errorRows.length - 5} more, flagged in the table.
+              <Trans>…and {moreErrors} more, flagged in the table.</Trans>
             </Text>
           ) : null}
           <Group mt="sm">
             <Button size="xs" variant="white" color="red" onClick={onFix}>
-              Fix in Assign roles
+              <Trans>Fix in Assign roles</Trans>
             </Button>
           </Group>
         </Alert>
       ) : null}
       {review.warnings > 0 ? (
-        <Alert color="yellow" variant="light" title={`${pluralize(review.warnings, 'group')} with a note`}>
+        <Alert
+          color="yellow"
+          variant="light"
+          title={plural(review.warnings, { one: '# group with a note', other: '# groups with a note' })}
+        >
           <Text size="sm">
-            See the notes in the table. Groups already linked to a local group are skipped: nothing is created for them.
+            <Trans>See the notes in the table. Groups already linked to a local group are skipped: nothing is created for them.</Trans>
           </Text>
         </Alert>
       ) : null}

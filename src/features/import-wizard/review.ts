@@ -1,6 +1,7 @@
+import { plural, t } from '@lingui/core/macro';
 import { availableScopes, scopeMismatch } from '../../lib/resource-scopes';
 import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
-import { clip, hexUuid, pluralize } from '../../lib/format';
+import { clip, formatNumber, hexUuid } from '../../lib/format';
 import { EMPTY_CHOICE, type Choice, type WizardState } from './wizard-state';
 
 /**
@@ -22,7 +23,8 @@ const QUOTED_NAMES_MAX = 3;
 export function quoteNames(names: readonly string[]): string {
   const quoted = names.slice(0, QUOTED_NAMES_MAX).map((name) => `“${clip(name, QUOTED_NAME_MAX)}”`);
   const rest = names.length - quoted.length;
-  return rest > 0 ? `${quoted.join(', ')} and ${pluralize(rest, 'other group')}` : quoted.join(', ');
+  const list = quoted.join(', ');
+  return rest > 0 ? plural(rest, { one: `${list} and # other group`, other: `${list} and # other groups` }) : list;
 }
 
 type Lookups = {
@@ -72,13 +74,13 @@ function scopesOf(resource: ProviderResource): Set<string> {
 
 function problemsWithIndex(choice: Choice, index: LookupIndex): FieldProblems {
   const problems: FieldProblems = {};
-  if (!choice.role) problems.role = 'Choose a role.';
-  else if (index.roles && !index.roles.has(choice.role)) problems.role = 'This role is not one of the offering’s roles.';
+  if (!choice.role) problems.role = t`Choose a role.`;
+  else if (index.roles && !index.roles.has(choice.role)) problems.role = t`This role is not one of the offering’s roles.`;
   if (choice.resource && index.resources) {
     const resource = index.resources.get(choice.resource);
-    if (!resource) problems.resource = 'This resource is not one of the offering’s resources.';
+    if (!resource) problems.resource = t`This resource is not one of the offering’s resources.`;
     else if (choice.scope && !scopesOf(resource).has(choice.scope)) {
-      problems.scope = 'Not a scope of this resource.';
+      problems.scope = t`Not a scope of this resource.`;
     } else if (choice.scope && index.roles?.has(choice.role)) {
       // Offered, but for another scope type than the role's: Waldur would import the group, and
       // then refuse every member added to it.
@@ -86,7 +88,7 @@ function problemsWithIndex(choice: Choice, index: LookupIndex): FieldProblems {
       if (mismatch) problems.scope = mismatch;
     }
   } else if (!choice.resource && choice.scope) {
-    problems.scope = 'Choose the resource of this scope ID.';
+    problems.scope = t`Choose the resource of this scope ID.`;
   }
   return problems;
 }
@@ -199,9 +201,10 @@ export function reviewImport(
     const problems: Problem[] = [];
     const local = linked.get(id);
     if (local) {
+      const localName = quoteNames([local.name ?? '']);
       problems.push({
         level: 'warning',
-        message: `Already linked to the local group ${quoteNames([local.name ?? ''])}: it will be skipped.`,
+        message: t`Already linked to the local group ${localName}: it will be skipped.`,
       });
     } else {
       const own = problemsWithIndex(choice, index);
@@ -210,22 +213,24 @@ export function reviewImport(
         const key = comboKey(choice.role, choice.resource, choice.scope);
         const existing = combos.get(key);
         if (existing && existing.backend_id !== id) {
+          const existingName = quoteNames([existing.name ?? '']);
           problems.push({
             level: 'error',
-            message: `Clashes with the local group ${quoteNames([existing.name ?? ''])}, which has the same role, resource and scope ID.`,
+            message: t`Clashes with the local group ${existingName}, which has the same role, resource and scope ID.`,
           });
         }
         const others = (chosenByCombo.get(key) ?? []).filter((other) => other !== id);
         if (others.length > 0) {
           const names = quoteNames(others.map((other) => state.groups[other]?.name ?? other));
-          problems.push({ level: 'error', message: `Clashes with ${names}: same role, resource and scope ID.` });
+          problems.push({ level: 'error', message: t`Clashes with ${names}: same role, resource and scope ID.` });
         }
       }
       const length = [...info.name].length;
       if (length > LOCAL_NAME_MAX) {
+        const lengthText = formatNumber(length);
         problems.push({
           level: 'error',
-          message: `The name has ${length.toLocaleString()} characters; Waldur refuses local group names longer than ${LOCAL_NAME_MAX}. Rename the group in Keycloak, or remove it from this import.`,
+          message: t`The name has ${lengthText} characters; Waldur refuses local group names longer than ${LOCAL_NAME_MAX}. Rename the group in Keycloak, or remove it from this import.`,
         });
       }
       toSend += 1;

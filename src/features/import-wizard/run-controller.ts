@@ -1,9 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { plural, t } from '@lingui/core/macro';
 import { notifications } from '@mantine/notifications';
 import { invalidateOffering } from '../../api/offering-keys';
 import { groupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
-import { hexUuid, pluralize } from '../../lib/format';
+import { hexUuid } from '../../lib/format';
 import { apiImportClient, runImport, type LocalGroupRef } from './run-import';
 import { countResults, EMPTY_CHOICE, pendingIds, type GroupResult } from './wizard-state';
 import { wizardStore } from './wizard-store';
@@ -94,16 +95,16 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
       const failed = counts.failed + counts.pullFailed;
       notifications.show({
         // Named close button and AA-contrast text (the defaults have neither).
-        closeButtonProps: { 'aria-label': 'Dismiss' },
+        closeButtonProps: { 'aria-label': t`Dismiss` },
         styles: { description: { color: 'var(--mantine-color-text)' } },
         color: failed > 0 || outcome.stopped ? 'yellow' : 'green',
-        title: outcome.stopped ? 'Import stopped' : 'Import finished',
+        title: outcome.stopped ? t`Import stopped` : t`Import finished`,
         message:
           [
-            `${pluralize(counts.imported, 'group')} imported`,
-            counts.skipped ? `${counts.skipped} skipped` : '',
-            failed ? `${failed} failed` : '',
-            counts.notStarted ? `${counts.notStarted} not started` : '',
+            plural(counts.imported, { one: '# group imported', other: '# groups imported' }),
+            counts.skipped ? plural(counts.skipped, { one: '# skipped', other: '# skipped' }) : '',
+            failed ? plural(failed, { one: '# failed', other: '# failed' }) : '',
+            counts.notStarted ? plural(counts.notStarted, { one: '# not started', other: '# not started' }) : '',
           ]
             .filter(Boolean)
             .join(', ') + '.',

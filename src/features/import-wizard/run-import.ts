@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import { api, unwrap } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { ImportRemoteBody, PullAnswer } from '../../api/types';
@@ -92,15 +94,15 @@ function fatalReason(error: unknown): StopReason | null {
   return null;
 }
 
-const STOP_SENTENCES: Record<StopReason, string> = {
-  'session-expired': 'Your session expired before this group was sent.',
-  forbidden: 'Stopped: Waldur refused the import (no permission).',
-  cancelled: 'The import was stopped before this group was sent.',
-  interrupted: 'The import was interrupted.',
+const STOP_SENTENCES: Record<StopReason, MessageDescriptor> = {
+  'session-expired': msg`Your session expired before this group was sent.`,
+  forbidden: msg`Stopped: Waldur refused the import (no permission).`,
+  cancelled: msg`The import was stopped before this group was sent.`,
+  interrupted: msg`The import was interrupted.`,
 };
 
 export function stopSentence(reason: StopReason): string {
-  return STOP_SENTENCES[reason];
+  return i18n._(STOP_SENTENCES[reason]);
 }
 
 function mayHaveReachedWaldur(previous: GroupResult | undefined): boolean {
@@ -175,8 +177,9 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
     // An earlier attempt may have reached Waldur: its answer must be known before deciding.
     const known = (mayHaveReachedWaldur(previous) ? await freshLinked() : linked)?.get(id);
     if (known) {
-      if (mayHaveReachedWaldur(previous)) await pull(id, known, 'Confirmed after the interruption.');
-      else set(id, { status: 'skipped', reason: `Already linked to the local group “${known.name}”.` });
+      const knownName = known.name;
+      if (mayHaveReachedWaldur(previous)) await pull(id, known, t`Confirmed after the interruption.`);
+      else set(id, { status: 'skipped', reason: t`Already linked to the local group “${knownName}”.` });
       return;
     }
     set(id, { status: 'importing' });
@@ -193,9 +196,10 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
       if (isAlreadyLinkedError(error)) {
         const ours = mayHaveReachedWaldur(previous) && client.findLinkedGroup ? await client.findLinkedGroup(id).catch(() => null) : null;
         const other = ours ? undefined : (await freshLinked())?.get(id);
-        if (ours) await pull(id, ours, 'Confirmed after the interruption.');
-        else if (other) set(id, { status: 'skipped', reason: `Already linked to the local group “${other.name}”.` });
-        else set(id, { status: 'skipped', reason: 'Already linked to a local group.' });
+        const otherName = other?.name ?? '';
+        if (ours) await pull(id, ours, t`Confirmed after the interruption.`);
+        else if (other) set(id, { status: 'skipped', reason: t`Already linked to the local group “${otherName}”.` });
+        else set(id, { status: 'skipped', reason: t`Already linked to a local group.` });
         return;
       }
       const reason = fatalReason(error);

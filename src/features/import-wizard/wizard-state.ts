@@ -1,3 +1,4 @@
+import { msg, plural, t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
 
 /**
@@ -7,7 +8,7 @@ import { z } from 'zod/mini';
  * after an expired session keeps everything, including which groups were already imported.
  */
 
-export const STEP_LABELS = ['Choose groups', 'Assign roles', 'Review', 'Import'] as const;
+export const STEP_LABELS = [msg`Choose groups`, msg`Assign roles`, msg`Review`, msg`Import`] as const;
 // The saved state's schema is also its type (lenient on reading: anything odd falls back to a
 // fresh wizard).
 
@@ -114,7 +115,7 @@ function settleDeadRun(state: WizardState): WizardState {
   const results: Record<string, GroupResult> = {};
   for (const [id, result] of Object.entries(state.results)) {
     if (result.status === 'importing') results[id] = { status: 'interrupted' };
-    else if (result.status === 'waiting') results[id] = { status: 'not-started', reason: 'The import was interrupted.' };
+    else if (result.status === 'waiting') results[id] = { status: 'not-started', reason: t`The import was interrupted.` };
     else if (result.status === 'imported' && result.pull?.state === 'pulling') results[id] = { ...result, pull: { state: 'waiting' } };
     else results[id] = result;
   }
@@ -269,13 +270,15 @@ export function applyPreselection(
   next = setSelected(next, accepted, true);
   const notes: string[] = [];
   if (linkedNames.length > 0) {
-    notes.push(`Already linked to a local group, so not chosen: ${linkedNames.map((name) => `“${name}”`).join(', ')}.`);
+    const names = linkedNames.map((name) => `“${name}”`).join(', ');
+    notes.push(t`Already linked to a local group, so not chosen: ${names}.`);
   }
   if (unknown > 0) {
     notes.push(
-      unknown === 1
-        ? 'One group from the link no longer exists in Keycloak.'
-        : `${unknown} groups from the link no longer exist in Keycloak.`,
+      plural(unknown, {
+        one: 'One group from the link no longer exists in Keycloak.',
+        other: '# groups from the link no longer exist in Keycloak.',
+      }),
     );
   }
   const step: Step = accepted.length > 0 && next.step < 1 ? 1 : next.step;

@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Button, Group, Loader, Pagination, Skeleton, Stack, Table, Text, TextInput, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -39,6 +41,8 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
   const [debounced] = useDebouncedValue(text.trim(), 300);
   const hintId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
+  const { t } = useLingui();
+  const minLength = REMOTE_SEARCH_MIN_LENGTH;
 
   // The debounced text goes to the URL (replace: typing is not history).
   useEffect(() => {
@@ -72,14 +76,14 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
     <Stack gap="sm">
       <TextInput
         ref={inputRef}
-        label="Search remote users"
+        label={t`Search remote users`}
         description={
           forbidden
-            ? `${permission.reason} Searching its Keycloak users needs the same rights.`
-            : `Username, email, first or last name; at least ${REMOTE_SEARCH_MIN_LENGTH} characters.`
+            ? `${permission.reason} ${t`Searching its Keycloak users needs the same rights.`}`
+            : t`Username, email, first or last name; at least ${minLength} characters.`
         }
         disabled={forbidden}
-        placeholder="e.g. alice or @example.org"
+        placeholder={t`e.g. alice or @example.org`}
         value={text}
         onChange={(event) => setText(event.currentTarget.value)}
         onKeyDown={(event) => {
@@ -88,7 +92,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
             focusRow(0);
           }
         }}
-        rightSection={waiting ? <Loader size="xs" aria-label="Searching" /> : null}
+        rightSection={waiting ? <Loader size="xs" aria-label={t`Searching`} /> : null}
         maw={520}
         aria-describedby={shown && shown.users.length > 0 ? hintId : undefined}
         type="search"
@@ -97,19 +101,19 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
       {!forbidden && text.trim().length < REMOTE_SEARCH_MIN_LENGTH ? (
         <Text size="sm" c="dimmed" role="status">
           {text.trim().length === 0
-            ? `Type at least ${REMOTE_SEARCH_MIN_LENGTH} characters to search the users in this offering’s Keycloak.`
-            : `Type at least ${REMOTE_SEARCH_MIN_LENGTH} characters: Waldur needs a search text, and a single character matches too many users.`}
+            ? t`Type at least ${minLength} characters to search the users in this offering’s Keycloak.`
+            : t`Type at least ${minLength} characters: Waldur needs a search text, and a single character matches too many users.`}
         </Text>
       ) : null}
       {failed ? (
         isRefusedByKeycloak(search.error) ? (
           <ErrorAlert
             error={search.error}
-            title="Keycloak could not be reached"
+            title={t`Keycloak could not be reached`}
             hint={
               lastGood
-                ? 'The results below are from an earlier search and may be out of date. Check the offering’s Keycloak settings with Test connection, then retry.'
-                : 'Check the offering’s Keycloak settings with Test connection, then retry.'
+                ? t`The results below are from an earlier search and may be out of date. Check the offering’s Keycloak settings with Test connection, then retry.`
+                : t`Check the offering’s Keycloak settings with Test connection, then retry.`
             }
             onRetry={() => void search.refetch()}
           />
@@ -133,7 +137,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
           onLeaveTop={() => inputRef.current?.focus()}
         />
       ) : !forbidden && !tooShort && search.isPending && !failed ? (
-        <Stack gap="xs" role="status" aria-label="Searching">
+        <Stack gap="xs" role="status" aria-label={t`Searching`}>
           <Skeleton height={30} />
           <Skeleton height={30} />
           <Skeleton height={30} />
@@ -185,6 +189,12 @@ function ResultsTable({
   const visible = results.users.slice((page - 1) * RESULTS_PAGE_SIZE, page * RESULTS_PAGE_SIZE);
   const [active, setActive] = useState(0);
   const canAdd = permission.canManage;
+  const { t } = useLingui();
+  const query = results.q;
+  const shownQuery = isolate(results.q);
+  const shownPendingQuery = isolate(pendingQuery);
+  const cap = REMOTE_SEARCH_CAP;
+  const time = formatTime(results.at);
   const members = useQuery(
     remoteUserMemberQueries.membersAmong(
       offeringUuid,
@@ -195,11 +205,11 @@ function ResultsTable({
   if (results.users.length === 0) {
     return (
       <EmptyState
-        title={`No user in Keycloak matches “${isolate(results.q)}”`}
+        title={t`No user in Keycloak matches “${shownQuery}”`}
         description={
           stale
             ? undefined
-            : 'You can still add a member with any username: the membership stays pending until the user exists in Keycloak.'
+            : t`You can still add a member with any username: the membership stays pending until the user exists in Keycloak.`
         }
       />
     );
@@ -234,35 +244,38 @@ function ResultsTable({
       <Group gap="xs" justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Text size="sm" aria-live="polite">
-            {`${results.users.length} ${results.users.length === 1 ? 'user' : 'users'}`} matching “<Bdi>{results.q}</Bdi>”
+            {plural(results.users.length, { one: '# user', other: '# users' })}{' '}
+            <Trans>
+              matching “<Bdi>{query}</Bdi>”
+            </Trans>
           </Text>
           {results.users.length >= REMOTE_SEARCH_CAP ? (
             <Text size="sm" c="dimmed">
-              Showing the first {REMOTE_SEARCH_CAP} matches; type more to narrow.
+              <Trans>Showing the first {cap} matches; type more to narrow.</Trans>
             </Text>
           ) : null}
           {stale ? (
             <Tooltip
               label={
                 staleReason === 'failed'
-                  ? `These results are from ${formatTime(results.at)}; the latest search failed.`
-                  : `Searching for “${isolate(pendingQuery)}”…`
+                  ? t`These results are from ${time}; the latest search failed.`
+                  : t`Searching for “${shownPendingQuery}”…`
               }
             >
               <Badge color={staleReason === 'failed' ? 'orange' : 'gray'} variant="light" tabIndex={0}>
-                {staleReason === 'failed' ? `Stale: from ${formatTime(results.at)}` : 'Previous results'}
+                {staleReason === 'failed' ? t`Stale: from ${time}` : t`Previous results`}
               </Badge>
             </Tooltip>
           ) : null}
         </Group>
         <Text size="xs" c="dimmed" id={hintId}>
-          Arrow keys move through the results; Enter adds the user to a group.
+          <Trans>Arrow keys move through the results; Enter adds the user to a group.</Trans>
         </Text>
       </Group>
       <Table.ScrollContainer minWidth={800}>
         <Table
           highlightOnHover
-          aria-label={stale ? `Remote users matching “${results.q}” (stale)` : `Remote users matching “${results.q}”`}
+          aria-label={stale ? t`Remote users matching “${query}” (stale)` : t`Remote users matching “${query}”`}
           aria-describedby={hintId}
           // Dimmed while a newer search runs; after a failure the rows stay readable (the badge says stale).
           style={{ opacity: stale && staleReason === 'searching' ? 0.6 : 1 }}
@@ -271,18 +284,29 @@ function ResultsTable({
         >
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>Username</Table.Th>
-              <Table.Th>Full name</Table.Th>
-              <Table.Th>Email</Table.Th>
-              <Table.Th>Groups in this offering</Table.Th>
               <Table.Th>
-                <VisuallyHidden>Actions</VisuallyHidden>
+                <Trans>Username</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Full name</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Email</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Groups in this offering</Trans>
+              </Table.Th>
+              <Table.Th>
+                <VisuallyHidden>
+                  <Trans>Actions</Trans>
+                </VisuallyHidden>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody onKeyDown={onKeyDown}>
             {visible.map((user, index) => {
               const name = personName(user);
+              const username = isolate(user.username);
               return (
                 <Table.Tr
                   key={user.id || user.username}
@@ -293,7 +317,7 @@ function ResultsTable({
                 >
                   <Table.Td maw={220}>
                     <Text size="sm" fw={500} style={clip}>
-                      {user.username}
+                      <Bdi>{user.username}</Bdi>
                     </Text>
                   </Table.Td>
                   <Table.Td maw={260}>
@@ -303,7 +327,7 @@ function ResultsTable({
                   </Table.Td>
                   <Table.Td maw={240}>
                     <Text size="sm" style={clip}>
-                      {user.email || '—'}
+                      {user.email ? <Bdi>{user.email}</Bdi> : '—'}
                     </Text>
                   </Table.Td>
                   <Table.Td maw={320}>
@@ -317,9 +341,9 @@ function ResultsTable({
                         tabIndex={-1}
                         disabled={!canAdd}
                         onClick={() => onAddToGroup(user)}
-                        aria-label={`Add ${isolate(user.username)} to group`}
+                        aria-label={t`Add ${username} to group`}
                       >
-                        Add to group
+                        <Trans>Add to group</Trans>
                       </Button>
                     </Tooltip>
                   </Table.Td>
@@ -339,13 +363,13 @@ function ResultsTable({
               onPage(next);
               setActive(0);
             }}
-            getItemProps={(item) => ({ 'aria-label': `Results page ${item}` })}
+            getItemProps={(item) => ({ 'aria-label': t`Results page ${item}` })}
             getControlProps={(control) => ({
               'aria-label': {
-                first: 'First results page',
-                previous: 'Previous results page',
-                next: 'Next results page',
-                last: 'Last results page',
+                first: t`First results page`,
+                previous: t`Previous results page`,
+                next: t`Next results page`,
+                last: t`Last results page`,
               }[control],
             })}
           />
@@ -357,11 +381,13 @@ function ResultsTable({
 
 /** The local groups of this offering the user already belongs to. */
 function UserGroups({ username, memberships, failed }: { username: string; memberships?: OfferingMembership[]; failed: boolean }) {
+  const { t } = useLingui();
+  const shownUsername = isolate(username);
   if (memberships) {
     if (memberships.length === 0)
       return (
         <Text size="sm" c="dimmed">
-          None
+          <Trans>None</Trans>
         </Text>
       );
     return (
@@ -377,7 +403,7 @@ function UserGroups({ username, memberships, failed }: { username: string; membe
               style={{ maxWidth: 300, textTransform: 'none' }}
             >
               <Bdi>{label || membership.group_name}</Bdi>
-              {membership.state === 'pending' ? ' (pending)' : ''}
+              {membership.state === 'pending' ? ` ${t`(pending)`}` : ''}
             </Badge>
           );
         })}
@@ -387,8 +413,8 @@ function UserGroups({ username, memberships, failed }: { username: string; membe
   if (failed)
     return (
       <Text size="sm" c="dimmed">
-        Could not load
+        <Trans>Could not load</Trans>
       </Text>
     );
-  return <Skeleton height={18} width={120} aria-label={`Loading groups of ${isolate(username)}`} />;
+  return <Skeleton height={18} width={120} aria-label={t`Loading groups of ${shownUsername}`} />;
 }
