@@ -30,7 +30,20 @@ const NO_OTHER_FEATURE = {
  * Folders whose strings are not yet in Lingui's catalogs: taken off this list as they are
  * translated, until it is empty.
  */
-const I18N_NOT_YET = ['src/api/**', 'src/lib/**', 'src/components/**', 'src/features/**', 'src/app/**'];
+const I18N_NOT_YET = [
+  'src/api/**',
+  'src/lib/**',
+  'src/components/**',
+  'src/features/import-wizard/**',
+  'src/features/members-check/**',
+  'src/features/memberships/**',
+  'src/features/offering-groups/**',
+  'src/features/offering-settings/**',
+  'src/features/rancher-memberships/**',
+  'src/features/remote-users/**',
+  'src/features/sync-status/**',
+  'src/app/**',
+];
 
 export default tseslint.config(
   {
@@ -120,6 +133,8 @@ export default tseslint.config(
             'target',
             'accept',
             'encoding',
+            // A list column's CSV columns: their names stay English, since scripts read them.
+            'csv',
           ],
           ignoreFunctions: [
             'Error',

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Anchor, Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,8 +11,8 @@ import { ApiError, errorMessage } from '../../api/errors';
 import { setToken } from '../../api/session';
 
 const passwordSchema = z.object({
-  username: z.string().check(z.trim(), z.minLength(1, 'Enter your username.')),
-  password: z.string().check(z.minLength(1, 'Enter your password.')),
+  username: z.string().check(z.trim(), z.minLength(1, { error: () => t`Enter your username.` })),
+  password: z.string().check(z.minLength(1, { error: () => t`Enter your password.` })),
   remember: z.boolean(),
 });
 
@@ -24,8 +26,8 @@ export const tokenSchema = z.object({
     .string()
     .check(
       z.overwrite(pastedToken),
-      z.minLength(1, 'Paste an API token.'),
-      z.regex(/^[A-Za-z0-9]+$/, 'An API token has only letters and digits.'),
+      z.minLength(1, { error: () => t`Paste an API token.` }),
+      z.regex(/^[A-Za-z0-9]+$/, { error: () => t`An API token has only letters and digits.` }),
     ),
   remember: z.boolean(),
 });
@@ -35,7 +37,7 @@ type TokenValues = z.infer<typeof tokenSchema>;
 
 function signInMessage(error: unknown): string {
   if (error instanceof ApiError && (error.status === 401 || error.status === 400)) {
-    return 'Wrong username or password. Check both and try again.';
+    return t`Wrong username or password. Check both and try again.`;
   }
   return errorMessage(error);
 }
@@ -45,22 +47,26 @@ async function verifyToken(token: string): Promise<void> {
   const response = await fetch(new URL('/api/users/me/', baseUrl()), {
     headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
   }).catch(() => null);
-  if (!response) throw new Error('Could not reach the server. Check your network connection and try again.');
-  if (response.status === 401) throw new Error('This token was not accepted: it is wrong, revoked or expired.');
-  if (!response.ok) throw new Error(`The server could not check the token (HTTP ${response.status}). Try again.`);
+  if (!response) throw new Error(t`Could not reach the server. Check your network connection and try again.`);
+  if (response.status === 401) throw new Error(t`This token was not accepted: it is wrong, revoked or expired.`);
+  if (!response.ok) {
+    const status = response.status;
+    throw new Error(t`The server could not check the token (HTTP ${status}). Try again.`);
+  }
 }
 
 export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string | null }) {
   const [mode, setMode] = useState<'password' | 'token'>('password');
+  const { t } = useLingui();
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
       <Stack gap="md">
         <div>
           <Title order={1} size="h2">
-            Sign in
+            <Trans>Sign in</Trans>
           </Title>
           <Text c="dimmed" size="sm">
-            Keycloak groups admin for Waldur
+            <Trans>Keycloak groups admin for Waldur</Trans>
           </Text>
         </div>
         {notice ? (
@@ -70,7 +76,7 @@ export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; not
         ) : null}
         {mode === 'password' ? <PasswordForm onSignedIn={onSignedIn} /> : <TokenForm onSignedIn={onSignedIn} />}
         <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'password' ? 'token' : 'password')}>
-          {mode === 'password' ? 'Use an API token' : 'Use username and password'}
+          {mode === 'password' ? t`Use an API token` : t`Use username and password`}
         </Anchor>
       </Stack>
     </Paper>
@@ -91,6 +97,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
     },
   });
   const { errors } = form.formState;
+  const { t } = useLingui();
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => signIn.mutate(values))}>
       <Stack gap="sm">
@@ -99,11 +106,16 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
             {signInMessage(signIn.error)}
           </Alert>
         ) : null}
-        <TextInput label="Username" autoComplete="username" autoFocus {...form.register('username')} error={errors.username?.message} />
-        <PasswordInput label="Password" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
-        <Checkbox label="Remember me" {...form.register('remember')} />
+        <TextInput label={t`Username`} autoComplete="username" autoFocus {...form.register('username')} error={errors.username?.message} />
+        <PasswordInput
+          label={t`Password`}
+          autoComplete="current-password"
+          {...form.register('password')}
+          error={errors.password?.message}
+        />
+        <Checkbox label={t`Remember me`} {...form.register('remember')} />
         <Button type="submit" loading={signIn.isPending}>
-          Sign in
+          <Trans>Sign in</Trans>
         </Button>
       </Stack>
     </form>
@@ -123,6 +135,7 @@ function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
     },
   });
   const { errors } = form.formState;
+  const { t } = useLingui();
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => check.mutate(values))}>
       <Stack gap="sm">
@@ -132,16 +145,16 @@ function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
           </Alert>
         ) : null}
         <PasswordInput
-          label="API token"
-          description="From your Waldur user profile, under Credentials."
+          label={t`API token`}
+          description={t`From your Waldur user profile, under Credentials.`}
           autoComplete="off"
           autoFocus
           {...form.register('token')}
           error={errors.token?.message}
         />
-        <Checkbox label="Remember me" {...form.register('remember')} />
+        <Checkbox label={t`Remember me`} {...form.register('remember')} />
         <Button type="submit" loading={check.isPending}>
-          Sign in
+          <Trans>Sign in</Trans>
         </Button>
       </Stack>
     </form>

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
@@ -42,7 +44,7 @@ export function useConnectionTest(offeringUuid: string): ConnectionTest {
     mutationFn: async (uuid: string): Promise<TestAnswer> => {
       const answer = await unwrap(api.POST('/api/offering-keycloak-groups/test_connection/', { body: { offering_uuid: uuid } }));
       // A 200 that does not say "ok" is a failure all the same.
-      if (answer.status !== 'ok') throw new RefusedTest((answer as { error?: string }).error || 'Unable to connect to Keycloak.');
+      if (answer.status !== 'ok') throw new RefusedTest((answer as { error?: string }).error || t`Unable to connect to Keycloak.`);
       return answer;
     },
     onMutate: () => setStartedAt(Date.now()),
@@ -73,7 +75,7 @@ export function TestConnectionButton({ test, disabledReason }: { test: Connectio
       disabled={Boolean(disabledReason)}
       aria-describedby={disabledReason ? test.reasonId : undefined}
     >
-      Test connection
+      <Trans>Test connection</Trans>
     </Button>
   );
 }
@@ -103,6 +105,7 @@ export function ConnectionTestResult({
   floating?: boolean;
 }) {
   const elapsed = useElapsedSeconds(test.startedAt);
+  const { t } = useLingui();
   const { last } = test;
   const outcome = outcomeModule.useLoaded();
   useEffect(() => {
@@ -113,7 +116,9 @@ export function ConnectionTestResult({
       {test.pending ? (
         <Group gap="xs" role="status" justify="flex-end">
           <Loader size="xs" aria-hidden="true" />
-          <Text size="sm">Testing the connection to Keycloak… {elapsed > 0 ? `${elapsed} s` : ''}</Text>
+          <Text size="sm">
+            {elapsed > 0 ? t`Testing the connection to Keycloak… ${elapsed} s` : t`Testing the connection to Keycloak…`}
+          </Text>
         </Group>
       ) : null}
       {last && outcome ? <outcome.LastResult last={last} dimmed={test.pending} onDismiss={test.dismiss} /> : null}

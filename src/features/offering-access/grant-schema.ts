@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { z } from 'zod';
 
 /** A local date and time from a datetime-local input as ISO, or null when empty. */
@@ -16,18 +17,21 @@ export function expirationInput(iso: string | null): string {
   return local.toISOString().slice(0, 16);
 }
 
-const expiration = z.string().refine((value) => {
-  if (!value) return true;
-  const iso = expirationIso(value);
-  return iso !== null && new Date(iso).getTime() > Date.now();
-}, 'Choose a time in the future, or leave it empty for a grant that does not expire.');
+const expiration = z.string().refine(
+  (value) => {
+    if (!value) return true;
+    const iso = expirationIso(value);
+    return iso !== null && new Date(iso).getTime() > Date.now();
+  },
+  { error: () => t`Choose a time in the future, or leave it empty for a grant that does not expire.` },
+);
 
 /** Grant a role: who, which role, where (a resource, or one of its projects) and until when. */
 export const grantSchema = z.object({
-  user: z.string().min(1, 'Choose a user.'),
-  resource: z.string().min(1, 'Choose a resource.'),
+  user: z.string().min(1, { error: () => t`Choose a user.` }),
+  resource: z.string().min(1, { error: () => t`Choose a resource.` }),
   project: z.string(),
-  role: z.string().min(1, 'Choose a role.'),
+  role: z.string().min(1, { error: () => t`Choose a role.` }),
   expiration,
 });
 export type GrantValues = z.infer<typeof grantSchema>;
@@ -39,5 +43,5 @@ export const GRANT_ALIASES = { expiration_time: 'expiration' };
 export const expirationSchema = z.object({ expiration });
 export type ExpirationValues = z.infer<typeof expirationSchema>;
 
-export const changeRoleSchema = z.object({ role: z.string().min(1, 'Choose the new role.') });
+export const changeRoleSchema = z.object({ role: z.string().min(1, { error: () => t`Choose the new role.` }) });
 export type ChangeRoleValues = z.infer<typeof changeRoleSchema>;
