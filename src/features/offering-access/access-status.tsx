@@ -39,10 +39,12 @@ export function AccessStatus({ offeringUuid, access }: { offeringUuid: string; a
     <Text size="sm" role="status" aria-live="polite">
       {summary}
       {states
-        ? `: ${(['synced', 'pending', 'missing_in_idp', 'error', 'not_reported'] as const)
-            .filter((state) => counts[state] > 0)
-            .map((state) => `${formatNumber(counts[state])} ${i18n._(SYNC_WORDS[state].counted)}`)
-            .join(', ')}`
+        ? // A list in the language's own words ("a, b, c", "a, b und c", "a، وb").
+          `: ${new Intl.ListFormat(i18n.locale, { style: 'short', type: 'unit' }).format(
+            (['synced', 'pending', 'missing_in_idp', 'error', 'not_reported'] as const)
+              .filter((state) => counts[state] > 0)
+              .map((state) => `${formatNumber(counts[state])} ${i18n._(SYNC_WORDS[state].counted)}`),
+          )}`
         : ''}
     </Text>
   );
