@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+
 /**
  * What this Waldur can do. The offering Keycloak endpoints exist in Waldur 8.0.4 to 8.0.7 and
  * were removed in 8.0.8; the Rancher Keycloak ones exist in all of them. A 404 on the
@@ -27,37 +29,47 @@ export function compareVersions(a: string, b: string): number {
 }
 
 function runs(version: string | null): string {
-  return version ? `this server runs ${version}` : 'this server did not say which version it runs';
+  return version ? t`this server runs ${version}` : t`this server did not say which version it runs`;
 }
 
 export function offeringKeycloakStatus(version: string | null, probe: Probe): FeatureStatus {
-  if ('failure' in probe) return { state: 'unknown', reason: `Could not check: ${probe.failure}` };
+  const running = runs(version);
+  if ('failure' in probe) {
+    const failure = probe.failure;
+    return { state: 'unknown', reason: t`Could not check: ${failure}` };
+  }
+  const status = probe.status;
   if (probe.status >= 200 && probe.status < 300) return { state: 'available' };
   if (probe.status === 404) {
     if (version && compareVersions(version, '8.0.8') >= 0) {
-      return { state: 'missing', reason: `Offering Keycloak groups were removed in Waldur 8.0.8; ${runs(version)}.` };
+      return { state: 'missing', reason: t`Offering Keycloak groups were removed in Waldur 8.0.8; ${running}.` };
     }
     if (version && compareVersions(version, '8.0.4') < 0) {
-      return { state: 'missing', reason: `Offering Keycloak groups arrived in Waldur 8.0.4; ${runs(version)}.` };
+      return { state: 'missing', reason: t`Offering Keycloak groups arrived in Waldur 8.0.4; ${running}.` };
     }
     return {
       state: 'missing',
-      reason: `This server does not offer Offering Keycloak groups (HTTP 404 on /api/offering-keycloak-groups/); ${runs(version)}.`,
+      reason: t`This server does not offer Offering Keycloak groups (HTTP 404 on /api/offering-keycloak-groups/); ${running}.`,
     };
   }
-  return { state: 'unknown', reason: `Could not check: the server answered HTTP ${probe.status}.` };
+  return { state: 'unknown', reason: t`Could not check: the server answered HTTP ${status}.` };
 }
 
 export function rancherKeycloakStatus(version: string | null, probe: Probe): FeatureStatus {
-  if ('failure' in probe) return { state: 'unknown', reason: `Could not check: ${probe.failure}` };
+  const running = runs(version);
+  if ('failure' in probe) {
+    const failure = probe.failure;
+    return { state: 'unknown', reason: t`Could not check: ${failure}` };
+  }
+  const status = probe.status;
   if (probe.status >= 200 && probe.status < 300) return { state: 'available' };
   if (probe.status === 404) {
     return {
       state: 'missing',
-      reason: `This server does not offer Rancher Keycloak memberships (HTTP 404 on /api/keycloak-user-group-memberships/): the Rancher plugin is not enabled; ${runs(version)}.`,
+      reason: t`This server does not offer Rancher Keycloak memberships (HTTP 404 on /api/keycloak-user-group-memberships/): the Rancher plugin is not enabled; ${running}.`,
     };
   }
-  return { state: 'unknown', reason: `Could not check: the server answered HTTP ${probe.status}.` };
+  return { state: 'unknown', reason: t`Could not check: the server answered HTTP ${status}.` };
 }
 
 /** Navigation hides only what is known to be missing; "unknown" stays usable. */
@@ -93,53 +105,56 @@ const is404 = (probe: Probe): boolean => 'status' in probe && probe.status === 4
 const said = (probe: Probe): string => ('failure' in probe ? probe.failure : `HTTP ${probe.status}`);
 
 function versionClause(version: string | null, probe: Probe): string {
-  if (version) return `Waldur says it runs ${version}`;
+  if (version) return t`Waldur says it runs ${version}`;
   if ('status' in probe && probe.status === 403) {
-    return 'Waldur tells its version only to staff and support before 8.1.2 (HTTP 403 on /api/version/), so this is 8.1.0 or older';
+    return t`Waldur tells its version only to staff and support before 8.1.2 (HTTP 403 on /api/version/), so this is 8.1.0 or older`;
   }
-  return `Waldur did not say its version (${said(probe)} on /api/version/)`;
+  const answer = said(probe);
+  return t`Waldur did not say its version (${answer} on /api/version/)`;
 }
 
 export function syncStatusFeature(probe: Probe): FeatureStatus {
+  const answer = said(probe);
   if (ok(probe)) return { state: 'available' };
   if (is404(probe)) {
     return {
       state: 'missing',
-      reason:
-        'Membership sync status arrived in Waldur 8.1.0 (HTTP 404 on sync_user_roles): this server grants offering roles but cannot report whether Keycloak has them.',
+      reason: t`Membership sync status arrived in Waldur 8.1.0 (HTTP 404 on sync_user_roles): this server grants offering roles but cannot report whether Keycloak has them.`,
     };
   }
   return {
     state: 'unknown',
-    reason: `Could not check whether this server reports membership sync status (${said(probe)} on sync_user_roles).`,
+    reason: t`Could not check whether this server reports membership sync status (${answer} on sync_user_roles).`,
   };
 }
 
 export function accessModel(version: string | null, probes: AccessProbes): AccessModel {
   const versionText = versionClause(version, probes.version);
+  const rolesAnswer = said(probes.offeringRoles);
+  const groupsAnswer = said(probes.offeringGroups);
   const newer = version !== null && compareVersions(version, '8.0.8') >= 0;
   const older = version !== null && compareVersions(version, '8.0.8') < 0;
   if (ok(probes.offeringRoles) || (newer && !is404(probes.offeringRoles))) {
     return {
       kind: 'offering-roles',
       syncStatus: syncStatusFeature(probes.syncUserRoles),
-      reason: `${versionText}, and /api/marketplace-offering-roles/ answered ${said(probes.offeringRoles)}: offering roles exist since Waldur 8.0.8. Access is a role on a resource or resource project; a site agent writes Keycloak, and Waldur itself no longer talks to Keycloak.`,
+      reason: t`${versionText}, and /api/marketplace-offering-roles/ answered ${rolesAnswer}: offering roles exist since Waldur 8.0.8. Access is a role on a resource or resource project; a site agent writes Keycloak, and Waldur itself no longer talks to Keycloak.`,
     };
   }
   if (ok(probes.offeringGroups) || (older && !is404(probes.offeringGroups))) {
     return {
       kind: 'offering-keycloak',
-      reason: `${versionText}, and /api/offering-keycloak-groups/ answered ${said(probes.offeringGroups)}: Waldur 8.0.4 to 8.0.7 writes offering Keycloak groups itself.`,
+      reason: t`${versionText}, and /api/offering-keycloak-groups/ answered ${groupsAnswer}: Waldur 8.0.4 to 8.0.7 writes offering Keycloak groups itself.`,
     };
   }
   if (is404(probes.offeringRoles) && is404(probes.offeringGroups)) {
     return {
       kind: 'none',
-      reason: `${versionText}; neither /api/marketplace-offering-roles/ (Waldur 8.0.8+) nor /api/offering-keycloak-groups/ (8.0.4 to 8.0.7) exists here (HTTP 404 on both).`,
+      reason: t`${versionText}; neither /api/marketplace-offering-roles/ (Waldur 8.0.8+) nor /api/offering-keycloak-groups/ (8.0.4 to 8.0.7) exists here (HTTP 404 on both).`,
     };
   }
   return {
     kind: 'unknown',
-    reason: `Could not tell: ${versionText}; /api/marketplace-offering-roles/ answered ${said(probes.offeringRoles)} and /api/offering-keycloak-groups/ ${said(probes.offeringGroups)}.`,
+    reason: t`Could not tell: ${versionText}; /api/marketplace-offering-roles/ answered ${rolesAnswer} and /api/offering-keycloak-groups/ ${groupsAnswer}.`,
   };
 }

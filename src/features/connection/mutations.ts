@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { mutationOptions } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import type { TestAnswer } from '../../api/types';
@@ -17,9 +18,12 @@ async function verifyToken(token: string): Promise<void> {
   const response = await fetch(new URL('/api/users/me/', baseUrl()), {
     headers: { Authorization: `Token ${token}`, Accept: 'application/json' },
   }).catch(() => null);
-  if (!response) throw new Error('Could not reach the server. Check your network connection and try again.');
-  if (response.status === 401) throw new Error('This token was not accepted: it is wrong, revoked or expired.');
-  if (!response.ok) throw new Error(`The server could not check the token (HTTP ${response.status}). Try again.`);
+  if (!response) throw new Error(t`Could not reach the server. Check your network connection and try again.`);
+  if (response.status === 401) throw new Error(t`This token was not accepted: it is wrong, revoked or expired.`);
+  if (!response.ok) {
+    const status = response.status;
+    throw new Error(t`The server could not check the token (HTTP ${status}). Try again.`);
+  }
 }
 
 export const connectionMutations = {
@@ -46,7 +50,7 @@ export const connectionMutations = {
       mutationKey: connectionMutationKeys.test(offeringUuid),
       mutationFn: async (uuid: string): Promise<TestAnswer> => {
         const answer = await unwrap(api.POST('/api/offering-keycloak-groups/test_connection/', { body: { offering_uuid: uuid } }));
-        if (answer.status !== 'ok') throw new RefusedTest((answer as { error?: string }).error || 'Unable to connect to Keycloak.');
+        if (answer.status !== 'ok') throw new RefusedTest((answer as { error?: string }).error || t`Unable to connect to Keycloak.`);
         return answer;
       },
     }),

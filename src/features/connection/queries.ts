@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { queryOptions } from '@tanstack/react-query';
 import { api, probeStatus, unwrap } from '../../api/client';
 import { errorMessage } from '../../api/errors';
@@ -36,7 +37,7 @@ export const connectionQueries = {
           statusOf(() => probeStatus('OPTIONS', `/api/marketplace-provider-resources/${'0'.repeat(32)}/sync_user_roles/`, signal)),
         ]);
         const version = versionAnswer?.response.ok ? (versionAnswer.data?.version ?? null) : null;
-        const versionProbe: Probe = versionAnswer ? { status: versionAnswer.response.status } : { failure: 'no answer' };
+        const versionProbe: Probe = versionAnswer ? { status: versionAnswer.response.status } : { failure: t`no answer` };
         return {
           version,
           offeringKeycloak: offeringKeycloakStatus(version, groups),

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Anchor, Button, Checkbox, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,8 +11,8 @@ import { setToken } from '../../api/session';
 import { connectionMutations } from './mutations';
 
 const passwordSchema = z.object({
-  username: z.string().check(z.trim(), z.minLength(1, 'Enter your username.')),
-  password: z.string().check(z.minLength(1, 'Enter your password.')),
+  username: z.string().check(z.trim(), z.minLength(1, { error: () => t`Enter your username.` })),
+  password: z.string().check(z.minLength(1, { error: () => t`Enter your password.` })),
   remember: z.boolean(),
 });
 
@@ -24,8 +26,8 @@ export const tokenSchema = z.object({
     .string()
     .check(
       z.overwrite(pastedToken),
-      z.minLength(1, 'Paste an API token.'),
-      z.regex(/^[A-Za-z0-9]+$/, 'An API token has only letters and digits.'),
+      z.minLength(1, { error: () => t`Paste an API token.` }),
+      z.regex(/^[A-Za-z0-9]+$/, { error: () => t`An API token has only letters and digits.` }),
     ),
   remember: z.boolean(),
 });
@@ -35,22 +37,23 @@ type TokenValues = z.infer<typeof tokenSchema>;
 
 function signInMessage(error: unknown): string {
   if (error instanceof ApiError && (error.status === 401 || error.status === 400)) {
-    return 'Wrong username or password. Check both and try again.';
+    return t`Wrong username or password. Check both and try again.`;
   }
   return errorMessage(error);
 }
 
 export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string | null }) {
   const [mode, setMode] = useState<'password' | 'token'>('password');
+  const { t } = useLingui();
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
       <Stack gap="md">
         <div>
           <Title order={1} size="h2">
-            Sign in
+            <Trans>Sign in</Trans>
           </Title>
           <Text c="dimmed" size="sm">
-            Keycloak groups admin for Waldur
+            <Trans>Keycloak groups admin for Waldur</Trans>
           </Text>
         </div>
         {notice ? (
@@ -60,7 +63,7 @@ export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; not
         ) : null}
         {mode === 'password' ? <PasswordForm onSignedIn={onSignedIn} /> : <TokenForm onSignedIn={onSignedIn} />}
         <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'password' ? 'token' : 'password')}>
-          {mode === 'password' ? 'Use an API token' : 'Use username and password'}
+          {mode === 'password' ? t`Use an API token` : t`Use username and password`}
         </Anchor>
       </Stack>
     </Paper>
@@ -80,6 +83,7 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
     },
   });
   const { errors } = form.formState;
+  const { t } = useLingui();
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => signIn.mutate(values))}>
       <Stack gap="sm">
@@ -88,11 +92,16 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
             {signInMessage(signIn.error)}
           </Alert>
         ) : null}
-        <TextInput label="Username" autoComplete="username" autoFocus {...form.register('username')} error={errors.username?.message} />
-        <PasswordInput label="Password" autoComplete="current-password" {...form.register('password')} error={errors.password?.message} />
-        <Checkbox label="Remember me" {...form.register('remember')} />
+        <TextInput label={t`Username`} autoComplete="username" autoFocus {...form.register('username')} error={errors.username?.message} />
+        <PasswordInput
+          label={t`Password`}
+          autoComplete="current-password"
+          {...form.register('password')}
+          error={errors.password?.message}
+        />
+        <Checkbox label={t`Remember me`} {...form.register('remember')} />
         <Button type="submit" loading={signIn.isPending}>
-          Sign in
+          <Trans>Sign in</Trans>
         </Button>
       </Stack>
     </form>
@@ -109,6 +118,7 @@ function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
     },
   });
   const { errors } = form.formState;
+  const { t } = useLingui();
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => check.mutate(values))}>
       <Stack gap="sm">
@@ -118,16 +128,16 @@ function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
           </Alert>
         ) : null}
         <PasswordInput
-          label="API token"
-          description="From your Waldur user profile, under Credentials."
+          label={t`API token`}
+          description={t`From your Waldur user profile, under Credentials.`}
           autoComplete="off"
           autoFocus
           {...form.register('token')}
           error={errors.token?.message}
         />
-        <Checkbox label="Remember me" {...form.register('remember')} />
+        <Checkbox label={t`Remember me`} {...form.register('remember')} />
         <Button type="submit" loading={check.isPending}>
-          Sign in
+          <Trans>Sign in</Trans>
         </Button>
       </Stack>
     </form>

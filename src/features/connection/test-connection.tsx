@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Box, Button, Group, Loader, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
@@ -62,7 +63,7 @@ export function TestConnectionButton({ test, disabledReason }: { test: Connectio
       disabled={Boolean(disabledReason)}
       aria-describedby={disabledReason ? test.reasonId : undefined}
     >
-      Test connection
+      <Trans>Test connection</Trans>
     </Button>
   );
 }
@@ -92,6 +93,7 @@ export function ConnectionTestResult({
   floating?: boolean;
 }) {
   const elapsed = useElapsedSeconds(test.startedAt);
+  const { t } = useLingui();
   const { last } = test;
   const outcome = outcomeModule.useLoaded();
   useEffect(() => {
@@ -102,7 +104,9 @@ export function ConnectionTestResult({
       {test.pending ? (
         <Group gap="xs" role="status" justify="flex-end">
           <Loader size="xs" aria-hidden="true" />
-          <Text size="sm">Testing the connection to Keycloak… {elapsed > 0 ? `${elapsed} s` : ''}</Text>
+          <Text size="sm">
+            {elapsed > 0 ? t`Testing the connection to Keycloak… ${elapsed} s` : t`Testing the connection to Keycloak…`}
+          </Text>
         </Group>
       ) : null}
       {last && outcome ? <outcome.LastResult last={last} dimmed={test.pending} onDismiss={test.dismiss} /> : null}

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans } from '@lingui/react/macro';
 import { Badge, Stack, Text } from '@mantine/core';
 import type { ListColumn } from '../../components/selectable-table';
 import { formatDateTime } from '../../lib/format';
@@ -10,18 +12,24 @@ export type GrantRow = Grant & { uuid: string; lastSync: string | null };
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 export function scopeLabel(grant: Pick<Grant, 'scopeType' | 'resourceName' | 'projectName'>): string {
-  return grant.scopeType === 'resource' ? `Resource ${grant.resourceName}` : `Project ${grant.projectName} of ${grant.resourceName}`;
+  const { resourceName, projectName } = grant;
+  return grant.scopeType === 'resource' ? t`Resource ${resourceName}` : t`Project ${projectName} of ${resourceName}`;
 }
 
 export function grantRowLabel(grant: Grant): string {
-  return `${grant.username} as ${grant.roleName} on ${scopeLabel(grant)}`;
+  const { username, roleName } = grant;
+  const scope = scopeLabel(grant);
+  return t`${username} as ${roleName} on ${scope}`;
 }
 
 export function expirationText(expirationTime: string | null): string {
-  return expirationTime ? formatDateTime(expirationTime) : 'Never';
+  return expirationTime ? formatDateTime(expirationTime) : t`Never`;
 }
 
-/** The Access table's columns; the CSV writes every field, the sync report in words. */
+/**
+ * The Access table's columns; the CSV writes every field, the sync report in words. The table's
+ * headers follow the app's language; the CSV's column names stay English (scripts read them).
+ */
 export function grantColumns({
   showSync,
   roleTitle,
@@ -31,7 +39,7 @@ export function grantColumns({
 }): ListColumn<GrantRow, GrantRow>[] {
   return [
     {
-      header: 'User',
+      header: t`User`,
       width: '22%',
       cell: (row) => (
         <>
@@ -51,7 +59,7 @@ export function grantColumns({
       ],
     },
     {
-      header: 'Role',
+      header: t`Role`,
       width: '16%',
       cell: (row) => {
         const title = roleTitle(row.roleUuid);
@@ -74,19 +82,21 @@ export function grantColumns({
       ],
     },
     {
-      header: 'Scope',
+      header: t`Scope`,
       width: '22%',
-      cell: (row) => (
+      cell: ({ resourceName, ...row }) => (
         <Stack gap={0}>
           <Text size="xs" c="dimmed">
-            {row.scopeType === 'resource' ? 'Resource' : 'Resource project'}
+            {row.scopeType === 'resource' ? t`Resource` : t`Resource project`}
           </Text>
           <Text size="sm" style={clip} lineClamp={2}>
-            <bdi>{row.scopeType === 'resource' ? row.resourceName : row.projectName}</bdi>
+            <bdi>{row.scopeType === 'resource' ? resourceName : row.projectName}</bdi>
           </Text>
           {row.scopeType === 'resource_project' ? (
             <Text size="xs" c="dimmed" style={clip} lineClamp={1}>
-              of <bdi>{row.resourceName}</bdi>
+              <Trans>
+                of <bdi>{resourceName}</bdi>
+              </Trans>
             </Text>
           ) : null}
         </Stack>
@@ -100,14 +110,14 @@ export function grantColumns({
       ],
     },
     {
-      header: 'Expires',
+      header: t`Expires`,
       width: '13%',
       cell: (row) => (
         <Stack gap={2}>
           <Text size="sm">{expirationText(row.expirationTime)}</Text>
           {isExpired(row.expirationTime) ? (
             <Badge color="gray" variant="light" style={{ textTransform: 'none' }}>
-              Expired, not yet revoked
+              <Trans>Expired, not yet revoked</Trans>
             </Badge>
           ) : null}
         </Stack>
@@ -115,7 +125,7 @@ export function grantColumns({
       csv: [['Expiration time', (row) => row.expirationTime ?? '']],
     },
     {
-      header: showSync ? 'Sync state' : undefined,
+      header: showSync ? t`Sync state` : undefined,
       width: '21%',
       cell: (row) => (
         <SyncStateCell

@@ -1,3 +1,5 @@
+import { msg, plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -13,7 +15,7 @@ import { csvHeader, csvLineOf } from '../../components/selectable-table';
 import { bulkProgressOf, useListForm, useSelectableListPage } from '../../components/use-selectable-list-page';
 import { isolate } from '../../lib/bidi';
 import { csvFileName, csvLine } from '../../lib/csv';
-import { hexUuid, pluralize } from '../../lib/format';
+import { hexUuid } from '../../lib/format';
 import { useUrlState } from '../../lib/use-url-state';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { accessSearchSchema, NO_ACCESS_FILTERS, type AccessSearch } from './access-search';
@@ -29,38 +31,42 @@ import { SYNC_FILTERS, SYNC_WORDS } from './sync-state';
 import { useOfferingAccess } from './use-offering-access';
 
 /** Why this account cannot grant, change or revoke (section 4), said where the buttons would be. */
-export const GRANT_REFUSED =
-  'Waldur lets only staff grant, change and revoke offering roles here: for other accounts its provider endpoints answer 403. Owners of the consumer’s organization and managers of its project can do it on the resource’s Team tab in Waldur itself.';
+export const GRANT_REFUSED = msg`Waldur lets only staff grant, change and revoke offering roles here: for other accounts its provider endpoints answer 403. Owners of the consumer’s organization and managers of its project can do it on the resource’s Team tab in Waldur itself.`;
 
-const LIST_WORDS: ListWords = { noun: 'grants', label: 'Grants', noMatchHint: 'Try other filters, or clear them.' };
-const SELECTION_WORDS = { one: 'grant', action: 'Revoke selected' };
-const BULK_WORDS: BulkWords = {
-  doing: 'Revoking',
-  did: 'Revoked',
-  done: 'revoked',
-  one: 'grant',
-  many: 'grants',
-  retry: 'Revoke selected',
-  progressLabel: 'Revocation progress',
-  resultsLabel: 'Revocation results',
-};
-
-/** What Waldur records on a revocation, and what nobody can tell yet. */
-const REVOKED_NOTE =
-  'Waldur no longer lists the revoked grants (it keeps them as inactive). The site agent removes the Keycloak memberships at its next cycle; nothing here confirms that, since a revoked grant has no sync state.';
-
-const SYNC_OPTIONS = SYNC_FILTERS.map((value) => ({ value, label: SYNC_WORDS[value].label }));
+/** The words the shared list, selection and bulk components compose, in the app's language. */
+function useListWords(): { list: ListWords; selection: { one: string; action: string }; bulk: BulkWords } {
+  const { t } = useLingui();
+  return useMemo(
+    () => ({
+      list: { noun: t`grants`, label: t`Grants`, noMatchHint: t`Try other filters, or clear them.` },
+      selection: { one: t`grant`, action: t`Revoke selected` },
+      bulk: {
+        doing: t`Revoking`,
+        did: t`Revoked`,
+        done: t`revoked`,
+        one: t`grant`,
+        many: t`grants`,
+        retry: t`Revoke selected`,
+        progressLabel: t`Revocation progress`,
+        resultsLabel: t`Revocation results`,
+      },
+    }),
+    [t],
+  );
+}
 
 type Dialog = { kind: 'expiration' | 'role'; grant: Grant } | null;
 
 export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isStaff: boolean | undefined }) {
   const queryClient = useQueryClient();
+  const { t, i18n } = useLingui();
+  const words = useListWords();
   const [state, setState] = useUrlState(accessSearchSchema);
   const access = useOfferingAccess(offeringUuid, isStaff);
   // After the grants: until then every connection is theirs (the route's loader does the same).
   const roles = useQuery({ ...accessQueries.roles(offeringUuid), enabled: access.complete });
   const canWrite = isStaff === true;
-  const disabledReason = isStaff === false ? GRANT_REFUSED : null;
+  const disabledReason = isStaff === false ? i18n._(GRANT_REFUSED) : null;
   const showSync = access.reportsSync !== false;
 
   const filters = useMemo(
@@ -99,16 +105,20 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
     },
     rowChange: {
       mutation: accessMutations.revoke(offeringUuid),
-      onSuccess: (_done, grant) =>
+      onSuccess: (_done, grant) => {
+        const role = isolate(grant.roleName);
+        const user = isolate(grant.username);
+        const scope = isolate(scopeLabel(grant));
         notifications.show({
           color: 'teal',
-          title: `Revoked ${isolate(grant.roleName)} of ${isolate(grant.username)}`,
-          message: `Waldur no longer lists ${isolate(grant.username)} as ${isolate(grant.roleName)} on ${isolate(scopeLabel(grant))}. The site agent removes the Keycloak membership at its next cycle; it has not reported that yet.`,
-        }),
-      failedTitle: (grant) => `Could not revoke ${grant.roleName} of ${grant.username}`,
+          title: t`Revoked ${role} of ${user}`,
+          message: t`Waldur no longer lists ${user} as ${role} on ${scope}. The site agent removes the Keycloak membership at its next cycle; it has not reported that yet.`,
+        });
+      },
+      failedTitle: ({ roleName, username }) => t`Could not revoke ${roleName} of ${username}`,
     },
     outcomeUuid: (outcome: RevokeOutcome) => outcome.grant.key,
-    exportNoun: 'grant',
+    exportNoun: t`grant`,
     filters: { filtered: Object.values(filters).some(Boolean), none: NO_ACCESS_FILTERS, serverNames: {} },
   });
 
@@ -119,36 +129,45 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
     (roleUuid: string) => roles.data?.find((role) => hexUuid(role.uuid) === roleUuid)?.description ?? '',
     [roles.data],
   );
-  const columns = useMemo(() => grantColumns({ showSync, roleTitle }), [showSync, roleTitle]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `t` changes with the language, and the headers (core `t`) with it
+  const columns = useMemo(() => grantColumns({ showSync, roleTitle }), [showSync, roleTitle, t]);
 
-  const confirmRevoke = (grant: GrantRow) =>
+  const confirmRevoke = (grant: GrantRow) => {
+    const { roleName, username } = grant;
+    const who = grant.fullName || grant.username;
+    const scope = scopeLabel(grant);
     confirmDestructive({
-      title: `Revoke ${grant.roleName} of ${grant.username}?`,
+      title: t`Revoke ${roleName} of ${username}?`,
       children: (
         <Text size="sm">
-          <bdi>{grant.fullName || grant.username}</bdi> loses the role <bdi>{grant.roleName}</bdi> on <bdi>{scopeLabel(grant)}</bdi>. Waldur
-          records the revocation at once; the site agent removes the Keycloak membership at its next cycle, and with it the access it gives.
+          <Trans>
+            <bdi>{who}</bdi> loses the role <bdi>{roleName}</bdi> on <bdi>{scope}</bdi>. Waldur records the revocation at once; the site
+            agent removes the Keycloak membership at its next cycle, and with it the access it gives.
+          </Trans>
         </Text>
       ),
-      confirmLabel: 'Revoke grant',
+      confirmLabel: t`Revoke grant`,
       onConfirm: () => page.changeRow.mutate(grant),
     });
+  };
 
   const confirmBulk = () => {
     const chosen = [...page.selection.values()];
     if (chosen.length === 0) return;
     confirmDestructive({
-      title: `Revoke ${pluralize(chosen.length, 'grant')}?`,
+      title: t`Revoke ${plural(chosen.length, { one: '# grant', other: '# grants' })}?`,
       children: (
         <Stack gap="xs">
           <Text size="sm">
-            These users lose these roles. Waldur records each revocation at once; the site agent removes the Keycloak memberships at its
-            next cycle.
+            <Trans>
+              These users lose these roles. Waldur records each revocation at once; the site agent removes the Keycloak memberships at its
+              next cycle.
+            </Trans>
           </Text>
-          <ChosenList items={chosen} label="Grants to revoke" moreNoun="more grant" render={(grant) => grantRowLabel(grant)} />
+          <ChosenList items={chosen} label={t`Grants to revoke`} moreNoun={t`more grant`} render={(grant) => grantRowLabel(grant)} />
         </Stack>
       ),
-      confirmLabel: `Revoke ${pluralize(chosen.length, 'grant')}`,
+      confirmLabel: t`Revoke ${plural(chosen.length, { one: '# grant', other: '# grants' })}`,
       onConfirm: () => {
         for (const grant of chosen) touched.current.add(grant.resourceUuid);
         void page.runBulk(chosen, (onOutcome) => revokeGrants(chosen, { onOutcome }));
@@ -169,9 +188,9 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
     );
 
   const rowActions: RowAction<GrantRow>[] = [
-    { label: 'Change expiration', onClick: (grant) => setDialog({ kind: 'expiration', grant }) },
-    { label: 'Change role', onClick: (grant) => setDialog({ kind: 'role', grant }) },
-    { label: 'Revoke', color: 'red', onClick: confirmRevoke },
+    { label: t`Change expiration`, onClick: (grant) => setDialog({ kind: 'expiration', grant }) },
+    { label: t`Change role`, onClick: (grant) => setDialog({ kind: 'role', grant }) },
+    { label: t`Revoke`, color: 'red', onClick: confirmRevoke },
   ];
 
   const setFilters = (patch: Partial<AccessSearch>) => setState({ ...patch, page: 1 });
@@ -189,16 +208,28 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
   }, [access.projects, resourceOptions, state.resource]);
   const roleOptions = useMemo(() => (roles.data ?? []).map((role) => ({ value: hexUuid(role.uuid), label: role.name })), [roles.data]);
 
+  const failedCount = access.failed.length;
+  const failedNames =
+    access.failed
+      .slice(0, 3)
+      .map((item) => item.resource.name)
+      .join(', ') + (access.failed.length > 3 ? ', …' : '');
+  const syncOptions = SYNC_FILTERS.map((value) => ({ value, label: i18n._(SYNC_WORDS[value].label) }));
+
   const empty = (
     <EmptyState
-      title="No grants yet"
+      title={t`No grants yet`}
       description={
         canWrite
-          ? 'Nobody holds a role of this offering on its resources or resource projects. Grant a role to give a user access.'
-          : 'Nobody holds a role of this offering on its resources or resource projects.'
+          ? t`Nobody holds a role of this offering on its resources or resource projects. Grant a role to give a user access.`
+          : t`Nobody holds a role of this offering on its resources or resource projects.`
       }
     >
-      {canWrite ? <Button onClick={form.openAdd}>Grant a role</Button> : null}
+      {canWrite ? (
+        <Button onClick={form.openAdd}>
+          <Trans>Grant a role</Trans>
+        </Button>
+      ) : null}
     </EmptyState>
   );
 
@@ -213,34 +244,35 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
             loading={page.exporting !== null}
             disabled={!access.complete || filtered.length === 0}
           >
-            Export CSV
+            <Trans>Export CSV</Trans>
           </Button>
-          {canWrite ? <Button onClick={form.openAdd}>Grant a role</Button> : null}
+          {canWrite ? (
+            <Button onClick={form.openAdd}>
+              <Trans>Grant a role</Trans>
+            </Button>
+          ) : null}
         </Group>
       </Group>
       <SyncNote reportsSync={access.reportsSync} syncReadable={access.syncReadable} />
       {disabledReason ? (
-        <Alert color="gray" variant="light" role="note" title="You can see grants, not change them">
+        <Alert color="gray" variant="light" role="note" title={t`You can see grants, not change them`}>
           <Text size="sm">{disabledReason}</Text>
         </Alert>
       ) : null}
       {access.failed.length > 0 ? (
         <ErrorAlert
           error={access.failed[0]?.error}
-          title={`The grants of ${pluralize(access.failed.length, 'resource')} could not be read: ${access.failed
-            .slice(0, 3)
-            .map((item) => item.resource.name)
-            .join(', ')}${access.failed.length > 3 ? ', …' : ''}. Their grants are not in the table.`}
+          title={t`The grants of ${plural(failedCount, { one: '# resource', other: '# resources' })} could not be read: ${failedNames}. Their grants are not in the table.`}
           onRetry={() =>
             void Promise.all(access.failed.map((item) => invalidateGrants(queryClient, offeringUuid, item.resource.uuid ?? '')))
           }
         />
       ) : null}
-      <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label="Filter grants">
-        <TextInput label="Search users" placeholder="Name, username or email" w={220} {...search} />
+      <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t`Filter grants`}>
+        <TextInput label={t`Search users`} placeholder={t`Name, username or email`} w={220} {...search} />
         <Select
-          label="Resource"
-          placeholder="All resources"
+          label={t`Resource`}
+          placeholder={t`All resources`}
           w={200}
           searchable
           clearable
@@ -249,8 +281,8 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           onChange={(value) => setFilters({ resource: value ?? '', project: '' })}
         />
         <Select
-          label="Resource project"
-          placeholder="All resource projects"
+          label={t`Resource project`}
+          placeholder={t`All resource projects`}
           w={220}
           searchable
           clearable
@@ -259,8 +291,8 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           onChange={(value) => setFilters({ project: value ?? '' })}
         />
         <Select
-          label="Role"
-          placeholder="All roles"
+          label={t`Role`}
+          placeholder={t`All roles`}
           w={180}
           clearable
           data={roleOptions}
@@ -269,23 +301,23 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
         />
         {access.reportsSync && access.syncReadable ? (
           <Select
-            label="Sync state"
-            placeholder="Any sync state"
+            label={t`Sync state`}
+            placeholder={t`Any sync state`}
             w={200}
             clearable
-            data={SYNC_OPTIONS}
+            data={syncOptions}
             value={state.sync || null}
             onChange={(value) => setFilters({ sync: (value ?? '') as AccessSearch['sync'] })}
           />
         ) : null}
         {Object.values(filters).some(Boolean) ? (
           <Button variant="subtle" onClick={() => page.clearFilters()}>
-            Clear filters
+            <Trans>Clear filters</Trans>
           </Button>
         ) : null}
       </Group>
-      <SelectionBar {...page.selectionBar} words={SELECTION_WORDS} onAction={confirmBulk} disabledReason={disabledReason} />
-      <ExportProgressAlert title="Exporting grants to CSV" progress={page.exporting} onCancel={page.cancelExport} />
+      <SelectionBar {...page.selectionBar} words={words.selection} onAction={confirmBulk} disabledReason={disabledReason} />
+      <ExportProgressAlert title={t`Exporting grants to CSV`} progress={page.exporting} onCancel={page.cancelExport} />
       {page.bulk ? (
         <BulkProgress
           {...bulkProgressOf(page.bulk, (outcome: RevokeOutcome) => ({
@@ -293,16 +325,25 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
             label: grantRowLabel(outcome.grant),
             status: outcome.status === 'failed' ? 'failed' : 'done',
             error: outcome.status === 'failed' ? outcome.error : undefined,
-            message: outcome.status === 'failed' ? undefined : 'revoked in Waldur; the agent has not reported yet',
+            message: outcome.status === 'failed' ? undefined : t`revoked in Waldur; the agent has not reported yet`,
           }))}
-          words={BULK_WORDS}
-          note={page.bulk.outcomes.some((outcome) => outcome.status !== 'failed') ? <Text size="sm">{REVOKED_NOTE}</Text> : null}
+          words={words.bulk}
+          note={
+            page.bulk.outcomes.some((outcome) => outcome.status !== 'failed') ? (
+              <Text size="sm">
+                <Trans>
+                  Waldur no longer lists the revoked grants (it keeps them as inactive). The site agent removes the Keycloak memberships at
+                  its next cycle; nothing here confirms that, since a revoked grant has no sync state.
+                </Trans>
+              </Text>
+            ) : null
+          }
           onDismiss={page.dismissBulk}
         />
       ) : null}
       <ListBody
         body={page.body}
-        words={LIST_WORDS}
+        words={words.list}
         empty={empty}
         table={{ columns, rowLabel: grantRowLabel, actions: rowActions, disabledReason }}
       />
@@ -327,7 +368,12 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
         reportsSync={access.reportsSync === true}
         onClose={() => setDialog(null)}
       />
-      <NotAllowedDialog opened={state.add === '1' && isStaff === false} title="Grant a role" reason={GRANT_REFUSED} onClose={form.close} />
+      <NotAllowedDialog
+        opened={state.add === '1' && isStaff === false}
+        title={t`Grant a role`}
+        reason={i18n._(GRANT_REFUSED)}
+        onClose={form.close}
+      />
     </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -23,8 +24,9 @@ type Props = { grant: Grant | null; offeringUuid: string; roles: readonly Offeri
 
 export function ChangeRoleDialog({ grant, ...props }: Props) {
   const [pending, setPending] = useState(false);
+  const { t } = useLingui();
   return (
-    <Modal opened={grant !== null} {...pendingGuard(pending, props.onClose)} title="Change role">
+    <Modal opened={grant !== null} {...pendingGuard(pending, props.onClose)} title={t`Change role`}>
       {grant ? <ChangeRoleForm key={grant.key} grant={grant} {...props} onPending={setPending} /> : null}
     </Modal>
   );
@@ -39,6 +41,7 @@ function ChangeRoleForm({
   onPending,
 }: Omit<Props, 'grant'> & { grant: Grant; onPending: (pending: boolean) => void }) {
   const queryClient = useQueryClient();
+  const { t } = useLingui();
   const form = useForm<ChangeRoleValues>({ resolver: zodResolver(changeRoleSchema), defaultValues: { role: '' } });
   const [halfway, setHalfway] = useState<Extract<ChangeRoleResult, { status: 'not-revoked' }> | null>(null);
   const options = rolesFor(roles, grant.scopeType).filter((role) => hexUuid(role.uuid) !== grant.roleUuid);
@@ -68,13 +71,14 @@ function ChangeRoleForm({
         setHalfway(result);
         return;
       }
+      const user = isolate(grant.username);
+      const role = isolate(newRole);
+      const scope = isolate(scopeLabel(grant));
+      const oldRole = isolate(grant.roleName);
       notifications.show({
         color: 'teal',
-        title: `${isolate(grant.username)} is now ${isolate(newRole)}`,
-        message: recordedSentence(
-          `${isolate(grant.username)} as ${isolate(newRole)} on ${isolate(scopeLabel(grant))} and the revocation of ${isolate(grant.roleName)}`,
-          reportsSync,
-        ),
+        title: t`${user} is now ${role}`,
+        message: recordedSentence(t`${user} as ${role} on ${scope} and the revocation of ${oldRole}`, reportsSync),
         autoClose: 12_000,
       });
       onClose();
@@ -84,46 +88,59 @@ function ChangeRoleForm({
     if (!save.isPending && !halfway) save.mutate(values);
   });
   const result = save.data;
+  const refused = result?.status === 'not-granted' ? errorMessage(result.error) : '';
   const messages =
     result?.status === 'not-granted'
-      ? [`Nothing changed: Waldur did not grant the new role. ${errorMessage(result.error)}`]
+      ? [t`Nothing changed: Waldur did not grant the new role. ${refused}`]
       : save.error
         ? [errorMessage(save.error)]
         : [];
 
   if (halfway) {
+    const newRole = nameOf(form.getValues('role'));
+    const username = grant.username;
+    const oldRole = grant.roleName;
+    const why = errorMessage(halfway.error);
     return (
       <Stack gap="sm">
-        <Alert color="orange" variant="light" role="alert" title="Half done: the user now holds both roles">
+        <Alert color="orange" variant="light" role="alert" title={t`Half done: the user now holds both roles`}>
           <Text size="sm">
-            Waldur granted <bdi>{nameOf(form.getValues('role'))}</bdi> to <bdi>{grant.username}</bdi>, but did not revoke{' '}
-            <bdi>{grant.roleName}</bdi>: {errorMessage(halfway.error)} Revoke the old grant from the Access table to finish.
+            <Trans>
+              Waldur granted <bdi>{newRole}</bdi> to <bdi>{username}</bdi>, but did not revoke <bdi>{oldRole}</bdi>: {why} Revoke the old
+              grant from the Access table to finish.
+            </Trans>
           </Text>
         </Alert>
         <Group justify="flex-end">
-          <Button onClick={onClose}>Close</Button>
+          <Button onClick={onClose}>
+            <Trans>Close</Trans>
+          </Button>
         </Group>
       </Stack>
     );
   }
+  const who = grant.fullName || grant.username;
+  const held = grant.roleName;
+  const scope = scopeLabel(grant);
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Change role">
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label={t`Change role`}>
       <Stack gap="sm">
         <Text size="sm">
-          <bdi>{grant.fullName || grant.username}</bdi> holds <bdi>{grant.roleName}</bdi> on <bdi>{scopeLabel(grant)}</bdi>. Waldur has no
-          change of role: the new role is granted first (with the same expiration), then the old one revoked, so a failure half-way leaves
-          both, never neither.
+          <Trans>
+            <bdi>{who}</bdi> holds <bdi>{held}</bdi> on <bdi>{scope}</bdi>. Waldur has no change of role: the new role is granted first
+            (with the same expiration), then the old one revoked, so a failure half-way leaves both, never neither.
+          </Trans>
         </Text>
         <FormSelect
           control={form.control}
           name="role"
-          label="New role"
+          label={t`New role`}
           withAsterisk
           data={options.map(roleOption)}
           error={form.formState.errors.role?.message}
         />
         <FormErrors messages={messages} />
-        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel="Change role" />
+        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel={t`Change role`} />
       </Stack>
     </form>
   );

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -19,8 +20,9 @@ type Props = { grant: Grant | null; offeringUuid: string; onClose: () => void };
 
 export function ExpirationDialog({ grant, offeringUuid, onClose }: Props) {
   const [pending, setPending] = useState(false);
+  const { t } = useLingui();
   return (
-    <Modal opened={grant !== null} {...pendingGuard(pending, onClose)} title="Change expiration">
+    <Modal opened={grant !== null} {...pendingGuard(pending, onClose)} title={t`Change expiration`}>
       {grant ? <ExpirationForm key={grant.key} grant={grant} offeringUuid={offeringUuid} onClose={onClose} onPending={setPending} /> : null}
     </Modal>
   );
@@ -38,6 +40,7 @@ function ExpirationForm({
   onPending: (pending: boolean) => void;
 }) {
   const queryClient = useQueryClient();
+  const { t } = useLingui();
   const form = useForm<ExpirationValues>({
     resolver: zodResolver(expirationSchema),
     defaultValues: { expiration: expirationInput(grant.expirationTime) },
@@ -48,12 +51,16 @@ function ExpirationForm({
     onMutate: () => onPending(true),
     onSettled: () => onPending(false),
     onSuccess: async (answer) => {
+      const user = isolate(grant.username);
+      const role = isolate(grant.roleName);
+      const scope = isolate(scopeLabel(grant));
+      const until = answer.expiration_time ? formatDateTime(answer.expiration_time) : '';
       notifications.show({
         color: 'teal',
-        title: `Expiration of ${isolate(grant.username)}’s ${isolate(grant.roleName)} changed`,
-        message: answer.expiration_time
-          ? `Waldur recorded the grant on ${isolate(scopeLabel(grant))} until ${formatDateTime(answer.expiration_time)}.`
-          : `Waldur recorded the grant on ${isolate(scopeLabel(grant))} with no expiration.`,
+        title: t`Expiration of ${user}’s ${role} changed`,
+        message: until
+          ? t`Waldur recorded the grant on ${scope} until ${until}.`
+          : t`Waldur recorded the grant on ${scope} with no expiration.`,
       });
       await invalidateGrants(queryClient, offeringUuid, grant.resourceUuid);
       onClose();
@@ -68,26 +75,31 @@ function ExpirationForm({
     if (!save.isPending) save.mutate(values);
   });
   const messages = save.error ? splitFormErrors(save.error, ['expiration'], { expiration_time: 'expiration' }).form : [];
+  const who = grant.fullName || grant.username;
+  const role = grant.roleName;
+  const scope = scopeLabel(grant);
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Change expiration">
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label={t`Change expiration`}>
       <Stack gap="sm">
         <Text size="sm">
-          <bdi>{grant.fullName || grant.username}</bdi> as <bdi>{grant.roleName}</bdi> on <bdi>{scopeLabel(grant)}</bdi>
+          <Trans>
+            <bdi>{who}</bdi> as <bdi>{role}</bdi> on <bdi>{scope}</bdi>
+          </Trans>
         </Text>
         <TextInput
-          label="Expires"
+          label={t`Expires`}
           type="datetime-local"
-          description="Empty: the grant does not expire."
+          description={t`Empty: the grant does not expire.`}
           {...form.register('expiration')}
           error={form.formState.errors.expiration?.message}
         />
         <Group gap="xs">
           <Button variant="subtle" size="xs" onClick={() => form.setValue('expiration', '')}>
-            Make permanent
+            <Trans>Make permanent</Trans>
           </Button>
         </Group>
         <FormErrors messages={messages} />
-        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel="Save expiration" />
+        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel={t`Save expiration`} />
       </Stack>
     </form>
   );

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -45,14 +47,15 @@ export function roleOption(role: OfferingRole) {
 /** What Waldur recorded, and that the agent has not reported on it yet (the truth rule). */
 export function recordedSentence(what: string, reportsSync: boolean): string {
   return reportsSync
-    ? `Waldur recorded ${what}. The site agent has not reported on it yet: it applies new grants at its next cycle, or at once after a re-sync. This page watches for its report.`
-    : `Waldur recorded ${what}. This offering does not report sync states, so nothing here will say when Keycloak has it.`;
+    ? t`Waldur recorded ${what}. The site agent has not reported on it yet: it applies new grants at its next cycle, or at once after a re-sync. This page watches for its report.`
+    : t`Waldur recorded ${what}. This offering does not report sync states, so nothing here will say when Keycloak has it.`;
 }
 
 export function GrantDialog(props: Props) {
   const [pending, setPending] = useState(false);
+  const { t } = useLingui();
   return (
-    <Modal opened={props.opened} {...pendingGuard(pending, props.onClose)} size="lg" title="Grant a role">
+    <Modal opened={props.opened} {...pendingGuard(pending, props.onClose)} size="lg" title={t`Grant a role`}>
       {props.opened ? <GrantForm {...props} onPending={setPending} /> : null}
     </Modal>
   );
@@ -68,6 +71,7 @@ function GrantForm({
   onPending,
 }: Props & { onPending: (pending: boolean) => void }) {
   const queryClient = useQueryClient();
+  const { t } = useLingui();
   const form = useForm<GrantValues>({
     resolver: zodResolver(grantSchema),
     defaultValues: {
@@ -111,12 +115,15 @@ function GrantForm({
       const resourceName = resources.find((item) => hexUuid(item.uuid ?? '') === values.resource)?.name ?? '';
       const projectName = projects.data?.find((item) => hexUuid(item.uuid) === values.project)?.name ?? '';
       const role = roles.find((item) => hexUuid(item.uuid) === values.role)?.name ?? '';
-      const where = values.project ? `project ${projectName} of ${resourceName}` : `resource ${resourceName}`;
-      const until = answer.expiration_time ? `until ${formatDateTime(answer.expiration_time)}` : 'with no expiration';
+      const where = isolate(values.project ? t`project ${projectName} of ${resourceName}` : t`resource ${resourceName}`);
+      const expires = answer.expiration_time ? formatDateTime(answer.expiration_time) : '';
+      const until = expires ? t`until ${expires}` : t`with no expiration`;
+      const roleText = isolate(role);
+      const userText = isolate(userLabel);
       notifications.show({
         color: 'teal',
-        title: `Granted ${isolate(role)} to ${isolate(userLabel)}`,
-        message: recordedSentence(`${isolate(userLabel)} as ${isolate(role)} on ${isolate(where)}, ${until}`, reportsSync),
+        title: t`Granted ${roleText} to ${userText}`,
+        message: recordedSentence(t`${userText} as ${roleText} on ${where}, ${until}`, reportsSync),
         autoClose: 12_000,
       });
       if (reportsSync) {
@@ -142,15 +149,15 @@ function GrantForm({
   const formMessages = save.error ? splitFormErrors(save.error, GRANT_FIELDS, GRANT_ALIASES).form : [];
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Grant a role">
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label={t`Grant a role`}>
       <Stack gap="sm">
         <Select
-          label="User"
+          label={t`User`}
           withAsterisk
           searchable
-          placeholder="Type a name, username or email"
+          placeholder={t`Type a name, username or email`}
           nothingFoundMessage={
-            searchText.trim().length < 2 ? 'Type two letters or more' : users.isFetching ? 'Searching…' : 'No user matches'
+            searchText.trim().length < 2 ? t`Type two letters or more` : users.isFetching ? t`Searching…` : t`No user matches`
           }
           data={userOptions}
           filter={({ options }) => options}
@@ -167,7 +174,7 @@ function GrantForm({
         <FormSelect
           control={form.control}
           name="resource"
-          label="Resource"
+          label={t`Resource`}
           withAsterisk
           searchable
           data={resources.map((item) => ({ value: hexUuid(item.uuid ?? ''), label: item.name ?? '' }))}
@@ -178,11 +185,11 @@ function GrantForm({
           error={errors.resource?.message}
         />
         <Select
-          label="Scope"
-          description="The resource itself, or one of its resource projects."
+          label={t`Scope`}
+          description={t`The resource itself, or one of its resource projects.`}
           data={[
-            { value: '', label: 'The resource itself' },
-            ...(projects.data ?? []).map((item) => ({ value: hexUuid(item.uuid), label: `Resource project ${item.name}` })),
+            { value: '', label: t`The resource itself` },
+            ...(projects.data ?? []).map(({ uuid, name }) => ({ value: hexUuid(uuid), label: t`Resource project ${name}` })),
           ]}
           value={project}
           allowDeselect={false}
@@ -191,33 +198,35 @@ function GrantForm({
             form.setValue('project', value ?? '');
             form.setValue('role', '');
           }}
-          error={errors.project?.message ?? (projects.error ? 'Could not read this resource’s projects.' : undefined)}
+          error={errors.project?.message ?? (projects.error ? t`Could not read this resource’s projects.` : undefined)}
         />
         <FormSelect
           control={form.control}
           name="role"
-          label="Role"
+          label={t`Role`}
           withAsterisk
-          description={scopeType === 'resource' ? 'Roles for resources.' : 'Roles for resource projects.'}
+          description={scopeType === 'resource' ? t`Roles for resources.` : t`Roles for resource projects.`}
           data={fitting.map(roleOption)}
           error={errors.role?.message}
         />
         {fitting.length === 0 ? (
           <Alert color="gray" variant="light" role="note">
             <Text size="sm">
-              This offering has no role for {scopeType === 'resource' ? 'resources' : 'resource projects'} yet: add one on the Roles tab.
+              {scopeType === 'resource'
+                ? t`This offering has no role for resources yet: add one on the Roles tab.`
+                : t`This offering has no role for resource projects yet: add one on the Roles tab.`}
             </Text>
           </Alert>
         ) : null}
         <TextInput
-          label="Expires"
+          label={t`Expires`}
           type="datetime-local"
-          description="Leave empty for a grant that does not expire. Waldur revokes expired grants itself."
+          description={t`Leave empty for a grant that does not expire. Waldur revokes expired grants itself.`}
           {...form.register('expiration')}
           error={errors.expiration?.message}
         />
         <FormErrors messages={formMessages} />
-        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel="Grant role" />
+        <FormButtons pending={save.isPending} onCancel={onClose} submitLabel={t`Grant role`} />
       </Stack>
     </form>
   );

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
 
 /** A local date and time from a datetime-local input as ISO, or null when empty. */
@@ -17,19 +18,22 @@ export function expirationInput(iso: string | null): string {
 }
 
 const expiration = z.string().check(
-  z.refine((value) => {
-    if (!value) return true;
-    const iso = expirationIso(value);
-    return iso !== null && new Date(iso).getTime() > Date.now();
-  }, 'Choose a time in the future, or leave it empty for a grant that does not expire.'),
+  z.refine(
+    (value) => {
+      if (!value) return true;
+      const iso = expirationIso(value);
+      return iso !== null && new Date(iso).getTime() > Date.now();
+    },
+    { error: () => t`Choose a time in the future, or leave it empty for a grant that does not expire.` },
+  ),
 );
 
 /** Grant a role: who, which role, where (a resource, or one of its projects) and until when. */
 export const grantSchema = z.object({
-  user: z.string().check(z.minLength(1, 'Choose a user.')),
-  resource: z.string().check(z.minLength(1, 'Choose a resource.')),
+  user: z.string().check(z.minLength(1, { error: () => t`Choose a user.` })),
+  resource: z.string().check(z.minLength(1, { error: () => t`Choose a resource.` })),
   project: z.string(),
-  role: z.string().check(z.minLength(1, 'Choose a role.')),
+  role: z.string().check(z.minLength(1, { error: () => t`Choose a role.` })),
   expiration,
 });
 export type GrantValues = z.infer<typeof grantSchema>;
@@ -41,5 +45,5 @@ export const GRANT_ALIASES = { expiration_time: 'expiration' };
 export const expirationSchema = z.object({ expiration });
 export type ExpirationValues = z.infer<typeof expirationSchema>;
 
-export const changeRoleSchema = z.object({ role: z.string().check(z.minLength(1, 'Choose the new role.')) });
+export const changeRoleSchema = z.object({ role: z.string().check(z.minLength(1, { error: () => t`Choose the new role.` })) });
 export type ChangeRoleValues = z.infer<typeof changeRoleSchema>;

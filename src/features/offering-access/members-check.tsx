@@ -1,9 +1,11 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Stack, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { EmptyState } from '../../components/empty-state';
 import { PaginationBar } from '../../components/pagination-bar';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { hexUuid, pluralize } from '../../lib/format';
+import { formatNumber, hexUuid } from '../../lib/format';
 import { useUrlState } from '../../lib/use-url-state';
 import { pagingShape, searchSchema } from '../../lib/search-params';
 import { grantRowLabel, scopeLabel } from './access-columns';
@@ -25,13 +27,16 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
   const [state, setState] = useUrlState(checkSearchSchema);
   const access = useOfferingAccess(offeringUuid, isStaff);
   const resync = useResync();
+  const { t, i18n } = useLingui();
 
   if (!access.resources && access.error) return <ErrorAlert error={access.error} onRetry={access.refetch} />;
   if (access.reportsSync === false || access.syncReadable === false) {
     return (
       <Stack gap="sm">
         <SyncNote reportsSync={access.reportsSync} syncReadable={access.syncReadable} />
-        <Text size="sm">Nothing was checked: without the agent’s reports there is nothing to check the grants against.</Text>
+        <Text size="sm">
+          <Trans>Nothing was checked: without the agent’s reports there is nothing to check the grants against.</Trans>
+        </Text>
       </Stack>
     );
   }
@@ -39,51 +44,72 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
     return (
       <Stack gap="sm">
         <AccessStatus offeringUuid={offeringUuid} access={access} />
-        <TableSkeleton label="Reading grants" />
+        <TableSkeleton label={t`Reading grants`} />
       </Stack>
     );
   }
   const attention = grantsNeedingAttention(access.grants);
   const checked = access.grants.length;
   const rows = attention.slice((state.page - 1) * state.page_size, state.page * state.page_size);
+  const failedCount = access.failed.length;
+  const failedNames = access.failed.map((item) => item.resource.name).join(', ');
+  const checkedText = formatNumber(checked);
   const resourceOf = (uuid: string) => access.resources?.find((resource) => hexUuid(resource.uuid ?? '') === uuid);
   return (
     <Stack gap="sm">
       <SyncNote reportsSync={access.reportsSync} syncReadable={access.syncReadable} />
       {access.failed.length > 0 ? (
-        <Alert color="orange" variant="light" role="alert" title={`${pluralize(access.failed.length, 'resource')} not checked`}>
+        <Alert
+          color="orange"
+          variant="light"
+          role="alert"
+          title={t`${plural(failedCount, { one: '# resource', other: '# resources' })} not checked`}
+        >
           <Text size="sm">
-            Their grants could not be read ({access.failed.map((item) => item.resource.name).join(', ')}), so nothing is said about them.
+            <Trans>Their grants could not be read ({failedNames}), so nothing is said about them.</Trans>
           </Text>
         </Alert>
       ) : null}
       <Text size="sm" role="status" aria-live="polite">
         {checked === 0
-          ? 'This offering has no grants: nothing to check.'
+          ? t`This offering has no grants: nothing to check.`
           : attention.length === 0
-            ? `All ${pluralize(checked, 'grant')} were reported in Keycloak by the site agent, each as of its report time.`
-            : `${pluralize(attention.length, 'grant')} of ${checked.toLocaleString()} not reported as in Keycloak.`}
+            ? t`All ${plural(checked, { one: '# grant', other: '# grants' })} were reported in Keycloak by the site agent, each as of its report time.`
+            : t`${plural(attention.length, { one: '# grant', other: '# grants' })} of ${checkedText} not reported as in Keycloak.`}
       </Text>
       {attention.length === 0 ? (
         checked > 0 ? (
-          <EmptyState title="Nothing to do" description="Every grant has a synced report." />
+          <EmptyState title={t`Nothing to do`} description={t`Every grant has a synced report.`} />
         ) : null
       ) : (
         <>
           <Table.ScrollContainer minWidth={900}>
-            <Table striped aria-label="Grants not in Keycloak" layout="fixed">
+            <Table striped aria-label={t`Grants not in Keycloak`} layout="fixed">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th w="24%">Grant</Table.Th>
-                  <Table.Th w="22%">Sync state</Table.Th>
-                  <Table.Th>What to do</Table.Th>
-                  <Table.Th w="12%">Re-sync</Table.Th>
+                  <Table.Th w="24%">
+                    <Trans>Grant</Trans>
+                  </Table.Th>
+                  <Table.Th w="22%">
+                    <Trans>Sync state</Trans>
+                  </Table.Th>
+                  <Table.Th>
+                    <Trans>What to do</Trans>
+                  </Table.Th>
+                  <Table.Th w="12%">
+                    <Trans>Re-sync</Trans>
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {rows.map((grant) => {
                   const filter = syncFilterOf(grant.sync);
                   const resource = resourceOf(grant.resourceUuid);
+                  const roleName = grant.roleName;
+                  const scope = scopeLabel(grant);
+                  const resourceName = resource?.name ?? '';
+                  const rowLabel = grantRowLabel(grant);
+                  const todo = filter ? SYNC_WORDS[filter].todo : null;
                   return (
                     <Table.Tr key={grant.key}>
                       <Table.Td>
@@ -91,16 +117,18 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
                           <bdi>{grant.fullName || grant.username}</bdi>
                         </Text>
                         <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                          <bdi>{grant.roleName}</bdi> on <bdi>{scopeLabel(grant)}</bdi>
+                          <Trans>
+                            <bdi>{roleName}</bdi> on <bdi>{scope}</bdi>
+                          </Trans>
                         </Text>
                       </Table.Td>
                       <Table.Td>
                         <SyncStateCell report={grant.sync} lastSync={resource?.last_sync ?? null} />
                       </Table.Td>
                       <Table.Td>
-                        <Text size="sm">{filter ? SYNC_WORDS[filter].meaning : ''}</Text>
+                        <Text size="sm">{filter ? i18n._(SYNC_WORDS[filter].meaning) : ''}</Text>
                         <Text size="sm" fw={500}>
-                          {filter ? SYNC_WORDS[filter].todo : ''}
+                          {todo ? i18n._(todo) : ''}
                         </Text>
                       </Table.Td>
                       <Table.Td>
@@ -108,11 +136,11 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
                           <Button
                             size="xs"
                             variant="light"
-                            aria-label={`Re-sync ${resource.name ?? ''} for ${grantRowLabel(grant)}`}
+                            aria-label={t`Re-sync ${resourceName} for ${rowLabel}`}
                             loading={resync.isPending && resync.variables?.uuid === resource.uuid}
                             onClick={() => resync.mutate(resource)}
                           >
-                            Re-sync
+                            <Trans>Re-sync</Trans>
                           </Button>
                         ) : null}
                       </Table.Td>
@@ -126,7 +154,7 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
             page={state.page}
             pageSize={state.page_size}
             total={attention.length}
-            label="grants"
+            label={t`grants`}
             onChange={(next) => setState(next)}
           />
         </>

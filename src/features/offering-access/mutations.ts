@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { invalidatesWhen } from '../../api/mutation-meta';
 import { api81, unwrap, unwrapPage } from '../../api/client';
@@ -38,7 +39,7 @@ export async function currentGrants(scope: GrantScope, userUuid: string, roleUui
 /** Thrown when a grant to change is no longer in Waldur (someone revoked it, or it expired). */
 export class GrantGoneError extends Error {
   constructor() {
-    super('Waldur no longer lists this grant: it was revoked or has expired meanwhile. The list has been refreshed.');
+    super(t`Waldur no longer lists this grant: it was revoked or has expired meanwhile. The list has been refreshed.`);
     this.name = 'GrantGoneError';
   }
 }
@@ -72,7 +73,7 @@ export async function revokeGrant(grant: Grant): Promise<Revoked> {
   if (scope.type === 'resource') await unwrap(api81.POST('/api/marketplace-provider-resources/{uuid}/delete_user/', { params, body }));
   else await unwrap(api81.POST('/api/marketplace-provider-resource-projects/{uuid}/delete_user/', { params, body }));
   if ((await currentGrants(scope, grant.userUuid, grant.roleUuid)).length > 0) {
-    throw new Error('Waldur answered that it revoked the grant, but still lists it. Refresh and try again.');
+    throw new Error(t`Waldur answered that it revoked the grant, but still lists it. Refresh and try again.`);
   }
   return 'revoked';
 }
@@ -165,23 +166,20 @@ export function resyncRefusal(error: unknown): { title: string; message: string 
   if (!(error instanceof ApiError) || error.kind !== 'http') return null;
   if (error.status === 403 || error.status === 404) {
     return {
-      title: 'Waldur refused the re-sync',
-      message:
-        'Only staff and users who may update the offering (owners of its organization, offering managers) can ask for a re-sync of its resources.',
+      title: t`Waldur refused the re-sync`,
+      message: t`Only staff and users who may update the offering (owners of its organization, offering managers) can ask for a re-sync of its resources.`,
     };
   }
   if (error.status === 409) {
     return {
-      title: 'Sync status is off for this offering',
-      message:
-        'Waldur accepts a re-sync only for offerings that report membership sync status (the offering option enable_membership_sync_status). Grants still reach the agent at its next regular cycle.',
+      title: t`Sync status is off for this offering`,
+      message: t`Waldur accepts a re-sync only for offerings that report membership sync status (the offering option enable_membership_sync_status). Grants still reach the agent at its next regular cycle.`,
     };
   }
   if (error.status === 429) {
     return {
-      title: 'A re-sync was asked for moments ago',
-      message:
-        'Waldur takes one re-sync request per resource every 30 seconds, from anyone. The earlier request stands: the agent applies it, and the states below change when it reports. Try again in half a minute if nothing changes.',
+      title: t`A re-sync was asked for moments ago`,
+      message: t`Waldur takes one re-sync request per resource every 30 seconds, from anyone. The earlier request stands: the agent applies it, and the states below change when it reports. Try again in half a minute if nothing changes.`,
     };
   }
   return null;

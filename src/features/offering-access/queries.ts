@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api81, unwrap, unwrapPage } from '../../api/client';
 import { ApiError } from '../../api/errors';
@@ -49,8 +51,7 @@ export type ResourceGrants = {
   readAt: number;
 };
 
-export const SYNC_REFUSED =
-  'Waldur shows sync states only in a resource’s team members list, which it opens to staff, support and users with a role in the resource’s project or organization; it answered your account with “not found”.';
+export const SYNC_REFUSED = msg`Waldur shows sync states only in a resource’s team members list, which it opens to staff, support and users with a role in the resource’s project or organization; it answered your account with “not found”.`;
 
 function every<T>(read: (page: number, pageSize: number) => Promise<{ items: T[]; total: number }>): Promise<T[]> {
   return fetchAllPages(read, { pageSize: MAX_PAGE_SIZE, concurrency: 2 }).then((all) => all.items);
@@ -144,7 +145,7 @@ export async function readResourceGrants(
   resource: AccessResource,
   { offeringReports, teamMembers, signal }: { offeringReports: boolean; teamMembers: boolean; signal: AbortSignal },
 ): Promise<ResourceGrants> {
-  const unreadable: SyncReport = offeringReports ? { kind: 'unreadable', reason: SYNC_REFUSED } : { kind: 'off' };
+  const unreadable: SyncReport = offeringReports ? { kind: 'unreadable', reason: i18n._(SYNC_REFUSED) } : { kind: 'off' };
   if (teamMembers) {
     try {
       return await teamMemberGrants(resource, offeringReports, signal);

@@ -1,3 +1,6 @@
+import { i18n } from '@lingui/core';
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { formatDateTime } from '../../lib/format';
 import { SYNC_WORDS, syncFilterOf, type SyncReport } from './sync-state';
@@ -6,10 +9,10 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 /** The words for a report, one line: for the CSV and for screen readers alike. */
 export function syncSentence(report: SyncReport): string {
-  if (report.kind === 'off') return 'Not reported for this offering';
-  if (report.kind === 'unreadable') return 'Unknown';
+  if (report.kind === 'off') return t`Not reported for this offering`;
+  if (report.kind === 'unreadable') return t`Unknown`;
   const filter = syncFilterOf(report);
-  return filter ? SYNC_WORDS[filter].label : 'Unknown';
+  return filter ? i18n._(SYNC_WORDS[filter].label) : t`Unknown`;
 }
 
 /**
@@ -17,23 +20,26 @@ export function syncSentence(report: SyncReport): string {
  * resource's last sync. "In Keycloak" only for a `synced` report, always with its time.
  */
 export function SyncStateCell({ report, lastSync }: { report: SyncReport; lastSync?: string | null }) {
+  const { i18n } = useLingui();
   if (report.kind === 'off') {
     return (
       <Text size="xs" c="dimmed">
-        Not reported for this offering
+        <Trans>Not reported for this offering</Trans>
       </Text>
     );
   }
   if (report.kind === 'unreadable') {
     return (
       <Text size="xs" c="dimmed" style={clip} title={report.reason}>
-        Unknown to this account
+        <Trans>Unknown to this account</Trans>
       </Text>
     );
   }
   const filter = syncFilterOf(report) ?? 'not_reported';
   const words = SYNC_WORDS[filter];
   const reported = report.kind === 'reported';
+  const reportedAt = reported ? formatDateTime(report.reportedAt) : '';
+  const lastSynced = lastSync ? formatDateTime(lastSync) : '';
   return (
     <Stack gap={2}>
       <Group gap={4} wrap="nowrap">
@@ -43,7 +49,7 @@ export function SyncStateCell({ report, lastSync }: { report: SyncReport; lastSy
           leftSection={<span aria-hidden="true">{words.icon}</span>}
           style={{ textTransform: 'none' }}
         >
-          {words.label}
+          {i18n._(words.label)}
         </Badge>
       </Group>
       {reported && report.message ? (
@@ -53,13 +59,12 @@ export function SyncStateCell({ report, lastSync }: { report: SyncReport; lastSy
       ) : null}
       {reported ? (
         <Text size="xs" c="dimmed">
-          {filter === 'synced' ? 'as of ' : 'reported '}
-          {formatDateTime(report.reportedAt)}
+          {filter === 'synced' ? <Trans>as of {reportedAt}</Trans> : <Trans>reported {reportedAt}</Trans>}
         </Text>
       ) : null}
       {lastSync !== undefined ? (
         <Text size="xs" c="dimmed">
-          Resource synced {lastSync ? formatDateTime(lastSync) : 'never'}
+          {lastSync ? <Trans>Resource synced {lastSynced}</Trans> : <Trans>Resource synced never</Trans>}
         </Text>
       ) : null}
     </Stack>

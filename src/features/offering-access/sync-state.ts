@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
+
 /**
  * What the site agent reported about one grant (waldur-access-8.1.md section 5), and what the
  * UI may say about it. Waldur itself does not talk to Keycloak: only a `synced` report says that
@@ -21,59 +24,58 @@ export const SYNC_FILTERS = ['synced', 'pending', 'missing_in_idp', 'error', 'no
 export type SyncFilter = (typeof SYNC_FILTERS)[number];
 
 type Words = {
-  label: string;
+  label: MessageDescriptor;
   /** After a number, in a summary: "22 in Keycloak", "3 with an error". */
-  counted: string;
+  counted: MessageDescriptor;
   /** A glyph beside the words (never alone: the words carry the meaning). */
   icon: string;
   color: string;
   /** What the report means, said plainly. */
-  meaning: string;
-  /** What the admin can do about it; empty for `synced`. */
-  todo: string;
+  meaning: MessageDescriptor;
+  /** What the admin can do about it; none for `synced`. */
+  todo: MessageDescriptor | null;
 };
 
 export const SYNC_WORDS: Record<SyncFilter, Words> = {
   synced: {
-    counted: 'in Keycloak',
-    label: 'In Keycloak',
+    counted: msg`in Keycloak`,
+    label: msg`In Keycloak`,
     icon: '✓',
     color: 'teal',
-    meaning: 'The site agent reported that Keycloak has this grant.',
-    todo: '',
+    meaning: msg`The site agent reported that Keycloak has this grant.`,
+    todo: null,
   },
   pending: {
-    counted: 'pending',
-    label: 'Pending',
+    counted: msg`pending`,
+    label: msg`Pending`,
     icon: '◷',
     color: 'blue',
-    meaning: 'The site agent has seen this grant but has not applied it on the provider side yet.',
-    todo: 'Wait for the agent’s next cycle, or re-sync the resource.',
+    meaning: msg`The site agent has seen this grant but has not applied it on the provider side yet.`,
+    todo: msg`Wait for the agent’s next cycle, or re-sync the resource.`,
   },
   missing_in_idp: {
-    counted: 'with the user not in Keycloak',
-    label: 'User not in Keycloak',
+    counted: msg`with the user not in Keycloak`,
+    label: msg`User not in Keycloak`,
     icon: '⚠',
     color: 'orange',
-    meaning: 'The site agent found no Keycloak user for this person, so the grant cannot take effect yet.',
-    todo: 'Ask the person to sign in to the service once (the agent never creates users); if they have, check that their Keycloak username is their Waldur username. Access activates at the next sync.',
+    meaning: msg`The site agent found no Keycloak user for this person, so the grant cannot take effect yet.`,
+    todo: msg`Ask the person to sign in to the service once (the agent never creates users); if they have, check that their Keycloak username is their Waldur username. Access activates at the next sync.`,
   },
   error: {
-    counted: 'with an error',
-    label: 'Error',
+    counted: msg`with an error`,
+    label: msg`Error`,
     icon: '✗',
     color: 'red',
-    meaning: 'The site agent could not apply this grant on the provider side.',
-    todo: 'Read the agent’s message, fix the provider side (for Rancher: the resource’s cluster id and the operator), then re-sync the resource.',
+    meaning: msg`The site agent could not apply this grant on the provider side.`,
+    todo: msg`Read the agent’s message, fix the provider side (for Rancher: the resource’s cluster id and the operator), then re-sync the resource.`,
   },
   not_reported: {
-    counted: 'not reported',
-    label: 'Not reported',
+    counted: msg`not reported`,
+    label: msg`Not reported`,
     icon: '–',
     color: 'gray',
-    meaning:
-      'The site agent has not reported this grant: its role may be outside the agent’s role map (then it is never synced), no report has come since it was granted, or the agent is older than sync status reporting.',
-    todo: 'Check that the role is in the agent’s role map; otherwise re-sync the resource and wait for the report.',
+    meaning: msg`The site agent has not reported this grant: its role may be outside the agent’s role map (then it is never synced), no report has come since it was granted, or the agent is older than sync status reporting.`,
+    todo: msg`Check that the role is in the agent’s role map; otherwise re-sync the resource and wait for the report.`,
   },
 };
 
@@ -101,12 +103,13 @@ export function syncReportOf(
   if (!('sync_state' in entry)) {
     return {
       kind: 'unreadable',
-      reason: 'This Waldur’s team members list gives no sync fields (Waldur 8.1.0 does not), so the state is unknown.',
+      reason: t`This Waldur’s team members list gives no sync fields (Waldur 8.1.0 does not), so the state is unknown.`,
     };
   }
   if (entry.sync_state === null || entry.sync_state === undefined) return { kind: 'not-reported' };
   if (!isReportedState(entry.sync_state)) {
-    return { kind: 'unreadable', reason: `The agent reported a state this app does not know (“${entry.sync_state}”).` };
+    const state = entry.sync_state;
+    return { kind: 'unreadable', reason: t`The agent reported a state this app does not know (“${state}”).` };
   }
   return { kind: 'reported', state: entry.sync_state, message: entry.sync_message ?? '', reportedAt: entry.sync_reported_at ?? null };
 }

@@ -1,16 +1,19 @@
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
 import { OfferingTabs } from './offering-tabs';
 import { reportsSyncStatus } from '../../api/membership-sync';
 import { offeringQueries } from '../../api/offering-queries';
+import { Bdi } from '../../components/bidi-text';
 
 /** The offering page's tabs on Waldur 8.0.8+, where access is a role on a resource or resource project. */
 export const ACCESS_TABS = [
-  { value: 'access', label: 'Access' },
-  { value: 'roles', label: 'Roles' },
-  { value: 'resource-sync', label: 'Sync' },
-  { value: 'access-check', label: 'Members check' },
+  { value: 'access', label: msg`Access` },
+  { value: 'roles', label: msg`Roles` },
+  { value: 'resource-sync', label: msg`Sync` },
+  { value: 'access-check', label: msg`Members check` },
 ] as const;
 
 export type AccessTabValue = (typeof ACCESS_TABS)[number]['value'];
@@ -31,32 +34,35 @@ export function AccessFrame({ offeringUuid, unavailableReason }: Props) {
   const location = useLocation();
   const segment = location.pathname.split('/')[3] ?? 'access';
   const reports = reportsSyncStatus(offering);
+  const { t } = useLingui();
   return (
     <Stack gap="md">
       <Breadcrumbs>
         <Anchor component={Link} to="/offerings" size="sm">
-          Offerings
+          <Trans>Offerings</Trans>
         </Anchor>
-        <Text size="sm">{offering.name}</Text>
+        <Text size="sm">
+          <Bdi>{offering.name}</Bdi>
+        </Text>
       </Breadcrumbs>
       <div style={{ minWidth: 0, maxWidth: '100%' }}>
         <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-          {offering.name}
+          <Bdi>{offering.name}</Bdi>
         </Title>
         <Group gap="xs">
           <Text c="dimmed" size="sm">
-            {offering.customer_name}
+            <Bdi>{offering.customer_name}</Bdi>
           </Text>
           <Badge color={reports ? 'teal' : 'gray'} variant="light" style={{ textTransform: 'none' }}>
-            {reports ? 'Sync states reported' : 'Sync states not reported'}
+            {reports ? t`Sync states reported` : t`Sync states not reported`}
           </Badge>
         </Group>
       </div>
       {unavailableReason ? (
-        <Alert color="gray" title="Offering roles are not available on this server">
+        <Alert color="gray" title={t`Offering roles are not available on this server`}>
           <Text size="sm">{unavailableReason}</Text>
           <Anchor component={Link} to="/server" size="sm">
-            See what this server offers
+            <Trans>See what this server offers</Trans>
           </Anchor>
         </Alert>
       ) : (

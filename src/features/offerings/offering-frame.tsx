@@ -1,3 +1,5 @@
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
@@ -8,11 +10,11 @@ import { KeycloakBadge } from './keycloak-badge';
 import { Bdi } from '../../components/bidi-text';
 
 export const OFFERING_TABS = [
-  { value: 'groups', label: 'Groups' },
-  { value: 'sync', label: 'Sync status' },
-  { value: 'members', label: 'Members' },
-  { value: 'remote-users', label: 'Remote users' },
-  { value: 'settings', label: 'Settings' },
+  { value: 'groups', label: msg`Groups` },
+  { value: 'sync', label: msg`Sync status` },
+  { value: 'members', label: msg`Members` },
+  { value: 'remote-users', label: msg`Remote users` },
+  { value: 'settings', label: msg`Settings` },
 ] as const;
 
 type Props = {
@@ -29,12 +31,13 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
   const location = useLocation();
   const segment = location.pathname.split('/')[3] ?? 'groups';
   const enabled = isKeycloakEnabled(offering);
+  const { t } = useLingui();
 
   return (
     <Stack gap="md">
       <Breadcrumbs>
         <Anchor component={Link} to="/offerings" size="sm">
-          Offerings
+          <Trans>Offerings</Trans>
         </Anchor>
         <Text size="sm">
           <Bdi>{offering.name}</Bdi>
@@ -55,18 +58,20 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
         {enabled && !unavailableReason ? <Group gap="xs">{actions}</Group> : null}
       </Group>
       {unavailableReason ? (
-        <Alert color="gray" title="Keycloak groups are not available on this server">
+        <Alert color="gray" title={t`Keycloak groups are not available on this server`}>
           {unavailableReason}
         </Alert>
       ) : !enabled ? (
         <>
-          <Alert color="gray" title="Keycloak is not enabled for this offering">
-            Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on (plugin option
-            “keycloak_enabled”) and give its URL, realm and admin credentials:{' '}
-            <Anchor component={Link} to={`/offerings/${offeringUuid}/settings`}>
-              open the settings
-            </Anchor>
-            .
+          <Alert color="gray" title={t`Keycloak is not enabled for this offering`}>
+            <Trans>
+              Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on (plugin option
+              “keycloak_enabled”) and give its URL, realm and admin credentials:{' '}
+              <Anchor component={Link} to={`/offerings/${offeringUuid}/settings`}>
+                open the settings
+              </Anchor>
+              .
+            </Trans>
           </Alert>
           {segment === 'settings' ? <Outlet /> : null}
         </>

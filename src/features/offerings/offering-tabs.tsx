@@ -1,3 +1,5 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { useLingui } from '@lingui/react/macro';
 import { Tabs } from '@mantine/core';
 import { useNavigate } from 'react-router';
 
@@ -9,15 +11,16 @@ export function OfferingTabs({
 }: {
   offeringUuid: string;
   segment: string;
-  tabs: readonly { value: string; label: string }[];
+  tabs: readonly { value: string; label: MessageDescriptor }[];
 }) {
   const navigate = useNavigate();
+  const { i18n } = useLingui();
   return (
     <Tabs value={segment} onChange={(value) => value && navigate(`/offerings/${offeringUuid}/${value}`)}>
       <Tabs.List>
         {tabs.map((tab) => (
           <Tabs.Tab key={tab.value} value={tab.value}>
-            {tab.label}
+            {i18n._(tab.label)}
           </Tabs.Tab>
         ))}
       </Tabs.List>

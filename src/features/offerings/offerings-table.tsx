@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -27,33 +28,41 @@ export function offeringsListQuery(state: SearchState<typeof offeringsSearchSche
  */
 export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean }) {
   const [state, setState] = useUrlState(offeringsSearchSchema);
+  const { t } = useLingui();
+  const query = state.q;
   const search = useDebouncedUrlText(state.q, (value) => setState({ q: value.trim(), page: 1 }, { replace: true }));
   const offerings = useQuery(offeringsListQuery(state));
   useLastPageClamp(offerings, state, setState);
 
   return (
     <Stack>
-      <Title order={1}>Offerings</Title>
-      <TextInput label="Search offerings" placeholder="Offering name" maw={420} {...search} />
+      <Title order={1}>
+        <Trans>Offerings</Trans>
+      </Title>
+      <TextInput label={t`Search offerings`} placeholder={t`Offering name`} maw={420} {...search} />
       {offerings.data ? (
         offerings.data.total === 0 ? (
           <EmptyState
-            title={state.q ? `No offerings match “${state.q}”` : 'No offerings'}
+            title={state.q ? t`No offerings match “${query}”` : t`No offerings`}
             description={
               state.q
-                ? 'Try a shorter or different name.'
-                : 'You do not manage any provider offering on this Waldur. Offerings appear here for staff and for owners of service provider organizations.'
+                ? t`Try a shorter or different name.`
+                : t`You do not manage any provider offering on this Waldur. Offerings appear here for staff and for owners of service provider organizations.`
             }
           />
         ) : (
           <>
             <Table.ScrollContainer minWidth={600}>
-              <Table striped highlightOnHover aria-label="Offerings" style={{ opacity: offerings.isPlaceholderData ? 0.6 : 1 }}>
+              <Table striped highlightOnHover aria-label={t`Offerings`} style={{ opacity: offerings.isPlaceholderData ? 0.6 : 1 }}>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Offering</Table.Th>
-                    <Table.Th>Organization</Table.Th>
-                    <Table.Th>{rolesModel ? 'Sync states' : 'Keycloak'}</Table.Th>
+                    <Table.Th>
+                      <Trans>Offering</Trans>
+                    </Table.Th>
+                    <Table.Th>
+                      <Trans>Organization</Trans>
+                    </Table.Th>
+                    <Table.Th>{rolesModel ? t`Sync states` : 'Keycloak'}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -70,7 +79,7 @@ export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean })
                       <Table.Td>
                         {rolesModel ? (
                           <Badge color={reportsSyncStatus(offering) ? 'teal' : 'gray'} variant="light" style={{ textTransform: 'none' }}>
-                            {reportsSyncStatus(offering) ? 'Reported' : 'Not reported'}
+                            {reportsSyncStatus(offering) ? t`Reported` : t`Not reported`}
                           </Badge>
                         ) : (
                           <KeycloakBadge enabled={isKeycloakEnabled(offering)} />
@@ -85,7 +94,7 @@ export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean })
               page={state.page}
               pageSize={state.page_size}
               total={offerings.data.total}
-              label="offerings"
+              label={t`offerings`}
               onChange={(next) => setState(next)}
             />
           </>
@@ -93,12 +102,12 @@ export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean })
       ) : offerings.error ? (
         <ErrorAlert error={offerings.error} onRetry={() => void offerings.refetch()} />
       ) : (
-        <TableSkeleton label="Loading offerings" />
+        <TableSkeleton label={t`Loading offerings`} />
       )}
       {offerings.isFetching && offerings.data ? (
         <Group>
           <Text size="xs" c="dimmed" role="status">
-            Updating…
+            <Trans>Updating…</Trans>
           </Text>
         </Group>
       ) : null}
