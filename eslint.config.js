@@ -30,7 +30,21 @@ const NO_OTHER_FEATURE = {
  * Folders whose strings are not yet in Lingui's catalogs: taken off this list as they are
  * translated, until it is empty.
  */
-const I18N_NOT_YET = ['src/api/**', 'src/lib/**', 'src/components/**', 'src/features/**', 'src/app/**'];
+const I18N_NOT_YET = [
+  'src/api/**',
+  'src/lib/**',
+  'src/components/**',
+  'src/features/connection/**',
+  'src/features/import-wizard/**',
+  'src/features/members-check/**',
+  'src/features/offering-access/**',
+  'src/features/offering-groups/**',
+  'src/features/offering-settings/**',
+  'src/features/offerings/**',
+  'src/features/remote-users/**',
+  'src/features/sync-status/**',
+  'src/app/**',
+];
 
 export default tseslint.config(
   {
