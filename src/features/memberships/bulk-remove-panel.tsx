@@ -10,11 +10,12 @@ import { Bdi } from '../../components/bidi-text';
 export type BulkRun = ListBulkRun<MemberRef, RemoveOutcome>;
 
 export function whoLabel(member: MemberRef): React.ReactNode {
-  const who = member.fullName ? `${member.fullName} (${member.username})` : member.username;
-  const groupName = member.groupName;
+  // Names as elements, not strings: Lingui would read markup in a string value as its own tags.
+  const who = <Bdi>{member.fullName ? `${member.fullName} (${member.username})` : member.username}</Bdi>;
+  const groupName = <Bdi>{member.groupName}</Bdi>;
   return (
     <Trans>
-      <Bdi>{who}</Bdi> in “<Bdi>{groupName}</Bdi>”
+      {who} in “{groupName}”
     </Trans>
   );
 }

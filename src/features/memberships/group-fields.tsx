@@ -64,7 +64,7 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
   );
 
   const matched = values.role ? byKey.get(groupKey(values)) : undefined;
-  const matchedName = matched?.name;
+  const matchedName = <Bdi>{matched?.name}</Bdi>;
   const role = roles.data?.find((item) => item.uuid === values.role);
   const resource = useQuery(offeringQueries.resource(offeringUuid, values.resource)).data;
   const scopes = availableScopes(resource);
@@ -190,9 +190,7 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
       {values.role ? (
         matched ? (
           <Text size="sm" c="dimmed" role="status" style={{ overflowWrap: 'anywhere' }}>
-            <Trans>
-              Group: <Bdi>{matchedName}</Bdi>
-            </Trans>
+            <Trans>Group: {matchedName}</Trans>
           </Text>
         ) : groups.data ? (
           <Text size="sm" role="status">

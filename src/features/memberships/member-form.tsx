@@ -56,20 +56,17 @@ export function draftKey(offeringUuid: string): string {
 
 function title(mode: MemberFormMode): React.ReactNode {
   if (mode.kind === 'add') return <Trans>Add member</Trans>;
-  const username = mode.kind === 'user' ? mode.username : mode.member.username;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const username = <Bdi>{mode.kind === 'user' ? mode.username : mode.member.username}</Bdi>;
   if (mode.kind === 'user')
     return (
       <span style={clip}>
-        <Trans>
-          Add <Bdi>{username}</Bdi> to a group
-        </Trans>
+        <Trans>Add {username} to a group</Trans>
       </span>
     );
   return (
     <span style={clip}>
-      <Trans>
-        Change group of <Bdi>{username}</Bdi>
-      </Trans>
+      <Trans>Change group of {username}</Trans>
     </span>
   );
 }
@@ -202,19 +199,19 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   const formMessages = save.error ? splitFormErrors(save.error, MEMBER_FIELDS).form : [];
   const submitLabel = mode.kind === 'add' ? t`Add member` : mode.kind === 'user' ? t`Add to group` : t`Change group`;
 
-  const username = old?.username;
-  const oldGroupName = old?.groupName;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const username = <Bdi>{old?.username}</Bdi>;
+  const oldGroupName = <Bdi>{old?.groupName}</Bdi>;
   if (halfDone && old) {
-    const newGroupName = halfDone.added.group_name;
-    const failure = errorMessage(retryRemove.error ?? halfDone.removeError);
+    const newGroupName = <Bdi>{halfDone.added.group_name}</Bdi>;
+    const failure = <>{errorMessage(retryRemove.error ?? halfDone.removeError)}</>;
     return (
       <Stack gap="sm">
         <Alert color="orange" variant="light" title={t`Added to the new group, but the old membership is still there`} role="alert">
           <Stack gap="xs">
             <Text size="sm" style={clip}>
               <Trans>
-                <Bdi>{username}</Bdi> is now a member of “<Bdi>{newGroupName}</Bdi>”, but removing them from “<Bdi>{oldGroupName}</Bdi>”
-                failed: {failure}
+                {username} is now a member of “{newGroupName}”, but removing them from “{oldGroupName}” failed: {failure}
               </Trans>
             </Text>
             <Text size="sm">
@@ -240,9 +237,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
         {old ? (
           <Stack gap={4}>
             <Text size="sm" style={clip}>
-              <Trans>
-                Current group: <Bdi>{oldGroupName}</Bdi>
-              </Trans>
+              <Trans>Current group: {oldGroupName}</Trans>
             </Text>
             <Text size="sm" c="dimmed">
               <Trans>Memberships cannot be edited: the user is added to the new group first, then removed from the current one.</Trans>
@@ -251,8 +246,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
               <Alert color="orange" variant="light" role="note">
                 <Text size="sm" style={clip}>
                   <Trans>
-                    <Bdi>{username}</Bdi> is the last member of “<Bdi>{oldGroupName}</Bdi>”: that group will be deleted in Waldur and
-                    Keycloak.
+                    {username} is the last member of “{oldGroupName}”: that group will be deleted in Waldur and Keycloak.
                   </Trans>
                 </Text>
               </Alert>
@@ -320,7 +314,9 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
   const minLength = formatNumber(REMOTE_SEARCH_MIN_LENGTH);
 
   const cap = formatNumber(REMOTE_SEARCH_CAP);
-  const substituteName = substitute?.username;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const typed = <Bdi>{text}</Bdi>;
+  const substituteName = <Bdi>{substitute?.username}</Bdi>;
   const substituteEmail = substitute?.email ? (
     <>
       {' '}
@@ -381,13 +377,13 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
           <Text size="sm" style={clip}>
             {answer.users.length >= REMOTE_SEARCH_CAP ? (
               <Trans>
-                Keycloak has no user “<Bdi>{text}</Bdi>” among its first {cap} matches. Waldur adds the first user whose username contains
-                it: <Bdi>{substituteName}</Bdi>
+                Keycloak has no user “{typed}” among its first {cap} matches. Waldur adds the first user whose username contains it:{' '}
+                {substituteName}
                 {substituteEmail}. Check the username before adding.
               </Trans>
             ) : (
               <Trans>
-                Keycloak has no user “<Bdi>{text}</Bdi>”. Waldur adds the first user whose username contains it: <Bdi>{substituteName}</Bdi>
+                Keycloak has no user “{typed}”. Waldur adds the first user whose username contains it: {substituteName}
                 {substituteEmail}. Check the username before adding.
               </Trans>
             )}

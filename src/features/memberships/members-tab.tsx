@@ -93,7 +93,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     const last = count !== undefined && count <= 1;
     const username = isolate(member.username);
     const who = whoLabel(member);
-    const groupName = member.groupName;
+    const groupName = <Bdi>{member.groupName}</Bdi>;
     confirmDestructive({
       title: t`Remove ${username}?`,
       children: (
@@ -107,9 +107,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
           {last ? (
             <Alert color="red" variant="light" role="note" title={t`The group will be deleted`}>
               <Text size="sm" style={clip}>
-                <Trans>
-                  This is the last member of “<Bdi>{groupName}</Bdi>”: removing them deletes the group in Waldur and in Keycloak.
-                </Trans>
+                <Trans>This is the last member of “{groupName}”: removing them deletes the group in Waldur and in Keycloak.</Trans>
               </Text>
             </Alert>
           ) : null}
@@ -215,6 +213,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   };
   const selectionWords = { one: t`member`, action: t`Remove selected` };
   const reason = permission.reason ?? '';
+  const reasonText = <>{reason}</>;
 
   return (
     <Stack gap="sm">
@@ -244,7 +243,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       </Group>
       {disabledReason && permission.reason ? (
         <Text size="sm" c="dimmed" role="note">
-          <Trans>{reason} Member actions are disabled.</Trans>
+          <Trans>{reasonText} Member actions are disabled.</Trans>
         </Text>
       ) : null}
       <ExportProgressAlert title={t`Exporting members to CSV`} progress={list.exporting} onCancel={list.cancelExport} />

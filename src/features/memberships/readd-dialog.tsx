@@ -62,8 +62,9 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
     onError: (error) => setFailure(errorMessage(error)),
   });
 
-  const username = member?.username;
-  const groupName = member?.groupName;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const username = <Bdi>{member?.username}</Bdi>;
+  const groupName = <Bdi>{member?.groupName}</Bdi>;
   return (
     <Modal
       opened={member !== null}
@@ -71,9 +72,7 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
       title={
         member ? (
           <span style={clip}>
-            <Trans>
-              Re-add <Bdi>{username}</Bdi>
-            </Trans>
+            <Trans>Re-add {username}</Trans>
           </span>
         ) : (
           ''
@@ -92,8 +91,8 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
           <Stack gap="sm">
             <Text size="sm" style={clip}>
               <Trans>
-                Waldur deletes the membership of <Bdi>{username}</Bdi> in “<Bdi>{groupName}</Bdi>” and creates it again, so that it adds the
-                user to the Keycloak group again. Keycloak is read again afterwards.
+                Waldur deletes the membership of {username} in “{groupName}” and creates it again, so that it adds the user to the Keycloak
+                group again. Keycloak is read again afterwards.
               </Trans>
             </Text>
             <TextInput label={t`Email`} type="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} required />

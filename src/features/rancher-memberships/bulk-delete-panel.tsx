@@ -11,12 +11,13 @@ export type BulkRun = ListBulkRun<MembershipRef, DeleteOutcome>;
 
 export function whoLabel(membership: MembershipRef): React.ReactNode {
   const type = isScopeType(membership.scopeType) ? SCOPE_TYPE_WORD[membership.scopeType] : membership.scopeType;
-  const who = membership.fullName ? `${membership.fullName} (${membership.username})` : membership.username;
-  const role = membership.role;
-  const scope = membership.scopeName || t`(deleted)`;
+  // Names as elements, not strings: Lingui would read markup in a string value as its own tags.
+  const who = <Bdi>{membership.fullName ? `${membership.fullName} (${membership.username})` : membership.username}</Bdi>;
+  const role = <>{membership.role}</>;
+  const scope = <Bdi>{membership.scopeName || t`(deleted)`}</Bdi>;
   return (
     <Trans>
-      <Bdi>{who}</Bdi>, {role} of {type} <Bdi>{scope}</Bdi>
+      {who}, {role} of {type} {scope}
     </Trans>
   );
 }

@@ -44,18 +44,10 @@ export const ADD_DRAFT_KEY = 'rancher-membership.add';
 
 function dialogTitle(mode: MembershipFormMode | null): React.ReactNode {
   if (!mode || mode.kind === 'add') return <Trans>Add membership</Trans>;
-  const username = mode.membership.username;
+  const username = <Bdi>{mode.membership.username}</Bdi>;
   return (
     <span style={clip}>
-      {mode.kind === 'edit' ? (
-        <Trans>
-          Edit membership of <Bdi>{username}</Bdi>
-        </Trans>
-      ) : (
-        <Trans>
-          Move membership of <Bdi>{username}</Bdi>
-        </Trans>
-      )}
+      {mode.kind === 'edit' ? <Trans>Edit membership of {username}</Trans> : <Trans>Move membership of {username}</Trans>}
     </span>
   );
 }
@@ -262,15 +254,13 @@ function MembershipForm({
       ? splitFormErrors(save.error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues())).form.map(explain)
       : [];
 
-  const groupName = editing?.groupName;
+  const groupName = <Bdi>{editing?.groupName}</Bdi>;
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-label={editing ? t`Edit membership` : t`Add membership`}>
       <Stack gap="sm">
         {editing ? (
           <Text size="sm" c="dimmed" style={clip}>
-            <Trans>
-              Group: <Bdi>{groupName}</Bdi>
-            </Trans>
+            <Trans>Group: {groupName}</Trans>
           </Text>
         ) : null}
         {note}

@@ -60,8 +60,10 @@ export function MoveForm({
   const old = editing.membership;
   const oldScope = scopeLabel(old);
   const oldRole = editing.roleName;
-  const from = t`${oldScope} as ${oldRole}`;
-  const username = old.username;
+  const fromText = t`${oldScope} as ${oldRole}`;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const from = <>{fromText}</>;
+  const username = <Bdi>{old.username}</Bdi>;
   const order = moveOrder(initial.role, form.watch('role'));
 
   const urlOfRole = (uuid: string) =>
@@ -76,7 +78,7 @@ export function MoveForm({
     notifications.show({
       color: added.state === 'active' ? 'teal' : 'yellow',
       title: t`Moved ${addedUser} to ${addedScope}`,
-      message: t`Waldur created the new membership and deleted the one in ${from}. ${outcome}`,
+      message: t`Waldur created the new membership and deleted the one in ${fromText}. ${outcome}`,
     });
     await invalidateMemberships(queryClient, [old.uuid]);
     onClose();
@@ -125,9 +127,9 @@ export function MoveForm({
 
   if (halfDone) {
     const notRemoved = halfDone.status === 'not-removed';
-    const failure = errorMessage(retry.error ?? (notRemoved ? halfDone.removeError : halfDone.addError));
-    const newScope = notRemoved ? scopeLabel(halfDone.added) : '';
-    const isolatedUser = isolate(username);
+    const failure = <>{errorMessage(retry.error ?? (notRemoved ? halfDone.removeError : halfDone.addError))}</>;
+    const newScope = <>{notRemoved ? scopeLabel(halfDone.added) : ''}</>;
+    const isolatedUser = isolate(old.username);
     return (
       <Stack gap="sm">
         <Alert
@@ -144,13 +146,13 @@ export function MoveForm({
             {notRemoved ? (
               <Text size="sm" style={clip}>
                 <Trans>
-                  Waldur created the membership of <Bdi>{username}</Bdi> in {newScope}, but deleting the one in {from} failed: {failure}
+                  Waldur created the membership of {username} in {newScope}, but deleting the one in {from} failed: {failure}
                 </Trans>
               </Text>
             ) : (
               <Text size="sm" style={clip}>
                 <Trans>
-                  Waldur deleted the membership of <Bdi>{username}</Bdi> in {from}, but creating the new one failed: {failure}
+                  Waldur deleted the membership of {username} in {from}, but creating the new one failed: {failure}
                 </Trans>
               </Text>
             )}
@@ -180,13 +182,13 @@ export function MoveForm({
     ...[errors.username?.message, errors.email?.message].filter((message): message is string => Boolean(message)),
     ...(move.error ? splitFormErrors(move.error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues())).form : []),
   ];
-  const groupName = editing.groupName;
+  const groupName = <Bdi>{editing.groupName}</Bdi>;
   return (
     <form noValidate onSubmit={(event) => void submit(event)} aria-label={t`Move membership`}>
       <Stack gap="sm">
         <Text size="sm" style={clip}>
           <Trans>
-            Now: {from} (group <Bdi>{groupName}</Bdi>). Choose where <Bdi>{username}</Bdi> goes.
+            Now: {from} (group {groupName}). Choose where {username} goes.
           </Trans>
         </Text>
         {note}

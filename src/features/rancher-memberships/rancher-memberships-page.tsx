@@ -131,13 +131,13 @@ function MembershipsSection() {
     const membership = membershipRef(row, roles.data);
     const username = isolate(membership.username);
     const who = whoLabel(membership);
-    const groupName = membership.groupName;
+    const groupName = <Bdi>{membership.groupName}</Bdi>;
     confirmDestructive({
       title: t`Delete the membership of ${username}?`,
       children: (
         <Text size="sm" style={clip}>
           <Trans>
-            {who}: the user is removed from the Keycloak group “<Bdi>{groupName}</Bdi>” and loses this role in Rancher.
+            {who}: the user is removed from the Keycloak group “{groupName}” and loses this role in Rancher.
           </Trans>
         </Text>
       ),

@@ -24,12 +24,14 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
   const old = editing.membership;
   const oldScope = scopeLabel(old);
   const oldRole = editing.roleName;
-  const where = t`${oldScope} as ${oldRole}`;
-  const username = old.username;
+  const whereText = t`${oldScope} as ${oldRole}`;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const where = <>{whereText}</>;
+  const username = <Bdi>{old.username}</Bdi>;
 
   const finished = async (added: RancherMembership) => {
     const addedUser = isolate(added.username);
-    const isolatedWhere = isolate(where);
+    const isolatedWhere = isolate(whereText);
     const outcome = outcomeSentence(added);
     notifications.show({
       color: added.state === 'active' ? 'teal' : 'yellow',
@@ -62,14 +64,14 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
   };
 
   if (notAdded) {
-    const failure = errorMessage(addAgain.error ?? notAdded.addError);
+    const failure = <>{errorMessage(addAgain.error ?? notAdded.addError)}</>;
     return (
       <Alert color="red" variant="light" role="alert" title={t`Removed, but not added again`}>
         <Stack gap="xs">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             <Trans>
-              Waldur deleted the membership of <Bdi>{username}</Bdi> in {where}, but creating it again failed: {failure} Until it is added,{' '}
-              <Bdi>{username}</Bdi> has no access through this role.
+              Waldur deleted the membership of {username} in {where}, but creating it again failed: {failure} Until it is added, {username}{' '}
+              has no access through this role.
             </Trans>
           </Text>
           <Group>
@@ -81,16 +83,16 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
       </Alert>
     );
   }
-  const replaceError = replace.error ? errorMessage(replace.error) : null;
+  const replaceError = replace.error ? <>{errorMessage(replace.error)}</> : null;
   return (
     <Alert color="yellow" variant="light" role="alert" title={t`Waldur cannot change only the email`}>
       <Stack gap="xs">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           <Trans>
             Waldur refuses an edit that keeps the username and role (“This keycloak user group membership already exists.”). What works is
-            to remove this membership and add it again with the new email: Waldur deletes it (removing <Bdi>{username}</Bdi> from the
-            Keycloak group) and creates it again (adding them back when Keycloak has the user). In between, and for good if adding it again
-            fails, <Bdi>{username}</Bdi> has no access through {where}.
+            to remove this membership and add it again with the new email: Waldur deletes it (removing {username} from the Keycloak group)
+            and creates it again (adding them back when Keycloak has the user). In between, and for good if adding it again fails,{' '}
+            {username} has no access through {where}.
           </Trans>
         </Text>
         {replaceError ? (
