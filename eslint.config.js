@@ -83,10 +83,8 @@ const I18N_NOT_YET = [
   'src/lib/**',
   'src/components/**',
   'src/features/member-drift/**',
-  'src/features/memberships/**',
   'src/features/offering-groups/**',
   'src/features/offering-settings/**',
-  'src/features/rancher-memberships/**',
   'src/features/sync-status/**',
   'src/app/**',
 ];

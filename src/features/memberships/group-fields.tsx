@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -43,6 +44,7 @@ export function groupLabel(group: Pick<OfferingGroup, 'role_name' | 'resource_na
  * fields can be set by hand; when no group matches, Waldur creates one (also in Keycloak).
  */
 export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
+  const { t } = useLingui();
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const groups = useQuery(groupQueries.everyGroup(offeringUuid));
   const { control, setValue } = form;
@@ -64,19 +66,23 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
   );
 
   const matched = values.role ? byKey.get(groupKey(values)) : undefined;
+  const matchedName = <Bdi>{matched?.name}</Bdi>;
   const role = roles.data?.find((item) => item.uuid === values.role);
   const resource = useQuery(offeringQueries.resource(offeringUuid, values.resource)).data;
   const scopes = availableScopes(resource);
   // Only the scopes of the role's scope type: Waldur refuses new members with any other.
   const offered = role ? scopesForRole(resource, role.scope_type) : scopes;
   const mismatch = scopeMismatch(resource, values.scope_id, role);
+  const roleName = role?.name ?? '';
+  const roleLevel = (role?.scope_type_label || role?.scope_type || '').toLowerCase();
 
   const roleOptions = (roles.data ?? []).map((item) => ({
     value: item.uuid,
     label: item.scope_type ? `${item.name} (${item.scope_type_label || item.scope_type})` : item.name,
   }));
+  const scopeId = values.scope_id;
   const scopeOptions = [
-    { value: '', label: 'No scope' },
+    { value: '', label: t`No scope` },
     ...offered.map((scope) => ({
       value: scope.scope_id,
       label: `${scope.label ? `${scope.label} (${scope.scope_id})` : scope.scope_id}${scope.scope_type ? ` · ${scope.scope_type}` : ''}`,
@@ -85,7 +91,9 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
       ? [
           {
             value: values.scope_id,
-            label: `${values.scope_id} (${scopes.some((scope) => scope.scope_id === values.scope_id) ? 'not for this role' : 'not offered by this resource'})`,
+            label: scopes.some((scope) => scope.scope_id === values.scope_id)
+              ? t`${scopeId} (not for this role)`
+              : t`${scopeId} (not offered by this resource)`,
           },
         ]
       : []),
@@ -102,27 +110,27 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
   return (
     <Stack gap="sm">
       <Select
-        label="Existing group"
-        description="Pick a group, or set role, resource and scope ID below."
-        placeholder={groups.isPending ? 'Loading groups…' : 'Choose a group'}
+        label={t`Existing group`}
+        description={t`Pick a group, or set role, resource and scope ID below.`}
+        placeholder={groups.isPending ? t`Loading groups…` : t`Choose a group`}
         data={groupOptions}
         value={matched && matched.uuid !== excludeGroupUuid ? matched.uuid : null}
         onChange={pickGroup}
         searchable
         clearable={false}
         limit={100}
-        nothingFoundMessage="No group matches"
+        nothingFoundMessage={t`No group matches`}
         comboboxProps={{ withinPortal: true }}
-        error={groups.error && !groups.data ? 'Could not load the groups; set role, resource and scope ID instead.' : undefined}
+        error={groups.error && !groups.data ? t`Could not load the groups; set role, resource and scope ID instead.` : undefined}
       />
       <FormSelect
         control={control}
         name="role"
-        label="Role"
+        label={t`Role`}
         withAsterisk
-        placeholder={roles.isPending ? 'Loading roles…' : 'Choose a role'}
+        placeholder={roles.isPending ? t`Loading roles…` : t`Choose a role`}
         data={roleOptions}
-        error={errors.role?.message ?? (roles.error ? 'Could not load the roles.' : undefined)}
+        error={errors.role?.message ?? (roles.error ? t`Could not load the roles.` : undefined)}
         searchable
         comboboxProps={{ withinPortal: true }}
       />
@@ -132,13 +140,13 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
         render={({ field }) => (
           <ResourceSelect
             offeringUuid={offeringUuid}
-            noneLabel="No resource"
-            label="Resource"
+            noneLabel={t`No resource`}
+            label={t`Resource`}
             description={
               role
                 ? role.scope_type
-                  ? `${role.name} applies at the ${(role.scope_type_label || role.scope_type).toLowerCase()} level: choose the resource (and scope ID) it applies to.`
-                  : 'Offering-wide role: usually without a resource.'
+                  ? t`${roleName} applies at the ${roleLevel} level: choose the resource (and scope ID) it applies to.`
+                  : t`Offering-wide role: usually without a resource.`
                 : undefined
             }
             value={field.value}
@@ -160,8 +168,8 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
         render={({ field }) =>
           scopes.length > 0 ? (
             <Select
-              label="Scope ID"
-              description={role ? 'Scopes this resource offers for this role.' : 'Scopes this resource offers.'}
+              label={t`Scope ID`}
+              description={role ? t`Scopes this resource offers for this role.` : t`Scopes this resource offers.`}
               data={scopeOptions}
               value={field.value}
               onChange={(value) => field.onChange(value ?? '')}
@@ -173,8 +181,8 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
             />
           ) : (
             <TextInput
-              label="Scope ID"
-              description="Optional, e.g. a Rancher project ID within the resource."
+              label={t`Scope ID`}
+              description={t`Optional, e.g. a Rancher project ID within the resource.`}
               {...field}
               error={errors.scope_id?.message}
             />
@@ -184,14 +192,14 @@ export function GroupFields({ offeringUuid, form, excludeGroupUuid }: Props) {
       {values.role ? (
         matched ? (
           <Text size="sm" c="dimmed" role="status" style={{ overflowWrap: 'anywhere' }}>
-            Group: <Bdi>{matched.name}</Bdi>
+            <Trans>Group: {matchedName}</Trans>
           </Text>
         ) : groups.data ? (
           <Text size="sm" role="status">
             <Badge component="span" variant="light" color="indigo" me={6}>
-              New group
+              <Trans>New group</Trans>
             </Badge>
-            No group has this role, resource and scope yet: Waldur creates it, in Keycloak too.
+            <Trans>No group has this role, resource and scope yet: Waldur creates it, in Keycloak too.</Trans>
           </Text>
         ) : null
       ) : null}

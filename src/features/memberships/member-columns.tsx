@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { Text } from '@mantine/core';
 import type { OfferingMembership } from '../../api/types';
 import { personColumns, stateColumns, type CsvPerson, type ListColumn } from '../../components/selectable-table';
@@ -9,11 +10,16 @@ export type CsvMember = CsvPerson & Pick<OfferingMembership, 'group_name' | 'gro
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
-/** The members table's columns, and the CSV's. */
+/**
+ * The members table's columns, and the CSV's. The table's headers are getters, translated when
+ * the table reads them; the CSV's column names stay English (scripts read them).
+ */
 export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[] = [
   ...personColumns({ user: '15%', email: '16%' }),
   {
-    header: 'Group',
+    get header() {
+      return t`Group`;
+    },
     width: '14%',
     // Auto-named groups all start with the offering's uuid: the cell shows the part that differs.
     cell: (member) => (
@@ -21,10 +27,13 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
         <Bdi>{withoutOfferingPrefix(member.group_name, member.group_offering_uuid)}</Bdi>
       </Text>
     ),
+     
     csv: [['Group', (member) => member.group_name]],
   },
   {
-    header: 'Role',
+    get header() {
+      return t`Role`;
+    },
     width: '10%',
     cell: (member) => (
       <>
@@ -41,7 +50,9 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
     csv: [['Role', (member) => member.group_role_name]],
   },
   {
-    header: 'Resource',
+    get header() {
+      return t`Resource`;
+    },
     width: '11%',
     cell: (member) => (
       <Text size="sm" style={clip}>
@@ -51,7 +62,9 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
     csv: [['Resource', (member) => member.group_resource_name]],
   },
   {
-    header: 'Scope ID',
+    get header() {
+      return t`Scope ID`;
+    },
     width: '8%',
     cell: (member) =>
       member.group_scope_id ? (
@@ -61,6 +74,7 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
       ) : (
         '—'
       ),
+     
     csv: [['Scope ID', (member) => member.group_scope_id]],
   },
   ...stateColumns({ state: '14%', lastChecked: '12%' }),
@@ -87,5 +101,7 @@ export function withoutOfferingPrefix(name: string, offeringUuid: string | undef
 
 /** "alice in physics": names the row's checkbox and actions. */
 export function memberRowLabel(member: Pick<OfferingMembership, 'username' | 'group_name'>): string {
-  return `${member.username} in ${member.group_name}`;
+  const username = member.username;
+  const group = member.group_name;
+  return t`${username} in ${group}`;
 }

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Autocomplete, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -13,6 +15,7 @@ import type { OfferingMembership, RemoteUser } from '../../api/types';
 import { FormErrors } from '../../components/error-alert';
 import { pendingGuard } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
+import { formatNumber } from '../../lib/format';
 import { useFormDraft } from '../../lib/form-draft';
 import { GroupFields } from './group-fields';
 import { notifyVerdict } from '../member-drift/notify-verdict';
@@ -54,16 +57,18 @@ export function draftKey(offeringUuid: string): string {
 }
 
 function title(mode: MemberFormMode): React.ReactNode {
-  if (mode.kind === 'add') return 'Add member';
+  if (mode.kind === 'add') return <Trans>Add member</Trans>;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const username = <Bdi>{mode.kind === 'user' ? mode.username : mode.member.username}</Bdi>;
   if (mode.kind === 'user')
     return (
       <span style={clip}>
-        Add <Bdi>{mode.username}</Bdi> to a group
+        <Trans>Add {username} to a group</Trans>
       </span>
     );
   return (
     <span style={clip}>
-      Change group of <Bdi>{mode.member.username}</Bdi>
+      <Trans>Change group of {username}</Trans>
     </span>
   );
 }
@@ -80,11 +85,12 @@ export function MemberFormDialog({ offeringUuid, mode, onClose }: Props) {
 
 function activeOrPending(member: OfferingMembership): string {
   return member.state === 'active'
-    ? 'The user exists in Keycloak and was added to the Keycloak group.'
-    : 'Pending: the user does not exist in Keycloak yet. Waldur activates the membership when it finds them.';
+    ? t`The user exists in Keycloak and was added to the Keycloak group.`
+    : t`Pending: the user does not exist in Keycloak yet. Waldur activates the membership when it finds them.`;
 }
 
 function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mode: MemberFormMode; onClose: () => void }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const form = useForm<MemberValues>({
@@ -118,10 +124,14 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   };
   const oldVerdict = useRef<AccessVerdict | null>(null);
   const notifyMoved = (added: OfferingMembership, verdict: AccessVerdict | null) => {
+    const username = isolate(added.username);
+    const groupName = isolate(added.group_name);
+    const outcome = activeOrPending(added);
+    const oldGroup = verdict && !isWarning(verdict.level) ? verdictText(verdict) : null;
     notifications.show({
       color: 'teal',
-      title: `${isolate(added.username)} moved to ${isolate(added.group_name)}`,
-      message: `${activeOrPending(added)}${verdict && !isWarning(verdict.level) ? ` Old group: ${verdictText(verdict)}` : ''}`,
+      title: t`${username} moved to ${groupName}`,
+      message: oldGroup === null ? outcome : t`${outcome} Old group: ${oldGroup}`,
     });
     // Keycloak still granting the old group's access, or unreadable, gets its own note that stays.
     if (verdict && isWarning(verdict.level)) notifyVerdict(verdict);
@@ -147,12 +157,15 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
       }
       draft.clear();
       if (old) notifyMoved(added, oldVerdict.current);
-      else
+      else {
+        const username = isolate(added.username);
+        const groupName = isolate(added.group_name);
         notifications.show({
           color: added.state === 'active' ? 'teal' : 'yellow',
-          title: `${isolate(added.username)} added to ${isolate(added.group_name)}`,
+          title: t`${username} added to ${groupName}`,
           message: activeOrPending(added),
         });
+      }
       await invalidateAfterMemberChange(queryClient, offeringUuid);
       onClose();
     },
@@ -186,28 +199,34 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   });
 
   const formMessages = save.error ? splitFormErrors(save.error, MEMBER_FIELDS).form : [];
-  const submitLabel = mode.kind === 'add' ? 'Add member' : mode.kind === 'user' ? 'Add to group' : 'Change group';
+  const submitLabel = mode.kind === 'add' ? t`Add member` : mode.kind === 'user' ? t`Add to group` : t`Change group`;
 
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const username = <Bdi>{old?.username}</Bdi>;
+  const oldGroupName = <Bdi>{old?.groupName}</Bdi>;
   if (halfDone && old) {
+    const newGroupName = <Bdi>{halfDone.added.group_name}</Bdi>;
+    const failure = <>{errorMessage(retryRemove.error ?? halfDone.removeError)}</>;
     return (
       <Stack gap="sm">
-        <Alert color="orange" variant="light" title="Added to the new group, but the old membership is still there" role="alert">
+        <Alert color="orange" variant="light" title={t`Added to the new group, but the old membership is still there`} role="alert">
           <Stack gap="xs">
             <Text size="sm" style={clip}>
-              <Bdi>{old.username}</Bdi> is now a member of “<Bdi>{halfDone.added.group_name}</Bdi>”, but removing them from “
-              <Bdi>{old.groupName}</Bdi>” failed: {errorMessage(retryRemove.error ?? halfDone.removeError)}
+              <Trans>
+                {username} is now a member of “{newGroupName}”, but removing them from “{oldGroupName}” failed: {failure}
+              </Trans>
             </Text>
             <Text size="sm">
-              Both memberships are listed now. Try removing the old one again, or remove it later from the members table.
+              <Trans>Both memberships are listed now. Try removing the old one again, or remove it later from the members table.</Trans>
             </Text>
           </Stack>
         </Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={close}>
-            Keep both for now
+            <Trans>Keep both for now</Trans>
           </Button>
           <Button color="red" loading={retryRemove.isPending} onClick={() => retryRemove.mutate()}>
-            Remove old membership
+            <Trans>Remove old membership</Trans>
           </Button>
         </Group>
       </Stack>
@@ -220,16 +239,17 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
         {old ? (
           <Stack gap={4}>
             <Text size="sm" style={clip}>
-              Current group: <Bdi>{old.groupName}</Bdi>
+              <Trans>Current group: {oldGroupName}</Trans>
             </Text>
             <Text size="sm" c="dimmed">
-              Memberships cannot be edited: the user is added to the new group first, then removed from the current one.
+              <Trans>Memberships cannot be edited: the user is added to the new group first, then removed from the current one.</Trans>
             </Text>
             {oldIsLast ? (
               <Alert color="orange" variant="light" role="note">
                 <Text size="sm" style={clip}>
-                  <Bdi>{old.username}</Bdi> is the last member of “<Bdi>{old.groupName}</Bdi>”: that group will be deleted in Waldur and
-                  Keycloak.
+                  <Trans>
+                    {username} is the last member of “{oldGroupName}”: that group will be deleted in Waldur and Keycloak.
+                  </Trans>
                 </Text>
               </Alert>
             ) : null}
@@ -241,11 +261,11 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
           <TextInput label={usernameLabelOf(offering.data)} value={form.getValues('username')} readOnly variant="filled" />
         )}
         <TextInput
-          label="Email"
+          label={t`Email`}
           withAsterisk
           type="email"
           autoComplete="off"
-          description={mode.kind === 'add' ? undefined : 'Waldur sends notifications here.'}
+          description={mode.kind === 'add' ? undefined : t`Waldur sends notifications here.`}
           {...form.register('email')}
           error={form.formState.errors.email?.message}
         />
@@ -275,11 +295,12 @@ export function substituteUser(username: string, users: readonly RemoteUser[]): 
 /** What the offering calls a username (`plugin_options.keycloak_username_label`), else "Username". */
 function usernameLabelOf(offering: { plugin_options?: unknown } | undefined): string {
   const label = (offering?.plugin_options as Record<string, unknown> | null | undefined)?.keycloak_username_label;
-  return typeof label === 'string' && label.trim() !== '' ? label.trim() : 'Username';
+  return typeof label === 'string' && label.trim() !== '' ? label.trim() : t`Username`;
 }
 
 /** Username with suggestions from Keycloak; picking one fills the email. */
 function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; form: UseFormReturn<MemberValues>; label: string }) {
+  const { t } = useLingui();
   const value = form.watch('username');
   const text = value.trim();
   const [debounced] = useDebouncedValue(text, 300);
@@ -292,7 +313,18 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
   // Only an answer for exactly this text can tell whether Keycloak has the user.
   const answer = search.data && !search.isPlaceholderData && search.data.q === text ? search.data : null;
   const substitute = answer ? substituteUser(text, answer.users) : null;
+  const minLength = formatNumber(REMOTE_SEARCH_MIN_LENGTH);
 
+  const cap = formatNumber(REMOTE_SEARCH_CAP);
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const typed = <Bdi>{text}</Bdi>;
+  const substituteName = <Bdi>{substitute?.username}</Bdi>;
+  const substituteEmail = substitute?.email ? (
+    <>
+      {' '}
+      (<Bdi>{substitute.email}</Bdi>)
+    </>
+  ) : null;
   return (
     <Stack gap={6}>
       <Controller
@@ -304,10 +336,10 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
             withAsterisk
             description={
               search.error && !search.isFetching
-                ? 'Suggestions are unavailable: Keycloak could not be searched.'
+                ? t`Suggestions are unavailable: Keycloak could not be searched.`
                 : picked && picked.username === value && !picked.email
-                  ? 'This user has no email in Keycloak: enter one.'
-                  : `Type ${REMOTE_SEARCH_MIN_LENGTH} or more characters to find users in Keycloak. A user who does not exist there yet stays pending until they do.`
+                  ? t`This user has no email in Keycloak: enter one.`
+                  : t`Type ${minLength} or more characters to find users in Keycloak. A user who does not exist there yet stays pending until they do.`
             }
             autoComplete="off"
             data={users.map((user) => user.username)}
@@ -317,7 +349,7 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
             onBlur={field.onBlur}
             ref={field.ref}
             error={fieldState.error?.message}
-            rightSection={search.isFetching ? <Loader size="xs" aria-label="Searching Keycloak" /> : null}
+            rightSection={search.isFetching ? <Loader size="xs" aria-label={t`Searching Keycloak`} /> : null}
             onOptionSubmit={(username) => {
               const user = byUsername.get(username) ?? null;
               setPicked(user);
@@ -334,7 +366,7 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
                   <Text size="xs" c="dimmed" style={clip}>
                     {name ? <Bdi>{name}</Bdi> : null}
                     {name ? ' · ' : null}
-                    {user?.email || 'no email'}
+                    {user?.email || t`no email`}
                   </Text>
                 </Stack>
               );
@@ -343,12 +375,20 @@ function UsernameField({ offeringUuid, form, label }: { offeringUuid: string; fo
         )}
       />
       {substitute && answer ? (
-        <Alert color="orange" variant="light" role="note" title="Waldur may add another user">
+        <Alert color="orange" variant="light" role="note" title={t`Waldur may add another user`}>
           <Text size="sm" style={clip}>
-            Keycloak has no user “<Bdi>{text}</Bdi>”
-            {answer.users.length >= REMOTE_SEARCH_CAP ? ` among its first ${REMOTE_SEARCH_CAP} matches` : ''}. Waldur adds the first user
-            whose username contains it: <Bdi>{substitute.username}</Bdi>
-            {substitute.email ? ` (${substitute.email})` : ''}. Check the username before adding.
+            {answer.users.length >= REMOTE_SEARCH_CAP ? (
+              <Trans>
+                Keycloak has no user “{typed}” among its first {cap} matches. Waldur adds the first user whose username contains it:{' '}
+                {substituteName}
+                {substituteEmail}. Check the username before adding.
+              </Trans>
+            ) : (
+              <Trans>
+                Keycloak has no user “{typed}”. Waldur adds the first user whose username contains it: {substituteName}
+                {substituteEmail}. Check the username before adding.
+              </Trans>
+            )}
           </Text>
         </Alert>
       ) : null}

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { readBackRemoteGroup, remoteGroupOf } from '../member-drift/keycloak-readback';
@@ -126,7 +127,8 @@ export async function removeMemberChecked(member: MemberRef, steps: RemoveSteps)
   }
   const remote: RemoteReadback =
     backendId === null
-      ? { kind: 'unreadable', error: new Error('the group could not be read before the removal') }
+      ? // Said to the admin inside the verdict ("Keycloak could not be checked (…)").
+        { kind: 'unreadable', error: new Error(t`the group could not be read before the removal`) }
       : backendId
         ? await steps.readBack(backendId)
         : { kind: 'not-linked' };

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { useQuery } from '@tanstack/react-query';
 import { groupQueries } from '../../api/group-queries';
 import { offeringQueries } from '../../api/offering-queries';
@@ -17,11 +18,6 @@ type Props = {
   filtered: boolean;
 };
 
-const TEXT_FIELDS: TextField<'username' | 'email'>[] = [
-  { key: 'username', label: 'Exact username', placeholder: 'e.g. alice' },
-  { key: 'email', label: 'Exact email', placeholder: 'e.g. alice@example.org' },
-];
-
 const NO_OPTIONS: Option[] = [];
 
 /**
@@ -40,6 +36,7 @@ function groupOptionsOf(groups: readonly OfferingGroup[]): Option[] {
 
 /** Group, role, resource, state (several at once), username and email; all kept in the URL. */
 export function MembersFilters({ offeringUuid, filters, onChange, onClear, filtered }: Props) {
+  const { t } = useLingui();
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const groups = useQuery(groupQueries.everyGroup(offeringUuid));
 
@@ -47,8 +44,12 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
   const roleOptions = (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.name }));
 
   const selects: FilterSelectSpec<'group' | 'role'>[] = [
-    { name: 'group', label: 'Group', noun: 'groups', options: groupOptions, query: groups, w: 280, limit: 100 },
-    { name: 'role', label: 'Role', noun: 'roles', options: roleOptions, query: roles, w: 190 },
+    { name: 'group', label: t`Group`, noun: t`groups`, options: groupOptions, query: groups, w: 280, limit: 100 },
+    { name: 'role', label: t`Role`, noun: t`roles`, options: roleOptions, query: roles, w: 190 },
+  ];
+  const textFields: TextField<'username' | 'email'>[] = [
+    { key: 'username', label: t`Exact username`, placeholder: t`e.g. alice` },
+    { key: 'email', label: t`Exact email`, placeholder: t`e.g. alice@example.org` },
   ];
 
   return (
@@ -56,13 +57,13 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
       <FilterSelects specs={selects} values={filters} onChange={onChange} />
       <ResourceSelect
         offeringUuid={offeringUuid}
-        label="Resource"
-        placeholder="Any resource"
+        label={t`Resource`}
+        placeholder={t`Any resource`}
         value={filters.resource}
         onChange={(resource) => onChange({ resource })}
         w={200}
       />
-      <TextFilters fields={TEXT_FIELDS} values={filters} onChange={onChange} w={180} />
+      <TextFilters fields={textFields} values={filters} onChange={onChange} w={180} />
       <StateFilter value={filters.state} onChange={(state) => onChange({ state })} />
     </FilterBar>
   );

@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -13,7 +15,6 @@ import { NotAllowedDialog } from '../../components/not-allowed-dialog';
 import type { RowAction } from '../../components/selectable-table';
 import { useListForm, useSelectableListPage } from '../../components/use-selectable-list-page';
 import { isolate } from '../../lib/bidi';
-import { pluralize } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { useUrlState } from '../../lib/use-url-state';
 import { BulkRemovePanel, whoLabel } from './bulk-remove-panel';
@@ -47,22 +48,17 @@ type Props = { offeringUuid: string; permission: OfferingPermission };
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 const NO_FILTERS: MemberFilters = { group: '', role: '', resource: '', state: [], username: '', email: '' };
-const LIST_WORDS: ListWords = {
-  noun: 'members',
-  label: 'Members',
-  noMatchHint: 'Filters on username and email match exactly. Try other values, or clear the filters.',
-};
-const SELECTION_WORDS = { one: 'member', action: 'Remove selected' };
 
 /** The members tab: filters, the server-paginated table, add / change group / remove, bulk removal and CSV export. */
 export function MembersTab({ offeringUuid, permission }: Props) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [state, setState] = useUrlState(membersSearchSchema);
   const filters = useMemo(() => memberFilters(state), [state]);
   const members = useQuery(memberQueries.list(offeringUuid, filters, { page: state.page, page_size: state.page_size }));
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const filtered = hasFilters(filters);
-  const disabledReason = permission.canManage ? null : (permission.reason ?? 'Checking your permissions…');
+  const disabledReason = permission.canManage ? null : (permission.reason ?? t`Checking your permissions…`);
 
   const list = useSelectableListPage({
     list: members,
@@ -74,10 +70,13 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       mutation: memberMutations.remove(offeringUuid),
       failed: (outcome) => outcome.status === 'failed',
       onSuccess: (outcome) => notifyVerdict(outcome.verdict),
-      failedTitle: (member) => `Could not remove ${isolate(member.username)}`,
+      failedTitle: (member) => {
+        const username = isolate(member.username);
+        return t`Could not remove ${username}`;
+      },
     },
     outcomeUuid: (outcome: RemoveOutcome) => outcome.member.uuid,
-    exportNoun: 'membership',
+    exportNoun: t`membership`,
     filters: { filtered, none: NO_FILTERS, serverNames: MEMBER_SERVER_NAMES },
   });
 
@@ -93,24 +92,29 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       .checkRow(member.uuid, () => queryClient.fetchQuery(groupQueries.memberCount(offeringUuid, member.groupUuid)))
       .catch(() => undefined);
     const last = count !== undefined && count <= 1;
+    const username = isolate(member.username);
+    const who = whoLabel(member);
+    const groupName = <Bdi>{member.groupName}</Bdi>;
     confirmDestructive({
-      title: `Remove ${isolate(member.username)}?`,
+      title: t`Remove ${username}?`,
       children: (
         <Stack gap="xs">
           <Text size="sm" style={clip}>
-            {whoLabel(member)} is removed from the group in Waldur and from the Keycloak group. Keycloak is read again afterwards, and you
-            are told what it shows.
+            <Trans>
+              {who} is removed from the group in Waldur and from the Keycloak group. Keycloak is read again afterwards, and you are told
+              what it shows.
+            </Trans>
           </Text>
           {last ? (
-            <Alert color="red" variant="light" role="note" title="The group will be deleted">
+            <Alert color="red" variant="light" role="note" title={t`The group will be deleted`}>
               <Text size="sm" style={clip}>
-                This is the last member of “<Bdi>{member.groupName}</Bdi>”: removing them deletes the group in Waldur and in Keycloak.
+                <Trans>This is the last member of “{groupName}”: removing them deletes the group in Waldur and in Keycloak.</Trans>
               </Text>
             </Alert>
           ) : null}
         </Stack>
       ),
-      confirmLabel: last ? 'Remove and delete group' : 'Remove',
+      confirmLabel: last ? t`Remove and delete group` : t`Remove`,
       onConfirm: () => list.changeRow.mutate(member),
     });
   };
@@ -127,21 +131,25 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       async (groupUuid) => Boolean(await remoteGroupOf(groupUuid)),
     ).catch(() => null);
     setCheckingBulk(false);
+    const count = chosen.length;
+    const emptiedCount = emptied?.length ?? 0;
     confirmDestructive({
-      title: `Remove ${pluralize(chosen.length, 'member')}?`,
+      title: t`Remove ${plural(count, { one: '# member', other: '# members' })}?`,
       children: (
         <Stack gap="xs">
           <Text size="sm">
-            These memberships are removed in Waldur, and the users are removed from the Keycloak groups. Each result says what Keycloak
-            shows afterwards.
+            <Trans>
+              These memberships are removed in Waldur, and the users are removed from the Keycloak groups. Each result says what Keycloak
+              shows afterwards.
+            </Trans>
           </Text>
-          <ChosenList items={chosen} label="Members to remove" moreNoun="more member" render={whoLabel} />
+          <ChosenList items={chosen} label={t`Members to remove`} moreNoun={t`more member`} render={whoLabel} />
           {emptied && emptied.length > 0 ? (
             <Alert
               color="red"
               variant="light"
               role="note"
-              title={emptied.length === 1 ? 'A group will be deleted' : `${emptied.length} groups will be deleted`}
+              title={plural(emptiedCount, { one: 'A group will be deleted', other: '# groups will be deleted' })}
             >
               {emptiedSentences(emptied).map((sentence) => (
                 <Text key={sentence} size="sm" style={clip}>
@@ -152,13 +160,15 @@ export function MembersTab({ offeringUuid, permission }: Props) {
           ) : null}
           {emptied === null ? (
             <Text size="sm" c="dimmed">
-              Could not check whether a group loses its last member; a group left without members is deleted in Waldur, and in Keycloak if
-              it is linked to a Keycloak group.
+              <Trans>
+                Could not check whether a group loses its last member; a group left without members is deleted in Waldur, and in Keycloak if
+                it is linked to a Keycloak group.
+              </Trans>
             </Text>
           ) : null}
         </Stack>
       ),
-      confirmLabel: `Remove ${pluralize(chosen.length, 'member')}`,
+      confirmLabel: t`Remove ${plural(count, { one: '# member', other: '# members' })}`,
       onConfirm: () => void list.runBulk(chosen, (onOutcome) => removeMembers(chosen, removeSteps(offeringUuid), { onOutcome })),
     });
   };
@@ -175,10 +185,10 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     );
 
   const rowActions: RowAction<OfferingMembership>[] = [
-    { label: 'Change group', onClick: (row) => form.edit(memberRef(row)) },
+    { label: t`Change group`, onClick: (row) => form.edit(memberRef(row)) },
     // Offered for memberships Waldur flagged (`error_message`): delete and create again.
-    { label: 'Re-add', onClick: (row) => setReadding(memberRef(row)), shown: (row) => Boolean(row.error_message) },
-    { label: 'Remove', color: 'red', onClick: (row) => void confirmRemove(row) },
+    { label: t`Re-add`, onClick: (row) => setReadding(memberRef(row)), shown: (row) => Boolean(row.error_message) },
+    { label: t`Remove`, color: 'red', onClick: (row) => void confirmRemove(row) },
   ];
 
   const setFilters = (patch: Partial<MemberFilters>) => setState({ ...patch, page: 1 });
@@ -186,17 +196,25 @@ export function MembersTab({ offeringUuid, permission }: Props) {
   const empty =
     disabledReason && permission.reason ? (
       <EmptyState
-        title="No members you can see"
-        description="Waldur shows an offering’s members only to staff and to the owners of its organization."
+        title={t`No members you can see`}
+        description={t`Waldur shows an offering’s members only to staff and to the owners of its organization.`}
       />
     ) : (
-      <EmptyState title="No members yet" description="Add a member with a role: the group is created for you, in Keycloak too.">
+      <EmptyState title={t`No members yet`} description={t`Add a member with a role: the group is created for you, in Keycloak too.`}>
         <Button onClick={form.openAdd} disabled={Boolean(disabledReason)}>
-          Add member
+          <Trans>Add member</Trans>
         </Button>
       </EmptyState>
     );
   const table = { columns: MEMBER_COLUMNS, rowLabel: memberRowLabel, actions: rowActions, disabledReason };
+  const listWords: ListWords = {
+    noun: t`members`,
+    label: t`Members`,
+    noMatchHint: t`Filters on username and email match exactly. Try other values, or clear the filters.`,
+  };
+  const selectionWords = { one: t`member`, action: t`Remove selected` };
+  const reason = permission.reason ?? '';
+  const reasonText = <>{reason}</>;
 
   return (
     <Stack gap="sm">
@@ -210,15 +228,15 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="sm">
           <Button onClick={form.openAdd} disabled={Boolean(disabledReason)}>
-            Add member
+            <Trans>Add member</Trans>
           </Button>
           <Button variant="default" onClick={runExport} loading={list.exporting !== null} disabled={!members.data}>
-            Export CSV
+            <Trans>Export CSV</Trans>
           </Button>
         </Group>
         <SelectionBar
           {...list.selectionBar}
-          words={SELECTION_WORDS}
+          words={selectionWords}
           checking={checkingBulk}
           onAction={() => void confirmBulk()}
           disabledReason={disabledReason}
@@ -226,17 +244,17 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       </Group>
       {disabledReason && permission.reason ? (
         <Text size="sm" c="dimmed" role="note">
-          {permission.reason} Member actions are disabled.
+          <Trans>{reasonText} Member actions are disabled.</Trans>
         </Text>
       ) : null}
-      <ExportProgressAlert title="Exporting members to CSV" progress={list.exporting} onCancel={list.cancelExport} />
+      <ExportProgressAlert title={t`Exporting members to CSV`} progress={list.exporting} onCancel={list.cancelExport} />
       {list.bulk ? <BulkRemovePanel run={list.bulk} onDismiss={list.dismissBulk} /> : null}
-      <ListBody body={list.body} words={LIST_WORDS} empty={empty} table={table} />
+      <ListBody body={list.body} words={listWords} empty={empty} table={table} />
       <MemberFormDialog offeringUuid={offeringUuid} mode={formMode} onClose={form.close} />
       <NotAllowedDialog
         opened={state.add === '1' && !permission.canManage && Boolean(permission.reason)}
-        title="Add member"
-        reason={`${permission.reason ?? ''} You cannot add members to this offering.`}
+        title={t`Add member`}
+        reason={t`${reason} You cannot add members to this offering.`}
         onClose={form.close}
       />
       <ReaddDialog offeringUuid={offeringUuid} member={readding} onClose={() => setReadding(null)} />
@@ -253,12 +271,20 @@ function emptiedSentences(emptied: readonly { groupName: string; linked: boolean
       .join(', ');
   const linked = emptied.filter((group) => group.linked).length;
   const unlinked = emptied.length - linked;
+  const linkedNames = names(true);
+  const unlinkedNames = names(false);
   return [
     linked
-      ? `${linked === 1 ? 'This group loses its last member and is' : 'These groups lose their last member and are'} deleted in Waldur and in Keycloak: ${names(true)}.`
+      ? plural(linked, {
+          one: `This group loses its last member and is deleted in Waldur and in Keycloak: ${linkedNames}.`,
+          other: `These groups lose their last member and are deleted in Waldur and in Keycloak: ${linkedNames}.`,
+        })
       : '',
     unlinked
-      ? `${unlinked === 1 ? 'This group loses its last member and is' : 'These groups lose their last member and are'} deleted in Waldur; ${unlinked === 1 ? 'it is' : 'they are'} not linked, so nothing is deleted in Keycloak: ${names(false)}.`
+      ? plural(unlinked, {
+          one: `This group loses its last member and is deleted in Waldur; it is not linked, so nothing is deleted in Keycloak: ${unlinkedNames}.`,
+          other: `These groups lose their last member and are deleted in Waldur; they are not linked, so nothing is deleted in Keycloak: ${unlinkedNames}.`,
+        })
       : '',
   ].filter(Boolean);
 }

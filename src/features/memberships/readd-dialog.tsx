@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,6 +19,7 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
  * the delete, the dialog stays with the email kept and offers to create the membership again.
  */
 export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: string; member: MemberRef | null; onClose: () => void }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [retry, setRetry] = useState<MemberFix | null>(null);
@@ -48,7 +50,8 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
       await invalidateAfterMemberChange(queryClient, offeringUuid);
       if (!outcome || !member) return;
       if (outcome.status === 'done') {
-        notifications.show({ color: 'teal', title: `${isolate(member.username)} re-added`, message: outcome.message });
+        const username = isolate(member.username);
+        notifications.show({ color: 'teal', title: t`${username} re-added`, message: outcome.message });
         onClose();
         return;
       }
@@ -59,16 +62,27 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
     onError: (error) => setFailure(errorMessage(error)),
   });
 
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const username = <Bdi>{member?.username}</Bdi>;
+  const groupName = <Bdi>{member?.groupName}</Bdi>;
   return (
     <Modal
       opened={member !== null}
       {...pendingGuard(run.isPending, onClose)}
-      title={member ? <span style={clip}>Re-add {isolate(member.username)}</span> : ''}
+      title={
+        member ? (
+          <span style={clip}>
+            <Trans>Re-add {username}</Trans>
+          </span>
+        ) : (
+          ''
+        )
+      }
     >
       {member ? (
         <form
           noValidate
-          aria-label="Re-add membership"
+          aria-label={t`Re-add membership`}
           onSubmit={(event) => {
             event.preventDefault();
             if (!run.isPending) run.mutate();
@@ -76,33 +90,35 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
         >
           <Stack gap="sm">
             <Text size="sm" style={clip}>
-              Waldur deletes the membership of <Bdi>{member.username}</Bdi> in “<Bdi>{member.groupName}</Bdi>” and creates it again, so that
-              it adds the user to the Keycloak group again. Keycloak is read again afterwards.
+              <Trans>
+                Waldur deletes the membership of {username} in “{groupName}” and creates it again, so that it adds the user to the Keycloak
+                group again. Keycloak is read again afterwards.
+              </Trans>
             </Text>
-            <TextInput label="Email" type="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} required />
+            <TextInput label={t`Email`} type="email" value={email} onChange={(event) => setEmail(event.currentTarget.value)} required />
             {failure ? (
               <Alert
                 color={retry ? 'orange' : 'red'}
                 variant="light"
                 role="alert"
-                title={retry ? 'Deleted, but not created again' : 'Not re-added'}
+                title={retry ? t`Deleted, but not created again` : t`Not re-added`}
               >
                 <Text size="sm" style={clip}>
                   {failure}
                 </Text>
                 {retry ? (
                   <Text size="sm">
-                    Nothing typed is lost: create the membership again with the same data, now or after fixing the email.
+                    <Trans>Nothing typed is lost: create the membership again with the same data, now or after fixing the email.</Trans>
                   </Text>
                 ) : null}
               </Alert>
             ) : null}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose} disabled={run.isPending}>
-                {retry ? 'Close' : 'Cancel'}
+                {retry ? t`Close` : t`Cancel`}
               </Button>
               <Button type="submit" loading={run.isPending} disabled={!email.trim()}>
-                {retry ? 'Create the membership again' : 'Re-add'}
+                {retry ? t`Create the membership again` : t`Re-add`}
               </Button>
             </Group>
           </Stack>

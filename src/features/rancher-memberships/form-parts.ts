@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import type { RancherMembership } from '../../api/types';
 
 /** The membership dialog's writes, so that the dialog knows when one is in flight. */
@@ -8,6 +9,6 @@ export type Editing = { membership: RancherMembership; groupUuid: string; roleUr
 
 export function outcomeSentence(membership: RancherMembership): string {
   return membership.state === 'active'
-    ? 'The user exists in Keycloak and was added to the Keycloak group.'
-    : 'Pending: the user does not exist in Keycloak yet. Waldur activates the membership when it finds them.';
+    ? t`The user exists in Keycloak and was added to the Keycloak group.`
+    : t`Pending: the user does not exist in Keycloak yet. Waldur activates the membership when it finds them.`;
 }

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -25,7 +27,7 @@ import {
 import { MoveForm } from './move-form';
 import { createMembership, invalidateMemberships, roleUrl, saveMembership } from './mutations';
 import { ReplaceForEmail } from './replace-for-email';
-import { clusterOfProject, rancherQueries, uuidFromUrl } from './queries';
+import { SCOPE_TYPE_WORD, clusterOfProject, isScopeType, rancherQueries, uuidFromUrl } from './queries';
 import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
 import { scopeLabel } from './membership-columns';
 import { ScopeRoleFields, knownRole } from './scope-role-fields';
@@ -41,10 +43,11 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 export const ADD_DRAFT_KEY = 'rancher-membership.add';
 
 function dialogTitle(mode: MembershipFormMode | null): React.ReactNode {
-  if (!mode || mode.kind === 'add') return 'Add membership';
+  if (!mode || mode.kind === 'add') return <Trans>Add membership</Trans>;
+  const username = <Bdi>{mode.membership.username}</Bdi>;
   return (
     <span style={clip}>
-      {mode.kind === 'edit' ? 'Edit membership of' : 'Move membership of'} <Bdi>{mode.membership.username}</Bdi>
+      {mode.kind === 'edit' ? <Trans>Edit membership of {username}</Trans> : <Trans>Move membership of {username}</Trans>}
     </span>
   );
 }
@@ -61,13 +64,12 @@ export function MembershipFormDialog({ mode, onClose }: Props) {
   );
 }
 
-const GONE_MESSAGE = 'This membership no longer exists: it was deleted after the list was loaded. Nothing was saved.';
-
 /**
  * The edit and move forms need the membership's scope and role, which the membership does not
  * echo (they are write-only): they are read from its group, and a project's cluster from the project.
  */
 function EditMembership({ kind, membership, onClose }: { kind: 'edit' | 'move'; membership: RancherMembership; onClose: () => void }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const current = useQuery(rancherQueries.detail(membership.uuid));
   const groupUuid = uuidFromUrl((current.data ?? membership).group);
@@ -87,11 +89,15 @@ function EditMembership({ kind, membership, onClose }: { kind: 'edit' | 'move'; 
   if (!current.data && current.error instanceof ApiError && current.error.isNotFound) {
     return (
       <Stack gap="sm">
-        <Alert color="orange" variant="light" role="alert" title="Membership deleted">
-          <Text size="sm">This membership no longer exists: it was deleted after the list was loaded.</Text>
+        <Alert color="orange" variant="light" role="alert" title={t`Membership deleted`}>
+          <Text size="sm">
+            <Trans>This membership no longer exists: it was deleted after the list was loaded.</Trans>
+          </Text>
         </Alert>
         <Group justify="flex-end">
-          <Button onClick={closeAndRefresh}>Close and refresh the list</Button>
+          <Button onClick={closeAndRefresh}>
+            <Trans>Close and refresh the list</Trans>
+          </Button>
         </Group>
       </Stack>
     );
@@ -102,7 +108,7 @@ function EditMembership({ kind, membership, onClose }: { kind: 'edit' | 'move'; 
     return (
       <ErrorAlert
         error={failed}
-        title="Could not read the membership’s scope and role"
+        title={t`Could not read the membership’s scope and role`}
         onRetry={() => {
           void current.refetch();
           void group.refetch();
@@ -111,7 +117,7 @@ function EditMembership({ kind, membership, onClose }: { kind: 'edit' | 'move'; 
       />
     );
   }
-  if (!current.data || !group.data || (isProject && !projects.data)) return <TableSkeleton rows={4} label="Loading the membership" />;
+  if (!current.data || !group.data || (isProject && !projects.data)) return <TableSkeleton rows={4} label={t`Loading the membership`} />;
 
   const scopeType = group.data.scope_type;
   const project = isProject ? projects.data?.find((item) => item.uuid === group.data.scope_uuid) : undefined;
@@ -130,12 +136,13 @@ function EditMembership({ kind, membership, onClose }: { kind: 'edit' | 'move'; 
     groupName: group.data.name,
     roleName: roleName(roles.data?.find((role) => role.uuid === initial.role)) || current.data.group_role,
   };
+  const scopeWord = isScopeType(scopeType) ? SCOPE_TYPE_WORD[scopeType] : scopeType || t`scope`;
   const note = scopeMissing ? (
     <Alert color="orange" variant="light" role="note">
       <Text size="sm">
         {kind === 'edit'
-          ? `The ${scopeType || 'scope'} of this membership no longer exists in Waldur, and Waldur checks the scope on every edit: it will refuse to save. Delete the membership instead.`
-          : `The ${scopeType || 'scope'} of this membership no longer exists in Waldur. Choose where the new membership goes.`}
+          ? t`The ${scopeWord} of this membership no longer exists in Waldur, and Waldur checks the scope on every edit: it will refuse to save. Delete the membership instead.`
+          : t`The ${scopeWord} of this membership no longer exists in Waldur. Choose where the new membership goes.`}
       </Text>
     </Alert>
   ) : null;
@@ -162,6 +169,7 @@ function MembershipForm({
   note?: React.ReactNode;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const form = useForm<MembershipValues>({ resolver: zodResolver(membershipSchema), defaultValues: initial });
   const draft = useFormDraft(ADD_DRAFT_KEY, form, !editing);
@@ -183,19 +191,22 @@ function MembershipForm({
     },
     onSuccess: async (saved, input) => {
       draft.clear();
+      const username = isolate(saved.username);
+      const scopeType = isScopeType(saved.group_scope_type) ? SCOPE_TYPE_WORD[saved.group_scope_type] : saved.group_scope_type;
+      const scopeName = isolate(saved.group_scope_name ?? '');
       notifications.show(
         editing
           ? {
               color: 'teal',
-              title: `Membership of ${isolate(saved.username)} saved`,
+              title: t`Membership of ${username} saved`,
               message:
                 input.plan?.kind === 'put' && input.plan.changed.includes('email')
-                  ? 'Waldur saved the new username and email. It does not change Keycloak on an edit: the Keycloak group still holds the user it held.'
-                  : 'Waldur saved the new username. It does not change Keycloak on an edit: the Keycloak group still holds the user it held.',
+                  ? t`Waldur saved the new username and email. It does not change Keycloak on an edit: the Keycloak group still holds the user it held.`
+                  : t`Waldur saved the new username. It does not change Keycloak on an edit: the Keycloak group still holds the user it held.`,
             }
           : {
               color: saved.state === 'active' ? 'teal' : 'yellow',
-              title: `${isolate(saved.username)} added to ${saved.group_scope_type} ${isolate(saved.group_scope_name ?? '')}`,
+              title: t`${username} added to ${scopeType} ${scopeName}`,
               message: outcomeSentence(saved),
             },
       );
@@ -238,40 +249,41 @@ function MembershipForm({
   });
 
   const formMessages = gone
-    ? [GONE_MESSAGE]
+    ? [t`This membership no longer exists: it was deleted after the list was loaded. Nothing was saved.`]
     : save.error
       ? splitFormErrors(save.error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues())).form.map(explain)
       : [];
 
+  const groupName = <Bdi>{editing?.groupName}</Bdi>;
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-label={editing ? 'Edit membership' : 'Add membership'}>
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label={editing ? t`Edit membership` : t`Add membership`}>
       <Stack gap="sm">
         {editing ? (
           <Text size="sm" c="dimmed" style={clip}>
-            Group: <Bdi>{editing.groupName}</Bdi>
+            <Trans>Group: {groupName}</Trans>
           </Text>
         ) : null}
         {note}
         <TextInput
-          label="Username"
+          label={t`Username`}
           withAsterisk
           autoComplete="off"
           description={
             editing
-              ? 'Waldur renames its own record only: it does not change the Keycloak group on an edit.'
-              : 'The Keycloak username. A user who does not exist there yet stays pending until they do.'
+              ? t`Waldur renames its own record only: it does not change the Keycloak group on an edit.`
+              : t`The Keycloak username. A user who does not exist there yet stays pending until they do.`
           }
           {...form.register('username', { onChange: () => setEmailOnly(null) })}
           error={errors.username?.message}
         />
         <TextInput
-          label="Email"
+          label={t`Email`}
           withAsterisk
           type="email"
           autoComplete="off"
           description={
             editing
-              ? 'Waldur cannot change only the email: it refuses an edit that keeps the username and role. A new email alone is saved by removing the membership and adding it again, which you are offered on Save.'
+              ? t`Waldur cannot change only the email: it refuses an edit that keeps the username and role. A new email alone is saved by removing the membership and adding it again, which you are offered on Save.`
               : undefined
           }
           {...form.register('email', { onChange: () => setEmailOnly(null) })}
@@ -279,13 +291,13 @@ function MembershipForm({
         />
         {editing ? (
           <>
-            <TextInput label="Scope" value={scopeLabel(editing.membership)} readOnly variant="filled" />
+            <TextInput label={t`Scope`} value={scopeLabel(editing.membership)} readOnly variant="filled" />
             <TextInput
-              label="Role"
+              label={t`Role`}
               value={editing.roleName}
               readOnly
               variant="filled"
-              description="Waldur keeps a membership in its scope and role: to change them, use Move in the row’s menu."
+              description={t`Waldur keeps a membership in its scope and role: to change them, use Move in the row’s menu.`}
             />
           </>
         ) : (
@@ -293,7 +305,9 @@ function MembershipForm({
         )}
         {unchanged ? (
           <Alert color="gray" variant="light" role="status">
-            <Text size="sm">Nothing to save: no field was changed.</Text>
+            <Text size="sm">
+              <Trans>Nothing to save: no field was changed.</Trans>
+            </Text>
           </Alert>
         ) : null}
         {editing && emailOnly ? <ReplaceForEmail editing={editing} body={emailOnly} onDone={onClose} /> : null}
@@ -307,10 +321,10 @@ function MembershipForm({
             }}
             disabled={save.isPending}
           >
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" loading={save.isPending}>
-            {editing ? 'Save' : 'Add membership'}
+            {editing ? t`Save` : t`Add membership`}
           </Button>
         </Group>
       </Stack>
@@ -321,6 +335,6 @@ function MembershipForm({
 /** Waldur's duplicate check surprises: it is per username and role, whatever the scope. */
 function explain(message: string): string {
   return /membership already exists/i.test(message)
-    ? `${message} Waldur allows one membership per username and role, whatever the cluster or project: find it with the Exact username filter.`
+    ? t`${message} Waldur allows one membership per username and role, whatever the cluster or project: find it with the Exact username filter.`
     : message;
 }

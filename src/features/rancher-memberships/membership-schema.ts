@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
 import type { RancherCluster, RancherMembershipBody, RoleTemplate } from '../../api/types';
 import { personFields } from '../../lib/person-fields';
@@ -10,9 +11,10 @@ import { settingsOfRole, type ScopeType } from './queries';
  */
 export const membershipSchema = z.object({
   ...personFields,
-  cluster: z.string().check(z.minLength(1, 'Choose a cluster.')),
+  // Messages as functions: translated when the issue is raised, in the language active then.
+  cluster: z.string().check(z.minLength(1, { error: () => t`Choose a cluster.` })),
   project: z.string(),
-  role: z.string().check(z.minLength(1, 'Choose a role.')),
+  role: z.string().check(z.minLength(1, { error: () => t`Choose a role.` })),
 });
 
 export type MembershipValues = z.infer<typeof membershipSchema>;

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -5,6 +6,7 @@ import { FilterBar, FilterSelects, StateFilter, TextFilters, type FilterSelectSp
 import { isolate } from '../../lib/bidi';
 import {
   SCOPE_TYPE_LABEL,
+  SCOPE_TYPE_WORD,
   clusterOfProject,
   isScopeType,
   rancherQueries,
@@ -22,6 +24,7 @@ type Props = {
 
 /** Text, state, scope type, cluster or project, group and role; all kept in the URL. */
 export function MembershipsFilters({ filters, onChange, onClear, filtered }: Props) {
+  const { t } = useLingui();
   const clusters = useQuery(rancherQueries.clusters());
   const projects = useQuery(rancherQueries.allProjects());
   const roles = useQuery(rancherQueries.allRoleTemplates());
@@ -40,20 +43,22 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
     const clusterItems = (clusters.data ?? []).map((cluster) => ({ value: cluster.uuid ?? '', label: isolate(cluster.name ?? '') }));
     const projectItems = (projects.data ?? []).map((project) => {
       const cluster = clusterNames.get(clusterOfProject(project));
-      return { value: project.uuid, label: cluster ? `${isolate(project.name)} (in ${isolate(cluster)})` : isolate(project.name) };
+      const projectName = isolate(project.name);
+      const clusterName = cluster ? isolate(cluster) : '';
+      return { value: project.uuid, label: cluster ? t`${projectName} (in ${clusterName})` : projectName };
     });
     return [
-      ...(filters.scope_type !== 'project' && clusterItems.length ? [{ group: 'Clusters', items: clusterItems }] : []),
-      ...(filters.scope_type !== 'cluster' && projectItems.length ? [{ group: 'Projects', items: projectItems }] : []),
+      ...(filters.scope_type !== 'project' && clusterItems.length ? [{ group: t`Clusters`, items: clusterItems }] : []),
+      ...(filters.scope_type !== 'cluster' && projectItems.length ? [{ group: t`Projects`, items: projectItems }] : []),
     ];
-  }, [clusters.data, projects.data, clusterNames, filters.scope_type]);
+  }, [clusters.data, projects.data, clusterNames, filters.scope_type, t]);
   const scopeKnown = scopeOptions.some((group) => group.items.some((item) => item.value === filters.scope));
 
   const roleOptions = (roles.data ?? [])
     .filter((role) => !filters.scope_type || role.scope_type === filters.scope_type)
     .map((role) => {
       const settings = settingsNames.get(settingsOfRole(role));
-      const type = isScopeType(role.scope_type) ? SCOPE_TYPE_LABEL[role.scope_type].toLowerCase() : role.scope_type;
+      const type = isScopeType(role.scope_type) ? SCOPE_TYPE_WORD[role.scope_type] : role.scope_type;
       return { value: role.uuid, label: `${role.display_name || role.name} (${type}${settings ? `, ${isolate(settings)}` : ''})` };
     });
 
@@ -61,25 +66,32 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
     const type = isScopeType(group.scope_type) ? SCOPE_TYPE_LABEL[group.scope_type] : group.scope_type;
     const template = roles.data?.find((item) => item.uuid === uuidFromUrl(group.role));
     const role = template?.display_name || template?.name || '';
-    const scope = group.scope_name ? isolate(group.scope_name) : 'deleted scope';
+    const scope = group.scope_name ? isolate(group.scope_name) : t`deleted scope`;
     return { value: group.uuid, label: `${type} ${scope} · ${role || group.name}` };
   });
 
   const selects: FilterSelectSpec<'group' | 'role'>[] = [
-    { name: 'group', label: 'Group', noun: 'groups', options: groupOptions, query: groups, w: 280, limit: 200 },
-    { name: 'role', label: 'Role', noun: 'roles', options: roleOptions, query: roles, w: 260 },
+    { name: 'group', label: t`Group`, noun: t`groups`, options: groupOptions, query: groups, w: 280, limit: 200 },
+    { name: 'role', label: t`Role`, noun: t`roles`, options: roleOptions, query: roles, w: 260 },
+  ];
+
+  const textFields: TextField<'username' | 'email' | 'first_name' | 'last_name'>[] = [
+    { key: 'username', label: t`Exact username`, placeholder: t`e.g. alice` },
+    { key: 'email', label: t`Exact email`, placeholder: t`e.g. alice@example.org` },
+    { key: 'first_name', label: t`Exact first name`, placeholder: t`e.g. Alice` },
+    { key: 'last_name', label: t`Exact last name`, placeholder: t`e.g. Berg` },
   ];
 
   return (
     <FilterBar filtered={filtered} onClear={onClear}>
-      <TextFilters fields={TEXT_FIELDS} values={filters} onChange={onChange} w={170} />
+      <TextFilters fields={textFields} values={filters} onChange={onChange} w={170} />
       <StateFilter value={filters.state} onChange={(state) => onChange({ state })} />
       <Select
-        label="Scope type"
-        placeholder="Any scope type"
+        label={t`Scope type`}
+        placeholder={t`Any scope type`}
         data={[
-          { value: 'cluster', label: 'Cluster' },
-          { value: 'project', label: 'Project' },
+          { value: 'cluster', label: SCOPE_TYPE_LABEL.cluster },
+          { value: 'project', label: SCOPE_TYPE_LABEL.project },
         ]}
         value={filters.scope_type || null}
         onChange={(value) => onChange({ scope_type: isScopeType(value) ? value : '' })}
@@ -87,15 +99,15 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
         w={160}
       />
       <Select
-        label="Cluster or project"
-        placeholder="Any cluster or project"
+        label={t`Cluster or project`}
+        placeholder={t`Any cluster or project`}
         data={
           filters.scope && !scopeKnown
             ? [
                 ...scopeOptions,
                 {
-                  group: 'Other',
-                  items: [{ value: filters.scope, label: clusters.isPending || projects.isPending ? 'Loading…' : filters.scope }],
+                  group: t`Other`,
+                  items: [{ value: filters.scope, label: clusters.isPending || projects.isPending ? t`Loading…` : filters.scope }],
                 },
               ]
             : scopeOptions
@@ -106,16 +118,9 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
         searchable
         limit={200}
         w={240}
-        error={clusters.error || projects.error ? 'Could not load the clusters and projects.' : undefined}
+        error={clusters.error || projects.error ? t`Could not load the clusters and projects.` : undefined}
       />
       <FilterSelects specs={selects} values={filters} onChange={onChange} />
     </FilterBar>
   );
 }
-
-const TEXT_FIELDS: TextField<'username' | 'email' | 'first_name' | 'last_name'>[] = [
-  { key: 'username', label: 'Exact username', placeholder: 'e.g. alice' },
-  { key: 'email', label: 'Exact email', placeholder: 'e.g. alice@example.org' },
-  { key: 'first_name', label: 'Exact first name', placeholder: 'e.g. Alice' },
-  { key: 'last_name', label: 'Exact last name', placeholder: 'e.g. Berg' },
-];

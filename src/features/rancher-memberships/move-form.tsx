@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -50,13 +51,19 @@ export function MoveForm({
   note?: React.ReactNode;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const form = useForm<MembershipValues>({ resolver: zodResolver(membershipSchema), defaultValues: initial });
   const sending = useRef(false);
   const [unchanged, setUnchanged] = useState(false);
   const [halfDone, setHalfDone] = useState<HalfDone | null>(null);
   const old = editing.membership;
-  const from = `${scopeLabel(old)} as ${editing.roleName}`;
+  const oldScope = scopeLabel(old);
+  const oldRole = editing.roleName;
+  const fromText = t`${oldScope} as ${oldRole}`;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const from = <>{fromText}</>;
+  const username = <Bdi>{old.username}</Bdi>;
   const order = moveOrder(initial.role, form.watch('role'));
 
   const urlOfRole = (uuid: string) =>
@@ -65,10 +72,13 @@ export function MoveForm({
   const remove = () => deleteMembership(old.uuid);
 
   const done = async (added: RancherMembership) => {
+    const addedUser = isolate(added.username);
+    const addedScope = scopeLabel(added);
+    const outcome = outcomeSentence(added);
     notifications.show({
       color: added.state === 'active' ? 'teal' : 'yellow',
-      title: `Moved ${isolate(added.username)} to ${scopeLabel(added)}`,
-      message: `Waldur created the new membership and deleted the one in ${from}. ${outcomeSentence(added)}`,
+      title: t`Moved ${addedUser} to ${addedScope}`,
+      message: t`Waldur created the new membership and deleted the one in ${fromText}. ${outcome}`,
     });
     await invalidateMemberships(queryClient, [old.uuid]);
     onClose();
@@ -117,7 +127,9 @@ export function MoveForm({
 
   if (halfDone) {
     const notRemoved = halfDone.status === 'not-removed';
-    const failure = errorMessage(retry.error ?? (notRemoved ? halfDone.removeError : halfDone.addError));
+    const failure = <>{errorMessage(retry.error ?? (notRemoved ? halfDone.removeError : halfDone.addError))}</>;
+    const newScope = <>{notRemoved ? scopeLabel(halfDone.added) : ''}</>;
+    const isolatedUser = isolate(old.username);
     return (
       <Stack gap="sm">
         <Alert
@@ -126,34 +138,37 @@ export function MoveForm({
           role="alert"
           title={
             notRemoved
-              ? 'The new membership exists, but the old one is still there'
-              : 'The old membership was deleted, but the new one was not created'
+              ? t`The new membership exists, but the old one is still there`
+              : t`The old membership was deleted, but the new one was not created`
           }
         >
           <Stack gap="xs">
             {notRemoved ? (
               <Text size="sm" style={clip}>
-                Waldur created the membership of <Bdi>{old.username}</Bdi> in {scopeLabel(halfDone.added)}, but deleting the one in {from}{' '}
-                failed: {failure}
+                <Trans>
+                  Waldur created the membership of {username} in {newScope}, but deleting the one in {from} failed: {failure}
+                </Trans>
               </Text>
             ) : (
               <Text size="sm" style={clip}>
-                Waldur deleted the membership of <Bdi>{old.username}</Bdi> in {from}, but creating the new one failed: {failure}
+                <Trans>
+                  Waldur deleted the membership of {username} in {from}, but creating the new one failed: {failure}
+                </Trans>
               </Text>
             )}
             <Text size="sm">
               {notRemoved
-                ? 'Both memberships are listed now. Delete the old one again, or later from the table.'
-                : `${isolate(old.username)} has neither membership now. Your choice of scope and role is kept: create the new membership again.`}
+                ? t`Both memberships are listed now. Delete the old one again, or later from the table.`
+                : t`${isolatedUser} has neither membership now. Your choice of scope and role is kept: create the new membership again.`}
             </Text>
           </Stack>
         </Alert>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={retry.isPending}>
-            {notRemoved ? 'Keep both for now' : 'Close without it'}
+            {notRemoved ? t`Keep both for now` : t`Close without it`}
           </Button>
           <Button color={notRemoved ? 'red' : undefined} loading={retry.isPending} onClick={() => retry.mutate()}>
-            {notRemoved ? 'Delete the old membership' : 'Create the new membership'}
+            {notRemoved ? t`Delete the old membership` : t`Create the new membership`}
           </Button>
         </Group>
       </Stack>
@@ -167,33 +182,38 @@ export function MoveForm({
     ...[errors.username?.message, errors.email?.message].filter((message): message is string => Boolean(message)),
     ...(move.error ? splitFormErrors(move.error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues())).form : []),
   ];
+  const groupName = <Bdi>{editing.groupName}</Bdi>;
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} aria-label="Move membership">
+    <form noValidate onSubmit={(event) => void submit(event)} aria-label={t`Move membership`}>
       <Stack gap="sm">
         <Text size="sm" style={clip}>
-          Now: {from} (group <Bdi>{editing.groupName}</Bdi>). Choose where <Bdi>{old.username}</Bdi> goes.
+          <Trans>
+            Now: {from} (group {groupName}). Choose where {username} goes.
+          </Trans>
         </Text>
         {note}
         <ScopeRoleFields form={form} />
         <Alert color={order === 'remove-first' ? 'orange' : 'blue'} variant="light" role="note">
           <Text size="sm">
             {order === 'remove-first'
-              ? 'Same role: Waldur allows one membership per username and role, whatever the scope, so the current membership is deleted first and the new one created after. If creating fails, the user has neither until you try again.'
-              : 'The new membership is created first, then the current one is deleted: if the delete fails, both stay and you can delete the old one again.'}
+              ? t`Same role: Waldur allows one membership per username and role, whatever the scope, so the current membership is deleted first and the new one created after. If creating fails, the user has neither until you try again.`
+              : t`The new membership is created first, then the current one is deleted: if the delete fails, both stay and you can delete the old one again.`}
           </Text>
         </Alert>
         {unchanged ? (
           <Alert color="gray" variant="light" role="status">
-            <Text size="sm">Nothing to move: choose another scope or role.</Text>
+            <Text size="sm">
+              <Trans>Nothing to move: choose another scope or role.</Trans>
+            </Text>
           </Alert>
         ) : null}
         <FormErrors messages={formMessages} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose} disabled={move.isPending}>
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" loading={move.isPending}>
-            {order === 'remove-first' ? 'Delete and re-create' : 'Move'}
+            {order === 'remove-first' ? t`Delete and re-create` : t`Move`}
           </Button>
         </Group>
       </Stack>

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { api, unwrap, unwrapPage, type Page } from '../../api/client';
 import type { KeycloakGroup, RancherCluster, RancherMembership, RancherProject, RoleTemplate } from '../../api/types';
@@ -12,7 +13,25 @@ export type { MembershipState };
 export const SCOPE_TYPES = ['cluster', 'project'] as const;
 export type ScopeType = (typeof SCOPE_TYPES)[number];
 
-export const SCOPE_TYPE_LABEL: Record<ScopeType, string> = { cluster: 'Cluster', project: 'Project' };
+// Getters: each read is translated in the language active then (never at module load).
+export const SCOPE_TYPE_LABEL: Record<ScopeType, string> = {
+  get cluster() {
+    return t`Cluster`;
+  },
+  get project() {
+    return t`Project`;
+  },
+};
+
+/** The scope type inside a sentence ("Member of cluster prod"). */
+export const SCOPE_TYPE_WORD: Record<ScopeType, string> = {
+  get cluster() {
+    return t({ message: 'cluster', context: 'scope type inside a sentence' });
+  },
+  get project() {
+    return t({ message: 'project', context: 'scope type inside a sentence' });
+  },
+};
 
 /** The page's URL: filters, page, page size, and `add=1` while the "Add membership" form is open. */
 export const rancherSearchSchema = searchSchema({

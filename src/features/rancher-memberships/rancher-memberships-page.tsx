@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -12,7 +14,6 @@ import { NotAllowedDialog } from '../../components/not-allowed-dialog';
 import type { RowAction } from '../../components/selectable-table';
 import { useListForm, useSelectableListPage } from '../../components/use-selectable-list-page';
 import { isolate } from '../../lib/bidi';
-import { pluralize } from '../../lib/format';
 import { useUrlState } from '../../lib/use-url-state';
 import { BulkDeletePanel, whoLabel } from './bulk-delete-panel';
 import { exportFileName, exportMembershipsCsv } from './export-csv';
@@ -37,41 +38,30 @@ type Props = {
   unavailableReason: string | null;
 };
 
-/** Rancher's API has no view of Keycloak: what Waldur did is all that can be said. */
-const RANCHER_UNCHECKED =
-  'Waldur removes the user from the Keycloak group too, but its Rancher API cannot show Keycloak, so that was not checked.';
-
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
-
-const LIST_WORDS: ListWords = {
-  noun: 'memberships',
-  label: 'Rancher memberships',
-  noMatchHint: 'Text filters match exactly. Try other values, or clear the filters.',
-};
-const SELECTION_WORDS = { one: 'membership', action: 'Delete selected' };
-
-const GENERIC_MISSING =
-  'This server does not offer Rancher Keycloak memberships (HTTP 404 on /api/keycloak-user-group-memberships/): the Rancher plugin is not enabled.';
 
 export function RancherMembershipsPage({ unavailableReason }: Props) {
   return (
     <Stack>
-      <Title order={1}>Rancher memberships</Title>
+      <Title order={1}>
+        <Trans>Rancher memberships</Trans>
+      </Title>
       {unavailableReason ? <Unavailable reason={unavailableReason} /> : <MembershipsSection />}
     </Stack>
   );
 }
 
 function Unavailable({ reason }: { reason: string }) {
+  const { t } = useLingui();
   return (
-    <Alert color="gray" variant="light" title="Not available on this server" role="note">
+    <Alert color="gray" variant="light" title={t`Not available on this server`} role="note">
       <Stack gap="xs">
         <Text size="sm" style={clip}>
           {reason}
         </Text>
         <Text size="sm">
           <Anchor component={Link} to="/server">
-            See what this server offers
+            <Trans>See what this server offers</Trans>
           </Anchor>
         </Text>
       </Stack>
@@ -80,6 +70,7 @@ function Unavailable({ reason }: { reason: string }) {
 }
 
 function MembershipsSection() {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [state, setState] = useUrlState(rancherSearchSchema);
   const filters = useMemo(() => membershipFilters(state), [state]);
@@ -89,7 +80,7 @@ function MembershipsSection() {
   const filtered = hasFilters(filters);
   const disabledReason =
     clusters.data && clusters.data.length === 0
-      ? 'You cannot see any Rancher cluster: memberships are managed by staff and by the owners of a cluster’s organization.'
+      ? t`You cannot see any Rancher cluster: memberships are managed by staff and by the owners of a cluster’s organization.`
       : null;
 
   const toRef = useCallback((row: RancherMembership) => membershipRef(row, roles.data), [roles.data]);
@@ -102,19 +93,25 @@ function MembershipsSection() {
     rowChange: {
       mutation: rancherMutations.delete(),
       onSuccess: (status, membership) => {
+        const username = isolate(membership.username);
+        const groupName = isolate(membership.groupName);
         notifications.show({
           color: 'teal',
-          title: status === 'gone' ? 'Already deleted' : `Membership of ${isolate(membership.username)} deleted`,
+          title: status === 'gone' ? t`Already deleted` : t`Membership of ${username} deleted`,
           message:
             status === 'gone'
-              ? `${isolate(membership.username)}’s membership had already been deleted. The list has been refreshed.`
-              : `Waldur deleted the membership of ${isolate(membership.username)} in “${isolate(membership.groupName)}”. ${RANCHER_UNCHECKED}`,
+              ? t`${username}’s membership had already been deleted. The list has been refreshed.`
+              : // Rancher's API has no view of Keycloak: what Waldur did is all that can be said.
+                t`Waldur deleted the membership of ${username} in “${groupName}”. Waldur removes the user from the Keycloak group too, but its Rancher API cannot show Keycloak, so that was not checked.`,
         });
       },
-      failedTitle: (membership) => `Could not delete the membership of ${isolate(membership.username)}`,
+      failedTitle: (membership) => {
+        const username = isolate(membership.username);
+        return t`Could not delete the membership of ${username}`;
+      },
     },
     outcomeUuid: (outcome: DeleteOutcome) => outcome.membership.uuid,
-    exportNoun: 'membership',
+    exportNoun: t`membership`,
     filters: { filtered, none: NO_FILTERS, serverNames: MEMBERSHIP_SERVER_NAMES },
   });
 
@@ -125,15 +122,19 @@ function MembershipsSection() {
   // Delete one: ask first, then a notification with the outcome.
   const confirmDelete = (row: RancherMembership) => {
     const membership = membershipRef(row, roles.data);
+    const username = isolate(membership.username);
+    const who = whoLabel(membership);
+    const groupName = <Bdi>{membership.groupName}</Bdi>;
     confirmDestructive({
-      title: `Delete the membership of ${isolate(membership.username)}?`,
+      title: t`Delete the membership of ${username}?`,
       children: (
         <Text size="sm" style={clip}>
-          {whoLabel(membership)}: the user is removed from the Keycloak group “<Bdi>{membership.groupName}</Bdi>” and loses this role in
-          Rancher.
+          <Trans>
+            {who}: the user is removed from the Keycloak group “{groupName}” and loses this role in Rancher.
+          </Trans>
         </Text>
       ),
-      confirmLabel: 'Delete membership',
+      confirmLabel: t`Delete membership`,
       onConfirm: () => list.changeRow.mutate(membership),
     });
   };
@@ -142,15 +143,18 @@ function MembershipsSection() {
   const confirmBulk = () => {
     const chosen = [...list.selection.values()];
     if (chosen.length === 0) return;
+    const count = chosen.length;
     confirmDestructive({
-      title: `Delete ${pluralize(chosen.length, 'membership')}?`,
+      title: t`Delete ${plural(count, { one: '# membership', other: '# memberships' })}?`,
       children: (
         <Stack gap="xs">
-          <Text size="sm">These users are removed from their Keycloak groups and lose these roles in Rancher:</Text>
-          <ChosenList items={chosen} label="Memberships to delete" moreNoun="more membership" render={whoLabel} />
+          <Text size="sm">
+            <Trans>These users are removed from their Keycloak groups and lose these roles in Rancher:</Trans>
+          </Text>
+          <ChosenList items={chosen} label={t`Memberships to delete`} moreNoun={t`more membership`} render={whoLabel} />
         </Stack>
       ),
-      confirmLabel: `Delete ${pluralize(chosen.length, 'membership')}`,
+      confirmLabel: t`Delete ${plural(count, { one: '# membership', other: '# memberships' })}`,
       onConfirm: () => void list.runBulk(chosen, (onOutcome) => deleteMemberships(chosen, { onOutcome })),
     });
   };
@@ -167,32 +171,44 @@ function MembershipsSection() {
     );
 
   const rowActions: RowAction<RancherMembership>[] = [
-    { label: 'Edit', onClick: (membership) => form.edit({ kind: 'edit', membership }) },
-    { label: 'Move to another scope or role', onClick: (membership) => form.edit({ kind: 'move', membership }) },
-    { label: 'Delete', color: 'red', onClick: confirmDelete },
+    { label: t`Edit`, onClick: (membership) => form.edit({ kind: 'edit', membership }) },
+    { label: t`Move to another scope or role`, onClick: (membership) => form.edit({ kind: 'move', membership }) },
+    { label: t`Delete`, color: 'red', onClick: confirmDelete },
   ];
   const columns = useMemo(() => membershipColumns(roles.data), [roles.data]);
   const setFilters = (patch: Partial<MembershipFilters>) => setState({ ...patch, page: 1 });
 
   const empty = disabledReason ? (
-    <EmptyState title="No memberships you can see" description={disabledReason} />
+    <EmptyState title={t`No memberships you can see`} description={disabledReason} />
   ) : (
-    <EmptyState title="No Rancher memberships yet" description="Add a membership: the Keycloak groups are created for you.">
-      <Button onClick={form.openAdd}>Add membership</Button>
+    <EmptyState title={t`No Rancher memberships yet`} description={t`Add a membership: the Keycloak groups are created for you.`}>
+      <Button onClick={form.openAdd}>
+        <Trans>Add membership</Trans>
+      </Button>
     </EmptyState>
   );
   const table = { columns, rowLabel: membershipRowLabel, actions: rowActions, disabledReason };
+  const listWords: ListWords = {
+    noun: t`memberships`,
+    label: t`Rancher memberships`,
+    noMatchHint: t`Text filters match exactly. Try other values, or clear the filters.`,
+  };
+  const selectionWords = { one: t`membership`, action: t`Delete selected` };
 
   // A 404 on the collection: this server has no Rancher plugin (the probe may not have said so yet).
   if (!memberships.data && memberships.error instanceof ApiError && memberships.error.isNotFound) {
-    return <Unavailable reason={GENERIC_MISSING} />;
+    return (
+      <Unavailable
+        reason={t`This server does not offer Rancher Keycloak memberships (HTTP 404 on /api/keycloak-user-group-memberships/): the Rancher plugin is not enabled.`}
+      />
+    );
   }
 
   return (
     <>
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Text size="sm" c="dimmed" maw={640}>
-          Keycloak group memberships that give users a role in a Rancher cluster or project. Text filters match exactly.
+          <Trans>Keycloak group memberships that give users a role in a Rancher cluster or project. Text filters match exactly.</Trans>
         </Text>
         <Group gap="xs">
           <Button
@@ -201,10 +217,10 @@ function MembershipsSection() {
             loading={list.exporting !== null}
             disabled={!memberships.data || memberships.data.total === 0}
           >
-            Export CSV
+            <Trans>Export CSV</Trans>
           </Button>
           <Button onClick={form.openAdd} disabled={Boolean(disabledReason)}>
-            Add membership
+            <Trans>Add membership</Trans>
           </Button>
         </Group>
       </Group>
@@ -214,14 +230,14 @@ function MembershipsSection() {
         </Text>
       ) : null}
       <MembershipsFilters filters={filters} onChange={setFilters} onClear={() => list.clearFilters()} filtered={filtered} />
-      <SelectionBar {...list.selectionBar} words={SELECTION_WORDS} onAction={confirmBulk} disabledReason={disabledReason} />
-      <ExportProgressAlert title="Exporting memberships to CSV" progress={list.exporting} onCancel={list.cancelExport} />
+      <SelectionBar {...list.selectionBar} words={selectionWords} onAction={confirmBulk} disabledReason={disabledReason} />
+      <ExportProgressAlert title={t`Exporting memberships to CSV`} progress={list.exporting} onCancel={list.cancelExport} />
       {list.bulk ? <BulkDeletePanel run={list.bulk} onDismiss={list.dismissBulk} /> : null}
-      <ListBody body={list.body} words={LIST_WORDS} empty={empty} table={table} />
+      <ListBody body={list.body} words={listWords} empty={empty} table={table} />
       <MembershipFormDialog mode={formMode} onClose={form.close} />
       <NotAllowedDialog
         opened={state.add === '1' && Boolean(disabledReason)}
-        title="Add membership"
+        title={t`Add membership`}
         reason={disabledReason ?? ''}
         onClose={form.close}
       />

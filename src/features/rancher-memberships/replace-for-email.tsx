@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -18,15 +19,24 @@ import { createMembership, deleteMembership, invalidateMemberships, moveMembersh
  * Keycloak group; if the create fails, they stay out until it is added again (offered here).
  */
 export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; body: MembershipBody; onDone: () => void }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const old = editing.membership;
-  const where = `${scopeLabel(old)} as ${editing.roleName}`;
+  const oldScope = scopeLabel(old);
+  const oldRole = editing.roleName;
+  const whereText = t`${oldScope} as ${oldRole}`;
+  // Names as elements in <Trans>, not strings: Lingui would read markup in a string value as its own tags.
+  const where = <>{whereText}</>;
+  const username = <Bdi>{old.username}</Bdi>;
 
   const finished = async (added: RancherMembership) => {
+    const addedUser = isolate(added.username);
+    const isolatedWhere = isolate(whereText);
+    const outcome = outcomeSentence(added);
     notifications.show({
       color: added.state === 'active' ? 'teal' : 'yellow',
-      title: `Membership of ${isolate(added.username)} added again with the new email`,
-      message: `Waldur deleted the membership in ${isolate(where)} and created it again. ${outcomeSentence(added)}`,
+      title: t`Membership of ${addedUser} added again with the new email`,
+      message: t`Waldur deleted the membership in ${isolatedWhere} and created it again. ${outcome}`,
     });
     await invalidateMemberships(queryClient, [old.uuid]);
     onDone();
@@ -54,40 +64,45 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
   };
 
   if (notAdded) {
+    const failure = <>{errorMessage(addAgain.error ?? notAdded.addError)}</>;
     return (
-      <Alert color="red" variant="light" role="alert" title="Removed, but not added again">
+      <Alert color="red" variant="light" role="alert" title={t`Removed, but not added again`}>
         <Stack gap="xs">
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            Waldur deleted the membership of <Bdi>{old.username}</Bdi> in {where}, but creating it again failed:{' '}
-            {errorMessage(addAgain.error ?? notAdded.addError)} Until it is added, <Bdi>{old.username}</Bdi> has no access through this
-            role.
+            <Trans>
+              Waldur deleted the membership of {username} in {where}, but creating it again failed: {failure} Until it is added, {username}{' '}
+              has no access through this role.
+            </Trans>
           </Text>
           <Group>
             <Button color="red" loading={addAgain.isPending} onClick={() => once(() => addAgain.mutate())}>
-              Add again
+              <Trans>Add again</Trans>
             </Button>
           </Group>
         </Stack>
       </Alert>
     );
   }
+  const replaceError = replace.error ? <>{errorMessage(replace.error)}</> : null;
   return (
-    <Alert color="yellow" variant="light" role="alert" title="Waldur cannot change only the email">
+    <Alert color="yellow" variant="light" role="alert" title={t`Waldur cannot change only the email`}>
       <Stack gap="xs">
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-          Waldur refuses an edit that keeps the username and role (“This keycloak user group membership already exists.”). What works is to
-          remove this membership and add it again with the new email: Waldur deletes it (removing <Bdi>{old.username}</Bdi> from the
-          Keycloak group) and creates it again (adding them back when Keycloak has the user). In between, and for good if adding it again
-          fails, <Bdi>{old.username}</Bdi> has no access through {where}.
+          <Trans>
+            Waldur refuses an edit that keeps the username and role (“This keycloak user group membership already exists.”). What works is
+            to remove this membership and add it again with the new email: Waldur deletes it (removing {username} from the Keycloak group)
+            and creates it again (adding them back when Keycloak has the user). In between, and for good if adding it again fails,{' '}
+            {username} has no access through {where}.
+          </Trans>
         </Text>
-        {replace.error ? (
+        {replaceError ? (
           <Text size="sm" c="red">
-            Nothing was changed: {errorMessage(replace.error)}
+            <Trans>Nothing was changed: {replaceError}</Trans>
           </Text>
         ) : null}
         <Group>
           <Button color="red" loading={busy} onClick={() => once(() => replace.mutate())}>
-            Remove and add again
+            <Trans>Remove and add again</Trans>
           </Button>
         </Group>
       </Stack>

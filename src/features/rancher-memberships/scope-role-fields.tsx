@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Select, TextInput } from '@mantine/core';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -22,6 +23,7 @@ export function knownRole(queryClient: QueryClient, uuid: string): RoleTemplate 
  * only when the role fits it; otherwise the role is cleared, and the field says why.
  */
 export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues> }) {
+  const { t } = useLingui();
   const queryClient = useQueryClient();
   const [roleNote, setRoleNote] = useState<string | null>(null);
   const values = form.watch();
@@ -42,11 +44,14 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
     const nextType: ScopeType = projectUuid ? 'project' : 'cluster';
     if (roleFits(role, nextCluster, nextType)) return;
     form.setValue('role', '', { shouldDirty: true });
-    const name = role?.display_name || role?.name || 'The role';
+    const name = isolate(role?.display_name || role?.name || t`The role`);
+    const clusterName = isolate(nextCluster?.name ?? '');
     setRoleNote(
       nextCluster
-        ? `“${isolate(name)}” is not a ${nextType} role of ${isolate(nextCluster.name ?? '')}: choose another role.`
-        : 'Choose a role for the new scope.',
+        ? nextType === 'project'
+          ? t`“${name}” is not a project role of ${clusterName}: choose another role.`
+          : t`“${name}” is not a cluster role of ${clusterName}: choose another role.`
+        : t`Choose a role for the new scope.`,
     );
   };
 
@@ -57,11 +62,13 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
     })),
     values.cluster,
     clusters.isPending,
+    t`Loading…`,
   );
   const projectOptions = keepValue(
     (projects.data ?? []).map((item) => ({ value: item.uuid, label: isolate(item.name) })),
     values.project,
     projects.isPending,
+    t`Loading…`,
   );
   const roleOptions = keepValue(
     (roles.data ?? []).map((item) => ({
@@ -70,8 +77,10 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
     })),
     values.role,
     roles.isPending,
+    t`Loading…`,
   );
   const noClusters = clusters.data !== undefined && clusters.data.length === 0;
+  const settingsName = isolate(cluster?.service_name || cluster?.name || t`this cluster`);
 
   return (
     <>
@@ -80,19 +89,19 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
         name="cluster"
         render={({ field }) => (
           <Select
-            label="Cluster"
+            label={t`Cluster`}
             withAsterisk
-            placeholder={clusters.isPending ? 'Loading clusters…' : 'Choose a cluster'}
+            placeholder={clusters.isPending ? t`Loading clusters…` : t`Choose a cluster`}
             data={clusterOptions}
             value={field.value || null}
             onChange={(value) => scopeChanged(value ?? '', '')}
             onBlur={field.onBlur}
             ref={field.ref}
             searchable
-            nothingFoundMessage="No cluster matches"
+            nothingFoundMessage={t`No cluster matches`}
             error={
               errors.cluster?.message ??
-              (clusters.error ? 'Could not load the clusters.' : noClusters ? 'You cannot see any Rancher cluster.' : undefined)
+              (clusters.error ? t`Could not load the clusters.` : noClusters ? t`You cannot see any Rancher cluster.` : undefined)
             }
             comboboxProps={{ withinPortal: true }}
           />
@@ -103,9 +112,9 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
         name="project"
         render={({ field }) => (
           <Select
-            label="Project"
-            description="Optional: leave empty for a membership in the whole cluster."
-            placeholder={!values.cluster ? 'Choose a cluster first' : projects.isPending ? 'Loading projects…' : 'Whole cluster'}
+            label={t`Project`}
+            description={t`Optional: leave empty for a membership in the whole cluster.`}
+            placeholder={!values.cluster ? t`Choose a cluster first` : projects.isPending ? t`Loading projects…` : t`Whole cluster`}
             data={projectOptions}
             value={field.value || null}
             onChange={(value) => scopeChanged(form.getValues('cluster'), value ?? '')}
@@ -114,33 +123,35 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
             disabled={!values.cluster}
             clearable
             searchable
-            nothingFoundMessage={projects.data?.length === 0 ? 'This cluster has no projects' : 'No project matches'}
-            error={errors.project?.message ?? (projects.error ? 'Could not load the projects.' : undefined)}
+            nothingFoundMessage={projects.data?.length === 0 ? t`This cluster has no projects` : t`No project matches`}
+            error={errors.project?.message ?? (projects.error ? t`Could not load the projects.` : undefined)}
             comboboxProps={{ withinPortal: true }}
           />
         )}
       />
       <TextInput
-        label="Scope type"
+        label={t`Scope type`}
         value={SCOPE_TYPE_LABEL[scopeType]}
         readOnly
         variant="filled"
-        description="Follows the scope: a project makes it a project membership."
+        description={t`Follows the scope: a project makes it a project membership.`}
       />
       <Controller
         control={form.control}
         name="role"
         render={({ field }) => (
           <Select
-            label="Role"
+            label={t`Role`}
             withAsterisk
             description={
               roleNote ??
               (cluster
-                ? `${SCOPE_TYPE_LABEL[scopeType]} role templates of ${isolate(cluster.service_name || cluster.name || 'this cluster')}.`
+                ? scopeType === 'project'
+                  ? t`Project role templates of ${settingsName}.`
+                  : t`Cluster role templates of ${settingsName}.`
                 : undefined)
             }
-            placeholder={!values.cluster ? 'Choose a cluster first' : roles.isPending ? 'Loading roles…' : 'Choose a role'}
+            placeholder={!values.cluster ? t`Choose a cluster first` : roles.isPending ? t`Loading roles…` : t`Choose a role`}
             data={roleOptions}
             value={field.value || null}
             onChange={(value) => {
@@ -151,8 +162,14 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
             ref={field.ref}
             disabled={!values.cluster}
             searchable
-            nothingFoundMessage={roles.data?.length === 0 ? `No ${scopeType} roles for this cluster` : 'No role matches'}
-            error={errors.role?.message ?? (roles.error ? 'Could not load the roles.' : undefined)}
+            nothingFoundMessage={
+              roles.data?.length === 0
+                ? scopeType === 'project'
+                  ? t`No project roles for this cluster`
+                  : t`No cluster roles for this cluster`
+                : t`No role matches`
+            }
+            error={errors.role?.message ?? (roles.error ? t`Could not load the roles.` : undefined)}
             comboboxProps={{ withinPortal: true }}
           />
         )}
@@ -162,8 +179,6 @@ export function ScopeRoleFields({ form }: { form: UseFormReturn<MembershipValues
 }
 
 /** The chosen value stays visible while its list loads (or when the list no longer has it). */
-function keepValue(options: { value: string; label: string }[], value: string, pending: boolean) {
-  return value && !options.some((option) => option.value === value)
-    ? [...options, { value, label: pending ? 'Loading…' : value }]
-    : options;
+function keepValue(options: { value: string; label: string }[], value: string, pending: boolean, loading: string) {
+  return value && !options.some((option) => option.value === value) ? [...options, { value, label: pending ? loading : value }] : options;
 }
