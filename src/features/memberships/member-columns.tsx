@@ -27,7 +27,7 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
         <Bdi>{withoutOfferingPrefix(member.group_name, member.group_offering_uuid)}</Bdi>
       </Text>
     ),
-     
+    // A CSV column name: stays English (scripts read it).
     csv: [['Group', (member) => member.group_name]],
   },
   {
@@ -74,7 +74,7 @@ export const MEMBER_COLUMNS: readonly ListColumn<OfferingMembership, CsvMember>[
       ) : (
         '—'
       ),
-     
+    // A CSV column name: stays English (scripts read it).
     csv: [['Scope ID', (member) => member.group_scope_id]],
   },
   ...stateColumns({ state: '14%', lastChecked: '12%' }),

@@ -76,12 +76,11 @@ export function membershipColumns(roles: readonly RoleTemplate[] | undefined): L
           </Text>
         </>
       ),
-       
+      // A CSV column name: stays English (scripts read it).
       csv: [
         ['Scope type', (membership) => membership.group_scope_type],
         ['Scope', (membership) => membership.group_scope_name],
       ],
-       
     },
     ...stateColumns({ state: '15%', lastChecked: '12%' }),
   ];
