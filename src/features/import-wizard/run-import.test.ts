@@ -155,6 +155,31 @@ describe('runImport', () => {
     expect(localGroupsLinkedTo(RG.visitors.id)).toHaveLength(1);
   });
 
+  it('tells "already linked" by the linked groups, not by the words of a Waldur that answers in German', async () => {
+    const first = await runImport({ offeringUuid: A, pullMembers: false, jobs: jobs([RG.visitors.id, R.namespaceEditor.uuid]) });
+    expect(first.results[RG.visitors.id]?.status).toBe('imported');
+    // Waldur speaks the request's language where it has a translation: its refusal, in German.
+    configureApi({ apiUrl: 'http://sim.test', timeoutMs: 10_000 }, async (request) => {
+      const answer = (await sim.handle(request)) ?? new Response(null, { status: 404 });
+      if (answer.status !== 400) return answer;
+      const german = { non_field_errors: ['Für diese entfernte Keycloak-Gruppe gibt es bereits eine Gruppe.'] };
+      return new Response(JSON.stringify(german), { status: 400, headers: { 'Content-Type': 'application/json' } });
+    });
+    const readLinked = async () =>
+      new Map(localGroupsLinkedTo(RG.visitors.id).map((group) => [RG.visitors.id, { uuid: group.uuid, name: group.name }]));
+    const named = await runImport({ offeringUuid: A, pullMembers: false, jobs: jobs([RG.visitors.id, R.projectMember.uuid]), readLinked });
+    expect(named.results[RG.visitors.id]).toEqual({ status: 'skipped', reason: 'Already linked to the local group “Visitors”.' });
+    // Nothing found linked: the refusal is told as Waldur worded it, never guessed to be "skipped".
+    const unknown = await runImport({
+      offeringUuid: A,
+      pullMembers: false,
+      jobs: jobs([RG.visitors.id, R.projectMember.uuid]),
+      readLinked: async () => new Map(),
+    });
+    expect(unknown.results[RG.visitors.id]).toMatchObject({ status: 'failed', message: expect.stringMatching(/bereits/) });
+    expect(localGroupsLinkedTo(RG.visitors.id)).toHaveLength(1);
+  });
+
   it('never re-sends a group imported earlier, but pulls it when its pull failed', async () => {
     const outcome = await runImport({
       offeringUuid: A,

@@ -79,10 +79,19 @@ export type RunOutcome = {
   stopped: StopReason | null;
 };
 
-export function isAlreadyLinkedError(error: unknown): boolean {
+/**
+ * Waldur's 400 when another local group links the remote group already. Its words are Waldur's,
+ * in the language the request asked for (Accept-Language), so they only hint: a 400 with a
+ * message for the whole form is checked against the linked groups, and the English words are
+ * trusted only when that lookup finds nothing.
+ */
+function mayBeAlreadyLinked(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.status === 400 && error.formErrors.length > 0;
+}
+
+function saysAlreadyLinked(error: unknown): boolean {
   return (
-    error instanceof ApiError &&
-    error.status === 400 &&
+    mayBeAlreadyLinked(error) &&
     error.formErrors.some((message) => message.toLowerCase().includes('already exists for this remote keycloak group'))
   );
 }
@@ -193,14 +202,13 @@ export async function runImport(options: RunOptions): Promise<RunOutcome> {
       });
       await pull(id, group);
     } catch (error) {
-      if (isAlreadyLinkedError(error)) {
+      if (mayBeAlreadyLinked(error)) {
         const ours = mayHaveReachedWaldur(previous) && client.findLinkedGroup ? await client.findLinkedGroup(id).catch(() => null) : null;
         const other = ours ? undefined : (await freshLinked())?.get(id);
         const otherName = other?.name ?? '';
-        if (ours) await pull(id, ours, t`Confirmed after the interruption.`);
-        else if (other) set(id, { status: 'skipped', reason: t`Already linked to the local group “${otherName}”.` });
-        else set(id, { status: 'skipped', reason: t`Already linked to a local group.` });
-        return;
+        if (ours) return await pull(id, ours, t`Confirmed after the interruption.`);
+        if (other) return set(id, { status: 'skipped', reason: t`Already linked to the local group “${otherName}”.` });
+        if (saysAlreadyLinked(error)) return set(id, { status: 'skipped', reason: t`Already linked to a local group.` });
       }
       const reason = fatalReason(error);
       if (reason) {
