@@ -20,7 +20,7 @@ describe('test connection', () => {
     startSim('staff');
     renderApp(<Harness offeringUuid={DEMO.offerings.healthyA.uuid} />);
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    const result = await screen.findByTestId('connection-result');
+    const result = await screen.findByRole('alert', { name: /^(Connected|Connection failed)$/ });
     expect(within(result).getByText('Connected')).toBeTruthy();
     expect(within(result).getByText(/top-level group/)).toBeTruthy();
     expect(within(result).getByRole('list', { name: 'Top-level groups' })).toBeTruthy();
@@ -31,7 +31,7 @@ describe('test connection', () => {
     startSim('staff');
     renderApp(<Harness offeringUuid={DEMO.offerings.unreachable.uuid} />);
     await userEvent.click(screen.getByRole('button', { name: 'Test connection' }));
-    const result = await screen.findByTestId('connection-result');
+    const result = await screen.findByRole('alert', { name: /^(Connected|Connection failed)$/ });
     expect(within(result).getByText('Connection failed')).toBeTruthy();
     expect(within(result).getByText('Unable to connect to Keycloak.')).toBeTruthy();
     expect(within(result).getByText(/Keycloak URL, the realm, and the admin username and password/)).toBeTruthy();
@@ -45,7 +45,7 @@ describe('test connection', () => {
     await userEvent.click(button);
     expect(await screen.findByText(/Testing the connection/)).toBeTruthy();
     await waitFor(() => expect(button.hasAttribute('disabled') || button.getAttribute('data-loading') !== null).toBe(true));
-    await screen.findByTestId('connection-result', {}, { timeout: 3000 });
+    await screen.findByRole('alert', { name: /^(Connected|Connection failed)$/ }, { timeout: 3000 });
     expect(screen.queryByText(/Testing the connection/)).toBeNull();
   });
 
