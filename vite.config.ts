@@ -183,6 +183,9 @@ export default defineConfig(({ command, mode }) => ({
         test: {
           name: 'dom',
           environment: 'happy-dom',
+          // Components against the in-process simulator: a whole page's flow per test, which on a
+          // busy two-core machine takes longer than vitest's default 5 s.
+          testTimeout: 30_000,
           include: ['src/**/*.test.tsx'],
           setupFiles: ['src/test/i18n-setup.ts', 'src/test/setup.ts'],
         },
