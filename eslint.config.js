@@ -87,11 +87,9 @@ const I18N_NOT_YET = [
   'src/features/memberships/**',
   'src/features/offering-access/**',
   'src/features/offering-groups/**',
-  'src/features/offering-settings/**',
   'src/features/offerings/**',
   'src/features/rancher-memberships/**',
   'src/features/sync-status/**',
-  'src/app/**',
 ];
 
 export default tseslint.config(
