@@ -74,8 +74,8 @@ export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
       <SkipLink />
       <header className={classes.header}>
         {headerTop}
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="sm" className={classes.headerBar}>
+          <Group gap="xs" wrap="nowrap" className={classes.brand}>
             <ActionIcon
               variant="subtle"
               color="gray"
@@ -86,9 +86,11 @@ export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
             >
               <span aria-hidden="true">{opened ? '✕' : '☰'}</span>
             </ActionIcon>
-            <Text fw={700}>{t`Waldur · Keycloak groups`}</Text>
+            <Text fw={700} className={classes.title}>
+              {t`Waldur · Keycloak groups`}
+            </Text>
           </Group>
-          {headerEnd}
+          <div className={classes.headerEnd}>{headerEnd}</div>
         </Group>
       </header>
       <nav className={classes.navbar} data-opened={opened || undefined} aria-label={t`Main`} onClick={close}>
