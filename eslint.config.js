@@ -84,9 +84,7 @@ const I18N_NOT_YET = [
   'src/components/**',
   'src/features/member-drift/**',
   'src/features/offering-groups/**',
-  'src/features/offering-settings/**',
   'src/features/sync-status/**',
-  'src/app/**',
 ];
 
 export default tseslint.config(

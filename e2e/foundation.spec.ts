@@ -236,6 +236,33 @@ test('nothing scrolls sideways: a long search text in the empty states, the Serv
   expect(await sideways(), 'the Server page at 390 px').toBeLessThanOrEqual(0);
 });
 
+test('the header fits at 390 px in every language: every control on screen, the whole name, sign out by its name', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const signOut = { en: 'Sign out', de: 'Abmelden', et: 'Logi välja', ar: 'تسجيل الخروج' };
+  for (const [language, name] of Object.entries(signOut)) {
+    await page.goto(`/offerings?language=${language}`);
+    const header = page.getByRole('banner');
+    // Below the "sm" breakpoint an icon button, named as the text button was (one of the two is shown).
+    await expect(header.getByRole('button', { name, exact: true })).toBeVisible();
+    await expect(header.getByRole('combobox')).toBeVisible();
+    const fit = await header.evaluate((element) => {
+      const shown = [...element.querySelectorAll('button, select, a, p')].filter((item) => item.getClientRects().length > 0);
+      const outside = shown.filter((item) => {
+        const box = item.getBoundingClientRect();
+        return box.left < 0 || box.right > window.innerWidth;
+      });
+      const title = element.querySelector('p');
+      return {
+        outside: outside.map((item) => item.textContent || item.getAttribute('aria-label')),
+        clipped: title ? title.scrollHeight > title.clientHeight : true,
+      };
+    });
+    expect(fit, language).toEqual({ outside: [], clipped: false });
+  }
+  await page.getByRole('banner').getByRole('button', { name: 'تسجيل الخروج', exact: true }).click();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
+
 test('a 500 page from the server shows an error with Retry, and Retry recovers', async ({ page, sim }) => {
   await sim.faults({ errorRate: 1 });
   await page.goto('/offerings');

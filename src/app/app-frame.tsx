@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { ActionIcon, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { NavLink as RouterNavLink } from 'react-router';
@@ -12,6 +13,7 @@ export function focusMain() {
 
 /** "Skip to main content": past the header and the navigation, for keyboard users. */
 function SkipLink() {
+  const { t } = useLingui();
   return (
     <a
       href={`#${MAIN_ID}`}
@@ -22,7 +24,7 @@ function SkipLink() {
         focusMain();
       }}
     >
-      Skip to main content
+      {t`Skip to main content`}
     </a>
   );
 }
@@ -66,29 +68,32 @@ type Props = {
  */
 export function AppFrame({ headerEnd, headerTop, nav, children }: Props) {
   const [opened, { toggle, close }] = useDisclosure();
+  const { t } = useLingui();
   return (
     <div className={classes.frame}>
       <SkipLink />
       <header className={classes.header}>
         {headerTop}
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
+        <Group h="100%" justify="space-between" wrap="nowrap" gap="sm" className={classes.headerBar}>
+          <Group gap="xs" wrap="nowrap" className={classes.brand}>
             <ActionIcon
               variant="subtle"
               color="gray"
               onClick={toggle}
               hiddenFrom="sm"
-              aria-label="Toggle navigation"
+              aria-label={t`Toggle navigation`}
               aria-expanded={opened}
             >
               <span aria-hidden="true">{opened ? '✕' : '☰'}</span>
             </ActionIcon>
-            <Text fw={700}>Waldur · Keycloak groups</Text>
+            <Text fw={700} className={classes.title}>
+              {t`Waldur · Keycloak groups`}
+            </Text>
           </Group>
-          {headerEnd}
+          <div className={classes.headerEnd}>{headerEnd}</div>
         </Group>
       </header>
-      <nav className={classes.navbar} data-opened={opened || undefined} aria-label="Main" onClick={close}>
+      <nav className={classes.navbar} data-opened={opened || undefined} aria-label={t`Main`} onClick={close}>
         {nav}
       </nav>
       <main id={MAIN_ID} tabIndex={-1} className={classes.main}>

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { ApiError, errorMessage } from '../api/errors';
@@ -13,11 +14,12 @@ export function createQueryClient(): QueryClient {
       onError: (error, query) => {
         if (query.state.data === undefined) return;
         if (error instanceof ApiError && error.isUnauthorized) return;
+        const reason = errorMessage(error);
         notifications.show({
           id: `refresh-failed-${query.queryHash}`,
           color: 'red',
-          title: 'Could not refresh',
-          message: `${errorMessage(error)} Showing the last data received.`,
+          title: t`Could not refresh`,
+          message: t`${reason} Showing the last data received.`,
         });
       },
     }),

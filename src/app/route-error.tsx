@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Button, Container, Stack } from '@mantine/core';
 import { isRouteErrorResponse, Navigate, useLocation, useRevalidator, useRouteError } from 'react-router';
 import { ApiError } from '../api/errors';
@@ -9,6 +10,7 @@ export function RouteError() {
   const error = useRouteError();
   const revalidator = useRevalidator();
   const location = useLocation();
+  const { t } = useLingui();
   // A loader refused on first load (expired token): the session watcher is not listening yet.
   if (error instanceof ApiError && error.isUnauthorized) {
     const next = encodeURIComponent(location.pathname + location.search);
@@ -20,9 +22,9 @@ export function RouteError() {
   return (
     <Container size="sm" py="xl">
       <Stack>
-        <ErrorAlert error={error} title="This page could not be loaded" onRetry={() => void revalidator.revalidate()} />
+        <ErrorAlert error={error} title={t`This page could not be loaded`} onRetry={() => void revalidator.revalidate()} />
         <Button variant="subtle" onClick={() => window.location.assign('/offerings')}>
-          Go to offerings
+          {t`Go to offerings`}
         </Button>
       </Stack>
     </Container>

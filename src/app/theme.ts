@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
 import { createTheme, darken, localStorageColorSchemeManager, type CSSVariablesResolver, type MantineThemeComponent } from '@mantine/core';
 import { COLOR_SCHEME_KEY } from '../boot/color-scheme';
 import progressClasses from './progress.module.css';
@@ -28,8 +30,9 @@ function focusTriggerOfMenu() {
  * but importing Modal, Drawer, Menu and Notification here put them (and floating-ui, the focus
  * trap and the scroll lock) in the entry chunk, ahead of the first row.
  */
-const closeButtonNamed = (label: string, styles?: MantineThemeComponent['styles']): MantineThemeComponent => ({
-  defaultProps: { closeButtonProps: { 'aria-label': label } },
+const closeButtonNamed = (label: MessageDescriptor, styles?: MantineThemeComponent['styles']): MantineThemeComponent => ({
+  // A function, read as each one renders: the name in the language chosen by then.
+  defaultProps: () => ({ closeButtonProps: { 'aria-label': i18n._(label) } }),
   styles,
 });
 const wrappingTitle = { title: { overflowWrap: 'anywhere', minWidth: 0 } };
@@ -40,12 +43,13 @@ export const theme = createTheme({
   primaryShade: { light: 8, dark: 8 },
   defaultRadius: 'sm',
   // index.html's first-paint skeleton names the same font.
+  // eslint-disable-next-line lingui/no-unlocalized-strings -- a CSS font stack, not text
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif',
   components: {
     // The close buttons of dialogs and side panels have no accessible name by default; titles
     // hold user input (255-character names) and must wrap.
-    Modal: closeButtonNamed('Close', wrappingTitle),
-    Drawer: closeButtonNamed('Close', wrappingTitle),
+    Modal: closeButtonNamed(msg`Close`, wrappingTitle),
+    Drawer: closeButtonNamed(msg`Close`, wrappingTitle),
     // Menu items with a colour draw their text in shade 6 (red 6 is 3.3:1 on white, 4.1:1 on the
     // dark dropdown): inside menus, shade 6 of red means a readable red of the scheme.
     // A menu holds only menu items and separators (axe aria-required-children), so not Mantine's
@@ -59,7 +63,7 @@ export const theme = createTheme({
     // Dividers are separators, not plain divs, inside a menu.
     MenuDivider: { defaultProps: { role: 'separator' } },
     // Notifications too; their description is drawn in gray-6 by default, below 4.5:1.
-    Notification: closeButtonNamed('Close notification', { description: { color: 'var(--mantine-color-text)' } }),
+    Notification: closeButtonNamed(msg`Close notification`, { description: { color: 'var(--mantine-color-text)' } }),
     // Progress bars follow long work (imports, checks, exports) that updates them several times
     // a second. Stripes the compositor moves (see progress.module.css), and no width transition:
     // a 100 ms transition after each update kept the main thread drawing frames for the whole run.

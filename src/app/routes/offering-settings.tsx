@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Group, Stack } from '@mantine/core';
 import { useMemo } from 'react';
 import { useParams } from 'react-router';
@@ -10,6 +11,7 @@ export function Component() {
   const { offeringUuid = '' } = useParams();
   const permission = useOfferingPermission(offeringUuid);
   const test = useConnectionTest(offeringUuid);
+  const { t } = useLingui();
   const connection = useMemo(
     () => ({ last: test.last ? { ok: test.last.ok, at: test.last.at } : null, run: test.run }),
     [test.last, test.run],
@@ -21,7 +23,7 @@ export function Component() {
       permission={permission}
       connection={connection}
       testSlot={
-        <Stack gap="xs" component="section" aria-label="Connection test of the saved settings">
+        <Stack gap="xs" component="section" aria-label={t`Connection test of the saved settings`}>
           <Group>
             <TestConnectionButton test={test} disabledReason={permission.reason} />
           </Group>

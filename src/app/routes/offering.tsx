@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Button, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
@@ -33,6 +34,8 @@ function KeycloakGroupsOffering({ offeringUuid }: { offeringUuid: string }) {
   const status = capabilities.data?.offeringKeycloak;
   const permission = useOfferingPermission(offeringUuid);
   const connection = useConnectionTest(offeringUuid);
+  const { t } = useLingui();
+  const reason = permission.reason;
   return (
     <OfferingFrame
       key={offeringUuid}
@@ -44,18 +47,18 @@ function KeycloakGroupsOffering({ offeringUuid }: { offeringUuid: string }) {
             <TestConnectionButton test={connection} disabledReason={permission.reason} />
             {permission.reason ? (
               <Button variant="light" disabled aria-describedby={connection.reasonId}>
-                Import remote groups
+                {t`Import remote groups`}
               </Button>
             ) : (
               <Button component={Link} to={`/offerings/${offeringUuid}/import`} variant="light">
-                Import remote groups
+                {t`Import remote groups`}
               </Button>
             )}
           </Group>
           <ConnectionTestResult
             floating
             test={connection}
-            disabledReason={permission.reason ? `Test connection and import are disabled. ${permission.reason}` : null}
+            disabledReason={permission.reason ? t`Test connection and import are disabled. ${reason}` : null}
           />
         </Stack>
       }

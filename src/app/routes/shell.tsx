@@ -11,6 +11,7 @@ import { setDraftOwner } from '../../lib/form-draft';
 import { AppFrame, AppNavLink } from '../app-frame';
 import { LanguageSelect } from '../../i18n/language-select';
 import { useFocusMainOnNavigation } from '../use-focus-main-on-navigation';
+import classes from '../app-frame.module.css';
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
@@ -27,6 +28,27 @@ function ColorSchemeToggle() {
         <span aria-hidden="true">{computed === 'dark' ? '☀' : '☾'}</span>
       </ActionIcon>
     </DeferredTooltip>
+  );
+}
+
+/** A door with an arrow out of it; mirrored in right-to-left text, where "out" points the other way. */
+function SignOutIcon() {
+  return (
+    <svg
+      aria-hidden="true"
+      width="18"
+      height="18"
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      className={classes.signOutIcon}
+    >
+      <path d="M14 8V6a2 2 0 0 0-2-2H5a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h7a2 2 0 0 0 2-2v-2" />
+      <path d="M9 12h12l-3-3m0 6 3-3" />
+    </svg>
   );
 }
 
@@ -61,9 +83,15 @@ export function Component() {
           </Text>
           <LanguageSelect />
           <ColorSchemeToggle />
-          <Button variant="default" onClick={() => signOut()}>
+          {/* Text from "sm" up; below, an icon with the same name (one of the two is shown, and read). */}
+          <Button variant="default" onClick={() => signOut()} visibleFrom="sm">
             {t`Sign out`}
           </Button>
+          <DeferredTooltip label={t`Sign out`}>
+            <ActionIcon variant="default" size="lg" hiddenFrom="sm" aria-label={t`Sign out`} onClick={() => signOut()}>
+              <SignOutIcon />
+            </ActionIcon>
+          </DeferredTooltip>
         </Group>
       }
       nav={

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Center } from '@mantine/core';
 import { useNavigate, useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
@@ -13,12 +14,13 @@ function safeNext(value: string | null): string {
 export function Component() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
+  const { t } = useLingui();
   const next = safeNext(params.get('next'));
   const notice =
     params.get('reason') === 'expired'
-      ? 'Your session has expired. Sign in again to continue where you were.'
+      ? t`Your session has expired. Sign in again to continue where you were.`
       : params.get('next')
-        ? 'Sign in to continue.'
+        ? t`Sign in to continue.`
         : null;
   return (
     <Center mih="100vh" p="md" component="main">

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+
 /**
  * How Waldur (waldur_keycloak/utils.py) names the Keycloak group made by the first membership
  * of a (role, resource, scope ID), and how it checks the template before saving it. Pure, so the
@@ -43,7 +45,8 @@ export function unknownTemplateVariables(template: string): string[] {
 /** Waldur's own message for a refused template, or null when it would be accepted. */
 export function templateError(template: string): string | null {
   const unknown = unknownTemplateVariables(template);
-  return unknown.length > 0 ? `Unknown template variables: ${unknown.join(', ')}` : null;
+  const names = unknown.join(', ');
+  return unknown.length > 0 ? t`Unknown template variables: ${names}` : null;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Autocomplete, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -9,6 +10,7 @@ import { EmptyState } from '../../components/empty-state';
 import { FormErrors } from '../../components/error-alert';
 import { invalidateAfterScopes, setKeycloakScopes } from './mutations';
 import { isolate } from '../../lib/bidi';
+import { Bdi } from '../../components/bidi-text';
 
 type Props = {
   offeringUuid: string;
@@ -29,6 +31,7 @@ const FIELDS = ['scope_type', 'scope_id', 'label'] as const;
  */
 export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage }: Props) {
   const queryClient = useQueryClient();
+  const { t } = useLingui();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [draft, setDraft] = useState<AvailableScope>(EMPTY);
   const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string[] }>({ fields: {}, form: [] });
@@ -50,7 +53,7 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
     if (!editing) return;
     const trimmed = { scope_type: draft.scope_type.trim(), scope_id: draft.scope_id.trim(), label: draft.label.trim() };
     const local: Record<string, string> = {};
-    for (const field of FIELDS) if (!trimmed[field]) local[field] = 'This field may not be blank.';
+    for (const field of FIELDS) if (!trimmed[field]) local[field] = t`This field may not be blank.`;
     if (Object.keys(local).length > 0) return setErrors({ fields: local, form: [] });
     const current = availableScopes(editing.resource);
     const index = editing.index ?? current.length;
@@ -72,17 +75,24 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
     const option = scopes[index];
     if (!option) return;
     const users = groups.filter((g) => g.resource_uuid === resource.uuid && g.scope_id === option.scope_id);
+    const scopeId = isolate(option.scope_id);
+    const optionId = option.scope_id;
+    const resourceName = resource.name;
     confirmDestructive({
-      title: `Remove scope option ${option.scope_id}?`,
-      confirmLabel: 'Remove option',
+      title: t`Remove scope option ${scopeId}?`,
+      confirmLabel: t`Remove option`,
       children: (
         <Stack gap="xs">
           <Text size="sm">
-            New members can no longer be added with scope ID “{option.scope_id}” on {resource.name}.
+            <Trans>
+              New members can no longer be added with scope ID “<Bdi>{optionId}</Bdi>” on <Bdi>{resourceName}</Bdi>.
+            </Trans>
           </Text>
           {users.length > 0 ? (
             <>
-              <Text size="sm">These groups keep the scope ID and their members:</Text>
+              <Text size="sm">
+                <Trans>These groups keep the scope ID and their members:</Trans>
+              </Text>
               <ul style={{ margin: 0 }}>
                 {users.map((g) => (
                   <li key={g.uuid} style={{ overflowWrap: 'anywhere' }}>
@@ -94,7 +104,9 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
               </ul>
             </>
           ) : (
-            <Text size="sm">No group uses it.</Text>
+            <Text size="sm">
+              <Trans>No group uses it.</Trans>
+            </Text>
           )}
         </Stack>
       ),
@@ -102,81 +114,94 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
     });
   };
 
+  const editingName = isolate(editing?.resource.name ?? '');
+
   return (
     <Stack gap="sm" component="section" aria-labelledby="scope-options-title">
       <Title order={2} size="h3" id="scope-options-title">
-        Scope options
+        <Trans>Scope options</Trans>
       </Title>
       <Text size="sm" c="dimmed">
-        The scope IDs members can be added with, per resource (for roles that apply at a project, namespace or similar level).
+        <Trans>
+          The scope IDs members can be added with, per resource (for roles that apply at a project, namespace or similar level).
+        </Trans>
       </Text>
       {resources.length === 0 ? (
-        <EmptyState title="No resources" description="This offering has no resources yet, so there is nothing to scope." />
+        <EmptyState title={t`No resources`} description={t`This offering has no resources yet, so there is nothing to scope.`} />
       ) : (
         resources.map((resource) => {
           const scopes = availableScopes(resource);
+          const name = isolate(resource.name ?? '');
           return (
-            <Stack key={resource.uuid} gap={4} component="section" aria-label={`Scope options of ${isolate(resource.name ?? '')}`}>
+            <Stack key={resource.uuid} gap={4} component="section" aria-label={t`Scope options of ${name}`}>
               <Group justify="space-between">
                 <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
                   {resource.name}
                 </Text>
                 {canManage ? (
-                  <Button
-                    size="xs"
-                    variant="light"
-                    onClick={() => open(resource, null)}
-                    aria-label={`Add scope option to ${isolate(resource.name ?? '')}`}
-                  >
-                    Add option
+                  <Button size="xs" variant="light" onClick={() => open(resource, null)} aria-label={t`Add scope option to ${name}`}>
+                    <Trans>Add option</Trans>
                   </Button>
                 ) : null}
               </Group>
               {scopes.length === 0 ? (
                 <Text size="sm" c="dimmed">
-                  No scope options.
+                  <Trans>No scope options.</Trans>
                 </Text>
               ) : (
                 <Table withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
-                      <Table.Th>Scope type</Table.Th>
-                      <Table.Th>Scope ID</Table.Th>
-                      <Table.Th>Label</Table.Th>
-                      {canManage ? <Table.Th>Actions</Table.Th> : null}
+                      <Table.Th>
+                        <Trans>Scope type</Trans>
+                      </Table.Th>
+                      <Table.Th>
+                        <Trans>Scope ID</Trans>
+                      </Table.Th>
+                      <Table.Th>
+                        <Trans>Label</Trans>
+                      </Table.Th>
+                      {canManage ? (
+                        <Table.Th>
+                          <Trans>Actions</Trans>
+                        </Table.Th>
+                      ) : null}
                     </Table.Tr>
                   </Table.Thead>
                   <Table.Tbody>
-                    {scopes.map((scope, index) => (
-                      <Table.Tr key={`${scope.scope_id}-${index}`}>
-                        <Table.Td>{scope.scope_type}</Table.Td>
-                        <Table.Td>{scope.scope_id}</Table.Td>
-                        <Table.Td>{scope.label}</Table.Td>
-                        {canManage ? (
-                          <Table.Td>
-                            <Group gap={4}>
-                              <Button
-                                size="compact-xs"
-                                variant="subtle"
-                                onClick={() => open(resource, index)}
-                                aria-label={`Edit ${scope.scope_id}`}
-                              >
-                                Edit
-                              </Button>
-                              <Button
-                                size="compact-xs"
-                                variant="subtle"
-                                color="red"
-                                onClick={() => remove(resource, index)}
-                                aria-label={`Remove ${scope.scope_id}`}
-                              >
-                                Remove
-                              </Button>
-                            </Group>
-                          </Table.Td>
-                        ) : null}
-                      </Table.Tr>
-                    ))}
+                    {scopes.map((scope, index) => {
+                      const scopeId = isolate(scope.scope_id);
+                      return (
+                        <Table.Tr key={`${scope.scope_id}-${index}`}>
+                          <Table.Td>{scope.scope_type}</Table.Td>
+                          <Table.Td>{scope.scope_id}</Table.Td>
+                          <Table.Td>{scope.label}</Table.Td>
+                          {canManage ? (
+                            <Table.Td>
+                              <Group gap={4}>
+                                <Button
+                                  size="compact-xs"
+                                  variant="subtle"
+                                  onClick={() => open(resource, index)}
+                                  aria-label={t`Edit ${scopeId}`}
+                                >
+                                  <Trans>Edit</Trans>
+                                </Button>
+                                <Button
+                                  size="compact-xs"
+                                  variant="subtle"
+                                  color="red"
+                                  onClick={() => remove(resource, index)}
+                                  aria-label={t`Remove ${scopeId}`}
+                                >
+                                  <Trans>Remove</Trans>
+                                </Button>
+                              </Group>
+                            </Table.Td>
+                          ) : null}
+                        </Table.Tr>
+                      );
+                    })}
                   </Table.Tbody>
                 </Table>
               )}
@@ -187,9 +212,7 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
       <Modal
         opened={editing !== null}
         onClose={() => setEditing(null)}
-        title={
-          editing?.index === null ? `Add scope option to ${editing.resource.name}` : `Edit scope option of ${editing?.resource.name ?? ''}`
-        }
+        title={editing?.index === null ? t`Add scope option to ${editingName}` : t`Edit scope option of ${editingName}`}
       >
         <form
           noValidate
@@ -200,15 +223,15 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
         >
           <Stack gap="sm">
             <Autocomplete
-              label="Scope type"
-              description="The scope type of the roles it is for."
+              label={t`Scope type`}
+              description={t`The scope type of the roles it is for.`}
               data={scopeTypes}
               value={draft.scope_type}
               onChange={(value) => setDraft((d) => ({ ...d, scope_type: value }))}
               error={errors.fields.scope_type}
             />
             <TextInput
-              label="Scope ID"
+              label={t`Scope ID`}
               value={draft.scope_id}
               onChange={(event) => {
                 const value = event.currentTarget.value;
@@ -217,7 +240,7 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
               error={errors.fields.scope_id}
             />
             <TextInput
-              label="Label"
+              label={t`Label`}
               value={draft.label}
               onChange={(event) => {
                 const value = event.currentTarget.value;
@@ -228,10 +251,10 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
             <FormErrors messages={errors.form} />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setEditing(null)}>
-                Cancel
+                <Trans>Cancel</Trans>
               </Button>
               <Button type="submit" loading={saveList.isPending}>
-                Save option
+                <Trans>Save option</Trans>
               </Button>
             </Group>
           </Stack>

@@ -1,4 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import {
   Alert,
   Button,
@@ -77,6 +79,7 @@ function download(name: string, content: string) {
  */
 export function SettingsForm({ offering, roles, resources, groups, connection, testSlot }: Props) {
   const queryClient = useQueryClient();
+  const { t } = useLingui();
   const saved = useMemo(() => savedOptions(offering), [offering]);
   const schema = useMemo(() => settingsSchema(saved), [saved]);
   const form = useForm<SettingsValues>({ resolver: zodResolver(schema), defaultValues: formValues(saved), mode: 'onChange' });
@@ -108,8 +111,10 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
       setImportReport(null);
       notifications.show({
         color: 'teal',
-        title: 'Settings saved',
-        message: touchesConnection ? 'The connection is tested with the saved settings now.' : 'The connection settings were not changed.',
+        title: t`Settings saved`,
+        message: touchesConnection
+          ? t`The connection is tested with the saved settings now.`
+          : t`The connection settings were not changed.`,
       });
       // Every save that touches the connection is tested at once: a failure offers the restore.
       if (touchesConnection) connection.run();
@@ -126,9 +131,9 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
     onSuccess: async () => {
       setPrevious(null);
       await invalidateAfterSettings(queryClient, offering.uuid ?? '');
-      notifications.show({ color: 'teal', title: 'Previous settings restored', message: 'Test the connection again to check them.' });
+      notifications.show({ color: 'teal', title: t`Previous settings restored`, message: t`Test the connection again to check them.` });
     },
-    onError: (error) => notifications.show({ color: 'red', title: 'Could not restore the settings', message: errorMessage(error) }),
+    onError: (error) => notifications.show({ color: 'red', title: t`Could not restore the settings`, message: errorMessage(error) }),
   });
 
   const dirty = formState.isDirty && !save.isPending;
@@ -152,6 +157,11 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
   };
 
   const template = watch('keycloak_group_name_template');
+  // The path of a group, with the words standing for its parts (braces outside the messages: ICU syntax).
+  const baseGroupWord = t`base group`;
+  const offeringSlugWord = t`offering slug`;
+  const basePath = `{${baseGroupWord}}/{${offeringSlugWord}}/`;
+  const importedCount = importReport?.count ?? 0;
   const baseGroupSaved = typeof saved.plugin.keycloak_base_group === 'string' && saved.plugin.keycloak_base_group !== '';
 
   return (
@@ -159,58 +169,58 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
       {broke ? (
         <Alert
           color="orange"
-          title={previous.workedBefore ? 'The connection worked before this save' : 'Keycloak does not answer with the saved settings'}
+          title={previous.workedBefore ? t`The connection worked before this save` : t`Keycloak does not answer with the saved settings`}
           role="alert"
         >
           <Text size="sm">
             {previous.workedBefore
-              ? 'Keycloak no longer answers with the saved settings. You can put back the settings from before the save.'
-              : 'The test after the save failed. You can put back the settings from before the save (they were not tested in this visit), or correct them and save again.'}
+              ? t`Keycloak no longer answers with the saved settings. You can put back the settings from before the save.`
+              : t`The test after the save failed. You can put back the settings from before the save (they were not tested in this visit), or correct them and save again.`}
           </Text>
           <Button mt="sm" color="orange" onClick={() => restore.mutate()} loading={restore.isPending}>
-            Restore previous settings
+            <Trans>Restore previous settings</Trans>
           </Button>
         </Alert>
       ) : null}
       <form
         noValidate
-        aria-label="Keycloak settings"
+        aria-label={t`Keycloak settings`}
         onSubmit={handleSubmit((values) => {
           setFormErrors([]);
           if (!save.isPending) save.mutate(values);
         })}
       >
         <Stack gap="md">
-          <Fieldset legend="Keycloak server">
+          <Fieldset legend={t`Keycloak server`}>
             <Stack gap="sm">
               <TextInput
-                label="Keycloak URL"
+                label={t`Keycloak URL`}
                 placeholder="https://keycloak.example.org/"
                 {...register('keycloak_url')}
                 error={formState.errors.keycloak_url?.message}
               />
               <Group grow align="flex-start">
-                <TextInput label="Realm" {...register('keycloak_realm')} error={formState.errors.keycloak_realm?.message} />
+                <TextInput label={t`Realm`} {...register('keycloak_realm')} error={formState.errors.keycloak_realm?.message} />
                 <TextInput
-                  label="User realm"
+                  label={t`User realm`}
                   placeholder="master"
-                  description="Where the admin user signs in; Waldur uses “master” when empty."
+                  description={t`Where the admin user signs in; Waldur uses “master” when empty.`}
                   {...register('keycloak_user_realm')}
                   error={formState.errors.keycloak_user_realm?.message}
                 />
               </Group>
               <Group grow align="flex-start">
                 <TextInput
-                  label="Admin username"
+                  label={t`Admin username`}
                   autoComplete="off"
                   {...register('keycloak_username')}
                   error={formState.errors.keycloak_username?.message}
                 />
                 <PasswordInput
-                  label="Admin password"
+                  label={t`Admin password`}
                   autoComplete="new-password"
-                  description="Leave empty to keep the saved password."
-                  visibilityToggleButtonProps={{ 'aria-label': 'Show or hide the admin password' }}
+                  description={t`Leave empty to keep the saved password.`}
+                  visibilityToggleButtonProps={{ 'aria-label': t`Show or hide the admin password` }}
                   {...register('keycloak_password')}
                   error={formState.errors.keycloak_password?.message}
                 />
@@ -220,7 +230,7 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
                 name="keycloak_ssl_verify"
                 render={({ field }) => (
                   <Checkbox
-                    label="Verify TLS certificates"
+                    label={t`Verify TLS certificates`}
                     checked={field.value}
                     onChange={(event) => field.onChange(event.currentTarget.checked)}
                   />
@@ -228,26 +238,26 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
               />
             </Stack>
           </Fieldset>
-          <Fieldset legend="Groups">
+          <Fieldset legend={t`Groups`}>
             <Stack gap="sm">
               <Controller
                 control={control}
                 name="keycloak_enabled"
                 render={({ field }) => (
                   <Switch
-                    label="Keycloak enabled"
-                    description="Off hides groups, members and sync status for this offering in Waldur; nothing is deleted."
+                    label={t`Keycloak enabled`}
+                    description={t`Off hides groups, members and sync status for this offering in Waldur; nothing is deleted.`}
                     checked={field.value}
                     onChange={(event) => field.onChange(event.currentTarget.checked)}
                   />
                 )}
               />
               <TextInput
-                label="Base group"
+                label={t`Base group`}
                 description={
                   baseGroupSaved
-                    ? 'Groups live under {base group}/{offering slug}/. It can be renamed, but Waldur’s API cannot remove it once set.'
-                    : 'Groups live under {base group}/{offering slug}/. Once set, Waldur’s API cannot remove it again (only rename it).'
+                    ? t`Groups live under ${basePath}. It can be renamed, but Waldur’s API cannot remove it once set.`
+                    : t`Groups live under ${basePath}. Once set, Waldur’s API cannot remove it again (only rename it).`
                 }
                 {...register('keycloak_base_group')}
                 error={formState.errors.keycloak_base_group?.message}
@@ -255,9 +265,9 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
               <Group align="flex-start" grow wrap="wrap">
                 <Stack gap={4} miw={280}>
                   <TextInput
-                    label="Group name template"
+                    label={t`Group name template`}
                     placeholder="${offering_uuid}_${role_name}"
-                    description="Names of new groups; empty means offering UUID, scope ID or resource UUID, and role."
+                    description={t`Names of new groups; empty means offering UUID, scope ID or resource UUID, and role.`}
                     {...register('keycloak_group_name_template')}
                     error={formState.errors.keycloak_group_name_template?.message}
                   />
@@ -273,7 +283,7 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
               </Group>
               <Group grow align="flex-start">
                 <TextInput
-                  label="Sync frequency (minutes)"
+                  label={t`Sync frequency (minutes)`}
                   inputMode="numeric"
                   {...register('keycloak_sync_frequency')}
                   onKeyDown={(event) =>
@@ -282,9 +292,9 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
                   error={formState.errors.keycloak_sync_frequency?.message}
                 />
                 <TextInput
-                  label="Username label"
-                  placeholder="Username"
-                  description="What the Add member form calls the username (empty: “Username”)."
+                  label={t`Username label`}
+                  placeholder={t`Username`}
+                  description={t`What the Add member form calls the username (empty: “Username”).`}
                   {...register('keycloak_username_label')}
                   error={formState.errors.keycloak_username_label?.message}
                 />
@@ -292,12 +302,15 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
             </Stack>
           </Fieldset>
           {importReport ? (
-            <Alert color={importReport.problems.length > 0 ? 'yellow' : 'blue'} title="Imported into the form, not saved" role="status">
+            <Alert color={importReport.problems.length > 0 ? 'yellow' : 'blue'} title={t`Imported into the form, not saved`} role="status">
               <Text size="sm">
-                {importReport.count} value{importReport.count === 1 ? '' : 's'} filled in. Review them, then Save settings.
+                {plural(importedCount, {
+                  one: '# value filled in. Review them, then Save settings.',
+                  other: '# values filled in. Review them, then Save settings.',
+                })}
               </Text>
               {importReport.problems.length > 0 ? (
-                <List size="sm" mt="xs" aria-label="Import problems">
+                <List size="sm" mt="xs" aria-label={t`Import problems`}>
                   {importReport.problems.map((problem) => (
                     <List.Item key={problem}>{problem}</List.Item>
                   ))}
@@ -309,7 +322,7 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
           <Group justify="space-between" wrap="wrap">
             <Group gap="xs">
               <Button type="submit" loading={save.isPending} disabled={!formState.isDirty}>
-                Save settings
+                <Trans>Save settings</Trans>
               </Button>
               <Button
                 variant="default"
@@ -320,17 +333,17 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
                   setImportReport(null);
                 }}
               >
-                Discard changes
+                <Trans>Discard changes</Trans>
               </Button>
             </Group>
             <Group gap="xs">
               <Button variant="subtle" onClick={() => setExportOpen(true)}>
-                Export settings
+                <Trans>Export settings</Trans>
               </Button>
               <FileButton onChange={(file) => void onImport(file)} accept="application/json,.json">
                 {(props) => (
                   <Button variant="subtle" {...props}>
-                    Import settings
+                    <Trans>Import settings</Trans>
                   </Button>
                 )}
               </FileButton>
@@ -339,17 +352,19 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
         </Stack>
       </form>
       <div>{testSlot}</div>
-      <Modal opened={exportOpen} onClose={() => setExportOpen(false)} title="Export Keycloak settings">
+      <Modal opened={exportOpen} onClose={() => setExportOpen(false)} title={t`Export Keycloak settings`}>
         <Stack gap="sm">
-          <Text size="sm">Downloads the saved settings as JSON (unsaved changes are not included).</Text>
+          <Text size="sm">
+            <Trans>Downloads the saved settings as JSON (unsaved changes are not included).</Trans>
+          </Text>
           <Checkbox
-            label="Include the admin password"
+            label={t`Include the admin password`}
             checked={withPassword}
             onChange={(event) => setWithPassword(event.currentTarget.checked)}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setExportOpen(false)}>
-              Cancel
+              <Trans>Cancel</Trans>
             </Button>
             <Button
               onClick={() => {
@@ -361,20 +376,22 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
                 setWithPassword(false);
               }}
             >
-              Download
+              <Trans>Download</Trans>
             </Button>
           </Group>
         </Stack>
       </Modal>
-      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title="Leave without saving?">
+      <Modal opened={blocker.state === 'blocked'} onClose={() => blocker.reset?.()} title={t`Leave without saving?`}>
         <Stack gap="sm">
-          <Text size="sm">The Keycloak settings have changes that are not saved. Leaving discards them.</Text>
+          <Text size="sm">
+            <Trans>The Keycloak settings have changes that are not saved. Leaving discards them.</Trans>
+          </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => blocker.reset?.()}>
-              Stay
+              <Trans>Stay</Trans>
             </Button>
             <Button color="red" onClick={() => blocker.proceed?.()}>
-              Leave and discard
+              <Trans>Leave and discard</Trans>
             </Button>
           </Group>
         </Stack>

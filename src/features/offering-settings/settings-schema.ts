@@ -1,6 +1,8 @@
+import { t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
 import type { components } from '../../api/schema';
 import type { Offering } from '../../api/types';
+import { formatNumber } from '../../lib/format';
 import { templateError } from './group-name';
 
 /**
@@ -82,7 +84,8 @@ export function formValues(saved: Saved): SettingsValues {
   };
 }
 
-const NOT_BLANK = 'This field may not be blank.';
+/** Waldur's words for a blank field, in the app's language as the issue is raised. */
+const notBlank = () => t`This field may not be blank.`;
 
 /** The longest sync interval accepted: a week, in minutes (Waldur takes any positive integer). */
 export const MAX_SYNC_MINUTES = 7 * 24 * 60;
@@ -99,6 +102,8 @@ const REALM_NAME = /^[\p{L}\p{N}._-]+$/u;
  */
 function connectionProblems(values: SettingsValues): Array<[SettingsField, string]> {
   const problems: Array<[SettingsField, string]> = [];
+  const max = formatNumber(MAX_NAME);
+  const atMost = () => t`At most ${max} characters.`;
   const url = values.keycloak_url.trim();
   if (url) {
     let parsed: URL | null = null;
@@ -110,23 +115,24 @@ function connectionProblems(values: SettingsValues): Array<[SettingsField, strin
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || !parsed.hostname) {
       problems.push([
         'keycloak_url',
-        'Enter the address of the Keycloak server, starting with https:// (or http://), e.g. https://keycloak.example.org.',
+        t`Enter the address of the Keycloak server, starting with https:// (or http://), e.g. https://keycloak.example.org.`,
       ]);
     }
   }
   for (const field of ['keycloak_realm', 'keycloak_user_realm'] as const) {
     const realm = values[field].trim();
     if (realm && !REALM_NAME.test(realm)) {
-      problems.push([field, 'A realm name has letters, digits, “.”, “_” and “-” only (no spaces, symbols or markup).']);
+      problems.push([field, t`A realm name has letters, digits, “.”, “_” and “-” only (no spaces, symbols or markup).`]);
     } else if (realm.length > MAX_NAME) {
-      problems.push([field, `At most ${MAX_NAME} characters.`]);
+      problems.push([field, atMost()]);
     }
   }
   for (const field of ['keycloak_username', 'keycloak_base_group'] as const) {
-    if (values[field].trim().length > MAX_NAME) problems.push([field, `At most ${MAX_NAME} characters.`]);
+    if (values[field].trim().length > MAX_NAME) problems.push([field, atMost()]);
   }
   if (values.keycloak_username_label.trim().length > MAX_USERNAME_LABEL) {
-    problems.push(['keycloak_username_label', `At most ${MAX_USERNAME_LABEL} characters: it is the label of a field in Add member.`]);
+    const maxLabel = formatNumber(MAX_USERNAME_LABEL);
+    problems.push(['keycloak_username_label', t`At most ${maxLabel} characters: it is the label of a field in Add member.`]);
   }
   return problems;
 }
@@ -163,7 +169,7 @@ export function settingsSchema(saved: Saved) {
         for (const { field, saved: savedOf } of SAVED_STRINGS) {
           const value = values[field];
           if (typeof value === 'string' && value.trim() === '' && text(savedOf(saved)) !== '') {
-            ctx.addIssue({ code: 'custom', path: [field], message: NOT_BLANK });
+            ctx.addIssue({ code: 'custom', path: [field], message: notBlank() });
           }
         }
         const template = values.keycloak_group_name_template.trim();
@@ -172,18 +178,19 @@ export function settingsSchema(saved: Saved) {
         const frequency = values.keycloak_sync_frequency.trim();
         if (frequency !== '' || saved.plugin.keycloak_sync_frequency !== undefined) {
           if (!/^[-+]?\d+$/.test(frequency)) {
-            ctx.addIssue({ code: 'custom', path: ['keycloak_sync_frequency'], message: 'A valid integer is required.' });
+            ctx.addIssue({ code: 'custom', path: ['keycloak_sync_frequency'], message: t`A valid integer is required.` });
           } else if (Number(frequency) < 1) {
             ctx.addIssue({
               code: 'custom',
               path: ['keycloak_sync_frequency'],
-              message: 'Ensure this value is greater than or equal to 1.',
+              message: t`Ensure this value is greater than or equal to 1.`,
             });
           } else if (Number(frequency) > MAX_SYNC_MINUTES) {
+            const maxMinutes = formatNumber(MAX_SYNC_MINUTES);
             ctx.addIssue({
               code: 'custom',
               path: ['keycloak_sync_frequency'],
-              message: `At most ${MAX_SYNC_MINUTES.toLocaleString('en')} minutes (a week): memberships would hardly ever be synced.`,
+              message: t`At most ${maxMinutes} minutes (a week): memberships would hardly ever be synced.`,
             });
           }
         }
@@ -256,14 +263,21 @@ export function exportSettings(saved: Saved, withPassword: boolean): SettingsExp
   return { plugin_options, secret_options };
 }
 
-const importTypes: Record<string, { check: (v: unknown) => boolean; expected: string }> = {
-  keycloak_enabled: { check: (v) => typeof v === 'boolean', expected: 'true or false' },
-  keycloak_ssl_verify: { check: (v) => typeof v === 'boolean', expected: 'true or false' },
+/** Each key's check, and the problem with a wrong value (`path` and `got` as the file has them). */
+type ImportRule = { check: (v: unknown) => boolean; wrong: (path: string, got: string) => string };
+const trueOrFalse: ImportRule = {
+  check: (v) => typeof v === 'boolean',
+  wrong: (path, got) => t`“${path}”: expected true or false, got ${got}.`,
+};
+const importTypes: Record<string, ImportRule> = {
+  keycloak_enabled: trueOrFalse,
+  keycloak_ssl_verify: trueOrFalse,
   keycloak_sync_frequency: {
     check: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1,
-    expected: 'a whole number of at least 1',
+    wrong: (path, got) => t`“${path}”: expected a whole number of at least 1, got ${got}.`,
   },
 };
+const textRule: ImportRule = { check: (v) => typeof v === 'string', wrong: (path, got) => t`“${path}”: expected text, got ${got}.` };
 
 export type ImportResult = { values: Partial<SettingsValues>; problems: string[] };
 
@@ -273,10 +287,10 @@ export function importSettings(textContent: string): ImportResult {
   try {
     document = JSON.parse(textContent);
   } catch {
-    return { values: {}, problems: ['The file is not JSON.'] };
+    return { values: {}, problems: [t`The file is not JSON.`] };
   }
   if (!document || typeof document !== 'object' || Array.isArray(document)) {
-    return { values: {}, problems: ['The file must hold an object with "plugin_options" and "secret_options".'] };
+    return { values: {}, problems: [t`The file must hold an object with "plugin_options" and "secret_options".`] };
   }
   const values: Partial<SettingsValues> = {};
   const problems: string[] = [];
@@ -284,22 +298,22 @@ export function importSettings(textContent: string): ImportResult {
   for (const [section, content] of Object.entries(document as Record<string, unknown>)) {
     const keys = sections[section];
     if (!keys) {
-      problems.push(`“${section}”: unknown key (expected plugin_options or secret_options).`);
+      problems.push(t`“${section}”: unknown key (expected plugin_options or secret_options).`);
       continue;
     }
     if (!content || typeof content !== 'object' || Array.isArray(content)) {
-      problems.push(`“${section}”: expected an object.`);
+      problems.push(t`“${section}”: expected an object.`);
       continue;
     }
     for (const [key, value] of Object.entries(content as Record<string, unknown>)) {
       const path = `${section}.${key}`;
       if (!keys.includes(key)) {
-        problems.push(`“${path}”: unknown key.`);
+        problems.push(t`“${path}”: unknown key.`);
         continue;
       }
-      const rule = importTypes[key] ?? { check: (v: unknown) => typeof v === 'string', expected: 'text' };
+      const rule = importTypes[key] ?? textRule;
       if (!rule.check(value)) {
-        problems.push(`“${path}”: expected ${rule.expected}, got ${JSON.stringify(value)}.`);
+        problems.push(rule.wrong(path, JSON.stringify(value)));
         continue;
       }
       const field = key as SettingsField;

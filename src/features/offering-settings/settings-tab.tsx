@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { groupQueries } from '../../api/group-queries';
@@ -23,17 +24,18 @@ export function SettingsTab({ offeringUuid, permission, connection, testSlot }: 
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
   const groups = useQuery({ ...groupQueries.everyGroup(offeringUuid), enabled: permission.canManage });
+  const { t } = useLingui();
 
   const failed = [offering, roles, resources].find((q) => q.error && !q.data);
   if (failed) return <ErrorAlert error={failed.error} onRetry={() => void failed.refetch()} />;
-  if (!offering.data || !roles.data || !resources.data) return <TableSkeleton rows={8} label="Loading the settings" />;
+  if (!offering.data || !roles.data || !resources.data) return <TableSkeleton rows={8} label={t`Loading the settings`} />;
   const groupList = groups.data?.items ?? [];
 
   return (
     <Stack gap="xl">
       <Stack gap="sm">
         <Title order={2} size="h3">
-          Keycloak settings
+          <Trans>Keycloak settings</Trans>
         </Title>
         {permission.canManage ? (
           <SettingsForm
@@ -61,33 +63,35 @@ export function SettingsTab({ offeringUuid, permission, connection, testSlot }: 
 }
 
 function ReadOnlySettings({ offering, reason }: { offering: Parameters<typeof savedOptions>[0]; reason: string | null }) {
+  const { t } = useLingui();
   const saved = savedOptions(offering);
   const values = formValues(saved);
   const secretsShown = Object.keys(saved.secret).length > 0;
   const rows: Array<[string, string]> = [
-    ['Keycloak enabled', values.keycloak_enabled ? 'Yes' : 'No'],
-    ['Base group', values.keycloak_base_group || '—'],
-    ['Group name template', values.keycloak_group_name_template || '— (default names)'],
-    ['Sync frequency (minutes)', values.keycloak_sync_frequency || '—'],
-    ['Username label', values.keycloak_username_label || '— (“Username”)'],
+    [t`Keycloak enabled`, values.keycloak_enabled ? t`Yes` : t`No`],
+    [t`Base group`, values.keycloak_base_group || '—'],
+    [t`Group name template`, values.keycloak_group_name_template || t`— (default names)`],
+    [t`Sync frequency (minutes)`, values.keycloak_sync_frequency || '—'],
+    [t`Username label`, values.keycloak_username_label || t`— (“Username”)`],
   ];
   if (secretsShown) {
     rows.push(
-      ['Keycloak URL', values.keycloak_url || '—'],
-      ['Realm', values.keycloak_realm || '—'],
-      ['User realm', values.keycloak_user_realm || 'master'],
-      ['Admin username', values.keycloak_username || '—'],
-      ['Verify TLS certificates', values.keycloak_ssl_verify ? 'Yes' : 'No'],
+      [t`Keycloak URL`, values.keycloak_url || '—'],
+      [t`Realm`, values.keycloak_realm || '—'],
+      // Keycloak's realm name, not a word: Waldur's default.
+      [t`User realm`, values.keycloak_user_realm || 'master'],
+      [t`Admin username`, values.keycloak_username || '—'],
+      [t`Verify TLS certificates`, values.keycloak_ssl_verify ? t`Yes` : t`No`],
     );
   }
   return (
     <Stack gap="sm">
       {reason ? (
-        <Alert color="gray" title="Read only">
+        <Alert color="gray" title={t`Read only`}>
           {reason}
         </Alert>
       ) : null}
-      <Table withTableBorder aria-label="Keycloak settings (read only)">
+      <Table withTableBorder aria-label={t`Keycloak settings (read only)`}>
         <Table.Tbody>
           {rows.map(([label, value]) => (
             <Table.Tr key={label}>
@@ -99,7 +103,7 @@ function ReadOnlySettings({ offering, reason }: { offering: Parameters<typeof sa
       </Table>
       {!secretsShown ? (
         <Text size="sm" c="dimmed">
-          The server settings (URL, realm, admin account) are shown only to users who may manage the offering.
+          <Trans>The server settings (URL, realm, admin account) are shown only to users who may manage the offering.</Trans>
         </Text>
       ) : null}
     </Stack>
