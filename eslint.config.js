@@ -79,9 +79,6 @@ const NO_FEATURE_FROM_DOMAIN = {
  * translated, until it is empty.
  */
 const I18N_NOT_YET = [
-  'src/api/**',
-  'src/lib/**',
-  'src/components/**',
   'src/features/connection/**',
   'src/features/member-drift/**',
   'src/features/memberships/**',

@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
 import { bulkProgressOf, type BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
@@ -19,6 +20,16 @@ const WORDS: BulkWords = {
   doing: 'Removing',
   did: 'Removed',
   done: 'removed',
+  count: (count) => plural(count, { one: '# member', other: '# members' }),
+  get notDone() {
+    return t`not removed`;
+  },
+  get alreadyDone() {
+    return t`already removed`;
+  },
+  get stayHint() {
+    return t`The members that could not be removed stay selected: use “Remove selected” to try again.`;
+  },
   one: 'member',
   many: 'members',
   retry: 'Remove selected',

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { useQuery } from '@tanstack/react-query';
 import { groupQueries } from '../../api/group-queries';
 import { offeringQueries } from '../../api/offering-queries';
@@ -47,8 +48,25 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
   const roleOptions = (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.name }));
 
   const selects: FilterSelectSpec<'group' | 'role'>[] = [
-    { name: 'group', label: 'Group', noun: 'groups', options: groupOptions, query: groups, w: 280, limit: 100 },
-    { name: 'role', label: 'Role', noun: 'roles', options: roleOptions, query: roles, w: 190 },
+    {
+      name: 'group',
+      label: 'Group',
+      placeholder: t`Any group`,
+      loadError: t`Could not load the groups.`,
+      options: groupOptions,
+      query: groups,
+      w: 280,
+      limit: 100,
+    },
+    {
+      name: 'role',
+      label: 'Role',
+      placeholder: t`Any role`,
+      loadError: t`Could not load the roles.`,
+      options: roleOptions,
+      query: roles,
+      w: 190,
+    },
   ];
 
   return (

@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -47,12 +48,26 @@ type Props = { offeringUuid: string; permission: OfferingPermission };
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 const NO_FILTERS: MemberFilters = { group: '', role: '', resource: '', state: [], username: '', email: '' };
+const memberCount = (count: number) => plural(count, { one: '# member', other: '# members' });
 const LIST_WORDS: ListWords = {
   noun: 'members',
   label: 'Members',
   noMatchHint: 'Filters on username and email match exactly. Try other values, or clear the filters.',
+  count: memberCount,
+  get noMatch() {
+    return t`No members match these filters`;
+  },
+  get forbidden() {
+    return t`You cannot see these members`;
+  },
+  get loading() {
+    return t`Loading members`;
+  },
+  get selectAll() {
+    return t`Select all members on this page`;
+  },
 };
-const SELECTION_WORDS = { one: 'member', action: 'Remove selected' };
+const SELECTION_WORDS = { one: 'member', action: 'Remove selected', count: memberCount };
 
 /** The members tab: filters, the server-paginated table, add / change group / remove, bulk removal and CSV export. */
 export function MembersTab({ offeringUuid, permission }: Props) {
@@ -77,7 +92,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       failedTitle: (member) => `Could not remove ${isolate(member.username)}`,
     },
     outcomeUuid: (outcome: RemoveOutcome) => outcome.member.uuid,
-    exportNoun: 'membership',
+    exportCount: (count) => plural(count, { one: '# membership', other: '# memberships' }),
     filters: { filtered, none: NO_FILTERS, serverNames: MEMBER_SERVER_NAMES },
   });
 
@@ -135,7 +150,12 @@ export function MembersTab({ offeringUuid, permission }: Props) {
             These memberships are removed in Waldur, and the users are removed from the Keycloak groups. Each result says what Keycloak
             shows afterwards.
           </Text>
-          <ChosenList items={chosen} label="Members to remove" moreNoun="more member" render={whoLabel} />
+          <ChosenList
+            items={chosen}
+            label="Members to remove"
+            more={(count) => plural(count, { one: 'and # more member', other: 'and # more members' })}
+            render={whoLabel}
+          />
           {emptied && emptied.length > 0 ? (
             <Alert
               color="red"

@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -32,12 +33,40 @@ import { useOfferingAccess } from './use-offering-access';
 export const GRANT_REFUSED =
   'Waldur lets only staff grant, change and revoke offering roles here: for other accounts its provider endpoints answer 403. Owners of the consumer’s organization and managers of its project can do it on the resource’s Team tab in Waldur itself.';
 
-const LIST_WORDS: ListWords = { noun: 'grants', label: 'Grants', noMatchHint: 'Try other filters, or clear them.' };
-const SELECTION_WORDS = { one: 'grant', action: 'Revoke selected' };
+const grantCount = (count: number) => plural(count, { one: '# grant', other: '# grants' });
+const LIST_WORDS: ListWords = {
+  noun: 'grants',
+  label: 'Grants',
+  noMatchHint: 'Try other filters, or clear them.',
+  count: grantCount,
+  get noMatch() {
+    return t`No grants match these filters`;
+  },
+  get forbidden() {
+    return t`You cannot see these grants`;
+  },
+  get loading() {
+    return t`Loading grants`;
+  },
+  get selectAll() {
+    return t`Select all grants on this page`;
+  },
+};
+const SELECTION_WORDS = { one: 'grant', action: 'Revoke selected', count: grantCount };
 const BULK_WORDS: BulkWords = {
   doing: 'Revoking',
   did: 'Revoked',
   done: 'revoked',
+  count: grantCount,
+  get notDone() {
+    return t`not revoked`;
+  },
+  get alreadyDone() {
+    return t`already revoked`;
+  },
+  get stayHint() {
+    return t`The grants that could not be revoked stay selected: use “Revoke selected” to try again.`;
+  },
   one: 'grant',
   many: 'grants',
   retry: 'Revoke selected',
@@ -108,7 +137,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
       failedTitle: (grant) => `Could not revoke ${grant.roleName} of ${grant.username}`,
     },
     outcomeUuid: (outcome: RevokeOutcome) => outcome.grant.key,
-    exportNoun: 'grant',
+    exportCount: grantCount,
     filters: { filtered: Object.values(filters).some(Boolean), none: NO_ACCESS_FILTERS, serverNames: {} },
   });
 
@@ -145,7 +174,12 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
             These users lose these roles. Waldur records each revocation at once; the site agent removes the Keycloak memberships at its
             next cycle.
           </Text>
-          <ChosenList items={chosen} label="Grants to revoke" moreNoun="more grant" render={(grant) => grantRowLabel(grant)} />
+          <ChosenList
+            items={chosen}
+            label="Grants to revoke"
+            more={(count) => plural(count, { one: 'and # more grant', other: 'and # more grants' })}
+            render={(grant) => grantRowLabel(grant)}
+          />
         </Stack>
       ),
       confirmLabel: `Revoke ${pluralize(chosen.length, 'grant')}`,

@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Alert, Button, Stack, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { EmptyState } from '../../components/empty-state';
@@ -126,7 +127,7 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
             page={state.page}
             pageSize={state.page_size}
             total={attention.length}
-            label="grants"
+            count={(count) => plural(count, { one: '# grant', other: '# grants' })}
             onChange={(next) => setState(next)}
           />
         </>

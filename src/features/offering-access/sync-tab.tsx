@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Badge, Button, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { ErrorAlert } from '../../components/error-alert';
 import { PaginationBar } from '../../components/pagination-bar';
@@ -73,7 +74,7 @@ export function SyncTab({ offeringUuid, isStaff }: { offeringUuid: string; isSta
         page={state.page}
         pageSize={state.page_size}
         total={access.resources.length}
-        label="resources"
+        count={(count) => plural(count, { one: '# resource', other: '# resources' })}
         onChange={(next) => setState(next)}
       />
     </Stack>

@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
 import { bulkProgressOf, type BulkRun as ListBulkRun } from '../../components/use-selectable-list-page';
@@ -21,6 +22,16 @@ const WORDS: BulkWords = {
   doing: 'Deleting',
   did: 'Deleted',
   done: 'deleted',
+  count: (count) => plural(count, { one: '# membership', other: '# memberships' }),
+  get notDone() {
+    return t`not deleted`;
+  },
+  get alreadyDone() {
+    return t`already deleted`;
+  },
+  get stayHint() {
+    return t`The memberships that could not be deleted stay selected: use “Delete selected” to try again.`;
+  },
   one: 'membership',
   many: 'memberships',
   retry: 'Delete selected',

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -66,8 +67,25 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
   });
 
   const selects: FilterSelectSpec<'group' | 'role'>[] = [
-    { name: 'group', label: 'Group', noun: 'groups', options: groupOptions, query: groups, w: 280, limit: 200 },
-    { name: 'role', label: 'Role', noun: 'roles', options: roleOptions, query: roles, w: 260 },
+    {
+      name: 'group',
+      label: 'Group',
+      placeholder: t`Any group`,
+      loadError: t`Could not load the groups.`,
+      options: groupOptions,
+      query: groups,
+      w: 280,
+      limit: 200,
+    },
+    {
+      name: 'role',
+      label: 'Role',
+      placeholder: t`Any role`,
+      loadError: t`Could not load the roles.`,
+      options: roleOptions,
+      query: roles,
+      w: 260,
+    },
   ];
 
   return (

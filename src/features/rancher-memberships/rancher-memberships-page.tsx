@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { Alert, Anchor, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -43,12 +44,26 @@ const RANCHER_UNCHECKED =
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
+const membershipCount = (count: number) => plural(count, { one: '# membership', other: '# memberships' });
 const LIST_WORDS: ListWords = {
   noun: 'memberships',
   label: 'Rancher memberships',
   noMatchHint: 'Text filters match exactly. Try other values, or clear the filters.',
+  count: membershipCount,
+  get noMatch() {
+    return t`No memberships match these filters`;
+  },
+  get forbidden() {
+    return t`You cannot see these memberships`;
+  },
+  get loading() {
+    return t`Loading memberships`;
+  },
+  get selectAll() {
+    return t`Select all memberships on this page`;
+  },
 };
-const SELECTION_WORDS = { one: 'membership', action: 'Delete selected' };
+const SELECTION_WORDS = { one: 'membership', action: 'Delete selected', count: membershipCount };
 
 const GENERIC_MISSING =
   'This server does not offer Rancher Keycloak memberships (HTTP 404 on /api/keycloak-user-group-memberships/): the Rancher plugin is not enabled.';
@@ -114,7 +129,7 @@ function MembershipsSection() {
       failedTitle: (membership) => `Could not delete the membership of ${isolate(membership.username)}`,
     },
     outcomeUuid: (outcome: DeleteOutcome) => outcome.membership.uuid,
-    exportNoun: 'membership',
+    exportCount: membershipCount,
     filters: { filtered, none: NO_FILTERS, serverNames: MEMBERSHIP_SERVER_NAMES },
   });
 
@@ -147,7 +162,12 @@ function MembershipsSection() {
       children: (
         <Stack gap="xs">
           <Text size="sm">These users are removed from their Keycloak groups and lose these roles in Rancher:</Text>
-          <ChosenList items={chosen} label="Memberships to delete" moreNoun="more membership" render={whoLabel} />
+          <ChosenList
+            items={chosen}
+            label="Memberships to delete"
+            more={(count) => plural(count, { one: 'and # more membership', other: 'and # more memberships' })}
+            render={whoLabel}
+          />
         </Stack>
       ),
       confirmLabel: `Delete ${pluralize(chosen.length, 'membership')}`,
