@@ -2,12 +2,8 @@ import { Trans } from '@lingui/react/macro';
 import { Button, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 
-/**
- * `message` says what was not found ("This offering does not exist, or you are not allowed to see
- * it."), as a whole sentence; `what` is no longer read (a noun cannot be put in a sentence in every
- * language), kept for pages passing it.
- */
-export function NotFound({ message }: { message?: string; what?: string }) {
+/** `message` says what was not found, as a whole sentence ("This offering does not exist, or …"). */
+export function NotFound({ message }: { message?: string }) {
   return (
     <Stack align="center" py={60} gap="sm" ta="center">
       <Title order={1}>
