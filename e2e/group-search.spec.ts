@@ -61,7 +61,7 @@ test('quick filters: linked, not linked, missing in Keycloak', async ({ page }) 
   // With a search: the one orphaned "Researchers".
   await page.getByRole('searchbox', { name: 'Search groups by name' }).fill('Researchers');
   await show(page, 'Missing in Keycloak');
-  await expect(page.getByText('1–1 of 1 groups')).toBeVisible();
+  await expect(page.getByText('1–1 of 1 group')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Groups' })).toContainText(G.orphanedResearchers.backendId);
 });
 

@@ -213,7 +213,7 @@ test('removing the last member warns that the group is deleted in Waldur and Key
     `/api/offering-keycloak-groups/${groupUuid}/`,
   );
   await page.goto(membersUrl(`group=${groupUuid}`));
-  await expect(page.getByText('1–1 of 1 members')).toBeVisible();
+  await expect(page.getByText('1–1 of 1 member')).toBeVisible();
   await new MembersPage(page).memberAction('carol', group.name, 'Remove');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText(

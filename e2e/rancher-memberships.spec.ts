@@ -85,7 +85,7 @@ test('lists memberships with their states, filters them and keeps the filters ac
   // Exact text filters.
   await page.getByRole('textbox', { name: 'Exact username' }).fill('new.engineer');
   await expect(page).toHaveURL(/username=new\.engineer/);
-  await expect(page.getByText('1–1 of 1 memberships')).toBeVisible();
+  await expect(page.getByText('1–1 of 1 membership')).toBeVisible();
   await page.getByRole('textbox', { name: 'Exact email' }).fill('new.engineer@example.org');
   await expect(page).toHaveURL(/email=new\.engineer%40example\.org/);
 
@@ -98,7 +98,7 @@ test('lists memberships with their states, filters them and keeps the filters ac
   await expect(page.getByRole('combobox', { name: 'Cluster or project' })).toHaveValue('ml-platform (in aurora-prod)');
   await expect(page.getByRole('combobox', { name: 'Role' })).toHaveValue(/^Project Member/);
   await expect(page.getByRole('combobox', { name: 'Group' })).toHaveValue('Project ml-platform · Project Member');
-  await expect(page.getByText('1–1 of 1 memberships')).toBeVisible();
+  await expect(page.getByText('1–1 of 1 membership')).toBeVisible();
   await expect(new RancherMembershipsPage(page).membership('new.engineer', 'Project ml-platform')).toBeVisible();
 
   // First and last name, then nothing matches: an empty state that offers to clear.

@@ -6,6 +6,7 @@ import { takeEarly } from './early';
 import { ApiError, networkError, normaliseHttpError, timeoutError } from './errors';
 import { expireSession, getToken } from './session';
 import { i18n } from '@lingui/core';
+import { t } from '@lingui/core/macro';
 import { SOURCE_LOCALE } from '../i18n/locales';
 
 export type ApiClient = Client<paths>;
@@ -55,14 +56,14 @@ async function authorisedFetch(input: Request): Promise<Response> {
       .json()
       .then((value: unknown) => (value && typeof value === 'object' && 'detail' in value ? String(value.detail) : ''))
       .catch(() => '');
-    expireSession(detail || 'Your session has expired.');
+    expireSession(detail || t`Your session has expired.`);
   }
   return response;
 }
 
 /** DRF's answer to a request without credentials. */
 function notSignedIn(): Response {
-  return new Response(JSON.stringify({ detail: 'Authentication credentials were not provided.' }), {
+  return new Response(JSON.stringify({ detail: t`Authentication credentials were not provided.` }), {
     status: 401,
     headers: { 'Content-Type': 'application/json' },
   });

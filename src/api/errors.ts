@@ -1,7 +1,12 @@
+import { t } from '@lingui/core/macro';
+import { formatNumber } from '../lib/format';
+
 /**
  * One normaliser for every error the UI can meet: the six Waldur error body shapes, non-JSON
  * bodies (an HTML page from a proxy), empty bodies, network failure and timeout. Everything the
- * UI shows about a failed request comes from an ApiError made here.
+ * UI shows about a failed request comes from an ApiError made here. Its own sentences are in the
+ * app's language at the time the error is made (core `t`, evaluated at call time); the server's
+ * messages are Waldur's, in the language the request asked for (Accept-Language).
  */
 
 export type ApiErrorKind = 'http' | 'network' | 'timeout';
@@ -109,14 +114,15 @@ export function humanizeField(field: string): string {
 }
 
 function statusSentence(status: number): string {
-  if (status === 401) return 'Your session has expired. Sign in again.';
-  if (status === 403) return 'You do not have permission to perform this action.';
-  if (status === 404) return 'Not found.';
-  if (status === 405) return 'The server does not allow this action.';
-  if (status === 408 || status === 504) return 'The server took too long to answer. Try again.';
-  if (status === 502 || status === 503) return `The server is unavailable right now (HTTP ${status}). Try again in a moment.`;
-  if (status >= 500) return `The server failed to handle the request (HTTP ${status}). Try again.`;
-  return `The request was rejected (HTTP ${status}).`;
+  if (status === 401) return t`Your session has expired. Sign in again.`;
+  if (status === 403) return t`You do not have permission to perform this action.`;
+  if (status === 404) return t`Not found.`;
+  if (status === 405) return t`The server does not allow this action.`;
+  if (status === 408 || status === 504) return t`The server took too long to answer. Try again.`;
+  // The status code as is (an HTTP code, not a quantity: no digit grouping, Latin digits).
+  if (status === 502 || status === 503) return t`The server is unavailable right now (HTTP ${status}). Try again in a moment.`;
+  if (status >= 500) return t`The server failed to handle the request (HTTP ${status}). Try again.`;
+  return t`The request was rejected (HTTP ${status}).`;
 }
 
 function looksLikeHtml(text: string): boolean {
@@ -159,12 +165,13 @@ export function normaliseHttpError(status: number, body: unknown): ApiError {
 }
 
 export function networkError(): ApiError {
-  const message = 'Could not reach the server. Check your network connection and try again.';
+  const message = t`Could not reach the server. Check your network connection and try again.`;
   return new ApiError({ kind: 'network', status: 0, formErrors: [message], message });
 }
 
 export function timeoutError(seconds: number): ApiError {
-  const message = `The server did not answer within ${seconds} seconds. Try again.`;
+  const count = formatNumber(seconds);
+  const message = t`The server did not answer within ${count} seconds. Try again.`;
   return new ApiError({ kind: 'timeout', status: 0, formErrors: [message], message });
 }
 
@@ -173,7 +180,7 @@ export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error && error.message) return error.message;
   if (typeof error === 'string' && error) return error;
-  return 'Something went wrong. Try again.';
+  return t`Something went wrong. Try again.`;
 }
 
 /**

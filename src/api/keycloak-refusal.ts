@@ -1,3 +1,4 @@
+import { msg } from '@lingui/core/macro';
 import { ApiError } from './errors';
 
 /**
@@ -9,6 +10,5 @@ export function isRefusedByKeycloak(error: unknown): boolean {
   return error instanceof ApiError && error.kind === 'http' && error.status === 400;
 }
 
-/** What to check when Waldur cannot reach the offering's Keycloak. */
-export const KEYCLOAK_SETTINGS_HINT =
-  'Check the Keycloak URL, realm and admin username and password in the offering’s integration settings, then use Test connection.';
+/** What to check when Waldur cannot reach the offering's Keycloak (a descriptor: render it with `i18n._`). */
+export const KEYCLOAK_SETTINGS_HINT = msg`Check the Keycloak URL, realm and admin username and password in the offering’s integration settings, then use Test connection.`;

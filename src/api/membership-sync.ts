@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 /**
  * Whether an offering asks its site agent for per-grant sync states (Waldur 8.1.0+:
  * `plugin_options.enable_membership_sync_status`, waldur-access-8.1.md section 5). Read loosely:
@@ -12,5 +13,5 @@ export function reportsSyncStatus(offering: { plugin_options?: unknown } | undef
 export function roleProfileName(offering: object | undefined): string | null {
   const profile = offering as { profile_uuid?: unknown; profile_name?: unknown } | undefined;
   if (!profile?.profile_uuid) return null;
-  return typeof profile.profile_name === 'string' && profile.profile_name ? profile.profile_name : 'a service profile';
+  return typeof profile.profile_name === 'string' && profile.profile_name ? profile.profile_name : t`a service profile`;
 }

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { isolate } from '../lib/bidi';
 import { isRefusedByKeycloak } from './keycloak-refusal';
 import type { RemoteGroup } from './types';
 
@@ -58,16 +61,18 @@ export function needsLookup(backendId: string, remoteIds: ReadonlySet<string> | 
   return Boolean(backendId) && Boolean(remoteIds) && !remoteIds?.has(backendId);
 }
 
-export const MISSING_BADGE = 'Linked · missing in Keycloak';
+/* The words of a missing or unchecked remote group: descriptors, rendered in the app's language with `i18n._`. */
 
-export const UNCHECKED_BADGE = 'Linked · Keycloak not checked';
+export const MISSING_BADGE = msg`Linked · missing in Keycloak`;
 
-/** The cause, in the words errors and explanations use. */
-export function missingExplanation(backendId: string): string {
-  return `Keycloak answers, but has no group with the id ${backendId}: it was probably deleted in Keycloak (or the offering now points at another realm).`;
+export const UNCHECKED_BADGE = msg`Linked · Keycloak not checked`;
+
+/** The cause, in the words errors and explanations use (the id kept left to right in right-to-left text). */
+export function missingExplanation(backendId: string): MessageDescriptor {
+  const id = isolate(backendId);
+  return msg`Keycloak answers, but has no group with the id ${id}: it was probably deleted in Keycloak (or the offering now points at another realm).`;
 }
 
-export const MISSING_FIXES = 'Link this group to another remote group, unlink it, or delete it.';
+export const MISSING_FIXES = msg`Link this group to another remote group, unlink it, or delete it.`;
 
-export const MISSING_PULL_REASON =
-  'Pull members cannot work: Keycloak no longer has the linked group. Link it to another remote group first.';
+export const MISSING_PULL_REASON = msg`Pull members cannot work: Keycloak no longer has the linked group. Link it to another remote group first.`;

@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { I18nProvider } from '@lingui/react';
 import { MantineProvider } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -8,19 +10,24 @@ const WORDS: BulkWords = {
   doing: 'Archiving',
   did: 'Archived',
   done: 'archived',
-  one: 'file',
-  many: 'files',
+  notDone: 'not archived',
+  alreadyDone: 'already archived',
+  stayHint: 'The files that could not be archived stay selected: use “Archive selected” to try again.',
+  // The page's plural-aware count (an ICU plural message in the app).
+  count: (count) => (count === 1 ? '1 file' : `${count} files`),
   retry: 'Archive selected',
   progressLabel: 'Archive progress',
   resultsLabel: 'Archive results',
 };
 
-function show(props: { running: boolean; total: number; results: BulkResult[] }) {
+function show(props: { running: boolean; total: number; results: BulkResult[] }, words: BulkWords = WORDS) {
   const onDismiss = vi.fn();
   render(
-    <MantineProvider env="test">
-      <BulkProgress {...props} words={WORDS} onDismiss={onDismiss} />
-    </MantineProvider>,
+    <I18nProvider i18n={i18n}>
+      <MantineProvider env="test">
+        <BulkProgress {...props} words={words} onDismiss={onDismiss} />
+      </MantineProvider>
+    </I18nProvider>,
   );
   return onDismiss;
 }
@@ -28,7 +35,7 @@ function show(props: { running: boolean; total: number; results: BulkResult[] })
 describe('BulkProgress', () => {
   it('while running: counts done of total, no dismiss', () => {
     show({ running: true, total: 4, results: [{ key: 'a', label: 'a.txt', status: 'done' }] });
-    expect(screen.getByRole('status').textContent).toContain('Archiving files: 1 of 4');
+    expect(screen.getByRole('status').textContent).toContain('Archiving: 1 of 4 files');
     expect(screen.getByRole('progressbar', { name: 'Archive progress' }).getAttribute('aria-valuenow')).toBe('25');
     expect(screen.queryByRole('button', { name: 'Dismiss' })).toBeNull();
   });
@@ -57,6 +64,27 @@ describe('BulkProgress', () => {
     show({ running: false, total: 1, results: [{ key: 'a', label: 'a.txt', status: 'done' }] });
     expect(screen.getByText('Archived 1 file')).toBeTruthy();
     expect(screen.queryByText(/stay selected/)).toBeNull();
+  });
+
+  it('without the page’s own words, says it without a noun (none is put into a sentence)', () => {
+    const { count: _count, notDone: _notDone, alreadyDone: _alreadyDone, stayHint: _stayHint, ...bare } = WORDS;
+    show(
+      {
+        running: false,
+        total: 2,
+        results: [
+          { key: 'a', label: 'a.txt', status: 'gone' },
+          { key: 'c', label: 'c.txt', status: 'failed', error: new Error('Disk full') },
+        ],
+      },
+      bare,
+    );
+    expect(screen.getByText('Archived 1 of 2; 1 failed')).toBeTruthy();
+    const lines = within(screen.getByRole('list', { name: 'Archive results' }))
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(lines).toEqual(['✓ a.txt: already done', '✗ c.txt: failed. Disk full']);
+    expect(screen.getByText('The rows that failed stay selected: use “Archive selected” to try again.')).toBeTruthy();
   });
 
   // A long list scrolls in its region: the keyboard reaches it (axe scrollable-region-focusable).

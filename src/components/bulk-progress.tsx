@@ -1,6 +1,10 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, List, Progress, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
+import { formatNumber } from '../lib/format';
+import type { CountWords } from './list-page';
 import { ScrollRegion } from './scroll-region';
 
 /**
@@ -16,18 +20,31 @@ export type BulkResult = {
   message?: string;
 };
 
-/** The words of one bulk action, e.g. for removing members. */
+/**
+ * The words of one bulk action, e.g. for removing members. The summary puts them together as
+ * "Removing: 3 of 10 members", "Removed 2 of 3 members; 1 failed", "Removed 3 members": `count` gives
+ * the number with its noun, plural-aware (without it, the number alone). `one` and `many` are no
+ * longer read (a noun cannot be put in a sentence in every language); kept for pages passing them.
+ */
 export type BulkWords = {
   /** "Removing" */
   doing: string;
   /** "Removed" */
   did: string;
-  /** "removed" */
+  /** A row's result: "removed" */
   done: string;
+  /** A failed row's result: "not removed" (else "failed"). */
+  notDone?: string;
+  /** A row already gone: "already removed" (else "already done"). */
+  alreadyDone?: string;
+  /** Under the failures: "The members that could not be removed stay selected: use “Remove selected” to try again." */
+  stayHint?: string;
+  /** "3 members", plural-aware. */
+  count?: CountWords;
   /** "member" */
-  one: string;
+  one?: string;
   /** "members" */
-  many: string;
+  many?: string;
   /** The button that runs the action again on what stays selected: "Remove selected". */
   retry: string;
   /** Accessible names of the progress bar and of the results list. */
@@ -60,7 +77,22 @@ export function BulkProgress({ running, total, results, words, listStyleType, no
   const failed = results.filter((result) => result.status === 'failed').length;
   const succeeded = finished - failed;
   const warned = results.filter((result) => result.status === 'warning').length;
-  const warning = warned ? `; ${warned} ${words.warned ?? 'with a warning'}` : '';
+  const { t } = useLingui();
+  const count = words.count ?? formatNumber;
+  const warnedCount = formatNumber(warned);
+  const warnedWords = words.warned;
+  const warning = !warned
+    ? ''
+    : warnedWords
+      ? t`; ${warnedCount} ${warnedWords}`
+      : plural(warned, { one: '; # with a warning', other: '; # with a warning' });
+  const { doing, did } = words;
+  const finishedCount = formatNumber(finished);
+  const succeededCount = formatNumber(succeeded);
+  const totalCount = count(total);
+  const failedCount = formatNumber(failed);
+  const succeededWithNoun = count(succeeded);
+  const retry = words.retry;
   return (
     <Alert
       color={running ? 'indigo' : failed || warned ? 'orange' : 'teal'}
@@ -69,10 +101,11 @@ export function BulkProgress({ running, total, results, words, listStyleType, no
       aria-live="polite"
       title={
         running
-          ? `${words.doing} ${words.many}: ${finished} of ${total}`
+          ? t`${doing}: ${finishedCount} of ${totalCount}`
           : failed
-            ? `${words.did} ${succeeded} of ${total} ${words.many}; ${failed} failed${warning}`
-            : `${words.did} ${succeeded} ${succeeded === 1 ? words.one : words.many}${warning}`
+            ? t`${did} ${succeededCount} of ${totalCount}; ${failedCount} failed${warning}`
+            : // eslint-disable-next-line lingui/no-single-variables-to-translate -- the order of the words is the language's
+              t`${did} ${succeededWithNoun}${warning}`
       }
     >
       <Stack gap="xs">
@@ -86,9 +119,9 @@ export function BulkProgress({ running, total, results, words, listStyleType, no
                   {result.label}:{' '}
                   {result.message ??
                     (result.status === 'failed'
-                      ? `not ${words.done}. ${errorMessage(result.error)}`
+                      ? `${words.notDone ?? t`failed`}. ${errorMessage(result.error)}`
                       : result.status === 'gone'
-                        ? `already ${words.done}`
+                        ? (words.alreadyDone ?? t`already done`)
                         : words.done)}
                 </Text>
               </List.Item>
@@ -97,12 +130,12 @@ export function BulkProgress({ running, total, results, words, listStyleType, no
         </ScrollRegion>
         {!running && note ? note : null}
         {!running && failed ? (
-          <Text size="sm">{`The ${words.many} that could not be ${words.done} stay selected: use “${words.retry}” to try again.`}</Text>
+          <Text size="sm">{words.stayHint ?? t`The rows that failed stay selected: use “${retry}” to try again.`}</Text>
         ) : null}
         {!running ? (
           <Group>
             <Button size="xs" variant="default" onClick={onDismiss}>
-              Dismiss
+              <Trans>Dismiss</Trans>
             </Button>
           </Group>
         ) : null}

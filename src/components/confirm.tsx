@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { whenModalsReady } from './overlay-hosts';
@@ -37,7 +38,7 @@ export function confirmDestructive({ title, children, confirmLabel, onConfirm, o
   openConfirmModal({
     title,
     children: typeof children === 'string' ? <Text size="sm">{children}</Text> : children,
-    labels: { confirm: confirmLabel, cancel: 'Cancel' },
+    labels: { confirm: confirmLabel, cancel: t`Cancel` },
     confirmProps: { color: 'red' },
     onConfirm,
     onCancel,

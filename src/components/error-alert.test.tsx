@@ -1,3 +1,5 @@
+import { i18n } from '@lingui/core';
+import { I18nProvider } from '@lingui/react';
 import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -6,9 +8,11 @@ import { ErrorAlert, urlProblem } from './error-alert';
 
 function show(error: unknown, actions?: Parameters<typeof ErrorAlert>[0]['actions']) {
   return render(
-    <MantineProvider env="test">
-      <ErrorAlert error={error} onRetry={() => {}} actions={actions} />
-    </MantineProvider>,
+    <I18nProvider i18n={i18n}>
+      <MantineProvider env="test">
+        <ErrorAlert error={error} onRetry={() => {}} actions={actions} />
+      </MantineProvider>
+    </I18nProvider>,
   );
 }
 

@@ -1,4 +1,7 @@
+import { t } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Text } from '@mantine/core';
+import { formatNumber } from '../lib/format';
 import { ApiError, errorMessage } from '../api/errors';
 
 /** A way out of an error that is not "try the same again". */
@@ -44,12 +47,13 @@ export function urlProblem(
   if (error.status === 400 && refused.length > 0) {
     const one = refused.length === 1;
     return {
-      title: one ? 'This filter cannot be used' : 'These filters cannot be used',
-      actions: [{ label: one ? 'Clear this filter' : 'Clear these filters', onClick: () => clearFilters(refused) }],
+      title: one ? t`This filter cannot be used` : t`These filters cannot be used`,
+      actions: [{ label: one ? t`Clear this filter` : t`Clear these filters`, onClick: () => clearFilters(refused) }],
     };
   }
   if (error.isNotFound && page > 1) {
-    return { title: `Page ${page.toLocaleString()} does not exist`, actions: [{ label: 'Go to page 1', onClick: goToFirstPage }] };
+    const number = formatNumber(page);
+    return { title: t`Page ${number} does not exist`, actions: [{ label: t`Go to page 1`, onClick: goToFirstPage }] };
   }
   return null;
 }
@@ -77,8 +81,9 @@ function Messages({ messages }: { messages: string[] }) {
 
 /** A failed request in place, as a sentence, with a Retry where retrying can help. */
 export function ErrorAlert({ error, title, onRetry, hint, actions = [] }: Props) {
+  const { t } = useLingui();
   const buttons: ErrorAction[] = [...actions];
-  if (onRetry && actions.length === 0 && canRetry(error)) buttons.push({ label: 'Retry', onClick: onRetry });
+  if (onRetry && actions.length === 0 && canRetry(error)) buttons.push({ label: t`Retry`, onClick: onRetry });
   const messages = error instanceof ApiError && error.formErrors.length > 1 ? error.formErrors : [errorMessage(error)];
   return (
     <Alert color="red" variant="light" title={title ?? defaultTitle(error)} role="alert">
@@ -101,21 +106,23 @@ export function ErrorAlert({ error, title, onRetry, hint, actions = [] }: Props)
   );
 }
 
+/** Read while the alert renders (it re-renders with the language: `useLingui` in `ErrorAlert`). */
 function defaultTitle(error: unknown): string {
-  if (!(error instanceof ApiError)) return 'Something went wrong';
-  if (error.kind === 'network') return 'No connection';
-  if (error.kind === 'timeout') return 'No answer';
-  if (error.status === 403) return 'Not allowed';
-  if (error.status === 404) return 'Not found';
-  if (error.status >= 500) return 'Server error';
-  return 'Request failed';
+  if (!(error instanceof ApiError)) return t`Something went wrong`;
+  if (error.kind === 'network') return t`No connection`;
+  if (error.kind === 'timeout') return t`No answer`;
+  if (error.status === 403) return t`Not allowed`;
+  if (error.status === 404) return t`Not found`;
+  if (error.status >= 500) return t`Server error`;
+  return t`Request failed`;
 }
 
 /** Form-level messages above the buttons (non_field_errors, bare lists, detail). */
 export function FormErrors({ messages }: { messages: string[] }) {
+  const { t } = useLingui();
   if (messages.length === 0) return null;
   return (
-    <Alert color="red" variant="light" role="alert" title="Not saved">
+    <Alert color="red" variant="light" role="alert" title={t`Not saved`}>
       <Messages messages={messages} />
     </Alert>
   );

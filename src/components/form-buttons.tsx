@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Button, Group } from '@mantine/core';
 
 /** A dialog form's Cancel and submit; both wait while the form is saving (one click sends one request). */
@@ -5,7 +6,7 @@ export function FormButtons({ pending, onCancel, submitLabel }: { pending: boole
   return (
     <Group justify="flex-end">
       <Button variant="default" onClick={onCancel} disabled={pending}>
-        Cancel
+        <Trans>Cancel</Trans>
       </Button>
       <Button type="submit" loading={pending}>
         {submitLabel}

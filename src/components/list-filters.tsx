@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Checkbox, Group, Select, TextInput, type ComboboxParsedItem } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
@@ -10,7 +11,7 @@ export function FilterBar({ filtered, onClear, children }: { filtered: boolean; 
       {children}
       {filtered ? (
         <Button variant="subtle" onClick={onClear}>
-          Clear filters
+          <Trans>Clear filters</Trans>
         </Button>
       ) : null}
     </Group>
@@ -21,8 +22,12 @@ export function FilterBar({ filtered, onClear, children }: { filtered: boolean; 
 export type FilterSelectSpec<Name extends string> = {
   name: Name;
   label: string;
-  /** Plural, for "Could not load the groups." */
-  noun: string;
+  /** The empty Select's placeholder, a whole phrase ("Any group"); "Any" without it. */
+  placeholder?: string;
+  /** Said when the options could not be loaded ("Could not load the groups."). */
+  loadError?: string;
+  /** No longer read (a noun cannot be put in a sentence in every language); kept for pages passing it. */
+  noun?: string;
   options: Option[];
   query: { isPending: boolean; error: unknown };
   w: number;
@@ -58,7 +63,7 @@ export function FilterSelects<Name extends string>({
  * Combobox indexes all it is given on every mount (bench figure 5, the Members tab).
  */
 function FilterSelect<Name extends string>({
-  spec: { label, noun, options, query, w, limit },
+  spec: { label, placeholder, loadError, options, query, w, limit },
   value,
   onChange,
 }: {
@@ -66,8 +71,9 @@ function FilterSelect<Name extends string>({
   value: string;
   onChange: (value: string) => void;
 }) {
+  const { t } = useLingui();
   const [search, setSearch] = useState('');
-  const chosenLabel = value ? (options.find((option) => option.value === value)?.label ?? (query.isPending ? 'Loading…' : value)) : '';
+  const chosenLabel = value ? (options.find((option) => option.value === value)?.label ?? (query.isPending ? t`Loading…` : value)) : '';
   // Once picked, the search box shows the chosen label: then list from the start, not just it.
   const typed = value && search === chosenLabel ? '' : search;
   const shown = useMemo(() => (limit === undefined ? options : matchOptions(options, typed, limit)), [options, typed, limit]);
@@ -75,7 +81,7 @@ function FilterSelect<Name extends string>({
   return (
     <Select
       label={label}
-      placeholder={`Any ${label.toLowerCase()}`}
+      placeholder={placeholder ?? t`Any`}
       data={withSelected(shown, value, chosenLabel)}
       value={value || null}
       onChange={(next) => onChange(next ?? '')}
@@ -83,7 +89,7 @@ function FilterSelect<Name extends string>({
       searchable
       {...limited}
       w={w}
-      error={query.error ? `Could not load the ${noun}.` : undefined}
+      error={query.error ? (loadError ?? t`Could not load the options.`) : undefined}
     />
   );
 }
@@ -92,6 +98,7 @@ const keepAll = ({ options }: { options: ComboboxParsedItem[] }) => options;
 
 /** Pending and active, several at once. Ticks at once; the URL (and the list) follow. */
 export function StateFilter<State extends string>({ value, onChange }: { value: State[]; onChange: (value: State[]) => void }) {
+  const { t } = useLingui();
   const [checked, setChecked] = useState<string[]>(value);
   // The URL changed (back button, Clear filters): follow it, adjusted while rendering.
   const key = value.join(',');
@@ -102,7 +109,7 @@ export function StateFilter<State extends string>({ value, onChange }: { value: 
   }
   return (
     <Checkbox.Group
-      label="State"
+      label={t`State`}
       value={checked}
       onChange={(next) => {
         setChecked(next);
@@ -110,8 +117,8 @@ export function StateFilter<State extends string>({ value, onChange }: { value: 
       }}
     >
       <Group gap="sm" mt={8} mb={8}>
-        <Checkbox value="pending" label="Pending" />
-        <Checkbox value="active" label="Active" />
+        <Checkbox value="pending" label={t`Pending`} />
+        <Checkbox value="active" label={t`Active`} />
       </Group>
     </Checkbox.Group>
   );

@@ -1,7 +1,9 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, List, Progress, Text } from '@mantine/core';
 import { ApiError } from '../api/errors';
 import type { CsvExportProgress } from '../lib/csv-export';
-import { pluralize } from '../lib/format';
+import { formatNumber } from '../lib/format';
 import { EmptyState } from './empty-state';
 import { ErrorAlert, urlProblem } from './error-alert';
 import { PaginationBar } from './pagination-bar';
@@ -10,6 +12,12 @@ import { SelectableTable, type ListColumn, type RowAction } from './selectable-t
 import { TableSkeleton } from './table-skeleton';
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
+
+/**
+ * A count with its noun, plural-aware in the app's language ("1 member", "33 members"): the
+ * feature writes it as an ICU plural, e.g. `(n) => t(plural(n, { one: '# member', other: '# members' }))`.
+ */
+export type CountWords = (count: number) => string;
 
 /** The selection's share that the list page hook keeps. */
 export type SelectionState = { count: number; elsewhere: boolean; running: boolean; onClear: () => void };
@@ -25,21 +33,27 @@ export function SelectionBar({
   onAction,
   disabledReason,
 }: SelectionState & {
-  /** `one`: what a row is ("member"); `action`: the bulk button ("Remove selected"). */
-  words: { one: string; action: string };
+  /**
+   * `action`: the bulk button ("Remove selected"); `count`: how many rows, with their noun
+   * ("3 members"; without it, the number alone). `one` is no longer read (a noun cannot be
+   * put in a sentence in every language); kept so that pages passing it keep working.
+   */
+  words: { one?: string; action: string; count?: CountWords };
   /** The action is reading something before it asks. */
   checking?: boolean;
   onAction: () => void;
   disabledReason: string | null;
 }) {
+  const { t } = useLingui();
   if (count === 0) return null;
+  const chosen = words.count ? words.count(count) : formatNumber(count);
   return (
-    <Group gap="sm" role="group" aria-label="Selection">
+    <Group gap="sm" role="group" aria-label={t`Selection`}>
       <Text size="sm" aria-live="polite">
-        {pluralize(count, words.one)} selected{elsewhere ? ' (on several pages)' : ''}
+        {elsewhere ? t`${chosen} selected (on several pages)` : t`${chosen} selected`}
       </Text>
       <Button variant="subtle" size="xs" onClick={onClear} disabled={running}>
-        Clear selection
+        <Trans>Clear selection</Trans>
       </Button>
       <Button color="red" variant="light" onClick={onAction} loading={checking || running} disabled={Boolean(disabledReason)}>
         {words.action}
@@ -58,21 +72,26 @@ export function ExportProgressAlert({
   progress: CsvExportProgress | null;
   onCancel: () => void;
 }) {
+  const { t } = useLingui();
   if (!progress) return null;
+  const rows = formatNumber(progress.rows);
+  const total = formatNumber(progress.total);
   return (
     <Alert color="indigo" variant="light" title={title} role="status">
       <Group gap="sm" wrap="nowrap" align="center">
         <Progress
           style={{ flex: 1 }}
           value={progress.total ? (progress.rows / progress.total) * 100 : 0}
-          aria-label="Export progress"
+          aria-label={t`Export progress`}
           animated
         />
         <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-          {progress.rows.toLocaleString()} of {progress.total.toLocaleString()}
+          <Trans>
+            {rows} of {total}
+          </Trans>
         </Text>
         <Button size="xs" variant="default" onClick={onCancel}>
-          Cancel export
+          <Trans>Cancel export</Trans>
         </Button>
       </Group>
     </Alert>
@@ -83,16 +102,20 @@ export function ExportProgressAlert({
 export function ChosenList<Item extends { uuid: string }>({
   items,
   label,
-  moreNoun,
+  more,
   render,
 }: {
   items: readonly Item[];
   label: string;
-  /** Singular, after "and N" ("more member"). */
-  moreNoun: string;
+  /** The rest past the first 50, plural-aware ("and 3 more members"); without it, "and 3 more". */
+  more?: CountWords;
+  /** No longer read (a noun cannot be put in a sentence in every language); kept for pages passing it. */
+  moreNoun?: string;
   render: (item: Item) => React.ReactNode;
 }) {
+  const { t } = useLingui();
   const shown = items.slice(0, 50);
+  const rest = items.length - shown.length;
   return (
     <ScrollRegion label={label} maxHeight={240}>
       <List size="sm" spacing={2} aria-label={label}>
@@ -103,7 +126,7 @@ export function ChosenList<Item extends { uuid: string }>({
             </Text>
           </List.Item>
         ))}
-        {items.length > shown.length ? <List.Item>and {pluralize(items.length - shown.length, moreNoun)}</List.Item> : null}
+        {rest > 0 ? <List.Item>{more ? more(rest) : t`${plural(rest, { one: 'and # more', other: 'and # more' })}`}</List.Item> : null}
       </List>
     </ScrollRegion>
   );
@@ -123,10 +146,24 @@ export type ListBodyState<Row> = {
 };
 
 /**
- * A list's words: `noun` plural ("members": "No members match these filters", "You cannot see
- * these members"), `label` the table's name, and what to try when no row matches the filters.
+ * A list's words: `label` the table's name, and what to try when no row matches the filters.
+ * The rest are whole messages or plural-aware counts, since a noun cannot be put into a sentence
+ * in every language: `count` for "1–10 of 33 members", `noMatch` ("No members match these
+ * filters"), `forbidden` ("You cannot see these members"), `loading` ("Loading members") and
+ * `selectAll` ("Select all members on this page"). Without one, a sentence without the noun
+ * stands in ("1–10 of 33", "No rows match these filters"). `noun` is no longer read; kept so that
+ * pages passing it keep working.
  */
-export type ListWords = { noun: string; label: string; noMatchHint: string };
+export type ListWords = {
+  noun?: string;
+  label: string;
+  noMatchHint: string;
+  count?: CountWords;
+  noMatch?: string;
+  forbidden?: string;
+  loading?: string;
+  selectAll?: string;
+};
 
 type BodyProps<Row extends CsvRow & { uuid: string }, CsvRow> = {
   body: ListBodyState<Row>;
@@ -148,22 +185,23 @@ type BodyProps<Row extends CsvRow & { uuid: string }, CsvRow> = {
  * a skeleton while loading. Data first: a failed refetch does not blank rows already shown.
  */
 export function ListBody<Row extends CsvRow & { uuid: string }, CsvRow>({ body, words, empty, table }: BodyProps<Row, CsvRow>) {
+  const { t } = useLingui();
   const { list, paging, onPaging, filtered, urlFilters, clearFilters } = body;
   if (list.data) {
     if (list.data.total === 0 && list.data.items.length === 0) {
       if (!filtered) return <>{empty}</>;
       return (
-        <EmptyState title={`No ${words.noun} match these filters`} description={words.noMatchHint}>
+        <EmptyState title={words.noMatch ?? t`No rows match these filters`} description={words.noMatchHint}>
           <Button variant="light" onClick={() => clearFilters()}>
-            Clear filters
+            <Trans>Clear filters</Trans>
           </Button>
         </EmptyState>
       );
     }
     return (
       <>
-        <SelectableTable label={words.label} noun={words.noun} rows={list.data.items} {...table} {...body.table} />
-        <PaginationBar page={paging.page} pageSize={paging.page_size} total={list.data.total} label={words.noun} onChange={onPaging} />
+        <SelectableTable label={words.label} selectAllLabel={words.selectAll} rows={list.data.items} {...table} {...body.table} />
+        <PaginationBar page={paging.page} pageSize={paging.page_size} total={list.data.total} count={words.count} onChange={onPaging} />
       </>
     );
   }
@@ -178,11 +216,11 @@ export function ListBody<Row extends CsvRow & { uuid: string }, CsvRow>({ body, 
     return (
       <ErrorAlert
         error={list.error}
-        title={forbidden ? `You cannot see these ${words.noun}` : problem?.title}
+        title={forbidden ? (words.forbidden ?? t`You are not allowed to see this list`) : problem?.title}
         actions={problem?.actions}
         onRetry={() => void list.refetch()}
       />
     );
   }
-  return <TableSkeleton label={`Loading ${words.noun}`} />;
+  return <TableSkeleton label={words.loading} />;
 }

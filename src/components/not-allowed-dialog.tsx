@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 
 /**
@@ -23,7 +24,7 @@ export function NotAllowedDialog({
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            OK
+            <Trans>OK</Trans>
           </Button>
         </Group>
       </Stack>

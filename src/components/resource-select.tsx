@@ -1,8 +1,10 @@
+import { useLingui } from '@lingui/react/macro';
 import { Select, type SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { offeringQueries } from '../api/offering-queries';
+import { formatNumber } from '../lib/format';
 import { withSelected, type Option } from '../lib/options';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'filter' | 'searchable'> & {
@@ -20,9 +22,10 @@ type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | '
  * it is not among the current matches.
  */
 export function ResourceSelect({ offeringUuid, value, onChange, noneLabel, error, ...rest }: Props) {
+  const { t } = useLingui();
   const [search, setSearch] = useState('');
   const chosen = useQuery(offeringQueries.resource(offeringUuid, value));
-  const chosenLabel = chosen.data ? chosen.data.name || value : chosen.isPending ? 'Loading…' : value;
+  const chosenLabel = chosen.data ? chosen.data.name || value : chosen.isPending ? t`Loading…` : value;
   // Once picked, the search box shows the chosen name: then list from the start, not just it.
   const typed = value && search === chosenLabel ? '' : search.trim();
   const [debounced] = useDebouncedValue(typed, 250);
@@ -31,6 +34,8 @@ export function ResourceSelect({ offeringUuid, value, onChange, noneLabel, error
     item.uuid ? [{ value: item.uuid, label: item.name || item.uuid }] : [],
   );
   const total = matches.data?.total ?? 0;
+  const shownCount = formatNumber(found.length);
+  const totalCount = formatNumber(total);
   const options = withSelected(noneLabel !== undefined ? [{ value: '', label: noneLabel }, ...found] : found, value, chosenLabel);
   return (
     <Select
@@ -43,9 +48,11 @@ export function ResourceSelect({ offeringUuid, value, onChange, noneLabel, error
       onSearchChange={setSearch}
       filter={({ options: all }) => all}
       clearable={noneLabel === undefined}
-      nothingFoundMessage={matches.isFetching ? 'Searching…' : 'No resource matches'}
-      description={rest.description ?? (total > found.length ? `${found.length} of ${total} shown: type to search by name.` : undefined)}
-      error={error ?? (matches.error ? 'Could not load the resources.' : undefined)}
+      nothingFoundMessage={matches.isFetching ? t`Searching…` : t`No resource matches`}
+      description={
+        rest.description ?? (total > found.length ? t`${shownCount} of ${totalCount} shown: type to search by name.` : undefined)
+      }
+      error={error ?? (matches.error ? t`Could not load the resources.` : undefined)}
     />
   );
 }

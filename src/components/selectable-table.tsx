@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { ActionIcon, Checkbox, Loader, Menu, Table, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { csvLine } from '../lib/csv';
 import { personName } from '../lib/person-fields';
@@ -41,8 +43,8 @@ export type RowAction<Row> = {
 type Props<Row extends CsvRow & { uuid: string }, CsvRow> = {
   /** The table's accessible name. */
   label: string;
-  /** What a row is, plural ("members"): "Select all members on this page". */
-  noun: string;
+  /** The select-all checkbox's name ("Select all members on this page"); "Select all rows on this page" without it. */
+  selectAllLabel?: string;
   rows: readonly Row[];
   columns: readonly ListColumn<Row, CsvRow>[];
   /** Who and where, for the row's checkbox and menu ("alice in physics"). */
@@ -63,7 +65,7 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 /** One page of a list with a checkbox and an actions menu per row; the selection survives paging (kept by the page). */
 export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
   label,
-  noun,
+  selectAllLabel,
   rows,
   columns,
   rowLabel,
@@ -75,6 +77,7 @@ export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
   dimmed,
   minWidth = 1080,
 }: Props<Row, CsvRow>) {
+  const { t } = useLingui();
   const shownColumns = columns.filter((column) => column.header !== undefined);
   const onPage = rows.filter((row) => selected.has(row.uuid)).length;
   const all = rows.length > 0 && onPage === rows.length;
@@ -93,7 +96,7 @@ export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
           <Table.Tr>
             <Table.Th w={44}>
               <Checkbox
-                aria-label={`Select all ${noun} on this page`}
+                aria-label={selectAllLabel ?? t`Select all rows on this page`}
                 checked={all}
                 indeterminate={onPage > 0 && !all}
                 onChange={() => onSelect([...rows], !all)}
@@ -105,19 +108,21 @@ export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
               </Table.Th>
             ))}
             <Table.Th w={48}>
-              <VisuallyHidden>Actions</VisuallyHidden>
+              <VisuallyHidden>
+                <Trans>Actions</Trans>
+              </VisuallyHidden>
             </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {rows.map((row) => {
             const isSelected = selected.has(row.uuid);
-            const who = rowLabel(row);
+            const who = isolate(rowLabel(row));
             return (
               <Table.Tr key={row.uuid} bg={isSelected ? 'var(--mantine-primary-color-light)' : undefined}>
                 <Table.Td>
                   <Checkbox
-                    aria-label={`Select ${isolate(who)}`}
+                    aria-label={t`Select ${who}`}
                     checked={isSelected}
                     onChange={(event) => onSelect([row], event.currentTarget.checked)}
                   />
@@ -130,7 +135,7 @@ export function SelectableTable<Row extends CsvRow & { uuid: string }, CsvRow>({
                     <Menu.Target>
                       {/* Busy, not `loading`: a disabled trigger would drop the focus (to <body>) while a
                           row's confirmation gets ready, and the dialog would give it back there. */}
-                      <ActionIcon variant="subtle" aria-label={`Actions for ${isolate(who)}`} aria-busy={busy.has(row.uuid)}>
+                      <ActionIcon variant="subtle" aria-label={t`Actions for ${who}`} aria-busy={busy.has(row.uuid)}>
                         {busy.has(row.uuid) ? <Loader size={14} aria-hidden="true" /> : <span aria-hidden="true">⋯</span>}
                       </ActionIcon>
                     </Menu.Target>
@@ -201,11 +206,17 @@ export function textColumn<Row>(
   };
 }
 
-/** User (name over username) and Email; in the CSV: username, first name, last name, email. */
+/**
+ * User (name over username) and Email; in the CSV: username, first name, last name, email. The
+ * table's headers are getters, translated when the table reads them; the CSV's column names stay
+ * English (scripts read them).
+ */
 export function personColumns(widths: { user: string; email: string }): ListColumn<PersonRow, CsvPerson>[] {
   return [
     {
-      header: 'User',
+      get header() {
+        return t`User`;
+      },
       width: widths.user,
       cell: (row) => {
         const name = personName(row);
@@ -222,14 +233,18 @@ export function personColumns(widths: { user: string; email: string }): ListColu
           </>
         );
       },
+      // The CSV's column names stay English (scripts read them).
       csv: [
         ['Username', (row) => row.username],
         ['First name', (row) => row.first_name],
+        // A CSV column name: stays English (scripts read it).
         ['Last name', (row) => row.last_name],
       ],
     },
     {
-      header: 'Email',
+      get header() {
+        return t`Email`;
+      },
       width: widths.email,
       cell: (row) => (
         <Text size="sm" truncate="end" title={row.email}>
@@ -245,9 +260,12 @@ export function personColumns(widths: { user: string; email: string }): ListColu
 export function stateColumns(widths: { state: string; lastChecked: string }): ListColumn<PersonRow, CsvPerson>[] {
   return [
     {
-      header: 'State',
+      get header() {
+        return t`State`;
+      },
       width: widths.state,
       cell: (row) => <StateBadge state={row.state} errorMessage={row.error_message} errorTraceback={row.error_traceback} />,
+      // The CSV's column names stay English (scripts read them).
       csv: [
         ['State', (row) => row.state],
         ['Error', (row) => row.error_message],
@@ -255,11 +273,15 @@ export function stateColumns(widths: { state: string; lastChecked: string }): Li
     },
     { csv: [['Created', (row) => row.created]] },
     {
-      header: 'Last checked',
+      get header() {
+        return t`Last checked`;
+      },
       width: widths.lastChecked,
       cell: (row) => <Text size="sm">{formatDateTime(row.last_checked)}</Text>,
+      // The CSV's column name stays English (scripts read it).
       csv: [['Last checked', (row) => row.last_checked]],
     },
+    // The CSV's column name stays English (scripts read it).
     { csv: [['Membership UUID', (row) => row.uuid]] },
   ];
 }

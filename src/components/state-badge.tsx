@@ -1,3 +1,5 @@
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge, Box, Button, Code, Collapse, Group, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
@@ -8,8 +10,7 @@ type Props = {
   errorTraceback?: string | null;
 };
 
-const PENDING_HELP =
-  'The user does not exist in Keycloak yet. Waldur checks periodically and activates the membership when the user is found.';
+const PENDING_HELP = msg`The user does not exist in Keycloak yet. Waldur checks periodically and activates the membership when the user is found.`;
 
 /**
  * A membership's state. "Error" wins whenever error_message is set, whatever the state (shown
@@ -21,36 +22,39 @@ export function StateBadge({ state, errorMessage, errorTraceback }: Props) {
   if (state === 'pending') return <PendingBadge />;
   return (
     <Badge color="green" variant="light">
-      Active
+      <Trans>Active</Trans>
     </Badge>
   );
 }
 
 function PendingBadge() {
+  const { i18n } = useLingui();
   const helpId = useId();
+  const help = i18n._(PENDING_HELP);
   return (
     <>
-      <Tooltip label={PENDING_HELP} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
+      <Tooltip label={help} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
         <Badge component="button" type="button" color="yellow" variant="light" aria-describedby={helpId} style={{ cursor: 'help' }}>
-          Pending
+          <Trans>Pending</Trans>
         </Badge>
       </Tooltip>
-      <VisuallyHidden id={helpId}>{PENDING_HELP}</VisuallyHidden>
+      <VisuallyHidden id={helpId}>{help}</VisuallyHidden>
     </>
   );
 }
 
 function ErrorState({ state, message, traceback }: { state: string; message: string; traceback?: string | null }) {
+  const { t } = useLingui();
   const [open, { toggle }] = useDisclosure(false);
   const tracebackId = useId();
   return (
     <Stack gap={2} style={{ minWidth: 0 }}>
       <Group gap={4} wrap="nowrap">
         <Badge color="red" variant="light">
-          Error
+          <Trans>Error</Trans>
         </Badge>
         <Text size="xs" c="dimmed">
-          ({state === 'active' ? 'Active' : state === 'pending' ? 'Pending' : state})
+          ({state === 'active' ? t`Active` : state === 'pending' ? t`Pending` : state})
         </Text>
       </Group>
       <Text size="xs" c="var(--mantine-color-red-light-color)" style={{ overflowWrap: 'anywhere' }}>
@@ -59,12 +63,12 @@ function ErrorState({ state, message, traceback }: { state: string; message: str
       {traceback ? (
         <Box>
           <Button variant="subtle" size="compact-xs" px={0} onClick={toggle} aria-expanded={open} aria-controls={tracebackId}>
-            {open ? 'Hide traceback' : 'Show traceback'}
+            {open ? t`Hide traceback` : t`Show traceback`}
           </Button>
           <Collapse expanded={open} id={tracebackId}>
             <Code
               block
-              aria-label="Traceback"
+              aria-label={t`Traceback`}
               style={{ maxHeight: 240, maxWidth: 480, overflow: 'auto', whiteSpace: 'pre', fontSize: 11 }}
               tabIndex={0}
             >

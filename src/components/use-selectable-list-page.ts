@@ -1,10 +1,11 @@
+import { t } from '@lingui/core/macro';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useMutationState, type MutationKey, type UseMutationOptions } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { downloadText } from '../lib/csv';
 import type { CsvExportProgress, CsvExportResult } from '../lib/csv-export';
-import { pluralize } from '../lib/format';
+import { formatNumber } from '../lib/format';
 import { throttleLatest } from '../lib/throttle-latest';
 import { toggled } from '../lib/toggled';
 import { useLastPageClamp } from '../lib/use-last-page-clamp';
@@ -74,8 +75,13 @@ type Options<Row, Ref, Outcome, Done, Filters> = {
   };
   /** Which row an outcome of a bulk run is about (a failed row stays selected). */
   outcomeUuid: (outcome: Outcome) => string;
-  /** What a row is, for the export's notification ("membership"). */
-  exportNoun: string;
+  /**
+   * How many rows were exported, with their noun, plural-aware ("33 memberships"); the number
+   * alone without it. `exportNoun` is no longer read (a noun cannot be put in a sentence in every
+   * language); kept for pages passing it.
+   */
+  exportCount?: (count: number) => string;
+  exportNoun?: string;
   /**
    * Whether any filter is set; every filter at its empty value (for Clear filters, and Clear
    * this filter for one the server refuses); a filter's name on the server where it is not the
@@ -103,7 +109,7 @@ export function useSelectableListPage<
   afterChange,
   rowChange,
   outcomeUuid,
-  exportNoun,
+  exportCount,
   filters: { filtered, none: noFilters, serverNames },
 }: Options<Row, Ref, Outcome, Done, Filters>) {
   // The URL state holds the filters and the paging; TypeScript cannot see `{ page }` as a Partial<Filters & Paging>.
@@ -193,10 +199,11 @@ export function useSelectableListPage<
     try {
       const { parts, rows } = await build(controller.signal, progress.call);
       downloadText(fileName(), parts);
-      notifications.show({ color: 'teal', title: 'Export ready', message: `${pluralize(rows, exportNoun)} exported to CSV.` });
+      const exported = exportCount ? exportCount(rows) : formatNumber(rows);
+      notifications.show({ color: 'teal', title: t`Export ready`, message: t`${exported} exported to CSV.` });
     } catch (error) {
       if (!controller.signal.aborted) {
-        notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(error), autoClose: false });
+        notifications.show({ color: 'red', title: t`Export failed`, message: errorMessage(error), autoClose: false });
       }
     } finally {
       progress.cancel();

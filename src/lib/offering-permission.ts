@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { isolate } from './bidi';
 /**
  * Whether the signed-in user may manage an offering's Keycloak groups. Waldur does not say so
  * up front; it sends `secret_options` only to users allowed to manage the offering (staff, or
@@ -26,9 +28,11 @@ export function offeringPermission(offering: OfferingLike | undefined, me: UserL
   if (canManageOffering(offering, me)) return { canManage: true, reason: null };
   // Still finding out who the user is: hold the actions back without blaming anyone.
   if (me === undefined) return { canManage: false, reason: null };
-  const organization = offering?.customer_name ? `${offering.customer_name}’s` : 'the organization’s';
+  const organization = offering?.customer_name ? isolate(offering.customer_name) : '';
   return {
     canManage: false,
-    reason: `You cannot manage this offering: only staff and ${organization} owners (users who manage its resource users) can.`,
+    reason: organization
+      ? t`You cannot manage this offering: only staff and ${organization}’s owners (users who manage its resource users) can.`
+      : t`You cannot manage this offering: only staff and the organization’s owners (users who manage its resource users) can.`,
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '@lingui/core/macro';
 import { z } from 'zod/mini';
 
 /**
@@ -22,9 +23,11 @@ export function prohibitedInUsername(username: string): string[] {
 }
 
 function describeCharacter(character: string): string {
-  if (/\s/.test(character)) return 'spaces';
-  if (/[\p{Cc}\p{Cf}]/u.test(character))
-    return `the invisible character U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  if (/\s/.test(character)) return t`spaces`;
+  if (/[\p{Cc}\p{Cf}]/u.test(character)) {
+    const code = character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+    return t`the invisible character U+${code}`;
+  }
   return `“${character}”`;
 }
 
@@ -32,19 +35,21 @@ export function usernameProblem(username: string): string | null {
   const found = prohibitedInUsername(username);
   if (found.length === 0) return null;
   const named = found.slice(0, 4).map(describeCharacter).join(', ');
-  return `Keycloak does not accept ${named}${found.length > 4 ? ' and more' : ''} in a username (letters, digits and . - _ @ are fine).`;
+  return found.length > 4
+    ? t`Keycloak does not accept ${named} and more in a username (letters, digits and . - _ @ are fine).`
+    : t`Keycloak does not accept ${named} in a username (letters, digits and . - _ @ are fine).`;
 }
 
 export const personFields = {
   username: z.string().check(
-    z.refine((value) => value.trim().length > 0, 'Enter a username.'),
-    z.refine((value) => value.trim().length <= 255, 'At most 255 characters.'),
+    z.refine((value) => value.trim().length > 0, { error: () => t`Enter a username.` }),
+    z.refine((value) => value.trim().length <= 255, { error: () => t`At most 255 characters.` }),
     z.refine((value) => usernameProblem(value) === null, { error: (issue) => usernameProblem(String(issue.input)) ?? '' }),
   ),
   email: z.string().check(
-    z.refine((value) => value.trim().length > 0, 'Enter an email address.'),
-    z.refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), 'Enter a valid email address.'),
-    z.refine((value) => value.trim().length <= 254, 'At most 254 characters.'),
+    z.refine((value) => value.trim().length > 0, { error: () => t`Enter an email address.` }),
+    z.refine((value) => !value.trim() || LOOKS_LIKE_EMAIL.test(value.trim()), { error: () => t`Enter a valid email address.` }),
+    z.refine((value) => value.trim().length <= 254, { error: () => t`At most 254 characters.` }),
   ),
 };
 

@@ -1,3 +1,5 @@
+import { t } from '@lingui/core/macro';
+import { isolate } from './bidi';
 import type { ProviderResource } from '../api/types';
 
 /** One entry of `options.keycloak_available_scopes` (free-form JSON in the schema). */
@@ -38,9 +40,11 @@ export function scopeMismatch(
 ): string | null {
   if (!scopeId || !role) return null;
   const offered = availableScopes(resource).filter((scope) => scope.scope_id === scopeId);
-  if (offered.length === 0) return `This resource does not offer the scope ID “${scopeId}”.`;
+  const id = isolate(scopeId);
+  if (offered.length === 0) return t`This resource does not offer the scope ID “${id}”.`;
   if (offered.some((scope) => scope.scope_type === (role.scope_type ?? ''))) return null;
-  const types = [...new Set(offered.map((scope) => scope.scope_type || 'offering-wide'))].join(', ');
-  const wanted = role.scope_type_label || role.scope_type || 'offering-wide';
-  return `“${scopeId}” is offered for ${types} roles, not for this role (${wanted}): Waldur refuses to add members with it.`;
+  const offeringWide = t`offering-wide`;
+  const types = [...new Set(offered.map((scope) => scope.scope_type || offeringWide))].join(', ');
+  const wanted = role.scope_type_label || role.scope_type || offeringWide;
+  return t`“${id}” is offered for ${types} roles, not for this role (${wanted}): Waldur refuses to add members with it.`;
 }

@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
@@ -42,8 +43,7 @@ function batchedAdd(setState: React.Dispatch<React.SetStateAction<CheckState | n
 }
 
 /** A group's read failed because Keycloak no longer has its remote group: a retry cannot help. */
-const MISSING_PREFIX = `${MISSING_BADGE}.`;
-export const isMissingError = (error: string) => error.startsWith(MISSING_PREFIX);
+export const isMissingError = (error: string) => error.startsWith(`${i18n._(MISSING_BADGE)}.`);
 
 /** Which groups a start reads: every linked group, those not read yet, or those that failed. */
 export type CheckMode = 'all' | 'rest' | 'failed';
@@ -86,7 +86,7 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
           ),
           readRemoteMembers(offeringUuid, group.backend_id, signal).catch((error: unknown) => {
             if (isRefusedByKeycloak(error) && needsLookup(group.backend_id, remoteIds.current)) {
-              throw new Error(`${MISSING_BADGE}. ${missingExplanation(group.backend_id)} ${MISSING_FIXES}`);
+              throw new Error(`${i18n._(MISSING_BADGE)}. ${i18n._(missingExplanation(group.backend_id))} ${i18n._(MISSING_FIXES)}`);
             }
             throw error;
           }),

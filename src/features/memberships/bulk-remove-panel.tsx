@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
@@ -46,6 +46,10 @@ export function BulkRemovePanel({ run, onDismiss }: { run: BulkRun; onDismiss: (
     progressLabel: t`Removal progress`,
     resultsLabel: t`Removal results`,
     warned: t`not confirmed in Keycloak`,
+    count: (count) => plural(count, { one: '# member', other: '# members' }),
+    notDone: t`not removed`,
+    alreadyDone: t`already removed`,
+    stayHint: t`The members that could not be removed stay selected: use “Remove selected” to try again.`,
   };
   const fixes = [...new Set(run.outcomes.filter((outcome) => isWarning(outcome.verdict.level)).map((outcome) => outcome.verdict.fix))];
   return (

@@ -44,8 +44,25 @@ export function MembersFilters({ offeringUuid, filters, onChange, onClear, filte
   const roleOptions = (roles.data ?? []).map((item) => ({ value: item.uuid, label: item.name }));
 
   const selects: FilterSelectSpec<'group' | 'role'>[] = [
-    { name: 'group', label: t`Group`, noun: t`groups`, options: groupOptions, query: groups, w: 280, limit: 100 },
-    { name: 'role', label: t`Role`, noun: t`roles`, options: roleOptions, query: roles, w: 190 },
+    {
+      name: 'group',
+      label: t`Group`,
+      placeholder: t`Any group`,
+      loadError: t`Could not load the groups.`,
+      options: groupOptions,
+      query: groups,
+      w: 280,
+      limit: 100,
+    },
+    {
+      name: 'role',
+      label: t`Role`,
+      placeholder: t`Any role`,
+      loadError: t`Could not load the roles.`,
+      options: roleOptions,
+      query: roles,
+      w: 190,
+    },
   ];
   const textFields: TextField<'username' | 'email'>[] = [
     { key: 'username', label: t`Exact username`, placeholder: t`e.g. alice` },

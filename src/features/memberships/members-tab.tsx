@@ -44,6 +44,8 @@ import {
 } from './queries';
 import { Bdi } from '../../components/bidi-text';
 
+const memberCount = (count: number) => plural(count, { one: '# member', other: '# members' });
+
 type Props = { offeringUuid: string; permission: OfferingPermission };
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
@@ -76,7 +78,7 @@ export function MembersTab({ offeringUuid, permission }: Props) {
       },
     },
     outcomeUuid: (outcome: RemoveOutcome) => outcome.member.uuid,
-    exportNoun: t`membership`,
+    exportCount: (count) => plural(count, { one: '# membership', other: '# memberships' }),
     filters: { filtered, none: NO_FILTERS, serverNames: MEMBER_SERVER_NAMES },
   });
 
@@ -143,7 +145,12 @@ export function MembersTab({ offeringUuid, permission }: Props) {
               shows afterwards.
             </Trans>
           </Text>
-          <ChosenList items={chosen} label={t`Members to remove`} moreNoun={t`more member`} render={whoLabel} />
+          <ChosenList
+            items={chosen}
+            label={t`Members to remove`}
+            more={(count) => plural(count, { one: 'and # more member', other: 'and # more members' })}
+            render={whoLabel}
+          />
           {emptied && emptied.length > 0 ? (
             <Alert
               color="red"
@@ -211,8 +218,13 @@ export function MembersTab({ offeringUuid, permission }: Props) {
     noun: t`members`,
     label: t`Members`,
     noMatchHint: t`Filters on username and email match exactly. Try other values, or clear the filters.`,
+    count: memberCount,
+    noMatch: t`No members match these filters`,
+    forbidden: t`You cannot see these members`,
+    loading: t`Loading members`,
+    selectAll: t`Select all members on this page`,
   };
-  const selectionWords = { one: t`member`, action: t`Remove selected` };
+  const selectionWords = { one: t`member`, action: t`Remove selected`, count: memberCount };
   const reason = permission.reason ?? '';
   const reasonText = <>{reason}</>;
 

@@ -30,16 +30,31 @@ import { accessQueries } from './queries';
 import { SYNC_FILTERS, SYNC_WORDS } from './sync-state';
 import { useOfferingAccess } from './use-offering-access';
 
+const grantCount = (count: number) => plural(count, { one: '# grant', other: '# grants' });
+
 /** Why this account cannot grant, change or revoke (section 4), said where the buttons would be. */
 export const GRANT_REFUSED = msg`Waldur lets only staff grant, change and revoke offering roles here: for other accounts its provider endpoints answer 403. Owners of the consumer’s organization and managers of its project can do it on the resource’s Team tab in Waldur itself.`;
 
 /** The words the shared list, selection and bulk components compose, in the app's language. */
-function useListWords(): { list: ListWords; selection: { one: string; action: string }; bulk: BulkWords } {
+function useListWords(): {
+  list: ListWords;
+  selection: { one: string; action: string; count: (count: number) => string };
+  bulk: BulkWords;
+} {
   const { t } = useLingui();
   return useMemo(
     () => ({
-      list: { noun: t`grants`, label: t`Grants`, noMatchHint: t`Try other filters, or clear them.` },
-      selection: { one: t`grant`, action: t`Revoke selected` },
+      list: {
+        noun: t`grants`,
+        label: t`Grants`,
+        noMatchHint: t`Try other filters, or clear them.`,
+        count: grantCount,
+        noMatch: t`No grants match these filters`,
+        forbidden: t`You cannot see these grants`,
+        loading: t`Loading grants`,
+        selectAll: t`Select all grants on this page`,
+      },
+      selection: { one: t`grant`, action: t`Revoke selected`, count: grantCount },
       bulk: {
         doing: t`Revoking`,
         did: t`Revoked`,
@@ -49,6 +64,10 @@ function useListWords(): { list: ListWords; selection: { one: string; action: st
         retry: t`Revoke selected`,
         progressLabel: t`Revocation progress`,
         resultsLabel: t`Revocation results`,
+        count: grantCount,
+        notDone: t`not revoked`,
+        alreadyDone: t`already revoked`,
+        stayHint: t`The grants that could not be revoked stay selected: use “Revoke selected” to try again.`,
       },
     }),
     [t],
@@ -118,7 +137,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
       failedTitle: ({ roleName, username }) => t`Could not revoke ${roleName} of ${username}`,
     },
     outcomeUuid: (outcome: RevokeOutcome) => outcome.grant.key,
-    exportNoun: t`grant`,
+    exportCount: grantCount,
     filters: { filtered: Object.values(filters).some(Boolean), none: NO_ACCESS_FILTERS, serverNames: {} },
   });
 
@@ -164,7 +183,12 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
               next cycle.
             </Trans>
           </Text>
-          <ChosenList items={chosen} label={t`Grants to revoke`} moreNoun={t`more grant`} render={(grant) => grantRowLabel(grant)} />
+          <ChosenList
+            items={chosen}
+            label={t`Grants to revoke`}
+            more={(count) => plural(count, { one: 'and # more grant', other: 'and # more grants' })}
+            render={(grant) => grantRowLabel(grant)}
+          />
         </Stack>
       ),
       confirmLabel: t`Revoke ${plural(chosen.length, { one: '# grant', other: '# grants' })}`,

@@ -154,7 +154,7 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
             page={state.page}
             pageSize={state.page_size}
             total={attention.length}
-            label={t`grants`}
+            count={(count) => plural(count, { one: '# grant', other: '# grants' })}
             onChange={(next) => setState(next)}
           />
         </>

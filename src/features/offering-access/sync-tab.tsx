@@ -85,7 +85,7 @@ export function SyncTab({ offeringUuid, isStaff }: { offeringUuid: string; isSta
         page={state.page}
         pageSize={state.page_size}
         total={access.resources.length}
-        label={t`resources`}
+        count={(count) => plural(count, { one: '# resource', other: '# resources' })}
         onChange={(next) => setState(next)}
       />
     </Stack>

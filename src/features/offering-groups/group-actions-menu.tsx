@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { Loader, Text } from '@mantine/core';
 import { MISSING_PULL_REASON, type RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
@@ -52,7 +53,7 @@ export function GroupActionsMenu({
             ) : !linked ? (
               <Reason>{NOT_LINKED_REASON}</Reason>
             ) : missing ? (
-              <Reason>{MISSING_PULL_REASON}</Reason>
+              <Reason>{i18n._(MISSING_PULL_REASON)}</Reason>
             ) : null}
           </Menu.Item>
           <Menu.Item disabled={!canManage || busy} onClick={() => actions.openLink(group)}>

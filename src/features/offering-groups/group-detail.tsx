@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { Alert, Badge, Button, Code, Drawer, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -137,7 +138,7 @@ function GroupDetailBody({
                   </Text>
                 ) : missing ? (
                   <Text size="sm" c="red.8" style={{ overflowWrap: 'anywhere' }}>
-                    {missingExplanation(group.backend_id)} {MISSING_FIXES}
+                    {i18n._(missingExplanation(group.backend_id))} {i18n._(MISSING_FIXES)}
                   </Text>
                 ) : presence === 'unchecked' ? (
                   <Text size="sm" c="dimmed">
@@ -194,7 +195,7 @@ function GroupDetailBody({
           </Text>
         ) : missing ? (
           <Text size="xs" c="dimmed">
-            {MISSING_PULL_REASON}
+            {i18n._(MISSING_PULL_REASON)}
           </Text>
         ) : null}
       </Stack>
@@ -331,7 +332,7 @@ function MemberDiff({
               title={missing ? 'The linked group is missing in Keycloak' : 'Could not list the members in Keycloak'}
               // Why, and the fixes, stand once above (Remote group and the buttons under it); a retry
               // cannot bring a deleted remote group back.
-              hint={missing ? MISSING_MEMBERS_HINT : KEYCLOAK_SETTINGS_HINT}
+              hint={missing ? MISSING_MEMBERS_HINT : i18n._(KEYCLOAK_SETTINGS_HINT)}
               onRetry={missing ? undefined : () => void remote.refetch()}
             />
           ) : (

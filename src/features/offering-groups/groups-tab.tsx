@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, startTransition, useEffect, useState } from 'react';
@@ -138,7 +139,7 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
               page={state.page}
               pageSize={state.page_size}
               total={groups.data.total}
-              label="groups"
+              count={(count) => plural(count, { one: '# group', other: '# groups' })}
               onChange={(next) => setState(next)}
             />
           </>

@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -162,7 +163,7 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
           <ErrorAlert
             error={remoteGroups.error}
             title="Could not list the remote groups"
-            hint={KEYCLOAK_SETTINGS_HINT}
+            hint={i18n._(KEYCLOAK_SETTINGS_HINT)}
             onRetry={() => void remoteGroups.refetch()}
           />
         ) : null}

@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, UNCHECKED_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
@@ -59,7 +60,7 @@ export function LinkBadge({ backendId, presence }: { backendId: string; presence
   return (
     <div className={classes.link} data-missing={missing || undefined}>
       <Badge variant="light" color={color} className={classes.linkBadge}>
-        {missing ? MISSING_BADGE : unchecked ? UNCHECKED_BADGE : 'Linked'}
+        {missing ? i18n._(MISSING_BADGE) : unchecked ? i18n._(UNCHECKED_BADGE) : 'Linked'}
       </Badge>
       <DeferredTooltip label={backendId}>
         <code className={classes.remoteId} tabIndex={0}>

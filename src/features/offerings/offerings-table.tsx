@@ -1,3 +1,4 @@
+import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Anchor, Badge, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -94,7 +95,7 @@ export function OfferingsTable({ rolesModel = false }: { rolesModel?: boolean })
               page={state.page}
               pageSize={state.page_size}
               total={offerings.data.total}
-              label={t`offerings`}
+              count={(count) => plural(count, { one: '# offering', other: '# offerings' })}
               onChange={(next) => setState(next)}
             />
           </>

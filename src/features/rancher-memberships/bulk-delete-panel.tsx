@@ -1,4 +1,4 @@
-import { t } from '@lingui/core/macro';
+import { plural, t } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Text } from '@mantine/core';
 import { BulkProgress, type BulkWords } from '../../components/bulk-progress';
@@ -37,6 +37,10 @@ export function BulkDeletePanel({ run, onDismiss }: { run: BulkRun; onDismiss: (
     retry: t`Delete selected`,
     progressLabel: t`Deletion progress`,
     resultsLabel: t`Deletion results`,
+    count: (count) => plural(count, { one: '# membership', other: '# memberships' }),
+    notDone: t`not deleted`,
+    alreadyDone: t`already deleted`,
+    stayHint: t`The memberships that could not be deleted stay selected: use “Delete selected” to try again.`,
   };
   const unchecked = t`Deleted in Waldur. Waldur removes the users from their Keycloak groups too, but its Rancher API cannot show Keycloak, so that was not checked.`;
   return (

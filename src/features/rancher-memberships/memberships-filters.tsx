@@ -71,8 +71,25 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
   });
 
   const selects: FilterSelectSpec<'group' | 'role'>[] = [
-    { name: 'group', label: t`Group`, noun: t`groups`, options: groupOptions, query: groups, w: 280, limit: 200 },
-    { name: 'role', label: t`Role`, noun: t`roles`, options: roleOptions, query: roles, w: 260 },
+    {
+      name: 'group',
+      label: t`Group`,
+      placeholder: t`Any group`,
+      loadError: t`Could not load the groups.`,
+      options: groupOptions,
+      query: groups,
+      w: 280,
+      limit: 200,
+    },
+    {
+      name: 'role',
+      label: t`Role`,
+      placeholder: t`Any role`,
+      loadError: t`Could not load the roles.`,
+      options: roleOptions,
+      query: roles,
+      w: 260,
+    },
   ];
 
   const textFields: TextField<'username' | 'email' | 'first_name' | 'last_name'>[] = [

@@ -33,6 +33,8 @@ import {
 } from './queries';
 import { Bdi } from '../../components/bidi-text';
 
+const membershipCount = (count: number) => plural(count, { one: '# membership', other: '# memberships' });
+
 type Props = {
   /** Why this server cannot show the page (its capabilities probe), or null. */
   unavailableReason: string | null;
@@ -111,7 +113,7 @@ function MembershipsSection() {
       },
     },
     outcomeUuid: (outcome: DeleteOutcome) => outcome.membership.uuid,
-    exportNoun: t`membership`,
+    exportCount: membershipCount,
     filters: { filtered, none: NO_FILTERS, serverNames: MEMBERSHIP_SERVER_NAMES },
   });
 
@@ -151,7 +153,12 @@ function MembershipsSection() {
           <Text size="sm">
             <Trans>These users are removed from their Keycloak groups and lose these roles in Rancher:</Trans>
           </Text>
-          <ChosenList items={chosen} label={t`Memberships to delete`} moreNoun={t`more membership`} render={whoLabel} />
+          <ChosenList
+            items={chosen}
+            label={t`Memberships to delete`}
+            more={(count) => plural(count, { one: 'and # more membership', other: 'and # more memberships' })}
+            render={whoLabel}
+          />
         </Stack>
       ),
       confirmLabel: t`Delete ${plural(count, { one: '# membership', other: '# memberships' })}`,
@@ -192,8 +199,13 @@ function MembershipsSection() {
     noun: t`memberships`,
     label: t`Rancher memberships`,
     noMatchHint: t`Text filters match exactly. Try other values, or clear the filters.`,
+    count: membershipCount,
+    noMatch: t`No memberships match these filters`,
+    forbidden: t`You cannot see these memberships`,
+    loading: t`Loading memberships`,
+    selectAll: t`Select all memberships on this page`,
   };
-  const selectionWords = { one: t`membership`, action: t`Delete selected` };
+  const selectionWords = { one: t`membership`, action: t`Delete selected`, count: membershipCount };
 
   // A 404 on the collection: this server has no Rancher plugin (the probe may not have said so yet).
   if (!memberships.data && memberships.error instanceof ApiError && memberships.error.isNotFound) {

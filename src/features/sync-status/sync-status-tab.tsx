@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
@@ -22,7 +23,8 @@ import { SyncStatusView } from './sync-status-view';
 function statusHint(error: unknown): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.isForbidden) return 'Only staff and the owners of the offering’s organization can compare its groups with Keycloak.';
-  if (isRefusedByKeycloak(error) && /keycloak/i.test(error.message) && !/not enabled/i.test(error.message)) return KEYCLOAK_SETTINGS_HINT;
+  if (isRefusedByKeycloak(error) && /keycloak/i.test(error.message) && !/not enabled/i.test(error.message))
+    return i18n._(KEYCLOAK_SETTINGS_HINT);
   return undefined;
 }
 
