@@ -83,14 +83,12 @@ const I18N_NOT_YET = [
   'src/lib/**',
   'src/components/**',
   'src/features/connection/**',
-  'src/features/member-drift/**',
   'src/features/memberships/**',
   'src/features/offering-access/**',
   'src/features/offering-groups/**',
   'src/features/offering-settings/**',
   'src/features/offerings/**',
   'src/features/rancher-memberships/**',
-  'src/features/sync-status/**',
   'src/app/**',
 ];
 
