@@ -72,7 +72,7 @@ export function FailedGroupsAlert({ state }: { state: CheckState }) {
         const result = state.results[group.uuid];
         return (
           <Text key={group.uuid} size="sm">
-            <Bdi>{group.name}</Bdi>: {result?.status === 'failed' ? result.error : ''}
+            <Bdi>{group.name}</Bdi>: <bdi>{result?.status === 'failed' ? result.error : ''}</bdi>
           </Text>
         );
       })}

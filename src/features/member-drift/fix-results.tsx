@@ -7,6 +7,7 @@ import { dedupeFixes, FIX_LABEL, fixName, runFixes, type FixOutcome, type Member
 import { describeLine, KIND_LABEL, type LineKind } from './member-lines';
 import { confirmDestructive } from '../../components/confirm';
 import { ScrollRegion } from '../../components/scroll-region';
+import { Bdi } from '../../components/bidi-text';
 
 export const KIND_COLOR: Record<LineKind, string> = {
   'remote-only': 'grape',
@@ -39,7 +40,10 @@ export function DriftWhatCell({ line, why }: { line: Parameters<typeof describeL
   const { i18n } = useLingui();
   return (
     <Table.Td style={clip}>
-      <Text size="xs">{describeLine(line) || i18n._(KIND_LABEL[line.kind])}</Text>
+      {/* Waldur's own error message may lead the text, in its language: its direction decides. */}
+      <Text size="xs" dir="auto">
+        {describeLine(line) || i18n._(KIND_LABEL[line.kind])}
+      </Text>
       {why ? (
         <Text size="xs" c="dimmed">
           {why}
@@ -133,7 +137,7 @@ export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Pro
                 <Text size="sm" span style={{ overflowWrap: 'anywhere' }}>
                   {outcome.status === 'failed' ? '✗ ' : '✓ '}
                   {i18n._(FIX_LABEL[outcome.fix.kind])}{' '}
-                  {outcome.fix.kind === 'pull' ? outcome.fix.group.name : `${outcome.fix.username} (${outcome.fix.group.name})`}:{' '}
+                  <Bdi>{outcome.fix.kind === 'pull' ? outcome.fix.group.name : `${outcome.fix.username} (${outcome.fix.group.name})`}</Bdi>:{' '}
                   {outcome.message}
                 </Text>
               </List.Item>
