@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { errorMessage } from '../../api/errors';
 import { isolate } from '../../lib/bidi';
 
@@ -72,57 +73,60 @@ export function memberRemovalVerdict(
   const who = isolate(member.username);
   const group = q(member.groupName);
   if (waldur.status === 'failed') {
+    const errorText = errorMessage(waldur.error);
     return {
       level: 'failed',
-      title: `Could not remove ${who}`,
-      waldur: `Waldur did not remove the membership: ${errorMessage(waldur.error)}`,
-      keycloak: 'Nothing was changed.',
+      title: t`Could not remove ${who}`,
+      waldur: t`Waldur did not remove the membership: ${errorText}`,
+      keycloak: t`Nothing was changed.`,
       fix: '',
     };
   }
   const waldurWords =
-    waldur.status === 'gone' ? `${who} was no longer a member of ${group} in Waldur.` : `Removed from ${group} in Waldur.`;
+    waldur.status === 'gone' ? t`${who} was no longer a member of ${group} in Waldur.` : t`Removed from ${group} in Waldur.`;
   switch (remote.kind) {
     case 'not-linked':
       return {
         level: 'confirmed',
-        title: waldur.status === 'gone' ? 'Already removed' : `${who} removed`,
+        title: waldur.status === 'gone' ? t`Already removed` : t`${who} removed`,
         waldur: waldurWords,
-        keycloak: 'The group is not linked to a Keycloak group, so Keycloak was not changed.',
+        keycloak: t`The group is not linked to a Keycloak group, so Keycloak was not changed.`,
         fix: '',
       };
     case 'group-missing':
       return {
         level: 'confirmed',
-        title: waldur.status === 'gone' ? 'Already removed' : `${who} removed in Waldur and Keycloak`,
+        title: waldur.status === 'gone' ? t`Already removed` : t`${who} removed in Waldur and Keycloak`,
         waldur: waldurWords,
-        keycloak: 'Keycloak no longer has the group, so it grants no access through it.',
+        keycloak: t`Keycloak no longer has the group, so it grants no access through it.`,
         fix: '',
       };
     case 'members':
       return remote.usernames.some((username) => sameUser(username, member.username))
         ? {
             level: 'still-granted',
-            title: `${who} still has access in Keycloak`,
+            title: t`${who} still has access in Keycloak`,
             waldur: waldurWords,
-            keycloak: `Keycloak still lists ${who} in the group, so they keep the access it grants: Keycloak was not updated.`,
-            fix: 'Waldur does not try again. Remove them from the group in Keycloak, or add them here again and remove them once Test connection succeeds.',
+            keycloak: t`Keycloak still lists ${who} in the group, so they keep the access it grants: Keycloak was not updated.`,
+            fix: t`Waldur does not try again. Remove them from the group in Keycloak, or add them here again and remove them once Test connection succeeds.`,
           }
         : {
             level: 'confirmed',
-            title: waldur.status === 'gone' ? 'Already removed' : `${who} removed in Waldur and Keycloak`,
+            title: waldur.status === 'gone' ? t`Already removed` : t`${who} removed in Waldur and Keycloak`,
             waldur: waldurWords,
-            keycloak: `Keycloak no longer lists ${who} in the group.`,
+            keycloak: t`Keycloak no longer lists ${who} in the group.`,
             fix: '',
           };
-    case 'unreadable':
+    case 'unreadable': {
+      const why = reason(remote.error);
       return {
         level: 'unchecked',
-        title: `${who} removed in Waldur only; Keycloak could not be checked`,
+        title: t`${who} removed in Waldur only; Keycloak could not be checked`,
         waldur: waldurWords,
-        keycloak: `Keycloak could not be checked (${reason(remote.error)}), so it was probably not updated: ${who} may still be in the group there and keep its access.`,
-        fix: 'When Test connection succeeds, open the group’s detail: if Keycloak still lists them, add them here again and remove them, or remove them in Keycloak.',
+        keycloak: t`Keycloak could not be checked (${why}), so it was probably not updated: ${who} may still be in the group there and keep its access.`,
+        fix: t`When Test connection succeeds, open the group’s detail: if Keycloak still lists them, add them here again and remove them, or remove them in Keycloak.`,
       };
+    }
   }
 }
 
@@ -130,23 +134,24 @@ export function memberRemovalVerdict(
 export function groupDeletionVerdict(group: { name: string }, waldur: WaldurAnswer, remote: RemoteReadback): AccessVerdict {
   const name = q(group.name);
   if (waldur.status === 'failed') {
+    const errorText = errorMessage(waldur.error);
     return {
       level: 'failed',
-      title: `Could not delete ${name}`,
-      waldur: `Waldur did not delete the group: ${errorMessage(waldur.error)}`,
-      keycloak: 'Nothing was changed.',
+      title: t`Could not delete ${name}`,
+      waldur: t`Waldur did not delete the group: ${errorText}`,
+      keycloak: t`Nothing was changed.`,
       fix: '',
     };
   }
   const waldurWords =
-    waldur.status === 'gone' ? `The group ${name} no longer existed in Waldur.` : `${name} and its memberships were deleted in Waldur.`;
+    waldur.status === 'gone' ? t`The group ${name} no longer existed in Waldur.` : t`${name} and its memberships were deleted in Waldur.`;
   switch (remote.kind) {
     case 'not-linked':
       return {
         level: 'confirmed',
-        title: waldur.status === 'gone' ? 'Already deleted' : 'Group deleted',
+        title: waldur.status === 'gone' ? t`Already deleted` : t`Group deleted`,
         waldur: waldurWords,
-        keycloak: 'It was not linked to a Keycloak group, so Keycloak was not changed.',
+        keycloak: t`It was not linked to a Keycloak group, so Keycloak was not changed.`,
         fix: '',
       };
     case 'group-missing':
@@ -154,31 +159,35 @@ export function groupDeletionVerdict(group: { name: string }, waldur: WaldurAnsw
         level: 'confirmed',
         // Keycloak has no such group: Waldur deleted it, or it was gone before; either way no
         // one can be told that Waldur deleted it in Keycloak.
-        title: waldur.status === 'gone' ? 'Already deleted' : 'Group deleted; Keycloak no longer has it',
+        title: waldur.status === 'gone' ? t`Already deleted` : t`Group deleted; Keycloak no longer has it`,
         waldur: waldurWords,
-        keycloak: 'Keycloak does not have its group (any more), so it grants no access through it.',
+        keycloak: t`Keycloak does not have its group (any more), so it grants no access through it.`,
         fix: '',
       };
     case 'members': {
       const count = remote.usernames.length;
       return {
         level: 'still-granted',
-        title: 'Its Keycloak group still exists',
+        title: t`Its Keycloak group still exists`,
         waldur: waldurWords,
-        keycloak: `Keycloak still has the group${
-          count === 0 ? ', with no members' : `, and its ${count === 1 ? 'member keeps' : `${count} members keep`} the access it grants`
-        }: Keycloak was not updated.`,
-        fix: 'Waldur does not try again. Delete the group in Keycloak, or import it here again and delete it once Test connection succeeds.',
+        keycloak: plural(count, {
+          0: 'Keycloak still has the group, with no members: Keycloak was not updated.',
+          one: 'Keycloak still has the group, and its member keeps the access it grants: Keycloak was not updated.',
+          other: 'Keycloak still has the group, and its # members keep the access it grants: Keycloak was not updated.',
+        }),
+        fix: t`Waldur does not try again. Delete the group in Keycloak, or import it here again and delete it once Test connection succeeds.`,
       };
     }
-    case 'unreadable':
+    case 'unreadable': {
+      const why = reason(remote.error);
       return {
         level: 'unchecked',
-        title: 'Group deleted in Waldur only; Keycloak could not be checked',
+        title: t`Group deleted in Waldur only; Keycloak could not be checked`,
         waldur: waldurWords,
-        keycloak: `Keycloak could not be checked (${reason(remote.error)}), so it was probably not updated: the Keycloak group may still exist and grant access to its members.`,
-        fix: 'When Test connection succeeds, look for it under “Only in Keycloak” on the Sync status tab, then delete it in Keycloak, or import it and delete it here.',
+        keycloak: t`Keycloak could not be checked (${why}), so it was probably not updated: the Keycloak group may still exist and grant access to its members.`,
+        fix: t`When Test connection succeeds, look for it under “Only in Keycloak” on the Sync status tab, then delete it in Keycloak, or import it and delete it here.`,
       };
+    }
   }
 }
 

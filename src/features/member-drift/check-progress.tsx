@@ -1,13 +1,16 @@
+import { msg, plural } from '@lingui/core/macro';
+import type { MessageDescriptor } from '@lingui/core';
+import { Plural, Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Progress, Stack, Text } from '@mantine/core';
 import { Bdi } from '../../components/bidi-text';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatNumber } from '../../lib/format';
 import { checkedCount, failedGroups, type CheckState } from './check-state';
 
-const STATUS_WORD: Record<CheckState['status'], string> = {
-  running: 'Checking: ',
-  cancelled: 'Cancelled: ',
-  interrupted: 'Interrupted: ',
-  complete: 'Checked: ',
+const STATUS_WORD: Record<CheckState['status'], MessageDescriptor> = {
+  running: msg`Checking:`,
+  cancelled: msg`Cancelled:`,
+  interrupted: msg`Interrupted:`,
+  complete: msg`Checked:`,
 };
 
 type Props = {
@@ -26,19 +29,28 @@ export function CheckProgress({ state, running, differences, linkedTotal, saveFa
   const checked = checkedCount(state);
   const failed = failedGroups(state).length;
   const done = checked + failed;
+  const { t, i18n } = useLingui();
+  const statusWord = i18n._(STATUS_WORD[state.status]);
+  const checkedText = formatNumber(checked);
+  const read = plural(total, { one: `${checkedText} of # linked group read`, other: `${checkedText} of # linked groups read` });
+  const failedText = formatNumber(failed);
+  const readAndFailed = failed ? t`${read}, ${failedText} failed` : read;
+  const differencesText = plural(differences, { one: '# difference.', other: '# differences.' });
+  const readTime = formatDateTime(state.readAt);
+  const readAt = state.readAt ? t`Read ${readTime}.` : '';
+  const nowLinked =
+    linkedTotal !== null && linkedTotal !== total && !running
+      ? plural(linkedTotal, { one: 'The offering now has # linked group.', other: 'The offering now has # linked groups.' })
+      : '';
   return (
     <Stack gap={4}>
-      <Progress value={total ? (done / total) * 100 : 100} aria-label="Members check progress" animated={running} />
+      <Progress value={total ? (done / total) * 100 : 100} aria-label={t`Members check progress`} animated={running} />
       <Text size="sm" aria-live="polite">
-        {STATUS_WORD[state.status]}
-        {checked.toLocaleString()} of {total.toLocaleString()} linked groups read
-        {failed ? `, ${failed} failed` : ''}; {differences.toLocaleString()} differences.{' '}
-        {state.readAt ? `Read ${formatDateTime(state.readAt)}.` : ''}
-        {linkedTotal !== null && linkedTotal !== total && !running ? ` The offering now has ${linkedTotal} linked groups.` : ''}
+        {[t`${statusWord} ${readAndFailed}; ${differencesText}`, readAt, nowLinked].filter(Boolean).join(' ')}
       </Text>
       {saveFailed ? (
         <Text size="xs" c="orange">
-          These results are too large for this browser’s storage: they will not survive a reload.
+          <Trans>These results are too large for this browser’s storage: they will not survive a reload.</Trans>
         </Text>
       ) : null}
     </Stack>
@@ -48,14 +60,19 @@ export function CheckProgress({ state, running, differences, linkedTotal, saveFa
 /** The groups a check could not read (the first five), each with its error. */
 export function FailedGroupsAlert({ state }: { state: CheckState }) {
   const failed = failedGroups(state);
-  if (!failed.length) return null;
+  const failedCount = failed.length;
+  if (!failedCount) return null;
   return (
-    <Alert color="orange" variant="light" title={`${failed.length} groups could not be read`}>
+    <Alert
+      color="orange"
+      variant="light"
+      title={<Plural value={failedCount} one="# group could not be read" other="# groups could not be read" />}
+    >
       {failed.slice(0, 5).map((group) => {
         const result = state.results[group.uuid];
         return (
           <Text key={group.uuid} size="sm">
-            <Bdi>{group.name}</Bdi>: {result?.status === 'failed' ? result.error : ''}
+            <Bdi>{group.name}</Bdi>: <bdi>{result?.status === 'failed' ? result.error : ''}</bdi>
           </Text>
         );
       })}

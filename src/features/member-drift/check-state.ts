@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { formatNumber } from '../../lib/format';
 import type { DriftKind } from './member-lines';
 import type { CheckGroup, Finding, GroupCheck } from './walk';
 
@@ -66,16 +68,20 @@ export function noDifferencesText(state: CheckState, { canSeeGroups }: { canSeeG
   const failed = failedGroups(state).length;
   if (state.total === 0) {
     return canSeeGroups
-      ? 'Nothing was checked: the offering has no linked groups.'
-      : 'Nothing was checked: your account cannot see this offering’s groups (Waldur shows them only to staff and to the owners of its organization).';
+      ? t`Nothing was checked: the offering has no linked groups.`
+      : t`Nothing was checked: your account cannot see this offering’s groups (Waldur shows them only to staff and to the owners of its organization).`;
   }
   if (read === 0) {
-    return failed ? 'Nothing was checked: no linked group could be read.' : 'Nothing was checked yet.';
+    return failed ? t`Nothing was checked: no linked group could be read.` : t`Nothing was checked yet.`;
   }
   if (read < state.total || state.status !== 'complete') {
-    return `No differences in the ${read.toLocaleString()} groups read; the other ${(state.total - read).toLocaleString()} were not checked.`;
+    const otherText = formatNumber(state.total - read);
+    return plural(read, {
+      one: `No differences in the # group read; the other ${otherText} were not checked.`,
+      other: `No differences in the # groups read; the other ${otherText} were not checked.`,
+    });
   }
-  return 'No differences: Waldur and Keycloak agree on every member of every linked group.';
+  return t`No differences: Waldur and Keycloak agree on every member of every linked group.`;
 }
 
 export type FindingRow = Finding & { group: CheckGroup };

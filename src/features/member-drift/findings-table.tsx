@@ -1,8 +1,10 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Checkbox, Group, Table, Text } from '@mantine/core';
 import { memo, useCallback, useMemo, useState } from 'react';
 import { Bdi } from '../../components/bidi-text';
 import { VirtualTable } from '../../components/virtual-table';
 import { isolate } from '../../lib/bidi';
+import { formatNumber } from '../../lib/format';
 import { toggled } from '../../lib/toggled';
 import { useUrlState } from '../../lib/use-url-state';
 import { kindCounts, noDifferencesText, type CheckState, type FindingRow } from './check-state';
@@ -50,17 +52,19 @@ export function FindingsTable({ state, rows, offeringName, canManage, fixing, on
   );
   const rowKey = useCallback((index: number) => shown[index]?.id ?? index, [shown]);
   const select = useCallback((id: string, on: boolean) => setSelected((previous) => toggled(previous, id, on)), []);
+  const { t, i18n } = useLingui();
+  const selectedCount = selectedRows.length;
 
   return (
     <>
       <Group justify="space-between">
-        <Group gap="sm" role="group" aria-label="Show differences">
+        <Group gap="sm" role="group" aria-label={t`Show differences`}>
           {DRIFT_KINDS.map((kind) => (
             <Checkbox
               key={kind}
               size="xs"
               color={FILTER_COLOR[kind]}
-              label={`${KIND_LABEL[kind]} (${counts[kind]})`}
+              label={`${i18n._(KIND_LABEL[kind])} (${formatNumber(counts[kind])})`}
               checked={shownKinds.has(kind)}
               onChange={(event) => {
                 const next = DRIFT_KINDS.filter((other) => (other === kind ? event.currentTarget.checked : shownKinds.has(other)));
@@ -73,18 +77,20 @@ export function FindingsTable({ state, rows, offeringName, canManage, fixing, on
         <Group gap="xs">
           {selectedRows.length ? (
             <>
-              <Text size="sm">{selectedRows.length} selected</Text>
+              <Text size="sm">
+                <Trans>{selectedCount} selected</Trans>
+              </Text>
               <Button
                 size="xs"
                 disabled={!canManage || fixing}
                 onClick={() => run(selectedRows.flatMap((row) => fixesFor(row.group, row).main ?? []))}
               >
-                Fix selected
+                <Trans>Fix selected</Trans>
               </Button>
             </>
           ) : null}
           <Button size="xs" variant="light" disabled={shown.length === 0} onClick={() => downloadFindingsCsv(offeringName, shown)}>
-            Export CSV
+            <Trans>Export CSV</Trans>
           </Button>
         </Group>
       </Group>
@@ -92,29 +98,37 @@ export function FindingsTable({ state, rows, offeringName, canManage, fixing, on
         <Text size="sm" c="dimmed">
           {rows.length === 0 && state.status !== 'running'
             ? noDifferencesText(state, { canSeeGroups: canManage })
-            : 'No differences of the kinds shown.'}
+            : t`No differences of the kinds shown.`}
         </Text>
       ) : (
         <VirtualTable
           count={shown.length}
           columns={5}
           estimateRowHeight={56}
-          label="Member differences across the offering"
+          label={t`Member differences across the offering`}
           rowKey={rowKey}
           head={
             <Table.Tr>
               <Table.Th w={36}>
                 <Checkbox
-                  aria-label="Select every difference shown"
+                  aria-label={t`Select every difference shown`}
                   checked={selectedRows.length === shown.length}
                   indeterminate={selectedRows.length > 0 && selectedRows.length < shown.length}
                   onChange={(event) => setSelected(event.currentTarget.checked ? new Set(shown.map((row) => row.id)) : new Set())}
                 />
               </Table.Th>
-              <Table.Th>Group</Table.Th>
-              <Table.Th>Member</Table.Th>
-              <Table.Th>What differs</Table.Th>
-              <Table.Th w={200}>Fix</Table.Th>
+              <Table.Th>
+                <Trans>Group</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>Member</Trans>
+              </Table.Th>
+              <Table.Th>
+                <Trans>What differs</Trans>
+              </Table.Th>
+              <Table.Th w={200}>
+                <Trans>Fix</Trans>
+              </Table.Th>
             </Table.Tr>
           }
           row={(index) => {
@@ -144,11 +158,14 @@ type FindingCellsProps = {
  */
 const FindingCells = memo(function FindingCells({ row, selected, disabled, onSelect, onRun }: FindingCellsProps) {
   const { main, other, why } = fixesFor(row.group, row);
+  const { t } = useLingui();
+  const username = isolate(row.username);
+  const groupName = isolate(row.group.name);
   return (
     <>
       <Table.Td>
         <Checkbox
-          aria-label={`Select ${isolate(row.username)} in ${isolate(row.group.name)}`}
+          aria-label={t`Select ${username} in ${groupName}`}
           checked={selected}
           onChange={(event) => onSelect(row.id, event.currentTarget.checked)}
         />

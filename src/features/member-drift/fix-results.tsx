@@ -1,11 +1,13 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Badge, Button, Group, List, Progress, Stack, Table, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { dedupeFixes, FIX_LABEL, fixName, runFixes, type FixOutcome, type MemberFix } from './member-fixes';
 import { describeLine, KIND_LABEL, type LineKind } from './member-lines';
-import { pluralize } from '../../lib/format';
 import { confirmDestructive } from '../../components/confirm';
 import { ScrollRegion } from '../../components/scroll-region';
+import { Bdi } from '../../components/bidi-text';
 
 export const KIND_COLOR: Record<LineKind, string> = {
   'remote-only': 'grape',
@@ -20,13 +22,14 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
 
 /** A drift line's member: the username and what kind of difference it is. */
 export function DriftMemberCell({ username, kind }: { username: string; kind: LineKind }) {
+  const { i18n } = useLingui();
   return (
     <Table.Td style={clip}>
       <Text size="sm" fw={500}>
         {username}
       </Text>
       <Badge size="sm" variant="light" color={KIND_COLOR[kind]}>
-        {KIND_LABEL[kind]}
+        {i18n._(KIND_LABEL[kind])}
       </Badge>
     </Table.Td>
   );
@@ -34,9 +37,13 @@ export function DriftMemberCell({ username, kind }: { username: string; kind: Li
 
 /** What differs on a drift line, and why its fix is what it is (or why there is none). */
 export function DriftWhatCell({ line, why }: { line: Parameters<typeof describeLine>[0]; why: string }) {
+  const { i18n } = useLingui();
   return (
     <Table.Td style={clip}>
-      <Text size="xs">{describeLine(line) || KIND_LABEL[line.kind]}</Text>
+      {/* Waldur's own error message may lead the text, in its language: its direction decides. */}
+      <Text size="xs" dir="auto">
+        {describeLine(line) || i18n._(KIND_LABEL[line.kind])}
+      </Text>
       {why ? (
         <Text size="xs" c="dimmed">
           {why}
@@ -60,12 +67,13 @@ export function FixButtons({
   onRun: (fixes: MemberFix[]) => void;
   fallback?: React.ReactNode;
 }) {
+  const { t, i18n } = useLingui();
   return (
     <Table.Td>
       <Group gap={4}>
         {main ? (
           <Button size="compact-xs" disabled={disabled} onClick={() => onRun([main])} aria-label={fixName(main)}>
-            {FIX_LABEL[main.kind]}
+            {i18n._(FIX_LABEL[main.kind])}
           </Button>
         ) : (
           fallback
@@ -79,7 +87,7 @@ export function FixButtons({
             onClick={() => onRun([other])}
             aria-label={fixName(other)}
           >
-            {other.kind === 'remove' ? 'Remove' : FIX_LABEL[other.kind]}
+            {other.kind === 'remove' ? t`Remove` : i18n._(FIX_LABEL[other.kind])}
           </Button>
         ) : null}
       </Group>
@@ -102,6 +110,10 @@ type Props = {
 export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Props) {
   const failed = outcomes.filter((outcome) => outcome.status === 'failed');
   const retries = failed.map((outcome) => (outcome.status === 'failed' && outcome.retry) || outcome.fix);
+  const { t, i18n } = useLingui();
+  const fixedCount = outcomes.length - failed.length;
+  const failedCount = failed.length;
+  const outcomeCount = outcomes.length;
   return (
     <Alert
       color={running ? 'indigo' : failed.length ? 'orange' : 'teal'}
@@ -110,20 +122,22 @@ export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Pro
       aria-live="polite"
       title={
         running
-          ? `Fixing: ${outcomes.length} of ${total}`
-          : `Fixed ${outcomes.length - failed.length} of ${total}${failed.length ? `; ${failed.length} failed` : ''}`
+          ? t`Fixing: ${outcomeCount} of ${total}`
+          : failedCount
+            ? t`Fixed ${fixedCount} of ${total}; ${failedCount} failed`
+            : t`Fixed ${fixedCount} of ${total}`
       }
     >
       <Stack gap="xs">
-        <Progress value={total ? (outcomes.length / total) * 100 : 100} aria-label="Fix progress" animated={running} />
-        <ScrollRegion label="Fix results" maxHeight={220}>
-          <List size="sm" spacing={2} aria-label="Fix results">
+        <Progress value={total ? (outcomes.length / total) * 100 : 100} aria-label={t`Fix progress`} animated={running} />
+        <ScrollRegion label={t`Fix results`} maxHeight={220}>
+          <List size="sm" spacing={2} aria-label={t`Fix results`}>
             {outcomes.map((outcome, index) => (
               <List.Item key={index}>
                 <Text size="sm" span style={{ overflowWrap: 'anywhere' }}>
                   {outcome.status === 'failed' ? '✗ ' : '✓ '}
-                  {FIX_LABEL[outcome.fix.kind]}{' '}
-                  {outcome.fix.kind === 'pull' ? outcome.fix.group.name : `${outcome.fix.username} (${outcome.fix.group.name})`}:{' '}
+                  {i18n._(FIX_LABEL[outcome.fix.kind])}{' '}
+                  <Bdi>{outcome.fix.kind === 'pull' ? outcome.fix.group.name : `${outcome.fix.username} (${outcome.fix.group.name})`}</Bdi>:{' '}
                   {outcome.message}
                 </Text>
               </List.Item>
@@ -134,11 +148,11 @@ export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Pro
           <Group gap="xs">
             {failed.length ? (
               <Button size="xs" variant="light" onClick={() => onRetry(retries)}>
-                Retry failed ({failed.length})
+                <Trans>Retry failed ({failedCount})</Trans>
               </Button>
             ) : null}
             <Button size="xs" variant="default" onClick={onDismiss}>
-              Dismiss
+              <Trans>Dismiss</Trans>
             </Button>
           </Group>
         ) : null}
@@ -153,6 +167,7 @@ export function FixResults({ running, total, outcomes, onRetry, onDismiss }: Pro
  */
 export function useFixRunner(offeringUuid: string, reread: (fixes: readonly MemberFix[]) => Promise<unknown>) {
   const [outcomes, setOutcomes] = useState<FixOutcome[]>([]);
+  const { t } = useLingui();
   const [total, setTotal] = useState(0);
   const mutation = useMutation({
     mutationFn: async (fixes: MemberFix[]) => {
@@ -173,29 +188,38 @@ export function useFixRunner(offeringUuid: string, reread: (fixes: readonly Memb
       const readds = fixes.filter((fix) => fix.kind === 'readd').length;
       if (!removes && !readds) return mutate(fixes);
       confirmDestructive({
-        title: removes ? `Remove ${pluralize(removes, 'membership')}?` : `Re-add ${pluralize(readds, 'membership')}?`,
-        confirmLabel: removes ? 'Remove' : 'Re-add',
+        title: removes
+          ? plural(removes, { one: 'Remove # membership?', other: 'Remove # memberships?' })
+          : plural(readds, { one: 'Re-add # membership?', other: 'Re-add # memberships?' }),
+        confirmLabel: removes ? t`Remove` : t`Re-add`,
         children: (
           <Stack gap="xs">
             {removes ? (
               <Text size="sm">
-                Waldur deletes {pluralize(removes, 'membership')} and removes the users from the Keycloak group, so they lose the access it
-                grants. Removing a group’s last membership deletes the group in Waldur and in Keycloak.
+                {plural(removes, {
+                  one: 'Waldur deletes # membership and removes the user from the Keycloak group, so they lose the access it grants. Removing a group’s last membership deletes the group in Waldur and in Keycloak.',
+                  other:
+                    'Waldur deletes # memberships and removes the users from the Keycloak group, so they lose the access it grants. Removing a group’s last membership deletes the group in Waldur and in Keycloak.',
+                })}
               </Text>
             ) : null}
             {readds ? (
               <Text size="sm">
-                Re-adding deletes each membership and creates it again, so that Waldur adds the user to the Keycloak group again. A group’s
-                only membership is not re-added: deleting it would delete the group.
+                <Trans>
+                  Re-adding deletes each membership and creates it again, so that Waldur adds the user to the Keycloak group again. A
+                  group’s only membership is not re-added: deleting it would delete the group.
+                </Trans>
               </Text>
             ) : null}
-            <Text size="sm">Afterwards both sides are read again and each line says what Keycloak shows.</Text>
+            <Text size="sm">
+              <Trans>Afterwards both sides are read again and each line says what Keycloak shows.</Trans>
+            </Text>
           </Stack>
         ),
         onConfirm: () => mutate(fixes),
       });
     },
-    [mutate],
+    [mutate, t],
   );
   const panel =
     total > 0 ? (

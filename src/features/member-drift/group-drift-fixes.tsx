@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Checkbox, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { fixesFor, type MemberFix } from './member-fixes';
@@ -22,12 +23,15 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
   const drift = useMemo(() => lines.filter((line) => line.kind !== 'in-sync'), [lines]);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const fixer = useFixRunner(offeringUuid, reread);
+  const { t } = useLingui();
   const selectedLines = drift.filter((line) => selected.has(line.key));
   const bulk = (pick: 'main' | 'other') =>
     selectedLines.flatMap((line) => {
       const fix = fixesFor(group, fixable(line))[pick];
       return fix ? [fix] : [];
     });
+  const driftCount = drift.length;
+  const selectedCount = selectedLines.length;
   const run = (fixes: MemberFix[]) => {
     setSelected(new Set());
     fixer.run(fixes);
@@ -36,22 +40,24 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
   if (drift.length === 0 && !fixer.panel) {
     return (
       <Text size="sm" c="teal">
-        Waldur and Keycloak agree on every member of this group.
+        <Trans>Waldur and Keycloak agree on every member of this group.</Trans>
       </Text>
     );
   }
   return (
-    <Paper withBorder p="sm" component="section" aria-label="Differences and fixes">
+    <Paper withBorder p="sm" component="section" aria-label={t`Differences and fixes`}>
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={4} size="h5">
-            Differences and fixes ({drift.length})
+            <Trans>Differences and fixes ({driftCount})</Trans>
           </Title>
           {selectedLines.length ? (
             <Group gap="xs">
-              <Text size="sm">{selectedLines.length} selected</Text>
+              <Text size="sm">
+                <Trans>{selectedCount} selected</Trans>
+              </Text>
               <Button size="xs" disabled={!canManage || fixer.running} onClick={() => run(bulk('main'))}>
-                Fix selected
+                <Trans>Fix selected</Trans>
               </Button>
               <Button
                 size="xs"
@@ -60,37 +66,44 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
                 disabled={!canManage || fixer.running || bulk('other').every((fix) => fix.kind !== 'remove')}
                 onClick={() => run(bulk('other').filter((fix) => fix.kind === 'remove'))}
               >
-                Remove selected
+                <Trans>Remove selected</Trans>
               </Button>
             </Group>
           ) : null}
         </Group>
         {fixer.panel}
         {drift.length ? (
-          <Table layout="fixed" verticalSpacing={4} aria-label="Member differences">
+          <Table layout="fixed" verticalSpacing={4} aria-label={t`Member differences`}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th w={36}>
                   <Checkbox
-                    aria-label="Select every difference"
+                    aria-label={t`Select every difference`}
                     checked={selectedLines.length === drift.length}
                     indeterminate={selectedLines.length > 0 && selectedLines.length < drift.length}
                     onChange={(event) => setSelected(event.currentTarget.checked ? new Set(drift.map((line) => line.key)) : new Set())}
                   />
                 </Table.Th>
-                <Table.Th>Member</Table.Th>
-                <Table.Th>What differs</Table.Th>
-                <Table.Th w={220}>Fix</Table.Th>
+                <Table.Th>
+                  <Trans>Member</Trans>
+                </Table.Th>
+                <Table.Th>
+                  <Trans>What differs</Trans>
+                </Table.Th>
+                <Table.Th w={220}>
+                  <Trans>Fix</Trans>
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {drift.map((line) => {
                 const { main, other, why } = fixesFor(group, fixable(line));
+                const shownName = isolate(line.username);
                 return (
                   <Table.Tr key={line.key} aria-label={line.username}>
                     <Table.Td>
                       <Checkbox
-                        aria-label={`Select ${isolate(line.username)}`}
+                        aria-label={t`Select ${shownName}`}
                         checked={selected.has(line.key)}
                         onChange={(event) => {
                           const next = new Set(selected);
@@ -113,9 +126,9 @@ export function DriftFixes({ offeringUuid, group, lines, canManage, reread }: Pr
                           variant="default"
                           disabled={fixer.running}
                           onClick={() => void reread()}
-                          aria-label={`Check ${isolate(line.username)} again`}
+                          aria-label={t`Check ${shownName} again`}
                         >
-                          Check again
+                          <Trans>Check again</Trans>
                         </Button>
                       }
                     />

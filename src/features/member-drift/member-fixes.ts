@@ -1,7 +1,10 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import { api, unwrap, unwrapPage } from '../../api/client';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { OfferingGroup, OfferingMembership } from '../../api/types';
 import { fetchAllPages } from '../../lib/fetch-all-pages';
+import { formatNumber } from '../../lib/format';
 import { usernameKey, type DriftKind, type FieldDrift } from './member-lines';
 import { settleInOrder, type Settled } from '../../lib/settle-in-order';
 import { readRemoteMembers } from './keycloak-readback';
@@ -27,19 +30,21 @@ export type MemberFix =
   /** pull_members of the whole group. */
   | { kind: 'pull'; group: FixGroup; username: string };
 
-export const FIX_LABEL: Record<MemberFix['kind'], string> = {
-  add: 'Add to Waldur',
-  remove: 'Remove from Waldur',
-  readd: 'Re-add',
-  pull: 'Pull members',
+/** Render with `i18n._(FIX_LABEL[kind])`. */
+export const FIX_LABEL: Record<MemberFix['kind'], MessageDescriptor> = {
+  add: msg`Add to Waldur`,
+  remove: msg`Remove from Waldur`,
+  readd: msg`Re-add`,
+  pull: msg`Pull members`,
 };
 
 /** A fix button's accessible name, which says whose line it fixes. */
 export function fixName(fix: MemberFix): string {
-  if (fix.kind === 'add') return `Add ${fix.username} to Waldur`;
-  if (fix.kind === 'remove') return `Remove ${fix.username} from Waldur`;
-  if (fix.kind === 'readd') return `Re-add ${fix.username}`;
-  return `Pull the group’s members for ${fix.username}`;
+  const username = fix.username;
+  if (fix.kind === 'add') return t`Add ${username} to Waldur`;
+  if (fix.kind === 'remove') return t`Remove ${username} from Waldur`;
+  if (fix.kind === 'readd') return t`Re-add ${username}`;
+  return t`Pull the group’s members for ${username}`;
 }
 
 /** Where the user stands in the Keycloak group after the fix, as read back from Keycloak. */
@@ -81,12 +86,12 @@ export async function readEveryMembership(groupUuid: string, signal?: AbortSigna
 /** A re-add whose delete went through and whose create did not: the membership is gone. */
 export class ReaddIncomplete extends Error {
   constructor(override readonly cause: unknown) {
-    super(`The membership was deleted, but creating it again failed: ${errorMessage(cause)}`);
+    const reason = errorMessage(cause);
+    super(t`The membership was deleted, but creating it again failed: ${reason}`);
   }
 }
 
-export const LAST_MEMBER_READD =
-  'This is the group’s only membership. Re-adding deletes it first, and deleting the last membership deletes the group in Waldur and Keycloak. Add the user to the Keycloak group in Keycloak instead, then check again.';
+export const LAST_MEMBER_READD = msg`This is the group’s only membership. Re-adding deletes it first, and deleting the last membership deletes the group in Waldur and Keycloak. Add the user to the Keycloak group in Keycloak instead, then check again.`;
 
 async function seenInKeycloak(offeringUuid: string, group: FixGroup, username: string): Promise<KeycloakSeen> {
   if (!group.backend_id) return 'unknown';
@@ -99,10 +104,10 @@ async function seenInKeycloak(offeringUuid: string, group: FixGroup, username: s
   }
 }
 
-const KEYCLOAK_WORDS: Record<KeycloakSeen, string> = {
-  'in-group': 'Keycloak lists the user in the group',
-  'not-in-group': 'Keycloak does not list the user in the group',
-  unknown: 'Keycloak’s group could not be read, so whether the user is in it is unknown',
+const KEYCLOAK_WORDS: Record<KeycloakSeen, MessageDescriptor> = {
+  'in-group': msg`Keycloak lists the user in the group`,
+  'not-in-group': msg`Keycloak does not list the user in the group`,
+  unknown: msg`Keycloak’s group could not be read, so whether the user is in it is unknown`,
 };
 
 type Step = { waldur: string; want: KeycloakSeen | null };
@@ -111,14 +116,14 @@ async function runOne(fix: MemberFix): Promise<Step> {
   switch (fix.kind) {
     case 'add': {
       const created = await createMembership(fix.group, fix.username, fix.email);
-      return { waldur: created.state === 'active' ? 'Member in Waldur (active)' : 'Member in Waldur (pending)', want: 'in-group' };
+      return { waldur: created.state === 'active' ? t`Member in Waldur (active)` : t`Member in Waldur (pending)`, want: 'in-group' };
     }
     case 'remove': {
       const removed = await deleteMembership(fix.membershipUuid);
-      return { waldur: removed === 'gone' ? 'Already gone from Waldur' : 'Removed from Waldur', want: 'not-in-group' };
+      return { waldur: removed === 'gone' ? t`Already gone from Waldur` : t`Removed from Waldur`, want: 'not-in-group' };
     }
     case 'readd': {
-      if ((await groupMemberCount(fix.group.uuid)) <= 1) throw new Error(LAST_MEMBER_READD);
+      if ((await groupMemberCount(fix.group.uuid)) <= 1) throw new Error(i18n._(LAST_MEMBER_READD));
       await deleteMembership(fix.membershipUuid);
       let created: OfferingMembership;
       try {
@@ -126,13 +131,15 @@ async function runOne(fix: MemberFix): Promise<Step> {
       } catch (error) {
         throw new ReaddIncomplete(error);
       }
-      return { waldur: created.state === 'active' ? 'Re-added in Waldur (active)' : 'Re-added in Waldur (pending)', want: 'in-group' };
+      return { waldur: created.state === 'active' ? t`Re-added in Waldur (active)` : t`Re-added in Waldur (pending)`, want: 'in-group' };
     }
     case 'pull': {
       const result = await unwrap(
         api.POST('/api/offering-keycloak-groups/{uuid}/pull_members/', { params: { path: { uuid: fix.group.uuid } } }),
       );
-      return { waldur: `Pulled: ${result.created ?? 0} created, ${result.updated ?? 0} updated`, want: null };
+      const created = formatNumber(result.created ?? 0);
+      const updated = formatNumber(result.updated ?? 0);
+      return { waldur: t`Pulled: ${created} created, ${updated} updated`, want: null };
     }
   }
 }
@@ -180,22 +187,29 @@ export async function runFixes(
 }
 
 function describeOutcome(fix: MemberFix, settled: Settled<'done'>, step: Step | undefined, keycloak: KeycloakSeen): FixOutcome {
-  const tail = fix.kind === 'pull' ? '' : KEYCLOAK_WORDS[keycloak];
+  const tail = fix.kind === 'pull' ? '' : i18n._(KEYCLOAK_WORDS[keycloak]);
   if (settled.status === 'done') {
     const surprise = step?.want && keycloak !== 'unknown' && keycloak !== step.want;
-    const message = `${step?.waldur ?? 'Done'}${tail ? `; ${tail}` : ''}${
-      surprise ? (fix.kind === 'remove' ? ': the user may still have access there.' : ': Waldur did not add them there.') : '.'
-    }`;
+    const waldur = step?.waldur ?? t`Done`;
+    // What Waldur did, then what Keycloak shows; when Keycloak shows the opposite, what that means.
+    const message = !tail
+      ? t`${waldur}.`
+      : !surprise
+        ? t`${waldur}; ${tail}.`
+        : fix.kind === 'remove'
+          ? t`${waldur}; ${tail}: the user may still have access there.`
+          : t`${waldur}; ${tail}: Waldur did not add them there.`;
     return surprise ? { fix, status: 'failed', message, error: new Error(message), keycloak } : { fix, status: 'done', message, keycloak };
   }
   const { error } = settled;
+  const reason = errorMessage(error);
   const incomplete = error instanceof ReaddIncomplete;
   return {
     fix,
     status: 'failed',
     error,
     keycloak,
-    message: `${errorMessage(error)}${tail ? ` (${tail}.)` : ''}`,
+    message: tail ? t`${reason} (${tail}.)` : reason,
     ...(incomplete && fix.kind === 'readd' ? { retry: { kind: 'add', group: fix.group, username: fix.username, email: fix.email } } : {}),
   };
 }
@@ -220,7 +234,7 @@ export function fixesFor(group: FixGroup, line: FixableLine): { main: MemberFix 
         : {
             main: pull,
             other: null,
-            why: 'Keycloak has no email for this user and Waldur needs one to add a single member, so Pull members adds them.',
+            why: t`Keycloak has no email for this user and Waldur needs one to add a single member, so Pull members adds them.`,
           };
     case 'local-only':
     case 'flagged':
@@ -232,11 +246,11 @@ export function fixesFor(group: FixGroup, line: FixableLine): { main: MemberFix 
       };
     case 'pending':
       return remote
-        ? { main: pull, other: null, why: 'Keycloak already lists the user in the group: Pull members activates the membership.' }
-        : { main: null, other: null, why: 'Waldur adds the user when its periodic check finds them in Keycloak. Check again later.' };
+        ? { main: pull, other: null, why: t`Keycloak already lists the user in the group: Pull members activates the membership.` }
+        : { main: null, other: null, why: t`Waldur adds the user when its periodic check finds them in Keycloak. Check again later.` };
     case 'drift':
       return line.fields.some((field) => field.pullCopies)
-        ? { main: pull, other: null, why: 'Pull members copies Keycloak’s non-empty values into Waldur.' }
-        : { main: null, other: null, why: 'Keycloak’s value is empty, and Pull members keeps Waldur’s: change it in Keycloak.' };
+        ? { main: pull, other: null, why: t`Pull members copies Keycloak’s non-empty values into Waldur.` }
+        : { main: null, other: null, why: t`Keycloak’s value is empty, and Pull members keeps Waldur’s: change it in Keycloak.` };
   }
 }

@@ -1,3 +1,5 @@
+import { i18n, type MessageDescriptor } from '@lingui/core';
+import { msg, t } from '@lingui/core/macro';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 
 /**
@@ -19,17 +21,22 @@ export type LineKind = DriftKind | 'in-sync';
 
 export const DRIFT_KINDS: readonly DriftKind[] = ['remote-only', 'local-only', 'drift', 'pending', 'flagged'];
 
-export const KIND_LABEL: Record<LineKind, string> = {
-  'remote-only': 'Only in Keycloak',
-  'local-only': 'Only in Waldur',
-  drift: 'Details differ',
-  pending: 'Pending',
-  flagged: 'Flagged',
-  'in-sync': 'In both',
+/** Render with `i18n._(KIND_LABEL[kind])`. */
+export const KIND_LABEL: Record<LineKind, MessageDescriptor> = {
+  'remote-only': msg`Only in Keycloak`,
+  'local-only': msg`Only in Waldur`,
+  drift: msg`Details differ`,
+  pending: msg`Pending`,
+  flagged: msg`Flagged`,
+  'in-sync': msg`In both`,
 };
 
 export type PersonField = 'email' | 'first_name' | 'last_name';
-export const FIELD_LABEL: Record<PersonField, string> = { email: 'Email', first_name: 'First name', last_name: 'Last name' };
+export const FIELD_LABEL: Record<PersonField, MessageDescriptor> = {
+  email: msg`Email`,
+  first_name: msg`First name`,
+  last_name: msg`Last name`,
+};
 const FIELDS: readonly PersonField[] = ['email', 'first_name', 'last_name'];
 
 /** One attribute that differs; `pullCopies` when Pull members would copy Keycloak's value. */
@@ -105,8 +112,14 @@ export function describeLine(line: {
   local: Pick<OfferingMembership, 'error_message'> | null;
   remote: unknown;
 }): string {
+  const empty = t`(empty)`;
   const fields = line.fields
-    .map((f) => `${FIELD_LABEL[f.field]}: Waldur “${f.waldur || '(empty)'}”, Keycloak “${f.keycloak || '(empty)'}”`)
+    .map((f) => {
+      const field = i18n._(FIELD_LABEL[f.field]);
+      const waldur = f.waldur || empty;
+      const keycloak = f.keycloak || empty;
+      return t`${field}: Waldur “${waldur}”, Keycloak “${keycloak}”`;
+    })
     .join('; ');
   // A sentence of its own before the fields (it ends with its full stop: no "it.;").
   const lead =
@@ -114,8 +127,8 @@ export function describeLine(line: {
       ? (line.local?.error_message ?? '')
       : line.kind === 'pending'
         ? line.remote
-          ? 'Waiting for Waldur, but Keycloak already lists the user in the group: Pull members activates it.'
-          : 'Waiting for the user to exist in Keycloak; Waldur’s periodic check activates it then.'
+          ? t`Waiting for Waldur, but Keycloak already lists the user in the group: Pull members activates it.`
+          : t`Waiting for the user to exist in Keycloak; Waldur’s periodic check activates it then.`
         : '';
   return [lead, fields].filter(Boolean).join(' ');
 }

@@ -1,8 +1,10 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { errorMessage } from '../../api/errors';
 import { offeringQueries } from '../../api/offering-queries';
+import { formatNumber } from '../../lib/format';
 import { allFindings, checkedCount, failedGroups, retryableGroups } from './check-state';
 import { CheckProgress, FailedGroupsAlert } from './check-progress';
 import { useFixRunner } from './fix-results';
@@ -26,43 +28,46 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
   const done = state ? checkedCount(state) + failedGroups(state).length : 0;
   const retryable = state ? retryableGroups(state, isMissingError) : [];
   const unread = state && state.status !== 'running' && done < total;
+  const { t } = useLingui();
+  const restCount = formatNumber(total - done);
+  const retryCount = retryable.length;
 
   return (
-    <Paper withBorder p="md" component="section" aria-label="Members check">
+    <Paper withBorder p="md" component="section" aria-label={t`Members check`}>
       <Stack gap="sm">
         <Group justify="space-between" align="flex-end">
           <div>
             <Title order={3} size="h4">
-              Members check
+              <Trans>Members check</Trans>
             </Title>
             <Text size="sm" c="dimmed">
-              Reads the members of every linked group in Waldur and in Keycloak and lists every difference, with its fix.
+              <Trans>Reads the members of every linked group in Waldur and in Keycloak and lists every difference, with its fix.</Trans>
             </Text>
           </div>
           <Group gap="xs">
             {running ? (
               <Button variant="default" color="red" onClick={cancel}>
-                Cancel check
+                <Trans>Cancel check</Trans>
               </Button>
             ) : (
               <>
                 {unread ? (
                   <Button variant="light" onClick={() => void start('rest')}>
-                    Check the rest ({(total - done).toLocaleString()})
+                    <Trans>Check the rest ({restCount})</Trans>
                   </Button>
                 ) : null}
                 {retryable.length ? (
                   <Button variant="light" onClick={() => void start('failed')}>
-                    Retry failed groups ({retryable.length})
+                    <Trans>Retry failed groups ({retryCount})</Trans>
                   </Button>
                 ) : null}
-                <Button onClick={() => void start('all')}>{state ? 'Check all members again' : 'Check all members'}</Button>
+                <Button onClick={() => void start('all')}>{state ? t`Check all members again` : t`Check all members`}</Button>
               </>
             )}
           </Group>
         </Group>
         {loadError ? (
-          <Alert color="red" role="alert" title="Could not list the groups of the offering">
+          <Alert color="red" role="alert" title={t`Could not list the groups of the offering`}>
             {errorMessage(loadError)}
           </Alert>
         ) : null}

@@ -1,7 +1,10 @@
+import { plural, t } from '@lingui/core/macro';
 import { toCsv } from '../../lib/csv';
 import type { SyncJoin } from './sync-lines';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 
+// CSV column names stay English whatever the app's language: scripts read them.
+/* eslint-disable lingui/no-unlocalized-strings -- column names, not words for a person */
 const HEADER = [
   'Status',
   'Local name',
@@ -14,6 +17,7 @@ const HEADER = [
   'Scope ID',
   'Note',
 ] as const;
+/* eslint-enable lingui/no-unlocalized-strings */
 
 const many = (values: readonly string[]) => values.join(' | ');
 
@@ -26,9 +30,13 @@ function localCells(groups: readonly OfferingGroup[]) {
   ];
 }
 
-function note(count: number, what: string): string {
-  if (count === 0) return `No ${what} found with this name`;
-  if (count > 1) return `Ambiguous: ${count} ${what}s match`;
+function note(count: number, what: 'local' | 'remote'): string {
+  if (count === 0) return what === 'local' ? t`No local group found with this name` : t`No remote group found with this name`;
+  if (count > 1) {
+    return what === 'local'
+      ? plural(count, { one: 'Ambiguous: # local group matches', other: 'Ambiguous: # local groups match' })
+      : plural(count, { one: 'Ambiguous: # remote group matches', other: 'Ambiguous: # remote groups match' });
+  }
   return '';
 }
 
@@ -41,21 +49,21 @@ export function syncStatusCsv(join: SyncJoin): string {
   const rows: unknown[][] = [];
   for (const line of join.synced) {
     rows.push([
-      'Synced',
+      t`Synced`,
       line.localName,
       line.remoteName,
       line.backendId,
       line.remote?.path ?? '',
       ...localCells(line.candidates),
-      note(line.candidates.length, 'local group'),
+      note(line.candidates.length, 'local'),
     ]);
   }
   for (const line of join.local) {
-    rows.push(['Only in Waldur', line.name, '', '', '', ...localCells(line.candidates), note(line.candidates.length, 'local group')]);
+    rows.push([t`Only in Waldur`, line.name, '', '', '', ...localCells(line.candidates), note(line.candidates.length, 'local')]);
   }
   for (const line of join.remote) {
     rows.push([
-      'Only in Keycloak',
+      t`Only in Keycloak`,
       '',
       line.name,
       ...remoteCells(line.candidates),
@@ -63,7 +71,7 @@ export function syncStatusCsv(join: SyncJoin): string {
       '',
       '',
       '',
-      note(line.candidates.length, 'remote group'),
+      note(line.candidates.length, 'remote'),
     ]);
   }
   return toCsv(HEADER, rows);

@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { isolate } from '../../lib/bidi';
 import { chosen, type SyncLine } from './sync-lines';
 import { REASON_ID, type SyncActions } from './sync-actions';
@@ -15,6 +16,8 @@ export function LineActions({
   actions: SyncActions;
   name: string;
 }) {
+  const { t } = useLingui();
+  const shownName = isolate(name);
   const disabled = !actions.canManage;
   const described = disabled ? { 'aria-describedby': REASON_ID } : {};
   if (line.kind === 'remote') {
@@ -24,10 +27,10 @@ export function LineActions({
         <RowButton
           disabled={disabled || !target}
           {...described}
-          aria-label={`Import ${isolate(name)}`}
+          aria-label={t`Import ${shownName}`}
           onClick={() => target && actions.importRemote([target.id])}
         >
-          Import
+          <Trans>Import</Trans>
         </RowButton>
       </div>
     );
@@ -41,10 +44,10 @@ export function LineActions({
           disabled={disabled || !target}
           loading={busy}
           {...described}
-          aria-label={`Pull members of ${isolate(name)}`}
+          aria-label={t`Pull members of ${shownName}`}
           onClick={() => target && void actions.pullMembers([target])}
         >
-          Pull members
+          <Trans>Pull members</Trans>
         </RowButton>
       </div>
     );
@@ -54,20 +57,20 @@ export function LineActions({
       <RowButton
         disabled={disabled || !target || busy}
         {...described}
-        aria-label={`Link to remote group: ${isolate(name)}`}
+        aria-label={t`Link to remote group: ${shownName}`}
         onClick={() => target && actions.link(target)}
       >
-        Link to remote group
+        <Trans>Link to remote group</Trans>
       </RowButton>
       <RowButton
         red
         disabled={disabled || !target}
         loading={busy}
         {...described}
-        aria-label={`Delete ${isolate(name)}`}
+        aria-label={t`Delete ${shownName}`}
         onClick={() => target && actions.remove([target])}
       >
-        Delete
+        <Trans>Delete</Trans>
       </RowButton>
     </div>
   );

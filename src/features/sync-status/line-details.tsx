@@ -1,3 +1,5 @@
+import { plural, t as tGlobal } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { useId } from 'react';
 import type { OfferingGroup } from '../../api/types';
 import { Bdi } from '../../components/bidi-text';
@@ -6,12 +8,11 @@ import { chosen, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type 
 import type { ListState } from './sync-actions';
 import classes from './sync-status-view.module.css';
 
+/** Called while rendering a component that uses useLingui (so it follows the language). */
 function groupFacts(group: OfferingGroup): string {
-  return [
-    isolate(group.role_name),
-    group.resource_name ? `resource ${isolate(group.resource_name)}` : 'no resource',
-    group.scope_id ? `scope ${isolate(group.scope_id)}` : null,
-  ]
+  const resource = group.resource_name ? isolate(group.resource_name) : '';
+  const scope = group.scope_id ? isolate(group.scope_id) : '';
+  return [isolate(group.role_name), resource ? tGlobal`resource ${resource}` : tGlobal`no resource`, scope ? tGlobal`scope ${scope}` : null]
     .filter(Boolean)
     .join(' · ');
 }
@@ -43,7 +44,12 @@ function CandidatePicker<C>({
   describe: (candidate: C) => string;
 }) {
   const id = useId();
-  const description = `${candidates.length} groups have this name; choose the one this line is about.`;
+  const { t } = useLingui();
+  const count = candidates.length;
+  const description = plural(count, {
+    one: '# group has this name; choose the one this line is about.',
+    other: '# groups have this name; choose the one this line is about.',
+  });
   return (
     <>
       <div className={classes.picker}>
@@ -57,7 +63,7 @@ function CandidatePicker<C>({
           value={choice ?? ''}
           onChange={(event) => choose(lineId, event.currentTarget.value)}
         >
-          <option value="">Choose…</option>
+          <option value="">{t`Choose…`}</option>
           {candidates.map((candidate) => {
             const value = valueOf(candidate);
             return (
@@ -79,14 +85,23 @@ function CandidatePicker<C>({
  * A line without a group: "not found" only once the list it is looked up in was fetched. Until
  * then it is being looked up; if the list failed, it is not known (the alert above says why).
  */
-function NotFoundNote({ what, lookup }: { what: 'local group' | 'local group linked' | 'Keycloak group'; lookup: ListState }) {
-  const list = what === 'Keycloak group' ? 'Keycloak' : 'local';
+function NotFoundNote({ what, lookup }: { what: 'local' | 'linked-local' | 'keycloak'; lookup: ListState }) {
+  const { t } = useLingui();
+  const keycloak = what === 'keycloak';
   const text =
     lookup === 'pending'
-      ? `Looking up the ${list} group…`
+      ? keycloak
+        ? t`Looking up the Keycloak group…`
+        : t`Looking up the local group…`
       : lookup === 'failed'
-        ? `Not known: the ${list} groups could not be listed.`
-        : `No ${what} with this name in the lists just fetched. Refresh to check again.`;
+        ? keycloak
+          ? t`Not known: the Keycloak groups could not be listed.`
+          : t`Not known: the local groups could not be listed.`
+        : keycloak
+          ? t`No Keycloak group with this name in the lists just fetched. Refresh to check again.`
+          : what === 'linked-local'
+            ? t`No local group linked with this name in the lists just fetched. Refresh to check again.`
+            : t`No local group with this name in the lists just fetched. Refresh to check again.`;
   return (
     <Detail title={text} warning={lookup !== 'pending'}>
       {text}
@@ -105,8 +120,13 @@ export function SyncedDetails({ line, choice, choose, lookup }: DetailsProps<Syn
   const group = chosen(line.candidates, choice);
   const renamed = line.remoteName !== line.localName;
   const path = line.remote?.path;
-  const keycloak = `Keycloak: ${renamed ? `“${line.remoteName}” · ` : ''}${path ? `${path} · ` : ''}id ${line.backendId}`;
-  const waldur = group ? `Waldur: ${groupFacts(group)}` : '';
+  const { t } = useLingui();
+  const shownId = line.backendId;
+  // The title (a tooltip) in words; the paragraph shows the same with the names isolated.
+  const idWords = t`id ${shownId}`;
+  const keycloak = `Keycloak: ${renamed ? `“${line.remoteName}” · ` : ''}${path ? `${path} · ` : ''}${idWords}`;
+  const facts = group ? groupFacts(group) : '';
+  const waldur = group ? `Waldur: ${facts}` : '';
   return (
     <>
       <Detail title={keycloak}>
@@ -121,10 +141,12 @@ export function SyncedDetails({ line, choice, choose, lookup }: DetailsProps<Syn
             <Bdi>{path}</Bdi> ·{' '}
           </>
         ) : null}
-        id <code className={classes.code}>{line.backendId}</code>
+        <Trans>
+          id <code className={classes.code}>{shownId}</code>
+        </Trans>
       </Detail>
       {group ? <Detail title={waldur}>{waldur}</Detail> : null}
-      <LocalGroupChoice line={line} choice={choice} choose={choose} lookup={lookup} notFound="local group linked" />
+      <LocalGroupChoice line={line} choice={choice} choose={choose} lookup={lookup} notFound="linked-local" />
     </>
   );
 }
@@ -136,7 +158,8 @@ function LocalGroupChoice({
   choose,
   lookup,
   notFound,
-}: DetailsProps<SyncedLine | LocalOnlyLine> & { notFound: 'local group' | 'local group linked' }) {
+}: DetailsProps<SyncedLine | LocalOnlyLine> & { notFound: 'local' | 'linked-local' }) {
+  const { t } = useLingui();
   if (line.candidates.length > 1) {
     return (
       <CandidatePicker
@@ -144,7 +167,7 @@ function LocalGroupChoice({
         candidates={line.candidates}
         choice={choice}
         choose={choose}
-        label="Which local group?"
+        label={t`Which local group?`}
         valueOf={(candidate) => candidate.uuid}
         describe={(candidate) => `${isolate(candidate.name)} · ${groupFacts(candidate)} · ${candidate.uuid.slice(0, 8)}`}
       />
@@ -155,35 +178,46 @@ function LocalGroupChoice({
 
 export function LocalDetails({ line, choice, choose, lookup }: DetailsProps<LocalOnlyLine>) {
   const group = chosen(line.candidates, choice);
+  const { t } = useLingui();
   const facts = group ? groupFacts(group) : '';
+  const backendId = group?.backend_id ?? '';
+  const linkWords = backendId ? t`linked to ${backendId}, which is not in Keycloak` : t`not linked`;
   return (
     <>
       {group ? (
-        <Detail title={`${facts} · ${group.backend_id ? `linked to ${group.backend_id}, which is not in Keycloak` : 'not linked'}`}>
+        <Detail title={`${facts} · ${linkWords}`}>
           {facts}
-          {group.backend_id ? (
+          {backendId ? (
             <>
-              {' '}
-              · linked to <code className={classes.code}>{group.backend_id}</code>, which is not in Keycloak
+              {' · '}
+              <Trans>
+                linked to <code className={classes.code}>{backendId}</code>, which is not in Keycloak
+              </Trans>
             </>
           ) : (
-            ' · not linked'
+            ` · ${linkWords}`
           )}
         </Detail>
       ) : null}
-      <LocalGroupChoice line={line} choice={choice} choose={choose} lookup={lookup} notFound="local group" />
+      <LocalGroupChoice line={line} choice={choice} choose={choose} lookup={lookup} notFound="local" />
     </>
   );
 }
 
 export function RemoteDetails({ line, choice, choose, lookup }: DetailsProps<RemoteOnlyLine>) {
   const group = chosen(line.candidates, choice);
-  const subgroups = group?.sub_group_count ? ` · ${group.sub_group_count} subgroups` : '';
+  const { t } = useLingui();
+  const subgroupCount = group?.sub_group_count ?? 0;
+  const subgroups = subgroupCount ? ` · ${plural(subgroupCount, { one: '# subgroup', other: '# subgroups' })}` : '';
+  const shownId = group?.id ?? '';
   return (
     <>
       {group ? (
-        <Detail title={`${group.path} · id ${group.id}${subgroups}`}>
-          <Bdi>{group.path}</Bdi> · id <code className={classes.code}>{group.id}</code>
+        <Detail title={`${group.path} · ${t`id ${shownId}`}${subgroups}`}>
+          <Bdi>{group.path}</Bdi> ·{' '}
+          <Trans>
+            id <code className={classes.code}>{shownId}</code>
+          </Trans>
           {subgroups}
         </Detail>
       ) : null}
@@ -193,12 +227,15 @@ export function RemoteDetails({ line, choice, choose, lookup }: DetailsProps<Rem
           candidates={line.candidates}
           choice={choice}
           choose={choose}
-          label="Which Keycloak group?"
+          label={t`Which Keycloak group?`}
           valueOf={(candidate) => candidate.id}
-          describe={(candidate) => `${isolate(candidate.path || candidate.name)} · id ${candidate.id}`}
+          describe={(candidate) => {
+            const shownId = candidate.id;
+            return `${isolate(candidate.path || candidate.name)} · ${t`id ${shownId}`}`;
+          }}
         />
       ) : line.candidates.length === 0 ? (
-        <NotFoundNote what="Keycloak group" lookup={lookup} />
+        <NotFoundNote what="keycloak" lookup={lookup} />
       ) : null}
     </>
   );

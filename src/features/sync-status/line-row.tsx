@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { memo } from 'react';
 import { Bdi } from '../../components/bidi-text';
 import { isolate, showControls } from '../../lib/bidi';
@@ -24,14 +25,16 @@ type RowProps = {
 
 /** One line of the diff: its checkbox, its name and details, and its actions. */
 export const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions, lookup }: RowProps) {
+  const { t } = useLingui();
   const name = lineName(line);
-  const display = name || '(no name)';
+  const display = name || t`(no name)`;
+  const shownName = isolate(display);
   return (
     <>
       <input
         type="checkbox"
         className={classes.check}
-        aria-label={`Select ${isolate(display)}`}
+        aria-label={t`Select ${shownName}`}
         checked={checked}
         onChange={(event) => toggle([line.id], event.currentTarget.checked)}
       />

@@ -1,7 +1,11 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Checkbox, Group, Paper, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { openConfirmModal } from '../../components/confirm';
+import { formatNumber } from '../../lib/format';
 import { filterLines } from './line-search';
 import { chosen, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type SyncLine } from './sync-lines';
 import { LineRow } from './line-row';
@@ -13,11 +17,20 @@ const BULK_CONFIRM_ABOVE = 20;
 
 type SectionKind = SyncLine['kind'];
 
-const SECTION_TITLE: Record<SectionKind, string> = { synced: 'Synced', local: 'Only in Waldur', remote: 'Only in Keycloak' };
-const SECTION_HELP: Record<SectionKind, string> = {
-  synced: 'Local groups linked to a Keycloak group that exists.',
-  local: 'Local groups that are not linked, or whose Keycloak group no longer exists.',
-  remote: 'Keycloak groups that no local group points at.',
+const SECTION_TITLE: Record<SectionKind, MessageDescriptor> = {
+  synced: msg`Synced`,
+  local: msg`Only in Waldur`,
+  remote: msg`Only in Keycloak`,
+};
+const SECTION_HELP: Record<SectionKind, MessageDescriptor> = {
+  synced: msg`Local groups linked to a Keycloak group that exists.`,
+  local: msg`Local groups that are not linked, or whose Keycloak group no longer exists.`,
+  remote: msg`Keycloak groups that no local group points at.`,
+};
+const SECTION_LIST: Record<SectionKind, MessageDescriptor> = {
+  synced: msg`Synced groups`,
+  local: msg`Only in Waldur groups`,
+  remote: msg`Only in Keycloak groups`,
 };
 
 type SectionProps<T extends SyncLine> = {
@@ -78,22 +91,26 @@ export function Section<T extends SyncLine>({
     }
   }
   const count = kind === 'remote' ? remoteTargets.length : localTargets.length;
+  const { t, i18n } = useLingui();
+  const title = i18n._(SECTION_TITLE[kind]);
+  const shownCount = formatNumber(shown.length);
+  const lineCount = formatNumber(lines.length);
+  const targetCount = localTargets.length;
 
   return (
     <Paper component="section" withBorder p="sm" aria-labelledby={headingId}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <div>
           <Title order={2} size="h4" id={headingId}>
-            {SECTION_TITLE[kind]} (
-            {filter.trim() ? `${shown.length.toLocaleString()} of ${lines.length.toLocaleString()}` : lines.length.toLocaleString()})
+            {filter.trim() ? t`${title} (${shownCount} of ${lineCount})` : `${title} (${lineCount})`}
           </Title>
           <Text size="xs" c="dimmed">
-            {SECTION_HELP[kind]}
+            {i18n._(SECTION_HELP[kind])}
           </Text>
         </div>
         <Group gap="xs" wrap="wrap">
           <Checkbox
-            label={`Select all ${shown.length.toLocaleString()}`}
+            label={t`Select all ${shownCount}`}
             checked={allChosen}
             indeterminate={chosenLines.length > 0 && !allChosen}
             disabled={shown.length === 0}
@@ -121,19 +138,24 @@ export function Section<T extends SyncLine>({
                 if (localTargets.length <= BULK_CONFIRM_ABOVE) return run();
                 // Each group is one request to Waldur and one to Keycloak: say so before sending thousands.
                 openConfirmModal({
-                  title: `Pull members of ${localTargets.length.toLocaleString()} groups?`,
+                  title: plural(targetCount, { one: 'Pull members of # group?', other: 'Pull members of # groups?' }),
                   children: (
                     <Text size="sm">
-                      Waldur asks Keycloak for the members of each group, one group at a time, and adds the missing ones. This can take a
-                      while; you can keep working meanwhile.
+                      <Trans>
+                        Waldur asks Keycloak for the members of each group, one group at a time, and adds the missing ones. This can take a
+                        while; you can keep working meanwhile.
+                      </Trans>
                     </Text>
                   ),
-                  labels: { confirm: `Pull members of ${localTargets.length.toLocaleString()} groups`, cancel: 'Cancel' },
+                  labels: {
+                    confirm: plural(targetCount, { one: 'Pull members of # group', other: 'Pull members of # groups' }),
+                    cancel: t`Cancel`,
+                  },
                   onConfirm: run,
                 });
               }}
             >
-              Pull members of selected ({count})
+              <Trans>Pull members of selected ({count})</Trans>
             </Button>
           ) : kind === 'local' ? (
             <Button
@@ -144,7 +166,7 @@ export function Section<T extends SyncLine>({
               {...disabledProps}
               onClick={() => actions.remove(localTargets)}
             >
-              Delete selected ({count})
+              <Trans>Delete selected ({count})</Trans>
             </Button>
           ) : (
             <Button
@@ -154,24 +176,26 @@ export function Section<T extends SyncLine>({
               {...disabledProps}
               onClick={() => actions.importRemote(remoteTargets)}
             >
-              Import selected ({count})
+              <Trans>Import selected ({count})</Trans>
             </Button>
           )}
         </Group>
       </Group>
       {undecided > 0 ? (
         <Text size="xs" c="var(--mantine-color-orange-light-color)" mt={4} role="status">
-          {undecided === 1 ? '1 selected line needs' : `${undecided} selected lines need`} a choice between same-named groups first; it is
-          left out.
+          {plural(undecided, {
+            one: '# selected line needs a choice between same-named groups first; it is left out.',
+            other: '# selected lines need a choice between same-named groups first; they are left out.',
+          })}
         </Text>
       ) : null}
       {shown.length === 0 ? (
         <Text size="sm" c="dimmed" mt="sm">
-          {lines.length === 0 ? 'None.' : 'No line matches the filter.'}
+          {lines.length === 0 ? t`None.` : t`No line matches the filter.`}
         </Text>
       ) : (
         <VirtualLines
-          label={`${SECTION_TITLE[kind]} groups`}
+          label={i18n._(SECTION_LIST[kind])}
           lines={shown}
           height={sectionHeight}
           choices={choices}

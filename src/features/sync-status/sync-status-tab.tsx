@@ -1,4 +1,6 @@
 import { i18n } from '@lingui/core';
+import { t as tGlobal } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
@@ -22,7 +24,7 @@ import { SyncStatusView } from './sync-status-view';
 
 function statusHint(error: unknown): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  if (error.isForbidden) return 'Only staff and the owners of the offering’s organization can compare its groups with Keycloak.';
+  if (error.isForbidden) return tGlobal`Only staff and the owners of the offering’s organization can compare its groups with Keycloak.`;
   if (isRefusedByKeycloak(error) && /keycloak/i.test(error.message) && !/not enabled/i.test(error.message))
     return i18n._(KEYCLOAK_SETTINGS_HINT);
   return undefined;
@@ -51,17 +53,21 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
   const lookups: Lookups = { local: listState(local), remote: listState(remote) };
   const refreshing = status.isFetching || local.isFetching || remote.isFetching;
   const refresh = () => void Promise.all([status.refetch(), local.refetch(), remote.refetch()]);
+  const { t } = useLingui();
+  const checkedTime = status.dataUpdatedAt ? formatTime(status.dataUpdatedAt) : '';
+  const localError = local.error ? errorMessage(local.error) : '';
+  const remoteError = remote.error ? errorMessage(remote.error) : '';
 
   return (
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
-        <TextInput label="Filter groups" placeholder="Name, path, ID, role or resource" w={360} {...search} />
+        <TextInput label={t`Filter groups`} placeholder={t`Name, path, ID, role or resource`} w={360} maw="100%" {...search} />
         <Group gap="sm" align="center">
           <Text size="sm" c="dimmed" aria-live="polite">
-            {status.dataUpdatedAt ? `Last checked at ${formatTime(status.dataUpdatedAt)}` : refreshing ? 'Checking…' : ''}
+            {checkedTime ? t`Last checked at ${checkedTime}` : refreshing ? t`Checking…` : ''}
           </Text>
           <Button variant="default" onClick={refresh} loading={refreshing}>
-            Refresh
+            <Trans>Refresh</Trans>
           </Button>
           <Button
             variant="light"
@@ -70,21 +76,26 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
               join && downloadText(csvFileName('sync-status', offering.data?.name ?? offeringUuid), ['\ufeff', syncStatusCsv(join)])
             }
           >
-            Export CSV
+            <Trans>Export CSV</Trans>
           </Button>
         </Group>
       </Group>
       {join && (local.error || remote.error) ? (
-        <Alert color="yellow" variant="light" title="Some lines could not be matched" role="status">
-          {local.error ? <Text size="sm">Local groups could not be listed: {errorMessage(local.error)}</Text> : null}
+        <Alert color="yellow" variant="light" title={t`Some lines could not be matched`} role="status">
+          {local.error ? (
+            <Text size="sm">
+              <Trans>Local groups could not be listed: {localError}</Trans>
+            </Text>
+          ) : null}
           {remote.error ? (
             <Text size="sm">
-              Remote groups could not be listed ({errorMessage(remote.error)}), so their ids and paths are unknown and they cannot be
-              imported from here.
+              <Trans>
+                Remote groups could not be listed ({remoteError}), so their ids and paths are unknown and they cannot be imported from here.
+              </Trans>
             </Text>
           ) : null}
           <Button size="xs" mt="xs" variant="white" onClick={refresh}>
-            Retry
+            <Trans>Retry</Trans>
           </Button>
         </Alert>
       ) : null}
@@ -96,14 +107,14 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
           error={status.error}
           title={
             status.error instanceof ApiError && status.error.isForbidden
-              ? 'You cannot see the sync status'
-              : 'Could not compare with Keycloak'
+              ? t`You cannot see the sync status`
+              : t`Could not compare with Keycloak`
           }
           hint={statusHint(status.error)}
           onRetry={refresh}
         />
       ) : (
-        <TableSkeleton rows={6} label="Comparing with Keycloak" />
+        <TableSkeleton rows={6} label={t`Comparing with Keycloak`} />
       )}
     </Stack>
   );

@@ -1,3 +1,4 @@
+import { Trans } from '@lingui/react/macro';
 import { Stack, Text } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import type { SyncJoin } from './sync-lines';
@@ -45,7 +46,7 @@ export function SyncStatusView({ join, filter, actions, lookups = FETCHED, secti
     <Stack gap="lg">
       {!actions.canManage && actions.reason ? (
         <Text size="sm" c="dimmed" id={REASON_ID} role="note">
-          {actions.reason} Sync actions are disabled.
+          {actions.reason} <Trans>Sync actions are disabled.</Trans>
         </Text>
       ) : null}
       <Section kind="synced" lines={join.synced} {...shared} />
