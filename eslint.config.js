@@ -86,7 +86,6 @@ const I18N_NOT_YET = [
   'src/features/member-drift/**',
   'src/features/memberships/**',
   'src/features/offering-access/**',
-  'src/features/offering-groups/**',
   'src/features/offering-settings/**',
   'src/features/offerings/**',
   'src/features/rancher-memberships/**',

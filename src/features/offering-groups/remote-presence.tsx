@@ -1,3 +1,4 @@
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, UNCHECKED_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
@@ -46,10 +47,11 @@ export function useRemotePresences(offeringUuid: string, backendIds: readonly st
  * (Keycloak could not be read: yellow, never the healthy colour), or "Not linked".
  */
 export function LinkBadge({ backendId, presence }: { backendId: string; presence: RemotePresence }) {
+  const { t } = useLingui();
   if (!backendId)
     return (
       <Badge variant="light" color="gray">
-        Not linked
+        <Trans>Not linked</Trans>
       </Badge>
     );
   const missing = presence === 'missing';
@@ -59,7 +61,7 @@ export function LinkBadge({ backendId, presence }: { backendId: string; presence
   return (
     <div className={classes.link} data-missing={missing || undefined}>
       <Badge variant="light" color={color} className={classes.linkBadge}>
-        {missing ? MISSING_BADGE : unchecked ? UNCHECKED_BADGE : 'Linked'}
+        {missing ? MISSING_BADGE : unchecked ? UNCHECKED_BADGE : t`Linked`}
       </Badge>
       <DeferredTooltip label={backendId}>
         <code className={classes.remoteId} tabIndex={0}>
