@@ -145,21 +145,21 @@ export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: stri
         {single.backend_id && presence === 'missing' ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             <Trans>
-              Keycloak no longer has its remote group <Code>{backendId}</Code>, so nothing is deleted in Keycloak; {members} of this group
-              go with it in Waldur.
+              Keycloak no longer has its remote group <Code dir="ltr">{backendId}</Code>, so nothing is deleted in Keycloak; {members} of
+              this group go with it in Waldur.
             </Trans>
           </Text>
         ) : single.backend_id && presence === 'unchecked' ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             <Trans>
-              Waldur also deletes its remote Keycloak group <Code>{backendId}</Code>, if Keycloak can be reached (it could not be read just
-              now), and {members} of this group go with it.
+              Waldur also deletes its remote Keycloak group <Code dir="ltr">{backendId}</Code>, if Keycloak can be reached (it could not be
+              read just now), and {members} of this group go with it.
             </Trans>
           </Text>
         ) : single.backend_id ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
             <Trans>
-              The remote Keycloak group <Code>{backendId}</Code> is deleted too, and {members} of this group go with it.
+              The remote Keycloak group <Code dir="ltr">{backendId}</Code> is deleted too, and {members} of this group go with it.
             </Trans>
           </Text>
         ) : (

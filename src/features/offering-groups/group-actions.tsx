@@ -148,8 +148,8 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
           <Stack gap="xs">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
               <Trans>
-                The group stays in Waldur with its members, but is no longer tied to the Keycloak group <Code>{backendId}</Code>. Nothing is
-                deleted in Keycloak.
+                The group stays in Waldur with its members, but is no longer tied to the Keycloak group <Code dir="ltr">{backendId}</Code>.
+                Nothing is deleted in Keycloak.
               </Trans>
             </Text>
             <Text size="sm">

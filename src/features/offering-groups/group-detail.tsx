@@ -140,7 +140,7 @@ function GroupDetailBody({
             </Text>
           </Fact>
           <Fact label={t`Resource`}>{group.resource_name || '—'}</Fact>
-          <Fact label={t`Scope ID`}>{group.scope_id ? <Code>{group.scope_id}</Code> : '—'}</Fact>
+          <Fact label={t`Scope ID`}>{group.scope_id ? <Code dir="ltr">{group.scope_id}</Code> : '—'}</Fact>
           <Fact label={t`Remote group`}>
             {linked ? (
               <Stack gap={2}>

@@ -38,7 +38,11 @@ export function failureSummary(failures: Outcome<unknown>[]): string {
     .join(' ');
 }
 
-export const quoted = (name: string) => `“${isolate(name)}”`;
+/** A name in quotation marks, the language's own (the name isolated inside them). */
+export function quoted(name: string): string {
+  const shownName = isolate(name);
+  return t`“${shownName}”`;
+}
 
 /**
  * Some groups of a bulk action failed: the mutation fails (it never swallows an error), and

@@ -302,7 +302,15 @@ function GroupRow({
           <Bdi>{group.resource_name || '—'}</Bdi>
         </p>
       </td>
-      <td style={{ maxWidth: 180 }}>{group.scope_id ? <code className={classes.scopeId}>{group.scope_id}</code> : '—'}</td>
+      <td style={{ maxWidth: 180 }}>
+        {group.scope_id ? (
+          <code className={classes.scopeId} dir="ltr">
+            {group.scope_id}
+          </code>
+        ) : (
+          '—'
+        )}
+      </td>
       <td style={{ maxWidth: 260 }}>
         <LinkBadge backendId={group.backend_id} presence={presence} />
       </td>

@@ -64,7 +64,7 @@ export function LinkBadge({ backendId, presence }: { backendId: string; presence
         {missing ? MISSING_BADGE : unchecked ? UNCHECKED_BADGE : t`Linked`}
       </Badge>
       <DeferredTooltip label={backendId}>
-        <code className={classes.remoteId} tabIndex={0}>
+        <code className={classes.remoteId} dir="ltr" tabIndex={0}>
           {backendId}
         </code>
       </DeferredTooltip>
