@@ -74,12 +74,6 @@ const NO_FEATURE_FROM_DOMAIN = {
   message: 'A domain folder imports no feature: the features that show it import it.',
 };
 
-/**
- * Folders whose strings are not yet in Lingui's catalogs: taken off this list as they are
- * translated, until it is empty.
- */
-const I18N_NOT_YET = ['src/features/offering-groups/**'];
-
 export default tseslint.config(
   {
     ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'src/api/schema.d.ts', 'src/api/schema-8.1.d.ts', 'bench/.tmp'],
@@ -179,7 +173,7 @@ export default tseslint.config(
     // translated in src/locales. What stays literal: identifiers, CSS values, test ids, URLs,
     // query parameters, storage keys, CSV column names (scripts read them), log lines.
     files: ['src/**/*.{ts,tsx}'],
-    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/api/schema*.d.ts', 'src/boot/**', ...I18N_NOT_YET],
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/test/**', 'src/api/schema*.d.ts', 'src/boot/**'],
     plugins: { lingui: pluginLingui },
     rules: {
       ...pluginLingui.configs['flat/recommended'].rules,

@@ -1,3 +1,5 @@
+import { plural, t } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Code, List, Skeleton, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, type QueryClient } from '@tanstack/react-query';
@@ -14,7 +16,6 @@ import {
   type AccessVerdict,
   type WaldurAnswer,
 } from '../member-drift/access-verdicts';
-import { pluralize } from '../../lib/format';
 import { eachGroup, failureSummary, quoted, type Outcome } from './group-outcomes';
 import { useRemotePresence } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
@@ -69,38 +70,53 @@ export function notifyDeleted(outcomes: Outcome<AccessVerdict>[]): void {
   }
   const names = (level: AccessLevel) => {
     const picked = outcomes.filter((_outcome, index) => verdicts[index]?.level === level).map((outcome) => quoted(outcome.group.name));
-    return `${picked.slice(0, 5).join(', ')}${picked.length > 5 ? ` and ${picked.length - 5} more` : ''}`;
+    const list = picked.slice(0, 5).join(', ');
+    const more = picked.length - 5;
+    return more > 0 ? plural(more, { one: `${list} and # more`, other: `${list} and # more` }) : list;
   };
   const tally = tallyVerdicts(verdicts);
+  const confirmedNames = names('confirmed');
+  const stillGrantedNames = names('still-granted');
+  const uncheckedNames = names('unchecked');
   if (tally.confirmed > 0) {
+    const count = tally.confirmed;
     notifications.show({
       color: 'teal',
-      title: `${pluralize(tally.confirmed, 'group')} deleted`,
-      message: `${names('confirmed')}: deleted in Waldur, and Keycloak no longer has them (or they were not linked).`,
+      title: plural(count, { one: '# group deleted', other: '# groups deleted' }),
+      message: t`${confirmedNames}: deleted in Waldur, and Keycloak no longer has them (or they were not linked).`,
     });
   }
   if (tally['still-granted'] > 0) {
+    const count = tally['still-granted'];
     notifications.show({
       color: 'red',
-      title: `${pluralize(tally['still-granted'], 'Keycloak group')} still ${tally['still-granted'] === 1 ? 'exists' : 'exist'}`,
-      message: `${names('still-granted')}: deleted in Waldur, but Keycloak still has them and their members keep the access they grant. Waldur does not try again: delete them in Keycloak, or import them here again and delete them once Test connection succeeds.`,
+      title: plural(count, { one: '# Keycloak group still exists', other: '# Keycloak groups still exist' }),
+      message: t`${stillGrantedNames}: deleted in Waldur, but Keycloak still has them and their members keep the access they grant. Waldur does not try again: delete them in Keycloak, or import them here again and delete them once Test connection succeeds.`,
       autoClose: false,
     });
   }
   if (tally.unchecked > 0) {
+    const count = tally.unchecked;
     notifications.show({
       color: 'orange',
-      title: `${pluralize(tally.unchecked, 'group')} deleted in Waldur only; Keycloak could not be checked`,
-      message: `${names('unchecked')}: Keycloak could not be read afterwards, so it was probably not updated and may still grant access through them. When Test connection succeeds, look for them under “Only in Keycloak” on the Sync status tab.`,
+      title: plural(count, {
+        one: '# group deleted in Waldur only; Keycloak could not be checked',
+        other: '# groups deleted in Waldur only; Keycloak could not be checked',
+      }),
+      message: t`${uncheckedNames}: Keycloak could not be read afterwards, so it was probably not updated and may still grant access through them. When Test connection succeeds, look for them under “Only in Keycloak” on the Sync status tab.`,
       autoClose: false,
     });
   }
   const failures = outcomes.filter((outcome) => outcome.error !== undefined);
   if (failures.length > 0) {
+    const firstName = quoted(failures[0]?.group.name ?? '');
+    const count = failures.length;
     notifications.show({
       color: 'red',
       title:
-        failures.length === 1 ? `Could not delete ${quoted(failures[0]?.group.name ?? '')}` : `Could not delete ${failures.length} groups`,
+        failures.length === 1
+          ? t`Could not delete ${firstName}`
+          : plural(count, { one: 'Could not delete # group', other: 'Could not delete # groups' }),
       message: failureSummary(failures),
       autoClose: false,
     });
@@ -112,58 +128,77 @@ export function DeleteConsequence({ offeringUuid, groups }: { offeringUuid: stri
   const single = groups.length === 1 ? groups[0] : undefined;
   const count = useQuery({ ...groupQueries.memberCount(offeringUuid, single?.uuid ?? ''), enabled: Boolean(single) });
   const presence = useRemotePresence(offeringUuid, single?.backend_id ?? '');
+  const { t } = useLingui();
   if (single) {
+    const backendId = single.backend_id;
+    const memberships = count.data ?? 0;
     const members =
       count.data !== undefined ? (
-        `all ${pluralize(count.data, 'membership')}`
+        plural(memberships, { one: 'all # membership', other: 'all # memberships' })
       ) : count.isPending ? (
-        <Skeleton component="span" display="inline-block" height={12} width={90} aria-label="Counting memberships" />
+        <Skeleton component="span" display="inline-block" height={12} width={90} aria-label={t`Counting memberships`} />
       ) : (
-        'all its memberships'
+        t`all its memberships`
       );
     return (
       <Stack gap="xs">
         {single.backend_id && presence === 'missing' ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            Keycloak no longer has its remote group <Code>{single.backend_id}</Code>, so nothing is deleted in Keycloak; {members} of this
-            group go with it in Waldur.
+            <Trans>
+              Keycloak no longer has its remote group <Code dir="ltr">{backendId}</Code>, so nothing is deleted in Keycloak; {members} of
+              this group go with it in Waldur.
+            </Trans>
           </Text>
         ) : single.backend_id && presence === 'unchecked' ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            Waldur also deletes its remote Keycloak group <Code>{single.backend_id}</Code>, if Keycloak can be reached (it could not be read
-            just now), and {members} of this group go with it.
+            <Trans>
+              Waldur also deletes its remote Keycloak group <Code dir="ltr">{backendId}</Code>, if Keycloak can be reached (it could not be
+              read just now), and {members} of this group go with it.
+            </Trans>
           </Text>
         ) : single.backend_id ? (
           <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            The remote Keycloak group <Code>{single.backend_id}</Code> is deleted too, and {members} of this group go with it.
+            <Trans>
+              The remote Keycloak group <Code dir="ltr">{backendId}</Code> is deleted too, and {members} of this group go with it.
+            </Trans>
           </Text>
         ) : (
-          <Text size="sm">All memberships of this group ({members}) go with it. It is not linked, so nothing is deleted in Keycloak.</Text>
+          <Text size="sm">
+            <Trans>All memberships of this group ({members}) go with it. It is not linked, so nothing is deleted in Keycloak.</Trans>
+          </Text>
         )}
         <Text size="sm">
-          Its members lose the access the group gave them. This cannot be undone. Keycloak is read again afterwards, and you are told what
-          it shows.
+          <Trans>
+            Its members lose the access the group gave them. This cannot be undone. Keycloak is read again afterwards, and you are told what
+            it shows.
+          </Trans>
         </Text>
       </Stack>
     );
   }
   const linked = groups.filter((group) => group.backend_id).length;
+  const more = groups.length - 8;
   return (
     <Stack gap="xs">
       <Text size="sm">
         {linked > 0
-          ? `Their remote Keycloak groups (${linked} linked) are deleted too, and all memberships of these groups go with them.`
-          : 'All memberships of these groups go with them. None is linked, so nothing is deleted in Keycloak.'}
+          ? plural(linked, {
+              one: 'Their remote Keycloak groups (# linked) are deleted too, and all memberships of these groups go with them.',
+              other: 'Their remote Keycloak groups (# linked) are deleted too, and all memberships of these groups go with them.',
+            })
+          : t`All memberships of these groups go with them. None is linked, so nothing is deleted in Keycloak.`}
       </Text>
       <List size="sm">
         {groups.slice(0, 8).map((group) => (
           <List.Item key={group.uuid} style={{ overflowWrap: 'anywhere' }}>
-            <Bdi>{group.name || '(no name)'}</Bdi>
+            <Bdi>{group.name || t`(no name)`}</Bdi>
           </List.Item>
         ))}
-        {groups.length > 8 ? <List.Item>and {groups.length - 8} more</List.Item> : null}
+        {groups.length > 8 ? <List.Item>{plural(more, { one: 'and # more', other: 'and # more' })}</List.Item> : null}
       </List>
-      <Text size="sm">This cannot be undone.</Text>
+      <Text size="sm">
+        <Trans>This cannot be undone.</Trans>
+      </Text>
     </Stack>
   );
 }

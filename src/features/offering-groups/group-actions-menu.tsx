@@ -1,4 +1,4 @@
-import { i18n } from '@lingui/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Loader, Text } from '@mantine/core';
 import { MISSING_PULL_REASON, type RemotePresence } from '../../api/remote-presence';
 import type { OfferingGroup } from '../../api/types';
@@ -30,7 +30,9 @@ export function GroupActionsMenu({
   const busy = actions.isBusy(group.uuid);
   const linked = Boolean(group.backend_id);
   const missing = presence === 'missing';
-  const label = `Actions for ${isolate(group.name || '(no name)')}`;
+  const { t, i18n } = useLingui();
+  const shownName = isolate(group.name || t`(no name)`);
+  const label = t`Actions for ${shownName}`;
   return (
     <DeferredMenu
       position="bottom-end"
@@ -47,32 +49,42 @@ export function GroupActionsMenu({
       {(Menu) => (
         <>
           <Menu.Item disabled={!canManage || !linked || missing || busy} onClick={() => void actions.pullMembers([group])}>
-            Pull members
+            <Trans>Pull members</Trans>
             {!canManage ? (
               <Reason>{reason}</Reason>
             ) : !linked ? (
-              <Reason>{NOT_LINKED_REASON}</Reason>
+              <Reason>{i18n._(NOT_LINKED_REASON)}</Reason>
             ) : missing ? (
               <Reason>{i18n._(MISSING_PULL_REASON)}</Reason>
             ) : null}
           </Menu.Item>
           <Menu.Item disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
-            Link to remote group
+            <Trans>Link to remote group</Trans>
             {!canManage ? (
               <Reason>{reason}</Reason>
             ) : missing ? (
-              <Reason>Keycloak no longer has the linked group: choose another</Reason>
+              <Reason>
+                <Trans>Keycloak no longer has the linked group: choose another</Trans>
+              </Reason>
             ) : linked ? (
-              <Reason>Change the linked group, resource or scope</Reason>
+              <Reason>
+                <Trans>Change the linked group, resource or scope</Trans>
+              </Reason>
             ) : null}
           </Menu.Item>
           <Menu.Item disabled={!canManage || !linked || busy} onClick={() => actions.confirmUnlink(group)}>
-            Unlink
-            {!canManage ? <Reason>{reason}</Reason> : !linked ? <Reason>Not linked.</Reason> : null}
+            <Trans>Unlink</Trans>
+            {!canManage ? (
+              <Reason>{reason}</Reason>
+            ) : !linked ? (
+              <Reason>
+                <Trans>Not linked.</Trans>
+              </Reason>
+            ) : null}
           </Menu.Item>
           <Menu.Divider />
           <Menu.Item color="red" disabled={!canManage || busy} onClick={() => actions.confirmDelete([group])}>
-            Delete
+            <Trans>Delete</Trans>
             {!canManage ? <Reason>{reason}</Reason> : null}
           </Menu.Item>
         </>

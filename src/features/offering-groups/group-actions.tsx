@@ -1,3 +1,5 @@
+import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Code, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
@@ -6,6 +8,7 @@ import { errorMessage } from '../../api/errors';
 import type { OfferingGroup, PullAnswer } from '../../api/types';
 import { confirmDestructive } from '../../components/confirm';
 import { isPending } from '../../components/pending-guard';
+import { formatNumber } from '../../lib/format';
 import type { OfferingPermission } from '../../lib/offering-permission';
 import { failureSummary, failureText, quoted, settledOutcomes } from './group-outcomes';
 import { openLinkDialog } from './link-dialog-host';
@@ -28,6 +31,7 @@ export type GroupActions = {
 
 export function useGroupActions(offeringUuid: string, permission: OfferingPermission): GroupActions {
   const queryClient = useQueryClient();
+  const { t } = useLingui();
   // A group is busy while a pull, unlink or delete of it is pending, including the refetch of
   // the lists it changed.
   const pendingGroups = useMutationState({
@@ -43,7 +47,7 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
     onSettled: (data, error) => {
       const outcomes = settledOutcomes(data, error);
       if (outcomes.length === 0 && error) {
-        notifications.show({ color: 'red', title: 'Could not pull members', message: errorMessage(error), autoClose: false });
+        notifications.show({ color: 'red', title: t`Could not pull members`, message: errorMessage(error), autoClose: false });
         return;
       }
       const done = outcomes.filter((outcome) => outcome.value);
@@ -51,19 +55,29 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
       if (done.length > 0) {
         const sum = (pick: (value: PullAnswer) => number) =>
           done.reduce((total, outcome) => total + (outcome.value ? pick(outcome.value) : 0), 0);
+        const doneName = quoted(done[0]?.group.name ?? '');
+        const count = done.length;
+        const created = formatNumber(sum((value) => value.created));
+        const updated = formatNumber(sum((value) => value.updated));
+        const inKeycloak = formatNumber(sum((value) => value.total_remote));
         notifications.show({
           color: 'teal',
-          title: done.length === 1 ? `Pulled members of ${quoted(done[0]?.group.name ?? '')}` : `Pulled members of ${done.length} groups`,
-          message: `${sum((value) => value.created).toLocaleString()} new, ${sum((value) => value.updated).toLocaleString()} updated, ${sum((value) => value.total_remote).toLocaleString()} in Keycloak`,
+          title:
+            done.length === 1
+              ? t`Pulled members of ${doneName}`
+              : plural(count, { one: 'Pulled members of # group', other: 'Pulled members of # groups' }),
+          message: t`${created} new, ${updated} updated, ${inKeycloak} in Keycloak`,
         });
       }
       if (failures.length > 0) {
+        const failedName = quoted(failures[0]?.group.name ?? '');
+        const count = failures.length;
         notifications.show({
           color: 'red',
           title:
             failures.length === 1
-              ? `Could not pull members of ${quoted(failures[0]?.group.name ?? '')}`
-              : `Could not pull members of ${failures.length} groups`,
+              ? t`Could not pull members of ${failedName}`
+              : plural(count, { one: 'Could not pull members of # group', other: 'Could not pull members of # groups' }),
           message: failureSummary(failures),
           autoClose: false,
         });
@@ -73,20 +87,24 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
 
   const unlink = useMutation({
     ...groupMutations.unlink(offeringUuid),
-    onSuccess: (_updated, [group]) =>
+    onSuccess: (_updated, [group]) => {
+      const unlinkedName = quoted(group?.name ?? '');
       notifications.show({
         color: 'teal',
-        title: 'Group unlinked',
-        message: `${quoted(group?.name ?? '')} is no longer linked to a Keycloak group.`,
-      }),
-    onError: (error, [group]) =>
-      group &&
+        title: t`Group unlinked`,
+        message: t`${unlinkedName} is no longer linked to a Keycloak group.`,
+      });
+    },
+    onError: (error, [group]) => {
+      if (!group) return;
+      const unlinkedName = quoted(group.name);
       notifications.show({
         color: 'red',
-        title: `Could not unlink ${quoted(group.name)}`,
+        title: t`Could not unlink ${unlinkedName}`,
         message: failureText({ group, error }),
         autoClose: false,
-      }),
+      });
+    },
   });
 
   const remove = useMutation({
@@ -94,7 +112,7 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
     onSettled: (data, error) => {
       const outcomes = settledOutcomes(data, error);
       if (outcomes.length > 0) void loadDelete().then(({ notifyDeleted }) => notifyDeleted(outcomes));
-      else if (error) notifications.show({ color: 'red', title: 'Could not delete', message: errorMessage(error), autoClose: false });
+      else if (error) notifications.show({ color: 'red', title: t`Could not delete`, message: errorMessage(error), autoClose: false });
     },
   });
 
@@ -121,34 +139,44 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
   );
 
   const confirmUnlink = useCallback(
-    (group: OfferingGroup) =>
+    (group: OfferingGroup) => {
+      const unlinkedName = quoted(group.name);
+      const backendId = group.backend_id;
       confirmDestructive({
-        title: `Unlink ${quoted(group.name)}?`,
+        title: t`Unlink ${unlinkedName}?`,
         children: (
           <Stack gap="xs">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              The group stays in Waldur with its members, but is no longer tied to the Keycloak group <Code>{group.backend_id}</Code>.
-              Nothing is deleted in Keycloak.
+              <Trans>
+                The group stays in Waldur with its members, but is no longer tied to the Keycloak group <Code dir="ltr">{backendId}</Code>.
+                Nothing is deleted in Keycloak.
+              </Trans>
             </Text>
-            <Text size="sm">Pull members and the sync status ignore it until you link it again.</Text>
+            <Text size="sm">
+              <Trans>Pull members and the sync status ignore it until you link it again.</Trans>
+            </Text>
           </Stack>
         ),
-        confirmLabel: 'Unlink',
+        confirmLabel: t`Unlink`,
         onConfirm: () => {
           if (notBusy([group]).length) unlinkMutate([group]);
         },
-      }),
-    [unlinkMutate, notBusy],
+      });
+    },
+    [unlinkMutate, notBusy, t],
   );
 
   const confirmDelete = useCallback(
     (groups: OfferingGroup[], options: { onConfirmed?: () => void } = {}) => {
       if (groups.length === 0) return;
+      const firstName = quoted(groups[0]?.name ?? '');
+      const count = groups.length;
       void loadDelete().then(({ DeleteConsequence }) =>
         confirmDestructive({
-          title: groups.length === 1 ? `Delete the group ${quoted(groups[0]?.name ?? '')}?` : `Delete ${groups.length} groups?`,
+          title:
+            groups.length === 1 ? t`Delete the group ${firstName}?` : plural(count, { one: 'Delete # group?', other: 'Delete # groups?' }),
           children: <DeleteConsequence offeringUuid={offeringUuid} groups={groups} />,
-          confirmLabel: groups.length === 1 ? 'Delete group' : `Delete ${groups.length} groups`,
+          confirmLabel: groups.length === 1 ? t`Delete group` : plural(count, { one: 'Delete # group', other: 'Delete # groups' }),
           onConfirm: () => {
             options.onConfirmed?.();
             const free = notBusy(groups);
@@ -157,7 +185,7 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
         }),
       );
     },
-    [offeringUuid, removeMutate, notBusy],
+    [offeringUuid, removeMutate, notBusy, t],
   );
 
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);

@@ -1,4 +1,6 @@
-import { i18n } from '@lingui/core';
+import type { MessageDescriptor } from '@lingui/core';
+import { msg } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Badge, Button, Code, Drawer, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -10,7 +12,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { StateBadge } from '../../components/state-badge';
 import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
-import { formatDateTime, formatTime } from '../../lib/format';
+import { formatDateTime, formatNumber, formatTime } from '../../lib/format';
 import { memberLines, type MemberLine } from '../member-drift/member-lines';
 import { DriftFixes } from '../member-drift/group-drift-fixes';
 import type { GroupActions } from './group-actions';
@@ -20,7 +22,11 @@ import { LinkBadge, useRemotePresence } from './remote-presence';
 import { Bdi } from '../../components/bidi-text';
 
 type Presence = 'both' | 'local' | 'remote';
-const PRESENCE_LABEL: Record<Presence, string> = { both: 'In both', local: 'Only in Waldur', remote: 'Only in Keycloak' };
+const PRESENCE_LABEL: Record<Presence, MessageDescriptor> = {
+  both: msg`In both`,
+  local: msg`Only in Waldur`,
+  remote: msg`Only in Keycloak`,
+};
 
 /** The two columns' view of the lines: who is on both sides, and who on one only. */
 function presenceView(lines: readonly MemberLine[]) {
@@ -37,9 +43,10 @@ function presenceView(lines: readonly MemberLine[]) {
 const PRESENCE_COLOR: Record<Presence, string> = { both: 'teal', local: 'orange', remote: 'grape' };
 
 export function PresenceBadge({ presence }: { presence: Presence }) {
+  const { i18n } = useLingui();
   return (
     <Badge color={PRESENCE_COLOR[presence]} variant="light" style={{ flexShrink: 0 }}>
-      {PRESENCE_LABEL[presence]}
+      {i18n._(PRESENCE_LABEL[presence])}
     </Badge>
   );
 }
@@ -54,6 +61,7 @@ type Props = {
 /** One group: its facts, its actions and the member-level diff between Waldur and Keycloak. */
 export function GroupDetail({ offeringUuid, groupUuid, actions, onClose }: Props) {
   const detail = useQuery(groupQueries.detail(offeringUuid, groupUuid));
+  const { t } = useLingui();
   if (detail.data)
     return (
       <GroupDetailBody
@@ -67,20 +75,22 @@ export function GroupDetail({ offeringUuid, groupUuid, actions, onClose }: Props
   if (detail.error) {
     if (detail.error instanceof ApiError && detail.error.isNotFound) {
       return (
-        <Alert color="yellow" title="This group was deleted, or is not yours to see" role="alert">
+        <Alert color="yellow" title={t`This group was deleted, or is not yours to see`} role="alert">
           <Text size="sm">
-            Waldur answers “not found” in both cases: someone may have deleted the group, or your account cannot see it (only staff and the
-            owners of the offering’s organization can). It may also not belong to this offering.
+            <Trans>
+              Waldur answers “not found” in both cases: someone may have deleted the group, or your account cannot see it (only staff and
+              the owners of the offering’s organization can). It may also not belong to this offering.
+            </Trans>
           </Text>
           <Button mt="sm" size="xs" variant="white" onClick={onClose}>
-            Close
+            <Trans>Close</Trans>
           </Button>
         </Alert>
       );
     }
     return <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} />;
   }
-  return <TableSkeleton rows={4} label="Loading the group" />;
+  return <TableSkeleton rows={4} label={t`Loading the group`} />;
 }
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -115,20 +125,23 @@ function GroupDetailBody({
   const presence = useRemotePresence(offeringUuid, group.backend_id);
   const missing = presence === 'missing';
   const disabledReason = !canManage ? reason : null;
+  const { t, i18n } = useLingui();
+  const scopeType = group.role_scope_type;
+  const notLinkedReason = i18n._(NOT_LINKED_REASON);
 
   return (
     <Stack gap="md">
       <Table variant="vertical" withTableBorder layout="fixed">
         <Table.Tbody>
-          <Fact label="Role">
+          <Fact label={t`Role`}>
             {group.role_name}{' '}
             <Text span size="sm" c="dimmed">
-              ({group.role_scope_type ? `scope: ${group.role_scope_type}` : 'offering-wide'})
+              ({scopeType ? t`scope: ${scopeType}` : t`offering-wide`})
             </Text>
           </Fact>
-          <Fact label="Resource">{group.resource_name || '—'}</Fact>
-          <Fact label="Scope ID">{group.scope_id ? <Code>{group.scope_id}</Code> : '—'}</Fact>
-          <Fact label="Remote group">
+          <Fact label={t`Resource`}>{group.resource_name || '—'}</Fact>
+          <Fact label={t`Scope ID`}>{group.scope_id ? <Code dir="ltr">{group.scope_id}</Code> : '—'}</Fact>
+          <Fact label={t`Remote group`}>
             {linked ? (
               <Stack gap={2}>
                 <LinkBadge backendId={group.backend_id} presence={presence} />
@@ -142,11 +155,13 @@ function GroupDetailBody({
                   </Text>
                 ) : presence === 'unchecked' ? (
                   <Text size="sm" c="dimmed">
-                    Keycloak could not be read, so whether this remote group still exists was not checked.
+                    <Trans>Keycloak could not be read, so whether this remote group still exists was not checked.</Trans>
                   </Text>
                 ) : presence === 'elsewhere' ? (
                   <Text size="sm" c="dimmed">
-                    Outside the offering’s group in Keycloak (it is not among the remote groups Waldur lists for this offering).
+                    <Trans>
+                      Outside the offering’s group in Keycloak (it is not among the remote groups Waldur lists for this offering).
+                    </Trans>
                   </Text>
                 ) : null}
               </Stack>
@@ -154,8 +169,8 @@ function GroupDetailBody({
               <LinkBadge backendId="" presence="unknown" />
             )}
           </Fact>
-          <Fact label="Created">{formatDateTime(group.created)}</Fact>
-          <Fact label="Modified">{formatDateTime(group.modified)}</Fact>
+          <Fact label={t`Created`}>{formatDateTime(group.created)}</Fact>
+          <Fact label={t`Modified`}>{formatDateTime(group.modified)}</Fact>
         </Table.Tbody>
       </Table>
       <Stack gap={4}>
@@ -167,13 +182,13 @@ function GroupDetailBody({
             loading={busy}
             onClick={() => void actions.pullMembers([group])}
           >
-            Pull members
+            <Trans>Pull members</Trans>
           </Button>
           <Button size="xs" variant="light" disabled={!canManage || busy} onClick={() => actions.openLink(group)}>
-            Link to remote group
+            <Trans>Link to remote group</Trans>
           </Button>
           <Button size="xs" variant="light" disabled={!canManage || !linked || busy} onClick={() => actions.confirmUnlink(group)}>
-            Unlink
+            <Trans>Unlink</Trans>
           </Button>
           <Button
             size="xs"
@@ -182,7 +197,7 @@ function GroupDetailBody({
             disabled={!canManage || busy}
             onClick={() => actions.confirmDelete([group], { onConfirmed: onClose })}
           >
-            Delete
+            <Trans>Delete</Trans>
           </Button>
         </Group>
         {disabledReason ? (
@@ -191,7 +206,7 @@ function GroupDetailBody({
           </Text>
         ) : !linked ? (
           <Text size="xs" c="dimmed">
-            Pull members: {NOT_LINKED_REASON}
+            {t`Pull members: ${notLinkedReason}`}
           </Text>
         ) : missing ? (
           <Text size="xs" c="dimmed">
@@ -206,7 +221,7 @@ function GroupDetailBody({
 
 const SHOWN = 200;
 
-const MISSING_MEMBERS_HINT = 'Its members cannot be listed. Why, and what can mend it, is said above.';
+const MISSING_MEMBERS_HINT = msg`Its members cannot be listed. Why, and what can mend it, is said above.`;
 
 function MemberDiff({
   offeringUuid,
@@ -230,24 +245,31 @@ function MemberDiff({
   const ready = Boolean(local.data) && (!linked || Boolean(remote.data));
   const checkedAt = Math.max(local.dataUpdatedAt, linked ? remote.dataUpdatedAt : 0);
   const fetching = local.isFetching || remote.isFetching;
+  const { t, i18n } = useLingui();
+  const { both, localOnly, remoteOnly } = diff.counts;
+  const checkedTime = formatTime(checkedAt);
+  const localCount = local.data ? formatNumber(local.data.items.length) : '';
+  const remoteCount = remote.data ? formatNumber(remote.data.length) : '';
 
   return (
     <Stack gap="sm">
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={3} size="h4">
-            Members in Waldur and Keycloak
+            <Trans>Members in Waldur and Keycloak</Trans>
           </Title>
           {ready && linked ? (
             <Text size="sm" c="dimmed" aria-live="polite">
-              {diff.counts.both} in both, {diff.counts.localOnly} only in Waldur, {diff.counts.remoteOnly} only in Keycloak
+              <Trans>
+                {both} in both, {localOnly} only in Waldur, {remoteOnly} only in Keycloak
+              </Trans>
             </Text>
           ) : null}
         </div>
         <Group gap="xs">
           {checkedAt ? (
             <Text size="xs" c="dimmed">
-              Checked at {formatTime(checkedAt)}
+              <Trans>Checked at {checkedTime}</Trans>
             </Text>
           ) : null}
           <Button
@@ -256,7 +278,7 @@ function MemberDiff({
             loading={fetching}
             onClick={() => void Promise.all([local.refetch(), linked ? remote.refetch() : null])}
           >
-            Refresh members
+            <Trans>Refresh members</Trans>
           </Button>
         </Group>
       </Group>
@@ -270,14 +292,14 @@ function MemberDiff({
         />
       ) : null}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <Paper withBorder p="sm" component="section" aria-label="Members in Waldur">
+        <Paper withBorder p="sm" component="section" aria-label={t`Members in Waldur`}>
           <Title order={4} size="h5" mb="xs">
-            In Waldur {local.data ? `(${local.data.items.length.toLocaleString()})` : ''}
+            {local.data ? t`In Waldur (${localCount})` : t`In Waldur`}
           </Title>
           {local.data ? (
             diff.local.length === 0 ? (
               <Text size="sm" c="dimmed">
-                No members in Waldur.
+                <Trans>No members in Waldur.</Trans>
               </Text>
             ) : (
               <MemberList
@@ -298,21 +320,21 @@ function MemberDiff({
           ) : local.error ? (
             <ErrorAlert error={local.error} onRetry={() => void local.refetch()} />
           ) : (
-            <TableSkeleton rows={3} label="Loading members in Waldur" />
+            <TableSkeleton rows={3} label={t`Loading members in Waldur`} />
           )}
         </Paper>
-        <Paper withBorder p="sm" component="section" aria-label="Members in Keycloak">
+        <Paper withBorder p="sm" component="section" aria-label={t`Members in Keycloak`}>
           <Title order={4} size="h5" mb="xs">
-            In Keycloak {remote.data ? `(${remote.data.length.toLocaleString()})` : ''}
+            {remote.data ? t`In Keycloak (${remoteCount})` : t`In Keycloak`}
           </Title>
           {!linked ? (
             <Text size="sm" c="dimmed">
-              Not linked to a Keycloak group, so there are no remote members to compare. Link it to see them.
+              <Trans>Not linked to a Keycloak group, so there are no remote members to compare. Link it to see them.</Trans>
             </Text>
           ) : remote.data ? (
             diff.remote.length === 0 ? (
               <Text size="sm" c="dimmed">
-                No members in Keycloak.
+                <Trans>No members in Keycloak.</Trans>
               </Text>
             ) : (
               <MemberList
@@ -329,14 +351,14 @@ function MemberDiff({
           ) : remote.error ? (
             <ErrorAlert
               error={remote.error}
-              title={missing ? 'The linked group is missing in Keycloak' : 'Could not list the members in Keycloak'}
+              title={missing ? t`The linked group is missing in Keycloak` : t`Could not list the members in Keycloak`}
               // Why, and the fixes, stand once above (Remote group and the buttons under it); a retry
               // cannot bring a deleted remote group back.
-              hint={missing ? MISSING_MEMBERS_HINT : i18n._(KEYCLOAK_SETTINGS_HINT)}
+              hint={missing ? i18n._(MISSING_MEMBERS_HINT) : i18n._(KEYCLOAK_SETTINGS_HINT)}
               onRetry={missing ? undefined : () => void remote.refetch()}
             />
           ) : (
-            <TableSkeleton rows={3} label="Loading members in Keycloak" />
+            <TableSkeleton rows={3} label={t`Loading members in Keycloak`} />
           )}
         </Paper>
       </SimpleGrid>
@@ -349,6 +371,8 @@ type Row = { key: string; username: string; name: string; email: string; presenc
 function MemberList({ rows }: { rows: Row[] }) {
   const [all, setAll] = useState(false);
   const shown = all ? rows : rows.slice(0, SHOWN);
+  const { t } = useLingui();
+  const allCount = formatNumber(rows.length);
   return (
     <Stack gap={0}>
       <Stack gap={0} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
@@ -357,7 +381,7 @@ function MemberList({ rows }: { rows: Row[] }) {
             <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
               <div style={{ minWidth: 0 }}>
                 <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
-                  {row.username || '(no username)'}
+                  {row.username || t`(no username)`}
                 </Text>
                 {row.name || row.email ? (
                   <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
@@ -373,7 +397,7 @@ function MemberList({ rows }: { rows: Row[] }) {
       </Stack>
       {rows.length > SHOWN && !all ? (
         <Button variant="subtle" size="xs" mt="xs" onClick={() => setAll(true)}>
-          Show all {rows.length.toLocaleString()}
+          <Trans>Show all {allCount}</Trans>
         </Button>
       ) : null}
     </Stack>
@@ -396,6 +420,7 @@ export function GroupDetailDrawer({
   actions: GroupActions;
   onClose: () => void;
 }) {
+  const { t } = useLingui();
   return (
     <Drawer
       opened={Boolean(groupUuid)}
@@ -404,7 +429,7 @@ export function GroupDetailDrawer({
       size={960}
       title={
         <span style={clip}>
-          <Bdi>{title ?? 'Group'}</Bdi>
+          <Bdi>{title ?? t`Group`}</Bdi>
         </span>
       }
     >

@@ -1,3 +1,4 @@
+import { useLingui } from '@lingui/react/macro';
 import { Group, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { offeringQueries } from '../../api/offering-queries';
@@ -18,6 +19,7 @@ export function GroupFilters({
   onChange: (patch: { role?: string; resource?: string }) => void;
 }) {
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));
+  const { t } = useLingui();
   const roleOptions = (roles.data ?? []).map((item) => ({
     value: item.uuid,
     label: item.scope_type ? `${isolate(item.name)} (${item.scope_type_label || item.scope_type})` : isolate(item.name),
@@ -25,21 +27,21 @@ export function GroupFilters({
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
       <Select
-        label="Role"
-        placeholder="Any role"
+        label={t`Role`}
+        placeholder={t`Any role`}
         // A bookmarked filter for something not (or not yet) listed still shows as selected.
-        data={withSelected(roleOptions, role, roles.isPending ? 'Loading…' : role)}
+        data={withSelected(roleOptions, role, roles.isPending ? t`Loading…` : role)}
         value={role || null}
         onChange={(value) => onChange({ role: value ?? '' })}
         clearable
         searchable
         w={260}
-        error={roles.error ? 'Could not load the roles.' : undefined}
+        error={roles.error ? t`Could not load the roles.` : undefined}
       />
       <ResourceSelect
         offeringUuid={offeringUuid}
-        label="Resource"
-        placeholder="Any resource"
+        label={t`Resource`}
+        placeholder={t`Any resource`}
         value={resource}
         onChange={(value) => onChange({ resource: value })}
         w={300}

@@ -1,3 +1,4 @@
+import { plural, t } from '@lingui/core/macro';
 import { ApiError, errorMessage } from '../../api/errors';
 import type { OfferingGroup } from '../../api/types';
 import { isolate } from '../../lib/bidi';
@@ -25,14 +26,23 @@ export function failureText(outcome: Outcome<unknown>): string {
 
 export function failureSummary(failures: Outcome<unknown>[]): string {
   if (failures.length === 1) return failureText(failures[0] as Outcome<unknown>);
+  const more = failures.length - 3;
   return failures
     .slice(0, 3)
-    .map((outcome) => `“${outcome.group.name}”: ${failureText(outcome)}`)
-    .concat(failures.length > 3 ? [`and ${failures.length - 3} more`] : [])
+    .map((outcome) => {
+      const shownName = quoted(outcome.group.name);
+      const reason = failureText(outcome);
+      return t`${shownName}: ${reason}`;
+    })
+    .concat(more > 0 ? [plural(more, { one: 'and # more', other: 'and # more' })] : [])
     .join(' ');
 }
 
-export const quoted = (name: string) => `“${isolate(name)}”`;
+/** A name in quotation marks, the language's own (the name isolated inside them). */
+export function quoted(name: string): string {
+  const shownName = isolate(name);
+  return t`“${shownName}”`;
+}
 
 /**
  * Some groups of a bulk action failed: the mutation fails (it never swallows an error), and
@@ -41,7 +51,8 @@ export const quoted = (name: string) => `“${isolate(name)}”`;
 export class SomeGroupsFailed<T> extends Error {
   constructor(readonly outcomes: Outcome<T>[]) {
     const failed = outcomes.filter((outcome) => outcome.error !== undefined).length;
-    super(`${failed} of ${outcomes.length} groups failed`);
+    const total = outcomes.length;
+    super(plural(total, { one: `${failed} of # group failed`, other: `${failed} of # groups failed` }));
     this.name = 'SomeGroupsFailed';
   }
 }

@@ -1,3 +1,6 @@
+import type { MessageDescriptor } from '@lingui/core';
+import { msg, plural } from '@lingui/core/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Group, Progress, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -5,13 +8,19 @@ import { needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { Segmented } from '../../components/segmented';
+import { formatNumber } from '../../lib/format';
 import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import type { GroupShow, GroupsSearch } from './groups-search';
 
 /** At this many groups the one-time load shows a progress bar (more than one page of 300). */
 const PROGRESS_FROM = 300;
 
-const SHOW_LABEL: Record<GroupShow, string> = { '': 'All', linked: 'Linked', 'not-linked': 'Not linked', missing: 'Missing in Keycloak' };
+const SHOW_LABEL: Record<GroupShow, MessageDescriptor> = {
+  '': msg`All`,
+  linked: msg`Linked`,
+  'not-linked': msg`Not linked`,
+  missing: msg`Missing in Keycloak`,
+};
 
 const fold = (value: string) => value.normalize('NFC').toLocaleLowerCase();
 
@@ -66,32 +75,39 @@ type Props = {
 export function GroupSearchBar({ state, search, onChange }: Props) {
   const text = useDebouncedUrlText(state.q, (q) => onChange({ q }));
   const { progress } = search;
+  const { t, i18n } = useLingui();
+  const everyCount = search.everyCount;
+  const loaded = formatNumber(progress?.loaded ?? 0);
+  const total = progress?.total ?? 0;
   return (
     <Stack gap={6}>
       <Group gap="sm" align="flex-end" wrap="wrap">
-        <TextInput type="search" label="Search groups by name" placeholder="Part of a group name" w={320} {...text} />
+        <TextInput type="search" label={t`Search groups by name`} placeholder={t`Part of a group name`} w={320} {...text} />
         <Segmented
-          aria-label="Show groups"
+          aria-label={t`Show groups`}
           value={state.show}
           onChange={(value) => onChange({ show: value })}
-          data={(Object.keys(SHOW_LABEL) as GroupShow[]).map((value) => ({ value, label: SHOW_LABEL[value] }))}
+          data={(Object.keys(SHOW_LABEL) as GroupShow[]).map((value) => ({ value, label: i18n._(SHOW_LABEL[value]) }))}
         />
       </Group>
       {search.active ? (
         <Text size="xs" c="dimmed" role="note">
-          {search.everyCount !== null
-            ? `To search, all ${search.everyCount.toLocaleString()} groups of the offering were loaded once and are searched here`
-            : 'To search, every group of the offering is loaded once and searched here'}
+          {everyCount !== null
+            ? plural(everyCount, {
+                one: 'To search, all # groups of the offering were loaded once and are searched here.',
+                other: 'To search, all # groups of the offering were loaded once and are searched here.',
+              })
+            : t`To search, every group of the offering is loaded once and searched here.`}
           {state.show === 'missing'
-            ? '. “Missing in Keycloak” lists linked groups that are not among the offering’s remote groups; each row then asks Keycloak for its group.'
-            : '.'}
+            ? ` ${t`“Missing in Keycloak” lists linked groups that are not among the offering’s remote groups; each row then asks Keycloak for its group.`}`
+            : ''}
         </Text>
       ) : null}
       {search.loading && progress && progress.total >= PROGRESS_FROM ? (
         <Stack gap={2}>
-          <Progress value={(progress.loaded / progress.total) * 100} aria-label="Loading every group" animated />
+          <Progress value={(progress.loaded / progress.total) * 100} aria-label={t`Loading every group`} animated />
           <Text size="xs" c="dimmed">
-            Loaded {progress.loaded.toLocaleString()} of {progress.total.toLocaleString()} groups
+            {plural(total, { one: `Loaded ${loaded} of # group`, other: `Loaded ${loaded} of # groups` })}
           </Text>
         </Stack>
       ) : null}

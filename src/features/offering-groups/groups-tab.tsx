@@ -1,4 +1,5 @@
 import { plural } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Skeleton, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Suspense, lazy, startTransition, useEffect, useState } from 'react';
@@ -47,6 +48,8 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
     ? { data: search.view, error: search.error, isPending: search.loading, isPlaceholderData: false, refetch: search.refetch }
     : serverList;
   const actions = useGroupActions(offeringUuid, permission);
+  const { t } = useLingui();
+  const permissionReason = permission.reason;
   const [pickers, setPickers] = useState(filtersLoaded);
   // After the frame that shows the first rows (or the error, or the empty state), and rendered
   // in a transition, which yields to a click: the rows respond while the pickers mount.
@@ -92,36 +95,36 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
       <GroupSearchBar state={state} search={search} onChange={(patch) => setState({ ...patch, page: 1 }, { replace: 'q' in patch })} />
       {!permission.canManage && permission.reason ? (
         <Text size="sm" c="dimmed" role="note">
-          {permission.reason} Group actions are disabled.
+          <Trans>{permissionReason} Group actions are disabled.</Trans>
         </Text>
       ) : null}
       {groups.data ? (
         groups.data.total === 0 && groups.data.items.length === 0 ? (
           filtered ? (
             <EmptyState
-              title="No groups match these filters"
-              description="Try another name, role, resource or quick filter, or clear the filters."
+              title={t`No groups match these filters`}
+              description={t`Try another name, role, resource or quick filter, or clear the filters.`}
             >
               <Button variant="light" onClick={() => setState({ role: '', resource: '', q: '', show: '', page: 1 })}>
-                Clear filters
+                <Trans>Clear filters</Trans>
               </Button>
             </EmptyState>
           ) : !permission.canManage && permission.reason ? (
             <EmptyState
-              title="No groups you can see"
-              description="Waldur shows an offering’s groups only to staff and to the owners of its organization. Ask one of them if you expected groups here."
+              title={t`No groups you can see`}
+              description={t`Waldur shows an offering’s groups only to staff and to the owners of its organization. Ask one of them if you expected groups here.`}
             />
           ) : (
             <EmptyState
-              title="No groups yet"
-              description="Groups appear when you import groups that already exist in Keycloak, or when you add the first member with a role."
+              title={t`No groups yet`}
+              description={t`Groups appear when you import groups that already exist in Keycloak, or when you add the first member with a role.`}
             >
               <Group gap="sm" justify="center">
                 <Button component={Link} to={`/offerings/${offeringUuid}/import`}>
-                  Import remote groups
+                  <Trans>Import remote groups</Trans>
                 </Button>
                 <Button component={Link} to={`/offerings/${offeringUuid}/members?add=1`} variant="light">
-                  Add member
+                  <Trans>Add member</Trans>
                 </Button>
               </Group>
             </EmptyState>
@@ -147,17 +150,17 @@ export function GroupsTab({ offeringUuid, permission }: Props) {
       ) : groups.error ? (
         <ErrorAlert
           error={groups.error}
-          title={groups.error instanceof ApiError && groups.error.isForbidden ? 'You cannot see these groups' : urlError?.title}
+          title={groups.error instanceof ApiError && groups.error.isForbidden ? t`You cannot see these groups` : urlError?.title}
           actions={urlError?.actions}
           hint={
             groups.error instanceof ApiError && groups.error.isForbidden
-              ? 'Only staff and the owners of the offering’s organization can see its Keycloak groups.'
+              ? t`Only staff and the owners of the offering’s organization can see its Keycloak groups.`
               : undefined
           }
           onRetry={() => void groups.refetch()}
         />
       ) : (
-        <TableSkeleton label="Loading groups" />
+        <TableSkeleton label={t`Loading groups`} />
       )}
       {detailOpened ? (
         <Suspense fallback={null}>
@@ -181,13 +184,13 @@ function FiltersPlaceholder() {
     <Group gap="sm" align="flex-end" wrap="wrap" aria-hidden="true">
       <Stack gap={4} w={260}>
         <Text size="sm" fw={500}>
-          Role
+          <Trans>Role</Trans>
         </Text>
         <Skeleton height={36} />
       </Stack>
       <Stack gap={4} w={300}>
         <Text size="sm" fw={500}>
-          Resource
+          <Trans>Resource</Trans>
         </Text>
         <Skeleton height={36} />
       </Stack>
@@ -213,27 +216,42 @@ function GroupsTable({
   // cold load about 30 ms (A/B medians of 25 runs).
   const linked = groups.map((group) => group.backend_id);
   const { presenceOf, remoteError, retry } = useRemotePresences(offeringUuid, linked);
+  const { t } = useLingui();
   return (
     <>
       {remoteError && linked.some(Boolean) ? (
         <ErrorAlert
           error={remoteError}
-          title="Keycloak could not be read: the remote groups were not checked"
-          hint="The groups below are Waldur’s. Whether their remote groups still exist in Keycloak is not known until Keycloak answers, so their links are marked “Keycloak not checked”."
+          title={t`Keycloak could not be read: the remote groups were not checked`}
+          hint={t`The groups below are Waldur’s. Whether their remote groups still exist in Keycloak is not known until Keycloak answers, so their links are marked “Keycloak not checked”.`}
           onRetry={retry}
         />
       ) : null}
-      <PlainTable minWidth={900} aria-label="Groups" style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
+      <PlainTable minWidth={900} aria-label={t`Groups`} style={{ opacity: dimmed ? 0.6 : 1 }} aria-busy={dimmed}>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Role</th>
-            <th>Resource</th>
-            <th>Scope ID</th>
-            <th>Remote group</th>
-            <th>Created</th>
             <th>
-              <VisuallyHidden>Actions</VisuallyHidden>
+              <Trans>Name</Trans>
+            </th>
+            <th>
+              <Trans>Role</Trans>
+            </th>
+            <th>
+              <Trans>Resource</Trans>
+            </th>
+            <th>
+              <Trans>Scope ID</Trans>
+            </th>
+            <th>
+              <Trans>Remote group</Trans>
+            </th>
+            <th>
+              <Trans>Created</Trans>
+            </th>
+            <th>
+              <VisuallyHidden>
+                <Trans>Actions</Trans>
+              </VisuallyHidden>
             </th>
           </tr>
         </thead>
@@ -265,25 +283,35 @@ function GroupRow({
   actions: GroupActions;
   onOpen: (group: OfferingGroup) => void;
 }) {
+  const { t } = useLingui();
+  const scopeType = group.role_scope_type;
   return (
     <tr>
       <td style={{ maxWidth: 320 }}>
         <button type="button" className={classes.name} onClick={() => onOpen(group)} title={showControls(group.name)}>
-          <Bdi>{group.name || '(no name)'}</Bdi>
+          <Bdi>{group.name || t`(no name)`}</Bdi>
         </button>
       </td>
       <td>
         <p className={classes.longText}>
           <Bdi>{group.role_name}</Bdi>
         </p>
-        <p className={classes.hint}>{group.role_scope_type ? `Scope: ${group.role_scope_type}` : 'Offering-wide'}</p>
+        <p className={classes.hint}>{scopeType ? t`Scope: ${scopeType}` : t`Offering-wide`}</p>
       </td>
       <td style={{ maxWidth: 240 }}>
         <p className={classes.longText}>
           <Bdi>{group.resource_name || '—'}</Bdi>
         </p>
       </td>
-      <td style={{ maxWidth: 180 }}>{group.scope_id ? <code className={classes.scopeId}>{group.scope_id}</code> : '—'}</td>
+      <td style={{ maxWidth: 180 }}>
+        {group.scope_id ? (
+          <code className={classes.scopeId} dir="ltr">
+            {group.scope_id}
+          </code>
+        ) : (
+          '—'
+        )}
+      </td>
       <td style={{ maxWidth: 260 }}>
         <LinkBadge backendId={group.backend_id} presence={presence} />
       </td>

@@ -1,4 +1,5 @@
-import { i18n } from '@lingui/core';
+import { t as tGlobal } from '@lingui/core/macro';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Alert, Badge, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -19,9 +20,10 @@ import { groupMutations } from './mutations';
 import { Bdi } from '../../components/bidi-text';
 
 const linkSchema = z.object({
-  backend_id: z.string().check(z.minLength(1, 'Choose a remote group.')),
+  // Messages evaluated when the issue is raised, in the language of that moment.
+  backend_id: z.string().check(z.minLength(1, { error: () => tGlobal`Choose a remote group.` })),
   resource_uuid: z.string(),
-  scope_id: z.string().check(z.maxLength(255, 'At most 255 characters.')),
+  scope_id: z.string().check(z.maxLength(255, { error: () => tGlobal`At most 255 characters.` })),
 });
 
 type LinkValues = z.infer<typeof linkSchema>;
@@ -35,6 +37,7 @@ type Props = {
 
 /** Links a local group to a remote Keycloak group, optionally changing its resource and scope. */
 export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
+  const groupName = group?.name ?? '';
   return (
     <Modal
       opened={group !== null}
@@ -43,7 +46,9 @@ export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
       title={
         group ? (
           <span style={{ overflowWrap: 'anywhere' }}>
-            Link “<Bdi>{group.name}</Bdi>” to a remote group
+            <Trans>
+              Link “<Bdi>{groupName}</Bdi>” to a remote group
+            </Trans>
           </span>
         ) : (
           ''
@@ -65,6 +70,7 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
   const remoteGroups = useQuery(remoteGroupQueries.all(offeringUuid));
   const localGroups = useQuery(groupQueries.everyGroup(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
+  const { t, i18n } = useLingui();
 
   const form = useForm<LinkValues>({
     resolver: zodResolver(linkSchema),
@@ -79,10 +85,12 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
     ...groupMutations.link(offeringUuid, group),
     onSuccess: (updated, values) => {
       const remote = remoteById.get(values.backend_id);
+      const linkedName = isolate(updated.name);
+      const remoteName = isolate(remote ? remote.path || remote.name : values.backend_id);
       notifications.show({
         color: 'teal',
-        title: 'Group linked',
-        message: `“${isolate(updated.name)}” is linked to the Keycloak group “${isolate(remote ? remote.path || remote.name : values.backend_id)}”.`,
+        title: t`Group linked`,
+        message: t`“${linkedName}” is linked to the Keycloak group “${remoteName}”.`,
       });
       onDone();
     },
@@ -113,8 +121,8 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
   }, [localGroups.data, group.uuid]);
 
   // The remote groups named like this group first: the likeliest choice (a re-created group).
-  const groupName = group.name.normalize('NFC');
-  const sameName = useCallback((remote: RemoteGroup) => remote.name.normalize('NFC') === groupName, [groupName]);
+  const nfcName = group.name.normalize('NFC');
+  const sameName = useCallback((remote: RemoteGroup) => remote.name.normalize('NFC') === nfcName, [nfcName]);
   const remoteOptions = useMemo(() => {
     const all = remoteGroups.data ?? [];
     const named = all.filter(sameName);
@@ -122,9 +130,10 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
     return [...named, ...rest].map((remote) => ({ value: remote.id, label: remoteLabel(remote) }));
   }, [remoteGroups.data, sameName]);
   // The current link may point at a group that no longer exists remotely: keep it selectable.
+  const currentId = group.backend_id;
   const options =
     group.backend_id && !remoteById.has(group.backend_id)
-      ? [{ value: group.backend_id, label: `${group.backend_id} (not found in Keycloak)` }, ...remoteOptions]
+      ? [{ value: group.backend_id, label: t`${currentId} (not found in Keycloak)` }, ...remoteOptions]
       : remoteOptions;
 
   const resourceUuid = form.watch('resource_uuid');
@@ -133,36 +142,39 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
   const resource = resources.data?.find((item) => item.uuid === resourceUuid);
   const scopes = availableScopes(resource);
   const scopeOptions = [
-    { value: '', label: 'No scope (whole resource or offering)' },
+    { value: '', label: t`No scope (whole resource or offering)` },
     ...scopes.map((scope) => ({
       value: scope.scope_id,
       label: `${scope.label || scope.scope_id}${scope.label ? ` (${scope.scope_id})` : ''}${scope.scope_type ? ` · ${scope.scope_type}` : ''}`,
     })),
     ...(scopeId && !scopes.some((scope) => scope.scope_id === scopeId)
-      ? [{ value: scopeId, label: `${scopeId} (not offered by this resource)` }]
+      ? [{ value: scopeId, label: t`${scopeId} (not offered by this resource)` }]
       : []),
   ];
   const resourceOptions = [
-    { value: '', label: 'No resource' },
+    { value: '', label: t`No resource` },
     ...(resources.data ?? []).flatMap((item) => (item.uuid ? [{ value: item.uuid, label: item.name ?? item.uuid }] : [])),
     ...(group.resource_uuid && resources.data && !resources.data.some((item) => item.uuid === group.resource_uuid)
       ? [{ value: group.resource_uuid, label: group.resource_name ?? group.resource_uuid }]
       : []),
   ];
   const alreadyLinked = backendId ? linkedTo.get(backendId) : undefined;
+  const alreadyLinkedNames = alreadyLinked?.map((name) => `“${isolate(name)}”`).join(', ');
   const { errors } = form.formState;
 
   return (
     <form noValidate onSubmit={form.handleSubmit((values) => link.mutate(values))}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          Waldur will treat the chosen Keycloak group as this group’s remote copy: pull members and the sync status use it. Memberships are
-          not changed.
+          <Trans>
+            Waldur will treat the chosen Keycloak group as this group’s remote copy: pull members and the sync status use it. Memberships
+            are not changed.
+          </Trans>
         </Text>
         {remoteGroups.error && !remoteGroups.data ? (
           <ErrorAlert
             error={remoteGroups.error}
-            title="Could not list the remote groups"
+            title={t`Could not list the remote groups`}
             hint={i18n._(KEYCLOAK_SETTINGS_HINT)}
             onRetry={() => void remoteGroups.refetch()}
           />
@@ -172,9 +184,9 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
           name="backend_id"
           render={({ field }) => (
             <Select
-              label="Remote group"
-              description="Search by name or path."
-              placeholder={remoteGroups.isPending ? 'Loading remote groups…' : 'Choose a remote group'}
+              label={t`Remote group`}
+              description={t`Search by name or path.`}
+              placeholder={remoteGroups.isPending ? t`Loading remote groups…` : t`Choose a remote group`}
               searchable
               limit={100}
               data={options}
@@ -182,42 +194,44 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
               onChange={(value) => field.onChange(value ?? '')}
               onBlur={field.onBlur}
               error={errors.backend_id?.message}
-              nothingFoundMessage="No remote group matches"
+              nothingFoundMessage={t`No remote group matches`}
               disabled={remoteGroups.isPending}
               comboboxProps={{ withinPortal: true }}
               renderOption={({ option }) => {
                 const remote = remoteById.get(option.value);
                 const others = linkedTo.get(option.value);
+                const remoteId = remote?.id;
+                const otherNames = others?.map((name) => `“${isolate(name)}”`).join(', ');
                 return (
                   <Stack gap={0} style={{ minWidth: 0 }}>
                     <Group gap={6} wrap="nowrap">
                       <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                        {remote ? remote.name || '(no name)' : option.label}
+                        {remote ? remote.name || t`(no name)` : option.label}
                       </Text>
                       {remote && sameName(remote) ? (
                         <Badge size="xs" variant="light" color="teal" style={{ flexShrink: 0 }}>
-                          Same name
+                          <Trans>Same name</Trans>
                         </Badge>
                       ) : null}
                       {option.value === group.backend_id ? (
                         <Badge size="xs" variant="light" color="indigo" style={{ flexShrink: 0 }}>
-                          Current
+                          <Trans>Current</Trans>
                         </Badge>
                       ) : null}
                       {others ? (
                         <Badge size="xs" variant="light" color="orange" style={{ flexShrink: 0 }}>
-                          Linked
+                          <Trans>Linked</Trans>
                         </Badge>
                       ) : null}
                     </Group>
                     {remote ? (
                       <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-                        <Bdi>{remote.path}</Bdi> · id {remote.id}
+                        <Bdi>{remote.path}</Bdi> · <Trans>id {remoteId}</Trans>
                       </Text>
                     ) : null}
                     {others ? (
                       <Text size="xs" c="var(--mantine-color-orange-light-color)" style={{ overflowWrap: 'anywhere' }}>
-                        Already linked to {others.map((name) => `“${isolate(name)}”`).join(', ')}
+                        <Trans>Already linked to {otherNames}</Trans>
                       </Text>
                     ) : null}
                   </Stack>
@@ -229,8 +243,9 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
         {alreadyLinked ? (
           <Alert color="orange" variant="light" role="status">
             <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-              This Keycloak group is already linked to {alreadyLinked.map((name) => `“${isolate(name)}”`).join(', ')}. Two local groups
-              would then share one remote group.
+              <Trans>
+                This Keycloak group is already linked to {alreadyLinkedNames}. Two local groups would then share one remote group.
+              </Trans>
             </Text>
           </Alert>
         ) : null}
@@ -239,7 +254,7 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
           name="resource_uuid"
           render={({ field }) => (
             <Select
-              label="Resource"
+              label={t`Resource`}
               data={resourceOptions}
               value={field.value}
               allowDeselect={false}
@@ -257,8 +272,8 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
             name="scope_id"
             render={({ field }) => (
               <Select
-                label="Scope ID"
-                description="Scopes this resource offers."
+                label={t`Scope ID`}
+                description={t`Scopes this resource offers.`}
                 data={scopeOptions}
                 value={field.value}
                 allowDeselect={false}
@@ -270,8 +285,8 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
           />
         ) : (
           <TextInput
-            label="Scope ID"
-            description="Leave empty for the whole resource. This resource lists no scopes."
+            label={t`Scope ID`}
+            description={t`Leave empty for the whole resource. This resource lists no scopes.`}
             {...form.register('scope_id')}
             error={errors.scope_id?.message}
           />
@@ -279,10 +294,10 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
         <FormErrors messages={formMessages} />
         <Group justify="flex-end" gap="sm">
           <Button variant="default" onClick={onDone} type="button">
-            Cancel
+            <Trans>Cancel</Trans>
           </Button>
           <Button type="submit" loading={link.isPending} disabled={remoteGroups.isPending && !group.backend_id}>
-            Link
+            <Trans>Link</Trans>
           </Button>
         </Group>
       </Stack>

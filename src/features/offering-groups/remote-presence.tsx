@@ -1,4 +1,4 @@
-import { i18n } from '@lingui/core';
+import { Trans, useLingui } from '@lingui/react/macro';
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { MISSING_BADGE, UNCHECKED_BADGE, needsLookup, remoteIdsOf, remotePresence, type RemotePresence } from '../../api/remote-presence';
@@ -47,10 +47,11 @@ export function useRemotePresences(offeringUuid: string, backendIds: readonly st
  * (Keycloak could not be read: yellow, never the healthy colour), or "Not linked".
  */
 export function LinkBadge({ backendId, presence }: { backendId: string; presence: RemotePresence }) {
+  const { t, i18n } = useLingui();
   if (!backendId)
     return (
       <Badge variant="light" color="gray">
-        Not linked
+        <Trans>Not linked</Trans>
       </Badge>
     );
   const missing = presence === 'missing';
@@ -60,10 +61,10 @@ export function LinkBadge({ backendId, presence }: { backendId: string; presence
   return (
     <div className={classes.link} data-missing={missing || undefined}>
       <Badge variant="light" color={color} className={classes.linkBadge}>
-        {missing ? i18n._(MISSING_BADGE) : unchecked ? i18n._(UNCHECKED_BADGE) : 'Linked'}
+        {missing ? i18n._(MISSING_BADGE) : unchecked ? i18n._(UNCHECKED_BADGE) : t`Linked`}
       </Badge>
       <DeferredTooltip label={backendId}>
-        <code className={classes.remoteId} tabIndex={0}>
+        <code className={classes.remoteId} dir="ltr" tabIndex={0}>
           {backendId}
         </code>
       </DeferredTooltip>
