@@ -126,7 +126,7 @@ const ENGLISH = new RegExp(
 );
 
 /** Names and tokens that are the same in every language. */
-const NAMES = /\b(Keycloak|Waldur|Rancher|UUID|CSV|API|JSON|URL|ID|OK|HPC)\b/g;
+const NAMES = /\b(Keycloak|Waldur|Rancher|UUID|CSV|API|JSON|URL|ID|OK|HPC|HTTP|TLS|Realm|staff|alice|Berg)\b/gi;
 const IDENTIFIERS = [
   /[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}/gi, // UUIDs
   /[0-9a-f]{6,}/gi, // hex ids, shortened UUIDs
@@ -178,8 +178,12 @@ async function pageTexts(page: Page): Promise<string[]> {
 function leftEnglish(texts: string[], data: string[], language: string): string[] {
   const found = new Set<string>();
   for (const text of texts) {
-    let rest = text;
-    for (const value of data) if (rest.includes(value)) rest = rest.replaceAll(value, ' ');
+    // Badges write their words in capitals (CSS): compared without case.
+    let rest = text.toLowerCase();
+    for (const value of data) {
+      const lower = value.toLowerCase();
+      if (rest.includes(lower)) rest = rest.replaceAll(lower, ' ');
+    }
     for (const pattern of IDENTIFIERS) rest = rest.replace(pattern, ' ');
     rest = rest.replace(NAMES, ' ');
     const english = language === 'ar' ? /\b[A-Za-z]{2,}\b/.test(rest) : ENGLISH.test(rest);

@@ -67,6 +67,8 @@ export const theme = createTheme({
     // Progress bars follow long work (imports, checks, exports) that updates them several times
     // a second. Stripes the compositor moves (see progress.module.css), and no width transition:
     // a 100 ms transition after each update kept the main thread drawing frames for the whole run.
+    // Mantine names the show/hide button of a password field in English.
+    PasswordInput: { defaultProps: () => ({ visibilityToggleButtonProps: { 'aria-label': i18n._(msg`Show or hide the password`) } }) },
     Progress: { defaultProps: { transitionDuration: 0 }, classNames: { section: progressClasses.section } },
   },
 });

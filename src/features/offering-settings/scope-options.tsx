@@ -149,61 +149,63 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
                   <Trans>No scope options.</Trans>
                 </Text>
               ) : (
-                <Table withTableBorder>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th>
-                        <Trans>Scope type</Trans>
-                      </Table.Th>
-                      <Table.Th>
-                        <Trans>Scope ID</Trans>
-                      </Table.Th>
-                      <Table.Th>
-                        <Trans>Label</Trans>
-                      </Table.Th>
-                      {canManage ? (
+                <Table.ScrollContainer minWidth={480}>
+                  <Table withTableBorder>
+                    <Table.Thead>
+                      <Table.Tr>
                         <Table.Th>
-                          <Trans>Actions</Trans>
+                          <Trans>Scope type</Trans>
                         </Table.Th>
-                      ) : null}
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {scopes.map((scope, index) => {
-                      const scopeId = isolate(scope.scope_id);
-                      return (
-                        <Table.Tr key={`${scope.scope_id}-${index}`}>
-                          <Table.Td>{scope.scope_type}</Table.Td>
-                          <Table.Td>{scope.scope_id}</Table.Td>
-                          <Table.Td>{scope.label}</Table.Td>
-                          {canManage ? (
-                            <Table.Td>
-                              <Group gap={4}>
-                                <Button
-                                  size="compact-xs"
-                                  variant="subtle"
-                                  onClick={() => open(resource, index)}
-                                  aria-label={t`Edit ${scopeId}`}
-                                >
-                                  <Trans>Edit</Trans>
-                                </Button>
-                                <Button
-                                  size="compact-xs"
-                                  variant="subtle"
-                                  color="red"
-                                  onClick={() => remove(resource, index)}
-                                  aria-label={t`Remove ${scopeId}`}
-                                >
-                                  <Trans>Remove</Trans>
-                                </Button>
-                              </Group>
-                            </Table.Td>
-                          ) : null}
-                        </Table.Tr>
-                      );
-                    })}
-                  </Table.Tbody>
-                </Table>
+                        <Table.Th>
+                          <Trans>Scope ID</Trans>
+                        </Table.Th>
+                        <Table.Th>
+                          <Trans>Label</Trans>
+                        </Table.Th>
+                        {canManage ? (
+                          <Table.Th>
+                            <Trans>Actions</Trans>
+                          </Table.Th>
+                        ) : null}
+                      </Table.Tr>
+                    </Table.Thead>
+                    <Table.Tbody>
+                      {scopes.map((scope, index) => {
+                        const scopeId = isolate(scope.scope_id);
+                        return (
+                          <Table.Tr key={`${scope.scope_id}-${index}`}>
+                            <Table.Td>{scope.scope_type}</Table.Td>
+                            <Table.Td>{scope.scope_id}</Table.Td>
+                            <Table.Td>{scope.label}</Table.Td>
+                            {canManage ? (
+                              <Table.Td>
+                                <Group gap={4}>
+                                  <Button
+                                    size="compact-xs"
+                                    variant="subtle"
+                                    onClick={() => open(resource, index)}
+                                    aria-label={t`Edit ${scopeId}`}
+                                  >
+                                    <Trans>Edit</Trans>
+                                  </Button>
+                                  <Button
+                                    size="compact-xs"
+                                    variant="subtle"
+                                    color="red"
+                                    onClick={() => remove(resource, index)}
+                                    aria-label={t`Remove ${scopeId}`}
+                                  >
+                                    <Trans>Remove</Trans>
+                                  </Button>
+                                </Group>
+                              </Table.Td>
+                            ) : null}
+                          </Table.Tr>
+                        );
+                      })}
+                    </Table.Tbody>
+                  </Table>
+                </Table.ScrollContainer>
               )}
             </Stack>
           );
