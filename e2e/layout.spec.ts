@@ -1,6 +1,5 @@
-import type { Page } from '@playwright/test';
-import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, test } from './fixtures';
+import { PAGES_80, sidewaysScroll } from './pages/every-page';
 
 /**
  * Issue 29, item 12: every page fits 1024 px with no sideways scrolling of the page (wide tables
@@ -8,29 +7,12 @@ import { expect, test } from './fixtures';
  * 1024 px and 488 px at 390 px: the visually hidden "Actions" header of its table was placed
  * outside the table's scroll region.
  */
-const A = DEMO.offerings.healthyA.uuid;
-const PAGES = [
-  '/offerings',
-  '/server',
-  '/rancher-memberships',
-  `/offerings/${A}/groups`,
-  `/offerings/${A}/groups?group=${DEMO.groups.a.viewer.uuid}`,
-  `/offerings/${A}/sync`,
-  `/offerings/${A}/members`,
-  `/offerings/${A}/remote-users`,
-  `/offerings/${A}/settings`,
-  `/offerings/${A}/import`,
-];
-
-async function sidewaysScroll(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 for (const width of [1024, 390]) {
   test(`no page scrolls sideways at ${width} px`, async ({ page }) => {
     test.slow();
     await page.setViewportSize({ width, height: 900 });
-    for (const path of PAGES) {
+    for (const path of PAGES_80) {
       await page.goto(path);
       await page.waitForLoadState('networkidle');
       await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
