@@ -1,4 +1,4 @@
-import { GRANT_READS_AT_ONCE } from '../../src/features/offering-access/queries.ts';
+import { GRANT_READS_AT_ONCE } from '../../src/features/offering-access/read-limits.ts';
 import { LARGE81 } from '../../sim/src/seed/demo-8-1.ts';
 import { fmtMs, measured } from '../figure.ts';
 import { screenshotOnFailure, waitWatched } from '../page.ts';

@@ -1,4 +1,4 @@
-import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from '../../src/features/member-drift/walk.ts';
+import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from '../../src/features/member-drift/walk-limits.ts';
 import { fmtMs, measured, notMeasured } from '../figure.ts';
 import { screenshotOnFailure, TABS, type BenchWindow } from '../page.ts';
 import { describeProfile, startProfile, stopProfile, type ProfileSummary } from '../profile.ts';

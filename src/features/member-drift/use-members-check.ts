@@ -9,7 +9,8 @@ import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { readEveryMembership, readRemoteMembers, type MemberFix } from './member-fixes';
 import { addCheck, loadState, retryableGroups, saveState, startState, storageKey, unreadGroups, type CheckState } from './check-state';
 import { readOfferingMemberships } from './offering-memberships';
-import { DEFAULT_CONCURRENCY, QUEUED_AHEAD, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
+import { walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
+import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from './walk-limits';
 
 /**
  * How often the results on screen (and in localStorage) catch up with a running check: twice a

@@ -1,6 +1,7 @@
 import type { OfferingGroup, OfferingMembership, RemoteUser } from '../../api/types';
 import { memberLines, type DriftKind, type FieldDrift } from './member-lines';
 import { mapLimit } from '../../lib/map-limit';
+import { DEFAULT_CONCURRENCY } from './walk-limits';
 
 /**
  * The members check: every linked group of an offering, read on both sides (Waldur's
@@ -29,16 +30,6 @@ export type GroupCheck =
   | { status: 'failed'; group: CheckGroup; error: string; at: number };
 
 export type GroupReader = (group: CheckGroup, signal: AbortSignal) => Promise<{ members: OfferingMembership[]; remote: RemoteUser[] }>;
-
-/** Groups read at a time: as many as a browser's connections to one host over HTTP/1.1. */
-export const DEFAULT_CONCURRENCY = 6;
-
-/**
- * Groups the app's check keeps in flight beyond the connections: their requests wait in the
- * browser's network queue, so a connection that frees starts the next read at once instead of
- * after the page's main thread has handled the answer (bench figure 10).
- */
-export const QUEUED_AHEAD = 2;
 
 export function slimGroup(group: CheckGroup): CheckGroup {
   const { uuid, name, backend_id, offering, role, resource, scope_id, role_name, resource_name } = group;

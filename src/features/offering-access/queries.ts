@@ -12,6 +12,7 @@ import { createLimiter } from '../../lib/limiter';
 import { grantsFromScopeUsers, grantsFromTeamMembers, sortGrants, type Grant, type ProjectScope } from './grants';
 import type { SyncReport } from './sync-state';
 import type { AccessResource, OfferingRole, ResourceProject, ScopeUserRole, TeamMember } from './types';
+import { GRANT_READS_AT_ONCE } from './read-limits';
 
 /**
  * Reads of an offering's access on Waldur 8.0.8+ (waldur-access-8.1.md sections 2, 3 and 5).
@@ -26,15 +27,6 @@ export const accessKeys = {
     ['offering-access', offeringUuid, 'grants', hexUuid(resourceUuid)] as const,
 };
 
-/**
- * Chromium opens at most six connections to one host over HTTP/1.1. Twice that many reads are
- * under way at once, so six wait in the browser's queue: a connection takes the next one as soon
- * as an answer has arrived, not once the page's busy main thread has handled that answer (with
- * six, the 200 reads of an offering's team members took 3.3 s instead of 2.2 s, medians of four
- * alternating loads on a loaded machine). One cap for every read of grants, so a resource's
- * projects and their grants never multiply it.
- */
-export const GRANT_READS_AT_ONCE = 12;
 const limit = createLimiter(GRANT_READS_AT_ONCE);
 
 /** How a resource's grants are read: its team members (with sync states), or each scope's list_users. */
