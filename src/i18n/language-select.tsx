@@ -1,6 +1,5 @@
 import { useLingui } from '@lingui/react/macro';
 import { NativeSelect } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { chooseLanguage } from './i18n';
 import { isLocale, LOCALES, type Locale } from './locales';
@@ -19,12 +18,15 @@ export function LanguageSelect() {
     if (!isLocale(value) || value === i18n.locale) return;
     setLoading(value);
     chooseLanguage(value)
+      // The notifications' code loads only then: the header is on every first screen.
       .catch(() =>
-        notifications.show({
-          color: 'red',
-          title: t`The language could not be loaded`,
-          message: t`Check your connection and choose it again.`,
-        }),
+        import('@mantine/notifications').then(({ notifications }) =>
+          notifications.show({
+            color: 'red',
+            title: t`The language could not be loaded`,
+            message: t`Check your connection and choose it again.`,
+          }),
+        ),
       )
       .finally(() => setLoading(null));
   };
