@@ -1,6 +1,6 @@
 import { i18n, type Messages } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
-import { applyDocumentLocale, isLocale, rememberLocale, SOURCE_LOCALE, type Locale } from './locales';
+import { applyDocumentLocale, rememberLocale, type Locale } from './locales';
 
 /**
  * One chunk per locale, loaded when the locale is chosen. English is the source text the
@@ -30,9 +30,5 @@ export async function chooseLanguage(locale: Locale): Promise<void> {
   rememberLocale(locale);
 }
 
-/** The app's language now (English before anything is activated). */
-export function activeLocale(): Locale {
-  return isLocale(i18n.locale) ? i18n.locale : SOURCE_LOCALE;
-}
 
 export { i18n };

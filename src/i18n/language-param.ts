@@ -1,4 +1,4 @@
-import { isLocale, LANGUAGE_PARAM, rememberLocale, type Locale } from './locales';
+import { LANGUAGE_PARAM, matchLocale, rememberLocale, type Locale } from './locales';
 
 /**
  * `?language=xx` in the URL a visit opens (a link shared in a language, as Waldur's UI takes
@@ -11,8 +11,8 @@ export function takeLanguageParam(): Locale | undefined {
   if (asked === null) return undefined;
   url.searchParams.delete(LANGUAGE_PARAM);
   history.replaceState(history.state, '', url);
-  const locale = asked.toLowerCase().split(/[-_]/)[0];
-  if (!isLocale(locale)) return undefined;
+  const locale = matchLocale([asked]);
+  if (!locale) return undefined;
   rememberLocale(locale);
   return locale;
 }

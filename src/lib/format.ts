@@ -35,14 +35,6 @@ export function formatTime(value: number | Date): string {
   return timeFormat().format(value instanceof Date ? value : new Date(value));
 }
 
-/**
- * English only ("1 group", "3 groups"), with the browser's digits: NOT for text a person reads
- * (use an ICU `plural` message: Arabic has six forms, and numbers follow the app's language).
- * Kept for the pages not yet moved to Lingui's plurals; remove it once none calls it.
- */
-export function pluralize(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString()} ${count === 1 ? one : many}`;
-}
 
 /** Waldur sends 32-hex UUIDs; URLs may hold either form. */
 export function hexUuid(value: string): string {
