@@ -30,5 +30,4 @@ export async function chooseLanguage(locale: Locale): Promise<void> {
   rememberLocale(locale);
 }
 
-
 export { i18n };

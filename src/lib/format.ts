@@ -35,7 +35,6 @@ export function formatTime(value: number | Date): string {
   return timeFormat().format(value instanceof Date ? value : new Date(value));
 }
 
-
 /** Waldur sends 32-hex UUIDs; URLs may hold either form. */
 export function hexUuid(value: string): string {
   return value.replaceAll('-', '').toLowerCase();
