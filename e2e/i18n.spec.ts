@@ -289,3 +289,24 @@ test.describe('the browser says German', () => {
     await expect(page).toHaveURL(/\/offerings$/);
   });
 });
+
+test('a request that fails while the Arabic catalog is still loading is told in Arabic, and asked for in Arabic', async ({ page }) => {
+  // The first page's data goes out beside its catalog: here the catalog comes last, after the
+  // groups list has failed (the network, so the words are ours, not the server's).
+  let failed = false;
+  const asked: (string | null)[] = [];
+  await page.route(/\/assets\/messages-[^/]+\.js$/, async (route) => {
+    await expect.poll(() => failed).toBe(true);
+    await route.continue();
+  });
+  await page.route(/\/api\/offering-keycloak-groups\//, async (route) => {
+    asked.push(await route.request().headerValue('accept-language'));
+    failed = true;
+    await route.abort('connectionreset');
+  });
+  await page.goto(`/offerings/${A}/groups?language=ar`);
+  await expect(page.getByText('تعذّر الوصول إلى الخادم. تحقق من اتصالك بالشبكة وأعد المحاولة.').first()).toBeVisible();
+  await expect(page.getByText(/Lingui/)).toHaveCount(0);
+  expect(asked.length).toBeGreaterThan(0);
+  expect(new Set(asked)).toEqual(new Set(['ar']));
+});

@@ -7,6 +7,7 @@ import { ApiError, networkError, normaliseHttpError, timeoutError } from './erro
 import { expireSession, getToken } from './session';
 import { i18n } from '@lingui/core';
 import { t } from '@lingui/core/macro';
+import { localeActive, requestLocale } from '../i18n/i18n';
 import { SOURCE_LOCALE } from '../i18n/locales';
 
 export type ApiClient = Client<paths>;
@@ -31,12 +32,15 @@ async function authorisedFetch(input: Request): Promise<Response> {
   const token = getToken();
   // Without a token (never signed in, or the server refused it a moment ago) Waldur can only say
   // 401: the answer is made here instead of sending a request the server is sure to refuse.
-  if (!token && !isSignInRequest(input.url)) return notSignedIn();
+  if (!token && !isSignInRequest(input.url)) {
+    await localeActive();
+    return notSignedIn();
+  }
   const headers = new Headers(input.headers);
   if (token && !isSignInRequest(input.url)) headers.set('Authorization', `Token ${token}`);
   headers.set('Accept', 'application/json');
   // Waldur's own messages (validation errors, details) in the app's language where it has them.
-  headers.set('Accept-Language', i18n.locale || SOURCE_LOCALE);
+  headers.set('Accept-Language', requestLocale() ?? (i18n.locale || SOURCE_LOCALE));
   const timeout = AbortSignal.timeout(settings.timeoutMs);
   const signal = AbortSignal.any([input.signal, timeout]);
   const body = input.method === 'GET' || input.method === 'HEAD' ? undefined : await input.text();
@@ -47,9 +51,13 @@ async function authorisedFetch(input: Request): Promise<Response> {
     response = await transport(request);
   } catch (error) {
     if (input.signal.aborted) throw error;
+    await localeActive();
     if (timeout.aborted) throw timeoutError(Math.round(settings.timeoutMs / 1000));
     throw networkError();
   }
+  // The first page's requests run while its catalog loads: what goes wrong is put in words once
+  // the language is active (unwrap and unwrapPage make theirs from this answer).
+  if (!response.ok) await localeActive();
   if (response.status === 401 && token && !isSignInRequest(input.url)) {
     const detail = await response
       .clone()

@@ -19,9 +19,35 @@ async function messagesOf(locale: Locale): Promise<Messages> {
  * render; a catalog that fails to load leaves the language as it was and rejects.
  */
 export async function activateLocale(locale: Locale): Promise<void> {
+  requested = locale;
   i18n.loadAndActivate({ locale, messages: await messagesOf(locale) });
   applyDocumentLocale(locale);
   document.title = i18n._(msg`Waldur · Keycloak groups`);
+}
+
+let requested: Locale | undefined;
+
+/**
+ * The language requests ask Waldur for (Accept-Language): the one being activated, whose catalog
+ * may still be loading while the first page's data is already on its way.
+ */
+export function requestLocale(): Locale | undefined {
+  return requested;
+}
+
+/**
+ * Resolves once a language is active. Words made before that (an error of a request that failed
+ * while the catalog was loading) would be Lingui's own complaint instead of a message.
+ */
+export function localeActive(): Promise<void> {
+  if (i18n.locale) return Promise.resolve();
+  return new Promise((resolve) => {
+    const stop = i18n.on('change', () => {
+      if (!i18n.locale) return;
+      stop();
+      resolve();
+    });
+  });
 }
 
 /** The language the user picks in the menu: kept for the next visits in this browser. */
