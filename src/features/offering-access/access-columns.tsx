@@ -1,3 +1,4 @@
+import { i18n } from '@lingui/core';
 import { t } from '@lingui/core/macro';
 import { Trans } from '@lingui/react/macro';
 import { Badge, Stack, Text } from '@mantine/core';
@@ -137,7 +138,7 @@ export function grantColumns({
         ['Sync state', (row) => syncSentence(row.sync)],
         [
           'Sync message',
-          (row) => (row.sync.kind === 'reported' ? row.sync.message : row.sync.kind === 'unreadable' ? row.sync.reason : ''),
+          (row) => (row.sync.kind === 'reported' ? row.sync.message : row.sync.kind === 'unreadable' ? i18n._(row.sync.reason) : ''),
         ],
         ['Sync reported at', (row) => (row.sync.kind === 'reported' ? (row.sync.reportedAt ?? '') : '')],
         ['Resource last sync', (row) => row.lastSync ?? ''],

@@ -1,4 +1,3 @@
-import { i18n } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api81, unwrap, unwrapPage } from '../../api/client';
@@ -137,7 +136,7 @@ export async function readResourceGrants(
   resource: AccessResource,
   { offeringReports, teamMembers, signal }: { offeringReports: boolean; teamMembers: boolean; signal: AbortSignal },
 ): Promise<ResourceGrants> {
-  const unreadable: SyncReport = offeringReports ? { kind: 'unreadable', reason: i18n._(SYNC_REFUSED) } : { kind: 'off' };
+  const unreadable: SyncReport = offeringReports ? { kind: 'unreadable', reason: SYNC_REFUSED } : { kind: 'off' };
   if (teamMembers) {
     try {
       return await teamMemberGrants(resource, offeringReports, signal);

@@ -30,7 +30,7 @@ export function SyncStateCell({ report, lastSync }: { report: SyncReport; lastSy
   }
   if (report.kind === 'unreadable') {
     return (
-      <Text size="xs" c="dimmed" style={clip} title={report.reason}>
+      <Text size="xs" c="dimmed" style={clip} title={i18n._(report.reason)}>
         <Trans>Unknown to this account</Trans>
       </Text>
     );

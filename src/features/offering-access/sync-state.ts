@@ -1,5 +1,5 @@
 import type { MessageDescriptor } from '@lingui/core';
-import { msg, t } from '@lingui/core/macro';
+import { msg } from '@lingui/core/macro';
 
 /**
  * What the site agent reported about one grant (waldur-access-8.1.md section 5), and what the
@@ -16,8 +16,11 @@ export type SyncReport =
   | { kind: 'not-reported' }
   /** The offering does not report sync states at all (`enable_membership_sync_status` off). */
   | { kind: 'off' }
-  /** Sync states could not be read for this grant's resource; `reason` says why. */
-  | { kind: 'unreadable'; reason: string };
+  /**
+   * Sync states could not be read for this grant's resource; `reason` says why (words put in the
+   * app's language where they are shown: a report is made while the first page's catalog loads).
+   */
+  | { kind: 'unreadable'; reason: MessageDescriptor };
 
 /** The sync state filter's values, "not reported" included. */
 export const SYNC_FILTERS = ['synced', 'pending', 'missing_in_idp', 'error', 'not_reported'] as const;
@@ -103,13 +106,13 @@ export function syncReportOf(
   if (!('sync_state' in entry)) {
     return {
       kind: 'unreadable',
-      reason: t`This Waldur’s team members list gives no sync fields (Waldur 8.1.0 does not), so the state is unknown.`,
+      reason: msg`This Waldur’s team members list gives no sync fields (Waldur 8.1.0 does not), so the state is unknown.`,
     };
   }
   if (entry.sync_state === null || entry.sync_state === undefined) return { kind: 'not-reported' };
   if (!isReportedState(entry.sync_state)) {
     const state = entry.sync_state;
-    return { kind: 'unreadable', reason: t`The agent reported a state this app does not know (“${state}”).` };
+    return { kind: 'unreadable', reason: msg`The agent reported a state this app does not know (“${state}”).` };
   }
   return { kind: 'reported', state: entry.sync_state, message: entry.sync_message ?? '', reportedAt: entry.sync_reported_at ?? null };
 }
