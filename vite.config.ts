@@ -118,10 +118,23 @@ export default defineConfig(({ command, mode }) => ({
   resolve: {
     // react-router's package exports only its development build (extra checks and console
     // warnings, 47 KB gzip); the production build sits beside it.
-    alias:
-      command === 'build' && mode === 'production'
+    alias: [
+      ...(command === 'build' && mode === 'production'
         ? [{ find: /^react-router$/, replacement: resolve(import.meta.dirname, 'node_modules/react-router/dist/production/index.mjs') }]
-        : [],
+        : []),
+      // Mantine's notifications entry exports the store and the <Notifications> host together, so
+      // the store's import in the first screen's code put the host with its transitions in the
+      // entry chunk (13 KB gzip). The app imports the store alone; the host, loaded after start
+      // (components/overlay-hosts-loaded.tsx), comes by a name of its own.
+      {
+        find: /^@mantine\/notifications$/,
+        replacement: resolve(import.meta.dirname, 'node_modules/@mantine/notifications/esm/notifications.store.mjs'),
+      },
+      {
+        find: /^@mantine\/notifications-host$/,
+        replacement: resolve(import.meta.dirname, 'node_modules/@mantine/notifications/esm/Notifications.mjs'),
+      },
+    ],
   },
   build: {
     // Every browser the build targets supports <link rel="modulepreload">.

@@ -13,12 +13,23 @@ async function keycloakOffering(sim: SimControl): Promise<OfferingRow> {
 
 test('a slow server: the app frame and a skeleton show while the offering loads, then the page', async ({ page, sim }) => {
   const offering = await keycloakOffering(sim);
-  await sim.faults({ slow: [{ path: `/marketplace-provider-offerings/${offering.uuid}/`, ms: 2500 }] });
+  // The offering's answer is held until the skeleton has been seen (a timed delay let a loaded
+  // machine reach the checks after the answer).
+  let answer: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    (url) => url.pathname === `/api/marketplace-provider-offerings/${offering.uuid}/`,
+    async (route) => {
+      await released;
+      await route.continue();
+    },
+  );
   await page.goto(`/offerings/${offering.uuid}/groups`);
   await expect(page.locator('.first-paint header')).toBeVisible();
   await expect(page.locator('.first-paint').getByRole('status')).toBeVisible();
   await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0);
 
+  answer();
   await expect(page.getByRole('heading', { name: offering.name, level: 1 })).toBeVisible({ timeout: 10_000 });
   await expect(page.locator('.first-paint')).toHaveCount(0);
 });

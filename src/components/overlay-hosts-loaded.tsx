@@ -1,5 +1,5 @@
 import { ModalsProvider } from '@mantine/modals';
-import { Notifications } from '@mantine/notifications';
+import { Notifications } from '@mantine/notifications-host';
 import '@mantine/notifications/styles.css';
 import { useEffect } from 'react';
 
