@@ -1,28 +1,26 @@
 import { i18n } from '@lingui/core';
 
-// Made on first use per language: the first Intl formatter of a page sets up its locale data
-// (about 30 ms). Dates, times and numbers follow the app's language (`i18n.locale`), not the
-// browser's.
-const formats = new Map<string, { dateTime: Intl.DateTimeFormat; time: Intl.DateTimeFormat; number: Intl.NumberFormat }>();
-function formatsOf(locale: string) {
-  let found = formats.get(locale);
+// Each made on first use per language: the first Intl formatter of a page sets up its locale
+// data (about 30 ms), so a page that shows only dates never builds the number format. Dates,
+// times and numbers follow the app's language (`i18n.locale`), not the browser's.
+const formats = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatOf<T extends Intl.DateTimeFormat | Intl.NumberFormat>(kind: string, make: (locale: string) => T): T {
+  const locale = i18n.locale || 'en';
+  const key = `${kind} ${locale}`;
+  let found = formats.get(key) as T | undefined;
   if (!found) {
-    found = {
-      dateTime: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-      time: new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }),
-      number: new Intl.NumberFormat(locale),
-    };
-    formats.set(locale, found);
+    found = make(locale);
+    formats.set(key, found);
   }
   return found;
 }
-const current = () => formatsOf(i18n.locale || 'en');
-const dateTimeFormat = () => current().dateTime;
-const timeFormat = () => current().time;
+const dateTimeFormat = () => formatOf('dateTime', (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }));
+const timeFormat = () => formatOf('time', (locale) => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }));
+const numberFormat = () => formatOf('number', (locale) => new Intl.NumberFormat(locale));
 
 /** A count or other number as the app's language writes it (1,234 · 1.234 · 1 234 · ١٬٢٣٤). */
 export function formatNumber(value: number): string {
-  return current().number.format(value);
+  return numberFormat().format(value);
 }
 
 export function formatDateTime(value: string | number | Date | null | undefined): string {
