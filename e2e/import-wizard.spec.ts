@@ -184,6 +184,50 @@ test('a 500 in the middle of the import fails one group; Retry failed sends only
   for (const id of [RG.visitors.id, RG.stewards.id, RG.nested.id]) expect(await linkedTo(sim, id)).toHaveLength(1);
 });
 
+test('at 1440×900 the result of an import with a failure covers none of the wizard’s buttons', async ({ page, sim }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(WIZARD);
+  await choose(page, 'Visitors', 'Data Stewards', 'gpu-users');
+  await page.getByRole('button', { name: 'Next: Assign roles' }).click();
+  await pick(page, 'Role for Visitors', /^Namespace Editor/);
+  await pick(page, 'Role for Data Stewards', 'Operator');
+  await pick(page, 'Resource for Data Stewards', 'alpha-archive');
+  await pick(page, 'Role for gpu-users', /^Project Member/);
+  await page.getByRole('button', { name: 'Next: Review' }).click();
+  await page.getByRole('checkbox', { name: 'Pull members after import' }).uncheck();
+  await sim.faults({ fail: [{ method: 'POST', path: 'import_remote', skip: 1, times: 1, status: 500 }] });
+  await page.getByRole('button', { name: 'Import 3 groups' }).click();
+
+  // The result is said in the page, where the buttons are.
+  await expect(progressStatus(page)).toHaveText('2 groups imported · 0 skipped · 1 failed');
+  await expect(page.getByRole('alert').filter({ hasText: '1 group failed' })).toBeVisible();
+  // Where the wizard's action bar is: the bottom of the page (a trial click scrolls on its own
+  // until nothing covers the button, so the page is put where a person would have it first).
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.screenshot({ path: test.info().outputPath('result-1440.png') });
+  for (const name of ['Retry failed (1)', 'Start a new import']) {
+    const button = page.getByRole('button', { name });
+    await expect(button).toBeInViewport();
+    const box = await button.boundingBox();
+    expect(box, name).not.toBeNull();
+    if (!box) continue;
+    const corners = [
+      [box.x + 2, box.y + 2],
+      [box.x + box.width - 2, box.y + 2],
+      [box.x + 2, box.y + box.height - 2],
+      [box.x + box.width - 2, box.y + box.height - 2],
+    ];
+    for (const [x, y] of corners) {
+      const hit = await button.evaluate((element, [px, py]) => element.contains(document.elementFromPoint(px ?? 0, py ?? 0)), [x, y]);
+      expect(hit, `${name} must not be covered at (${x}, ${y})`).toBe(true);
+    }
+    // A trial click fails when another element would take the click.
+    await button.click({ trial: true, timeout: 5_000 });
+  }
+  await page.getByRole('button', { name: 'Retry failed (1)' }).click();
+  await expect(progressStatus(page)).toHaveText('3 groups imported · 0 skipped · 0 failed');
+});
+
 test('a re-run never creates a duplicate: linked groups are skipped and left out', async ({ page, sim }) => {
   await page.goto(WIZARD);
   await choose(page, 'Visitors', 'Data Stewards');
