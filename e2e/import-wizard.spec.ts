@@ -204,7 +204,6 @@ test('at 1440×900 the result of an import with a failure covers none of the wiz
   // Where the wizard's action bar is: the bottom of the page (a trial click scrolls on its own
   // until nothing covers the button, so the page is put where a person would have it first).
   await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-  await page.screenshot({ path: test.info().outputPath('result-1440.png') });
   for (const name of ['Retry failed (1)', 'Start a new import']) {
     const button = page.getByRole('button', { name });
     await expect(button).toBeInViewport();
