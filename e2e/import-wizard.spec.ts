@@ -156,7 +156,8 @@ test('catches clashes and missing roles before anything is sent', async ({ page,
   expect(await linkedTo(sim, RG.stewards.id)).toHaveLength(0);
 });
 
-test('a 500 in the middle of the import fails one group; Retry failed sends only that one', async ({ page, sim }) => {
+/** Imports Visitors, Data Stewards and gpu-users (members not pulled); the second import_remote answers 500. */
+async function importThreeOneFailing(page: Page, sim: SimControl) {
   await page.goto(WIZARD);
   await choose(page, 'Visitors', 'Data Stewards', 'gpu-users');
   await page.getByRole('button', { name: 'Next: Assign roles' }).click();
@@ -166,9 +167,12 @@ test('a 500 in the middle of the import fails one group; Retry failed sends only
   await pick(page, 'Role for gpu-users', /^Project Member/);
   await page.getByRole('button', { name: 'Next: Review' }).click();
   await page.getByRole('checkbox', { name: 'Pull members after import' }).uncheck();
-  // The second import_remote request answers 500.
   await sim.faults({ fail: [{ method: 'POST', path: 'import_remote', skip: 1, times: 1, status: 500 }] });
   await page.getByRole('button', { name: 'Import 3 groups' }).click();
+}
+
+test('a 500 in the middle of the import fails one group; Retry failed sends only that one', async ({ page, sim }) => {
+  await importThreeOneFailing(page, sim);
 
   await expect(progressStatus(page)).toHaveText('2 groups imported · 0 skipped · 1 failed');
   const failed = results(page).getByRole('row').filter({ hasText: 'Failed' });
@@ -186,17 +190,7 @@ test('a 500 in the middle of the import fails one group; Retry failed sends only
 
 test('at 1440×900 the result of an import with a failure covers none of the wizard’s buttons', async ({ page, sim }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.goto(WIZARD);
-  await choose(page, 'Visitors', 'Data Stewards', 'gpu-users');
-  await page.getByRole('button', { name: 'Next: Assign roles' }).click();
-  await pick(page, 'Role for Visitors', /^Namespace Editor/);
-  await pick(page, 'Role for Data Stewards', 'Operator');
-  await pick(page, 'Resource for Data Stewards', 'alpha-archive');
-  await pick(page, 'Role for gpu-users', /^Project Member/);
-  await page.getByRole('button', { name: 'Next: Review' }).click();
-  await page.getByRole('checkbox', { name: 'Pull members after import' }).uncheck();
-  await sim.faults({ fail: [{ method: 'POST', path: 'import_remote', skip: 1, times: 1, status: 500 }] });
-  await page.getByRole('button', { name: 'Import 3 groups' }).click();
+  await importThreeOneFailing(page, sim);
 
   // The result is said in the page, where the buttons are.
   await expect(progressStatus(page)).toHaveText('2 groups imported · 0 skipped · 1 failed');
