@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect, test } from './fixtures';
+import { GroupsPage } from './pages/groups-page';
 
 const A = DEMO.offerings.healthyA.uuid;
 
@@ -73,4 +74,36 @@ test('a navigation to another page moves focus to the main region; the first pag
   await expect(page.getByRole('main')).toBeFocused();
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Offerings' }).click();
   await expect(page.getByRole('main')).toBeFocused();
+});
+
+test('the Link dialog opens on its first field: typing goes there, not to its close button', async ({ page }) => {
+  await page.goto(`/offerings/${A}/groups?page_size=25`);
+  const groupActions = page.getByRole('button', { name: `Actions for ${DEMO.groups.a.orphaned.name}`, exact: true });
+  // By keyboard: the row's menu, then its "Link to remote group".
+  await groupActions.focus();
+  await page.keyboard.press('Enter');
+  const item = page.getByRole('menuitem', { name: /^Link to remote group/ });
+  await item.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: /^Link / });
+  await expect(dialog).toBeVisible();
+  const remoteGroup = dialog.getByRole('combobox', { name: 'Remote group' });
+  await expect(remoteGroup).toBeFocused();
+  // The list opens when one types, not over the dialog's buttons as it opens.
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeVisible();
+  await expect(page.getByRole('listbox')).toBeHidden();
+  // The current (missing) remote group's name is replaced by what is typed.
+  await page.keyboard.type('Visitors');
+  await expect(remoteGroup).toHaveValue('Visitors');
+  await expect(page.getByRole('option', { name: /Visitors/ })).toBeVisible();
+
+  // By mouse too, on another row. (Escape closes the list, then the dialog.)
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox')).toBeHidden();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await new GroupsPage(page).rowAction(DEMO.groups.a.unlinked.name, /^Link to remote group/);
+  await expect(dialog.getByRole('combobox', { name: 'Remote group' })).toBeFocused();
+  await page.keyboard.type('gpu');
+  await expect(dialog.getByRole('combobox', { name: 'Remote group' })).toHaveValue('gpu');
 });

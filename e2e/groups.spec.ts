@@ -311,3 +311,17 @@ test.describe('as the viewer', () => {
     await expectAccessible(page, 'groups tab for the viewer');
   });
 });
+
+test('a ?group= that names no group of the offering says so in place, with the way back to the list', async ({ page }) => {
+  for (const value of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+    await page.goto(groupsUrl(A, `page_size=25&group=${value}`));
+    const panel = page.getByRole('dialog');
+    await expect(panel.getByRole('alert')).toContainText('This group was deleted, or is not yours to see');
+    await panel.getByRole('alert').getByRole('button', { name: 'Close' }).click();
+    await expect(panel).toBeHidden();
+    // The rest of the URL's state stays; only the group is dropped.
+    await expect(page).not.toHaveURL(/group=/);
+    await expect(page).toHaveURL(/page_size=25/);
+    await expect(page.getByRole('table', { name: 'Groups' }).getByRole('row')).toHaveCount(14);
+  }
+});

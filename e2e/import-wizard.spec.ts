@@ -156,7 +156,8 @@ test('catches clashes and missing roles before anything is sent', async ({ page,
   expect(await linkedTo(sim, RG.stewards.id)).toHaveLength(0);
 });
 
-test('a 500 in the middle of the import fails one group; Retry failed sends only that one', async ({ page, sim }) => {
+/** Imports Visitors, Data Stewards and gpu-users (members not pulled); the second import_remote answers 500. */
+async function importThreeOneFailing(page: Page, sim: SimControl) {
   await page.goto(WIZARD);
   await choose(page, 'Visitors', 'Data Stewards', 'gpu-users');
   await page.getByRole('button', { name: 'Next: Assign roles' }).click();
@@ -166,9 +167,12 @@ test('a 500 in the middle of the import fails one group; Retry failed sends only
   await pick(page, 'Role for gpu-users', /^Project Member/);
   await page.getByRole('button', { name: 'Next: Review' }).click();
   await page.getByRole('checkbox', { name: 'Pull members after import' }).uncheck();
-  // The second import_remote request answers 500.
   await sim.faults({ fail: [{ method: 'POST', path: 'import_remote', skip: 1, times: 1, status: 500 }] });
   await page.getByRole('button', { name: 'Import 3 groups' }).click();
+}
+
+test('a 500 in the middle of the import fails one group; Retry failed sends only that one', async ({ page, sim }) => {
+  await importThreeOneFailing(page, sim);
 
   await expect(progressStatus(page)).toHaveText('2 groups imported · 0 skipped · 1 failed');
   const failed = results(page).getByRole('row').filter({ hasText: 'Failed' });
@@ -182,6 +186,39 @@ test('a 500 in the middle of the import fails one group; Retry failed sends only
   await expect(progressStatus(page)).toHaveText('3 groups imported · 0 skipped · 0 failed');
   await expect(resultRow(page, new RegExp(failedName))).toContainText('Imported');
   for (const id of [RG.visitors.id, RG.stewards.id, RG.nested.id]) expect(await linkedTo(sim, id)).toHaveLength(1);
+});
+
+test('at 1440×900 the result of an import with a failure covers none of the wizard’s buttons', async ({ page, sim }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await importThreeOneFailing(page, sim);
+
+  // The result is said in the page, where the buttons are.
+  await expect(progressStatus(page)).toHaveText('2 groups imported · 0 skipped · 1 failed');
+  await expect(page.getByRole('alert').filter({ hasText: '1 group failed' })).toBeVisible();
+  // Where the wizard's action bar is: the bottom of the page (a trial click scrolls on its own
+  // until nothing covers the button, so the page is put where a person would have it first).
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  for (const name of ['Retry failed (1)', 'Start a new import']) {
+    const button = page.getByRole('button', { name });
+    await expect(button).toBeInViewport();
+    const box = await button.boundingBox();
+    expect(box, name).not.toBeNull();
+    if (!box) continue;
+    const corners = [
+      [box.x + 2, box.y + 2],
+      [box.x + box.width - 2, box.y + 2],
+      [box.x + 2, box.y + box.height - 2],
+      [box.x + box.width - 2, box.y + box.height - 2],
+    ];
+    for (const [x, y] of corners) {
+      const hit = await button.evaluate((element, [px, py]) => element.contains(document.elementFromPoint(px ?? 0, py ?? 0)), [x, y]);
+      expect(hit, `${name} must not be covered at (${x}, ${y})`).toBe(true);
+    }
+    // A trial click fails when another element would take the click.
+    await button.click({ trial: true, timeout: 5_000 });
+  }
+  await page.getByRole('button', { name: 'Retry failed (1)' }).click();
+  await expect(progressStatus(page)).toHaveText('3 groups imported · 0 skipped · 0 failed');
 });
 
 test('a re-run never creates a duplicate: linked groups are skipped and left out', async ({ page, sim }) => {

@@ -90,3 +90,46 @@ test('the members check names the cause for orphaned groups', async ({ page }) =
   );
   await expect(failed).not.toContainText('Unable to list remote group members.');
 });
+
+test('the members check offers a retry only where one can help, and the group’s fixes where Keycloak no longer has it', async ({
+  page,
+  sim,
+}) => {
+  test.slow();
+  // One linked group's Keycloak read fails with a server error (a retry can mend that); the
+  // demo's orphaned groups are missing in Keycloak (it cannot).
+  await sim.faults({
+    fail: [{ method: 'GET', path: 'remote_group_members', query: { group_id: G.climate.backendId }, status: 503, times: null }],
+  });
+  await page.goto(`/offerings/${A}/sync`);
+  const check = page.getByRole('region', { name: 'Members check' });
+  await check.getByRole('button', { name: 'Check all members' }).click();
+  await expect(check.getByText(/^Checked: /)).toBeVisible({ timeout: 30_000 });
+  const failed = check.getByRole('alert').filter({ hasText: 'could not be read' });
+  await expect(failed).toContainText(`${G.climate.name}:`);
+  await expect(failed).toContainText(`${G.orphaned.name}: ${MISSING}.`);
+  await expect(check.getByRole('button', { name: 'Retry failed groups (1)' })).toBeVisible();
+
+  // The missing group's own fixes, in place: unlink it.
+  const legacy = failed.getByText(`${G.orphaned.name}: ${MISSING}.`).locator('xpath=..');
+  await expect(legacy.getByRole('button', { name: 'Link to remote group' })).toBeEnabled();
+  await expect(legacy.getByRole('button', { name: 'Delete' })).toBeEnabled();
+  await legacy.getByRole('button', { name: 'Unlink' }).click();
+  await page
+    .getByRole('dialog', { name: /^Unlink/ })
+    .getByRole('button', { name: 'Unlink' })
+    .click();
+  await expect(legacy).toContainText('Unlinked: no longer tied to the missing remote group.');
+  const after = await sim.api<{ backend_id: string }>('staff', 'GET', `/api/offering-keycloak-groups/${G.orphaned.uuid}/`);
+  expect(after.body.backend_id).toBe('');
+
+  // Read in another language, the missing groups are still told apart from the failures.
+  await page.goto(`/offerings/${A}/sync?language=de`);
+  const checkDe = page.getByRole('region', { name: 'Mitgliederprüfung' });
+  await expect(checkDe.getByRole('button', { name: 'Fehlgeschlagene Gruppen erneut versuchen (1)' })).toBeVisible();
+
+  await sim.faults({});
+  await checkDe.getByRole('button', { name: 'Fehlgeschlagene Gruppen erneut versuchen (1)' }).click();
+  await expect(checkDe.getByRole('button', { name: /^Fehlgeschlagene Gruppen erneut versuchen/ })).toHaveCount(0);
+  await expect(checkDe.getByRole('alert').filter({ hasText: G.climate.name })).toHaveCount(0);
+});

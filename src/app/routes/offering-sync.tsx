@@ -5,6 +5,7 @@ import { connectionQueries } from '../../features/connection/queries';
 import { MembersCheck } from '../../features/member-drift/members-check';
 import { useGroupActions } from '../../features/offering-groups/group-actions';
 import { LinkDialogHost } from '../../features/offering-groups/link-dialog-host';
+import { MissingGroupFixes } from '../../features/offering-groups/missing-group-fixes';
 import { SyncStatusTab } from '../../features/sync-status/sync-status-tab';
 import type { SyncActions } from '../../features/sync-status/sync-actions';
 import { useOfferingPermission } from '../use-offering-permission';
@@ -41,6 +42,9 @@ export function Component() {
           offeringUuid={offeringUuid}
           userUuid={me.data.uuid ?? me.data.username ?? ''}
           canManage={groupActions.permission.canManage}
+          missingFixes={(group) => (
+            <MissingGroupFixes offeringUuid={offeringUuid} groupUuid={group.uuid} backendId={group.backend_id} actions={groupActions} />
+          )}
         />
       ) : null}
       <LinkDialogHost offeringUuid={offeringUuid} preload={groupActions.permission.canManage} />

@@ -14,7 +14,7 @@ import { AssignRolesStep, countNotReady } from './assign-roles-step';
 import { ChooseGroupsStep } from './choose-groups-step';
 import { ImportStep } from './import-step';
 import { ReviewStep, useReview } from './review-step';
-import { startRun, stopRun } from './run-controller';
+import { showingWizard, startRun, stopRun } from './run-controller';
 import { applyPreselection, goTo, hasUnsentChoices, pendingIds, STEP_LABELS, type Step, type WizardState } from './wizard-state';
 import { useWizard, type WizardStore } from './wizard-store';
 
@@ -53,6 +53,7 @@ function Wizard({ offeringUuid }: { offeringUuid: string }) {
   const { t, i18n } = useLingui();
   const running = state.run.phase === 'running';
   usePreselection(offeringUuid, state, update);
+  useEffect(() => showingWizard(offeringUuid), [offeringUuid]);
   const leaving = useLeaveGuard(offeringUuid, store);
 
   const roles = useQuery(offeringQueries.everyRole(offeringUuid));

@@ -19,6 +19,24 @@ const active = new Map<string, AbortController>();
 /** How long results wait to be shown together. */
 const RESULT_BATCH_MS = 100;
 
+/**
+ * The wizards on screen, by offering. A run that ends while its wizard is shown says its result
+ * there (the summary, the alerts and the table), not in a notification: at the bottom right, one
+ * covered the wizard's own buttons ("Retry failed"). Away from the wizard it is a notification.
+ */
+const onScreen = new Map<string, number>();
+
+/** The wizard of `offeringUuid` is shown until the returned function is called. */
+export function showingWizard(offeringUuid: string): () => void {
+  const key = hexUuid(offeringUuid);
+  onScreen.set(key, (onScreen.get(key) ?? 0) + 1);
+  return () => {
+    const left = (onScreen.get(key) ?? 1) - 1;
+    if (left > 0) onScreen.set(key, left);
+    else onScreen.delete(key);
+  };
+}
+
 export function isRunActive(offeringUuid: string): boolean {
   return active.has(hexUuid(offeringUuid));
 }
@@ -90,7 +108,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
     store.update((current) => ({ ...current, run: { phase: 'finished', stopped: outcome.stopped, finishedAt: Date.now() } }), {
       saveNow: true,
     });
-    if (outcome.stopped !== 'session-expired') {
+    if (outcome.stopped !== 'session-expired' && !onScreen.has(key)) {
       const counts = countResults(store.get());
       const failed = counts.failed + counts.pullFailed;
       notifications.show({

@@ -1,10 +1,12 @@
 import { msg, plural } from '@lingui/core/macro';
 import type { MessageDescriptor } from '@lingui/core';
 import { Plural, Trans, useLingui } from '@lingui/react/macro';
-import { Alert, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Group, Progress, Stack, Text } from '@mantine/core';
+import { MISSING_BADGE, MISSING_FIXES, missingExplanation } from '../../api/remote-presence';
 import { Bdi } from '../../components/bidi-text';
 import { formatDateTime, formatNumber } from '../../lib/format';
 import { checkedCount, failedGroups, type CheckState } from './check-state';
+import type { CheckGroup } from './walk';
 
 const STATUS_WORD: Record<CheckState['status'], MessageDescriptor> = {
   running: msg`Checking:`,
@@ -57,8 +59,13 @@ export function CheckProgress({ state, running, differences, linkedTotal, saveFa
   );
 }
 
-/** The groups a check could not read (the first five), each with its error. */
-export function FailedGroupsAlert({ state }: { state: CheckState }) {
+/**
+ * The groups a check could not read (the first five), each with its error. A group whose remote
+ * group Keycloak no longer has is said so in the language of the moment, with what mends it
+ * (`missingFixes`: the group's own actions, from the page) instead of a retry.
+ */
+export function FailedGroupsAlert({ state, missingFixes }: { state: CheckState; missingFixes?: (group: CheckGroup) => React.ReactNode }) {
+  const { i18n } = useLingui();
   const failed = failedGroups(state);
   const failedCount = failed.length;
   if (!failedCount) return null;
@@ -70,6 +77,17 @@ export function FailedGroupsAlert({ state }: { state: CheckState }) {
     >
       {failed.slice(0, 5).map((group) => {
         const result = state.results[group.uuid];
+        if (result?.status === 'failed' && result.missing) {
+          return (
+            <Stack key={group.uuid} gap={4} py={4}>
+              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                <Bdi>{group.name}</Bdi>: {i18n._(MISSING_BADGE)}. {i18n._(missingExplanation(group.backend_id))}
+                {missingFixes ? '' : ` ${i18n._(MISSING_FIXES)}`}
+              </Text>
+              {missingFixes ? <Group gap="xs">{missingFixes(group)}</Group> : null}
+            </Stack>
+          );
+        }
         return (
           <Text key={group.uuid} size="sm">
             <Bdi>{group.name}</Bdi>: <bdi>{result?.status === 'failed' ? result.error : ''}</bdi>

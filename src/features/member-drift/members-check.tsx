@@ -1,7 +1,7 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { errorMessage } from '../../api/errors';
 import { offeringQueries } from '../../api/offering-queries';
 import { formatNumber } from '../../lib/format';
@@ -9,16 +9,23 @@ import { allFindings, checkedCount, failedGroups, retryableGroups } from './chec
 import { CheckProgress, FailedGroupsAlert } from './check-progress';
 import { useFixRunner } from './fix-results';
 import { FindingsTable } from './findings-table';
-import { isMissingError, useMembersCheck } from './use-members-check';
+import { useMembersCheck } from './use-members-check';
+import type { CheckGroup } from './walk';
 
-type Props = { offeringUuid: string; userUuid: string; canManage: boolean };
+type Props = {
+  offeringUuid: string;
+  userUuid: string;
+  canManage: boolean;
+  /** What can mend a group whose remote group Keycloak no longer has (the groups feature's actions). */
+  missingFixes?: (group: CheckGroup) => ReactNode;
+};
 
 /**
  * "Members check": every linked group of the offering read on both sides, one table of every
  * difference with its fix. Results are kept in localStorage (per user and offering), so they
  * survive a reload and the sign-in round trip, and always say when they were read.
  */
-export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
+export function MembersCheck({ offeringUuid, userUuid, canManage, missingFixes }: Props) {
   const { state, running, linkedTotal, saveFailed, loadError, start, cancel, recheck } = useMembersCheck(offeringUuid, userUuid);
   const offeringName = useQuery(offeringQueries.detail(offeringUuid)).data?.name ?? offeringUuid;
   const rows = useMemo(() => (state ? allFindings(state) : []), [state]);
@@ -26,7 +33,8 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
 
   const total = state?.total ?? 0;
   const done = state ? checkedCount(state) + failedGroups(state).length : 0;
-  const retryable = state ? retryableGroups(state, isMissingError) : [];
+  // Retry only what a read again can mend: not a group Keycloak answered it does not have.
+  const retryable = state ? retryableGroups(state) : [];
   const unread = state && state.status !== 'running' && done < total;
   const { t } = useLingui();
   const restCount = formatNumber(total - done);
@@ -74,7 +82,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
         {state ? (
           <CheckProgress state={state} running={running} differences={rows.length} linkedTotal={linkedTotal} saveFailed={saveFailed} />
         ) : null}
-        {state && !running ? <FailedGroupsAlert state={state} /> : null}
+        {state && !running ? <FailedGroupsAlert state={state} missingFixes={missingFixes} /> : null}
         {fixer.panel}
         {state ? (
           <FindingsTable

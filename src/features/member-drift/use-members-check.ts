@@ -4,12 +4,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
 import type { OfferingMembership } from '../../api/types';
 import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
-import { MISSING_BADGE, MISSING_FIXES, missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
+import { missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { readEveryMembership, readRemoteMembers, type MemberFix } from './member-fixes';
 import { addCheck, loadState, retryableGroups, saveState, startState, storageKey, unreadGroups, type CheckState } from './check-state';
 import { readOfferingMemberships } from './offering-memberships';
-import { walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
+import { RemoteGroupMissing, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
 import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from './walk-limits';
 
 /**
@@ -42,9 +42,6 @@ function batchedAdd(setState: React.Dispatch<React.SetStateAction<CheckState | n
     flush,
   };
 }
-
-/** A group's read failed because Keycloak no longer has its remote group: a retry cannot help. */
-export const isMissingError = (error: string) => error.startsWith(`${i18n._(MISSING_BADGE)}.`);
 
 /** Which groups a start reads: every linked group, those not read yet, or those that failed. */
 export type CheckMode = 'all' | 'rest' | 'failed';
@@ -87,7 +84,7 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
           ),
           readRemoteMembers(offeringUuid, group.backend_id, signal).catch((error: unknown) => {
             if (isRefusedByKeycloak(error) && needsLookup(group.backend_id, remoteIds.current)) {
-              throw new Error(`${i18n._(MISSING_BADGE)}. ${i18n._(missingExplanation(group.backend_id))} ${i18n._(MISSING_FIXES)}`);
+              throw new RemoteGroupMissing(i18n._(missingExplanation(group.backend_id)));
             }
             throw error;
           }),
@@ -145,7 +142,7 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
     try {
       if (mode === 'failed' && state) {
         await readRemoteIds();
-        return await walk(retryableGroups(state, isMissingError), false);
+        return await walk(retryableGroups(state), false);
       }
       const linked = await linkedGroups();
       if (mode === 'rest' && state) return await walk(unreadGroups(state, linked), false);

@@ -7,11 +7,13 @@ import {
   failedGroups,
   kindCounts,
   loadState,
+  missingGroups,
+  retryableGroups,
   saveState,
   startState,
   unreadGroups,
 } from './check-state';
-import { findingsOf, walkGroups, type CheckGroup, type GroupCheck } from './walk';
+import { findingsOf, RemoteGroupMissing, walkGroups, type CheckGroup, type GroupCheck } from './walk';
 
 const group = (n: number): CheckGroup => ({
   uuid: `g${n}`,
@@ -124,6 +126,37 @@ describe('walkGroups', () => {
 });
 
 describe('check state', () => {
+  it('tells a group Keycloak no longer has from a failure a retry can mend, by the error’s kind and not its words', async () => {
+    let state = startState(3, 0);
+    const controller = new AbortController();
+    await walkGroups(
+      [group(1), group(2), group(3)],
+      async (checked) => {
+        // The same words for both failures: only the kind of error tells them apart.
+        if (checked.uuid === 'g1') throw new RemoteGroupMissing('Keycloak did not answer.');
+        if (checked.uuid === 'g2') throw new Error('Keycloak did not answer.');
+        return { members: [], remote: [] };
+      },
+      { signal: controller.signal, onGroup: (check) => (state = addCheck(state, check)), now: () => 1 },
+    );
+    expect(
+      failedGroups(state)
+        .map((g) => g.uuid)
+        .sort(),
+    ).toEqual(['g1', 'g2']);
+    expect(retryableGroups(state).map((g) => g.uuid)).toEqual(['g2']);
+    expect(missingGroups(state).map((g) => g.uuid)).toEqual(['g1']);
+    // Kept as such in storage, whatever language the page is read in later.
+    const storage = new Map<string, string>();
+    const fake = {
+      getItem: (key: string) => storage.get(key) ?? null,
+      setItem: (key: string, value: string) => void storage.set(key, value),
+    };
+    expect(saveState(fake as Storage, 'k', state)).toBe(true);
+    const loaded = loadState(fake as Storage, 'k');
+    expect(loaded && retryableGroups(loaded).map((g) => g.uuid)).toEqual(['g2']);
+  });
+
   it('a re-check of a group replaces its earlier result', () => {
     let state = startState(1, 0);
     state = addCheck(state, { status: 'failed', group: group(1), error: 'x', at: 1 });

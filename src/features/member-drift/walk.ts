@@ -27,7 +27,15 @@ export type Finding = {
 
 export type GroupCheck =
   | { status: 'checked'; group: CheckGroup; members: number; remoteMembers: number; findings: Finding[]; at: number }
-  | { status: 'failed'; group: CheckGroup; error: string; at: number };
+  /** `missing`: Keycloak answered that it has no group with the group's id: a read again cannot help. */
+  | { status: 'failed'; group: CheckGroup; error: string; at: number; missing?: true };
+
+/**
+ * What a group's read throws when Keycloak answers, but has no group with its id (told by a
+ * look-up, never by the words of an error): the check keeps it apart from the failures a retry
+ * can mend.
+ */
+export class RemoteGroupMissing extends Error {}
 
 export type GroupReader = (group: CheckGroup, signal: AbortSignal) => Promise<{ members: OfferingMembership[]; remote: RemoteUser[] }>;
 
@@ -102,7 +110,8 @@ export async function walkGroups(
         });
       } catch (error) {
         if (signal.aborted) return;
-        onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), at: now() });
+        const missing = error instanceof RemoteGroupMissing ? { missing: true as const } : {};
+        onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), at: now(), ...missing });
       }
     },
     { stop: () => signal.aborted },

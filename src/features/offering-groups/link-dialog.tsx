@@ -194,8 +194,13 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
               onChange={(value) => field.onChange(value ?? '')}
               onBlur={field.onBlur}
               error={errors.backend_id?.message}
-              nothingFoundMessage={t`No remote group matches`}
-              disabled={remoteGroups.isPending}
+              nothingFoundMessage={remoteGroups.isPending ? t`Loading remote groups…` : t`No remote group matches`}
+              // The dialog opens on this field (not on its close button), ready for typing, even
+              // while the remote groups load: typing replaces the current choice's name and opens
+              // the list; the list does not open by itself over the dialog's buttons.
+              data-autofocus
+              openOnFocus={false}
+              onFocus={(event) => event.currentTarget.select()}
               comboboxProps={{ withinPortal: true }}
               renderOption={({ option }) => {
                 const remote = remoteById.get(option.value);
