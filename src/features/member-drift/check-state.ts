@@ -47,10 +47,10 @@ export function failedGroups(state: CheckState): CheckGroup[] {
 
 /**
  * The failed groups a new read can help: not those whose remote group Keycloak no longer has
- * (`isMissing` tells them by their error); those need a link, an unlink or a delete instead.
+ * (marked `missing` by the walk); those need a link, an unlink or a delete instead.
  */
-export function retryableGroups(state: CheckState, isMissing: (error: string) => boolean): CheckGroup[] {
-  return Object.values(state.results).flatMap((check) => (check.status === 'failed' && !isMissing(check.error) ? [check.group] : []));
+export function retryableGroups(state: CheckState): CheckGroup[] {
+  return Object.values(state.results).flatMap((check) => (check.status === 'failed' && !check.missing ? [check.group] : []));
 }
 
 /** The linked groups not read yet (after a cancel or an interrupted check). */

@@ -9,7 +9,7 @@ import { allFindings, checkedCount, failedGroups, retryableGroups } from './chec
 import { CheckProgress, FailedGroupsAlert } from './check-progress';
 import { useFixRunner } from './fix-results';
 import { FindingsTable } from './findings-table';
-import { isMissingError, useMembersCheck } from './use-members-check';
+import { useMembersCheck } from './use-members-check';
 
 type Props = { offeringUuid: string; userUuid: string; canManage: boolean };
 
@@ -26,7 +26,7 @@ export function MembersCheck({ offeringUuid, userUuid, canManage }: Props) {
 
   const total = state?.total ?? 0;
   const done = state ? checkedCount(state) + failedGroups(state).length : 0;
-  const retryable = state ? retryableGroups(state, isMissingError) : [];
+  const retryable = state ? retryableGroups(state) : [];
   const unread = state && state.status !== 'running' && done < total;
   const { t } = useLingui();
   const restCount = formatNumber(total - done);

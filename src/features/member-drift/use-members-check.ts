@@ -9,7 +9,7 @@ import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { readEveryMembership, readRemoteMembers, type MemberFix } from './member-fixes';
 import { addCheck, loadState, retryableGroups, saveState, startState, storageKey, unreadGroups, type CheckState } from './check-state';
 import { readOfferingMemberships } from './offering-memberships';
-import { walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
+import { MissingRemoteGroupError, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
 import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from './walk-limits';
 
 /**
@@ -42,9 +42,6 @@ function batchedAdd(setState: React.Dispatch<React.SetStateAction<CheckState | n
     flush,
   };
 }
-
-/** A group's read failed because Keycloak no longer has its remote group: a retry cannot help. */
-export const isMissingError = (error: string) => error.startsWith(`${i18n._(MISSING_BADGE)}.`);
 
 /** Which groups a start reads: every linked group, those not read yet, or those that failed. */
 export type CheckMode = 'all' | 'rest' | 'failed';
@@ -87,7 +84,9 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
           ),
           readRemoteMembers(offeringUuid, group.backend_id, signal).catch((error: unknown) => {
             if (isRefusedByKeycloak(error) && needsLookup(group.backend_id, remoteIds.current)) {
-              throw new Error(`${i18n._(MISSING_BADGE)}. ${i18n._(missingExplanation(group.backend_id))} ${i18n._(MISSING_FIXES)}`);
+              throw new MissingRemoteGroupError(
+                `${i18n._(MISSING_BADGE)}. ${i18n._(missingExplanation(group.backend_id))} ${i18n._(MISSING_FIXES)}`,
+              );
             }
             throw error;
           }),
@@ -145,7 +144,7 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
     try {
       if (mode === 'failed' && state) {
         await readRemoteIds();
-        return await walk(retryableGroups(state, isMissingError), false);
+        return await walk(retryableGroups(state), false);
       }
       const linked = await linkedGroups();
       if (mode === 'rest' && state) return await walk(unreadGroups(state, linked), false);

@@ -7,11 +7,12 @@ import {
   failedGroups,
   kindCounts,
   loadState,
+  retryableGroups,
   saveState,
   startState,
   unreadGroups,
 } from './check-state';
-import { findingsOf, walkGroups, type CheckGroup, type GroupCheck } from './walk';
+import { MissingRemoteGroupError, findingsOf, walkGroups, type CheckGroup, type GroupCheck } from './walk';
 
 const group = (n: number): CheckGroup => ({
   uuid: `g${n}`,
@@ -124,6 +125,33 @@ describe('walkGroups', () => {
 });
 
 describe('check state', () => {
+  it('a retry leaves out the groups whose remote group is gone, told by the error type, not its words', async () => {
+    const groups = [group(1), group(2), group(3)];
+    let state = startState(groups.length, 0);
+    await walkGroups(
+      groups,
+      (g) =>
+        Promise.reject(
+          g.uuid === 'g1'
+            ? // In German: the decision must not depend on the words of the app's language.
+              new MissingRemoteGroupError('Verknüpft · fehlt in Keycloak. Keycloak hat die Gruppe kc-1 nicht mehr.')
+            : g.uuid === 'g2'
+              ? // English words that once marked a missing group, on an ordinary read failure: still retried.
+                new Error('Linked · missing in Keycloak. Unable to list remote group members.')
+              : new Error('Keycloak antwortet nicht.'),
+        ),
+      { signal: new AbortController().signal, onGroup: (c) => (state = addCheck(state, c)), now: () => 1 },
+    );
+    expect(failedGroups(state).map((g) => g.uuid)).toEqual(['g1', 'g2', 'g3']);
+    expect(retryableGroups(state).map((g) => g.uuid)).toEqual(['g2', 'g3']);
+    // What localStorage keeps tells it after a reload.
+    const storage = new Map<string, string>();
+    const fake = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) } as Storage;
+    saveState(fake, 'k', state);
+    const reloaded = loadState(fake, 'k');
+    expect(reloaded && retryableGroups(reloaded).map((g) => g.uuid)).toEqual(['g2', 'g3']);
+  });
+
   it('a re-check of a group replaces its earlier result', () => {
     let state = startState(1, 0);
     state = addCheck(state, { status: 'failed', group: group(1), error: 'x', at: 1 });

@@ -27,7 +27,17 @@ export type Finding = {
 
 export type GroupCheck =
   | { status: 'checked'; group: CheckGroup; members: number; remoteMembers: number; findings: Finding[]; at: number }
-  | { status: 'failed'; group: CheckGroup; error: string; at: number };
+  | {
+      status: 'failed';
+      group: CheckGroup;
+      error: string;
+      /** Keycloak no longer has the group's remote group: a new read cannot help (told by the error's type, never its words). */
+      missing?: true;
+      at: number;
+    };
+
+/** A group's read failed because Keycloak no longer has its remote group (its message says so to the admin). */
+export class MissingRemoteGroupError extends Error {}
 
 export type GroupReader = (group: CheckGroup, signal: AbortSignal) => Promise<{ members: OfferingMembership[]; remote: RemoteUser[] }>;
 
@@ -102,7 +112,8 @@ export async function walkGroups(
         });
       } catch (error) {
         if (signal.aborted) return;
-        onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), at: now() });
+        const missing = error instanceof MissingRemoteGroupError ? { missing: true as const } : {};
+        onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), ...missing, at: now() });
       }
     },
     { stop: () => signal.aborted },
