@@ -4,7 +4,7 @@ import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Autocomplete, Button, Group, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
-import { keepPreviousData, useIsMutating, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useIsMutating, useMutation, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { Controller, useForm, type UseFormReturn } from 'react-hook-form';
 import { errorMessage, splitFormErrors } from '../../api/errors';
@@ -21,15 +21,7 @@ import { GroupFields } from './group-fields';
 import { notifyVerdict } from '../member-drift/notify-verdict';
 import { FormButtons } from '../../components/form-buttons';
 import { isWarning, verdictText, type AccessVerdict } from '../member-drift/access-verdicts';
-import {
-  changeGroup,
-  createMember,
-  invalidateAfterMemberChange,
-  removeMemberChecked,
-  removeSteps,
-  type ChangeGroupResult,
-  type MemberRef,
-} from './member-mutations';
+import { memberMutationKeys, memberMutations, type MemberRef, type MemberSaveResult } from './member-mutations';
 import { MEMBER_FIELDS, emptyMember, memberSchema, type MemberValues } from './member-schema';
 import { Bdi } from '../../components/bidi-text';
 
@@ -48,9 +40,6 @@ type Props = {
 };
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
-
-/** The form's writes, so that the dialog knows when one is in flight. */
-const memberFormKey = (offeringUuid: string) => ['member-form', offeringUuid];
 
 export function draftKey(offeringUuid: string): string {
   return `add-member.${offeringUuid}`;
@@ -74,7 +63,7 @@ function title(mode: MemberFormMode): React.ReactNode {
 }
 
 export function MemberFormDialog({ offeringUuid, mode, onClose }: Props) {
-  const pending = useIsMutating({ mutationKey: memberFormKey(offeringUuid) }) > 0;
+  const pending = useIsMutating({ mutationKey: memberMutationKeys.form(offeringUuid) }) > 0;
   const formKey = mode ? (mode.kind === 'add' ? 'add' : mode.kind === 'user' ? `user:${mode.username}` : `change:${mode.member.uuid}`) : '';
   return (
     <Modal opened={mode !== null} {...pendingGuard(pending, onClose)} size="lg" title={mode ? title(mode) : ''}>
@@ -91,7 +80,6 @@ function activeOrPending(member: OfferingMembership): string {
 
 function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mode: MemberFormMode; onClose: () => void }) {
   const { t } = useLingui();
-  const queryClient = useQueryClient();
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const form = useForm<MemberValues>({
     resolver: zodResolver(memberSchema),
@@ -103,7 +91,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   });
   const draft = useFormDraft(draftKey(offeringUuid), form, mode.kind === 'add');
   const sending = useRef(false);
-  const [halfDone, setHalfDone] = useState<Extract<ChangeGroupResult, { removed: false }> | null>(null);
+  const [halfDone, setHalfDone] = useState<Extract<MemberSaveResult, { removed: false }> | null>(null);
   const old = mode.kind === 'change' ? mode.member : null;
   const oldGroupCount = useQuery({
     ...groupQueries.memberCount(offeringUuid, old?.groupUuid ?? ''),
@@ -116,13 +104,6 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
     onClose();
   };
 
-  // Step 2 of Change group, checked in Keycloak: a failure in Waldur throws (both memberships stay).
-  const removeOld = async (member: MemberRef): Promise<AccessVerdict> => {
-    const outcome = await removeMemberChecked(member, removeSteps(offeringUuid));
-    if (outcome.status === 'failed') throw outcome.error;
-    return outcome.verdict;
-  };
-  const oldVerdict = useRef<AccessVerdict | null>(null);
   const notifyMoved = (added: OfferingMembership, verdict: AccessVerdict | null) => {
     const username = isolate(added.username);
     const groupName = isolate(added.group_name);
@@ -137,26 +118,17 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
     if (verdict && isWarning(verdict.level)) notifyVerdict(verdict);
   };
 
+  // The lists are fetched again (meta.invalidates) before onSuccess, half-way stops included.
   const save = useMutation({
-    mutationKey: memberFormKey(offeringUuid),
-    mutationFn: async (values: MemberValues): Promise<ChangeGroupResult> => {
-      const add = () => createMember({ uuid: offeringUuid, url: offering.data?.url }, values);
-      oldVerdict.current = null;
-      if (old)
-        return changeGroup(old, add, async () => {
-          oldVerdict.current = await removeOld(old);
-        });
-      return { added: await add(), removed: true };
-    },
-    onSuccess: async (result) => {
+    ...memberMutations.save(offeringUuid, { uuid: offeringUuid, url: offering.data?.url }),
+    onSuccess: (result) => {
       const { added } = result;
       if (!result.removed) {
         setHalfDone(result);
-        await invalidateAfterMemberChange(queryClient, offeringUuid);
         return;
       }
       draft.clear();
-      if (old) notifyMoved(added, oldVerdict.current);
+      if (old) notifyMoved(added, result.oldVerdict);
       else {
         const username = isolate(added.username);
         const groupName = isolate(added.group_name);
@@ -166,7 +138,6 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
           message: activeOrPending(added),
         });
       }
-      await invalidateAfterMemberChange(queryClient, offeringUuid);
       onClose();
     },
     onError: (error) => {
@@ -176,11 +147,9 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
   });
 
   const retryRemove = useMutation({
-    mutationKey: memberFormKey(offeringUuid),
-    mutationFn: () => (old ? removeOld(old) : Promise.reject(new Error('Nothing to remove.'))),
-    onSuccess: async (verdict) => {
+    ...memberMutations.removeOld(offeringUuid),
+    onSuccess: (verdict) => {
       if (halfDone) notifyMoved(halfDone.added, verdict);
-      await invalidateAfterMemberChange(queryClient, offeringUuid);
       onClose();
     },
   });
@@ -192,7 +161,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
     if (sending.current) return;
     sending.current = true;
     try {
-      await save.mutateAsync(values).catch(() => undefined);
+      await save.mutateAsync({ values, old }).catch(() => undefined);
     } finally {
       sending.current = false;
     }
@@ -225,7 +194,7 @@ function MemberForm({ offeringUuid, mode, onClose }: { offeringUuid: string; mod
           <Button variant="default" onClick={close}>
             <Trans>Keep both for now</Trans>
           </Button>
-          <Button color="red" loading={retryRemove.isPending} onClick={() => retryRemove.mutate()}>
+          <Button color="red" loading={retryRemove.isPending} onClick={() => retryRemove.mutate(old)}>
             <Trans>Remove old membership</Trans>
           </Button>
         </Group>

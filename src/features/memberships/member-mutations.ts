@@ -3,7 +3,7 @@ import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { readBackRemoteGroup, remoteGroupOf } from '../member-drift/keycloak-readback';
 import { invalidateOffering } from '../../api/offering-keys';
-import { deleteMembership } from '../member-drift/member-fixes';
+import { deleteMembership, runFixes, type MemberFix } from '../member-drift/member-fixes';
 import type { OfferingMembership, OfferingMembershipBody } from '../../api/types';
 import type { MemberValues } from './member-schema';
 import { memberRemovalVerdict, type AccessVerdict, type RemoteReadback } from '../member-drift/access-verdicts';
@@ -213,6 +213,20 @@ export const memberMutationKeys = {
 
 const membersChanged = (offeringUuid: string) => [{ offering: offeringUuid, change: 'members' as const }];
 
+/** Step 2 of Change group, checked in Keycloak: a failure in Waldur throws (both memberships stay). */
+export async function removeOldMembership(offeringUuid: string, member: MemberRef): Promise<AccessVerdict> {
+  const outcome = await removeMemberChecked(member, removeSteps(offeringUuid));
+  if (outcome.status === 'failed') throw outcome.error;
+  return outcome.verdict;
+}
+
+/** What the member form sends: the values, and for Change group the membership it replaces. */
+export type MemberSave = { values: MemberValues; old: MemberRef | null };
+
+/** A save's result; a change of group also says what Keycloak shows of the old membership. */
+export type MemberSaveResult =
+  { added: OfferingMembership; removed: true; oldVerdict: AccessVerdict | null } | Extract<ChangeGroupResult, { removed: false }>;
+
 export const memberMutations = {
   /** Removes one member and reads Keycloak again: the outcome says what it shows (or why it failed). */
   remove: (offeringUuid: string) =>
@@ -222,11 +236,56 @@ export const memberMutations = {
       meta: { invalidates: membersChanged(offeringUuid) },
     }),
 
-  /** Adds a member to a group (Waldur creates the group in Keycloak when it has none). */
-  create: (offeringUuid: string, offering: { uuid?: string; url?: string }) =>
+  /**
+   * Adds a member to a group (Waldur creates the group in Keycloak when it has none), or changes
+   * a member's group: the new membership first, then the old one removed. A failed add rejects
+   * (nothing changed); a failed removal is a result (`removed: false`), since the new membership
+   * exists by then.
+   */
+  save: (offeringUuid: string, offering: { uuid?: string; url?: string }) =>
     mutationOptions({
       mutationKey: memberMutationKeys.form(offeringUuid),
-      mutationFn: (values: MemberValues) => createMember(offering, values),
+      mutationFn: async ({ values, old }: MemberSave): Promise<MemberSaveResult> => {
+        const add = () => createMember(offering, values);
+        if (!old) return { added: await add(), removed: true, oldVerdict: null };
+        let oldVerdict: AccessVerdict | null = null;
+        const result = await changeGroup(old, add, async () => {
+          oldVerdict = await removeOldMembership(offeringUuid, old);
+        });
+        return result.removed ? { ...result, oldVerdict } : result;
+      },
+      meta: { invalidates: membersChanged(offeringUuid) },
+    }),
+
+  /** Removes the old membership again after a change of group stopped half-way. */
+  removeOld: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: memberMutationKeys.form(offeringUuid),
+      mutationFn: (old: MemberRef) => removeOldMembership(offeringUuid, old),
+      meta: { invalidates: membersChanged(offeringUuid) },
+    }),
+
+  /**
+   * Re-adds a flagged membership (delete it, create it again) and reads Keycloak: the outcome
+   * says what happened, a stop after the delete included (with what to create again in `retry`).
+   */
+  readd: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: memberMutationKeys.readd(offeringUuid),
+      mutationFn: async ({ member, email, retry }: { member: MemberRef; email: string; retry: MemberFix | null }) => {
+        // A retry creates again what the stopped one deleted, with the email as corrected.
+        const again = retry ? { ...retry, email } : null;
+        const fix: MemberFix = again ?? {
+          kind: 'readd',
+          group: await unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: member.groupUuid } } })),
+          membershipUuid: member.uuid,
+          username: member.username,
+          email,
+        };
+        const [outcome] = await runFixes(offeringUuid, [fix]);
+        if (!outcome) throw new Error(`No outcome for the re-add of ${member.uuid}.`);
+        return outcome;
+      },
       meta: { invalidates: membersChanged(offeringUuid) },
     }),
 };

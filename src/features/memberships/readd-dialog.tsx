@@ -1,14 +1,13 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, unwrap } from '../../api/client';
 import { errorMessage } from '../../api/errors';
-import { runFixes, type FixOutcome, type MemberFix } from '../member-drift/member-fixes';
+import type { MemberFix } from '../member-drift/member-fixes';
 import { pendingGuard } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
-import { invalidateAfterMemberChange, type MemberRef } from './member-mutations';
+import { memberMutations, type MemberRef } from './member-mutations';
 import { Bdi } from '../../components/bidi-text';
 
 const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
@@ -20,7 +19,6 @@ const clip: React.CSSProperties = { overflowWrap: 'anywhere' };
  */
 export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: string; member: MemberRef | null; onClose: () => void }) {
   const { t } = useLingui();
-  const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
   const [retry, setRetry] = useState<MemberFix | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -32,23 +30,10 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
     setFailure(null);
   }
 
+  // The members are fetched again (meta.invalidates) before onSuccess, whatever the outcome.
   const run = useMutation({
-    mutationFn: async (): Promise<FixOutcome | undefined> => {
-      if (!member) return undefined;
-      const fix: MemberFix = retry ?? {
-        kind: 'readd',
-        group: await unwrap(api.GET('/api/offering-keycloak-groups/{uuid}/', { params: { path: { uuid: member.groupUuid } } })),
-        membershipUuid: member.uuid,
-        username: member.username,
-        email: email.trim(),
-      };
-      const next = retry ? { ...retry, email: email.trim() } : fix;
-      const [outcome] = await runFixes(offeringUuid, [next]);
-      return outcome;
-    },
-    onSuccess: async (outcome) => {
-      await invalidateAfterMemberChange(queryClient, offeringUuid);
-      if (!outcome || !member) return;
+    ...memberMutations.readd(offeringUuid),
+    onSuccess: (outcome, { member }) => {
       if (outcome.status === 'done') {
         const username = isolate(member.username);
         notifications.show({ color: 'teal', title: t`${username} re-added`, message: outcome.message });
@@ -85,7 +70,7 @@ export function ReaddDialog({ offeringUuid, member, onClose }: { offeringUuid: s
           aria-label={t`Re-add membership`}
           onSubmit={(event) => {
             event.preventDefault();
-            if (!run.isPending) run.mutate();
+            if (!run.isPending) run.mutate({ member, email: email.trim(), retry });
           }}
         >
           <Stack gap="sm">

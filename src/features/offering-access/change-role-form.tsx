@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { errorMessage } from '../../api/errors';
@@ -15,58 +15,34 @@ import { hexUuid } from '../../lib/format';
 import { scopeLabel } from './access-columns';
 import { recordedSentence, roleOption, rolesFor } from './grant-form';
 import { changeRoleSchema, type ChangeRoleValues } from './grant-schema';
-import { grantKeyOf, type Grant } from './grants';
-import { changeRole, invalidateGrants, type ChangeRoleResult } from './mutations';
+import type { Grant } from './grants';
+import { accessMutationKeys, accessMutations, type ChangeRoleResult } from './mutations';
 import type { OfferingRole } from './types';
-import { startWatch } from './watch-store';
 
 type Props = { grant: Grant | null; offeringUuid: string; roles: readonly OfferingRole[]; reportsSync: boolean; onClose: () => void };
 
 export function ChangeRoleDialog({ grant, ...props }: Props) {
-  const [pending, setPending] = useState(false);
+  const pending = useIsMutating({ mutationKey: accessMutationKeys.changeRole(props.offeringUuid) }) > 0;
   const { t } = useLingui();
   return (
     <Modal opened={grant !== null} {...pendingGuard(pending, props.onClose)} title={t`Change role`}>
-      {grant ? <ChangeRoleForm key={grant.key} grant={grant} {...props} onPending={setPending} /> : null}
+      {grant ? <ChangeRoleForm key={grant.key} grant={grant} {...props} /> : null}
     </Modal>
   );
 }
 
-function ChangeRoleForm({
-  grant,
-  offeringUuid,
-  roles,
-  reportsSync,
-  onClose,
-  onPending,
-}: Omit<Props, 'grant'> & { grant: Grant; onPending: (pending: boolean) => void }) {
-  const queryClient = useQueryClient();
+function ChangeRoleForm({ grant, offeringUuid, roles, reportsSync, onClose }: Omit<Props, 'grant'> & { grant: Grant }) {
   const { t } = useLingui();
   const form = useForm<ChangeRoleValues>({ resolver: zodResolver(changeRoleSchema), defaultValues: { role: '' } });
   const [halfway, setHalfway] = useState<Extract<ChangeRoleResult, { status: 'not-revoked' }> | null>(null);
   const options = rolesFor(roles, grant.scopeType).filter((role) => hexUuid(role.uuid) !== grant.roleUuid);
   const nameOf = (uuid: string) => roles.find((role) => hexUuid(role.uuid) === uuid)?.name ?? '';
 
+  // The grant's resource is read again (meta.invalidates) before onSuccess, whatever the outcome.
   const save = useMutation({
-    mutationFn: (values: ChangeRoleValues) => changeRole(grant, values.role),
-    onMutate: () => onPending(true),
-    onSettled: () => onPending(false),
-    onSuccess: async (result, values) => {
-      await invalidateGrants(queryClient, offeringUuid, grant.resourceUuid);
-      const newRole = nameOf(values.role);
-      if (result.status === 'not-granted') return;
-      if (reportsSync) {
-        startWatch({
-          resourceUuid: grant.resourceUuid,
-          grantKey: grantKeyOf(
-            grant.scopeType,
-            grant.scopeType === 'resource' ? grant.resourceUuid : grant.projectUuid,
-            grant.userUuid,
-            values.role,
-          ),
-          reason: 'grant',
-        });
-      }
+    ...accessMutations.changeRole(offeringUuid, reportsSync),
+    onSuccess: (result, { role: roleUuid }) => {
+      const newRole = nameOf(roleUuid);
       if (result.status === 'not-revoked') {
         setHalfway(result);
         return;
@@ -85,16 +61,11 @@ function ChangeRoleForm({
     },
   });
   const submit = form.handleSubmit((values) => {
-    if (!save.isPending && !halfway) save.mutate(values);
+    if (!save.isPending && !halfway) save.mutate({ grant, role: values.role });
   });
-  const result = save.data;
-  const refused = result?.status === 'not-granted' ? errorMessage(result.error) : '';
-  const messages =
-    result?.status === 'not-granted'
-      ? [t`Nothing changed: Waldur did not grant the new role. ${refused}`]
-      : save.error
-        ? [errorMessage(save.error)]
-        : [];
+  // The change fails only when the new role was not granted: nothing changed then.
+  const refused = save.error ? errorMessage(save.error) : '';
+  const messages = save.error ? [t`Nothing changed: Waldur did not grant the new role. ${refused}`] : [];
 
   if (halfway) {
     const newRole = nameOf(form.getValues('role'));

@@ -2,8 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useIsMutating, useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
 import { splitFormErrors } from '../../api/errors';
 import { FormErrors } from '../../components/error-alert';
@@ -13,44 +12,31 @@ import { isolate } from '../../lib/bidi';
 import { scopeLabel } from './access-columns';
 import { expirationInput, expirationIso, expirationSchema, type ExpirationValues } from './grant-schema';
 import type { Grant } from './grants';
-import { GrantGoneError, invalidateGrants, updateExpiration } from './mutations';
+import { accessMutationKeys, accessMutations } from './mutations';
 import { formatDateTime } from '../../lib/format';
 
 type Props = { grant: Grant | null; offeringUuid: string; onClose: () => void };
 
 export function ExpirationDialog({ grant, offeringUuid, onClose }: Props) {
-  const [pending, setPending] = useState(false);
+  const pending = useIsMutating({ mutationKey: accessMutationKeys.expiration(offeringUuid) }) > 0;
   const { t } = useLingui();
   return (
     <Modal opened={grant !== null} {...pendingGuard(pending, onClose)} title={t`Change expiration`}>
-      {grant ? <ExpirationForm key={grant.key} grant={grant} offeringUuid={offeringUuid} onClose={onClose} onPending={setPending} /> : null}
+      {grant ? <ExpirationForm key={grant.key} grant={grant} offeringUuid={offeringUuid} onClose={onClose} /> : null}
     </Modal>
   );
 }
 
-function ExpirationForm({
-  grant,
-  offeringUuid,
-  onClose,
-  onPending,
-}: {
-  grant: Grant;
-  offeringUuid: string;
-  onClose: () => void;
-  onPending: (pending: boolean) => void;
-}) {
-  const queryClient = useQueryClient();
+function ExpirationForm({ grant, offeringUuid, onClose }: { grant: Grant; offeringUuid: string; onClose: () => void }) {
   const { t } = useLingui();
   const form = useForm<ExpirationValues>({
     resolver: zodResolver(expirationSchema),
     defaultValues: { expiration: expirationInput(grant.expirationTime) },
   });
+  // The grant's resource is read again (meta.invalidates, also when the grant is gone) before these callbacks.
   const save = useMutation({
-    // update_user always gets the value: without it Waldur makes the grant permanent.
-    mutationFn: (values: ExpirationValues) => updateExpiration(grant, expirationIso(values.expiration)),
-    onMutate: () => onPending(true),
-    onSettled: () => onPending(false),
-    onSuccess: async (answer) => {
+    ...accessMutations.expiration(offeringUuid),
+    onSuccess: (answer) => {
       const user = isolate(grant.username);
       const role = isolate(grant.roleName);
       const scope = isolate(scopeLabel(grant));
@@ -62,17 +48,15 @@ function ExpirationForm({
           ? t`Waldur recorded the grant on ${scope} until ${until}.`
           : t`Waldur recorded the grant on ${scope} with no expiration.`,
       });
-      await invalidateGrants(queryClient, offeringUuid, grant.resourceUuid);
       onClose();
     },
-    onError: async (error) => {
-      if (error instanceof GrantGoneError) await invalidateGrants(queryClient, offeringUuid, grant.resourceUuid);
+    onError: (error) => {
       const { fields } = splitFormErrors(error, ['expiration'], { expiration_time: 'expiration' });
       if (fields.expiration) form.setError('expiration', { type: 'server', message: fields.expiration });
     },
   });
   const submit = form.handleSubmit((values) => {
-    if (!save.isPending) save.mutate(values);
+    if (!save.isPending) save.mutate({ grant, expiration: expirationIso(values.expiration) });
   });
   const messages = save.error ? splitFormErrors(save.error, ['expiration'], { expiration_time: 'expiration' }).form : [];
   const who = grant.fullName || grant.username;

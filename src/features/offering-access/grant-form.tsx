@@ -3,7 +3,7 @@ import { t } from '@lingui/core/macro';
 import { useLingui } from '@lingui/react/macro';
 import { Alert, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useController, useForm } from 'react-hook-form';
 import { splitFormErrors } from '../../api/errors';
@@ -13,12 +13,11 @@ import { FormSelect } from '../../components/form-select';
 import { pendingGuard } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
 import { formatDateTime, hexUuid } from '../../lib/format';
-import { grantKeyOf, type ScopeType } from './grants';
-import { GRANT_ALIASES, GRANT_FIELDS, expirationIso, grantSchema, type GrantValues } from './grant-schema';
-import { addGrant, invalidateGrants } from './mutations';
+import type { ScopeType } from './grants';
+import { GRANT_ALIASES, GRANT_FIELDS, grantSchema, type GrantValues } from './grant-schema';
+import { accessMutationKeys, accessMutations } from './mutations';
 import { accessQueries } from './queries';
 import type { AccessResource, OfferingRole } from './types';
-import { startWatch } from './watch-store';
 
 type Props = {
   opened: boolean;
@@ -52,25 +51,16 @@ export function recordedSentence(what: string, reportsSync: boolean): string {
 }
 
 export function GrantDialog(props: Props) {
-  const [pending, setPending] = useState(false);
+  const pending = useIsMutating({ mutationKey: accessMutationKeys.grant(props.offeringUuid) }) > 0;
   const { t } = useLingui();
   return (
     <Modal opened={props.opened} {...pendingGuard(pending, props.onClose)} size="lg" title={t`Grant a role`}>
-      {props.opened ? <GrantForm {...props} onPending={setPending} /> : null}
+      {props.opened ? <GrantForm {...props} /> : null}
     </Modal>
   );
 }
 
-function GrantForm({
-  offeringUuid,
-  resources,
-  roles,
-  reportsSync,
-  preset,
-  onClose,
-  onPending,
-}: Props & { onPending: (pending: boolean) => void }) {
-  const queryClient = useQueryClient();
+function GrantForm({ offeringUuid, resources, roles, reportsSync, preset, onClose }: Props) {
   const { t } = useLingui();
   const form = useForm<GrantValues>({
     resolver: zodResolver(grantSchema),
@@ -102,16 +92,10 @@ function GrantForm({
     userOptions.unshift({ value: user.field.value, label: userLabel });
   }
 
+  // The resource's grants are read again (meta.invalidates) before onSuccess runs.
   const save = useMutation({
-    mutationFn: (values: GrantValues) =>
-      addGrant(values.project ? { type: 'resource_project', uuid: values.project } : { type: 'resource', uuid: values.resource }, {
-        user: values.user,
-        role: values.role,
-        expiration_time: expirationIso(values.expiration),
-      }),
-    onMutate: () => onPending(true),
-    onSettled: () => onPending(false),
-    onSuccess: async (answer, values) => {
+    ...accessMutations.grant(offeringUuid, reportsSync),
+    onSuccess: (answer, values) => {
       const resourceName = resources.find((item) => hexUuid(item.uuid ?? '') === values.resource)?.name ?? '';
       const projectName = projects.data?.find((item) => hexUuid(item.uuid) === values.project)?.name ?? '';
       const role = roles.find((item) => hexUuid(item.uuid) === values.role)?.name ?? '';
@@ -126,14 +110,6 @@ function GrantForm({
         message: recordedSentence(t`${userText} as ${roleText} on ${where}, ${until}`, reportsSync),
         autoClose: 12_000,
       });
-      if (reportsSync) {
-        startWatch({
-          resourceUuid: values.resource,
-          grantKey: grantKeyOf(scopeType, values.project || values.resource, values.user, values.role),
-          reason: 'grant',
-        });
-      }
-      await invalidateGrants(queryClient, offeringUuid, values.resource);
       onClose();
     },
     onError: (error) => {

@@ -26,7 +26,7 @@ export const checkSearchSchema = searchSchema({ ...pagingShape });
 export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; isStaff: boolean | undefined }) {
   const [state, setState] = useUrlState(checkSearchSchema);
   const access = useOfferingAccess(offeringUuid, isStaff);
-  const resync = useResync();
+  const resync = useResync(offeringUuid);
   const { t, i18n } = useLingui();
 
   if (!access.resources && access.error) return <ErrorAlert error={access.error} onRetry={access.refetch} />;
@@ -137,7 +137,7 @@ export function MembersCheck({ offeringUuid, isStaff }: { offeringUuid: string; 
                             size="xs"
                             variant="light"
                             aria-label={t`Re-sync ${resourceName} for ${rowLabel}`}
-                            loading={resync.isPending && resync.variables?.uuid === resource.uuid}
+                            loading={resync.isBusy(resource.uuid)}
                             onClick={() => resync.mutate(resource)}
                           >
                             <Trans>Re-sync</Trans>

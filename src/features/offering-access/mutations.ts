@@ -5,9 +5,11 @@ import { api81, unwrap, unwrapPage } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { hexUuid } from '../../lib/format';
 import { settleInOrder, type Settled } from '../../lib/settle-in-order';
-import { grantScope, type Grant, type GrantScope } from './grants';
+import { grantKeyOf, grantScope, type Grant, type GrantScope } from './grants';
+import { expirationIso, type GrantValues } from './grant-schema';
+import { startWatch } from './watch-store';
 import { accessKeys, refreshResources } from './queries';
-import type { OfferingRoleBody, ScopeUserRole } from './types';
+import type { AccessResource, OfferingRole, OfferingRoleBody, ScopeUserRole } from './types';
 
 /**
  * Writes of grants and roles (waldur-access-8.1.md sections 2, 4 and 5.3). Bodies carry UUIDs
@@ -192,6 +194,7 @@ export const accessMutationKeys = {
   expiration: (offeringUuid: string) => ['grant-expiration', offeringUuid] as const,
   changeRole: (offeringUuid: string) => ['grant-change-role', offeringUuid] as const,
   role: (offeringUuid: string) => ['offering-role', offeringUuid] as const,
+  roleDelete: (offeringUuid: string) => ['offering-role-delete', offeringUuid] as const,
   resync: (offeringUuid: string) => ['resync', offeringUuid] as const,
 };
 
@@ -200,11 +203,113 @@ export const grantsChanged = (offeringUuid: string, resourceUuid?: string) => [
   { refresh: (client: QueryClient) => invalidateGrants(client, offeringUuid, resourceUuid) },
 ];
 
+/** The roles list read again, and the grants when a write changed what they show (a renamed or deleted role). */
+const rolesChanged = (offeringUuid: string, grantsToo: boolean) => [
+  { queryKey: accessKeys.roles(offeringUuid) },
+  ...(grantsToo ? grantsChanged(offeringUuid) : []),
+];
+
 export const accessMutations = {
   revoke: (offeringUuid: string) =>
     mutationOptions({
       mutationKey: accessMutationKeys.revoke(offeringUuid),
       mutationFn: (grant: Grant) => revokeGrant(grant),
       meta: { invalidates: invalidatesWhen<Revoked, Grant>(({ variables }) => grantsChanged(offeringUuid, variables.resourceUuid)) },
+    }),
+
+  /**
+   * Grants a role on a resource or one of its projects. Where the offering reports sync states,
+   * the resource is watched from Waldur's answer on, before the read-back, so that read counts.
+   */
+  grant: (offeringUuid: string, reportsSync: boolean) =>
+    mutationOptions({
+      mutationKey: accessMutationKeys.grant(offeringUuid),
+      mutationFn: async (values: GrantValues) => {
+        const scope: GrantScope = values.project
+          ? { type: 'resource_project', uuid: values.project }
+          : { type: 'resource', uuid: values.resource };
+        const answer = await addGrant(scope, { user: values.user, role: values.role, expiration_time: expirationIso(values.expiration) });
+        if (reportsSync) {
+          const grantKey = grantKeyOf(scope.type, scope.uuid, values.user, values.role);
+          startWatch({ resourceUuid: values.resource, grantKey, reason: 'grant' });
+        }
+        return answer;
+      },
+      meta: {
+        invalidates: invalidatesWhen<unknown, GrantValues>(({ error, variables }) =>
+          error === null ? grantsChanged(offeringUuid, variables.resource) : [],
+        ),
+      },
+    }),
+
+  /** Sets a grant's expiration (null: permanent); a grant gone meanwhile refreshes its resource too. */
+  expiration: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: accessMutationKeys.expiration(offeringUuid),
+      // update_user always gets the value: without it Waldur makes the grant permanent.
+      mutationFn: ({ grant, expiration }: { grant: Grant; expiration: string | null }) => updateExpiration(grant, expiration),
+      meta: {
+        invalidates: invalidatesWhen<unknown, { grant: Grant }>(({ error, variables }) =>
+          error === null || error instanceof GrantGoneError ? grantsChanged(offeringUuid, variables.grant.resourceUuid) : [],
+        ),
+      },
+    }),
+
+  /**
+   * Changes a grant's role (see `changeRole`). The new role not granted rejects with Waldur's
+   * refusal (nothing changed); the old one not revoked is a result (the user holds both).
+   */
+  changeRole: (offeringUuid: string, reportsSync: boolean) =>
+    mutationOptions({
+      mutationKey: accessMutationKeys.changeRole(offeringUuid),
+      mutationFn: async ({ grant, role }: { grant: Grant; role: string }) => {
+        const result = await changeRole(grant, role);
+        if (result.status === 'not-granted') throw result.error;
+        if (reportsSync) {
+          const scopeUuid = grant.scopeType === 'resource' ? grant.resourceUuid : grant.projectUuid;
+          startWatch({
+            resourceUuid: grant.resourceUuid,
+            grantKey: grantKeyOf(grant.scopeType, scopeUuid, grant.userUuid, role),
+            reason: 'grant',
+          });
+        }
+        return result;
+      },
+      // Whatever the outcome: a refusal may come from a grant that changed meanwhile.
+      meta: {
+        invalidates: invalidatesWhen<unknown, { grant: Grant }>(({ variables }) =>
+          grantsChanged(offeringUuid, variables.grant.resourceUuid),
+        ),
+      },
+    }),
+
+  /** Creates a role, or edits `role`; a new name shows in the grants too. */
+  saveRole: (offeringUuid: string, role: OfferingRole | null) =>
+    mutationOptions({
+      mutationKey: accessMutationKeys.role(offeringUuid),
+      mutationFn: (values: { name: string; description: string; kind: OfferingRoleBody['content_type_input'] }) =>
+        role
+          ? updateRole(role.uuid, { name: values.name.trim(), description: values.description })
+          : createRole(offeringUuid, { name: values.name.trim(), description: values.description, content_type_input: values.kind }),
+      meta: {
+        invalidates: invalidatesWhen<{ name: string }, unknown>(({ data, error }) =>
+          error === null ? rolesChanged(offeringUuid, role !== null && role.name !== data?.name) : [],
+        ),
+      },
+    }),
+
+  /** Deletes a role and, in Waldur, every grant of it. */
+  deleteRole: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: accessMutationKeys.roleDelete(offeringUuid),
+      mutationFn: (role: OfferingRole) => deleteRole(role.uuid),
+      meta: { invalidates: rolesChanged(offeringUuid, true) },
+    }),
+
+  /** Asks the site agent to apply a resource's grants again; nothing is read again (the watch does that). */
+  resync: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: accessMutationKeys.resync(offeringUuid),
+      mutationFn: (resource: AccessResource) => requestResync(resource.uuid ?? ''),
     }),
 };

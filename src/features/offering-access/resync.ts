@@ -1,9 +1,10 @@
 import { t } from '@lingui/core/macro';
 import { notifications } from '@mantine/notifications';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorMessage } from '../../api/errors';
 import { isolate } from '../../lib/bidi';
-import { requestResync, resyncRefusal } from './mutations';
+import { isPending } from '../../components/pending-guard';
+import { accessMutationKeys, accessMutations, resyncRefusal } from './mutations';
 import type { AccessResource } from './types';
 import { startWatch } from './watch-store';
 
@@ -12,9 +13,16 @@ import { startWatch } from './watch-store';
  * reports; a refusal says what Waldur allows (403), that the offering does not report (409), or
  * that a request was made moments ago (429, 30 s per resource, shared by everyone).
  */
-export function useResync() {
-  return useMutation({
-    mutationFn: (resource: AccessResource) => requestResync(resource.uuid ?? ''),
+export function useResync(offeringUuid: string) {
+  const queryClient = useQueryClient();
+  const key = accessMutationKeys.resync(offeringUuid);
+  // A resource's button is busy while its request is pending, whichever component sent it.
+  const pending = useMutationState({
+    filters: { mutationKey: key, status: 'pending' },
+    select: (mutation) => (mutation.state.variables as AccessResource | undefined)?.uuid,
+  });
+  const { mutate } = useMutation({
+    ...accessMutations.resync(offeringUuid),
     onSuccess: (_answer, resource) => {
       startWatch({ resourceUuid: resource.uuid ?? '', grantKey: null, reason: 'resync' });
       const name = isolate(resource.name ?? '');
@@ -37,4 +45,11 @@ export function useResync() {
       });
     },
   });
+  return {
+    isBusy: (resourceUuid: string | undefined) => pending.includes(resourceUuid),
+    /** One click, one request: a resource whose request is pending is not asked again. */
+    mutate: (resource: AccessResource) => {
+      if (!isPending<AccessResource>(queryClient, key, (other) => other.uuid === resource.uuid)) mutate(resource);
+    },
+  };
 }

@@ -19,7 +19,7 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useMutation, useMutationState, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { z } from 'zod/mini';
@@ -35,8 +35,8 @@ import { TableSkeleton } from '../../components/table-skeleton';
 import { isolate } from '../../lib/bidi';
 import { formatNumber, hexUuid } from '../../lib/format';
 import { countByRole } from './grants';
-import { createRole, deleteRole, invalidateGrants, updateRole } from './mutations';
-import { accessKeys, accessQueries } from './queries';
+import { accessMutationKeys, accessMutations } from './mutations';
+import { accessQueries } from './queries';
 import type { OfferingRole } from './types';
 import { useOfferingAccess } from './use-offering-access';
 
@@ -63,19 +63,24 @@ export const ROLES_REFUSED = msg`Waldur lets staff and users who may update the 
 type Dialog = { kind: 'create' } | { kind: 'edit'; role: OfferingRole } | null;
 
 export function RolesTab({ offeringUuid, isStaff }: { offeringUuid: string; isStaff: boolean | undefined }) {
-  const queryClient = useQueryClient();
   const offering = useQuery(offeringQueries.detail(offeringUuid));
   const roles = useQuery(accessQueries.roles(offeringUuid));
   const access = useOfferingAccess(offeringUuid, isStaff);
   const counts = countByRole(access.grants);
   const profile = offering.data ? roleProfileName(offering.data) : null;
   const [dialog, setDialog] = useState<Dialog>(null);
-  const [pending, setPending] = useState(false);
+  const pending = useIsMutating({ mutationKey: accessMutationKeys.role(offeringUuid) }) > 0;
+  // A role's row is busy while its delete is pending, the refetch of the lists included.
+  const deleting = useMutationState({
+    filters: { mutationKey: accessMutationKeys.roleDelete(offeringUuid), status: 'pending' },
+    select: (mutation) => (mutation.state.variables as OfferingRole | undefined)?.uuid,
+  });
   const { t, i18n } = useLingui();
 
+  // The roles and grants are read again (meta.invalidates) before onSuccess runs.
   const remove = useMutation({
-    mutationFn: (role: OfferingRole) => deleteRole(role.uuid),
-    onSuccess: async (status, role) => {
+    ...accessMutations.deleteRole(offeringUuid),
+    onSuccess: (status, role) => {
       const name = isolate(role.name);
       notifications.show({
         color: 'teal',
@@ -85,10 +90,6 @@ export function RolesTab({ offeringUuid, isStaff }: { offeringUuid: string; isSt
             ? t`Someone deleted it before you. The list has been refreshed.`
             : t`Waldur deleted the role and its grants. The site agent removes the Keycloak memberships they gave at its next cycle.`,
       });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: accessKeys.roles(offeringUuid) }),
-        invalidateGrants(queryClient, offeringUuid),
-      ]);
     },
     onError: (error, role) => {
       const name = isolate(role.name);
@@ -229,7 +230,7 @@ export function RolesTab({ offeringUuid, isStaff }: { offeringUuid: string; isSt
                             <ActionIcon
                               variant="subtle"
                               aria-label={t`Actions for role ${roleName}`}
-                              aria-busy={remove.isPending && remove.variables?.uuid === role.uuid}
+                              aria-busy={deleting.includes(role.uuid)}
                             >
                               <span aria-hidden="true">⋯</span>
                             </ActionIcon>
@@ -266,7 +267,6 @@ export function RolesTab({ offeringUuid, isStaff }: { offeringUuid: string; isSt
             key={dialog.kind === 'edit' ? dialog.role.uuid : 'create'}
             offeringUuid={offeringUuid}
             role={dialog.kind === 'edit' ? dialog.role : null}
-            onPending={setPending}
             onClose={() => setDialog(null)}
           />
         ) : null}
@@ -280,18 +280,7 @@ function refusal(error: unknown): string {
   return splitFormErrors(error, []).form.join(' ');
 }
 
-function RoleForm({
-  offeringUuid,
-  role,
-  onPending,
-  onClose,
-}: {
-  offeringUuid: string;
-  role: OfferingRole | null;
-  onPending: (pending: boolean) => void;
-  onClose: () => void;
-}) {
-  const queryClient = useQueryClient();
+function RoleForm({ offeringUuid, role, onClose }: { offeringUuid: string; role: OfferingRole | null; onClose: () => void }) {
   const { t } = useLingui();
   const form = useForm<RoleValues>({
     resolver: zodResolver(roleSchema),
@@ -301,22 +290,16 @@ function RoleForm({
       kind: role?.content_type === 'resource_project' ? 'resource_project' : 'resource',
     },
   });
+  // The roles (and, for a new name, the grants) are read again (meta.invalidates) before onSuccess.
   const save = useMutation({
-    mutationFn: (values: RoleValues) =>
-      role
-        ? updateRole(role.uuid, { name: values.name.trim(), description: values.description })
-        : createRole(offeringUuid, { name: values.name.trim(), description: values.description, content_type_input: values.kind }),
-    onMutate: () => onPending(true),
-    onSettled: () => onPending(false),
-    onSuccess: async (saved) => {
+    ...accessMutations.saveRole(offeringUuid, role),
+    onSuccess: (saved) => {
       const name = isolate(saved.name);
       notifications.show({
         color: 'teal',
         title: role ? t`Role ${name} saved` : t`Role ${name} added`,
         message: role ? t`Waldur saved the role.` : t`Grant it on the Access tab.`,
       });
-      await queryClient.invalidateQueries({ queryKey: accessKeys.roles(offeringUuid) });
-      if (role && role.name !== saved.name) await invalidateGrants(queryClient, offeringUuid);
       onClose();
     },
     onError: (error) => {

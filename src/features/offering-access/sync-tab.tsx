@@ -27,7 +27,7 @@ export const RESYNC_WHO = msg`Waldur takes re-sync requests from staff and from 
 export function SyncTab({ offeringUuid, isStaff }: { offeringUuid: string; isStaff: boolean | undefined }) {
   const [state, setState] = useUrlState(syncSearchSchema);
   const access = useOfferingAccess(offeringUuid, isStaff);
-  const resync = useResync();
+  const resync = useResync(offeringUuid);
   const watches = useWatches();
   const { t, i18n } = useLingui();
   const waiting = new Set(watches.filter((watch) => watch.reason === 'resync').map((watch) => watch.resourceUuid));
@@ -74,7 +74,7 @@ export function SyncTab({ offeringUuid, isStaff }: { offeringUuid: string; isSta
                 access={access}
                 states={states}
                 waiting={waiting.has(hexUuid(resource.uuid ?? ''))}
-                busy={resync.isPending && resync.variables?.uuid === resource.uuid}
+                busy={resync.isBusy(resource.uuid)}
                 onResync={() => resync.mutate(resource)}
               />
             ))}

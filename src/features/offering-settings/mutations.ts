@@ -1,8 +1,9 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { mutationOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
-import { invalidateOffering } from '../../api/offering-keys';
 import type { AvailableScope } from '../../lib/resource-scopes';
+import type { ProviderResource } from '../../api/types';
+import { integrationRequest, restoreRequest, type Saved, type SettingsValues } from './settings-schema';
 
 type IntegrationRequest = components['schemas']['OfferingIntegrationUpdateRequest'];
 
@@ -23,12 +24,43 @@ export async function setKeycloakScopes(resourceUuid: string, scopes: AvailableS
   );
 }
 
-/** After the settings change: see `invalidateOffering`'s table. */
-export function invalidateAfterSettings(queryClient: QueryClient, offeringUuid: string): Promise<unknown> {
-  return invalidateOffering(queryClient, offeringUuid, 'settings');
-}
+/** The settings feature's writes, by key. */
+export const settingsMutationKeys = {
+  /** Save and restore: one form, one write of the integration at a time. */
+  integration: (offeringUuid: string) => ['offering-integration', offeringUuid] as const,
+  scopes: (offeringUuid: string) => ['scope-options', offeringUuid] as const,
+};
 
-/** After scope options change: see `invalidateOffering`'s table. */
-export function invalidateAfterScopes(queryClient: QueryClient, offeringUuid: string): Promise<unknown> {
-  return invalidateOffering(queryClient, offeringUuid, 'scopes');
-}
+/**
+ * A save: what the form holds and the settings it was loaded with (kept in the variables, since
+ * the saved settings on screen are those read back once the save has landed).
+ */
+export type SettingsSave = { saved: Saved; values: SettingsValues };
+
+export const settingsMutations = {
+  /** Saves the form (the fields it changed, see `integrationRequest`). */
+  save: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: settingsMutationKeys.integration(offeringUuid),
+      mutationFn: ({ saved, values }: SettingsSave) => updateIntegration(offeringUuid, integrationRequest(saved, values)),
+      meta: { invalidates: [{ offering: offeringUuid, change: 'settings' }] },
+    }),
+
+  /** Puts back the settings from before the last save (`current`: what is saved now). */
+  restore: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: settingsMutationKeys.integration(offeringUuid),
+      mutationFn: ({ previous, current }: { previous: Saved; current: Saved }) =>
+        updateIntegration(offeringUuid, restoreRequest(previous, current)),
+      meta: { invalidates: [{ offering: offeringUuid, change: 'settings' }] },
+    }),
+
+  /** Replaces one resource's list of scope options (the Add member form and the wizard read it). */
+  scopes: (offeringUuid: string) =>
+    mutationOptions({
+      mutationKey: settingsMutationKeys.scopes(offeringUuid),
+      mutationFn: ({ resource, scopes }: { resource: ProviderResource; scopes: AvailableScope[] }) =>
+        setKeycloakScopes(resource.uuid ?? '', scopes),
+      meta: { invalidates: [{ offering: offeringUuid, change: 'scopes' }] },
+    }),
+};

@@ -1,6 +1,6 @@
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Autocomplete, Button, Group, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { splitFormErrors } from '../../api/errors';
 import { availableScopes, type AvailableScope } from '../../lib/resource-scopes';
@@ -8,7 +8,7 @@ import type { OfferingGroup, OfferingRole, ProviderResource } from '../../api/ty
 import { confirmDestructive } from '../../components/confirm';
 import { EmptyState } from '../../components/empty-state';
 import { FormErrors } from '../../components/error-alert';
-import { invalidateAfterScopes, setKeycloakScopes } from './mutations';
+import { settingsMutations } from './mutations';
 import { isolate } from '../../lib/bidi';
 import { Bdi } from '../../components/bidi-text';
 
@@ -30,18 +30,13 @@ const FIELDS = ['scope_type', 'scope_id', 'label'] as const;
  * import wizard read the same resources query, so they offer a new option at once.
  */
 export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage }: Props) {
-  const queryClient = useQueryClient();
   const { t } = useLingui();
   const [editing, setEditing] = useState<Editing | null>(null);
   const [draft, setDraft] = useState<AvailableScope>(EMPTY);
   const [errors, setErrors] = useState<{ fields: Record<string, string>; form: string[] }>({ fields: {}, form: [] });
   const scopeTypes = [...new Set(roles.map((r) => r.scope_type).filter((t): t is string => Boolean(t)))];
 
-  const saveList = useMutation({
-    mutationFn: ({ resource, scopes }: { resource: ProviderResource; scopes: AvailableScope[] }) =>
-      setKeycloakScopes(resource.uuid ?? '', scopes),
-    onSuccess: () => invalidateAfterScopes(queryClient, offeringUuid),
-  });
+  const saveList = useMutation(settingsMutations.scopes(offeringUuid));
 
   const open = (resource: ProviderResource, index: number | null) => {
     setEditing({ resource, index });

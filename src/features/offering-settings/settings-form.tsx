@@ -17,7 +17,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useBlocker } from 'react-router';
@@ -25,14 +25,13 @@ import { errorMessage, splitFormErrors } from '../../api/errors';
 import type { Offering, OfferingGroup, OfferingRole, ProviderResource } from '../../api/types';
 import { FormErrors } from '../../components/error-alert';
 import { GroupNamePreview } from './group-name-preview';
-import { invalidateAfterSettings, updateIntegration } from './mutations';
+import { settingsMutations } from './mutations';
 import {
   SERVER_FIELD_PATHS,
   exportSettings,
   formValues,
   importSettings,
   integrationRequest,
-  restoreRequest,
   savedOptions,
   settingsSchema,
   type SettingsField,
@@ -78,7 +77,6 @@ function download(name: string, content: string) {
  * nothing goes to the URL or a draft (the form holds the admin password).
  */
 export function SettingsForm({ offering, roles, resources, groups, connection, testSlot }: Props) {
-  const queryClient = useQueryClient();
   const { t } = useLingui();
   const saved = useMemo(() => savedOptions(offering), [offering]);
   const schema = useMemo(() => settingsSchema(saved), [saved]);
@@ -101,12 +99,13 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
     if (!form.formState.isDirty) reset(formValues(saved));
   }, [saved, form, reset]);
 
+  // The lists it changed are read again (meta.invalidates) before onSuccess runs: `before` is
+  // what was saved when the form was sent, `saved` by then is what was read back.
   const save = useMutation({
-    mutationFn: (values: SettingsValues) => updateIntegration(offering.uuid ?? '', integrationRequest(saved, values)),
-    onSuccess: async (_answer, values) => {
-      const touchesConnection = touchesKeycloak(saved, integrationRequest(saved, values));
-      if (touchesConnection) setPrevious({ saved, workedBefore: connection.last?.ok === true, savedAt: Date.now() });
-      await invalidateAfterSettings(queryClient, offering.uuid ?? '');
+    ...settingsMutations.save(offering.uuid ?? ''),
+    onSuccess: (_answer, { saved: before, values }) => {
+      const touchesConnection = touchesKeycloak(before, integrationRequest(before, values));
+      if (touchesConnection) setPrevious({ saved: before, workedBefore: connection.last?.ok === true, savedAt: Date.now() });
       reset({ ...values, keycloak_password: '' });
       setImportReport(null);
       notifications.show({
@@ -127,10 +126,9 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
   });
 
   const restore = useMutation({
-    mutationFn: () => updateIntegration(offering.uuid ?? '', restoreRequest(previous?.saved ?? saved, saved)),
-    onSuccess: async () => {
+    ...settingsMutations.restore(offering.uuid ?? ''),
+    onSuccess: () => {
       setPrevious(null);
-      await invalidateAfterSettings(queryClient, offering.uuid ?? '');
       notifications.show({ color: 'teal', title: t`Previous settings restored`, message: t`Test the connection again to check them.` });
     },
     onError: (error) => notifications.show({ color: 'red', title: t`Could not restore the settings`, message: errorMessage(error) }),
@@ -177,7 +175,12 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
               ? t`Keycloak no longer answers with the saved settings. You can put back the settings from before the save.`
               : t`The test after the save failed. You can put back the settings from before the save (they were not tested in this visit), or correct them and save again.`}
           </Text>
-          <Button mt="sm" color="orange" onClick={() => restore.mutate()} loading={restore.isPending}>
+          <Button
+            mt="sm"
+            color="orange"
+            onClick={() => restore.mutate({ previous: previous.saved, current: saved })}
+            loading={restore.isPending}
+          >
             <Trans>Restore previous settings</Trans>
           </Button>
         </Alert>
@@ -187,7 +190,7 @@ export function SettingsForm({ offering, roles, resources, groups, connection, t
         aria-label={t`Keycloak settings`}
         onSubmit={handleSubmit((values) => {
           setFormErrors([]);
-          if (!save.isPending) save.mutate(values);
+          if (!save.isPending) save.mutate({ saved, values });
         })}
       >
         <Stack gap="md">

@@ -55,7 +55,7 @@ export const SERVER_FIELD_PATHS: Record<string, SettingsField> = Object.fromEntr
   ...PLUGIN_KEYS.map((key) => [`plugin_options.${key}`, key]),
 ]) as Record<string, SettingsField>;
 
-type Saved = { plugin: Record<string, unknown>; secret: Record<string, unknown> };
+export type Saved = { plugin: Record<string, unknown>; secret: Record<string, unknown> };
 
 export function savedOptions(offering: Pick<Offering, 'plugin_options' | 'secret_options'>): Saved {
   return {

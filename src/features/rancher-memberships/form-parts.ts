@@ -1,9 +1,6 @@
 import { t } from '@lingui/core/macro';
 import type { RancherMembership } from '../../api/types';
 
-/** The membership dialog's writes, so that the dialog knows when one is in flight. */
-export const FORM_KEY = ['rancher-membership-form'];
-
 /** The membership an edit or move starts from, with what its group says of scope and role. */
 export type Editing = { membership: RancherMembership; groupUuid: string; roleUrl: string; groupName: string; roleName: string };
 

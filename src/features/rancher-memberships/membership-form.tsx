@@ -25,10 +25,10 @@ import {
   type MembershipValues,
 } from './membership-schema';
 import { MoveForm } from './move-form';
-import { createMembership, invalidateMemberships, roleUrl, saveMembership } from './mutations';
+import { invalidateMemberships, rancherMutationKeys, rancherMutations, roleUrl, type MembershipSave } from './mutations';
 import { ReplaceForEmail } from './replace-for-email';
 import { SCOPE_TYPE_WORD, clusterOfProject, isScopeType, rancherQueries, uuidFromUrl } from './queries';
-import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
+import { outcomeSentence, type Editing } from './form-parts';
 import { scopeLabel } from './membership-columns';
 import { ScopeRoleFields, knownRole } from './scope-role-fields';
 import { Bdi } from '../../components/bidi-text';
@@ -53,7 +53,7 @@ function dialogTitle(mode: MembershipFormMode | null): React.ReactNode {
 }
 
 export function MembershipFormDialog({ mode, onClose }: Props) {
-  const pending = useIsMutating({ mutationKey: FORM_KEY }) > 0;
+  const pending = useIsMutating({ mutationKey: rancherMutationKeys.form() }) > 0;
   return (
     <Modal opened={mode !== null} {...pendingGuard(pending, onClose)} size="lg" title={dialogTitle(mode)}>
       {mode?.kind === 'add' ? <MembershipForm key="add" initial={emptyMembership} onClose={onClose} /> : null}
@@ -183,13 +183,10 @@ function MembershipForm({
   const urlOfRole = (uuid: string) =>
     roleUrl(uuid, knownRole(queryClient, uuid)?.url ?? (editing && uuid === initial.role ? editing.roleUrl : undefined));
 
+  // The lists are fetched again (meta.invalidates) before these callbacks run, after a 404 too.
   const save = useMutation({
-    mutationKey: FORM_KEY,
-    mutationFn: async (input: { values: MembershipValues; plan: EditPlan | null }) => {
-      if (editing && input.plan?.kind === 'put') return saveMembership(editing.membership.uuid, input.plan.body);
-      return createMembership(createBody(input.values, urlOfRole));
-    },
-    onSuccess: async (saved, input) => {
+    ...rancherMutations.save<MembershipSave & { values: MembershipValues; plan: EditPlan | null }>(),
+    onSuccess: (saved, input) => {
       draft.clear();
       const username = isolate(saved.username);
       const scopeType = isScopeType(saved.group_scope_type) ? SCOPE_TYPE_WORD[saved.group_scope_type] : saved.group_scope_type;
@@ -210,13 +207,11 @@ function MembershipForm({
               message: outcomeSentence(saved),
             },
       );
-      await invalidateMemberships(queryClient);
       onClose();
     },
-    onError: async (error, input) => {
+    onError: (error, input) => {
       if (editing && error instanceof ApiError && error.isNotFound) {
         setGone(true);
-        await invalidateMemberships(queryClient);
         return;
       }
       const { fields } = splitFormErrors(error, MEMBERSHIP_FIELDS, serverFieldAliases(input.values));
@@ -242,7 +237,10 @@ function MembershipForm({
     setGone(false);
     sending.current = true;
     try {
-      await save.mutateAsync({ values: submitted, plan }).catch(() => undefined);
+      const edit = editing && plan?.kind === 'put' ? { uuid: editing.membership.uuid, body: plan.body } : null;
+      await save
+        .mutateAsync({ values: submitted, plan, ...(edit ?? { uuid: null, body: createBody(submitted, urlOfRole) }) })
+        .catch(() => undefined);
     } finally {
       sending.current = false;
     }

@@ -9,7 +9,7 @@ import { errorMessage, splitFormErrors } from '../../api/errors';
 import type { RancherMembership } from '../../api/types';
 import { FormErrors } from '../../components/error-alert';
 import { isolate } from '../../lib/bidi';
-import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
+import { outcomeSentence, type Editing } from './form-parts';
 import {
   MEMBERSHIP_FIELDS,
   createBody,
@@ -19,15 +19,7 @@ import {
   type MembershipValues,
 } from './membership-schema';
 import { scopeLabel } from './membership-columns';
-import {
-  createMembership,
-  deleteMembership,
-  invalidateMemberships,
-  moveMembership,
-  moveOrder,
-  roleUrl,
-  type MoveResult,
-} from './mutations';
+import { moveOrder, rancherMutations, roleUrl, type MoveResult } from './mutations';
 import { ScopeRoleFields, knownRole } from './scope-role-fields';
 import { Bdi } from '../../components/bidi-text';
 
@@ -68,10 +60,10 @@ export function MoveForm({
 
   const urlOfRole = (uuid: string) =>
     roleUrl(uuid, knownRole(queryClient, uuid)?.url ?? (uuid === initial.role ? editing.roleUrl : undefined));
-  const add = () => createMembership(createBody(form.getValues(), urlOfRole));
-  const remove = () => deleteMembership(old.uuid);
+  const body = () => createBody(form.getValues(), urlOfRole);
 
-  const done = async (added: RancherMembership) => {
+  // The lists are fetched again (meta.invalidates) before these callbacks run.
+  const done = (added: RancherMembership) => {
     const addedUser = isolate(added.username);
     const addedScope = scopeLabel(added);
     const outcome = outcomeSentence(added);
@@ -80,17 +72,14 @@ export function MoveForm({
       title: t`Moved ${addedUser} to ${addedScope}`,
       message: t`Waldur created the new membership and deleted the one in ${fromText}. ${outcome}`,
     });
-    await invalidateMemberships(queryClient, [old.uuid]);
     onClose();
   };
 
   const move = useMutation({
-    mutationKey: FORM_KEY,
-    mutationFn: () => moveMembership(order, add, remove),
-    onSuccess: async (result) => {
+    ...rancherMutations.move(),
+    onSuccess: (result) => {
       if (result.status === 'moved') return done(result.added);
       setHalfDone(result);
-      await invalidateMemberships(queryClient, result.status === 'not-added' ? [old.uuid] : []);
     },
     onError: (error) => {
       const { fields } = splitFormErrors(error, MEMBERSHIP_FIELDS, serverFieldAliases(form.getValues()));
@@ -98,17 +87,7 @@ export function MoveForm({
     },
   });
   // The second step again, after it failed: the form's choices are still there.
-  const retry = useMutation({
-    mutationKey: FORM_KEY,
-    mutationFn: async (): Promise<RancherMembership> => {
-      if (halfDone?.status === 'not-removed') {
-        await remove();
-        return halfDone.added;
-      }
-      return add();
-    },
-    onSuccess: done,
-  });
+  const retry = useMutation({ ...rancherMutations.finishMove(), onSuccess: done });
 
   const submit = form.handleSubmit(async (values) => {
     if (sending.current) return;
@@ -119,7 +98,7 @@ export function MoveForm({
     setUnchanged(false);
     sending.current = true;
     try {
-      await move.mutateAsync().catch(() => undefined);
+      await move.mutateAsync({ order, body: createBody(values, urlOfRole), oldUuid: old.uuid }).catch(() => undefined);
     } finally {
       sending.current = false;
     }
@@ -167,7 +146,13 @@ export function MoveForm({
           <Button variant="default" onClick={onClose} disabled={retry.isPending}>
             {notRemoved ? t`Keep both for now` : t`Close without it`}
           </Button>
-          <Button color={notRemoved ? 'red' : undefined} loading={retry.isPending} onClick={() => retry.mutate()}>
+          <Button
+            color={notRemoved ? 'red' : undefined}
+            loading={retry.isPending}
+            onClick={() =>
+              retry.mutate({ added: halfDone.status === 'not-removed' ? halfDone.added : null, body: body(), oldUuid: old.uuid })
+            }
+          >
             {notRemoved ? t`Delete the old membership` : t`Create the new membership`}
           </Button>
         </Group>

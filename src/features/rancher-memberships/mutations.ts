@@ -1,7 +1,7 @@
 import { mutationOptions, type QueryClient } from '@tanstack/react-query';
 import { api, baseUrl, unwrap } from '../../api/client';
 import { ApiError } from '../../api/errors';
-import type { KeyFilters } from '../../api/mutation-meta';
+import { invalidatesWhen, type KeyFilters } from '../../api/mutation-meta';
 import type { RancherMembership, RoleTemplate } from '../../api/types';
 import { personName } from '../../lib/person-fields';
 import { settleInOrder } from '../../lib/settle-in-order';
@@ -155,11 +155,68 @@ export const membershipsChanged = (replaced: readonly string[] = []): KeyFilters
   ];
 };
 
+/** What a save sends: a new membership (`uuid` null) or an edit (PUT) of the membership `uuid`. */
+export type MembershipSave = { uuid: string | null; body: MembershipBody };
+
+/** A move's data: the new membership's body and the membership it replaces. */
+export type MembershipMove = { order: MoveOrder; body: MembershipBody; oldUuid: string };
+
 export const rancherMutations = {
   delete: () =>
     mutationOptions({
       mutationKey: rancherMutationKeys.delete(),
       mutationFn: (membership: MembershipRef) => deleteMembership(membership.uuid),
       meta: { invalidates: membershipsChanged() },
+    }),
+
+  /** Creates a membership or edits one; an edit of a membership deleted meanwhile (404) refreshes the lists too. */
+  save: <V extends MembershipSave>() =>
+    mutationOptions({
+      mutationKey: rancherMutationKeys.form(),
+      mutationFn: ({ uuid, body }: V) => (uuid ? saveMembership(uuid, body) : createMembership(body)),
+      meta: {
+        invalidates: invalidatesWhen<RancherMembership, V>(({ error, variables }) =>
+          error === null || (variables.uuid !== null && error instanceof ApiError && error.isNotFound) ? membershipsChanged() : [],
+        ),
+      },
+    }),
+
+  /**
+   * Moves a membership (see `moveMembership`): a failure of the first step rejects, of the
+   * second is a result. The old membership's own reads are left out once it is gone.
+   */
+  move: () =>
+    mutationOptions({
+      mutationKey: rancherMutationKeys.form(),
+      mutationFn: ({ order, body, oldUuid }: MembershipMove) =>
+        moveMembership(
+          order,
+          () => createMembership(body),
+          () => deleteMembership(oldUuid),
+        ),
+      meta: {
+        invalidates: invalidatesWhen<MoveResult, MembershipMove>(({ data, variables }) =>
+          data ? membershipsChanged(data.status === 'not-removed' ? [] : [variables.oldUuid]) : [],
+        ),
+      },
+    }),
+
+  /**
+   * The second step of a move again, after it failed: delete the old membership when the new one
+   * (`added`) exists, else create the new one. Answers with the new membership.
+   */
+  finishMove: () =>
+    mutationOptions({
+      mutationKey: rancherMutationKeys.form(),
+      mutationFn: async ({ added, body, oldUuid }: Omit<MembershipMove, 'order'> & { added: RancherMembership | null }) => {
+        if (!added) return createMembership(body);
+        await deleteMembership(oldUuid);
+        return added;
+      },
+      meta: {
+        invalidates: invalidatesWhen<RancherMembership, { oldUuid: string }>(({ error, variables }) =>
+          error === null ? membershipsChanged([variables.oldUuid]) : [],
+        ),
+      },
     }),
 };

@@ -7,10 +7,10 @@ import type { RancherMembership } from '../../api/types';
 import { Bdi } from '../../components/bidi-text';
 import { isPending } from '../../components/pending-guard';
 import { isolate } from '../../lib/bidi';
-import { FORM_KEY, outcomeSentence, type Editing } from './form-parts';
+import { outcomeSentence, type Editing } from './form-parts';
 import { scopeLabel } from './membership-columns';
 import type { MembershipBody } from './membership-schema';
-import { createMembership, deleteMembership, invalidateMemberships, moveMembership, type MoveResult } from './mutations';
+import { rancherMutationKeys, rancherMutations } from './mutations';
 
 /**
  * A new email alone: Waldur refuses the edit (its duplicate check counts the membership
@@ -29,7 +29,8 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
   const where = <>{whereText}</>;
   const username = <Bdi>{old.username}</Bdi>;
 
-  const finished = async (added: RancherMembership) => {
+  // The lists are fetched again (meta.invalidates) before these callbacks run.
+  const finished = (added: RancherMembership) => {
     const addedUser = isolate(added.username);
     const isolatedWhere = isolate(whereText);
     const outcome = outcomeSentence(added);
@@ -38,29 +39,22 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
       title: t`Membership of ${addedUser} added again with the new email`,
       message: t`Waldur deleted the membership in ${isolatedWhere} and created it again. ${outcome}`,
     });
-    await invalidateMemberships(queryClient, [old.uuid]);
     onDone();
   };
 
+  // Delete first: Waldur allows one membership per username and role.
   const replace = useMutation({
-    mutationKey: FORM_KEY,
-    mutationFn: (): Promise<MoveResult> =>
-      moveMembership(
-        'remove-first',
-        () => createMembership(body),
-        () => deleteMembership(old.uuid),
-      ),
-    onSuccess: async (result) => {
-      if (result.status === 'moved') return finished(result.added);
-      await invalidateMemberships(queryClient, [old.uuid]);
+    ...rancherMutations.move(),
+    onSuccess: (result) => {
+      if (result.status === 'moved') finished(result.added);
     },
   });
-  const addAgain = useMutation({ mutationKey: FORM_KEY, mutationFn: () => createMembership(body), onSuccess: finished });
+  const addAgain = useMutation({ ...rancherMutations.finishMove(), onSuccess: finished });
   const notAdded = replace.data?.status === 'not-added' ? replace.data : null;
   const busy = replace.isPending || addAgain.isPending;
   // One click, one request: the buttons' busy state lands a render after the click.
   const once = (start: () => void) => {
-    if (!isPending(queryClient, FORM_KEY, () => true)) start();
+    if (!isPending(queryClient, rancherMutationKeys.form(), () => true)) start();
   };
 
   if (notAdded) {
@@ -75,7 +69,11 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
             </Trans>
           </Text>
           <Group>
-            <Button color="red" loading={addAgain.isPending} onClick={() => once(() => addAgain.mutate())}>
+            <Button
+              color="red"
+              loading={addAgain.isPending}
+              onClick={() => once(() => addAgain.mutate({ added: null, body, oldUuid: old.uuid }))}
+            >
               <Trans>Add again</Trans>
             </Button>
           </Group>
@@ -101,7 +99,7 @@ export function ReplaceForEmail({ editing, body, onDone }: { editing: Editing; b
           </Text>
         ) : null}
         <Group>
-          <Button color="red" loading={busy} onClick={() => once(() => replace.mutate())}>
+          <Button color="red" loading={busy} onClick={() => once(() => replace.mutate({ order: 'remove-first', body, oldUuid: old.uuid }))}>
             <Trans>Remove and add again</Trans>
           </Button>
         </Group>

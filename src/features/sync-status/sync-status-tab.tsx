@@ -5,6 +5,7 @@ import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useMemo } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
+import { isKeycloakEnabled } from '../../api/keycloak-enabled';
 import { isRefusedByKeycloak, KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { offeringQueries } from '../../api/offering-queries';
@@ -22,10 +23,16 @@ import { syncSearchSchema } from './sync-search';
 import type { ListState, Lookups, SyncActions } from './sync-actions';
 import { SyncStatusView } from './sync-status-view';
 
-function statusHint(error: unknown): string | undefined {
+/**
+ * What to check after a refused comparison, decided from the status and the offering, never from
+ * Waldur's words (they come in the admin's language): a 400 that names no field, for an offering
+ * whose Keycloak integration is on, is Keycloak not answering with its settings; with the
+ * integration off (or not known yet) the settings are not the cause to point at.
+ */
+export function statusHint(error: unknown, keycloakEnabled: boolean | undefined): string | undefined {
   if (!(error instanceof ApiError)) return undefined;
   if (error.isForbidden) return tGlobal`Only staff and the owners of the offering’s organization can compare its groups with Keycloak.`;
-  if (isRefusedByKeycloak(error) && /keycloak/i.test(error.message) && !/not enabled/i.test(error.message))
+  if (isRefusedByKeycloak(error) && Object.keys(error.fieldErrors).length === 0 && keycloakEnabled === true)
     return i18n._(KEYCLOAK_SETTINGS_HINT);
   return undefined;
 }
@@ -110,7 +117,7 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
               ? t`You cannot see the sync status`
               : t`Could not compare with Keycloak`
           }
-          hint={statusHint(status.error)}
+          hint={statusHint(status.error, offering.data && isKeycloakEnabled(offering.data))}
           onRetry={refresh}
         />
       ) : (
