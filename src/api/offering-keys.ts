@@ -35,7 +35,7 @@ const STALE_AFTER: Record<OfferingChange, readonly (keyof typeof offeringKeys)[]
   members: ['memberships', 'groups', 'syncStatus', 'remoteGroups', 'remoteGroupMembers'],
   pulled: ['memberships', 'remoteGroupMembers'],
   imported: ['groups', 'memberships', 'syncStatus'],
-  settings: ['offering', 'resources', 'remoteGroups', 'syncStatus'],
+  settings: ['offering', 'resources', 'remoteGroups'],
   scopes: ['resources'],
 };
 

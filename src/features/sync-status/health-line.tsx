@@ -68,11 +68,7 @@ export function OfferingHealthLine({ offeringUuid, lastTest }: Props) {
         </>
       ) : (
         <>
-          <span className={classes.dot} data-tone={toneOf(health.reach, health.drift)} aria-hidden="true" />
-          <ReachText reach={health.reach} />
-          <span className={classes.separator} aria-hidden="true">
-            ·
-          </span>
+          <ReachText reach={health.reach} tone={toneOf(health.reach, health.drift)} />{' '}
           {health.forbidden ? (
             <Text size="sm" c="dimmed" span>
               <Trans>Groups not compared: only staff and the owners of the offering’s organization can see the sync status.</Trans>
@@ -89,15 +85,18 @@ export function OfferingHealthLine({ offeringUuid, lastTest }: Props) {
             </Text>
           )}
           {health.forbidden ? null : (
-            <Button
-              size="compact-xs"
-              variant="subtle"
-              onClick={() => void status.refetch()}
-              loading={status.isFetching}
-              className={classes.again}
-            >
-              <Trans>Check again</Trans>
-            </Button>
+            <>
+              {' '}
+              <Button
+                size="compact-xs"
+                variant="subtle"
+                onClick={() => void status.refetch()}
+                loading={status.isFetching}
+                className={classes.again}
+              >
+                <Trans>Check again</Trans>
+              </Button>
+            </>
           )}
         </>
       )}
@@ -111,11 +110,14 @@ function toneOf(reach: Reach, drift: Drift | null): 'ok' | 'drift' | 'down' | 'u
   return drift.localOnly + drift.remoteOnly > 0 ? 'drift' : 'ok';
 }
 
-function ReachText({ reach }: { reach: Reach }) {
+function ReachText({ reach, tone }: { reach: Reach; tone: ReturnType<typeof toneOf> }) {
   const { t } = useLingui();
+  // The dot repeats the words in colour; it sits inside the text so that it wraps with it.
+  const dot = <span className={classes.dot} data-tone={tone} aria-hidden="true" />;
   if (reach.state === 'not-checked')
     return (
       <Text size="sm" fw={500} span>
+        {dot}
         <Trans>Keycloak not checked</Trans>
       </Text>
     );
@@ -128,6 +130,7 @@ function ReachText({ reach }: { reach: Reach }) {
         : t`Keycloak not checked: Waldur did not answer`;
   return (
     <Text size="sm" span>
+      {dot}
       <Text span fw={500} inherit>
         {label}
       </Text>{' '}
@@ -153,19 +156,22 @@ function DriftCounts({ offeringUuid, drift, sameTime }: { offeringUuid: string; 
       <Group gap={6} wrap="wrap" component="span" display="inline-flex">
         <CountLink offeringUuid={offeringUuid} show="synced" count={synced}>
           {plural(synced, { one: '# synced', other: '# synced' })}
-        </CountLink>
-        <span aria-hidden="true">·</span>
+        </CountLink>{' '}
+        <span aria-hidden="true">·</span>{' '}
         <CountLink offeringUuid={offeringUuid} show="local" count={localOnly}>
           {plural(localOnly, { one: '# only in Waldur', other: '# only in Waldur' })}
-        </CountLink>
-        <span aria-hidden="true">·</span>
+        </CountLink>{' '}
+        <span aria-hidden="true">·</span>{' '}
         <CountLink offeringUuid={offeringUuid} show="remote" count={remoteOnly}>
           {plural(remoteOnly, { one: '# only in Keycloak', other: '# only in Keycloak' })}
         </CountLink>
         {sameTime ? null : (
-          <Text span c="dimmed" inherit>
-            {t`(compared at ${time})`}
-          </Text>
+          <>
+            {' '}
+            <Text span c="dimmed" inherit>
+              {t`(compared at ${time})`}
+            </Text>
+          </>
         )}
       </Group>
     </Text>
