@@ -202,6 +202,8 @@ function LinkForm({
               description={t`Search by name or path.`}
               placeholder={remoteGroups.isPending ? t`Loading remote groups…` : t`Choose a remote group`}
               searchable
+              // Picking the chosen group again (it may be preselected) keeps it rather than clearing it.
+              allowDeselect={false}
               limit={100}
               data={options}
               value={field.value || null}
