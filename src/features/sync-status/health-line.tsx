@@ -60,8 +60,8 @@ export function OfferingHealthLine({ offeringUuid, lastTest }: Props) {
     <div className={classes.line} role="status" aria-label={t`Keycloak and sync status`} aria-busy={status.isFetching || undefined}>
       {waiting ? (
         <>
-          <Skeleton height={12} width={12} circle aria-hidden="true" />
-          <Text size="sm" c="dimmed">
+          <Skeleton height={10} width={10} circle aria-hidden="true" />
+          <Text size="sm" c="dimmed" span>
             <Trans>Checking Keycloak…</Trans>
           </Text>
           <Skeleton height={14} width={220} aria-hidden="true" />
@@ -77,7 +77,8 @@ export function OfferingHealthLine({ offeringUuid, lastTest }: Props) {
             <DriftCounts
               offeringUuid={offeringUuid}
               drift={health.drift}
-              sameTime={'at' in health.reach && health.reach.at === health.drift.at}
+              // The counts' own time only when a later check failed: then they are older than what is known.
+              sameTime={health.reach.state === 'reachable' || ('at' in health.reach && health.reach.at === health.drift.at)}
             />
           ) : (
             <Text size="sm" span>
