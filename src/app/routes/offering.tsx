@@ -3,9 +3,11 @@ import { Button, Group, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useParams } from 'react-router';
 import { connectionQueries } from '../../features/connection/queries';
+import { useLastConnectionTest } from '../../features/connection/last-test';
 import { ConnectionTestResult, TestConnectionButton, useConnectionTest } from '../../features/connection/test-connection';
 import { AccessFrame, isAccessTab } from '../../features/offerings/access-frame';
 import { OfferingFrame, OFFERING_TABS } from '../../features/offerings/offering-frame';
+import { OfferingHealthLine } from '../../features/sync-status/health-line';
 import { useOfferingPermission } from '../use-offering-permission';
 
 /**
@@ -34,6 +36,7 @@ function KeycloakGroupsOffering({ offeringUuid }: { offeringUuid: string }) {
   const status = capabilities.data?.offeringKeycloak;
   const permission = useOfferingPermission(offeringUuid);
   const connection = useConnectionTest(offeringUuid);
+  const lastTest = useLastConnectionTest(offeringUuid);
   const { t } = useLingui();
   const reason = permission.reason;
   return (
@@ -41,6 +44,7 @@ function KeycloakGroupsOffering({ offeringUuid }: { offeringUuid: string }) {
       key={offeringUuid}
       offeringUuid={offeringUuid}
       unavailableReason={status?.state === 'missing' ? status.reason : null}
+      health={<OfferingHealthLine offeringUuid={offeringUuid} lastTest={lastTest} />}
       actions={
         <Stack gap="xs" align="flex-end">
           <Group gap="xs" justify="flex-end">

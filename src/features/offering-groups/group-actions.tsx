@@ -24,7 +24,8 @@ export type GroupActions = {
   permission: OfferingPermission;
   isBusy: (groupUuid: string) => boolean;
   pullMembers: (groups: OfferingGroup[]) => void;
-  openLink: (group: OfferingGroup) => void;
+  /** `remoteId`: the remote group chosen when the dialog opens (see openLinkDialog). */
+  openLink: (group: OfferingGroup, remoteId?: string) => void;
   confirmUnlink: (group: OfferingGroup) => void;
   confirmDelete: (groups: OfferingGroup[], options?: { onConfirmed?: () => void }) => void;
 };
@@ -190,7 +191,7 @@ export function useGroupActions(offeringUuid: string, permission: OfferingPermis
 
   const isBusy = useCallback((groupUuid: string) => busy.has(groupUuid), [busy]);
 
-  const openLink = useCallback((group: OfferingGroup) => openLinkDialog(offeringUuid, group), [offeringUuid]);
+  const openLink = useCallback((group: OfferingGroup, remoteId?: string) => openLinkDialog(offeringUuid, group, remoteId), [offeringUuid]);
 
   return useMemo(
     () => ({ permission, isBusy, pullMembers, openLink, confirmUnlink, confirmDelete }),

@@ -12,7 +12,7 @@ const LinkGroupDialog = lazy(() => loadLinkDialog().then((module) => ({ default:
  * opens it (`openLinkDialog`); the host below, mounted once per page, draws it. Nothing passes
  * the state from the actions to the dialog.
  */
-let target: { offeringUuid: string; group: OfferingGroup } | null = null;
+let target: { offeringUuid: string; group: OfferingGroup; remoteId?: string } | null = null;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((listener) => listener());
 const subscribe = (listener: () => void) => {
@@ -20,8 +20,9 @@ const subscribe = (listener: () => void) => {
   return () => void listeners.delete(listener);
 };
 
-export function openLinkDialog(offeringUuid: string, group: OfferingGroup): void {
-  target = { offeringUuid, group };
+/** `remoteId`: the remote group chosen when the dialog opens (a same-named one); else the current link. */
+export function openLinkDialog(offeringUuid: string, group: OfferingGroup, remoteId?: string): void {
+  target = { offeringUuid, group, remoteId };
   emit();
 }
 
@@ -43,6 +44,7 @@ export function LinkDialogHost({ offeringUuid, preload }: { offeringUuid: string
     () => target,
   );
   const group = current?.offeringUuid === offeringUuid ? current.group : null;
+  const remoteId = current?.offeringUuid === offeringUuid ? current.remoteId : undefined;
   const [loaded, setLoaded] = useState(false);
   useEffect(() => {
     if (!preload) return;
@@ -63,7 +65,7 @@ export function LinkDialogHost({ offeringUuid, preload }: { offeringUuid: string
   if (!loaded && group === null) return null;
   return (
     <Suspense fallback={null}>
-      <LinkGroupDialog offeringUuid={offeringUuid} group={group} onClose={closeLinkDialog} />
+      <LinkGroupDialog offeringUuid={offeringUuid} group={group} remoteId={remoteId} onClose={closeLinkDialog} />
     </Suspense>
   );
 }

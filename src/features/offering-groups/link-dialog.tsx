@@ -32,11 +32,13 @@ type Props = {
   offeringUuid: string;
   /** The group to link; null when the dialog is closed. */
   group: OfferingGroup | null;
+  /** The remote group chosen when it opens (a same-named one); default: the group's current link. */
+  remoteId?: string | undefined;
   onClose: () => void;
 };
 
 /** Links a local group to a remote Keycloak group, optionally changing its resource and scope. */
-export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
+export function LinkGroupDialog({ offeringUuid, group, remoteId, onClose }: Props) {
   const groupName = group?.name ?? '';
   return (
     <Modal
@@ -55,7 +57,9 @@ export function LinkGroupDialog({ offeringUuid, group, onClose }: Props) {
         )
       }
     >
-      {group ? <LinkForm key={group.uuid} offeringUuid={offeringUuid} group={group} onDone={onClose} /> : null}
+      {group ? (
+        <LinkForm key={`${group.uuid}:${remoteId ?? ''}`} offeringUuid={offeringUuid} group={group} remoteId={remoteId} onDone={onClose} />
+      ) : null}
     </Modal>
   );
 }
@@ -66,7 +70,17 @@ function remoteLabel(group: RemoteGroup): string {
     : isolate(group.name || group.path || group.id);
 }
 
-function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group: OfferingGroup; onDone: () => void }) {
+function LinkForm({
+  offeringUuid,
+  group,
+  remoteId,
+  onDone,
+}: {
+  offeringUuid: string;
+  group: OfferingGroup;
+  remoteId?: string | undefined;
+  onDone: () => void;
+}) {
   const remoteGroups = useQuery(remoteGroupQueries.all(offeringUuid));
   const localGroups = useQuery(groupQueries.everyGroup(offeringUuid));
   const resources = useQuery(offeringQueries.firstPageResources(offeringUuid));
@@ -75,7 +89,7 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
   const form = useForm<LinkValues>({
     resolver: zodResolver(linkSchema),
     defaultValues: {
-      backend_id: group.backend_id ?? '',
+      backend_id: remoteId ?? group.backend_id ?? '',
       resource_uuid: group.resource_uuid ?? '',
       scope_id: group.scope_id ?? '',
     },
@@ -188,6 +202,8 @@ function LinkForm({ offeringUuid, group, onDone }: { offeringUuid: string; group
               description={t`Search by name or path.`}
               placeholder={remoteGroups.isPending ? t`Loading remote groups…` : t`Choose a remote group`}
               searchable
+              // Picking the chosen group again (it may be preselected) keeps it rather than clearing it.
+              allowDeselect={false}
               limit={100}
               data={options}
               value={field.value || null}

@@ -23,10 +23,12 @@ type Props = {
   actions?: React.ReactNode;
   /** Shown instead of the tabs when the server lacks offering Keycloak groups. */
   unavailableReason?: string | null;
+  /** The offering's health line, under the tabs of every tab (composed by the route). */
+  health?: React.ReactNode;
 };
 
 /** Heading, tabs as routes, and the message for offerings without Keycloak. */
-export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Props) {
+export function OfferingFrame({ offeringUuid, actions, unavailableReason, health }: Props) {
   const { data: offering } = useSuspenseQuery(offeringQueries.detail(offeringUuid));
   const location = useLocation();
   const segment = location.pathname.split('/')[3] ?? 'groups';
@@ -78,6 +80,7 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason }: Prop
       ) : (
         <>
           <OfferingTabs offeringUuid={offeringUuid} segment={segment} tabs={OFFERING_TABS} />
+          {health}
           <Outlet />
         </>
       )}

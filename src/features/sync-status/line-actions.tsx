@@ -1,20 +1,27 @@
 import { Trans, useLingui } from '@lingui/react/macro';
+import type { RemoteGroup } from '../../api/types';
 import { isolate } from '../../lib/bidi';
 import { chosen, type SyncLine } from './sync-lines';
 import { REASON_ID, type SyncActions } from './sync-actions';
 import classes from './sync-status-view.module.css';
 
-/** A line's own buttons: Import, Pull members, or Link and Delete, by the section it is in. */
+/**
+ * A line's own buttons: Import, Pull members, or Link and Delete, by the section it is in. A
+ * Waldur line with a same-named Keycloak group offers to link to that one (the dialog opens with
+ * it chosen, and any other can still be picked there).
+ */
 export function LineActions({
   line,
   choice,
   actions,
   name,
+  partner,
 }: {
   line: SyncLine;
   choice: string | undefined;
   actions: SyncActions;
   name: string;
+  partner?: RemoteGroup | undefined;
 }) {
   const { t } = useLingui();
   const shownName = isolate(name);
@@ -54,14 +61,25 @@ export function LineActions({
   }
   return (
     <div className={classes.actions}>
-      <RowButton
-        disabled={disabled || !target || busy}
-        {...described}
-        aria-label={t`Link to remote group: ${shownName}`}
-        onClick={() => target && actions.link(target)}
-      >
-        <Trans>Link to remote group</Trans>
-      </RowButton>
+      {partner ? (
+        <RowButton
+          disabled={disabled || !target || busy}
+          {...described}
+          aria-label={t`Link ${shownName} to the same-named group`}
+          onClick={() => target && actions.link(target, partner.id)}
+        >
+          <Trans>Link to the same-named group</Trans>
+        </RowButton>
+      ) : (
+        <RowButton
+          disabled={disabled || !target || busy}
+          {...described}
+          aria-label={t`Link to remote group: ${shownName}`}
+          onClick={() => target && actions.link(target)}
+        >
+          <Trans>Link to remote group</Trans>
+        </RowButton>
+      )}
       <RowButton
         red
         disabled={disabled || !target}

@@ -2,6 +2,7 @@ import { useLingui } from '@lingui/react/macro';
 import { memo } from 'react';
 import { Bdi } from '../../components/bidi-text';
 import { isolate, showControls } from '../../lib/bidi';
+import type { RemoteGroup } from '../../api/types';
 import type { SyncLine } from './sync-lines';
 import { LineActions } from './line-actions';
 import { LocalDetails, RemoteDetails, SyncedDetails } from './line-details';
@@ -21,10 +22,12 @@ type RowProps = {
   actions: SyncActions;
   /** The list this line's group is looked up in. */
   lookup: ListState;
+  /** The remote group of the same name, for an "Only in Waldur" line with one (same-name.ts). */
+  partner?: RemoteGroup | undefined;
 };
 
 /** One line of the diff: its checkbox, its name and details, and its actions. */
-export const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions, lookup }: RowProps) {
+export const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions, lookup, partner }: RowProps) {
   const { t } = useLingui();
   const name = lineName(line);
   const display = name || t`(no name)`;
@@ -46,7 +49,7 @@ export const LineRow = memo(function LineRow({ line, checked, toggle, choice, ch
         {line.kind === 'local' ? <LocalDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
         {line.kind === 'remote' ? <RemoteDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
       </div>
-      <LineActions line={line} choice={choice} actions={actions} name={display} />
+      <LineActions line={line} choice={choice} actions={actions} name={display} partner={partner} />
     </>
   );
 });

@@ -10,7 +10,8 @@ export type SyncActions = {
   reason: string | null;
   isBusy: (groupUuid: string) => boolean;
   pullMembers: (groups: OfferingGroup[]) => void | Promise<void>;
-  link: (group: OfferingGroup) => void;
+  /** Opens the link dialog for the group, with `remoteId` chosen when given (a same-named remote group). */
+  link: (group: OfferingGroup, remoteId?: string) => void;
   remove: (groups: OfferingGroup[]) => void;
   /** Opens the import wizard with these remote groups selected. */
   importRemote: (remoteGroupIds: string[]) => void;

@@ -33,6 +33,12 @@ const SECTION_LIST: Record<SectionKind, MessageDescriptor> = {
   remote: msg`Only in Keycloak groups`,
 };
 
+/** A section's title, in the app's language. */
+export function SectionTitle({ kind }: { kind: SectionKind }) {
+  const { i18n } = useLingui();
+  return <>{i18n._(SECTION_TITLE[kind])}</>;
+}
+
 type SectionProps<T extends SyncLine> = {
   kind: T['kind'];
   lines: readonly T[];
@@ -44,6 +50,8 @@ type SectionProps<T extends SyncLine> = {
   actions: SyncActions;
   lookups: Lookups;
   sectionHeight: number;
+  /** Same-name pairs: the remote group of the same name, by "Only in Waldur" line id. */
+  partners: ReadonlyMap<string, RemoteGroup>;
 };
 
 function localTarget(line: SyncedLine | LocalOnlyLine, choices: ReadonlyMap<string, string>): OfferingGroup | undefined {
@@ -66,6 +74,7 @@ export function Section<T extends SyncLine>({
   actions,
   lookups,
   sectionHeight,
+  partners,
 }: SectionProps<T>) {
   // Synced and Waldur lines are matched to the local groups, Keycloak lines to the remote ones.
   const lookup = kind === 'remote' ? lookups.remote : lookups.local;
@@ -208,6 +217,7 @@ export function Section<T extends SyncLine>({
               choose={choose}
               actions={actions}
               lookup={lookup}
+              partner={partners.get(line.id)}
             />
           )}
         />

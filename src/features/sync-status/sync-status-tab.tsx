@@ -108,7 +108,13 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
       ) : null}
       {baseGroupHidesGroups && offering.data ? <BaseGroupLimitNote offering={offering.data} /> : null}
       {join ? (
-        <SyncStatusView join={join} filter={filter} actions={actions} lookups={lookups} />
+        <SyncStatusView
+          join={join}
+          filter={filter}
+          actions={actions}
+          lookups={lookups}
+          show={state.show ? { section: state.show, showAll: () => setState({ show: '' }) } : null}
+        />
       ) : status.error ? (
         <ErrorAlert
           error={status.error}

@@ -83,6 +83,19 @@ describe('SyncStatusView', () => {
     expect(acts.importRemote).toHaveBeenCalledWith(['s1']);
   });
 
+  it('offers the same-named remote group of a Waldur line, and only the one section asked for', async () => {
+    const team = local('Team');
+    const pair = joinSyncStatus({ synced: [], local_only: ['Team'], remote_only: ['Team'] }, [team], [remote('k-team', 'Team')]);
+    const acts = actions();
+    const showAll = vi.fn();
+    renderApp(<SyncStatusView join={pair} filter="" actions={acts} show={{ section: 'local', showAll }} />);
+    expect(screen.queryByRole('heading', { name: /Only in Keycloak/ })).toBeNull();
+    await userEvent.click(within(section(/Only in Waldur/)).getByRole('button', { name: 'Link Team to the same-named group' }));
+    expect(acts.link).toHaveBeenCalledWith(team, 'k-team');
+    await userEvent.click(screen.getByRole('button', { name: 'Show all sections' }));
+    expect(showAll).toHaveBeenCalled();
+  });
+
   it('asks which group an ambiguous name means before acting', async () => {
     const acts = actions();
     renderApp(<SyncStatusView join={join} filter="" actions={acts} />);

@@ -1,10 +1,12 @@
 import { Trans } from '@lingui/react/macro';
-import { Stack, Text } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { Button, Group, Stack, Text } from '@mantine/core';
+import { useCallback, useMemo, useState } from 'react';
 import type { SyncJoin } from './sync-lines';
 import { SECTION_HEIGHT } from './line-layout';
 import { REASON_ID, type Lookups, type SyncActions } from './sync-actions';
-import { Section } from './sync-section';
+import { Section, SectionTitle } from './sync-section';
+import type { SyncShow } from './sync-search';
+import { sameNamePartners } from './same-name';
 
 const FETCHED: Lookups = { local: 'fetched', remote: 'fetched' };
 
@@ -16,6 +18,8 @@ type Props = {
   lookups?: Lookups;
   /** Maximum height of each section's scroll container, in pixels. */
   sectionHeight?: number;
+  /** The one section shown (from the URL), with the way back to all three. */
+  show?: { section: SyncShow; showAll: () => void } | null;
 };
 
 /**
@@ -23,7 +27,7 @@ type Props = {
  * lines per section keep a bounded number of DOM rows. Pure: it takes the joined lines and the
  * actions; fetching lives in the tab. The benchmark renders it with a large join.
  */
-export function SyncStatusView({ join, filter, actions, lookups = FETCHED, sectionHeight = SECTION_HEIGHT }: Props) {
+export function SyncStatusView({ join, filter, actions, lookups = FETCHED, sectionHeight = SECTION_HEIGHT, show = null }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
 
@@ -41,7 +45,9 @@ export function SyncStatusView({ join, filter, actions, lookups = FETCHED, secti
     setChoices((previous) => new Map(previous).set(lineId, value));
   }, []);
 
-  const shared = { selected, toggle, choices, choose, actions, lookups, sectionHeight, filter };
+  // Pairs are known once the remote groups are: a line's partner is a remote group to link to.
+  const partners = useMemo(() => sameNamePartners(join), [join]);
+  const shared = { selected, toggle, choices, choose, actions, lookups, sectionHeight, filter, partners };
   return (
     <Stack gap="lg">
       {!actions.canManage && actions.reason ? (
@@ -49,9 +55,22 @@ export function SyncStatusView({ join, filter, actions, lookups = FETCHED, secti
           {actions.reason} <Trans>Sync actions are disabled.</Trans>
         </Text>
       ) : null}
-      <Section kind="synced" lines={join.synced} {...shared} />
-      <Section kind="local" lines={join.local} {...shared} />
-      <Section kind="remote" lines={join.remote} {...shared} />
+      {show ? (
+        <Group gap="xs" wrap="wrap">
+          <Text size="sm">
+            <Trans>
+              Showing only “<SectionTitle kind={show.section} />
+              ”.
+            </Trans>
+          </Text>
+          <Button size="compact-sm" variant="light" onClick={show.showAll}>
+            <Trans>Show all sections</Trans>
+          </Button>
+        </Group>
+      ) : null}
+      {!show || show.section === 'synced' ? <Section kind="synced" lines={join.synced} {...shared} /> : null}
+      {!show || show.section === 'local' ? <Section kind="local" lines={join.local} {...shared} /> : null}
+      {!show || show.section === 'remote' ? <Section kind="remote" lines={join.remote} {...shared} /> : null}
     </Stack>
   );
 }
