@@ -221,7 +221,7 @@ function GroupDetailBody({
 
 const SHOWN = 200;
 
-const MISSING_MEMBERS_HINT = msg`Its members cannot be listed. Why, and what can mend it, is said above.`;
+const MISSING_MEMBERS_HINT = msg`Its members cannot be listed: see Remote group above.`;
 
 function MemberDiff({
   offeringUuid,
@@ -348,6 +348,11 @@ function MemberDiff({
                 }))}
               />
             )
+          ) : remote.error && missing ? (
+            // Missing in Keycloak is said once, beside the remote group with why and the fixes.
+            <Text size="sm" c="dimmed">
+              {i18n._(MISSING_MEMBERS_HINT)}
+            </Text>
           ) : remote.error ? (
             <ErrorAlert
               error={remote.error}
