@@ -110,7 +110,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
         isRefusedByKeycloak(search.error) ? (
           <ErrorAlert
             error={search.error}
-            title={t`Keycloak could not be reached`}
+            title={t`Could not reach Keycloak`}
             hint={
               lastGood
                 ? t`The results below are from an earlier search and may be out of date. Check the offering’s Keycloak settings with Test connection, then retry.`
