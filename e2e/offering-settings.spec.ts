@@ -206,6 +206,19 @@ test('an import with wrong keys and types says so per key', async ({ page }) => 
   await expect(page.getByRole('textbox', { name: 'Realm', exact: true })).toHaveValue('r2');
 });
 
+test('every named button of the Settings tab has its visible words in its accessible name (WCAG 2.5.3)', async ({ page }) => {
+  await page.goto(settingsUrl);
+  await expect(page.getByRole('button', { name: 'Add scope option to alpha-archive' })).toBeVisible();
+  const buttons = await page
+    .locator('button[aria-label]:visible')
+    .evaluateAll((elements) =>
+      elements.map((element) => ({ text: (element as HTMLElement).innerText.trim(), name: element.getAttribute('aria-label') ?? '' })),
+    );
+  const named = buttons.filter((button) => button.text);
+  expect(named.length).toBeGreaterThan(0);
+  expect(named.filter((button) => !button.name.toLowerCase().includes(button.text.toLowerCase()))).toEqual([]);
+});
+
 test('a scope option added for a resource is offered in Add member and accepted by the server', async ({ page, sim }) => {
   // Many steps across two pages: on the shared two-core machine this outlasts the default timeout.
   test.slow();
