@@ -356,10 +356,10 @@ function MemberDiff({
           ) : remote.error ? (
             <ErrorAlert
               error={remote.error}
-              title={missing ? t`The linked group is missing in Keycloak` : t`Could not list the members in Keycloak`}
+              title={t`Could not list the members in Keycloak`}
               // Why, and the fixes, stand once above (Remote group and the buttons under it); a retry
               // cannot bring a deleted remote group back.
-              hint={missing ? i18n._(MISSING_MEMBERS_HINT) : i18n._(KEYCLOAK_SETTINGS_HINT)}
+              hint={i18n._(KEYCLOAK_SETTINGS_HINT)}
               onRetry={missing ? undefined : () => void remote.refetch()}
             />
           ) : (
