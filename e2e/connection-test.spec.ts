@@ -57,7 +57,7 @@ test('a failed test says what Waldur said and what to check', async ({ page }) =
   const result = connectionResult(page);
   await expect(result.getByText('Connection failed')).toBeVisible();
   await expect(result.getByText('Unable to connect to Keycloak.')).toBeVisible();
-  await expect(result).toContainText('Keycloak URL, the realm, and the admin username and password');
+  await expect(result).toContainText('Check Keycloak URL, Realm, Admin username and Admin password in the offering’s Settings');
   await expect(result).toContainText(/Tested at/);
   await expectAccessible(page, 'offering header with a failed connection test');
 });

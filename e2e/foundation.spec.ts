@@ -23,13 +23,30 @@ test.describe('signed out', () => {
   test('wrong password: a clear message, and the fields keep what was typed', async ({ page }) => {
     await page.goto('/');
     await expect(page).toHaveURL(/\/sign-in/);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
+    // A first visit has nothing to report: the form's heading says what to do.
+    await expect(page.getByRole('main').getByRole('status')).toHaveCount(0);
     await page.getByLabel('Username').fill('staff');
     await page.getByLabel('Password', { exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+    // One message at a time: nothing but the error (issue 29, item 18).
+    await expect(page.getByRole('main').getByRole('status')).toHaveCount(0);
+    await expect(page.getByText('Sign in to continue.')).toHaveCount(0);
     await expect(page.getByLabel('Username')).toHaveValue('staff');
     await expect(page.getByLabel('Password', { exact: true })).toHaveValue('not-the-password');
     await expectAccessible(page, 'sign-in');
+  });
+
+  test('an expired session says so, and a failed sign-in then shows its error instead, not under it', async ({ page }) => {
+    await page.goto('/sign-in?reason=expired&next=%2Fofferings');
+    const form = page.getByRole('main');
+    await expect(form.getByRole('status')).toHaveText('Your session has expired. Sign in again to continue where you were.');
+    await page.getByLabel('Username').fill('staff');
+    await page.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(form.getByRole('alert')).toContainText('Wrong username or password');
+    await expect(form.getByRole('status')).toHaveCount(0);
   });
 
   test('a deep link goes to sign-in and back without asking the API first (no 401s on the way)', async ({ page, sim }) => {

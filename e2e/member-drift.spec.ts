@@ -1,6 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
 import { expect as baseExpect, expectAccessible, test, type SimControl } from './fixtures';
+import { MembersPage } from './pages/members-page';
 
 // The members check reads every linked group of the offering on both sides, and the group
 // detail three lists: on a loaded machine that takes longer than the suite's 8 s default.
@@ -90,6 +91,29 @@ test.describe('from the group detail', () => {
     expect(created?.email).toBe('lonely@example.org');
   });
 
+  test('a membership’s state has the same words and colour in the members list and in the drift table', async ({ page }) => {
+    // Issue 29, item 18: PENDING was grey in the drift table and yellow in the lists, and an
+    // erring membership "Flagged" in one and "Error" in the other.
+    const badge = (scope: Locator, word: string) => scope.getByText(word, { exact: true });
+    const look = (badgeText: Locator) =>
+      badgeText.evaluate((element) => {
+        const root = element.closest('.mantine-Badge-root') ?? element;
+        const style = getComputedStyle(root);
+        return { words: root.textContent?.trim(), background: style.backgroundColor, color: style.color };
+      });
+    const pending = 'visiting.scholar';
+    const erring = DEMO.memberships.error.username;
+    await page.goto(MembersPage.url(A, `username=${pending}`));
+    const listPending = await look(badge(new MembersPage(page).member(pending, G.prodAdmin.name), 'Pending'));
+    await page.goto(MembersPage.url(A, `username=${erring}`));
+    const listError = await look(badge(new MembersPage(page).member(erring, G.prodAdmin.name), 'Error'));
+
+    await page.goto(groupUrl(G.prodAdmin));
+    expect(await look(badge(differenceLine(page, pending), 'Pending'))).toEqual(listPending);
+    expect(await look(badge(differenceLine(page, erring), 'Error'))).toEqual(listError);
+    expect(listPending.background).not.toEqual(listError.background);
+  });
+
   test('a membership only in Waldur is removed', async ({ page, sim }) => {
     await leaveRemote(sim, G.prodAdmin, 'carol');
     await page.goto(groupUrl(G.prodAdmin));
@@ -130,7 +154,7 @@ test.describe('from the group detail', () => {
     const flagged = DEMO.memberships.error;
     await page.goto(groupUrl(G.prodAdmin));
     const line = differenceLine(page, flagged.username);
-    await expect(line).toContainText('Flagged');
+    await expect(line.getByText('Error', { exact: true })).toBeVisible();
     await expect(line).toContainText(flagged.message);
 
     await line.getByRole('button', { name: `Re-add ${flagged.username}` }).click();
@@ -260,7 +284,7 @@ test.describe('from the members check', () => {
     await sim.tick(); // Waldur's periodic check flags the membership whose user left the group.
     await checkAll(page);
     const row = finding(page, flagged.username, G.genomics);
-    await expect(row).toContainText('Flagged');
+    await expect(row.getByText('Error', { exact: true })).toBeVisible();
     await expect(row).toContainText('User was removed from the Keycloak group externally.');
 
     await row.getByRole('button', { name: `Re-add ${flagged.username}` }).click();
@@ -280,7 +304,7 @@ test.describe('from the members check', () => {
     const flagged = DEMO.memberships.error;
     await page.goto(syncUrl);
     await membersCheck(page).getByRole('button', { name: 'Check all members' }).click();
-    await expect(finding(page, flagged.username, G.prodAdmin)).toContainText('Flagged');
+    await expect(finding(page, flagged.username, G.prodAdmin).getByText('Error', { exact: true })).toBeVisible();
     // Every group but the slow one is done (read, or failed), and the check still runs.
     const counts = async () => {
       const [, read = '', total = '', failed = '0'] =

@@ -206,6 +206,28 @@ test('an import with wrong keys and types says so per key', async ({ page }) => 
   await expect(page.getByRole('textbox', { name: 'Realm', exact: true })).toHaveValue('r2');
 });
 
+test('every named button of the Settings tab has its visible words in its accessible name (WCAG 2.5.3)', async ({ page }) => {
+  // In each language: word order differs (German puts the verb last).
+  for (const language of ['en', 'de', 'et', 'ar']) {
+    await page.goto(`${settingsUrl}?language=${language}`);
+    await expect(page.locator('html')).toHaveAttribute('lang', language);
+    const region = page.locator('section[aria-labelledby="scope-options-title"]');
+    await expect(region.getByRole('button').first()).toBeVisible();
+    const buttons = await page
+      .locator('button[aria-label]:visible')
+      .evaluateAll((elements) =>
+        elements.map((element) => ({ text: (element as HTMLElement).innerText.trim(), name: element.getAttribute('aria-label') ?? '' })),
+      );
+    // Words only: a symbol (the theme toggle's ☾) is not a text label.
+    const named = buttons.filter((button) => /\p{L}/u.test(button.text));
+    expect(named.length, language).toBeGreaterThan(0);
+    expect(
+      named.filter((button) => !button.name.toLowerCase().includes(button.text.toLowerCase())),
+      language,
+    ).toEqual([]);
+  }
+});
+
 test('a scope option added for a resource is offered in Add member and accepted by the server', async ({ page, sim }) => {
   // Many steps across two pages: on the shared two-core machine this outlasts the default timeout.
   test.slow();

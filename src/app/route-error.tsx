@@ -22,7 +22,7 @@ export function RouteError() {
   return (
     <Container size="sm" py="xl">
       <Stack>
-        <ErrorAlert error={error} title={t`This page could not be loaded`} onRetry={() => void revalidator.revalidate()} />
+        <ErrorAlert error={error} title={t`Could not load this page`} onRetry={() => void revalidator.revalidate()} />
         <Button variant="subtle" onClick={() => window.location.assign('/offerings')}>
           {t`Go to offerings`}
         </Button>

@@ -216,7 +216,7 @@ export function ListBody<Row extends CsvRow & { uuid: string }, CsvRow>({ body, 
     return (
       <ErrorAlert
         error={list.error}
-        title={forbidden ? (words.forbidden ?? t`You are not allowed to see this list`) : problem?.title}
+        title={forbidden ? (words.forbidden ?? t`You cannot see this list`) : problem?.title}
         actions={problem?.actions}
         onRetry={() => void list.refetch()}
       />

@@ -1,8 +1,9 @@
 import { msg } from '@lingui/core/macro';
-import { Trans, useLingui } from '@lingui/react/macro';
+import { useLingui } from '@lingui/react/macro';
 import { Badge, Box, Button, Code, Collapse, Group, Stack, Text, Tooltip, VisuallyHidden } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useId } from 'react';
+import { STATE_LOOK } from './state-look';
 
 type Props = {
   state: string;
@@ -20,9 +21,14 @@ const PENDING_HELP = msg`The user does not exist in Keycloak yet. Waldur checks 
 export function StateBadge({ state, errorMessage, errorTraceback }: Props) {
   if (errorMessage) return <ErrorState state={state} message={errorMessage} traceback={errorTraceback} />;
   if (state === 'pending') return <PendingBadge />;
+  return <ActiveBadge />;
+}
+
+function ActiveBadge() {
+  const { i18n } = useLingui();
   return (
-    <Badge color="green" variant="light">
-      <Trans>Active</Trans>
+    <Badge color={STATE_LOOK.active.color} variant="light">
+      {i18n._(STATE_LOOK.active.label)}
     </Badge>
   );
 }
@@ -34,8 +40,15 @@ function PendingBadge() {
   return (
     <>
       <Tooltip label={help} multiline w={280} withArrow events={{ hover: true, focus: true, touch: true }}>
-        <Badge component="button" type="button" color="yellow" variant="light" aria-describedby={helpId} style={{ cursor: 'help' }}>
-          <Trans>Pending</Trans>
+        <Badge
+          component="button"
+          type="button"
+          color={STATE_LOOK.pending.color}
+          variant="light"
+          aria-describedby={helpId}
+          style={{ cursor: 'help' }}
+        >
+          {i18n._(STATE_LOOK.pending.label)}
         </Badge>
       </Tooltip>
       <VisuallyHidden id={helpId}>{help}</VisuallyHidden>
@@ -44,17 +57,18 @@ function PendingBadge() {
 }
 
 function ErrorState({ state, message, traceback }: { state: string; message: string; traceback?: string | null }) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const [open, { toggle }] = useDisclosure(false);
   const tracebackId = useId();
   return (
     <Stack gap={2} style={{ minWidth: 0 }}>
       <Group gap={4} wrap="nowrap">
-        <Badge color="red" variant="light">
-          <Trans>Error</Trans>
+        <Badge color={STATE_LOOK.error.color} variant="light">
+          {i18n._(STATE_LOOK.error.label)}
         </Badge>
+        {/* Waldur's own state under the error, in the same words as everywhere else. */}
         <Text size="xs" c="dimmed">
-          ({state === 'active' ? t`Active` : state === 'pending' ? t`Pending` : state})
+          ({state === 'active' ? i18n._(STATE_LOOK.active.label) : state === 'pending' ? i18n._(STATE_LOOK.pending.label) : state})
         </Text>
       </Group>
       <Text size="xs" c="var(--mantine-color-red-light-color)" style={{ overflowWrap: 'anywhere' }}>

@@ -203,7 +203,7 @@ export function useSelectableListPage<
       notifications.show({ color: 'teal', title: t`Export ready`, message: t`${exported} exported to CSV.` });
     } catch (error) {
       if (!controller.signal.aborted) {
-        notifications.show({ color: 'red', title: t`Export failed`, message: errorMessage(error), autoClose: false });
+        notifications.show({ color: 'red', title: t`Could not export`, message: errorMessage(error), autoClose: false });
       }
     } finally {
       progress.cancel();

@@ -23,7 +23,7 @@ export function LanguageSelect() {
         import('@mantine/notifications').then(({ notifications }) =>
           notifications.show({
             color: 'red',
-            title: t`The language could not be loaded`,
+            title: t`Could not load the language`,
             message: t`Check your connection and choose it again.`,
           }),
         ),

@@ -16,12 +16,8 @@ export function Component() {
   const navigate = useNavigate();
   const { t } = useLingui();
   const next = safeNext(params.get('next'));
-  const notice =
-    params.get('reason') === 'expired'
-      ? t`Your session has expired. Sign in again to continue where you were.`
-      : params.get('next')
-        ? t`Sign in to continue.`
-        : null;
+  // Only news is a notice: an expired session. A first visit (or a deep link) has the form's own heading.
+  const notice = params.get('reason') === 'expired' ? t`Your session has expired. Sign in again to continue where you were.` : null;
   return (
     <Center mih="100vh" p="md" component="main">
       <SignInForm

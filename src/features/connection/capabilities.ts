@@ -119,12 +119,12 @@ export function syncStatusFeature(probe: Probe): FeatureStatus {
   if (is404(probe)) {
     return {
       state: 'missing',
-      reason: t`Membership sync status arrived in Waldur 8.1.0 (HTTP 404 on sync_user_roles): this server grants offering roles but cannot report whether Keycloak has them.`,
+      reason: t`Membership sync status arrived in Waldur 8.1.0 (this server does not know it: HTTP 404): it grants offering roles but cannot report whether Keycloak has them.`,
     };
   }
   return {
     state: 'unknown',
-    reason: t`Could not check whether this server reports membership sync status (${answer} on sync_user_roles).`,
+    reason: t`Could not check whether this server reports membership sync status (${answer}).`,
   };
 }
 

@@ -125,8 +125,8 @@ export function ServerCapabilities() {
                       </Badge>
                       <Text size="sm">
                         <Trans>
-                          The site agent can report per grant whether Keycloak has it, for offerings that switch it on
-                          (enable_membership_sync_status). Waldur itself never checks Keycloak.
+                          The site agent can report per grant whether Keycloak has it, for offerings that switch on their option “Membership
+                          sync status”. Waldur itself never checks Keycloak.
                         </Trans>
                       </Text>
                     </Stack>

@@ -44,6 +44,8 @@ function signInMessage(error: unknown): string {
 
 export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; notice?: string | null }) {
   const [mode, setMode] = useState<'password' | 'token'>('password');
+  // One message at a time: once an attempt fails, its error replaces the notice.
+  const [failed, setFailed] = useState(false);
   const { t } = useLingui();
   return (
     <Paper withBorder shadow="sm" p="xl" radius="md" w="100%" maw={420}>
@@ -56,12 +58,16 @@ export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; not
             <Trans>Keycloak groups admin for Waldur</Trans>
           </Text>
         </div>
-        {notice ? (
+        {notice && !failed ? (
           <Alert color="yellow" variant="light" role="status">
             {notice}
           </Alert>
         ) : null}
-        {mode === 'password' ? <PasswordForm onSignedIn={onSignedIn} /> : <TokenForm onSignedIn={onSignedIn} />}
+        {mode === 'password' ? (
+          <PasswordForm onSignedIn={onSignedIn} onFailed={() => setFailed(true)} />
+        ) : (
+          <TokenForm onSignedIn={onSignedIn} onFailed={() => setFailed(true)} />
+        )}
         <Anchor component="button" type="button" size="sm" onClick={() => setMode(mode === 'password' ? 'token' : 'password')}>
           {mode === 'password' ? t`Use an API token` : t`Use username and password`}
         </Anchor>
@@ -70,13 +76,14 @@ export function SignInForm({ onSignedIn, notice }: { onSignedIn: () => void; not
   );
 }
 
-function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
+function PasswordForm({ onSignedIn, onFailed }: { onSignedIn: () => void; onFailed: () => void }) {
   const form = useForm<PasswordValues>({
     resolver: zodResolver(passwordSchema),
     defaultValues: { username: '', password: '', remember: false },
   });
   const signIn = useMutation({
     ...connectionMutations.signIn<PasswordValues>(),
+    onError: onFailed,
     onSuccess: (data, values) => {
       setToken(data.token, values.remember);
       onSignedIn();
@@ -108,10 +115,11 @@ function PasswordForm({ onSignedIn }: { onSignedIn: () => void }) {
   );
 }
 
-function TokenForm({ onSignedIn }: { onSignedIn: () => void }) {
+function TokenForm({ onSignedIn, onFailed }: { onSignedIn: () => void; onFailed: () => void }) {
   const form = useForm<TokenValues>({ resolver: zodResolver(tokenSchema), defaultValues: { token: '', remember: false } });
   const check = useMutation({
     ...connectionMutations.checkToken<TokenValues>(),
+    onError: onFailed,
     onSuccess: (values) => {
       setToken(values.token, values.remember);
       onSignedIn();

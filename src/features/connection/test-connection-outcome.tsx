@@ -85,5 +85,5 @@ function failureHint(error: unknown): string {
   if (error instanceof ApiError && error.isTransient) {
     return t`Waldur itself did not answer properly, so Keycloak was not tested. Try again in a moment.`;
   }
-  return t`Check the offering’s integration settings: the Keycloak URL, the realm, and the admin username and password (keycloak_url, keycloak_realm, keycloak_username, keycloak_password). Waldur does not say which one is wrong.`;
+  return t`Check Keycloak URL, Realm, Admin username and Admin password in the offering’s Settings. Waldur does not say which one is wrong.`;
 }

@@ -34,7 +34,9 @@ describe('test connection', () => {
     const result = await screen.findByRole('alert', { name: /^(Connected|Connection failed)$/ });
     expect(within(result).getByText('Connection failed')).toBeTruthy();
     expect(within(result).getByText('Unable to connect to Keycloak.')).toBeTruthy();
-    expect(within(result).getByText(/Keycloak URL, the realm, and the admin username and password/)).toBeTruthy();
+    expect(
+      within(result).getByText(/Check Keycloak URL, Realm, Admin username and Admin password in the offering’s Settings/),
+    ).toBeTruthy();
   });
 
   it('cannot be started twice while running', async () => {

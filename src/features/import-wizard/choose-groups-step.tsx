@@ -1,4 +1,4 @@
-import { plural, t as tGlobal } from '@lingui/core/macro';
+import { plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -10,8 +10,8 @@ import { BaseGroupLimitNote, baseGroupOf } from '../../components/base-group-lim
 import type { RemoteGroup } from '../../api/types';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorAlert } from '../../components/error-alert';
+import { selectAllLabel } from '../../lib/select-all';
 import { TableSkeleton } from '../../components/table-skeleton';
-import { formatNumber } from '../../lib/format';
 import { MemberPreview } from './member-preview';
 import { RemoteGroupTree, type GroupMark } from './remote-group-tree';
 import { buildRemoteTree, visibleRows } from './remote-tree';
@@ -163,7 +163,7 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
             disabled={selectable.length === 0}
             onClick={() => update((current) => setSelected(current, selectable, true))}
           >
-            {selectAllLabel(selectable.length, Boolean(query), state.selected.length > 0)}
+            {selectAllLabel(selectable.length, { filtered: Boolean(query), someChosen: state.selected.length > 0 })}
           </Button>
           <Button
             variant="default"
@@ -199,13 +199,4 @@ export function ChooseGroupsStep({ offeringUuid, state, update }: Props) {
       </div>
     </Stack>
   );
-}
-
-/** What "Select all" adds: the groups shown that are not chosen (or imported) yet, said so once some are. */
-function selectAllLabel(count: number, filtered: boolean, someChosen: boolean): string {
-  const n = formatNumber(count);
-  if (!someChosen) return filtered ? tGlobal`Select all matches (${n})` : tGlobal`Select all (${n})`;
-  return filtered
-    ? plural(count, { one: 'Select the other # match', other: 'Select the other # matches' })
-    : plural(count, { one: 'Select the other # group', other: 'Select the other # groups' });
 }

@@ -204,14 +204,14 @@ function ReviewSummary({ review, checking, onFix }: { review: Review; checking: 
           role="alert"
           title={plural(errorRows.length, { one: '# group cannot be imported as chosen', other: '# groups cannot be imported as chosen' })}
         >
+          {/* Which groups; what stops each is said once, in the table's Check column. */}
+          <Text size="sm">
+            <Trans>What stops each one is in the Check column below.</Trans>
+          </Text>
           <List size="sm" spacing={2}>
             {errorRows.slice(0, 5).map((row) => (
               <List.Item key={row.id} style={{ overflowWrap: 'anywhere' }}>
-                <Bdi title={row.name}>{clip(row.name, 60)}</Bdi>:{' '}
-                {row.problems
-                  .filter((problem) => problem.level === 'error')
-                  .map((problem) => problem.message)
-                  .join(' ')}
+                <Bdi title={row.name}>{clip(row.name, 60)}</Bdi>
               </List.Item>
             ))}
           </List>

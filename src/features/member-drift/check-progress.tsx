@@ -73,7 +73,7 @@ export function FailedGroupsAlert({ state, missingFixes }: { state: CheckState; 
     <Alert
       color="orange"
       variant="light"
-      title={<Plural value={failedCount} one="# group could not be read" other="# groups could not be read" />}
+      title={<Plural value={failedCount} one="Could not read # group" other="Could not read # groups" />}
     >
       {failed.slice(0, 5).map((group) => {
         const result = state.results[group.uuid];

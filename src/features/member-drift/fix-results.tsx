@@ -8,13 +8,14 @@ import { describeLine, KIND_LABEL, type LineKind } from './member-lines';
 import { confirmDestructive } from '../../components/confirm';
 import { ScrollRegion } from '../../components/scroll-region';
 import { Bdi } from '../../components/bidi-text';
+import { STATE_LOOK } from '../../components/state-look';
 
 export const KIND_COLOR: Record<LineKind, string> = {
   'remote-only': 'grape',
   'local-only': 'orange',
   drift: 'yellow',
-  pending: 'gray',
-  flagged: 'red',
+  pending: STATE_LOOK.pending.color,
+  flagged: STATE_LOOK.error.color,
   'in-sync': 'teal',
 };
 

@@ -245,9 +245,8 @@ export function fixesFor(group: FixGroup, line: FixableLine): { main: MemberFix 
         why: '',
       };
     case 'pending':
-      return remote
-        ? { main: pull, other: null, why: t`Keycloak already lists the user in the group: Pull members activates the membership.` }
-        : { main: null, other: null, why: t`Waldur adds the user when its periodic check finds them in Keycloak. Check again later.` };
+      // The line's own words (describeLine) already say why it waits and what activates it.
+      return { main: remote ? pull : null, other: null, why: '' };
     case 'drift':
       return line.fields.some((field) => field.pullCopies)
         ? { main: pull, other: null, why: t`Pull members copies Keycloak’s non-empty values into Waldur.` }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
-import { countKinds, describeLine, fieldDrift, memberLines } from './member-lines';
+import { i18n } from '@lingui/core';
+import { countKinds, describeLine, fieldDrift, KIND_LABEL, memberLines } from './member-lines';
+import { KIND_COLOR } from './fix-results';
+import { fixesFor, type FixGroup } from './member-fixes';
+import type { DriftKind } from './member-lines';
+import { membershipTone, STATE_LOOK } from '../../components/state-look';
 
 const member = (username: string, extra: Partial<OfferingMembership> = {}) =>
   ({
@@ -78,5 +83,62 @@ describe('fieldDrift', () => {
     expect(line && describeLine(line)).toBe(
       'Waiting for Waldur, but Keycloak already lists the user in the group: Pull members activates it. Email: Waldur “old@x.org”, Keycloak “bob@x.org”',
     );
+  });
+});
+
+describe('one vocabulary of states (issue 29, item 18)', () => {
+  // The drift table, the members check and the members lists say a membership's state in the
+  // same words and colour: a pending member is not grey here and yellow there, nor "Flagged"
+  // here and "Error" there.
+  const lines = memberLines(
+    [
+      member('dave', { state: 'pending' }),
+      member('erin', { error_message: 'User was removed from the Keycloak group externally.' }),
+      member('fay', { state: 'pending', error_message: 'Failed to sync membership with Keycloak.' }),
+    ],
+    [],
+  );
+
+  it('gives a line of a pending or erring membership the words and colour of its state badge', () => {
+    for (const line of lines) {
+      const look = STATE_LOOK[membershipTone(line.local ?? {})];
+      expect(i18n._(KIND_LABEL[line.kind])).toBe(i18n._(look.label));
+      expect(KIND_COLOR[line.kind]).toBe(look.color);
+    }
+    expect(lines.map((line) => [line.username, i18n._(KIND_LABEL[line.kind]), KIND_COLOR[line.kind]])).toEqual([
+      ['dave', 'Pending', 'yellow'],
+      ['erin', 'Error', 'red'],
+      ['fay', 'Error', 'red'],
+    ]);
+  });
+
+  it('lets an error message win over the state it comes with', () => {
+    expect(membershipTone({ state: 'active', error_message: 'x' })).toBe('error');
+    expect(membershipTone({ state: 'pending', error_message: 'x' })).toBe('error');
+    expect(membershipTone({ state: 'pending', error_message: '' })).toBe('pending');
+    expect(membershipTone({ state: 'active', error_message: null })).toBe('active');
+  });
+});
+
+describe('a pending line says why it waits once (issue 29, item 18)', () => {
+  const group = { uuid: 'g', name: 'G', backend_id: 'kc-g', offering: 'o', role: 'r', resource: null, scope_id: '' } as FixGroup;
+  // What the drift table's "What differs" cell shows: the line's words, then why its fix is what it is.
+  const shown = (line: ReturnType<typeof memberLines>[number]) => {
+    const { why } = fixesFor(group, { ...line, kind: line.kind as DriftKind });
+    return [describeLine(line), why].filter(Boolean).join(' ');
+  };
+  const count = (text: string, phrase: string) => text.split(phrase).length - 1;
+
+  it('waiting for the user to exist in Keycloak: the periodic check is named once', () => {
+    const [line] = memberLines([member('dave', { state: 'pending' })], []);
+    const text = shown(line!);
+    expect(text).toBe('Waiting for the user to exist in Keycloak; Waldur’s periodic check activates it then.');
+  });
+
+  it('already in the Keycloak group: Pull members is offered once', () => {
+    const [line] = memberLines([member('dave', { state: 'pending' })], [user('dave')]);
+    const text = shown(line!);
+    expect(count(text, 'Pull members')).toBe(1);
+    expect(count(text, 'already lists the user')).toBe(1);
   });
 });

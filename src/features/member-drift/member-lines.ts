@@ -1,6 +1,7 @@
 import { i18n, type MessageDescriptor } from '@lingui/core';
 import { msg, t } from '@lingui/core/macro';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
+import { STATE_LOOK } from '../../components/state-look';
 
 /**
  * Member-level drift of one group: each user of either side, matched by username
@@ -21,13 +22,13 @@ export type LineKind = DriftKind | 'in-sync';
 
 export const DRIFT_KINDS: readonly DriftKind[] = ['remote-only', 'local-only', 'drift', 'pending', 'flagged'];
 
-/** Render with `i18n._(KIND_LABEL[kind])`. */
+/** Render with `i18n._(KIND_LABEL[kind])`. A membership's own state is said as the members lists say it. */
 export const KIND_LABEL: Record<LineKind, MessageDescriptor> = {
   'remote-only': msg`Only in Keycloak`,
   'local-only': msg`Only in Waldur`,
   drift: msg`Details differ`,
-  pending: msg`Pending`,
-  flagged: msg`Flagged`,
+  pending: STATE_LOOK.pending.label,
+  flagged: STATE_LOOK.error.label,
   'in-sync': msg`In both`,
 };
 

@@ -62,8 +62,8 @@ export function SyncNote({ reportsSync, syncReadable }: { reportsSync: boolean |
       <Alert color="gray" variant="light" role="note" title={t`This offering does not report sync states`}>
         <Text size="sm">
           <Trans>
-            Its option “membership sync status” (enable_membership_sync_status) is off, so the site agent sends no reports. Waldur records
-            the grants below; nothing here says whether Keycloak has them.
+            Its option “Membership sync status” is off, so the site agent sends no reports. Waldur records the grants below; nothing here
+            says whether Keycloak has them.
           </Trans>
         </Text>
       </Alert>

@@ -286,7 +286,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
       {access.failed.length > 0 ? (
         <ErrorAlert
           error={access.failed[0]?.error}
-          title={t`The grants of ${plural(failedCount, { one: '# resource', other: '# resources' })} could not be read: ${failedNames}. Their grants are not in the table.`}
+          title={t`Could not read the grants of ${plural(failedCount, { one: '# resource', other: '# resources' })}: ${failedNames}. Their grants are not in the table.`}
           onRetry={() =>
             void Promise.all(access.failed.map((item) => invalidateGrants(queryClient, offeringUuid, item.resource.uuid ?? '')))
           }

@@ -175,7 +175,7 @@ export function resyncRefusal(error: unknown): { title: string; message: string 
   if (error.status === 409) {
     return {
       title: t`Sync status is off for this offering`,
-      message: t`Waldur accepts a re-sync only for offerings that report membership sync status (the offering option enable_membership_sync_status). Grants still reach the agent at its next regular cycle.`,
+      message: t`Waldur accepts a re-sync only for offerings that report membership sync status (the offering option “Membership sync status”). Grants still reach the agent at its next regular cycle.`,
     };
   }
   if (error.status === 429) {

@@ -1,5 +1,6 @@
 import type { MessageDescriptor } from '@lingui/core';
 import { msg } from '@lingui/core/macro';
+import { STATE_LOOK } from '../../components/state-look';
 
 /**
  * What the site agent reported about one grant (waldur-access-8.1.md section 5), and what the
@@ -44,15 +45,15 @@ export const SYNC_WORDS: Record<SyncFilter, Words> = {
     counted: msg`in Keycloak`,
     label: msg`In Keycloak`,
     icon: '✓',
-    color: 'teal',
+    color: STATE_LOOK.active.color,
     meaning: msg`The site agent reported that Keycloak has this grant.`,
     todo: null,
   },
   pending: {
     counted: msg`pending`,
-    label: msg`Pending`,
+    label: STATE_LOOK.pending.label,
     icon: '◷',
-    color: 'blue',
+    color: STATE_LOOK.pending.color,
     meaning: msg`The site agent has seen this grant but has not applied it on the provider side yet.`,
     todo: msg`Wait for the agent’s next cycle, or re-sync the resource.`,
   },
@@ -66,9 +67,9 @@ export const SYNC_WORDS: Record<SyncFilter, Words> = {
   },
   error: {
     counted: msg`with an error`,
-    label: msg`Error`,
+    label: STATE_LOOK.error.label,
     icon: '✗',
-    color: 'red',
+    color: STATE_LOOK.error.color,
     meaning: msg`The site agent could not apply this grant on the provider side.`,
     todo: msg`Read the agent’s message, fix the provider side (for Rancher: the resource’s cluster id and the operator), then re-sync the resource.`,
   },

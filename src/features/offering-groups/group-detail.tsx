@@ -221,7 +221,7 @@ function GroupDetailBody({
 
 const SHOWN = 200;
 
-const MISSING_MEMBERS_HINT = msg`Its members cannot be listed. Why, and what can mend it, is said above.`;
+const MISSING_MEMBERS_HINT = msg`Its members cannot be listed: see Remote group above.`;
 
 function MemberDiff({
   offeringUuid,
@@ -348,13 +348,18 @@ function MemberDiff({
                 }))}
               />
             )
+          ) : remote.error && missing ? (
+            // Missing in Keycloak is said once, beside the remote group with why and the fixes.
+            <Text size="sm" c="dimmed">
+              {i18n._(MISSING_MEMBERS_HINT)}
+            </Text>
           ) : remote.error ? (
             <ErrorAlert
               error={remote.error}
-              title={missing ? t`The linked group is missing in Keycloak` : t`Could not list the members in Keycloak`}
+              title={t`Could not list the members in Keycloak`}
               // Why, and the fixes, stand once above (Remote group and the buttons under it); a retry
               // cannot bring a deleted remote group back.
-              hint={missing ? i18n._(MISSING_MEMBERS_HINT) : i18n._(KEYCLOAK_SETTINGS_HINT)}
+              hint={i18n._(KEYCLOAK_SETTINGS_HINT)}
               onRetry={missing ? undefined : () => void remote.refetch()}
             />
           ) : (

@@ -197,7 +197,7 @@ describe('GroupsTab', () => {
     const sim = startSim('staff');
     sim.setFaults({ keycloakDown: [A] });
     renderTab();
-    const alert = (await screen.findByText('Keycloak could not be read: the remote groups were not checked')).closest<HTMLElement>(
+    const alert = (await screen.findByText('Could not read Keycloak: the remote groups were not checked')).closest<HTMLElement>(
       '[role="alert"]',
     );
     expect(alert).not.toBeNull();

@@ -222,7 +222,7 @@ function GroupsTable({
       {remoteError && linked.some(Boolean) ? (
         <ErrorAlert
           error={remoteError}
-          title={t`Keycloak could not be read: the remote groups were not checked`}
+          title={t`Could not read Keycloak: the remote groups were not checked`}
           hint={t`The groups below are Waldur’s. Whether their remote groups still exist in Keycloak is not known until Keycloak answers, so their links are marked “Keycloak not checked”.`}
           onRetry={retry}
         />

@@ -135,7 +135,8 @@ export function ScopeOptions({ offeringUuid, resources, roles, groups, canManage
                 </Text>
                 {canManage ? (
                   <Button size="xs" variant="light" onClick={() => open(resource, null)} aria-label={t`Add scope option to ${name}`}>
-                    <Trans>Add option</Trans>
+                    {/* The visible words start the accessible name (WCAG 2.5.3, label in name). */}
+                    <Trans>Add scope option</Trans>
                   </Button>
                 ) : null}
               </Group>

@@ -67,8 +67,8 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason, health
         <>
           <Alert color="gray" title={t`Keycloak is not enabled for this offering`}>
             <Trans>
-              Groups, members and sync status appear here once the offering’s integration settings switch Keycloak on (plugin option
-              “keycloak_enabled”) and give its URL, realm and admin credentials:{' '}
+              Groups, members and sync status appear here once the offering’s settings switch Keycloak on (“Keycloak enabled”) and give its
+              URL, realm and admin credentials:{' '}
               <Anchor component={Link} to={`/offerings/${offeringUuid}/settings`}>
                 open the settings
               </Anchor>

@@ -117,7 +117,7 @@ describe('RemoteUsersTab', { timeout: 30_000 }, () => {
     await screen.findByRole('table', { name: 'Remote users matching “alice”' });
     sim.setFaults({ keycloakDown: true });
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search remote users' }), '.x');
-    await screen.findByText('Keycloak could not be reached');
+    await screen.findByText('Could not reach Keycloak');
     expect(screen.getByText('Unable to search remote users.')).toBeTruthy();
     expect(screen.getByRole('table', { name: 'Remote users matching “alice” (stale)' })).toBeTruthy();
     expect(screen.getByText(/^Stale: from/)).toBeTruthy();

@@ -17,6 +17,7 @@ import { useUrlState } from '../../lib/use-url-state';
 import classes from './remote-users.module.css';
 import { RESULTS_PAGE_SIZE, latestSearch, remoteUserMemberQueries, remoteUsersSearchSchema } from './queries';
 import { Bdi } from '../../components/bidi-text';
+import { membershipTone, STATE_LOOK } from '../../components/state-look';
 
 type Props = {
   offeringUuid: string;
@@ -109,7 +110,7 @@ export function RemoteUsersTab({ offeringUuid, permission, onAddToGroup }: Props
         isRefusedByKeycloak(search.error) ? (
           <ErrorAlert
             error={search.error}
-            title={t`Keycloak could not be reached`}
+            title={t`Could not reach Keycloak`}
             hint={
               lastGood
                 ? t`The results below are from an earlier search and may be out of date. Check the offering’s Keycloak settings with Test connection, then retry.`
@@ -381,7 +382,7 @@ function ResultsTable({
 
 /** The local groups of this offering the user already belongs to. */
 function UserGroups({ username, memberships, failed }: { username: string; memberships?: OfferingMembership[]; failed: boolean }) {
-  const { t } = useLingui();
+  const { t, i18n } = useLingui();
   const shownUsername = isolate(username);
   if (memberships) {
     if (memberships.length === 0)
@@ -394,16 +395,19 @@ function UserGroups({ username, memberships, failed }: { username: string; membe
       <Group gap={4}>
         {memberships.map((membership) => {
           const label = [membership.group_role_name, membership.group_resource_name, membership.group_scope_id].filter(Boolean).join(' · ');
+          // A pending or erring membership in the words and colour of the members lists; an active one plain.
+          const tone = membershipTone(membership);
+          const stateWord = i18n._(STATE_LOOK[tone].label);
           return (
             <Badge
               key={membership.uuid}
               variant="light"
-              color={membership.state === 'pending' ? 'yellow' : 'indigo'}
+              color={tone === 'active' ? 'indigo' : STATE_LOOK[tone].color}
               title={showControls(membership.group_name)}
               style={{ maxWidth: 300, textTransform: 'none' }}
             >
               <Bdi>{label || membership.group_name}</Bdi>
-              {membership.state === 'pending' ? ` ${t`(pending)`}` : ''}
+              {tone === 'active' ? '' : ` (${stateWord})`}
             </Badge>
           );
         })}

@@ -11,6 +11,7 @@ import { chosen, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type 
 import { LineRow } from './line-row';
 import { REASON_ID, type Lookups, type SyncActions } from './sync-actions';
 import { VirtualLines } from './virtual-lines';
+import { selectAllLabel } from '../../lib/select-all';
 
 /** Bulk pulls of more groups than this ask first. */
 const BULK_CONFIRM_ABOVE = 20;
@@ -119,7 +120,10 @@ export function Section<T extends SyncLine>({
         </div>
         <Group gap="xs" wrap="wrap">
           <Checkbox
-            label={t`Select all ${shownCount}`}
+            label={selectAllLabel(allChosen || chosenLines.length === 0 ? shown.length : shown.length - chosenLines.length, {
+              filtered: Boolean(filter.trim()),
+              someChosen: chosenLines.length > 0 && !allChosen,
+            })}
             checked={allChosen}
             indeterminate={chosenLines.length > 0 && !allChosen}
             disabled={shown.length === 0}

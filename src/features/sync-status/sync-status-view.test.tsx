@@ -111,7 +111,10 @@ describe('SyncStatusView', () => {
     const acts = actions();
     renderApp(<SyncStatusView join={join} filter="" actions={acts} />);
     const remoteSection = section(/Only in Keycloak/);
-    await userEvent.click(within(remoteSection).getByRole('checkbox', { name: 'Select all 2' }));
+    // Issue 29, item 18: after one of the two is chosen, "Select all" says it adds the other one.
+    await userEvent.click(within(remoteSection).getAllByRole('checkbox', { name: /^Select / })[1]!);
+    await userEvent.click(within(remoteSection).getByRole('checkbox', { name: 'Select the other 1 group' }));
+    expect(within(remoteSection).getByRole('checkbox', { name: 'Select all 2 groups' })).toHaveProperty('checked', true);
     expect(within(remoteSection).getByText(/needs a choice/)).toBeTruthy();
     await userEvent.click(within(remoteSection).getByRole('button', { name: 'Import selected (1)' }));
     expect(acts.importRemote).toHaveBeenCalledWith(['s1']);
