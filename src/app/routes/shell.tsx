@@ -15,7 +15,9 @@ import classes from '../app-frame.module.css';
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();
-  const computed = useComputedColorScheme('light');
+  // Read at the first render (no server render to match): Mantine's default reads it in an
+  // effect, and a click before that effect set the scheme the page already had.
+  const computed = useComputedColorScheme('light', { getInitialValueInEffect: false });
   const { t } = useLingui();
   return (
     <DeferredTooltip label={computed === 'dark' ? t`Switch to light` : t`Switch to dark`}>
