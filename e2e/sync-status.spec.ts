@@ -141,6 +141,37 @@ test('synced: pull members, one line or several', async ({ page }) => {
   await expect(synced.getByRole('button', { name: 'Pull members of selected (0)' })).toBeDisabled();
 });
 
+test('a line clicked before its Waldur group is read: the click waits, then pulls once', async ({ page }) => {
+  // Hold the list of local groups: the lines show from the sync status alone, still looking up.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(
+    (url) => url.pathname === '/api/offering-keycloak-groups/',
+    async (route) => {
+      await held;
+      await route.continue();
+    },
+  );
+  const pulls: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/pull_members/')) pulls.push(request.url());
+  });
+  await page.goto(syncUrl(A, 'q=Researchers'));
+  const researchers = line(page, 'Synced', 'Researchers');
+  await expect(researchers).toContainText('Looking up the local group…');
+  const pull = researchers.getByRole('button', { name: 'Pull members of Researchers' });
+  await pull.click();
+  await expect(pull).toHaveAttribute('aria-busy', 'true');
+  expect(pulls).toHaveLength(0);
+
+  release();
+  const { created, updated, total_remote } = DEMO.pullExpectations.researchers;
+  await expect(page.getByRole('alert').filter({ hasText: 'Pulled members of “Researchers”' })).toContainText(
+    `${created} new, ${updated} updated, ${total_remote} in Keycloak`,
+  );
+  expect(pulls).toEqual([expect.stringContaining(`/api/offering-keycloak-groups/${G.researchers.uuid}/pull_members/`)]);
+});
+
 test('only in Waldur: link to a remote group moves the line to Synced', async ({ page, sim }) => {
   await page.goto(syncUrl(A, 'q=_Operator'));
   // A remote group of the same name exists, so the line offers that one (the dialog still lists every group).

@@ -1,14 +1,16 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import type { RemoteGroup } from '../../api/types';
+import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { isolate } from '../../lib/bidi';
 import { chosen, type SyncLine } from './sync-lines';
-import { REASON_ID, type SyncActions } from './sync-actions';
+import { REASON_ID, type ListState, type SyncActions } from './sync-actions';
+import { canWait, type LineAct, type Settled } from './waiting-acts';
 import classes from './sync-status-view.module.css';
 
 /**
  * A line's own buttons: Import, Pull members, or Link and Delete, by the section it is in. A
  * Waldur line with a same-named Keycloak group offers to link to that one (the dialog opens with
- * it chosen, and any other can still be picked there).
+ * it chosen, and any other can still be picked there). Before the line knows its group, a click
+ * waits for it (waiting-acts.ts): the button shows it is busy until the click is carried out.
  */
 export function LineActions({
   line,
@@ -16,26 +18,42 @@ export function LineActions({
   actions,
   name,
   partner,
+  lookup,
+  waiting,
+  wait,
 }: {
   line: SyncLine;
   choice: string | undefined;
   actions: SyncActions;
   name: string;
   partner?: RemoteGroup | undefined;
+  /** The list this line's group is looked up in. */
+  lookup: ListState;
+  /** The click of this line waiting for its group, if any. */
+  waiting: LineAct | undefined;
+  wait: (line: SyncLine, act: LineAct) => Promise<Settled>;
 }) {
   const { t } = useLingui();
   const shownName = isolate(name);
   const disabled = !actions.canManage;
   const described = disabled ? { 'aria-describedby': REASON_ID } : {};
+  // Without a group yet, a click waits for the lookup instead of being lost on a disabled button.
+  const early = canWait(line, lookup);
+  const later = (act: LineAct, run: (outcome: Settled) => void) => () => void wait(line, act).then(run);
   if (line.kind === 'remote') {
     const target = chosen(line.candidates, choice);
     return (
       <div className={classes.actions}>
         <RowButton
-          disabled={disabled || !target}
+          disabled={disabled || (!target && !early)}
+          loading={waiting === 'import'}
           {...described}
           aria-label={t`Import ${shownName}`}
-          onClick={() => target && actions.importRemote([target.id])}
+          onClick={
+            target
+              ? () => actions.importRemote([target.id])
+              : later('import', (found) => found.kind === 'remote' && actions.importRemote([found.group.id]))
+          }
         >
           <Trans>Import</Trans>
         </RowButton>
@@ -44,15 +62,18 @@ export function LineActions({
   }
   const target = chosen(line.candidates, choice);
   const busy = target ? actions.isBusy(target.uuid) : false;
+  const press = (act: LineAct, run: (group: OfferingGroup) => void) =>
+    target ? () => run(target) : later(act, (found) => found.kind === 'local' && run(found.group));
+  const off = disabled || (!target && !early);
   if (line.kind === 'synced') {
     return (
       <div className={classes.actions}>
         <RowButton
-          disabled={disabled || !target}
-          loading={busy}
+          disabled={off}
+          loading={busy || waiting === 'pull'}
           {...described}
           aria-label={t`Pull members of ${shownName}`}
-          onClick={() => target && void actions.pullMembers([target])}
+          onClick={press('pull', (group) => void actions.pullMembers([group]))}
         >
           <Trans>Pull members</Trans>
         </RowButton>
@@ -63,30 +84,32 @@ export function LineActions({
     <div className={classes.actions}>
       {partner ? (
         <RowButton
-          disabled={disabled || !target || busy}
+          disabled={off || busy}
+          loading={waiting === 'link-same'}
           {...described}
           aria-label={t`Link ${shownName} to the same-named group`}
-          onClick={() => target && actions.link(target, partner.id)}
+          onClick={press('link-same', (group) => actions.link(group, partner.id))}
         >
           <Trans>Link to the same-named group</Trans>
         </RowButton>
       ) : (
         <RowButton
-          disabled={disabled || !target || busy}
+          disabled={off || busy}
+          loading={waiting === 'link'}
           {...described}
           aria-label={t`Link to remote group: ${shownName}`}
-          onClick={() => target && actions.link(target)}
+          onClick={press('link', (group) => actions.link(group))}
         >
           <Trans>Link to remote group</Trans>
         </RowButton>
       )}
       <RowButton
         red
-        disabled={disabled || !target}
-        loading={busy}
+        disabled={off}
+        loading={busy || waiting === 'delete'}
         {...described}
         aria-label={t`Delete ${shownName}`}
-        onClick={() => target && actions.remove([target])}
+        onClick={press('delete', (group) => actions.remove([group]))}
       >
         <Trans>Delete</Trans>
       </RowButton>

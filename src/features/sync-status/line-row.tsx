@@ -7,9 +7,10 @@ import type { SyncLine } from './sync-lines';
 import { LineActions } from './line-actions';
 import { LocalDetails, RemoteDetails, SyncedDetails } from './line-details';
 import type { ListState, SyncActions } from './sync-actions';
+import type { LineAct, Settled } from './waiting-acts';
 import classes from './sync-status-view.module.css';
 
-function lineName(line: SyncLine): string {
+export function lineName(line: SyncLine): string {
   return line.kind === 'synced' ? line.localName : line.name;
 }
 
@@ -24,10 +25,13 @@ type RowProps = {
   lookup: ListState;
   /** The remote group of the same name, for an "Only in Waldur" line with one (same-name.ts). */
   partner?: RemoteGroup | undefined;
+  /** This line's click waiting for its group, if any (waiting-acts.ts). */
+  waiting: LineAct | undefined;
+  wait: (line: SyncLine, act: LineAct) => Promise<Settled>;
 };
 
 /** One line of the diff: its checkbox, its name and details, and its actions. */
-export const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions, lookup, partner }: RowProps) {
+export const LineRow = memo(function LineRow({ line, checked, toggle, choice, choose, actions, lookup, partner, waiting, wait }: RowProps) {
   const { t } = useLingui();
   const name = lineName(line);
   const display = name || t`(no name)`;
@@ -49,7 +53,16 @@ export const LineRow = memo(function LineRow({ line, checked, toggle, choice, ch
         {line.kind === 'local' ? <LocalDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
         {line.kind === 'remote' ? <RemoteDetails line={line} choice={choice} choose={choose} lookup={lookup} /> : null}
       </div>
-      <LineActions line={line} choice={choice} actions={actions} name={display} partner={partner} />
+      <LineActions
+        line={line}
+        choice={choice}
+        actions={actions}
+        name={display}
+        partner={partner}
+        lookup={lookup}
+        waiting={waiting}
+        wait={wait}
+      />
     </>
   );
 });

@@ -11,6 +11,7 @@ import { chosen, type LocalOnlyLine, type RemoteOnlyLine, type SyncedLine, type 
 import { LineRow } from './line-row';
 import { REASON_ID, type Lookups, type SyncActions } from './sync-actions';
 import { VirtualLines } from './virtual-lines';
+import type { LineAct, Settled, WaitingActs } from './waiting-acts';
 import { selectAllLabel } from '../../lib/select-all';
 
 /** Bulk pulls of more groups than this ask first. */
@@ -53,6 +54,9 @@ type SectionProps<T extends SyncLine> = {
   sectionHeight: number;
   /** Same-name pairs: the remote group of the same name, by "Only in Waldur" line id. */
   partners: ReadonlyMap<string, RemoteGroup>;
+  /** Clicks waiting for their line's group (waiting-acts.ts). */
+  waiting: WaitingActs;
+  wait: (line: SyncLine, act: LineAct) => Promise<Settled>;
 };
 
 function localTarget(line: SyncedLine | LocalOnlyLine, choices: ReadonlyMap<string, string>): OfferingGroup | undefined {
@@ -76,6 +80,8 @@ export function Section<T extends SyncLine>({
   lookups,
   sectionHeight,
   partners,
+  waiting,
+  wait,
 }: SectionProps<T>) {
   // Synced and Waldur lines are matched to the local groups, Keycloak lines to the remote ones.
   const lookup = kind === 'remote' ? lookups.remote : lookups.local;
@@ -222,6 +228,8 @@ export function Section<T extends SyncLine>({
               actions={actions}
               lookup={lookup}
               partner={partners.get(line.id)}
+              waiting={waiting.get(line.id)}
+              wait={wait}
             />
           )}
         />

@@ -2,8 +2,8 @@ import { i18n } from '@lingui/core';
 import { t as tGlobal } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { useDeferredValue, useMemo } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import { ApiError, errorMessage } from '../../api/errors';
 import { isKeycloakEnabled } from '../../api/keycloak-enabled';
 import { isRefusedByKeycloak, KEYCLOAK_SETTINGS_HINT } from '../../api/keycloak-refusal';
@@ -21,6 +21,7 @@ import { joinSyncStatus } from './join';
 import { syncStatusQueries } from './queries';
 import { syncSearchSchema } from './sync-search';
 import type { ListState, Lookups, SyncActions } from './sync-actions';
+import type { WhenRead } from './waiting-acts';
 import { SyncStatusView } from './sync-status-view';
 
 /**
@@ -57,7 +58,36 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
     () => (status.data ? joinSyncStatus(status.data, local.data?.items ?? [], remote.data ?? []) : null),
     [status.data, local.data, remote.data],
   );
-  const lookups: Lookups = { local: listState(local), remote: listState(remote) };
+  const localState = listState(local);
+  const remoteState = listState(remote);
+  const lookups: Lookups = useMemo(() => ({ local: localState, remote: remoteState }), [localState, remoteState]);
+  // A line's click made while its list is read waits for that read (fetchQuery joins the one in
+  // flight, it sends nothing of its own), then is settled on the join of the lists as they are.
+  const queryClient = useQueryClient();
+  const whenRead: WhenRead = useCallback(
+    async (list) => {
+      const read =
+        list === 'local'
+          ? queryClient.fetchQuery(groupQueries.everyGroup(offeringUuid))
+          : queryClient.fetchQuery(remoteGroupQueries.all(offeringUuid));
+      const state = await read.then(
+        () => 'fetched' as const,
+        () => 'failed' as const,
+      );
+      const statusNow = queryClient.getQueryData(syncStatusQueries.status(offeringUuid).queryKey);
+      if (!statusNow) return null;
+      const localNow = queryClient.getQueryData(groupQueries.everyGroup(offeringUuid).queryKey);
+      const remoteNow = queryClient.getQueryData(remoteGroupQueries.all(offeringUuid).queryKey);
+      return {
+        join: joinSyncStatus(statusNow, localNow?.items ?? [], remoteNow ?? []),
+        lookups: {
+          local: list === 'local' ? state : localNow ? 'fetched' : 'pending',
+          remote: list === 'remote' ? state : remoteNow ? 'fetched' : 'pending',
+        },
+      };
+    },
+    [queryClient, offeringUuid],
+  );
   const refreshing = status.isFetching || local.isFetching || remote.isFetching;
   const refresh = () => void Promise.all([status.refetch(), local.refetch(), remote.refetch()]);
   const { t } = useLingui();
@@ -113,6 +143,7 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
           filter={filter}
           actions={actions}
           lookups={lookups}
+          whenRead={whenRead}
           show={state.show ? { section: state.show, showAll: () => setState({ show: '' }) } : null}
         />
       ) : status.error ? (

@@ -5,6 +5,7 @@ import type { OfferingGroup, RemoteGroup } from '../../api/types';
 import { renderApp } from '../../test/sim-render';
 import { joinSyncStatus } from './join';
 import type { SyncActions } from './sync-actions';
+import type { WhenRead } from './waiting-acts';
 import { SyncStatusView } from './sync-status-view';
 
 // happy-dom lays nothing out: give scroll containers a size so the virtualiser renders rows.
@@ -156,6 +157,42 @@ describe('SyncStatusView', () => {
     renderApp(<SyncStatusView join={statusOnly} filter="" actions={actions()} lookups={{ local: 'fetched', remote: 'fetched' }} />);
     expect(screen.getAllByText(/No .* with this name in the lists just fetched/)).toHaveLength(3);
     expect(screen.queryByText(/Looking up/)).toBeNull();
+  });
+
+  it('takes a click on a line still looking up its group, and carries it out once the group is found', async () => {
+    const twins = [local('twin'), local('twin')];
+    const status = {
+      synced: [{ local_name: 'synced-one', remote_name: 'synced-one', backend_id: 'r1' }],
+      // One "twin" in the status, two in the list read after it (one made meanwhile): a choice.
+      local_only: ['twin', 'gone'],
+      remote_only: [],
+    };
+    const statusOnly = joinSyncStatus(status, [], []);
+    // One read of the local groups, in flight: every waiting click waits on it.
+    let read: (value: Awaited<ReturnType<WhenRead>>) => void = () => {};
+    const reading = new Promise<Awaited<ReturnType<WhenRead>>>((resolve) => (read = resolve));
+    const whenRead = vi.fn<WhenRead>(() => reading);
+    const acts = actions();
+    renderApp(
+      <SyncStatusView join={statusOnly} filter="" actions={acts} lookups={{ local: 'pending', remote: 'pending' }} whenRead={whenRead} />,
+    );
+    const pull = within(section(/Synced/)).getByRole('button', { name: 'Pull members of synced-one' });
+    await userEvent.click(pull);
+    await userEvent.click(within(section(/Only in Waldur/)).getByRole('button', { name: 'Delete twin' }));
+    await userEvent.click(within(section(/Only in Waldur/)).getByRole('button', { name: 'Delete gone' }));
+    // Taken, busy, and nothing sent before the group is known; a second click sends nothing more.
+    expect(pull.getAttribute('aria-busy')).toBe('true');
+    await userEvent.click(pull);
+    expect(whenRead).toHaveBeenCalledTimes(3);
+    expect(whenRead).toHaveBeenCalledWith('local');
+    expect(acts.pullMembers).not.toHaveBeenCalled();
+
+    read({ join: joinSyncStatus(status, [synced, ...twins], []), lookups: { local: 'fetched', remote: 'pending' } });
+    await screen.findByText('Not done for “twin”: several groups have this name. Choose one on its line, then click again.');
+    expect(acts.pullMembers).toHaveBeenCalledTimes(1);
+    expect(acts.pullMembers).toHaveBeenCalledWith([synced]);
+    expect(acts.remove).not.toHaveBeenCalled();
+    expect(screen.getByText('Not done for “gone”: no group with this name was found in the lists just read.')).toBeTruthy();
   });
 
   it('renders a bounded number of rows for 10,000 lines per section', () => {

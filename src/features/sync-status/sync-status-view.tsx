@@ -1,12 +1,14 @@
 import { Trans } from '@lingui/react/macro';
 import { Button, Group, Stack, Text } from '@mantine/core';
 import { useCallback, useMemo, useState } from 'react';
-import type { SyncJoin } from './sync-lines';
+import type { SyncJoin, SyncLine } from './sync-lines';
 import { SECTION_HEIGHT } from './line-layout';
 import { REASON_ID, type Lookups, type SyncActions } from './sync-actions';
 import { Section, SectionTitle } from './sync-section';
 import type { SyncShow } from './sync-search';
 import { sameNamePartners } from './same-name';
+import { settle, type DroppedAct, type LineAct, type Settled, type WaitingActs, type WhenRead } from './waiting-acts';
+import { WaitingNotes } from './waiting-notes';
 
 const FETCHED: Lookups = { local: 'fetched', remote: 'fetched' };
 
@@ -20,6 +22,8 @@ type Props = {
   sectionHeight?: number;
   /** The one section shown (from the URL), with the way back to all three. */
   show?: { section: SyncShow; showAll: () => void } | null;
+  /** Waits for a group list being read; a click on a line still looking up its group waits on it. */
+  whenRead?: WhenRead;
 };
 
 /**
@@ -27,7 +31,7 @@ type Props = {
  * lines per section keep a bounded number of DOM rows. Pure: it takes the joined lines and the
  * actions; fetching lives in the tab. The benchmark renders it with a large join.
  */
-export function SyncStatusView({ join, filter, actions, lookups = FETCHED, sectionHeight = SECTION_HEIGHT, show = null }: Props) {
+export function SyncStatusView({ join, filter, actions, lookups = FETCHED, sectionHeight = SECTION_HEIGHT, show = null, whenRead }: Props) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [choices, setChoices] = useState<ReadonlyMap<string, string>>(new Map());
 
@@ -47,7 +51,31 @@ export function SyncStatusView({ join, filter, actions, lookups = FETCHED, secti
 
   // Pairs are known once the remote groups are: a line's partner is a remote group to link to.
   const partners = useMemo(() => sameNamePartners(join), [join]);
-  const shared = { selected, toggle, choices, choose, actions, lookups, sectionHeight, filter, partners };
+
+  // Clicks made before their line knew its group, carried out (or dropped, saying why) once it does.
+  const [waiting, setWaiting] = useState<WaitingActs>(new Map());
+  const [dropped, setDropped] = useState<readonly DroppedAct[]>([]);
+  const wait = useCallback(
+    async (line: SyncLine, act: LineAct): Promise<Settled> => {
+      setWaiting((previous) => new Map(previous).set(line.id, act));
+      try {
+        const read = whenRead ? await whenRead(line.kind === 'remote' ? 'remote' : 'local') : { join, lookups };
+        const outcome: Settled = read ? settle(read.join, read.lookups, line.id, act) : { lineId: line.id, act, kind: 'gone' };
+        if (outcome.kind === 'choose' || outcome.kind === 'not-found' || outcome.kind === 'failed')
+          setDropped((previous) => [...previous, outcome]);
+        return outcome;
+      } finally {
+        setWaiting((previous) => {
+          const next = new Map(previous);
+          next.delete(line.id);
+          return next;
+        });
+      }
+    },
+    [whenRead, join, lookups],
+  );
+
+  const shared = { selected, toggle, choices, choose, actions, lookups, sectionHeight, filter, partners, waiting, wait };
   return (
     <Stack gap="lg">
       {!actions.canManage && actions.reason ? (
@@ -55,6 +83,7 @@ export function SyncStatusView({ join, filter, actions, lookups = FETCHED, secti
           {actions.reason} <Trans>Sync actions are disabled.</Trans>
         </Text>
       ) : null}
+      <WaitingNotes notes={dropped} dismiss={(note) => setDropped((previous) => previous.filter((other) => other !== note))} />
       {show ? (
         <Group gap="xs" wrap="wrap">
           <Text size="sm">
