@@ -2,6 +2,7 @@ import type { RemoteGroup } from '../../api/types';
 import type { SyncJoin } from './sync-lines';
 
 const partnersOf = new WeakMap<SyncJoin, ReadonlyMap<string, RemoteGroup>>();
+const NONE: ReadonlyMap<string, RemoteGroup> = new Map();
 
 /**
  * The same-name pairs of a diff: for an "Only in Waldur" line, the remote group of the one
@@ -13,6 +14,9 @@ const partnersOf = new WeakMap<SyncJoin, ReadonlyMap<string, RemoteGroup>>();
 export function sameNamePartners(join: SyncJoin): ReadonlyMap<string, RemoteGroup> {
   const cached = partnersOf.get(join);
   if (cached) return cached;
+  // Before both group lists are read no line has a candidate: skip normalising 20,000 names
+  // (20 ms on the first render of a large diff).
+  if (join.local.every((line) => line.candidates.length === 0) || join.remote.every((line) => line.candidates.length === 0)) return NONE;
   const count = (names: readonly string[]) => {
     const counts = new Map<string, number>();
     for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
