@@ -106,6 +106,25 @@ export async function clickUntilUsable(page: Page, point: Point, kind: 'opened' 
   return { ...hit, tries };
 }
 
+/**
+ * For an A/B of the boot script's early requests: the page's index.html goes through the
+ * benchmark (both arms, so that both pay the same), and with `withoutEarly` without the boot
+ * script's tag (the app then reads /config.json and sends every request itself).
+ */
+export async function routeIndex(page: Page, withoutEarly: boolean): Promise<void> {
+  await page.route(
+    (url) => url.pathname.startsWith('/offerings/'),
+    async (route) => {
+      if (route.request().resourceType() !== 'document') return route.continue();
+      const response = await route.fetch();
+      const html = await response.text();
+      const body = withoutEarly ? html.replace(/<script src="\/assets\/boot-[^"]+\.js"><\/script>/, '') : html;
+      if (withoutEarly && body === html) throw new Error('index.html has no boot script to take out');
+      return route.fulfill({ response, body });
+    },
+  );
+}
+
 /** Chromium's network emulation of a slow link: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up. */
 export const SLOW_LINK = { latency: 150, downloadThroughput: 1_600_000 / 8, uploadThroughput: 750_000 / 8 };
 

@@ -1,7 +1,7 @@
 import { GRANT_READS_AT_ONCE } from '../../src/features/offering-access/read-limits.ts';
 import { LARGE81 } from '../../sim/src/seed/demo-8-1.ts';
 import { fmtMs, measured } from '../figure.ts';
-import { screenshotOnFailure, waitWatched } from '../page.ts';
+import { routeIndex, screenshotOnFailure, waitWatched } from '../page.ts';
 import { describeProfile, startProfile, stopProfile, type ProfileSummary } from '../profile.ts';
 import { summarize } from '../stats.ts';
 import type { Bench, Figure } from '../types.ts';
@@ -32,10 +32,19 @@ function endpointOf(url: string): string {
   return new URL(url).pathname.replace(/[0-9a-f]{32}|[0-9a-f-]{36}/g, '{uuid}');
 }
 
-/** One cold load (new context) of the Access tab, from navigation start to the frame after "2,000 grants on 200 resources". */
-async function loadOnce(bench: Bench, token: string, profile = false): Promise<Run & { profile: ProfileSummary | null }> {
+/**
+ * One cold load (new context) of the Access tab, from navigation start to the frame after "2,000
+ * grants on 200 resources"; with `ab`, index.html goes through the benchmark, with or without the
+ * boot script (the A/B of its early requests).
+ */
+async function loadOnce(
+  bench: Bench,
+  token: string,
+  { profile = false, ab }: { profile?: boolean; ab?: { withoutEarly: boolean } } = {},
+): Promise<Run & { profile: ProfileSummary | null }> {
   const { page, close } = await bench.newPage({ watch: { done: DONE } });
   try {
+    if (ab) await routeIndex(page, ab.withoutEarly);
     // The bench signs in as staff on the 8.0 seed; this run uses the 8.1 seed's staff token.
     await page.addInitScript((value) => window.sessionStorage.setItem('waldur-kc.token', value), token);
     let inFlight = 0;
@@ -95,7 +104,17 @@ export async function accessTabFigures(bench: Bench): Promise<Figure[]> {
       runs.push(run);
     }
     const ms = summarize(runs.map((r) => r.ms));
-    const profiled = ms.median > LIMIT_MS ? (await loadOnce(bench, token, true)).profile : null;
+    const profiled = ms.median > LIMIT_MS ? (await loadOnce(bench, token, { profile: true })).profile : null;
+    // The boot script's early requests on this tab, A/B: the same build alternately with and
+    // without its tag, both through the benchmark's routing of index.html.
+    const withEarly: number[] = [];
+    const withoutEarly: number[] = [];
+    for (let i = 0; i < bench.runs; i++) {
+      withEarly.push((await loadOnce(bench, token, { ab: { withoutEarly: false } })).ms);
+      withoutEarly.push((await loadOnce(bench, token, { ab: { withoutEarly: true } })).ms);
+    }
+    const abWith = summarize(withEarly);
+    const abWithout = summarize(withoutEarly);
     const first = runs[0];
     const floor = ((first?.requests ?? 0) * LATENCY_MS) / BROWSER_CONNECTIONS;
     return [
@@ -116,6 +135,18 @@ export async function accessTabFigures(bench: Bench): Promise<Figure[]> {
           'Staff reads each resource’s team_members: one list per resource holds its grants and those of its resource projects with their sync states.',
         missedBecause: profiled ? `profile of an extra load: ${describeProfile(profiled)}` : 'see the note.',
         details: { runs, profile: profiled },
+      }),
+      measured({
+        id: 'access-early-ab',
+        title: "The boot script's early API requests on the Access tab (Waldur 8.1), A/B: all grants read with them, ratio to without",
+        target: '< 1.00x (kept only if they pay)',
+        values: withEarly.map((value, i) => value / (withoutEarly[i] ?? NaN)),
+        limit: 0.999,
+        unit: 'x',
+        format: (n) => `${n.toFixed(2)}x`,
+        note: `The same build and seed as above, alternately: index.html as built (the boot script sends the offering, the user and the resources, then, for staff, the first ${GRANT_READS_AT_ONCE} grant reads) and without its tag (the app sends them all itself). With: ${fmtMs(abWith.median)} (min ${fmtMs(abWith.min)}, max ${fmtMs(abWith.max)}); without: ${fmtMs(abWithout.median)} (min ${fmtMs(abWithout.min)}, max ${fmtMs(abWithout.max)}).`,
+        missedBecause: 'the early requests do not pay on this tab: take the Access tab out of src/boot/landing-requests.ts.',
+        details: { withEarly, withoutEarly },
       }),
     ];
   } finally {

@@ -4,6 +4,7 @@ import {
   emulateSlowLink,
   GROUP_ROW,
   pageResources,
+  routeIndex,
   pathOf,
   screenshotOnFailure,
   waitWatched,
@@ -69,20 +70,7 @@ export async function coldLoad(bench: Bench, path: string, name: string, options
   try {
     if (options.slow) await emulateSlowLink(page);
     const cdp = options.profile ? await startProfile(page) : null;
-    if (options.ab) {
-      const withoutEarly = options.ab.withoutEarly;
-      await page.route(
-        (url) => url.pathname.startsWith('/offerings/'),
-        async (route) => {
-          if (route.request().resourceType() !== 'document') return route.continue();
-          const response = await route.fetch();
-          const html = await response.text();
-          const body = withoutEarly ? html.replace(/<script src="\/assets\/boot-[^"]+\.js"><\/script>/, '') : html;
-          if (withoutEarly && body === html) throw new Error('index.html has no boot script to take out');
-          return route.fulfill({ response, body });
-        },
-      );
-    }
+    if (options.ab) await routeIndex(page, options.ab.withoutEarly);
     await page.goto(bench.server.url + path, { waitUntil: 'commit' });
     const point = options.point ?? (await pointOf(page, FIRST_NAME));
     const usable = await clickUntilUsable(page, point, 'opened').catch(async (error: unknown) => {
