@@ -6,6 +6,7 @@ import { groupsLoader, offeringLoader, syncLoader } from '../app/route-loaders';
 import { connectionQueries } from '../features/connection/queries';
 import { queryClient } from '../app/query-client';
 import { landingRequests } from './landing-requests';
+import { loader as accessLoader } from '../app/routes/offering-access';
 
 // The boot script's requests are only of use if they are the very requests the app sends: the
 // app takes an early answer by its exact URL. These tests run the real route loaders against a
@@ -86,6 +87,18 @@ describe('landingRequests', () => {
     keycloakEnabled = false;
     expect(planned(path, false)).toEqual(expect.arrayContaining(await appRequests(path, syncLoader)));
     expect(planned(path, false)).not.toContain(`${BASE}/api/offering-keycloak-groups/sync_status/?offering_uuid=${OFFERING}`);
+  });
+
+  it.each([
+    `/offerings/${OFFERING}/access`,
+    `/offerings/F4C1E0D2-A3B9-4C5D-8E7F-60718293A4B5/access?page=2&role=x`,
+    `/offerings/a-B%20b%2Fc/access`,
+  ])('sends the offering, the user and the resources as the Access tab does first: %s', async (path) => {
+    // The grants are read once the user and the resources are in (no resources here); the
+    // roles after them: none of those is sent early.
+    expect(planned(path)).toEqual(
+      await appRequests(path, accessLoader).then((urls) => urls.filter((url) => !url.includes('/marketplace-offering-roles/'))),
+    );
   });
 
   it('encodes an odd offering id in the URL the way the API client does', async () => {

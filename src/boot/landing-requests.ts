@@ -15,16 +15,23 @@ const NONE: LandingRequests = { now: [], keycloak: [] };
 /**
  * The API requests the page a visit lands on sends first, as the app itself would send them
  * (same URLs, byte for byte: landing-requests.test.ts holds them to the route loaders): the
- * offering and, on its groups tab, the page of groups in the URL, or on its Sync status tab the
- * sync status. Other pages: none. `base` is the API's origin (config.json's apiUrl).
+ * offering and, on its groups tab, the page of groups in the URL, on its Sync status tab the
+ * sync status, or on its Access tab (Waldur 8.0.8+) the user and the resources. Other pages: none. `base` is the API's origin (config.json's apiUrl).
  */
 export function landingRequests(base: string, pathname: string, search: string): LandingRequests {
-  const match = /^\/offerings\/([^/]+)\/(groups|sync)\/?$/.exec(pathname);
+  const match = /^\/offerings\/([^/]+)\/(groups|sync|access)\/?$/.exec(pathname);
   const [, rawUuid = '', tab] = match ?? [];
   if (!match) return NONE;
   const offering = encodeURIComponent(safeDecode(rawUuid));
   const api = `${base}/api`;
   const offeringUrl = `${api}/marketplace-provider-offerings/${offering}/`;
+  if (tab === 'access') {
+    // Waldur 8.0.8+: every grant read waits for the user (staff or not) and the resources; sent
+    // here, their answers are in before the first render holds the page's main thread.
+    const hex = encodeURIComponent(safeDecode(rawUuid).replaceAll('-', '').toLowerCase());
+    const resources = `${api}/marketplace-provider-resources/?offering_uuid=${hex}&o=name&page=1&page_size=300`;
+    return { now: [offeringUrl, `${api}/users/me/`, resources], keycloak: [] };
+  }
   if (tab === 'sync') {
     // The sync status only: its lines show first, from it alone. The group lists it is then
     // joined with are large (tens of thousands of remote groups); had they arrived with it, their
