@@ -57,7 +57,9 @@ function sendEarly(token: string, base: string) {
     // Staff reads every resource's team members; the first reads go out as soon as the user and
     // the resources are in, not once the app has loaded and rendered.
     void Promise.all([body(me), body(resources)]).then(([user, rows]) => {
-      if (!isStaffUser(user) || !Array.isArray(rows)) return;
+      // The app has taken the resources already: it is ahead and sends its own reads (a second
+      // of each would be wasted, and left for a later read to take).
+      if (!requests.has(grants.resources) || !isStaffUser(user) || !Array.isArray(rows)) return;
       for (const row of rows.slice(0, grants.count) as { uuid?: unknown }[]) {
         const url = typeof row.uuid === 'string' ? grants.url(row.uuid) : null;
         if (url && !requests.has(url)) keep(url, get(url));
