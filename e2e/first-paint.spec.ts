@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO } from '../sim/src/seed/demo.ts';
+import { DEMO81 } from '../sim/src/seed/demo-8-1.ts';
 import { APP_ENTRY, test, expect, type SimControl } from './fixtures';
 
 type OfferingRow = { uuid: string; name: string; plugin_options?: { keycloak_enabled?: boolean } };
@@ -150,4 +151,31 @@ test('the Sync status tab: the sync status leaves before the app code loads, onl
   await page.goto(`/offerings/${plain.uuid}/sync`);
   await expect(page.getByText('Keycloak is not enabled for this offering')).toBeVisible();
   expect([...counts.keys()].filter((url) => url.includes(plain.uuid) && url.includes('/offering-keycloak-groups/'))).toEqual([]);
+});
+
+test('the Access tab (Waldur 8.1): the user, the resources and the first grant reads leave before the app code loads, each sent once', async ({
+  page,
+  sim,
+}) => {
+  await sim.reset({ waldur: '8.1' });
+  const offering = DEMO81.offerings.k8s;
+  const hex = (uuid: string) => uuid.replaceAll('-', '').toLowerCase();
+  const reads = [DEMO81.resources.prod, DEMO81.resources.dev, DEMO81.resources.ml, DEMO81.resources.archive].map(
+    (resource) => `/api/marketplace-resources/${hex(resource.uuid)}/team_members/?page=1&page_size=300`,
+  );
+  // Held until every resource's grant read has left: the boot script sent them all (4 resources).
+  const left = new Set<string>();
+  const counts = await holdAppCode(
+    page,
+    page.waitForRequest((request) => {
+      const url = new URL(request.url());
+      if (url.pathname.endsWith('/team_members/')) left.add(url.pathname + url.search);
+      return reads.every((read) => left.has(read));
+    }),
+  );
+  await page.goto(`/offerings/${offering.uuid}/access`);
+  await expect(page.getByRole('status').filter({ hasText: '33 grants on 4 resources' })).toContainText('22 in Keycloak');
+  for (const read of reads) expect(counts.get(read), read).toBe(1);
+  expect(counts.get('/api/users/me/')).toBe(1);
+  expect(counts.get(`/api/marketplace-provider-resources/?offering_uuid=${hex(offering.uuid)}&o=name&page=1&page_size=300`)).toBe(1);
 });

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EARLY_FOR_MS, type EarlyRequest } from '../boot/boot-record';
 import { api, configureApi, unwrap } from './client';
+import { dropEarly } from './early';
 import { loadRuntimeConfig } from './config';
 import { setToken } from './session';
 
@@ -75,5 +76,14 @@ describe('early answers', () => {
     });
     controller.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('an answer let go (its read is over) is not taken by a later request, which goes to the network', async () => {
+    requests.set(URL_OF, early({ from: 'boot' }));
+    requests.set('http://waldur.test/api/users/me/', early({ from: 'boot' }));
+    dropEarly((url) => url.includes('/marketplace-provider-offerings/'));
+    expect([...requests.keys()]).toEqual(['http://waldur.test/api/users/me/']);
+    await expect(readOffering()).resolves.toEqual({ from: 'network' });
+    expect(network).toHaveBeenCalledTimes(1);
   });
 });

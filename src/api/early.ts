@@ -19,6 +19,19 @@ export function takeEarly(request: Request): Promise<Response> | null {
   );
 }
 
+/**
+ * Lets go of the early answers whose URL `unwanted` picks, untaken: the read they were sent for
+ * is over, and a later read (after a write) must not take an answer from before it.
+ */
+export function dropEarly(unwanted: (url: string) => boolean): void {
+  const requests = typeof window === 'undefined' ? undefined : window.__waldurKcBoot?.requests;
+  for (const [url, early] of requests ?? []) {
+    if (!unwanted(url)) continue;
+    requests?.delete(url);
+    void early.response.then((answer) => answer.body?.cancel()).catch(() => undefined);
+  }
+}
+
 /** `response`, or a rejection with the signal's reason as soon as it aborts (as fetch does). */
 function untilAborted(response: Promise<Response>, signal: AbortSignal): Promise<Response> {
   if (signal.aborted) return Promise.reject(signal.reason as Error);

@@ -48,6 +48,24 @@ function sendEarly(token: string, base: string) {
         enabled.then((yes) => (yes ? get(url) : Promise.reject(new Error('not sent')))),
       );
   }
+  const grants = plan.teamMembers;
+  const me = grants ? requests.get(grants.me)?.response : undefined;
+  const resources = grants ? requests.get(grants.resources)?.response : undefined;
+  if (grants && me && resources) {
+    const body = (response: Promise<Response>) =>
+      response.then((answer) => (answer.ok ? (answer.clone().json() as Promise<unknown>) : null)).catch(() => null);
+    // Staff reads every resource's team members; the first reads go out as soon as the user and
+    // the resources are in, not once the app has loaded and rendered.
+    void Promise.all([body(me), body(resources)]).then(([user, rows]) => {
+      // The app has taken the resources already: it is ahead and sends its own reads (a second
+      // of each would be wasted, and left for a later read to take).
+      if (!requests.has(grants.resources) || !isStaffUser(user) || !Array.isArray(rows)) return;
+      for (const row of rows.slice(0, grants.count) as { uuid?: unknown }[]) {
+        const url = typeof row.uuid === 'string' ? grants.url(row.uuid) : null;
+        if (url && !requests.has(url)) keep(url, get(url));
+      }
+    });
+  }
   // Answers the app never took (another page by then, another filter) are let go.
   setTimeout(() => {
     for (const [url, early] of requests) {
@@ -55,4 +73,8 @@ function sendEarly(token: string, base: string) {
       void early.response.then((answer) => answer.body?.cancel()).catch(() => undefined);
     }
   }, EARLY_FOR_MS);
+}
+
+function isStaffUser(user: unknown): boolean {
+  return typeof user === 'object' && user !== null && 'is_staff' in user && user.is_staff === true;
 }

@@ -1,6 +1,6 @@
 import { msg, plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Alert, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
@@ -21,6 +21,7 @@ import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { accessSearchSchema, NO_ACCESS_FILTERS, type AccessSearch } from './access-search';
 import { grantColumns, grantRowLabel, scopeLabel, type GrantRow } from './access-columns';
 import { AccessStatus, SyncNote } from './access-status';
+import { FilterSelect } from './filter-select';
 import { ChangeRoleDialog } from './change-role-form';
 import { ExpirationDialog } from './expiration-form';
 import { GrantDialog } from './grant-form';
@@ -294,7 +295,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
       ) : null}
       <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t`Filter grants`}>
         <TextInput label={t`Search users`} placeholder={t`Name, username or email`} w={220} {...search} />
-        <Select
+        <FilterSelect
           label={t`Resource`}
           placeholder={t`All resources`}
           w={200}
@@ -304,7 +305,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           value={state.resource ? hexUuid(state.resource) : null}
           onChange={(value) => setFilters({ resource: value ?? '', project: '' })}
         />
-        <Select
+        <FilterSelect
           label={t`Resource project`}
           placeholder={t`All resource projects`}
           w={220}
@@ -314,7 +315,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           value={state.project ? hexUuid(state.project) : null}
           onChange={(value) => setFilters({ project: value ?? '' })}
         />
-        <Select
+        <FilterSelect
           label={t`Role`}
           placeholder={t`All roles`}
           w={180}
@@ -324,7 +325,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           onChange={(value) => setFilters({ role: value ?? '' })}
         />
         {access.reportsSync && access.syncReadable ? (
-          <Select
+          <FilterSelect
             label={t`Sync state`}
             placeholder={t`Any sync state`}
             w={200}

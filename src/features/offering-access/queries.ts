@@ -1,6 +1,7 @@
 import { msg } from '@lingui/core/macro';
 import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api81, unwrap, unwrapPage } from '../../api/client';
+import { dropEarly } from '../../api/early';
 import { ApiError } from '../../api/errors';
 import { reportsSyncStatus } from '../../api/membership-sync';
 import { MAX_PAGE_SIZE, fetchAllPages } from '../../lib/fetch-all-pages';
@@ -291,6 +292,8 @@ async function readOfferingAccess(
     );
   } finally {
     progress.end();
+    // The boot script's first reads (boot.ts) belong to this read only: any left are stale for the next.
+    dropEarly((url) => url.includes('/team_members/'));
   }
   return { offeringReports, teamMembers, resources, byResource, failed };
 }

@@ -9,7 +9,8 @@ import { configureApi } from '../../api/client';
 // eslint-disable-next-line no-restricted-imports -- tests talk to the simulator in process
 import { createSimulator } from '../../../sim/src/simulator.ts';
 // eslint-disable-next-line no-restricted-imports -- the seed's well-known ids
-import { DEMO81, personUuid } from '../../../sim/src/seed/demo-8-1.ts';
+import { DEMO81, LARGE81, personUuid } from '../../../sim/src/seed/demo-8-1.ts';
+import { hexUuid } from '../../lib/format';
 import { grantKeyOf, type Grant } from './grants';
 import { changeRole, GrantGoneError, revokeGrant, updateExpiration } from './mutations';
 import { accessQueries, type OfferingGrants } from './queries';
@@ -54,6 +55,38 @@ describe('reading an offering’s grants', () => {
     expect(grants).toHaveLength(33);
     expect(grantOf(all, brunoViewer).sync).toMatchObject({ kind: 'reported', state: 'synced' });
     expect(grantOf(all, grantKeyOf('resource', PROD, personUuid('dana'), K.gpuQuota.uuid)).sync).toEqual({ kind: 'not-reported' });
+  });
+
+  it('of 200 resources (more than the reads at once), every grant of every resource, and a resource whose read failed reported as such', async () => {
+    await sim.reset({ waldur: '8.1', seed: 'large' } as never);
+    const signedIn = await sim.handle(
+      new Request('http://sim.test/api-auth/password/', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'staff', password: 'staff' }),
+      }),
+    );
+    const { token } = (await signedIn?.json()) as { token: string };
+    window.sessionStorage.setItem('waldur-kc.token', token);
+    const read = () =>
+      new QueryClient({ defaultOptions: { queries: { retry: false } } }).fetchQuery(
+        accessQueries.offeringGrants(LARGE81.offering.uuid, true),
+      );
+    const count = (all: OfferingGrants) => [...all.byResource.values()].reduce((sum, answer) => sum + answer.grants.length, 0);
+
+    const all = await read();
+    expect(all.resources).toHaveLength(LARGE81.resources);
+    expect(all.byResource.size).toBe(LARGE81.resources);
+    expect(count(all)).toBe(LARGE81.grants);
+    expect(all.failed).toEqual([]);
+
+    const broken = hexUuid(all.resources[137]?.uuid ?? '');
+    sim.setFaults({ fail: [{ path: `/marketplace-resources/${broken}/team_members/`, status: 500, times: null }] } as never);
+    const partial = await read();
+    expect(partial.failed.map((item) => hexUuid(item.resource.uuid ?? ''))).toEqual([broken]);
+    expect(partial.byResource.has(broken)).toBe(false);
+    expect(partial.byResource.size).toBe(LARGE81.resources - 1);
+    expect(count(partial)).toBe(LARGE81.grants - (all.byResource.get(broken)?.grants.length ?? 0));
   });
 
   it('for a provider who is not staff, from each scope’s list_users, the same grants with their states unreadable', async () => {
