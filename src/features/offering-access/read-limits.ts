@@ -9,7 +9,8 @@
  * loaded (boot.ts), so its start and first render (200-450 ms on the benchmark's 2-core
  * machine) come in the middle of them, and six connections at ~55 ms an answer empty a queue of
  * 12 in 110 ms. With 12, the connections stood idle 306-405 ms of a load; with 48, 113-257 ms
- * (bench figure 14, three alternating loads each). One cap for every read of grants, so a
- * resource's projects and their grants never multiply it.
+ * (bench figure 14, three alternating loads each). Behind an HTTP/2 proxy there is no
+ * browser queue: Waldur gets up to 48 of these small reads at once and its workers queue them.
+ * One cap for every read of grants, so a resource's projects and their grants never multiply it.
  */
 export const GRANT_READS_AT_ONCE = 48;
