@@ -5,6 +5,7 @@ import { invalidateOffering } from '../../api/offering-keys';
 import { groupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { hexUuid } from '../../lib/format';
+import { beginOfferingRun } from '../../lib/offering-runs';
 import { apiImportClient, runImport, type LocalGroupRef } from './run-import';
 import { countResults, EMPTY_CHOICE, pendingIds, type GroupResult } from './wizard-state';
 import { wizardStore } from './wizard-store';
@@ -68,6 +69,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
   if (ids.length === 0) return;
   const controller = new AbortController();
   active.set(key, controller);
+  const endRun = beginOfferingRun(offeringUuid);
   store.update((current) => ({ ...current, step: 3, visited: 3, notice: null, run: { phase: 'running', startedAt: Date.now() } }), {
     saveNow: true,
   });
@@ -131,6 +133,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
   } finally {
     flush();
     active.delete(key);
+    endRun();
     if (store.get().run.phase === 'running') {
       store.update((current) => ({ ...current, run: { phase: 'finished', stopped: null, finishedAt: Date.now() } }), { saveNow: true });
     }

@@ -2,6 +2,7 @@ import { i18n } from '@lingui/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
+import { beginOfferingRun } from '../../lib/offering-runs';
 import type { OfferingMembership } from '../../api/types';
 import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
 import { missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
@@ -118,17 +119,22 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
       const abort = new AbortController();
       controller.current = abort;
       setRunning(true);
+      const endRun = beginOfferingRun(offeringUuid);
       setState((previous) => (fresh || !previous ? startState(groups.length, Date.now()) : { ...previous, status: 'running' }));
       const batch = batchedAdd(setState);
       const offering = readOfferingMemberships(offeringUuid, groups.length, abort.signal);
       // Each group's read fails with it, if it fails: not unhandled meanwhile.
       offering.catch(() => undefined);
-      await walkGroups(groups, readerOf(offering), {
-        concurrency: DEFAULT_CONCURRENCY + QUEUED_AHEAD,
-        signal: abort.signal,
-        errorText: errorMessage,
-        onGroup: batch.add,
-      });
+      try {
+        await walkGroups(groups, readerOf(offering), {
+          concurrency: DEFAULT_CONCURRENCY + QUEUED_AHEAD,
+          signal: abort.signal,
+          errorText: errorMessage,
+          onGroup: batch.add,
+        });
+      } finally {
+        endRun();
+      }
       batch.flush();
       setState((previous) => (previous ? { ...previous, status: abort.signal.aborted ? 'cancelled' : 'complete' } : previous));
       if (controller.current === abort) controller.current = null;
