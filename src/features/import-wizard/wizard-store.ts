@@ -20,7 +20,6 @@ export class WizardStore {
   private state: WizardState;
   private readonly listeners = new Set<Listener>();
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private notifyTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly key: string) {
     this.state = parseSavedWizard(storage()?.getItem(key) ?? null);
@@ -33,24 +32,12 @@ export class WizardStore {
     return () => this.listeners.delete(listener);
   };
 
-  /**
-   * `renderLater`: the state changes (and is saved) at once, the wizard is drawn a task later,
-   * still before the next frame: for a change that would hold back requests being sent in this
-   * task (a run's first requests wait for nothing but a body read, which comes before that task).
-   */
-  update = (updater: Updater, { saveNow = false, renderLater = false }: { saveNow?: boolean; renderLater?: boolean } = {}): void => {
+  update = (updater: Updater, { saveNow = false }: { saveNow?: boolean } = {}): void => {
     const next = typeof updater === 'function' ? updater(this.state) : updater;
     if (next === this.state) return;
     this.state = next;
     if (saveNow) this.save();
     else this.scheduleSave();
-    if (renderLater) this.notifyTimer ??= setTimeout(this.notify, 0);
-    else this.notify();
-  };
-
-  private notify = (): void => {
-    if (this.notifyTimer) clearTimeout(this.notifyTimer);
-    this.notifyTimer = null;
     for (const listener of this.listeners) listener();
   };
 
@@ -64,7 +51,7 @@ export class WizardStore {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
     storage()?.removeItem(this.key);
-    this.notify();
+    for (const listener of this.listeners) listener();
   };
 
   save = (): void => {
