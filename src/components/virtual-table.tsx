@@ -19,6 +19,11 @@ type Props = {
    */
   rowKey?: (index: number) => string | number;
   maxHeight?: number;
+  /**
+   * Only the rows in view even while the table is short: for a table that grows while it is
+   * shown (a running check), whose first rows would otherwise all be drawn in one go.
+   */
+  alwaysVirtual?: boolean;
 };
 
 /** The default row key; one function, so that the rows' starts are not summed again on every render. */
@@ -29,8 +34,18 @@ const byIndex = (index: number) => index;
  * the rows in view exist, with spacer rows keeping the scrollbar honest. Rows are real table
  * rows, so roles and names stay what assistive technology expects.
  */
-export function VirtualTable({ count, columns, estimateRowHeight, label, head, row, rowKey = byIndex, maxHeight = 560 }: Props) {
-  const virtual = count > VIRTUALISE_ABOVE;
+export function VirtualTable({
+  count,
+  columns,
+  estimateRowHeight,
+  label,
+  head,
+  row,
+  rowKey = byIndex,
+  maxHeight = 560,
+  alwaysVirtual = false,
+}: Props) {
+  const virtual = alwaysVirtual || count > VIRTUALISE_ABOVE;
   const estimate = useCallback(() => estimateRowHeight, [estimateRowHeight]);
   const { scrollRef, items, totalSize, measureRow } = useVirtualRows<HTMLDivElement>({
     count: virtual ? count : 0,

@@ -2,6 +2,7 @@ import { msg, plural } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
 import type { MessageDescriptor } from '@lingui/core';
 import { Alert, Anchor, Badge, Group, Loader, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { memo } from 'react';
 import { Link } from 'react-router';
 import { formatNumber } from '../../lib/format';
 import { VirtualTable } from '../../components/virtual-table';
@@ -106,7 +107,7 @@ function membersCell(result: GroupResult | undefined, running: boolean): React.R
 }
 
 /** Step 4: progress and a live per-group result; Retry and Resume live in the wizard footer. */
-export function ImportStep({ offeringUuid, state }: Props) {
+export const ImportStep = memo(function ImportStep({ offeringUuid, state }: Props) {
   const { t, i18n } = useLingui();
   const running = state.run.phase === 'running';
   const counts = countResults(state);
@@ -247,7 +248,7 @@ export function ImportStep({ offeringUuid, state }: Props) {
       ) : null}
     </Stack>
   );
-}
+});
 
 const STOP_TITLES = {
   'session-expired': msg`The import stopped: your session expired`,

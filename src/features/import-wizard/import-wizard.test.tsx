@@ -195,6 +195,39 @@ describe('ImportWizard', { timeout: 30_000 }, () => {
     expect([...sim.store.groups.all()].filter((group) => group.backendId === RG.visitors.id)).toHaveLength(1);
   });
 
+  it('says the whole run from its first frame to its end, and ends with every group’s result', async () => {
+    const sim = startSim('staff');
+    saved((state) => ({
+      ...state,
+      step: 2,
+      visited: 2,
+      pullMembers: false,
+      choices: {
+        [RG.visitors.id]: { role: R.namespaceEditor.uuid, resource: '', scope: '' },
+        [RG.stewards.id]: { role: R.operator.uuid, resource: DEMO.resources.aArchive.uuid, scope: '' },
+      },
+    }));
+    renderWizard();
+    const button = await screen.findByRole('button', { name: 'Import 2 groups' });
+    await waitFor(() => expect(button.hasAttribute('disabled')).toBe(false));
+    // Slow answers: the run is on screen for a while.
+    sim.setFaults({ latencyMs: 150 });
+    const said: string[] = [];
+    const observer = new MutationObserver(() => {
+      const status = document.querySelector('[role="status"]')?.textContent;
+      if (status && status !== said.at(-1)) said.push(status);
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    await userEvent.click(button);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('2 groups imported · 0 skipped · 0 failed'));
+    observer.disconnect();
+    // Never "0 of 0", nor a count of a run not started: every status while it ran counts both groups.
+    expect(said[0]).toBe('Importing: 0 of 2 groups sent');
+    expect(said.slice(0, -1).every((text) => /^Importing: \d of 2 groups sent$/.test(text))).toBe(true);
+    const results = screen.getByRole('table', { name: 'Import results' });
+    expect(within(results).getAllByText('Imported')).toHaveLength(2);
+  });
+
   it('tells a user who may not manage the offering why', () => {
     startSim('viewer');
     renderApp(<ImportWizard offeringUuid={A} permission={{ canManage: false, reason: 'You cannot manage this offering.' }} />);

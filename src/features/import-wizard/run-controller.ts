@@ -5,6 +5,7 @@ import { invalidateOffering } from '../../api/offering-keys';
 import { groupQueries } from '../../api/group-queries';
 import type { OfferingGroup } from '../../api/types';
 import { hexUuid } from '../../lib/format';
+import { beginOfferingRun } from '../../lib/offering-runs';
 import { apiImportClient, runImport, type LocalGroupRef } from './run-import';
 import { countResults, EMPTY_CHOICE, pendingIds, type GroupResult } from './wizard-state';
 import { wizardStore } from './wizard-store';
@@ -46,10 +47,12 @@ export function stopRun(offeringUuid: string): void {
   active.get(hexUuid(offeringUuid))?.abort();
 }
 
-function linkedIn(groups: readonly OfferingGroup[]): Map<string, LocalGroupRef> {
+/** The local groups linked to remote groups (of `only`, when given: a map of 20,000 took 10 ms of the click). */
+function linkedIn(groups: readonly OfferingGroup[], only?: ReadonlySet<string>): Map<string, LocalGroupRef> {
   const linked = new Map<string, LocalGroupRef>();
   for (const group of groups) {
-    if (group.backend_id && group.uuid) linked.set(group.backend_id, { uuid: group.uuid, name: group.name ?? '' });
+    if (group.backend_id && group.uuid && (!only || only.has(group.backend_id)))
+      linked.set(group.backend_id, { uuid: group.uuid, name: group.name ?? '' });
   }
   return linked;
 }
@@ -68,6 +71,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
   if (ids.length === 0) return;
   const controller = new AbortController();
   active.set(key, controller);
+  const endRun = beginOfferingRun(offeringUuid);
   store.update((current) => ({ ...current, step: 3, visited: 3, notice: null, run: { phase: 'running', startedAt: Date.now() } }), {
     saveNow: true,
   });
@@ -89,12 +93,13 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
   };
 
   try {
-    const outcome = await runImport({
+    // The first requests are sent before this returns, ahead of any render.
+    const running = runImport({
       offeringUuid,
       pullMembers: state.pullMembers,
       // The groups linked at the review are skipped unsent. Waldur refuses any other linked one,
       // and only then is the list read again, to name its local group.
-      linked: linkedIn(queryClient.getQueryData(groupQueries.everyGroup(offeringUuid).queryKey)?.items ?? []),
+      linked: linkedIn(queryClient.getQueryData(groupQueries.everyGroup(offeringUuid).queryKey)?.items ?? [], new Set(ids)),
       readLinked: () => linkedGroups(queryClient, offeringUuid),
       signal: controller.signal,
       client: {
@@ -104,6 +109,9 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
       jobs: ids.map((id) => ({ remoteGroupId: id, choice: state.choices[id] ?? EMPTY_CHOICE, previous: state.results[id] })),
       onUpdate: setResult,
     });
+    // The run as it starts, every group waiting or being sent, is drawn with the step (not "0 of 0").
+    flush();
+    const outcome = await running;
     flush();
     store.update((current) => ({ ...current, run: { phase: 'finished', stopped: outcome.stopped, finishedAt: Date.now() } }), {
       saveNow: true,
@@ -131,6 +139,7 @@ export async function startRun(offeringUuid: string, which: 'all' | 'failed' | '
   } finally {
     flush();
     active.delete(key);
+    endRun();
     if (store.get().run.phase === 'running') {
       store.update((current) => ({ ...current, run: { phase: 'finished', stopped: null, finishedAt: Date.now() } }), { saveNow: true });
     }

@@ -35,7 +35,7 @@ type Props = {
  * A members check's findings: filtered by kind of difference (kept in the URL), selected for
  * "Fix selected", exported as CSV, one virtual row each with its fix.
  */
-export function FindingsTable({ state, rows, offeringName, canManage, fixing, onRun }: Props) {
+export const FindingsTable = memo(function FindingsTable({ state, rows, offeringName, canManage, fixing, onRun }: Props) {
   const [url, setUrl] = useUrlState(membersCheckSearchSchema);
   const shownKinds = new Set(url.drift.length ? url.drift : DRIFT_KINDS);
   const counts = useMemo(() => kindCounts(rows), [rows]);
@@ -107,6 +107,8 @@ export function FindingsTable({ state, rows, offeringName, canManage, fixing, on
           estimateRowHeight={56}
           label={t`Member differences across the offering`}
           rowKey={rowKey}
+          // While the check runs, each batch draws only the new rows in view, not up to 60 at once.
+          alwaysVirtual={state.status === 'running'}
           head={
             <Table.Tr>
               <Table.Th w={36}>
@@ -141,7 +143,7 @@ export function FindingsTable({ state, rows, offeringName, canManage, fixing, on
       )}
     </>
   );
-}
+});
 
 type FindingCellsProps = {
   row: FindingRow;

@@ -37,4 +37,15 @@ describe('MembersCheck', () => {
     expect(within(section).queryByText(/agree on every member/)).toBeNull();
     expect(within(section).getByText(/Nothing was checked: no linked group could be read/)).toBeTruthy();
   });
+
+  it('shows every difference it counts, in the table, once the check has ended', async () => {
+    startSim('staff');
+    renderCheck(true);
+    const status = await runCheck();
+    const counted = Number(/; (\d+) differences?\./.exec(status.textContent ?? '')?.[1]);
+    expect(counted).toBeGreaterThan(1);
+    const table = screen.getByRole('table', { name: 'Member differences across the offering' });
+    // Every row but the header is a difference.
+    expect(within(table).getAllByRole('row')).toHaveLength(counted + 1);
+  });
 });

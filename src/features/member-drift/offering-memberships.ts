@@ -31,15 +31,19 @@ export function byGroup(memberships: readonly OfferingMembership[]): Map<string,
   return groups;
 }
 
+export type OfferingMemberships = {
+  /** Whether they are read for the whole offering: known from the first page. */
+  byOffering: Promise<boolean>;
+  /** Every membership of the offering by group, or `null` when each group's own are cheaper to read. */
+  all: Promise<Map<string, OfferingMembership[]> | null>;
+};
+
 /**
- * Every membership of the offering by group, or `null` when reading each group's own is
- * cheaper for `groups` groups (the first page, read to know the total, is then not used).
+ * Waldur's side for `groups` groups: the first page says the total, and whether reading every
+ * page for the whole offering takes fewer requests than reading each group's own (the first page
+ * is then not used).
  */
-export async function readOfferingMemberships(
-  offeringUuid: string,
-  groups: number,
-  signal: AbortSignal,
-): Promise<Map<string, OfferingMembership[]> | null> {
+export function readOfferingMemberships(offeringUuid: string, groups: number, signal: AbortSignal): OfferingMemberships {
   const read = (page: number, pageSize: number): Promise<ListPage<OfferingMembership>> =>
     unwrapPage(
       api.GET('/api/offering-keycloak-memberships/', {
@@ -47,10 +51,15 @@ export async function readOfferingMemberships(
         params: { query: { offering_uuid: offeringUuid, page, page_size: pageSize } },
       }),
     );
-  const first = await read(1, PAGE_SIZE);
-  if (!readsByOffering(first.total, groups)) return null;
-  const all = await fetchAllPages((page, pageSize) => (page === 1 ? Promise.resolve(first) : read(page, pageSize)), {
-    pageSize: PAGE_SIZE,
+  const first = read(1, PAGE_SIZE);
+  const byOffering = first.then((page) => readsByOffering(page.total, groups));
+  const all = byOffering.then(async (yes) => {
+    if (!yes) return null;
+    const firstPage = await first;
+    const every = await fetchAllPages((page, pageSize) => (page === 1 ? Promise.resolve(firstPage) : read(page, pageSize)), {
+      pageSize: PAGE_SIZE,
+    });
+    return byGroup(every.items);
   });
-  return byGroup(all.items);
+  return { byOffering, all };
 }

@@ -2,13 +2,14 @@ import { i18n } from '@lingui/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { errorMessage } from '../../api/errors';
+import { beginOfferingRun } from '../../lib/offering-runs';
 import type { OfferingMembership } from '../../api/types';
 import { isRefusedByKeycloak } from '../../api/keycloak-refusal';
 import { missingExplanation, needsLookup, remoteIdsOf } from '../../api/remote-presence';
 import { groupQueries, remoteGroupQueries } from '../../api/group-queries';
 import { readEveryMembership, readRemoteMembers, type MemberFix } from './member-fixes';
 import { addCheck, loadState, retryableGroups, saveState, startState, storageKey, unreadGroups, type CheckState } from './check-state';
-import { readOfferingMemberships } from './offering-memberships';
+import { readOfferingMemberships, type OfferingMemberships } from './offering-memberships';
 import { RemoteGroupMissing, walkGroups, type CheckGroup, type GroupCheck, type GroupReader } from './walk';
 import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from './walk-limits';
 
@@ -76,20 +77,23 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
    * many groups, see offering-memberships.ts), else each group's own memberships.
    */
   const readerOf = useCallback(
-    (offering?: Promise<Map<string, OfferingMembership[]> | null>): GroupReader =>
+    (offering?: OfferingMemberships): GroupReader =>
       async (group, signal) => {
-        const [members, remote] = await Promise.all([
-          (offering ?? Promise.resolve(null)).then((byGroup) =>
-            byGroup ? (byGroup.get(group.uuid) ?? []) : readEveryMembership(group.uuid, signal),
-          ),
-          readRemoteMembers(offeringUuid, group.backend_id, signal).catch((error: unknown) => {
-            if (isRefusedByKeycloak(error) && needsLookup(group.backend_id, remoteIds.current)) {
-              throw new RemoteGroupMissing(i18n._(missingExplanation(group.backend_id)));
-            }
-            throw error;
-          }),
-        ]);
-        return { members, remote };
+        const remote = readRemoteMembers(offeringUuid, group.backend_id, signal).catch((error: unknown) => {
+          if (isRefusedByKeycloak(error) && needsLookup(group.backend_id, remoteIds.current)) {
+            throw new RemoteGroupMissing(i18n._(missingExplanation(group.backend_id)));
+          }
+          throw error;
+        });
+        // Awaited below; not unhandled if the other read fails first.
+        remote.catch(() => undefined);
+        // Read for the whole offering, Waldur's side is no request of this group's: the group
+        // does not wait for it in its place among those in flight (bench figure 13).
+        const members: OfferingMembership[] | Promise<OfferingMembership[]> =
+          offering && (await offering.byOffering)
+            ? offering.all.then((byGroup) => byGroup?.get(group.uuid) ?? [])
+            : await readEveryMembership(group.uuid, signal);
+        return { members, remote: await remote };
       },
     [offeringUuid],
   );
@@ -118,17 +122,23 @@ export function useMembersCheck(offeringUuid: string, userUuid: string) {
       const abort = new AbortController();
       controller.current = abort;
       setRunning(true);
+      const endRun = beginOfferingRun(offeringUuid);
       setState((previous) => (fresh || !previous ? startState(groups.length, Date.now()) : { ...previous, status: 'running' }));
       const batch = batchedAdd(setState);
       const offering = readOfferingMemberships(offeringUuid, groups.length, abort.signal);
       // Each group's read fails with it, if it fails: not unhandled meanwhile.
-      offering.catch(() => undefined);
-      await walkGroups(groups, readerOf(offering), {
-        concurrency: DEFAULT_CONCURRENCY + QUEUED_AHEAD,
-        signal: abort.signal,
-        errorText: errorMessage,
-        onGroup: batch.add,
-      });
+      offering.byOffering.catch(() => undefined);
+      offering.all.catch(() => undefined);
+      try {
+        await walkGroups(groups, readerOf(offering), {
+          concurrency: DEFAULT_CONCURRENCY + QUEUED_AHEAD,
+          signal: abort.signal,
+          errorText: errorMessage,
+          onGroup: batch.add,
+        });
+      } finally {
+        endRun();
+      }
       batch.flush();
       setState((previous) => (previous ? { ...previous, status: abort.signal.aborted ? 'cancelled' : 'complete' } : previous));
       if (controller.current === abort) controller.current = null;

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OfferingMembership, RemoteUser } from '../../api/types';
 import {
   addCheck,
@@ -96,6 +96,46 @@ describe('walkGroups', () => {
       ['alice', 'drift'],
       ['bob', 'local-only'],
       ['carol', 'remote-only'],
+    ]);
+  });
+
+  it('gives a group’s place to the next once its own reads are answered, and reports it when the offering’s memberships come', async () => {
+    const groups = Array.from({ length: 3 }, (_, i) => group(i));
+    let memberships: (byGroup: Map<string, OfferingMembership[]>) => void = () => undefined;
+    const all = new Promise<Map<string, OfferingMembership[]>>((resolve) => (memberships = resolve));
+    const started: string[] = [];
+    const checks: GroupCheck[] = [];
+    const walking = walkGroups(
+      groups,
+      (g) => {
+        started.push(g.uuid);
+        return Promise.resolve({ members: all.then((byGroup) => byGroup.get(g.uuid) ?? []), remote: [user('alice')] });
+      },
+      { concurrency: 1, signal: new AbortController().signal, onGroup: (c) => checks.push(c), now: () => 7 },
+    );
+    await vi.waitFor(() => expect(started).toEqual(['g0', 'g1', 'g2']));
+    // Nothing is reported before Waldur's side is there: no group is "checked" on one side.
+    expect(checks).toEqual([]);
+    memberships(new Map([['g1', [member('alice')]]]));
+    await walking;
+    expect(checks.map((c) => [c.group.uuid, c.status === 'checked' ? c.findings.map((f) => f.kind) : c.status])).toEqual([
+      ['g0', ['remote-only']],
+      ['g1', []],
+      ['g2', ['remote-only']],
+    ]);
+  });
+
+  it('fails each group waiting for the offering’s memberships when they cannot be read', async () => {
+    const checks: GroupCheck[] = [];
+    await walkGroups([group(0), group(1)], () => Promise.resolve({ members: Promise.reject(new Error('Bad gateway')), remote: [] }), {
+      concurrency: 1,
+      signal: new AbortController().signal,
+      onGroup: (c) => checks.push(c),
+      now: () => 7,
+    });
+    expect(checks.map((c) => [c.group.uuid, c.status === 'failed' ? c.error : c.status])).toEqual([
+      ['g0', 'Bad gateway'],
+      ['g1', 'Bad gateway'],
     ]);
   });
 

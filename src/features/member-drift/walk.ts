@@ -37,7 +37,15 @@ export type GroupCheck =
  */
 export class RemoteGroupMissing extends Error {}
 
-export type GroupReader = (group: CheckGroup, signal: AbortSignal) => Promise<{ members: OfferingMembership[]; remote: RemoteUser[] }>;
+/**
+ * A group's reads. It resolves once the group's own requests are answered; `members` may still
+ * be on its way when Waldur's side is read for the whole offering at once (no group's request),
+ * so that the group's place among those in flight goes to the next group meanwhile.
+ */
+export type GroupReader = (
+  group: CheckGroup,
+  signal: AbortSignal,
+) => Promise<{ members: OfferingMembership[] | Promise<OfferingMembership[]>; remote: RemoteUser[] }>;
 
 export function slimGroup(group: CheckGroup): CheckGroup {
   const { uuid, name, backend_id, offering, role, resource, scope_id, role_name, resource_name } = group;
@@ -93,27 +101,36 @@ export async function walkGroups(
     errorText?: (error: unknown) => string;
   },
 ): Promise<void> {
+  const fail = (group: CheckGroup, error: unknown) => {
+    if (signal.aborted) return;
+    const missing = error instanceof RemoteGroupMissing ? { missing: true as const } : {};
+    onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), at: now(), ...missing });
+  };
+  // Groups whose own reads are answered, waiting for the offering's memberships.
+  const finishing: Promise<void>[] = [];
   await mapLimit(
     groups,
     concurrency,
     async (group) => {
       try {
         const { members, remote } = await read(group, signal);
-        if (signal.aborted) return;
-        onGroup({
-          status: 'checked',
-          group: slimGroup(group),
-          members: members.length,
-          remoteMembers: remote.length,
-          findings: findingsOf(group, members, remote),
-          at: now(),
+        const finished = Promise.resolve(members).then((list) => {
+          if (signal.aborted) return;
+          onGroup({
+            status: 'checked',
+            group: slimGroup(group),
+            members: list.length,
+            remoteMembers: remote.length,
+            findings: findingsOf(group, list, remote),
+            at: now(),
+          });
         });
+        finishing.push(finished.catch((error: unknown) => fail(group, error)));
       } catch (error) {
-        if (signal.aborted) return;
-        const missing = error instanceof RemoteGroupMissing ? { missing: true as const } : {};
-        onGroup({ status: 'failed', group: slimGroup(group), error: errorText(error), at: now(), ...missing });
+        fail(group, error);
       }
     },
     { stop: () => signal.aborted },
   );
+  await Promise.all(finishing);
 }

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { remoteGroupQueries } from '../../api/group-queries';
 import { formatTime } from '../../lib/format';
+import { useOfferingRunning } from '../../lib/offering-runs';
 import { whenIdle } from '../../lib/when-idle';
 import { offeringHealth, readsOfQuery, type Drift, type KeycloakRead, type Reach } from './health';
 import { syncStatusQueries } from './queries';
@@ -48,8 +49,12 @@ type Props = {
  */
 export function OfferingHealthLine({ offeringUuid, lastTest }: Props) {
   const started = useStartAfterPage();
+  // Nor while an import or a members check runs: the sync status is one large answer that the
+  // server takes long to build, and it held back their requests (bench figures 12, 13). It is
+  // read when the run ends (an import marks it stale). "Check again" still reads it at once.
+  const runGoingOn = useOfferingRunning(offeringUuid);
   // Until started, the line shows what the Sync status tab (or an earlier visit) already read.
-  const status = useQuery({ ...syncStatusQueries.status(offeringUuid), enabled: started });
+  const status = useQuery({ ...syncStatusQueries.status(offeringUuid), enabled: started && !runGoingOn });
   // Observed, never fetched from here: the groups tab reads it for its link badges.
   const remote = useQuery({ ...remoteGroupQueries.all(offeringUuid), enabled: false });
   const health = offeringHealth({ status, otherReads: [...readsOfQuery(remote), lastTest] });
