@@ -2,7 +2,7 @@ import { MantineProvider, Select } from '@mantine/core';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { FilterSelect } from './filter-select';
+import { LazyListSelect } from './lazy-list-select';
 
 const data = Array.from({ length: 200 }, (_, index) => ({ value: `r${index}`, label: `omega-${String(index + 1).padStart(3, '0')}` }));
 
@@ -12,11 +12,11 @@ function activeOption(combobox: HTMLElement): string | null {
   return id ? (document.getElementById(id)?.textContent ?? null) : null;
 }
 
-describe('FilterSelect', () => {
+describe('LazyListSelect', () => {
   it('keeps its list out of the page until the field is used', async () => {
     render(
       <MantineProvider env="test">
-        <FilterSelect label="Resource" data={data} value={null} onChange={() => {}} />
+        <LazyListSelect label="Resource" data={data} value={null} onChange={() => {}} />
       </MantineProvider>,
     );
     expect(document.querySelectorAll('[data-combobox-option]')).toHaveLength(0);
@@ -28,7 +28,7 @@ describe('FilterSelect', () => {
     render(
       <MantineProvider env="test">
         <Select label="Plain" data={data} value={null} onChange={() => {}} />
-        <FilterSelect label="Filter" data={data} value={null} onChange={() => {}} />
+        <LazyListSelect label="Filter" data={data} value={null} onChange={() => {}} />
       </MantineProvider>,
     );
     const steps: (string | null)[][] = [];
@@ -51,7 +51,7 @@ describe('FilterSelect', () => {
     const onChange = vi.fn();
     render(
       <MantineProvider env="test">
-        <FilterSelect label="Resource" data={data} value={null} onChange={onChange} />
+        <LazyListSelect label="Resource" data={data} value={null} onChange={onChange} />
       </MantineProvider>,
     );
     await userEvent.click(screen.getByRole('combobox', { name: 'Resource' }));

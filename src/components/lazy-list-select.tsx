@@ -2,14 +2,14 @@ import { Select, type SelectProps } from '@mantine/core';
 import { useState } from 'react';
 
 /**
- * Mantine's Select for the Access tab's filters, whose lists are long (every resource, every
- * resource project: 600 options for 200 resources). Mantine keeps a Select's closed list in the
- * page, so every render of the tab built those options and every style recalculation went over
- * them (bench figure 14: 1,900 elements instead of 650, and the floating list positioned at
- * mount). Here the list is put in the page when the field is first focused or pointed at: before
- * any click or key can open it, so the keyboard and the mouse work as with Mantine's own.
+ * Mantine's Select for long lists of filters (every resource, every resource project, a page of
+ * groups). Mantine keeps a Select's closed list in the page, so every render built those options
+ * and every style recalculation went over them (bench figure 14, the Access tab: 1,900 elements
+ * instead of 650, and the floating list positioned at mount; figure 8, the Members tab). Here
+ * the list is put in the page when the field is first focused or pointed at: before any click or
+ * key can open it, so the keyboard and the mouse work as with Mantine's own.
  */
-export function FilterSelect({ onFocus, onPointerEnter, comboboxProps, ...props }: SelectProps) {
+export function LazyListSelect({ onFocus, onPointerEnter, comboboxProps, ...props }: SelectProps) {
   const [used, setUsed] = useState(false);
   return (
     <Select

@@ -1,8 +1,9 @@
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Button, Checkbox, Group, Select, TextInput, type ComboboxParsedItem } from '@mantine/core';
+import { Button, Checkbox, Group, TextInput, type ComboboxParsedItem } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useMemo, useState } from 'react';
 import { matchOptions, withSelected, type Option } from '../lib/options';
+import { LazyListSelect } from './lazy-list-select';
 
 /** A list's filters in a row, with Clear filters while any is set. */
 export function FilterBar({ filtered, onClear, children }: { filtered: boolean; onClear: () => void; children: React.ReactNode }) {
@@ -79,7 +80,7 @@ function FilterSelect<Name extends string>({
   const shown = useMemo(() => (limit === undefined ? options : matchOptions(options, typed, limit)), [options, typed, limit]);
   const limited = limit !== undefined ? { searchValue: search, onSearchChange: setSearch, filter: keepAll } : {};
   return (
-    <Select
+    <LazyListSelect
       label={label}
       placeholder={placeholder ?? t`Any`}
       data={withSelected(shown, value, chosenLabel)}

@@ -1,11 +1,12 @@
 import { useLingui } from '@lingui/react/macro';
-import { Select, type SelectProps } from '@mantine/core';
+import type { SelectProps } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { offeringQueries } from '../api/offering-queries';
 import { formatNumber } from '../lib/format';
 import { withSelected, type Option } from '../lib/options';
+import { LazyListSelect } from './lazy-list-select';
 
 type Props = Omit<SelectProps, 'data' | 'value' | 'onChange' | 'searchValue' | 'onSearchChange' | 'filter' | 'searchable'> & {
   offeringUuid: string;
@@ -38,7 +39,7 @@ export function ResourceSelect({ offeringUuid, value, onChange, noneLabel, error
   const totalCount = formatNumber(total);
   const options = withSelected(noneLabel !== undefined ? [{ value: '', label: noneLabel }, ...found] : found, value, chosenLabel);
   return (
-    <Select
+    <LazyListSelect
       {...rest}
       data={options}
       value={noneLabel !== undefined ? value : value || null}

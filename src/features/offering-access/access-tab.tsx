@@ -21,7 +21,7 @@ import { useDebouncedUrlText } from '../../lib/use-debounced-url-text';
 import { accessSearchSchema, NO_ACCESS_FILTERS, type AccessSearch } from './access-search';
 import { grantColumns, grantRowLabel, scopeLabel, type GrantRow } from './access-columns';
 import { AccessStatus, SyncNote } from './access-status';
-import { FilterSelect } from './filter-select';
+import { LazyListSelect } from '../../components/lazy-list-select';
 import { ChangeRoleDialog } from './change-role-form';
 import { ExpirationDialog } from './expiration-form';
 import { GrantDialog } from './grant-form';
@@ -295,7 +295,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
       ) : null}
       <Group gap="sm" align="flex-end" wrap="wrap" role="search" aria-label={t`Filter grants`}>
         <TextInput label={t`Search users`} placeholder={t`Name, username or email`} w={220} {...search} />
-        <FilterSelect
+        <LazyListSelect
           label={t`Resource`}
           placeholder={t`All resources`}
           w={200}
@@ -305,7 +305,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           value={state.resource ? hexUuid(state.resource) : null}
           onChange={(value) => setFilters({ resource: value ?? '', project: '' })}
         />
-        <FilterSelect
+        <LazyListSelect
           label={t`Resource project`}
           placeholder={t`All resource projects`}
           w={220}
@@ -315,7 +315,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           value={state.project ? hexUuid(state.project) : null}
           onChange={(value) => setFilters({ project: value ?? '' })}
         />
-        <FilterSelect
+        <LazyListSelect
           label={t`Role`}
           placeholder={t`All roles`}
           w={180}
@@ -325,7 +325,7 @@ export function AccessTab({ offeringUuid, isStaff }: { offeringUuid: string; isS
           onChange={(value) => setFilters({ role: value ?? '' })}
         />
         {access.reportsSync && access.syncReadable ? (
-          <FilterSelect
+          <LazyListSelect
             label={t`Sync state`}
             placeholder={t`Any sync state`}
             w={200}
