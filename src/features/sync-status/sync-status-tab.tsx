@@ -41,6 +41,7 @@ export function statusHint(error: unknown, keycloakEnabled: boolean | undefined)
 type Props = { offeringUuid: string; actions: SyncActions };
 
 const listState = (list: { data?: unknown; error: unknown }): ListState => (list.data ? 'fetched' : list.error ? 'failed' : 'pending');
+const NOT_READ = { error: null };
 
 /** The sync status tab: fetches the diff and both group lists, joins them and shows the result. */
 export function SyncStatusTab({ offeringUuid, actions }: Props) {
@@ -66,24 +67,21 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
   const queryClient = useQueryClient();
   const whenRead: WhenRead = useCallback(
     async (list) => {
-      const read =
+      const localKey = groupQueries.everyGroup(offeringUuid).queryKey;
+      const remoteKey = remoteGroupQueries.all(offeringUuid).queryKey;
+      // Read or failed, its query's state says which, as it does for the tab's own lookups.
+      await (
         list === 'local'
           ? queryClient.fetchQuery(groupQueries.everyGroup(offeringUuid))
-          : queryClient.fetchQuery(remoteGroupQueries.all(offeringUuid));
-      const state = await read.then(
-        () => 'fetched' as const,
-        () => 'failed' as const,
-      );
+          : queryClient.fetchQuery(remoteGroupQueries.all(offeringUuid))
+      ).catch(() => undefined);
       const statusNow = queryClient.getQueryData(syncStatusQueries.status(offeringUuid).queryKey);
       if (!statusNow) return null;
-      const localNow = queryClient.getQueryData(groupQueries.everyGroup(offeringUuid).queryKey);
-      const remoteNow = queryClient.getQueryData(remoteGroupQueries.all(offeringUuid).queryKey);
+      const localNow = queryClient.getQueryState(localKey);
+      const remoteNow = queryClient.getQueryState(remoteKey);
       return {
-        join: joinSyncStatus(statusNow, localNow?.items ?? [], remoteNow ?? []),
-        lookups: {
-          local: list === 'local' ? state : localNow ? 'fetched' : 'pending',
-          remote: list === 'remote' ? state : remoteNow ? 'fetched' : 'pending',
-        },
+        join: joinSyncStatus(statusNow, localNow?.data?.items ?? [], remoteNow?.data ?? []),
+        lookups: { local: listState(localNow ?? NOT_READ), remote: listState(remoteNow ?? NOT_READ) },
       };
     },
     [queryClient, offeringUuid],
