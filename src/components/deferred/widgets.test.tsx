@@ -42,6 +42,22 @@ describe('deferred widgets', () => {
     expect(onChange).toHaveBeenCalledWith('25', expect.anything());
   });
 
+  it('a select once its code is there keeps its list out of the page until it is pointed at or focused', async () => {
+    await import('./mantine-widgets');
+    wrap(<widget.DeferredSelect aria-label="Rows per page" data={['10', '25', '50']} value="10" onChange={() => {}} />);
+    // A first interaction loads the code; the real select takes the stand-in's place.
+    await userEvent.click(document.body);
+    const select = await vi.waitFor(() => {
+      const combobox = screen.getByRole('combobox', { name: 'Rows per page' });
+      expect(combobox.getAttribute('aria-haspopup')).not.toBe(null);
+      expect(document.querySelector('.mantine-Select-input')).not.toBe(null);
+      return combobox;
+    });
+    expect(document.querySelectorAll('[data-combobox-option]')).toHaveLength(0);
+    await userEvent.hover(select);
+    expect(document.querySelectorAll('[data-combobox-option]')).toHaveLength(3);
+  });
+
   it('a tooltip: the element alone until the code is there, then the element with its tooltip', async () => {
     wrap(
       <widget.DeferredTooltip label="kc-group-1">

@@ -1,6 +1,7 @@
 import { Input, type MenuProps, type SelectProps, type TooltipProps } from '@mantine/core';
 import { cloneElement, useState } from 'react';
 import { deferred } from './deferred';
+import { useListOnUse } from '../lazy-list-select';
 
 /**
  * Tooltip, menu and select for the first screen: until their code is there (see deferred) a
@@ -69,7 +70,8 @@ type DeferredSelectProps = Omit<SelectProps, 'defaultDropdownOpened' | 'autoFocu
 export function DeferredSelect(props: DeferredSelectProps) {
   const loaded = widgets.useLoaded();
   const [openOnLoad, setOpenOnLoad] = useState(false);
-  if (loaded) return <loaded.Select {...props} defaultDropdownOpened={openOnLoad} autoFocus={openOnLoad} />;
+  const listed = useListOnUse(props);
+  if (loaded) return <loaded.Select {...listed} defaultDropdownOpened={openOnLoad} autoFocus={openOnLoad} />;
   const open = () => {
     setOpenOnLoad(true);
     void widgets.load();
