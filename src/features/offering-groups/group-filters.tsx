@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react/macro';
-import { Group, Select } from '@mantine/core';
+import { Group } from '@mantine/core';
+import { LazyListSelect } from '../../components/lazy-list-select';
 import { useQuery } from '@tanstack/react-query';
 import { offeringQueries } from '../../api/offering-queries';
 import { ResourceSelect } from '../../components/resource-select';
@@ -26,7 +27,7 @@ export function GroupFilters({
   }));
   return (
     <Group gap="sm" align="flex-end" wrap="wrap">
-      <Select
+      <LazyListSelect
         label={t`Role`}
         placeholder={t`Any role`}
         // A bookmarked filter for something not (or not yet) listed still shows as selected.

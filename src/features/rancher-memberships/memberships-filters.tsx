@@ -1,5 +1,6 @@
 import { useLingui } from '@lingui/react/macro';
-import { Select } from '@mantine/core';
+import {} from '@mantine/core';
+import { LazyListSelect } from '../../components/lazy-list-select';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { FilterBar, FilterSelects, StateFilter, TextFilters, type FilterSelectSpec, type TextField } from '../../components/list-filters';
@@ -103,7 +104,7 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
     <FilterBar filtered={filtered} onClear={onClear}>
       <TextFilters fields={textFields} values={filters} onChange={onChange} w={170} />
       <StateFilter value={filters.state} onChange={(state) => onChange({ state })} />
-      <Select
+      <LazyListSelect
         label={t`Scope type`}
         placeholder={t`Any scope type`}
         data={[
@@ -115,7 +116,7 @@ export function MembershipsFilters({ filters, onChange, onClear, filtered }: Pro
         clearable
         w={160}
       />
-      <Select
+      <LazyListSelect
         label={t`Cluster or project`}
         placeholder={t`Any cluster or project`}
         data={
