@@ -1,7 +1,8 @@
 import { Input, type MenuProps, type SelectProps, type TooltipProps } from '@mantine/core';
 import { cloneElement, useState } from 'react';
 import { deferred } from './deferred';
-import { useListOnUse } from '../lazy-list-select';
+// Not lazy-list-select.tsx: its Select import would bring Mantine's combobox into the first screen's chunk.
+import { useListOnUse } from '../list-on-use';
 
 /**
  * Tooltip, menu and select for the first screen: until their code is there (see deferred) a
