@@ -1,5 +1,6 @@
 import { GRANT_READS_AT_ONCE } from '../../src/features/offering-access/read-limits.ts';
 import { LARGE81 } from '../../sim/src/seed/demo-8-1.ts';
+import { answerTimeMs, BROWSER_CONNECTIONS, floorSentence } from '../answer-time.ts';
 import { fmtMs, measured } from '../figure.ts';
 import { routeIndex, screenshotOnFailure, waitWatched } from '../page.ts';
 import { describeProfile, startProfile, stopProfile, type ProfileSummary } from '../profile.ts';
@@ -8,8 +9,6 @@ import type { Bench, Figure } from '../types.ts';
 
 const LATENCY_MS = 50;
 const LIMIT_MS = 2_500;
-/** Chromium's limit of connections to one host over HTTP/1.1, which the simulator's server speaks. */
-const BROWSER_CONNECTIONS = 6;
 /** The Access tab's status line once every resource's grants (with their sync states) are read. */
 const DONE = {
   selector: '[role="status"]',
@@ -113,6 +112,17 @@ export async function accessTabFigures(bench: Bench): Promise<Figure[]> {
       withEarly.push((await loadOnce(bench, token, { ab: { withoutEarly: false } })).ms);
       withoutEarly.push((await loadOnce(bench, token, { ab: { withoutEarly: true } })).ms);
     }
+    // The same reads from Node: what the simulator's answers cost beyond the latency.
+    const resources = (await (
+      await fetch(`${bench.server.url}/api/marketplace-provider-resources/?offering_uuid=${LARGE81.offering.uuid}&page_size=300`, {
+        headers: { Authorization: `Token ${token}` },
+      })
+    ).json()) as { uuid: string }[];
+    const answerMs = await answerTimeMs(
+      bench.server.url,
+      token,
+      resources.map((resource) => `/api/marketplace-resources/${resource.uuid}/team_members/?page=1&page_size=300`),
+    );
     const abWith = summarize(withEarly);
     const abWithout = summarize(withoutEarly);
     const first = runs[0];
@@ -132,9 +142,10 @@ export async function accessTabFigures(bench: Bench): Promise<Figure[]> {
               '; ',
             )}), at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight (the app caps grant reads at ${GRANT_READS_AT_ONCE}; ` +
           `Chromium opens ${BROWSER_CONNECTIONS} connections to one host over HTTP/1.1, so ${first?.requests ?? '?'} x ${LATENCY_MS} ms / ${BROWSER_CONNECTIONS} = ${fmtMs(floor)} is the network floor). ` +
+          `${floorSentence(first?.requests ?? 0, LATENCY_MS, answerMs)} ` +
           'Staff reads each resource’s team_members: one list per resource holds its grants and those of its resource projects with their sync states.',
         missedBecause: profiled ? `profile of an extra load: ${describeProfile(profiled)}` : 'see the note.',
-        details: { runs, profile: profiled },
+        details: { runs, profile: profiled, answerMs },
       }),
       measured({
         id: 'access-early-ab',

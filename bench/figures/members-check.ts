@@ -1,4 +1,5 @@
 import { DEFAULT_CONCURRENCY, QUEUED_AHEAD } from '../../src/features/member-drift/walk-limits.ts';
+import { answerTimeMs, BROWSER_CONNECTIONS, floorSentence } from '../answer-time.ts';
 import { fmtMs, measured, notMeasured } from '../figure.ts';
 import { screenshotOnFailure, TABS, type BenchWindow } from '../page.ts';
 import { describeProfile, startProfile, stopProfile, type ProfileSummary } from '../profile.ts';
@@ -10,7 +11,6 @@ const LATENCY_MS = 50;
 const LINKED = 200;
 const MB = 2 ** 20;
 /** Chromium's limit of connections to one host over HTTP/1.1. */
-const BROWSER_CONNECTIONS = 6;
 /** The check's status line (a live region) in the "Members check" section. */
 const STATUS = 'section[aria-label="Members check"] [aria-live="polite"]';
 
@@ -36,7 +36,8 @@ async function call<T>(bench: Bench, method: string, path: string, body?: unknow
 }
 
 /** Resets the simulator to the small offering and removes its orphaned groups; returns the linked count. */
-async function seedLinkedGroups(bench: Bench): Promise<number> {
+/** The Keycloak ids of the linked groups, once the seed has one for each of LINKED groups. */
+async function seedLinkedGroups(bench: Bench): Promise<string[]> {
   await call(bench, 'POST', '/__sim/reset', { seed: 'large', large: SIZES });
   const offering = bench.offeringUuid;
   const groups = await call<{ uuid: string; backend_id: string }[]>(
@@ -50,7 +51,7 @@ async function seedLinkedGroups(bench: Bench): Promise<number> {
   for (const group of groups) {
     if (group.backend_id && !remote.has(group.backend_id)) await call(bench, 'DELETE', `/api/offering-keycloak-groups/${group.uuid}/`);
   }
-  return groups.filter((group) => group.backend_id && remote.has(group.backend_id)).length;
+  return groups.flatMap((group) => (group.backend_id && remote.has(group.backend_id) ? [group.backend_id] : []));
 }
 
 type Run = { ms: number; heapBaselineMb: number; heapPeakMb: number; requests: number; maxInFlight: number };
@@ -133,7 +134,8 @@ export async function membersCheckFigures(bench: Bench): Promise<Figure[]> {
   if (!tab || (await routeIsPlaceholder(bench, tab))) return [notMeasured({ ...base, reason: 'page not built yet' })];
 
   try {
-    const linked = await seedLinkedGroups(bench);
+    const linkedIds = await seedLinkedGroups(bench);
+    const linked = linkedIds.length;
     await checkOnce(bench, linked); // warm-up, not counted
     const runs: Run[] = [];
     for (let i = 0; i < bench.runs; i++) {
@@ -143,6 +145,16 @@ export async function membersCheckFigures(bench: Bench): Promise<Figure[]> {
     const ms = summarize(runs.map((r) => r.ms));
     const heapPeak = summarize(runs.map((r) => r.heapPeakMb));
     const profiled = ms.median > limit ? (await checkOnce(bench, linked, true)).profile : null;
+    // The Keycloak side's reads from Node: what the simulator's answers cost beyond the latency.
+    await bench.setFaults({ latencyMs: LATENCY_MS });
+    const answerMs = await answerTimeMs(
+      bench.server.url,
+      await bench.token(),
+      linkedIds.map(
+        (id) =>
+          `/api/offering-keycloak-groups/remote_group_members/?offering_uuid=${bench.offeringUuid}&group_id=${encodeURIComponent(id)}`,
+      ),
+    ).finally(() => bench.setFaults({}));
     const first = runs[0];
     return [
       measured({
@@ -159,9 +171,9 @@ export async function membersCheckFigures(bench: Bench): Promise<Figure[]> {
           `${first?.requests ?? '?'} API requests a check, at most ${Math.max(...runs.map((r) => r.maxInFlight))} in flight at once (requested; ` +
           `Chromium opens at most ${BROWSER_CONNECTIONS} connections to one host over HTTP/1.1, which the simulator's server speaks, so ` +
           `${first?.requests ?? '?'} x ${LATENCY_MS} ms / ${BROWSER_CONNECTIONS} = ${fmtMs(((first?.requests ?? 0) * LATENCY_MS) / BROWSER_CONNECTIONS)} is the network floor here: ` +
-          `the target counts one read a group).`,
+          `the target counts one read a group). ${floorSentence(first?.requests ?? 0, LATENCY_MS, answerMs)}`,
         missedBecause: profiled ? `profile of an extra check: ${describeProfile(profiled)}` : 'see the note.',
-        details: { runs, ideal, limit, profile: profiled },
+        details: { runs, ideal, limit, profile: profiled, answerMs },
       }),
     ];
   } finally {
