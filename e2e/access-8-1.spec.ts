@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Page, Request } from '@playwright/test';
 import { DEMO81, personUuid } from '../sim/src/seed/demo-8-1.ts';
 import { expect, expectAccessible, test } from './fixtures';
@@ -198,6 +199,83 @@ test('sync status off: no sync states shown or counted, re-sync and members chec
   await expect(page.getByText('Waldur takes re-sync requests only for offerings that report sync status.')).toBeVisible();
   await page.getByRole('tab', { name: 'Members check' }).click();
   await expect(page.getByText('Nothing was checked')).toBeVisible();
+});
+
+test('Export CSV writes every grant matching the filters, across pages, with English column names', async ({ page }) => {
+  await page.goto(`/offerings/${K8S}/access`);
+  await expect(page.getByRole('status').filter({ hasText: '33 grants on 4 resources' })).toBeVisible();
+  await expect(page.getByText('1–10 of 33 grants')).toBeVisible();
+  const exported = async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^grants-\d{4}-\d{2}-\d{2}\.csv$/);
+    return (await readFile((await download.path()) as string, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .filter(Boolean);
+  };
+  const all = await exported();
+  expect(all[0]).toBe(
+    'Username,Full name,Email,User UUID,Role,Role UUID,Scope type,Resource,Resource UUID,Resource project,Resource project UUID,Expiration time,Sync state,Sync message,Sync reported at,Resource last sync',
+  );
+  expect(all).toHaveLength(34);
+  expect(all.some((line) => line.startsWith('bruno.costa,') && line.includes(',cluster_viewer,'))).toBe(true);
+
+  // A filter narrows the file to the rows it shows, all of them, not this page's.
+  await pick(page, 'Sync state', 'In Keycloak', { exact: true });
+  await expect(page.getByText('1–10 of 22 grants')).toBeVisible();
+  const synced = await exported();
+  expect(synced).toHaveLength(23);
+  expect(synced.slice(1).every((line) => line.includes(',In Keycloak,'))).toBe(true);
+});
+
+test('roles: add one (a name Waldur refuses keeps what was typed), then edit its description', async ({ page, sim }) => {
+  await page.goto(`/offerings/${K8S}/roles`);
+  const roles = page.getByRole('table', { name: 'Roles' });
+  await expect(roles.getByRole('row').filter({ hasText: 'cluster_admin' })).toBeVisible();
+  const posted: Request[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/marketplace-offering-roles/') posted.push(request);
+  });
+
+  await page.getByRole('button', { name: 'Add role' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add role' });
+  await dialog.getByLabel('Name').fill('cluster_admin');
+  await dialog.getByLabel('Description').fill('Manages storage classes and volumes');
+  await dialog.getByText('Resource projects', { exact: true }).click();
+  await expect(dialog.getByRole('radio', { name: 'Resource projects' })).toBeChecked();
+  await dialog.getByRole('button', { name: 'Add role' }).click();
+  await expect(dialog).toContainText('A role with this name already exists for this offering.');
+  await expect(dialog.getByLabel('Name')).toHaveValue('cluster_admin');
+  await expect(dialog.getByLabel('Description')).toHaveValue('Manages storage classes and volumes');
+
+  await dialog.getByLabel('Name').fill('storage_admin');
+  await dialog.getByRole('button', { name: 'Add role' }).click();
+  await expect(dialog).toBeHidden();
+  const row = roles.getByRole('row').filter({ hasText: 'storage_admin' });
+  await expect(row).toContainText('Manages storage classes and volumes');
+  expect(posted).toHaveLength(2);
+  expect(posted[1]?.postDataJSON()).toEqual({
+    name: 'storage_admin',
+    description: 'Manages storage classes and volumes',
+    content_type_input: 'resource_project',
+    offering: hex(K8S),
+  });
+  const stored = await sim.api<{ name: string; description: string; content_type: string }[]>(
+    'staff',
+    'GET',
+    `/api/marketplace-offering-roles/?offering_uuid=${hex(K8S)}&page_size=100`,
+  );
+  expect(stored.body.filter((role) => role.name === 'storage_admin').map((role) => [role.description, role.content_type])).toEqual([
+    ['Manages storage classes and volumes', 'resource_project'],
+  ]);
+
+  await page.getByRole('button', { name: 'Actions for role storage_admin' }).click();
+  await page.getByRole('menuitem', { name: 'Edit' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit role storage_admin' });
+  await edit.getByLabel('Description').fill('Manages storage classes, volumes and snapshots');
+  await edit.getByRole('button', { name: 'Save role' }).click();
+  await expect(edit).toBeHidden();
+  await expect(row).toContainText('Manages storage classes, volumes and snapshots');
 });
 
 test('roles: a deletion says how many grants go with the role; a profile-managed offering says why its roles are locked', async ({
