@@ -1,12 +1,12 @@
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Alert, Anchor, Badge, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Stack, Text } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
 import { OfferingTabs } from './offering-tabs';
 import { reportsSyncStatus } from '../../api/membership-sync';
 import { offeringQueries } from '../../api/offering-queries';
-import { Bdi } from '../../components/bidi-text';
+import { OfferingHeading } from './offering-heading';
 
 /** The offering page's tabs on Waldur 8.0.8+, where access is a role on a resource or resource project. */
 export const ACCESS_TABS = [
@@ -37,27 +37,14 @@ export function AccessFrame({ offeringUuid, unavailableReason }: Props) {
   const { t } = useLingui();
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/offerings" size="sm">
-          <Trans>Offerings</Trans>
-        </Anchor>
-        <Text size="sm">
-          <Bdi>{offering.name}</Bdi>
-        </Text>
-      </Breadcrumbs>
-      <div style={{ minWidth: 0, maxWidth: '100%' }}>
-        <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-          <Bdi>{offering.name}</Bdi>
-        </Title>
-        <Group gap="xs">
-          <Text c="dimmed" size="sm">
-            <Bdi>{offering.customer_name}</Bdi>
-          </Text>
+      <OfferingHeading
+        offering={offering}
+        badge={
           <Badge color={reports ? 'teal' : 'gray'} variant="light" style={{ textTransform: 'none' }}>
             {reports ? t`Sync states reported` : t`Sync states not reported`}
           </Badge>
-        </Group>
-      </div>
+        }
+      />
       {unavailableReason ? (
         <Alert color="gray" title={t`Offering roles are not available on this server`}>
           <Text size="sm">{unavailableReason}</Text>

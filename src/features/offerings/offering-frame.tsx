@@ -1,13 +1,13 @@
 import { msg } from '@lingui/core/macro';
 import { Trans, useLingui } from '@lingui/react/macro';
-import { Alert, Anchor, Breadcrumbs, Group, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Stack } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useLocation } from 'react-router';
 import { OfferingTabs } from './offering-tabs';
 import { isKeycloakEnabled } from '../../api/keycloak-enabled';
 import { offeringQueries } from '../../api/offering-queries';
 import { KeycloakBadge } from './keycloak-badge';
-import { Bdi } from '../../components/bidi-text';
+import { OfferingHeading } from './offering-heading';
 
 export const OFFERING_TABS = [
   { value: 'groups', label: msg`Groups` },
@@ -37,28 +37,11 @@ export function OfferingFrame({ offeringUuid, actions, unavailableReason, health
 
   return (
     <Stack gap="md">
-      <Breadcrumbs>
-        <Anchor component={Link} to="/offerings" size="sm">
-          <Trans>Offerings</Trans>
-        </Anchor>
-        <Text size="sm">
-          <Bdi>{offering.name}</Bdi>
-        </Text>
-      </Breadcrumbs>
-      <Group justify="space-between" align="flex-start" wrap="wrap">
-        <div style={{ minWidth: 0, maxWidth: '100%' }}>
-          <Title order={1} style={{ overflowWrap: 'anywhere' }}>
-            <Bdi>{offering.name}</Bdi>
-          </Title>
-          <Group gap="xs">
-            <Text c="dimmed" size="sm">
-              <Bdi>{offering.customer_name}</Bdi>
-            </Text>
-            <KeycloakBadge enabled={enabled} />
-          </Group>
-        </div>
-        {enabled && !unavailableReason ? <Group gap="xs">{actions}</Group> : null}
-      </Group>
+      <OfferingHeading
+        offering={offering}
+        badge={<KeycloakBadge enabled={enabled} />}
+        actions={enabled && !unavailableReason ? actions : null}
+      />
       {unavailableReason ? (
         <Alert color="gray" title={t`Keycloak groups are not available on this server`}>
           {unavailableReason}
