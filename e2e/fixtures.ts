@@ -151,6 +151,11 @@ export async function seriousViolations(page: Page) {
   const found: { scheme: string; id: string; help: string; targets: string[] }[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.evaluate((value) => document.documentElement.setAttribute('data-mantine-color-scheme', value), scheme);
+    // Colours read halfway through a transition (a dialog fading in) are not the page's: axe
+    // once found the Rancher edit dialog's text too faint while it appeared.
+    await page.waitForFunction(() =>
+      document.getAnimations().every((animation) => !(animation instanceof CSSTransition) || animation.playState !== 'running'),
+    );
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     for (const violation of results.violations) {
       if (violation.impact !== 'serious' && violation.impact !== 'critical') continue;
