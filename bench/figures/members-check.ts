@@ -10,7 +10,6 @@ import { routeIsPlaceholder } from './warm-tabs.ts';
 const LATENCY_MS = 50;
 const LINKED = 200;
 const MB = 2 ** 20;
-/** Chromium's limit of connections to one host over HTTP/1.1. */
 /** The check's status line (a live region) in the "Members check" section. */
 const STATUS = 'section[aria-label="Members check"] [aria-live="polite"]';
 
@@ -35,8 +34,7 @@ async function call<T>(bench: Bench, method: string, path: string, body?: unknow
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Resets the simulator to the small offering and removes its orphaned groups; returns the linked count. */
-/** The Keycloak ids of the linked groups, once the seed has one for each of LINKED groups. */
+/** Resets the simulator to the small offering and removes its orphaned groups; returns the linked groups' Keycloak ids. */
 async function seedLinkedGroups(bench: Bench): Promise<string[]> {
   await call(bench, 'POST', '/__sim/reset', { seed: 'large', large: SIZES });
   const offering = bench.offeringUuid;

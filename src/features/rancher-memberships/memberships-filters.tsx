@@ -1,5 +1,4 @@
 import { useLingui } from '@lingui/react/macro';
-import {} from '@mantine/core';
 import { LazyListSelect } from '../../components/lazy-list-select';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';

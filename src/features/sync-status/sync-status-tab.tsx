@@ -67,18 +67,14 @@ export function SyncStatusTab({ offeringUuid, actions }: Props) {
   const queryClient = useQueryClient();
   const whenRead: WhenRead = useCallback(
     async (list) => {
-      const localKey = groupQueries.everyGroup(offeringUuid).queryKey;
-      const remoteKey = remoteGroupQueries.all(offeringUuid).queryKey;
+      const localQuery = groupQueries.everyGroup(offeringUuid);
+      const remoteQuery = remoteGroupQueries.all(offeringUuid);
       // Read or failed, its query's state says which, as it does for the tab's own lookups.
-      await (
-        list === 'local'
-          ? queryClient.fetchQuery(groupQueries.everyGroup(offeringUuid))
-          : queryClient.fetchQuery(remoteGroupQueries.all(offeringUuid))
-      ).catch(() => undefined);
+      await (list === 'local' ? queryClient.fetchQuery(localQuery) : queryClient.fetchQuery(remoteQuery)).catch(() => undefined);
       const statusNow = queryClient.getQueryData(syncStatusQueries.status(offeringUuid).queryKey);
       if (!statusNow) return null;
-      const localNow = queryClient.getQueryState(localKey);
-      const remoteNow = queryClient.getQueryState(remoteKey);
+      const localNow = queryClient.getQueryState(localQuery.queryKey);
+      const remoteNow = queryClient.getQueryState(remoteQuery.queryKey);
       return {
         join: joinSyncStatus(statusNow, localNow?.data?.items ?? [], remoteNow?.data ?? []),
         lookups: { local: listState(localNow ?? NOT_READ), remote: listState(remoteNow ?? NOT_READ) },
